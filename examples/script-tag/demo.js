@@ -1,0 +1,19 @@
+// Demo-only: a consent button and a visible log of what Kith emits. Merchants don't need this file.
+const log = document.getElementById('log');
+const write = (text) => {
+  const line = document.createElement('div');
+  line.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  log.prepend(line);
+  while (log.childElementCount > 6) log.lastElementChild.remove();
+};
+
+document.getElementById('consent').addEventListener('click', (e) => {
+  // The documented consent signal: any consent manager can send it.
+  document.dispatchEvent(new CustomEvent('kith-consent', { detail: 'granted' }));
+  e.currentTarget.disabled = true;
+  e.currentTarget.textContent = 'Analytics allowed';
+  window.dataLayer ??= [];
+});
+
+document.addEventListener('kith-live-open', (e) => write(`kith-live-open → ${e.detail.url}`));
+document.addEventListener('kith-error', (e) => write(`kith-error from <${e.detail.widget}>: ${e.detail.error.message}`));

@@ -1,0 +1,331 @@
+import {
+  HttpError, NetworkError, uuid,
+  type Capability, type CallOptions, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
+  type PointsAccount, type Review, type SubscribeOptions, type WriteOptions,
+} from '@kith/core';
+import { demoSeed, type MemorySeed } from './seed.js';
+
+export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
+
+export interface MemoryAdapterOptions {
+  /** Data to serve; defaults to `demoSeed()`. It is copied, never mutated. */
+  readonly seed?: MemorySeed;
+  /** Delay per call in ms, or a `[min, max]` range, to show loading states. */
+  readonly latency?: number | readonly [number, number];
+  /** `'always'`, a failure rate from 0 to 1, or a predicate over operation names such as `live.getShow`. */
+  readonly failure?: FailureMode;
+  /** The signed-in customer for writes; without one, writes fail with 401 as on a real server. */
+  readonly customer?: { readonly id: string; readonly displayName: string };
+  readonly now?: () => number;
+}
+
+export interface ScenarioStep {
+  /** Milliseconds after the previous step. */
+  readonly after: number;
+  readonly run: (control: MemoryControl) => void;
+}
+
+/** Drives the in-memory data like an admin or a backend would. Every change reaches subscribers. */
+export interface MemoryControl {
+  updateShow(id: string, patch: Partial<LiveShow>): LiveShow;
+  startShow(id: string, viewerCount?: number): LiveShow;
+  endShow(id: string, replayUrl?: string): LiveShow;
+  setViewers(id: string, viewerCount: number): LiveShow;
+  updateTeam(id: string, patch: Partial<GroupBuyTeam>): GroupBuyTeam;
+  /** Plays steps on timers; returns a function that stops them. `loop` restarts at the first step. */
+  play(steps: readonly ScenarioStep[], options?: { loop?: boolean }): () => void;
+  setFailure(mode: FailureMode): void;
+}
+
+export interface MemoryAdapter extends KithAdapter {
+  readonly control: MemoryControl;
+  /** Open subscriptions, for tests that prove widgets clean up. */
+  readonly activeSubscriptions: number;
+  /** Stops every scenario timer and drops every subscriber. */
+  dispose(): void;
+}
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+const CHECK_IN_CYCLE = [1, 1, 2, 2, 3, 3, 5];
+
+const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
+const conflict = (code: string, message: string) => new HttpError(409, code, message);
+
+/**
+ * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
+ * Storybook, tests and offline demos. Behaves like the reference server (same errors, same rules).
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const now = options.now ?? Date.now;
+  const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now()));
+  let failure: FailureMode = options.failure ?? 'none';
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const listeners = new Map<string, Set<(value: never) => void>>();
+  const idempotent = new Map<string, unknown>();
+  let subscriptions = 0;
+
+  const shouldFail = (op: string) =>
+    failure === 'always' || (typeof failure === 'number' && Math.random() < failure) || (typeof failure === 'function' && failure(op));
+
+  const delay = (signal?: AbortSignal) => {
+    const l = options.latency ?? 0;
+    const ms = typeof l === 'number' ? l : l[0] + Math.random() * (l[1] - l[0]);
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+      const onAbort = () => { clearTimeout(t); reject(abortError()); };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+
+  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T): Promise<T> {
+    await delay(o?.signal);
+    if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
+    return structuredClone(fn());
+  }
+
+  async function write<T>(op: string, o: WriteOptions | undefined, fn: (customer: NonNullable<MemoryAdapterOptions['customer']>) => T): Promise<T> {
+    const key = o?.idempotencyKey;
+    if (key && idempotent.has(`${op}:${key}`)) return structuredClone(idempotent.get(`${op}:${key}`) as T);
+    return call(op, o, () => {
+      if (!options.customer) throw new HttpError(401, 'unauthenticated', 'Sign in to do this');
+      const result = fn(options.customer);
+      if (key) idempotent.set(`${op}:${key}`, structuredClone(result));
+      return result;
+    });
+  }
+
+  function notify<T>(channel: string, value: T) {
+    for (const l of listeners.get(channel) ?? []) (l as (v: T) => void)(structuredClone(value));
+  }
+
+  function subscribe<T>(channel: string, current: () => T, onValue: (v: T) => void, o?: SubscribeOptions) {
+    let active = true;
+    const set = listeners.get(channel) ?? new Set();
+    listeners.set(channel, set);
+    const listener = (v: T) => active && onValue(v);
+    set.add(listener as (v: never) => void);
+    subscriptions++;
+    // Like a stream, the first message arrives asynchronously and carries the current state.
+    call(`subscribe:${channel}`, undefined, current).then(listener, (e) => active && o?.onError?.(e));
+    return () => {
+      if (!active) return;
+      active = false;
+      set.delete(listener as (v: never) => void);
+      subscriptions--;
+    };
+  }
+
+  // ── live ──
+  const show = (id: string) => data.shows.find((s) => s.id === id) ?? (() => { throw notFound(`Show ${id}`); })();
+  const updateShow = (id: string, patch: Partial<LiveShow>) => {
+    const i = data.shows.indexOf(show(id));
+    const next = { ...data.shows[i]!, ...patch };
+    data.shows[i] = next;
+    notify(`show:${id}`, next);
+    return structuredClone(next);
+  };
+
+  // ── group buy ──
+  const team = (id: string): GroupBuyTeam => {
+    const t = data.teams.find((x) => x.id === id) ?? (() => { throw notFound(`Team ${id}`); })();
+    // Expiry is a fact of time, not an event: a forming team past its deadline has failed.
+    return t.status === 'forming' && Date.parse(t.expiresAt) <= now() ? { ...t, status: 'failed' } : t;
+  };
+  const updateTeam = (id: string, patch: Partial<GroupBuyTeam>) => {
+    const i = data.teams.findIndex((t) => t.id === id);
+    if (i < 0) throw notFound(`Team ${id}`);
+    data.teams[i] = { ...data.teams[i]!, ...patch };
+    notify(`team:${id}`, team(id));
+    return structuredClone(team(id));
+  };
+  const campaign = (id: string) => data.campaigns.find((c) => c.id === id) ?? (() => { throw notFound(`Campaign ${id}`); })();
+
+  // ── points ──
+  const account = (): PointsAccount => {
+    const p = data.points;
+    const tiers = [...data.tiers].sort((a, b) => a.threshold - b.threshold);
+    const tier = tiers.filter((t) => t.threshold <= p.earned12m).pop() ?? tiers[0]!;
+    const next = tiers.find((t) => t.threshold > p.earned12m);
+    return {
+      balance: p.balance, pending: p.pending, tier, badges: [],
+      ...(next ? { nextTier: { ...next, pointsNeeded: next.threshold - p.earned12m } } : {}),
+      checkIn: { streak: p.streak, checkedInToday: p.checkedInToday, nextReward: CHECK_IN_CYCLE[p.streak % CHECK_IN_CYCLE.length]! },
+    };
+  };
+  const addLedger = (delta: number, reason: LedgerEntry['reason'], description: string) => {
+    data.points.balance += delta;
+    if (delta > 0) data.points.earned12m += delta;
+    data.points.ledger.unshift({ id: uuid(), delta, reason, description, createdAt: new Date(now()).toISOString(), balanceAfter: data.points.balance });
+  };
+
+  const page = <T>(items: T[], cursor: string | null | undefined, limit = 20) => {
+    const start = cursor ? Number(cursor) : 0;
+    const slice = items.slice(start, start + limit);
+    return { items: slice, nextCursor: start + limit < items.length ? String(start + limit) : null, total: items.length };
+  };
+
+  const control: MemoryControl = {
+    updateShow,
+    startShow: (id, viewerCount = 0) => {
+      if (show(id).status !== 'scheduled') throw conflict('illegal_transition', 'Only a scheduled show can start');
+      return updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), viewerCount });
+    },
+    endShow: (id, replayUrl) => {
+      if (show(id).status !== 'live') throw conflict('illegal_transition', 'Only a live show can end');
+      return updateShow(id, { status: 'ended', endedAt: new Date(now()).toISOString(), viewerCount: undefined, ...(replayUrl ? { replayUrl } : {}) });
+    },
+    setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
+    updateTeam,
+    play(steps, { loop = false } = {}) {
+      let stopped = false;
+      let current: ReturnType<typeof setTimeout> | undefined;
+      const run = (i: number) => {
+        if (stopped) return;
+        if (i >= steps.length) { if (loop && steps.length) run(0); return; }
+        current = setTimeout(() => {
+          timers.delete(current!);
+          try { steps[i]!.run(control); } catch (e) { console.warn('[kith memory] scenario step failed', e); }
+          run(i + 1);
+        }, steps[i]!.after);
+        timers.add(current);
+      };
+      run(0);
+      return () => { stopped = true; clearTimeout(current); timers.delete(current!); };
+    },
+    setFailure: (mode) => { failure = mode; },
+  };
+
+  return {
+    id: 'memory',
+    capabilities: CAPABILITIES,
+    control,
+    get activeSubscriptions() { return subscriptions; },
+    dispose() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      listeners.clear();
+      subscriptions = 0;
+    },
+
+    live: {
+      getShow: (id, o) => call('live.getShow', o, () => show(id)),
+      findShow: ({ productId }, o) => call('live.findShow', o, () => {
+        const shows = data.shows.filter((s) => s.productIds.includes(productId));
+        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
+        const t = (s: LiveShow) => Date.parse(s.startsAt);
+        return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
+      }),
+      subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
+    },
+
+    reviews: {
+      getSummary: (productId, o) => call('reviews.getSummary', o, () => {
+        const approved = data.reviews.filter((r) => r.productId === productId && r.status === 'approved');
+        const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+        for (const r of approved) histogram[r.rating - 1]!++;
+        const sum = approved.reduce((s, r) => s + r.rating, 0);
+        return { productId, count: approved.length, histogram, average: approved.length ? Math.round((sum / approved.length) * 10) / 10 : 0 };
+      }),
+      listReviews: (q, o) => call('reviews.listReviews', o, () => {
+        let items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'approved'
+          && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0));
+        const cmp: Record<string, (a: Review, b: Review) => number> = {
+          newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
+          highest: (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt),
+          lowest: (a, b) => a.rating - b.rating || b.createdAt.localeCompare(a.createdAt),
+          helpful: (a, b) => b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt),
+        };
+        items = [...items].sort(cmp[q.sort ?? 'newest']);
+        return page(items, q.cursor, q.limit);
+      }),
+      submitReview: (input, o) => write('reviews.submitReview', o, (customer) => {
+        if (!input.body.trim()) throw new HttpError(400, 'invalid_request', 'A review needs text', { details: [{ path: 'body', message: 'Required' }] });
+        const review: Review = {
+          id: uuid(), productId: input.productId, rating: input.rating, body: input.body, ...(input.title ? { title: input.title } : {}),
+          author: { displayName: customer.displayName, verifiedBuyer: false }, media: [], createdAt: new Date(now()).toISOString(),
+          status: 'pending', helpfulCount: 0,
+        };
+        data.reviews.push(review);
+        return review;
+      }),
+      markHelpful: (reviewId, o) => write('reviews.markHelpful', o, () => {
+        const r = data.reviews.find((x) => x.id === reviewId);
+        if (!r) throw notFound(`Review ${reviewId}`);
+        const next = { ...r, helpfulCount: r.helpfulCount + 1 };
+        data.reviews[data.reviews.indexOf(r)] = next;
+        return { helpfulCount: next.helpfulCount };
+      }),
+    },
+
+    groupBuy: {
+      getCampaign: (id, o) => call('groupBuy.getCampaign', o, () => campaign(id)),
+      listTeams: (campaignId, o) => call('groupBuy.listTeams', o, () => {
+        campaign(campaignId);
+        return page(data.teams.filter((t) => t.campaignId === campaignId).map((t) => team(t.id)).filter((t) => t.status === 'forming'), null, 50);
+      }),
+      getTeam: (id, o) => call('groupBuy.getTeam', o, () => team(id)),
+      startTeam: (campaignId, { targetSize }, o) => write('groupBuy.startTeam', o, (customer) => {
+        const c = campaign(campaignId);
+        const tier = c.tiers.find((t) => t.size === targetSize);
+        if (!tier) throw new HttpError(400, 'invalid_request', 'No tier of that size', { details: [{ path: 'targetSize', message: 'Unknown tier' }] });
+        const t: GroupBuyTeam = {
+          id: uuid(), campaignId, status: 'forming', targetSize, memberCount: 1, members: [{ displayName: customer.displayName }],
+          price: tier.price, createdAt: new Date(now()).toISOString(), expiresAt: new Date(now() + c.durationSeconds * 1000).toISOString(), joined: true,
+        };
+        data.teams.push(t);
+        return t;
+      }),
+      joinTeam: (teamId, o) => write('groupBuy.joinTeam', o, (customer) => {
+        const t = team(teamId);
+        if (t.joined) throw conflict('already_joined', 'You are already in this team');
+        if (t.status !== 'forming') throw conflict('team_closed', 'This team is no longer open');
+        if (t.memberCount >= t.targetSize) throw conflict('team_full', 'This team is full');
+        const memberCount = t.memberCount + 1;
+        return updateTeam(teamId, {
+          memberCount, members: [...t.members, { displayName: customer.displayName }], joined: true,
+          ...(memberCount === t.targetSize ? { status: 'succeeded' as const } : {}),
+        });
+      }),
+      subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => team(id), onTeam, o),
+    },
+
+    points: {
+      getAccount: (o) => call('points.getAccount', o, account),
+      listLedger: ({ cursor, limit }, o) => call('points.listLedger', o, () => page(data.points.ledger, cursor, limit)),
+      listRewards: (o) => call('points.listRewards', o, () => data.rewards),
+      redeem: (rewardId, o) => write('points.redeem', o, () => {
+        const reward = data.rewards.find((r) => r.id === rewardId);
+        if (!reward) throw notFound(`Reward ${rewardId}`);
+        if (data.points.balance < reward.cost) throw conflict('insufficient_points', 'Not enough points');
+        addLedger(-reward.cost, 'redeem', reward.title);
+        return {
+          id: uuid(), rewardId, couponCode: `KITH-${uuid().slice(0, 8).toUpperCase()}`,
+          expiresAt: new Date(now() + 7 * 86_400_000).toISOString(), balanceAfter: data.points.balance,
+        };
+      }),
+      checkIn: (o) => write('points.checkIn', o, () => {
+        if (data.points.checkedInToday) throw conflict('already_checked_in', 'Already checked in today');
+        addLedger(CHECK_IN_CYCLE[data.points.streak % CHECK_IN_CYCLE.length]!, 'check_in', 'Daily check-in');
+        data.points.streak++;
+        data.points.checkedInToday = true;
+        return account();
+      }),
+    },
+
+    referrals: {
+      getLink: ({ productId }, o) => call('referrals.getLink', o, () => {
+        const r = data.referral;
+        return {
+          code: r.code, url: `${r.baseUrl}${encodeURIComponent(productId ?? '')}?ref=${encodeURIComponent(r.code)}`,
+          ...(productId ? { productId } : {}), incentive: { referrer: '50 points', friend: '10% off' },
+        };
+      }),
+      getStats: (o) => call('referrals.getStats', o, () => {
+        const { clicks, signups, orders, pointsEarned } = data.referral;
+        return { clicks, signups, orders, pointsEarned };
+      }),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type {
+  GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
+  ReferralStats, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
+} from './types/models.js';
+
+/** Every adapter call takes these; the signal cancels the request when a widget goes away. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** Options for writes: the same key makes a retried write a no-op on the server. */
+export interface WriteOptions extends CallOptions {
+  readonly idempotencyKey?: string;
+}
+
+/** Returned by every `subscribe…` method; calling it twice is harmless. */
+export type Unsubscribe = () => void;
+
+export interface SubscribeOptions {
+  /** Called when the stream fails for good (after the adapter's own retries). */
+  readonly onError?: (error: unknown) => void;
+}
+
+export type Capability = 'live' | 'reviews' | 'groupBuy' | 'points' | 'referrals';
+
+export interface LiveApi {
+  getShow(id: string, o?: CallOptions): Promise<LiveShow>;
+  /** The show to badge for a product: live first, then the next scheduled, then the latest ended; null if none. */
+  findShow(query: { readonly productId: string }, o?: CallOptions): Promise<LiveShow | null>;
+  /** Pushes the whole show on every change (status, viewers), starting with the current state. */
+  subscribeShow(id: string, onShow: (show: LiveShow) => void, o?: SubscribeOptions): Unsubscribe;
+}
+
+export interface ReviewsApi {
+  getSummary(productId: string, o?: CallOptions): Promise<ReviewSummary>;
+  listReviews(query: ReviewQuery, o?: CallOptions): Promise<Page<Review>>;
+  /** Needs a signed-in customer; the new review starts as `pending`. */
+  submitReview?(input: ReviewInput, o?: WriteOptions): Promise<Review>;
+  markHelpful?(reviewId: string, o?: WriteOptions): Promise<{ readonly helpfulCount: number }>;
+}
+
+export interface GroupBuyApi {
+  getCampaign(id: string, o?: CallOptions): Promise<GroupBuyCampaign>;
+  listTeams(campaignId: string, o?: CallOptions): Promise<Page<GroupBuyTeam>>;
+  getTeam(id: string, o?: CallOptions): Promise<GroupBuyTeam>;
+  startTeam?(campaignId: string, input: { readonly targetSize: number }, o?: WriteOptions): Promise<GroupBuyTeam>;
+  joinTeam?(teamId: string, o?: WriteOptions): Promise<GroupBuyTeam>;
+  subscribeTeam(id: string, onTeam: (team: GroupBuyTeam) => void, o?: SubscribeOptions): Unsubscribe;
+}
+
+export interface PointsApi {
+  getAccount(o?: CallOptions): Promise<PointsAccount>;
+  listLedger(query: { readonly cursor?: string | null; readonly limit?: number }, o?: CallOptions): Promise<Page<LedgerEntry>>;
+  listRewards(o?: CallOptions): Promise<readonly Reward[]>;
+  redeem?(rewardId: string, o?: WriteOptions): Promise<Redemption>;
+  checkIn?(o?: WriteOptions): Promise<PointsAccount>;
+}
+
+export interface ReferralsApi {
+  getLink(query: { readonly productId?: string }, o?: CallOptions): Promise<ReferralLink>;
+  getStats(o?: CallOptions): Promise<ReferralStats>;
+}
+
+/**
+ * The one contract between widgets and a backend. Domains are optional: a widget checks
+ * `capabilities` and renders its empty state when its domain is missing, instead of throwing.
+ * Adapters throw only `KithError`s (see `errors.ts`), never vendor errors.
+ */
+export interface KithAdapter {
+  /** `'rest'`, `'memory'`, or a third-party id. */
+  readonly id: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  readonly live?: LiveApi;
+  readonly reviews?: ReviewsApi;
+  readonly groupBuy?: GroupBuyApi;
+  readonly points?: PointsApi;
+  readonly referrals?: ReferralsApi;
+}

@@ -1,0 +1,73 @@
+/**
+ * Errors an adapter may throw. Widgets only ever see these, so a vendor's error shapes never leak
+ * into UI code (the ky `KyError` family is the model).
+ */
+// Brands survive two copies of @kith/core on one page, where `instanceof` would not.
+const BRAND = Symbol.for('kith.error');
+const brand = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null ? ((e as Record<symbol, string>)[BRAND]) : undefined;
+
+export class KithError extends Error {
+  /** Machine-readable, stable: `http`, `timeout`, `network`, `unsupported`, or a server code. */
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KithError';
+    this.code = code;
+  }
+}
+
+export class HttpError extends KithError {
+  readonly status: number;
+  readonly details?: unknown;
+  /** Send a retried POST with this key so the server replays instead of writing twice. */
+  readonly idempotencyKey?: string;
+  constructor(status: number, code: string, message: string, extra: { details?: unknown; idempotencyKey?: string; cause?: unknown } = {}) {
+    super(code, message, { cause: extra.cause });
+    this.name = 'HttpError';
+    this.status = status;
+    this.details = extra.details;
+    this.idempotencyKey = extra.idempotencyKey;
+  }
+}
+
+export class TimeoutError extends KithError {
+  constructor(message = 'The request timed out', options?: { cause?: unknown }) {
+    super('timeout', message, options);
+    this.name = 'TimeoutError';
+  }
+}
+
+export class NetworkError extends KithError {
+  constructor(message = 'The network request failed', options?: { cause?: unknown }) {
+    super('network', message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+export class UnsupportedError extends KithError {
+  constructor(what: string) {
+    super('unsupported', `This adapter does not support ${what}`);
+    this.name = 'UnsupportedError';
+  }
+}
+
+for (const [cls, name] of [[KithError, 'KithError'], [HttpError, 'HttpError'], [TimeoutError, 'TimeoutError'],
+  [NetworkError, 'NetworkError'], [UnsupportedError, 'UnsupportedError']] as const) {
+  Object.defineProperty(cls.prototype, BRAND, { value: name });
+}
+
+export const isKithError = (e: unknown): e is KithError => brand(e) !== undefined;
+export const isHttpError = (e: unknown): e is HttpError => brand(e) === 'HttpError';
+export const isTimeoutError = (e: unknown): e is TimeoutError => brand(e) === 'TimeoutError';
+export const isNetworkError = (e: unknown): e is NetworkError => brand(e) === 'NetworkError';
+export const isUnsupportedError = (e: unknown): e is UnsupportedError => brand(e) === 'UnsupportedError';
+/** Aborts are how widgets cancel stale work; they are never shown as failures. */
+export const isAbortError = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AbortError';
+
+/** Wraps anything thrown into a KithError, keeping the original as `cause`. */
+export function toKithError(e: unknown): KithError {
+  if (isKithError(e)) return e;
+  return new KithError('unknown', e instanceof Error ? e.message : String(e), { cause: e });
+}

@@ -1,0 +1,38 @@
+import type { KithError } from '../errors.js';
+import type { LiveShow } from '../types/models.js';
+
+export interface KithErrorDetail {
+  readonly error: KithError;
+  /** Tag name of the widget that failed. */
+  readonly widget: string;
+}
+
+export interface KithLiveOpenDetail {
+  readonly show: LiveShow;
+  /** The stream while live, the replay once ended. */
+  readonly url: string;
+}
+
+/**
+ * Every `kith-*` event with its `detail`. All bubble and are composed, so one listener on
+ * `document` hears every widget; cancelable ones let the host take over.
+ */
+export interface KithEventMap {
+  /** A widget failed and now shows its fallback. */
+  'kith-error': CustomEvent<KithErrorDetail>;
+  /** Cancelable: call `preventDefault()` to open your own player instead of following the link. */
+  'kith-live-open': CustomEvent<KithLiveOpenDetail>;
+  /** Dispatched by the host (on `document`) to grant or deny consent. */
+  'kith-consent': CustomEvent<'granted' | 'denied' | { analytics?: boolean; storage?: boolean }>;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap extends KithEventMap {}
+}
+
+/** Dispatches a composed, bubbling CustomEvent; returns false if a listener cancelled it. */
+export function emit<K extends keyof KithEventMap>(
+  target: EventTarget, name: K, detail: KithEventMap[K]['detail'], options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
+}

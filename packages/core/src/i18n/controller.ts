@@ -1,0 +1,54 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { $config } from '../config.js';
+import { formatCompact, formatDateTime, formatMoney, formatNumber, formatRelative } from './format.js';
+import { loadStrings, translate, type MessageValues, type StringTable } from './strings.js';
+import type { Money } from '../types/models.js';
+
+/** Text direction for a locale, for hosts that don't set `dir` themselves. */
+export const directionOf = (locale: string): 'rtl' | 'ltr' =>
+  /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(locale) ? 'rtl' : 'ltr';
+
+/**
+ * Localises one widget: the locale comes from the host's own `lang` (or the nearest ancestor's),
+ * then `configure({ locale })`, then `<html lang>`, then `en`. Re-renders the host when the
+ * page-wide locale changes.
+ */
+export class I18nController implements ReactiveController {
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly host: ReactiveElement & { strings?: StringTable },
+    private readonly scope: string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = $config.listen(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+  }
+
+  // Before each render: fetch a lazily registered locale, showing the fallback language meanwhile.
+  hostUpdate(): void {
+    loadStrings(this.scope, this.locale)?.then(
+      () => this.host.requestUpdate(),
+      (e) => console.warn(`[kith] could not load ${this.locale} strings for ${this.scope}`, e),
+    );
+  }
+
+  get locale(): string {
+    const own = this.host.closest('[lang]')?.getAttribute('lang');
+    return own || $config.get().locale || document.documentElement.lang || 'en';
+  }
+
+  t = (key: string, values?: MessageValues): string => translate(this.scope, this.locale, key, values, this.host.strings);
+
+  number = (n: number, o?: Intl.NumberFormatOptions) => formatNumber(this.locale, n, o);
+  compact = (n: number) => formatCompact(this.locale, n);
+  money = (m: Money) => formatMoney(this.locale, m);
+  relative = (to: Date | number, now?: number) => formatRelative(this.locale, to, now);
+  dateTime = (d: Date | number, o?: Intl.DateTimeFormatOptions) => formatDateTime(this.locale, d, o);
+}

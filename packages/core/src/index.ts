@@ -1,0 +1,27 @@
+export * from './types/models.js';
+export type {
+  KithAdapter, Capability, CallOptions, WriteOptions, SubscribeOptions, Unsubscribe,
+  LiveApi, ReviewsApi, GroupBuyApi, PointsApi, ReferralsApi,
+} from './adapter.js';
+export {
+  KithError, HttpError, TimeoutError, NetworkError, UnsupportedError,
+  isKithError, isHttpError, isTimeoutError, isNetworkError, isUnsupportedError, isAbortError, toKithError,
+} from './errors.js';
+export { VERSION, uuid } from './global.js';
+export {
+  $config, $consent, configure, setConsent, listenForConsentEvents, configFromDataset,
+  type ConfigureOptions, type ConsentInput, type Consent, type KithConfig,
+} from './config.js';
+export { track, ANALYTICS_SCHEMA, type AnalyticsEnvelope, type AnalyticsSink, type AnalyticsInput, type AnalyticsValue } from './analytics/bus.js';
+export { ImpressionController, type ImpressionOptions } from './analytics/impression.js';
+export { emit, type KithEventMap, type KithErrorDetail, type KithLiveOpenDetail } from './events/events.js';
+export { KithElement, type WidgetState } from './element/kith-element.js';
+export { StoreController } from './controllers/store-controller.js';
+export { I18nController, directionOf } from './i18n/controller.js';
+export { registerStrings, loadStrings, translate, localeChain, type StringTable, type StringLoader, type MessageValues } from './i18n/strings.js';
+export { formatNumber, formatCompact, formatMoney, formatRelative, formatDateTime, pluralCategory } from './i18n/format.js';
+export { hostStyles } from './styles/host.styles.js';
+export { liveShowStore, type LiveQuery, type LiveState } from './stores/live.js';
+export { ClockController, tickFor } from './controllers/clock-controller.js';
+export { AnnouncerController } from './controllers/announcer-controller.js';
+export { toIcs, icsHref, type CalendarEvent } from './util/calendar.js';

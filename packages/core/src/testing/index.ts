@@ -1,0 +1,1 @@
+export { runAdapterContract, type ContractHarness, type TestApi } from './contract.js';

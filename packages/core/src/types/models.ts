@@ -1,0 +1,219 @@
+/**
+ * Domain models shared by every adapter and widget. The server owns prices, counts, deadlines and
+ * balances: widgets display these values and never compute them.
+ */
+
+/** ISO 8601 timestamp, e.g. `2026-11-22T20:00:00.000Z`. */
+export type IsoDateTime = string;
+
+/** An amount in the currency's minor unit (cents, fen) so no float rounding reaches a price. */
+export interface Money {
+  readonly minor: number;
+  /** ISO 4217 code, e.g. `USD`, `CNY`. */
+  readonly currency: string;
+}
+
+/** How a widget points at a product: the shop's own id, optionally with display data. */
+export interface ProductRef {
+  readonly id: string;
+  readonly title?: string;
+  readonly url?: string;
+  readonly imageUrl?: string;
+  readonly price?: Money;
+}
+
+/** One page of a cursor-paginated list. `nextCursor` is null on the last page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+  readonly total?: number;
+}
+
+/** A person as shown publicly: never an email or phone number. */
+export interface PublicPerson {
+  readonly displayName: string;
+  readonly avatarUrl?: string;
+}
+
+// ── Live ────────────────────────────────────────────────────────────────────────────────────
+
+export type LiveShowStatus = 'scheduled' | 'live' | 'ended';
+
+export interface LiveShow {
+  readonly id: string;
+  readonly title: string;
+  readonly status: LiveShowStatus;
+  /** Planned start; for a show that is live or ended, when it was planned to start. */
+  readonly startsAt: IsoDateTime;
+  readonly startedAt?: IsoDateTime;
+  readonly endedAt?: IsoDateTime;
+  /** Where the stream plays while live (the merchant's or a vendor's player page). */
+  readonly streamUrl?: string;
+  /** Recording, once ended, if the shop keeps one. */
+  readonly replayUrl?: string;
+  /** Real concurrent viewers, present while live. Never inflated. */
+  readonly viewerCount?: number;
+  readonly host?: PublicPerson;
+  readonly productIds: readonly string[];
+}
+
+// ── Reviews ─────────────────────────────────────────────────────────────────────────────────
+
+export type ModerationStatus = 'pending' | 'approved' | 'rejected';
+
+export interface ReviewMedia {
+  readonly kind: 'image' | 'video';
+  readonly url: string;
+  readonly thumbnailUrl?: string;
+  readonly alt?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export interface Review {
+  readonly id: string;
+  readonly productId: string;
+  /** Whole stars, 1 to 5. */
+  readonly rating: 1 | 2 | 3 | 4 | 5;
+  readonly title?: string;
+  /** Plain text written by a buyer: always rendered as text, never as HTML. */
+  readonly body: string;
+  readonly author: PublicPerson & { readonly verifiedBuyer: boolean; readonly badges?: readonly string[] };
+  readonly media: readonly ReviewMedia[];
+  readonly createdAt: IsoDateTime;
+  readonly status: ModerationStatus;
+  readonly helpfulCount: number;
+  /** True when the reviewer got an incentive (points, coupon) for writing it, disclosed in the UI. */
+  readonly incentivized?: boolean;
+  readonly reply?: { readonly body: string; readonly createdAt: IsoDateTime };
+}
+
+export interface ReviewSummary {
+  readonly productId: string;
+  /** Mean of approved ratings to one decimal; 0 when there are none. */
+  readonly average: number;
+  readonly count: number;
+  /** Counts of 1★ … 5★ (index 0 is one star). */
+  readonly histogram: readonly [number, number, number, number, number];
+}
+
+export type ReviewSort = 'newest' | 'highest' | 'lowest' | 'helpful';
+
+export interface ReviewQuery {
+  readonly productId: string;
+  readonly sort?: ReviewSort;
+  readonly rating?: 1 | 2 | 3 | 4 | 5;
+  readonly withMedia?: boolean;
+  readonly cursor?: string | null;
+  readonly limit?: number;
+}
+
+export interface ReviewInput {
+  readonly productId: string;
+  readonly rating: 1 | 2 | 3 | 4 | 5;
+  readonly title?: string;
+  readonly body: string;
+}
+
+// ── Group buy (拼团) ─────────────────────────────────────────────────────────────────────────
+
+export interface GroupBuyTier {
+  /** Members needed, creator included. */
+  readonly size: number;
+  readonly price: Money;
+}
+
+export interface GroupBuyCampaign {
+  readonly id: string;
+  readonly product: ProductRef;
+  readonly soloPrice: Money;
+  /** Ascending by size. Fixed once a team exists: goalposts never move. */
+  readonly tiers: readonly GroupBuyTier[];
+  /** How long a new team has to fill, counted on server time. */
+  readonly durationSeconds: number;
+  readonly status: 'active' | 'ended';
+  readonly endsAt?: IsoDateTime;
+}
+
+export type GroupBuyTeamStatus = 'forming' | 'succeeded' | 'failed';
+
+export interface GroupBuyTeam {
+  readonly id: string;
+  readonly campaignId: string;
+  readonly status: GroupBuyTeamStatus;
+  /** Target size chosen when the team started; never changes afterwards. */
+  readonly targetSize: number;
+  readonly memberCount: number;
+  readonly members: readonly PublicPerson[];
+  readonly price: Money;
+  readonly createdAt: IsoDateTime;
+  readonly expiresAt: IsoDateTime;
+  /** Whether the signed-in customer is in this team. */
+  readonly joined?: boolean;
+}
+
+// ── Points (积分) ───────────────────────────────────────────────────────────────────────────
+
+export interface PointsTier {
+  readonly id: string;
+  readonly name: string;
+  /** Points earned in the qualifying window needed to reach it. */
+  readonly threshold: number;
+}
+
+export interface PointsAccount {
+  readonly balance: number;
+  /** Earned but not yet spendable (inside the return window). */
+  readonly pending: number;
+  readonly expiring?: { readonly points: number; readonly at: IsoDateTime };
+  readonly tier: PointsTier;
+  readonly nextTier?: PointsTier & { readonly pointsNeeded: number };
+  readonly badges: readonly { readonly id: string; readonly name: string; readonly earnedAt: IsoDateTime }[];
+  readonly checkIn: { readonly streak: number; readonly checkedInToday: boolean; readonly nextReward: number };
+}
+
+export interface LedgerEntry {
+  readonly id: string;
+  /** Positive for earned, negative for spent or expired. */
+  readonly delta: number;
+  readonly reason: 'purchase' | 'review' | 'share' | 'referral' | 'check_in' | 'redeem' | 'expire' | 'adjust';
+  readonly description: string;
+  readonly createdAt: IsoDateTime;
+  readonly balanceAfter: number;
+}
+
+export interface Reward {
+  readonly id: string;
+  readonly title: string;
+  readonly cost: number;
+  readonly kind: 'coupon_amount' | 'coupon_percent';
+  readonly value: Money | { readonly percent: number };
+  readonly minimumSpend?: Money;
+}
+
+export interface Redemption {
+  readonly id: string;
+  readonly rewardId: string;
+  readonly couponCode: string;
+  readonly expiresAt: IsoDateTime;
+  readonly balanceAfter: number;
+}
+
+// ── Referrals (裂变) ────────────────────────────────────────────────────────────────────────
+
+export interface ReferralLink {
+  /** Purchase link carrying the referrer token. */
+  readonly url: string;
+  readonly code: string;
+  readonly productId?: string;
+  readonly expiresAt?: IsoDateTime;
+  /** Disclosed next to the share button (FTC / EU Omnibus). */
+  readonly incentive?: { readonly referrer: string; readonly friend: string };
+}
+
+export interface ReferralStats {
+  readonly clicks: number;
+  readonly signups: number;
+  readonly orders: number;
+  readonly pointsEarned: number;
+}

@@ -1,0 +1,34 @@
+import { autoload } from './autoloader.js';
+import { WIDGETS } from './widgets.js';
+
+/**
+ * The script-tag entry: `<script type="module" src="…/kith.js" data-adapter="…">`. It reads its
+ * own `data-*` attributes and stays tiny: the runtime and each widget are imported the first time
+ * a widget tag appears, so a page without widgets downloads nothing more.
+ */
+const script =
+  (document.currentScript as HTMLScriptElement | null) ??
+  Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find((s) => s.src === import.meta.url);
+
+const report = (what: string, e: unknown) => console.warn(`[kith] could not load ${what}:`, e);
+
+// A consent manager may answer before the runtime is here; keep its last word for setup.
+let earlyConsent: unknown;
+const onConsent = (e: Event) => (earlyConsent = (e as CustomEvent).detail);
+document.addEventListener('kith-consent', onConsent);
+
+let configured: Promise<void> | undefined;
+/** Loads the runtime and applies the configuration (once). Widgets show loading states until then. */
+export const ready = (): Promise<void> =>
+  (configured ??= import('./setup.js')
+    .then(({ setup }) => {
+      document.removeEventListener('kith-consent', onConsent);
+      return setup({ ...script?.dataset }, earlyConsent);
+    })
+    .catch((e) => report('the configuration', e)));
+
+autoload(
+  document,
+  Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),
+  (tag, e) => report(`<${tag}>`, e),
+);

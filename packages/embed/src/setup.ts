@@ -1,0 +1,36 @@
+import { configure, configFromDataset, listenForConsentEvents, setConsent, type ConsentInput, type KithAdapter } from '@kith/core';
+
+/**
+ * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
+ * widget never downloads the runtime.
+ *
+ * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays a show scheduled → live → ended,
+ *   `data-memory-failure="always"` or a rate like `0.3` simulates outages, `data-memory-latency="300"`)
+ * - `data-locale`, `data-currency`, `data-shop`, `data-consent="granted"`
+ * - `data-analytics="ga4"` pushes events to `window.dataLayer` once consent is granted.
+ */
+export async function setup(data: DOMStringMap, earlyConsent?: unknown): Promise<void> {
+  listenForConsentEvents();
+  const options = configFromDataset(data);
+  const analytics = data.analytics === 'ga4' ? [(await import('@kith/core/analytics/ga4')).ga4Sink()] : undefined;
+  configure({ ...options, ...(analytics ? { analytics } : {}) });
+  if (earlyConsent) setConsent(earlyConsent as ConsentInput);
+  const adapter = await createAdapter(data);
+  if (adapter) configure({ adapter });
+}
+
+async function createAdapter(data: DOMStringMap): Promise<KithAdapter | undefined> {
+  if (data.adapter !== 'memory') {
+    if (data.adapter) console.warn(`[kith] Unknown data-adapter "${data.adapter}"; widgets stay empty until configure({ adapter }) is called.`);
+    return undefined;
+  }
+  const { createMemoryAdapter, playLiveScenario } = await import('@kith/adapter-memory');
+  const failure = data.memoryFailure;
+  const adapter = createMemoryAdapter({
+    latency: data.memoryLatency ? Number(data.memoryLatency) : 150,
+    failure: failure === 'always' ? 'always' : failure ? Number(failure) : 'none',
+    customer: { id: 'demo-customer', displayName: 'You' },
+  });
+  if (data.scenario === 'live') playLiveScenario(adapter, 'show-1', { loop: true });
+  return adapter;
+}

@@ -1,0 +1,7 @@
+/**
+ * Tag → loader. Each import is its own chunk, so a page with one badge downloads only the badge.
+ * Later widgets add a line here.
+ */
+export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'kith-live-badge': () => import('@kith/widgets/live-badge/define'),
+};

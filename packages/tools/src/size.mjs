@@ -1,0 +1,54 @@
+// `npm run size`: builds, prints raw/gzip/brotli bytes for every shipped CDN file, and fails when a
+// budgeted file is over. The budgets are the product's promise to merchants; raise one only with
+// a reason in the commit.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const CDN = 'packages/embed/dist/cdn';
+const KB = 1024;
+const BUDGETS = [
+  { name: 'loader (kith-<version>.js)', test: /^kith-[\d.]+\.js$/, metric: 'brotli', max: 3 * KB },
+  { name: 'shared runtime (lit + nanostores + @kith/core)', test: /^chunks\/runtime-/, metric: 'gzip', max: 12 * KB },
+  { name: 'live badge, on top of the runtime', test: /^chunks\/live-badge-/, metric: 'gzip', max: 2 * KB },
+];
+
+if (!process.argv.includes('--no-build')) {
+  const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+
+const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const files = walk(CDN).filter((f) => f.endsWith('.js')).map((f) => {
+  const buf = readFileSync(f);
+  return {
+    file: relative(CDN, f),
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}).sort((a, b) => a.file.localeCompare(b.file));
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`\n${'file'.padEnd(44)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotli', 9)}`);
+for (const f of files) console.log(`${f.file.padEnd(44)}${pad(f.raw, 9)}${pad(f.gzip, 9)}${pad(f.brotli, 9)}`);
+
+let failed = false;
+console.log('\nbudgets');
+for (const b of BUDGETS) {
+  const matches = files.filter((f) => b.test.test(f.file));
+  if (matches.length !== 1) {
+    console.log(`  ✖ ${b.name}: expected one file, found ${matches.length}`);
+    failed = true;
+    continue;
+  }
+  const size = matches[0][b.metric];
+  const ok = size <= b.max;
+  failed ||= !ok;
+  console.log(`  ${ok ? '✔' : '✖'} ${b.name}: ${size} B ${b.metric} (budget ${b.max} B, ${Math.round((size / b.max) * 100)} %)`);
+}
+if (failed) {
+  console.error('\nSize budget exceeded.');
+  process.exit(1);
+}

@@ -1,0 +1,2 @@
+// Registers every widget. Prefer `@kith/widgets/<name>/define` to ship only what a page uses.
+export * from './live-badge/define.js';

@@ -1,0 +1,1 @@
+export { KithLiveBadge } from './live-badge.js';

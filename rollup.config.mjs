@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
+const resolve = () => nodeResolve({ exportConditions: ['source'], extensions: ['.ts', '.mjs', '.js'] });
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+// `module: true` only for ESM: on an IIFE it deletes the top-level global (toolchain G10).
+const min = (esm) => terser({ ecma: 2022, module: esm, format: { comments: false } });
+// nanostores reads process.env.NODE_ENV (G9); lit resolves to its production build without the
+// `development` condition.
+const prod = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+
+// Lit's css`` literals keep their whitespace and comments through terser; strip them (CSS only:
+// no space around braces, semicolons and commas, nor after a colon, is ever significant).
+const minifyCss = () => ({
+  name: 'kith-minify-css',
+  transform(code, id) {
+    if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+    const min = (body) => body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
+    return { code: code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${min(body)}\``), map: null };
+  },
+});
+// After terser the only raw newlines left are inside template literals (HTML and CSS), where a
+// newline and its indentation mean no more than one space.
+const collapseTemplates = () => ({
+  name: 'kith-collapse-templates',
+  renderChunk: (code) => ({ code: code.replace(/\s*\n\s*/g, ' '), map: null }),
+});
+
+// (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
+const entries = {
+  core: ['index', 'http/index', 'analytics/ga4', 'testing/index'],
+  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define'],
+  'adapter-memory': ['index'],
+  embed: ['index'],
+};
+const npm = Object.entries(entries).map(([pkg, files]) => ({
+  input: Object.fromEntries(files.map((f) => [f, `packages/${pkg}/src/${f}.ts`])),
+  external: isBare,
+  output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` },
+  plugins: [resolve(), ts(), minifyCss()],
+}));
+
+// (b) CDN: the script-tag loader with one lazy chunk per widget and adapter, and a shared runtime
+// chunk (lit + nanostores + @kith/core) so the size check can hold each to its budget.
+const chunkOf = (id) => {
+  if (/[\\/]node_modules[\\/]ky[\\/]|packages[\\/]core[\\/]src[\\/]http[\\/]/.test(id)) return 'http';
+  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(id)) return 'runtime';
+  return undefined;
+};
+// Chunks named after what they hold: `live-badge-<hash>.js`, `adapter-memory-<hash>.js`.
+const chunkName = ({ facadeModuleId: id }) => {
+  const m = id && (/widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id) ?? /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));
+  return `chunks/${m ? m[1] : '[name]'}-[hash].js`;
+};
+// Stable alias next to the versioned file (like a CDN's major pin): same code, so `import.meta.url`
+// still finds the right <script>.
+const alias = (name) => ({
+  name: 'kith-alias',
+  generateBundle(_, bundle) {
+    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+    this.emitFile({ type: 'asset', fileName: name, source: entry.code });
+  },
+});
+const cdn = [
+  {
+    input: { kith: 'packages/embed/src/kith.ts' },
+    output: {
+      dir: 'packages/embed/dist/cdn', format: 'es', sourcemap: true, manualChunks: chunkOf,
+      entryFileNames: `kith-${version}.js`, chunkFileNames: chunkName,
+      plugins: [min(true), collapseTemplates(), alias('kith.js')],
+    },
+    plugins: [prod(), resolve(), ts(), minifyCss()],
+  },
+  {
+    input: 'packages/embed/src/kith.ts',
+    output: {
+      file: `packages/embed/dist/cdn/kith-${version}.iife.js`, format: 'iife', name: 'Kith', sourcemap: true,
+      inlineDynamicImports: true, plugins: [min(false), collapseTemplates(), alias('kith.iife.js')],
+    },
+    plugins: [prod(), resolve(), ts(), minifyCss()],
+  },
+];
+
+export default [...npm, ...cdn];
