@@ -17,7 +17,8 @@ export interface LiveScenarioOptions {
  */
 export function playLiveScenario(adapter: MemoryAdapter, showId: string, o: LiveScenarioOptions & { loop?: boolean } = {}): () => void {
   const { scheduledFor = 8000, liveFor = 30_000, endedFor = 15_000, viewerStep = 37 } = o;
-  const ticks = Math.max(1, Math.floor(liveFor / 2000));
+  // Viewers change about every 2 s, and at least twice, so "rising" is always visible.
+  const ticks = Math.max(3, Math.floor(liveFor / 2000));
   const reschedule = () =>
     adapter.control.updateShow(showId, {
       status: 'scheduled', startsAt: new Date(Date.now() + scheduledFor).toISOString(),

@@ -13,7 +13,8 @@ export function autoload(root: ParentNode & Node, loaders: WidgetLoaders, onErro
   const load = (tag: string) => {
     if (started.has(tag)) return;
     started.add(tag);
-    if (customElements.get(tag)) return;
+    // Even when another copy already defined the tag, the loader runs: it also applies this
+    // script's configuration, and a second definition only warns.
     loaders[tag]!().catch((e: unknown) => onError(tag, e));
   };
   const scan = (node: Node) => {

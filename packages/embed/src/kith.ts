@@ -27,8 +27,17 @@ export const ready = (): Promise<void> =>
     })
     .catch((e) => report('the configuration', e)));
 
-autoload(
-  document,
-  Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),
-  (tag, e) => report(`<${tag}>`, e),
-);
+// A second copy of the loader (a plugin and a theme both adding Kith) stays idle: one runtime,
+// one definition per tag, and no second Lit, whose Trusted Types policy name would clash.
+const g = globalThis as { __kithLoader?: { src: string } };
+const src = script?.src ?? 'inline';
+if (g.__kithLoader) {
+  console.warn(`[kith] Kith is already loaded on this page from ${g.__kithLoader.src}; this copy (${src}) stays idle.`);
+} else {
+  g.__kithLoader = { src };
+  autoload(
+    document,
+    Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),
+    (tag, e) => report(`<${tag}>`, e),
+  );
+}

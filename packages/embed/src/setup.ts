@@ -4,7 +4,8 @@ import { configure, configFromDataset, listenForConsentEvents, setConsent, type 
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
  * widget never downloads the runtime.
  *
- * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays a show scheduled → live → ended,
+ * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays show-1 scheduled → live → ended
+ *   in a loop, `data-scenario-timing="8000,30000,15000"` sets each phase in ms,
  *   `data-memory-failure="always"` or a rate like `0.3` simulates outages, `data-memory-latency="300"`)
  * - `data-locale`, `data-currency`, `data-shop`, `data-consent="granted"`
  * - `data-analytics="ga4"` pushes events to `window.dataLayer` once consent is granted.
@@ -31,6 +32,10 @@ async function createAdapter(data: DOMStringMap): Promise<KithAdapter | undefine
     failure: failure === 'always' ? 'always' : failure ? Number(failure) : 'none',
     customer: { id: 'demo-customer', displayName: 'You' },
   });
-  if (data.scenario === 'live') playLiveScenario(adapter, 'show-1', { loop: true });
+  if (data.scenario === 'live') {
+    // `data-scenario-timing="scheduled,live,ended"` in ms, to speed the demo up.
+    const [scheduledFor, liveFor, endedFor] = (data.scenarioTiming ?? '').split(',').map(Number).map((n) => (n > 0 ? n : undefined));
+    playLiveScenario(adapter, 'show-1', { loop: true, scheduledFor, liveFor, endedFor });
+  }
   return adapter;
 }

@@ -14,6 +14,7 @@ const LOADING = atom<LiveState>({ status: 'loading' });
  * a real viewer count, ended with a replay link. It never loads a video player: a click follows
  * the link, or the host takes over through `kith-live-open`.
  *
+ * @tag kith-live-badge
  * @summary Live-shopping status badge: scheduled, live with viewers, ended with replay.
  * @status experimental
  * @since 0.1
@@ -73,10 +74,12 @@ export class KithLiveBadge extends KithElement {
     return v.status === 'ready' ? v.show : undefined;
   }
 
+  /** @internal */
   protected override get analyticsProduct(): string | undefined {
     return this.product ?? this.current?.productIds[0];
   }
 
+  /** @internal */
   protected override get analyticsProps() {
     return { status: this.current?.status ?? 'none' };
   }

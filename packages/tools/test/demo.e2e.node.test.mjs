@@ -1,0 +1,109 @@
+// End to end, in headless Chromium against the built CDN files and the demo page, under the
+// strict CSP the demo server sends (Trusted Types included). Run after `npm run build`.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createStaticServer } from '../src/serve.mjs';
+import { openPage } from '../src/shoot.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+let server;
+let origin;
+
+before(async () => {
+  server = createStaticServer({
+    mounts: { '/': `${root}examples/script-tag`, '/fixtures/': `${root}packages/tools/test/fixtures`, '/add-badge.js': `${root}packages/tools/test/fixtures/add-badge.js`, '/cdn/': `${root}packages/embed/dist/cdn` },
+    transformHtml: (html, url) => {
+      if (url.searchParams.has('fast')) html = html.replace('data-scenario="live"', 'data-scenario="live" data-scenario-timing="1500,5000,20000"');
+      if (url.searchParams.has('fail')) html = html.replace('data-adapter="memory"', 'data-adapter="memory" data-memory-failure="always"');
+      return html;
+    },
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => server.close());
+
+const badgeState = (page, selector) =>
+  page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const label = el?.shadowRoot?.querySelector('[part="label"]')?.textContent ?? null;
+    const viewers = el?.shadowRoot?.querySelector('[part="viewers"]')?.textContent ?? null;
+    return { state: el?.getAttribute('state'), label, viewers, defined: !!customElements.get('kith-live-badge') };
+  }, selector);
+
+describe('demo shop (script tag, memory adapter)', () => {
+  it('the badge goes scheduled → live with rising viewers → ended, with no page error or CSP violation', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/?fast`);
+    try {
+      const main = 'main kith-live-badge[product="p1"]';
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('state') === 'ready', main);
+      assert.match((await badgeState(page, main)).label, /^Live in \d+ sec\.$/);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part="viewers"]'), main, { timeout: 5000 });
+      const first = await badgeState(page, main);
+      assert.equal(first.label, 'LIVE');
+      const count = (s) => Number(s.viewers.replace(/\D/g, ''));
+      await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).shadowRoot.querySelector('[part="viewers"]')?.textContent.replace(/\D/g, '')) > n, [main, count(first)], { timeout: 5000 });
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, { timeout: 8000 });
+      assert.equal((await badgeState(page, main)).label, 'Watch replay');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('with the adapter failing, every badge collapses in place and nothing is thrown', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/?fail`);
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'error'));
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('kith-live-badge')].map((b) => {
+        const r = b.getBoundingClientRect();
+        return { h: r.height, w: r.width, visibility: getComputedStyle(b).visibility };
+      }));
+      assert.equal(boxes.length, 4);
+      for (const b of boxes) {
+        assert.equal(b.visibility, 'hidden');
+        assert.ok(b.h > 20 && b.w > 60, 'keeps its reserved box');
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('loader', () => {
+  it('loading the bundle twice gives one definition and a warning, no error', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/fixtures/twice.html`);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    try {
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');
+      await page.waitForTimeout(300);
+      assert.ok(warnings.some((w) => w.includes('Kith is already loaded on this page')), `warnings: ${warnings.join(' | ')}`);
+      const cdn = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/chunks/')));
+      assert.deepEqual(cdn, [], 'the idle ESM copy downloads nothing more');
+      assert.equal((await badgeState(page, 'kith-live-badge')).label, 'LIVE');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('a page without widgets downloads only the loader; a badge added later brings the runtime and the badge', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/fixtures/empty.html`);
+    try {
+      await page.waitForLoadState('networkidle');
+      const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/cdn/')));
+      assert.deepEqual(await scripts(), ['/cdn/kith.js']);
+      await page.evaluate(() => window.addBadge());
+      await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');
+      const loaded = (await scripts()).map((p) => p.replace(/-[\w-]{8}\.js$/, ''));
+      assert.ok(loaded.includes('/cdn/chunks/runtime') && loaded.includes('/cdn/chunks/live-badge'), loaded.join(', '));
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
