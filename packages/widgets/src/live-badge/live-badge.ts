@@ -5,7 +5,7 @@ import {
   liveShowStore, StoreController, toIcs, type LiveShow, type LiveState,
 } from '@kith/core';
 import styles from './live-badge.styles.js';
-import './strings.js';
+import './strings.js'; // registers the string tables (listed in sideEffects)
 
 const LOADING = atom<LiveState>({ status: 'loading' });
 
