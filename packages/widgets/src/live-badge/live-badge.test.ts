@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { configure, type KithErrorDetail, type LiveShow } from '@kith/core';
 import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
 import { KithLiveBadge } from './live-badge.js';
@@ -220,6 +220,22 @@ describe('<kith-live-badge>', () => {
       expect(click.defaultPrevented).to.equal(true);
     });
 
+    it('is keyboard usable: Tab reaches the link and Enter opens it', async () => {
+      adapter = adapterWith();
+      const el = await badge(adapter, { show: 'show-2' });
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      el.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pill'));
+      const heard = new Promise<CustomEvent>((resolve) =>
+        document.addEventListener('kith-live-open', (e) => { e.preventDefault(); resolve(e); }, { once: true }));
+      await sendKeys({ press: 'Enter' });
+      expect((await heard).detail.show.id).to.equal('show-2');
+      before.remove();
+    });
+
     it('href and target override the link', async () => {
       adapter = adapterWith();
       const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2" href="/live/sneakers" target="_blank"></kith-live-badge>`);
@@ -292,6 +308,35 @@ describe('<kith-live-badge>', () => {
       } finally {
         await emulateMedia({ reducedMotion: 'no-preference' });
       }
+    });
+  });
+
+  describe('quality', () => {
+    it('logs no Lit dev warning through a whole show', async () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...a: unknown[]) => warnings.push(a.map(String).join(' '));
+      try {
+        adapter = adapterWith();
+        const el = await badge(adapter);
+        adapter.control.startShow('show-1', 5);
+        await waitUntil(() => part(el, 'viewers'));
+        adapter.control.endShow('show-1');
+        await waitUntil(() => el.shadowRoot!.querySelector('.ended'));
+        el.remove();
+      } finally {
+        console.warn = warn;
+      }
+      expect(warnings.filter((w) => /lit\.dev|Lit is/i.test(w))).to.deep.equal([]);
+    });
+
+    it('lays out right to left with logical properties', async () => {
+      adapter = adapterWith();
+      const page = await fixture<HTMLDivElement>(html`<div dir="rtl"><kith-live-badge .adapter=${adapter} show="show-1"></kith-live-badge></div>`);
+      const el = page.querySelector('kith-live-badge')!;
+      await waitUntil(() => el.state === 'ready');
+      await el.updateComplete;
+      expect(part(el, 'calendar')!.getBoundingClientRect().right).to.be.lessThan(part(el, 'pill')!.getBoundingClientRect().left);
     });
   });
 
