@@ -77,12 +77,13 @@ const cdn = [
     plugins: [prod(), resolve(), ts(), minifyCss()],
   },
   {
-    input: 'packages/embed/src/kith.ts',
+    // Classic-script shim: imports the module loader above, so both tags run the same modules.
+    input: 'packages/embed/src/kith-classic.ts',
     output: {
       file: `packages/embed/dist/cdn/kith-${version}.iife.js`, format: 'iife', name: 'Kith', sourcemap: true,
-      inlineDynamicImports: true, plugins: [min(false), collapseTemplates(), alias('kith.iife.js')],
+      plugins: [min(false), alias('kith.iife.js')],
     },
-    plugins: [prod(), resolve(), ts(), minifyCss()],
+    plugins: [replace({ preventAssignment: true, values: { __KITH_LOADER__: JSON.stringify(`./kith-${version}.js`) } }), resolve(), ts()],
   },
 ];
 

@@ -8,8 +8,13 @@ const brand = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null ? ((e as Record<symbol, string>)[BRAND]) : undefined;
 
 export class KithError extends Error {
-  /** Machine-readable, stable: `http`, `timeout`, `network`, `unsupported`, or a server code. */
+  /** Machine-readable, stable: `timeout`, `network`, `unsupported`, `unknown`, `http_<status>` or a server code. */
   readonly code: string;
+  /**
+   * On a failed write: send the retry with this key so the server replays instead of writing twice.
+   * Set on timeouts and network errors too, where it matters most.
+   */
+  idempotencyKey?: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'KithError';
@@ -20,8 +25,6 @@ export class KithError extends Error {
 export class HttpError extends KithError {
   readonly status: number;
   readonly details?: unknown;
-  /** Send a retried POST with this key so the server replays instead of writing twice. */
-  readonly idempotencyKey?: string;
   constructor(status: number, code: string, message: string, extra: { details?: unknown; idempotencyKey?: string; cause?: unknown } = {}) {
     super(code, message, { cause: extra.cause });
     this.name = 'HttpError';

@@ -17,7 +17,7 @@ export { ImpressionController, type ImpressionOptions } from './analytics/impres
 export { emit, type KithEventMap, type KithErrorDetail, type KithLiveOpenDetail } from './events/events.js';
 export { KithElement, type WidgetState } from './element/kith-element.js';
 export { StoreController } from './controllers/store-controller.js';
-export { I18nController, directionOf } from './i18n/controller.js';
+export { I18nController, directionOf, validLocale } from './i18n/controller.js';
 export { registerStrings, loadStrings, translate, localeChain, type StringTable, type StringLoader, type MessageValues } from './i18n/strings.js';
 export { formatNumber, formatCompact, formatMoney, formatRelative, formatDateTime, pluralCategory } from './i18n/format.js';
 export { hostStyles } from './styles/host.styles.js';

@@ -73,9 +73,10 @@ describe('createHttp', () => {
     assert.equal(seen.length, 3);
   });
 
-  it('maps a refused connection to NetworkError', async () => {
+  it('maps a refused connection to NetworkError; a failed POST keeps its key for the retry', async () => {
     const http = createHttp({ baseUrl: 'http://127.0.0.1:9/', timeout: 1000 });
     await assert.rejects(http.get('x'), isNetworkError);
+    await assert.rejects(http.post('x', {}, { idempotencyKey: 'key-1' }), (e) => isNetworkError(e) && e.idempotencyKey === 'key-1');
   });
 
   it('sends every POST with a UUID v4 Idempotency-Key and never retries it automatically', async () => {

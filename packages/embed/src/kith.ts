@@ -6,9 +6,12 @@ import { WIDGETS } from './widgets.js';
  * own `data-*` attributes and stays tiny: the runtime and each widget are imported the first time
  * a widget tag appears, so a page without widgets downloads nothing more.
  */
+// Our own tag: the one whose src is this module; else the tag of the classic-script shim that
+// imported us (kith.iife.js); else one marked `data-kith` (for CDNs that redirect the URL).
 const script =
-  (document.currentScript as HTMLScriptElement | null) ??
-  Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find((s) => s.src === import.meta.url);
+  Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]')).find((s) => s.src === import.meta.url) ??
+  (globalThis as { __kithScript?: HTMLScriptElement | null }).__kithScript ??
+  document.querySelector<HTMLScriptElement>('script[data-kith]');
 
 const report = (what: string, e: unknown) => console.warn(`[kith] could not load ${what}:`, e);
 

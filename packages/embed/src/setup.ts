@@ -1,4 +1,4 @@
-import { configure, configFromDataset, listenForConsentEvents, setConsent, type ConsentInput, type KithAdapter } from '@kith/core';
+import { $config, configure, configFromDataset, listenForConsentEvents, setConsent, type ConsentInput, type KithAdapter } from '@kith/core';
 
 /**
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
@@ -13,7 +13,8 @@ import { configure, configFromDataset, listenForConsentEvents, setConsent, type 
 export async function setup(data: DOMStringMap, earlyConsent?: unknown): Promise<void> {
   listenForConsentEvents();
   const options = configFromDataset(data);
-  const analytics = data.analytics === 'ga4' ? [(await import('@kith/core/analytics/ga4')).ga4Sink()] : undefined;
+  // Added to any sinks the page configured itself, never replacing them.
+  const analytics = data.analytics === 'ga4' ? [...($config.get().analytics ?? []), (await import('@kith/core/analytics/ga4')).ga4Sink()] : undefined;
   configure({ ...options, ...(analytics ? { analytics } : {}) });
   if (earlyConsent) setConsent(earlyConsent as ConsentInput);
   const adapter = await createAdapter(data);
@@ -27,9 +28,11 @@ async function createAdapter(data: DOMStringMap): Promise<KithAdapter | undefine
   }
   const { createMemoryAdapter, playLiveScenario } = await import('@kith/adapter-memory');
   const failure = data.memoryFailure;
+  const rate = Number(failure);
+  if (failure && failure !== 'always' && !(rate >= 0 && rate <= 1)) console.warn(`[kith] data-memory-failure="${failure}" is neither "always" nor a rate from 0 to 1; ignored.`);
   const adapter = createMemoryAdapter({
     latency: data.memoryLatency ? Number(data.memoryLatency) : 150,
-    failure: failure === 'always' ? 'always' : failure ? Number(failure) : 'none',
+    failure: failure === 'always' ? 'always' : rate >= 0 && rate <= 1 ? rate : 'none',
     customer: { id: 'demo-customer', displayName: 'You' },
   });
   if (data.scenario === 'live') {

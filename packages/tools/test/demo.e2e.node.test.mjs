@@ -73,18 +73,31 @@ describe('demo shop (script tag, memory adapter)', () => {
 });
 
 describe('loader', () => {
-  it('loading the bundle twice gives one definition and a warning, no error', async () => {
-    const { browser, page, problems } = await openPage(`${origin}/fixtures/twice.html`);
-    const warnings = [];
-    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  for (const fixture of ['twice.html', 'twice-reversed.html']) {
+    it(`loading the bundle twice gives one runtime, one definition and a warning, no error (${fixture})`, async () => {
+      const { browser, page, problems } = await openPage(`${origin}/fixtures/${fixture}`);
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      try {
+        await page.reload();
+        await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');
+        await page.waitForTimeout(300);
+        assert.ok(warnings.some((w) => w.includes('Kith is already loaded on this page')), `warnings: ${warnings.join(' | ')}`);
+        const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/chunks/runtime-')));
+        assert.equal(chunks.length, 1, 'one runtime');
+        assert.equal((await badgeState(page, 'kith-live-badge')).label, 'LIVE');
+        assert.deepEqual(problems, []);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  it('the classic-script build (kith.iife.js) reads its data-* attributes and renders', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/fixtures/classic.html`);
     try {
-      await page.reload();
-      await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');
-      await page.waitForTimeout(300);
-      assert.ok(warnings.some((w) => w.includes('Kith is already loaded on this page')), `warnings: ${warnings.join(' | ')}`);
-      const cdn = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/chunks/')));
-      assert.deepEqual(cdn, [], 'the idle ESM copy downloads nothing more');
-      assert.equal((await badgeState(page, 'kith-live-badge')).label, 'LIVE');
+      await page.waitForFunction(() => document.querySelector('kith-live-badge')?.shadowRoot?.querySelector('[part="label"]')?.textContent === '直播中');
+      assert.equal(await page.evaluate(() => typeof window.Kith.ready), 'function');
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

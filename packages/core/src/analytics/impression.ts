@@ -8,7 +8,7 @@ export interface ImpressionOptions {
 }
 
 /**
- * Calls `onImpression` once per connection when the host has been at least half visible for a
+ * Calls `onImpression` once per element (not again on reconnect) when the host has been at least half visible for a
  * second (the IAB viewability rule). Leaves no observer or timer behind on disconnect.
  */
 export class ImpressionController implements ReactiveController {

@@ -61,6 +61,9 @@ export abstract class KithElement extends LitElement {
   /** `light` (default), `dark`, or `auto` to follow the visitor's OS setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
+  /** Language of this widget (BCP 47); re-renders on change. Unset: nearest ancestor's, then `configure({ locale })`. */
+  @property({ reflect: true }) override lang!: string;
+
   /** Per-instance string overrides, as a property or a JSON attribute: `strings='{"live":"On air"}'`. */
   @property({ type: Object }) strings?: StringTable;
 
@@ -87,6 +90,7 @@ export abstract class KithElement extends LitElement {
   /** Stable per instance; joins this widget's analytics events. */
   readonly instanceId = uuid();
   private failure?: KithError;
+  private synced?: object;
 
   /** Tag name without the `kith-` prefix, for analytics. */
   protected get widgetName(): string {
@@ -136,6 +140,10 @@ export abstract class KithElement extends LitElement {
    * error boundary, and anything else (`loading`, `ready`) clears a previous failure.
    */
   protected syncState(v: { readonly status: 'loading' | 'ready' | 'none' | 'error'; readonly error?: unknown }): void {
+    // Only a new value may clear a failure: recovering on every update would re-render a template
+    // that just threw, over and over.
+    if (v === this.synced) return;
+    this.synced = v;
     if (v.status === 'error') this.fail(v.error);
     else this.recover(v.status === 'none' ? 'empty' : v.status);
   }

@@ -108,6 +108,7 @@ async function toHttpError(e: unknown, idempotencyKey?: string): Promise<unknown
     }
     return new HttpError(e.response.status, code, message, { details, idempotencyKey, cause: e });
   }
-  if (e instanceof KyTimeoutError) return new TimeoutError(undefined, { cause: e });
-  return new NetworkError(e instanceof Error ? e.message : undefined, { cause: e });
+  const error = e instanceof KyTimeoutError ? new TimeoutError(undefined, { cause: e }) : new NetworkError(e instanceof Error ? e.message : undefined, { cause: e });
+  error.idempotencyKey = idempotencyKey;
+  return error;
 }

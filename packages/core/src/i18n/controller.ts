@@ -4,6 +4,15 @@ import { formatCompact, formatDateTime, formatMoney, formatNumber, formatRelativ
 import { loadStrings, translate, type MessageValues, type StringTable } from './strings.js';
 import type { Money } from '../types/models.js';
 
+/** A BCP 47 tag Intl accepts (`en_US` becomes `en-US`), or `en`: a bad `lang` must not break rendering. */
+export function validLocale(tag: string | null | undefined): string {
+  try {
+    return Intl.getCanonicalLocales(tag?.replace(/_/g, '-') || 'en')[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /** Text direction for a locale, for hosts that don't set `dir` themselves. */
 export const directionOf = (locale: string): 'rtl' | 'ltr' =>
   /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(locale) ? 'rtl' : 'ltr';
@@ -40,11 +49,14 @@ export class I18nController implements ReactiveController {
   }
 
   get locale(): string {
-    const own = this.host.closest('[lang]')?.getAttribute('lang');
-    return own || $config.get().locale || document.documentElement.lang || 'en';
+    // <html lang> is the page default, so it ranks below configure({ locale }).
+    // The host's own `lang` is read as a property: during render its attribute may not be reflected yet.
+    const own = this.host.parentElement?.closest('[lang]');
+    const tag = this.host.lang || (own !== document.documentElement && own?.getAttribute('lang')) || $config.get().locale || document.documentElement.lang;
+    return validLocale(tag);
   }
 
-  t = (key: string, values?: MessageValues): string => translate(this.scope, this.locale, key, values, this.host.strings);
+  t = (key: string, values?: MessageValues): string => translate(this.scope, this.locale, key, values, this.host.strings ?? {});
 
   number = (n: number, o?: Intl.NumberFormatOptions) => formatNumber(this.locale, n, o);
   compact = (n: number) => formatCompact(this.locale, n);

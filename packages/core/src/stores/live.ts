@@ -35,7 +35,9 @@ export function liveShowStore(adapter: KithAdapter, query: LiveQuery): ReadableA
     };
     const live = adapter.live;
     if (!live || !adapter.capabilities.has('live')) {
-      $state.set({ status: 'error', error: new UnsupportedError('live shows') });
+      // Not a failure: this backend has no live shopping, so the badge stays empty.
+      console.warn(`[kith] ${new UnsupportedError('live shows').message} (adapter "${adapter.id}"); live badges stay empty.`);
+      $state.set({ status: 'none' });
       return;
     }
     const { signal } = controller;

@@ -5,7 +5,7 @@ export default css`
     display: inline-flex;
     align-items: center;
     vertical-align: middle;
-    font-size: 0.875em;
+    font-size: calc(var(--kith-font-size, 1em) * 0.875);
     /* Reserved before data arrives, and kept when the badge collapses: no layout shift. */
     min-block-size: 2.25em;
     min-inline-size: var(--reserve-inline-size, 8.5em);

@@ -99,6 +99,29 @@ describe('<kith-live-badge>', () => {
   });
 
   describe('api failure', () => {
+    it('an adapter without live shopping leaves the badge empty, not failed', async () => {
+      adapter = adapterWith();
+      const { live: _live, ...rest } = adapter;
+      const noLive = { ...rest, capabilities: new Set(['reviews'] as const) };
+      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${noLive} show="show-2"></kith-live-badge>`);
+      await waitUntil(() => el.state !== 'loading');
+      expect(el.state).to.equal('empty');
+    });
+
+    it('a render error shows the fallback once and stays there (no fail/retry loop)', async () => {
+      adapter = adapterWith();
+      const el = await badge(adapter, { show: 'show-2' });
+      let errors = 0;
+      el.addEventListener('kith-error', () => errors++);
+      (el as unknown as { renderPill: () => never }).renderPill = () => { throw new Error('bug'); };
+      el.requestUpdate();
+      await waitUntil(() => el.state === 'error');
+      for (let i = 0; i < 5; i++) await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 50));
+      expect(errors).to.equal(1);
+      expect(el.state).to.equal('error');
+    });
+
     it('collapses in place, emits kith-error and throws nothing into the page', async () => {
       const errors: unknown[] = [];
       const onError = (e: ErrorEvent) => errors.push(e.error);
@@ -275,6 +298,30 @@ describe('<kith-live-badge>', () => {
       const el = await badge(adapter, { show: 'show-2', lang: 'zh-CN' });
       await waitUntil(() => part(el, 'label')!.textContent === '直播中');
       expect(part(el, 'viewers')!.textContent).to.equal('1284人观看');
+    });
+
+    it('configure({ locale }) wins over <html lang>, and an own lang wins over both', async () => {
+      adapter = adapterWith();
+      configure({ locale: 'zh-CN' });
+      try {
+        const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>`);
+        await waitUntil(() => part(el, 'label')?.textContent === '直播中');
+        el.lang = 'en';
+        await waitUntil(() => part(el, 'label')?.textContent === 'LIVE');
+      } finally {
+        configure({ locale: 'en' });
+      }
+    });
+
+    it('a bad lang or strings value falls back instead of failing (and never loops)', async () => {
+      adapter = adapterWith();
+      const errors: Event[] = [];
+      document.addEventListener('kith-error', (e) => errors.push(e));
+      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2" lang="en_US" strings="{not json"></kith-live-badge>`);
+      await waitUntil(() => el.state === 'ready');
+      await el.updateComplete;
+      expect(part(el, 'label')!.textContent).to.equal('LIVE');
+      expect(errors).to.have.length(0);
     });
 
     it('takes per-instance string overrides from a JSON attribute', async () => {

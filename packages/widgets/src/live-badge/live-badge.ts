@@ -30,7 +30,7 @@ const LOADING = atom<LiveState>({ status: 'loading' });
  * @csspart calendar - The add-to-calendar link while scheduled.
  *
  * @cssproperty [--live-color=var(--kith-color-live, #d1242f)] - Background of the pill while live.
- * @cssproperty [--reserve-inline-size=7.5em] - Width reserved before data arrives and kept on collapse.
+ * @cssproperty [--reserve-inline-size=8.5em] - Width reserved before data arrives and kept on collapse.
  */
 export class KithLiveBadge extends KithElement {
   static override styles = [...KithElement.styles, styles];
