@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, afterEach } from 'node:test';
+import { cpSync, rmSync } from 'node:fs';
 import {
   $config, $consent, configure, configFromDataset, setConsent, track, uuid,
   HttpError, KithError, NetworkError, TimeoutError, UnsupportedError,
@@ -213,5 +214,24 @@ describe('controllers', () => {
     a.hostDisconnected();
     await new Promise((r) => setTimeout(r, 260));
     assert.equal(a.value, '130 watching', 'nothing is said after disconnect');
+  });
+});
+
+describe('two copies on one page', () => {
+  it('a second, separately loaded copy of @kith/core shares config and consent', async () => {
+    // A second copy of the built package, as a second bundle on the page would carry.
+    const dist = new URL('../dist/', import.meta.url);
+    const second = new URL('./.second-copy/', import.meta.url);
+    rmSync(second, { recursive: true, force: true });
+    cpSync(dist, second, { recursive: true });
+    const copy = await import(new URL('index.js', second).href);
+    rmSync(second, { recursive: true, force: true });
+    assert.notEqual(copy.configure, configure, 'really a second module instance');
+    copy.configure({ shop: 'shared-shop' });
+    assert.equal($config.get().shop, 'shared-shop');
+    setConsent('granted');
+    assert.deepEqual(copy.$consent.get(), { analytics: true, storage: true });
+    setConsent('denied');
+    $config.set({});
   });
 });

@@ -3,9 +3,9 @@
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
-export async function openPage(url, { colorScheme = 'light', reducedMotion = 'no-preference', viewport = { width: 1100, height: 760 } } = {}) {
+export async function openPage(url, { colorScheme = 'light', reducedMotion = 'no-preference', forcedColors = 'none', viewport = { width: 1100, height: 760 } } = {}) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport, colorScheme, reducedMotion });
+  const page = await browser.newPage({ viewport, colorScheme, reducedMotion, forcedColors });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
@@ -22,6 +22,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { browser, page, problems } = await openPage(url, {
     colorScheme: process.argv.includes('--dark') ? 'dark' : 'light',
     reducedMotion: process.argv.includes('--reduced-motion') ? 'reduce' : 'no-preference',
+    forcedColors: process.argv.includes('--forced-colors') ? 'active' : 'none',
   });
   await page.waitForTimeout(Number(wait));
   await page.screenshot({ path: out });

@@ -72,6 +72,28 @@ describe('demo shop (script tag, memory adapter)', () => {
   });
 });
 
+describe('forced colors (Windows high contrast)', () => {
+  it('the live pill keeps a visible outline and the dot stays visible', async () => {
+    const { browser, page, problems } = await openPage(`${origin}/`, { forcedColors: 'active' });
+    try {
+      await page.waitForFunction(() => document.querySelector('kith-live-badge[show="show-2"]')?.getAttribute('state') === 'ready');
+      const styles = await page.evaluate(() => {
+        const root = document.querySelector('kith-live-badge[show="show-2"]').shadowRoot;
+        const pill = getComputedStyle(root.querySelector('[part~="pill"]'));
+        const dot = getComputedStyle(root.querySelector('[part="dot"]'));
+        return { forced: matchMedia('(forced-colors: active)').matches, pillBorder: pill.borderTopColor, pillText: pill.color, pillBg: pill.backgroundColor, dotBorder: dot.borderTopColor, dotWidth: dot.borderTopWidth };
+      });
+      assert.equal(styles.forced, true);
+      assert.notEqual(styles.pillBorder, 'rgba(0, 0, 0, 0)', 'transparent border becomes a system colour');
+      assert.notEqual(styles.dotWidth, '0px');
+      assert.notEqual(styles.dotBorder, styles.pillBg, 'dot differs from the pill background');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('loader', () => {
   for (const fixture of ['twice.html', 'twice-reversed.html']) {
     it(`loading the bundle twice gives one runtime, one definition and a warning, no error (${fixture})`, async () => {

@@ -288,6 +288,9 @@ describe('<kith-live-badge>', () => {
       document.dispatchEvent(new CustomEvent('kith-consent', { detail: 'granted' }));
       click();
       expect(events.map((e) => [e.name, e.widget, e.props?.status])).to.deep.equal([['widget_click', 'live-badge', 'live']]);
+      adapter.control.endShow('show-2');
+      await waitUntil(() => events.length === 2);
+      expect([events[1]!.name, events[1]!.props]).to.deep.equal(['live_status_change', { status: 'ended', from: 'live' }]);
       configure({ consent: 'denied', analytics: [] });
     });
   });

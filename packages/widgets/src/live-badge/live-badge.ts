@@ -25,7 +25,7 @@ const LOADING = atom<LiveState>({ status: 'loading' });
  * @csspart base - The wrapper around pill and calendar link.
  * @csspart pill - The badge itself (a link when there is somewhere to go).
  * @csspart dot - The pulsing dot while live.
- * @csspart label - "Live", "Live in 2 hr.", "Watch replay".
+ * @csspart label - "LIVE", "Live in 2 hr.", "Watch replay", "Stream ended".
  * @csspart viewers - The viewer count while live.
  * @csspart calendar - The add-to-calendar link while scheduled.
  *
@@ -107,7 +107,10 @@ export class KithLiveBadge extends KithElement {
     const values = { title: show.title, viewers: compact(count), count, when: relative(Date.parse(show.startsAt)) };
     // Status changes are announced at once; viewer counts at most every 30 s.
     const label = { live: 'liveLabel', ended: 'ended', scheduled: 'startsIn' }[show.status];
-    if (show.status !== prev.status) this.announcer.announce(t(label, values), true);
+    if (show.status !== prev.status) {
+      this.announcer.announce(t(label, values), true);
+      this.track('live_status_change', { from: prev.status });
+    }
     else if (show.status === 'live' && count !== prev.viewerCount) this.announcer.announce(t('viewers', values));
   }
 
