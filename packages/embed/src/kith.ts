@@ -20,24 +20,30 @@ let earlyConsent: unknown;
 const onConsent = (e: Event) => (earlyConsent = (e as CustomEvent).detail);
 document.addEventListener('kith-consent', onConsent);
 
+// A second copy of the loader (a plugin and a theme both adding Kith) stays idle: one runtime,
+// one definition per tag, and no second Lit, whose Trusted Types policy name would clash.
+const g = globalThis as { __kithLoader?: { src: string; ready(): Promise<void> } };
+const src = script?.src ?? 'inline';
+const active = g.__kithLoader;
+
 let configured: Promise<void> | undefined;
-/** Loads the runtime and applies the configuration (once). Widgets show loading states until then. */
+/**
+ * Loads the runtime and applies the configuration (once). Widgets show loading states until then.
+ * On an idle copy it waits for the active one and changes nothing.
+ */
 export const ready = (): Promise<void> =>
-  (configured ??= import('./setup.js')
+  active ? active.ready() : (configured ??= import('./setup.js')
     .then(({ setup }) => {
       document.removeEventListener('kith-consent', onConsent);
       return setup({ ...script?.dataset }, earlyConsent);
     })
     .catch((e) => report('the configuration', e)));
 
-// A second copy of the loader (a plugin and a theme both adding Kith) stays idle: one runtime,
-// one definition per tag, and no second Lit, whose Trusted Types policy name would clash.
-const g = globalThis as { __kithLoader?: { src: string } };
-const src = script?.src ?? 'inline';
-if (g.__kithLoader) {
-  console.warn(`[kith] Kith is already loaded on this page from ${g.__kithLoader.src}; this copy (${src}) stays idle.`);
+if (active) {
+  document.removeEventListener('kith-consent', onConsent);
+  console.warn(`[kith] Kith is already loaded on this page from ${active.src}; this copy (${src}) stays idle.`);
 } else {
-  g.__kithLoader = { src };
+  g.__kithLoader = { src, ready };
   autoload(
     document,
     Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),

@@ -46,6 +46,7 @@ manifest does not list them because the base class lives in another package.
 | Property | Attribute | Type | Default | Description |
 | --- | --- | --- | --- | --- |
 | \`theme\` | \`theme\` | \`'light' \\| 'dark' \\| 'auto'\` | – (light) | Colour scheme. \`auto\` follows the visitor's \`prefers-color-scheme\`. Reflects. See [theming](../theming.md). |
+| \`lang\` | \`lang\` | \`string\` | – | Language of this widget (BCP 47). Unset: the nearest ancestor's \`lang\` below \`<html>\`, then \`configure({ locale })\`, then \`<html lang>\`, then \`en\`. Changing it re-renders the widget. Reflects. See [i18n](../i18n.md). |
 | \`strings\` | \`strings\` | \`StringTable\` | – | Per-instance string overrides, as a property or a JSON attribute: \`strings='{"live":"On air"}'\`. See [i18n](../i18n.md). |
 | \`adapter\` | – | \`KithAdapter\` | – | Adapter for this widget only. Without it the widget uses the page-wide adapter from \`configure()\`, and stays \`loading\` until there is one. |
 | \`state\` | \`state\` | \`'loading' \\| 'ready' \\| 'empty' \\| 'error'\` | \`'loading'\` | Lifecycle state, reflected for styling from outside (\`${el.tagName}[state='error']\`). The widget sets it; treat it as read-only. |

@@ -108,6 +108,12 @@ describe('loader', () => {
         const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/chunks/runtime-')));
         assert.equal(chunks.length, 1, 'one runtime');
         assert.equal((await badgeState(page, 'kith-live-badge')).label, 'LIVE');
+        // Whichever copy ran first keeps its configuration; ready() on the idle one changes nothing.
+        const active = await page.evaluate(() => window.__kithLoader.src);
+        const shop = active.endsWith('/cdn/kith.js') ? 'module-tag' : 'classic-tag';
+        assert.equal(await page.evaluate(() => window.__kith.config.get().shop), shop);
+        await page.evaluate(() => window.Kith.ready());
+        assert.equal(await page.evaluate(() => window.__kith.config.get().shop), shop);
         assert.deepEqual(problems, []);
       } finally {
         await browser.close();

@@ -29,7 +29,7 @@ const LOADING = atom<LiveState>({ status: 'loading' });
  * @csspart viewers - The viewer count while live.
  * @csspart calendar - The add-to-calendar link while scheduled.
  *
- * @cssproperty [--live-color=var(--kith-color-live, #d1242f)] - Background of the pill while live.
+ * @cssproperty --live-color - Background of the pill while live. Default: the live token, `--kith-color-live` (`--kith-dark-color-live` when dark).
  * @cssproperty [--reserve-inline-size=8.5em] - Width reserved before data arrives and kept on collapse.
  */
 export class KithLiveBadge extends KithElement {
