@@ -36,6 +36,7 @@ const entries = {
   core: ['index', 'http/index', 'analytics/ga4', 'testing/index'],
   widgets: ['index', 'define', 'live-badge/index', 'live-badge/define'],
   'adapter-memory': ['index'],
+  'adapter-rest': ['index'],
   embed: ['index'],
 };
 const npm = Object.entries(entries).map(([pkg, files]) => ({

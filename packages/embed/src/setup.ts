@@ -4,24 +4,34 @@ import { $config, configure, configFromDataset, listenForConsentEvents, setConse
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
  * widget never downloads the runtime.
  *
+ * - `data-adapter="rest"` with `data-endpoint` (the API root, default `/v1` on this page's origin)
+ *   and `data-key` (the shop's publishable key): talks to `@kith/server` or an API of its shape
  * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays show-1 scheduled → live → ended
  *   in a loop, `data-scenario-timing="8000,30000,15000"` sets each phase in ms,
  *   `data-memory-failure="always"` or a rate like `0.3` simulates outages, `data-memory-latency="300"`)
  * - `data-locale`, `data-currency`, `data-shop`, `data-consent="granted"`
  * - `data-analytics="ga4"` pushes events to `window.dataLayer` once consent is granted.
  */
-export async function setup(data: DOMStringMap, earlyConsent?: unknown): Promise<void> {
+export async function setup(data: DOMStringMap, earlyConsent?: unknown, base: string = document.baseURI): Promise<void> {
   listenForConsentEvents();
   const options = configFromDataset(data);
   // Added to any sinks the page configured itself, never replacing them.
   const analytics = data.analytics === 'ga4' ? [...($config.get().analytics ?? []), (await import('@kith/core/analytics/ga4')).ga4Sink()] : undefined;
   configure({ ...options, ...(analytics ? { analytics } : {}) });
   if (earlyConsent) setConsent(earlyConsent as ConsentInput);
-  const adapter = await createAdapter(data);
+  const adapter = await createAdapter(data, base);
   if (adapter) configure({ adapter });
 }
 
-async function createAdapter(data: DOMStringMap): Promise<KithAdapter | undefined> {
+async function createAdapter(data: DOMStringMap, base: string): Promise<KithAdapter | undefined> {
+  if (data.adapter === 'rest') {
+    if (!data.key) {
+      console.warn('[kith] data-adapter="rest" needs data-key (the publishable key, pk_…); widgets stay empty.');
+      return undefined;
+    }
+    const { createRestAdapter } = await import('@kith/adapter-rest');
+    return createRestAdapter({ baseUrl: new URL(data.endpoint ?? '/v1', base).href, publishableKey: data.key });
+  }
   if (data.adapter !== 'memory') {
     if (data.adapter) console.warn(`[kith] Unknown data-adapter "${data.adapter}"; widgets stay empty until configure({ adapter }) is called.`);
     return undefined;

@@ -1,8 +1,9 @@
-// `npm start`: builds the packages, then serves the demo shop (examples/script-tag) with the CDN
-// build at /cdn/. `?fail` on the page URL switches the in-memory adapter into failure mode.
+// `npm start`: builds the packages, then runs the reference server (@kith/server) on the embedded
+// database with the demo shop: API, live stream and the demo page (examples/script-tag) on one
+// origin. Flags: --no-driver (show-1 stays put), --no-build. `?fail` on the page URL points its
+// adapter at an API that is down, to show the widgets' fallback.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createStaticServer } from './serve.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 if (!process.argv.includes('--no-build')) {
@@ -11,14 +12,33 @@ if (!process.argv.includes('--no-build')) {
   if (r.status !== 0) process.exit(r.status || 1);
 }
 
-const port = Number(process.env.PORT ?? 8787);
-const server = createStaticServer({
-  mounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
-  transformHtml: (html, url) =>
-    url.searchParams.has('fail') ? html.replace('data-adapter="memory"', 'data-adapter="memory" data-memory-failure="always"') : html,
+const { createDbFromEnv, driveDemo, seedDemo, startServer, DEMO_SHOP_ID } = await import('@kith/server');
+const { demoRoutes } = await import('./demo-routes.mjs');
+
+const db = await createDbFromEnv({ ...process.env, KITH_DATA_DIR: process.env.KITH_DATA_DIR ?? `${root}.kith-data` });
+const running = await startServer({
+  db,
+  port: Number(process.env.PORT ?? 8787),
+  extend: demoRoutes,
+  staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
 });
-server.listen(port, () => {
-  console.log(`\nKith demo shop: http://localhost:${port}/`);
-  console.log(`With the adapter failing: http://localhost:${port}/?fail`);
-  console.log('Press Ctrl+C to stop.');
-});
+const { shop, created } = await seedDemo(db);
+const stop = process.argv.includes('--no-driver') ? () => {} : driveDemo(db, DEMO_SHOP_ID, 'show-1');
+const url = `http://localhost:${running.port}`;
+console.log(`
+Kith demo shop: ${url}/   (embedded database in ${db.kind === 'pglite' ? (process.env.KITH_DATA_DIR ?? '.kith-data/') : 'PostgreSQL'}${created ? ', seeded now' : ''})
+With the API failing: ${url}/?fail
+API: ${url}/v1/openapi.json
+Demo shop keys: publishable ${shop.publishableKey}, secret ${shop.secretKey}
+Take "Studio tour" live (watch its badge on the page):
+  curl -X POST ${url}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
+Press Ctrl+C to stop.`);
+
+const shutdown = async () => {
+  stop();
+  await running.close();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,28 +1,41 @@
-// End to end, in headless Chromium against the built CDN files and the demo page, under the
-// strict CSP the demo server sends (Trusted Types included). Run after `npm run build`.
+// End to end, in headless Chromium against the built CDN files, under the strict CSP with Trusted
+// Types that the servers send: the demo shop on the reference server (embedded database, REST
+// adapter, SSE), and loader fixtures on a static server (memory adapter). Run after `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { createPgliteDb, driveDemo, seedDemo, startServer, DEMO_SHOP_ID } from '@kith/server';
+import { demoRoutes } from '../src/demo-routes.mjs';
 import { createStaticServer } from '../src/serve.mjs';
 import { openPage } from '../src/shoot.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let server;
 let origin;
+let demo;
+let shop;
+let db;
+let stopDriver;
 
 before(async () => {
   server = createStaticServer({
-    mounts: { '/': `${root}examples/script-tag`, '/fixtures/': `${root}packages/tools/test/fixtures`, '/add-badge.js': `${root}packages/tools/test/fixtures/add-badge.js`, '/cdn/': `${root}packages/embed/dist/cdn` },
-    transformHtml: (html, url) => {
-      if (url.searchParams.has('fast')) html = html.replace('data-scenario="live"', 'data-scenario="live" data-scenario-timing="1500,5000,20000"');
-      if (url.searchParams.has('fail')) html = html.replace('data-adapter="memory"', 'data-adapter="memory" data-memory-failure="always"');
-      return html;
-    },
+    mounts: { '/fixtures/': `${root}packages/tools/test/fixtures`, '/add-badge.js': `${root}packages/tools/test/fixtures/add-badge.js`, '/cdn/': `${root}packages/embed/dist/cdn` },
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;
+
+  db = await createPgliteDb();
+  const running = await startServer({ db, port: 0, hostname: '127.0.0.1', extend: demoRoutes, staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` } });
+  ({ shop } = await seedDemo(db));
+  stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1', { scheduledFor: 2500, liveFor: 6000, endedFor: 60_000 });
+  demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
 });
-after(() => server.close());
+after(async () => {
+  stopDriver();
+  server.close();
+  await demo.close();
+  await db.close();
+});
 
 const badgeState = (page, selector) =>
   page.evaluate((sel) => {
@@ -32,9 +45,9 @@ const badgeState = (page, selector) =>
     return { state: el?.getAttribute('state'), label, viewers, defined: !!customElements.get('kith-live-badge') };
   }, selector);
 
-describe('demo shop (script tag, memory adapter)', () => {
+describe('demo shop (script tag, REST adapter, reference server)', () => {
   it('the badge goes scheduled → live with rising viewers → ended, with no page error or CSP violation', async () => {
-    const { browser, page, problems } = await openPage(`${origin}/?fast`);
+    const { browser, page, problems } = await openPage(`${demo.url}/`);
     try {
       const main = 'main kith-live-badge[product="p1"]';
       await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('state') === 'ready', main);
@@ -44,7 +57,7 @@ describe('demo shop (script tag, memory adapter)', () => {
       assert.equal(first.label, 'LIVE');
       const count = (s) => Number(s.viewers.replace(/\D/g, ''));
       await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).shadowRoot.querySelector('[part="viewers"]')?.textContent.replace(/\D/g, '')) > n, [main, count(first)], { timeout: 5000 });
-      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, { timeout: 8000 });
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, { timeout: 10_000 });
       assert.equal((await badgeState(page, main)).label, 'Watch replay');
       assert.deepEqual(problems, []);
     } finally {
@@ -52,20 +65,41 @@ describe('demo shop (script tag, memory adapter)', () => {
     }
   });
 
-  it('with the adapter failing, every badge collapses in place and nothing is thrown', async () => {
-    const { browser, page, problems } = await openPage(`${origin}/?fail`);
+  it('goes live within a second of the admin API call', async () => {
+    const { browser, page, problems } = await openPage(`${demo.url}/`);
+    try {
+      const badge = 'kith-live-badge[product="p5"]';
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('state') === 'ready', badge);
+      assert.match((await badgeState(page, badge)).label, /^Live in/);
+      const res = await fetch(`${demo.url}/v1/admin/live/shows/show-4/start`, {
+        method: 'POST', headers: { authorization: `Bearer ${shop.secretKey}`, 'idempotency-key': `e2e-${Date.now()}` },
+      });
+      assert.equal(res.status, 200);
+      const started = Date.now();
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent === 'LIVE', badge, { timeout: 3000 });
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < 1000, `live after ${elapsed} ms`);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('with the API failing, every badge collapses in place and nothing is thrown', async () => {
+    const { browser, page, problems } = await openPage(`${demo.url}/?fail`);
     try {
       await page.waitForFunction(() => [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'error'));
       const boxes = await page.evaluate(() => [...document.querySelectorAll('kith-live-badge')].map((b) => {
         const r = b.getBoundingClientRect();
         return { h: r.height, w: r.width, visibility: getComputedStyle(b).visibility };
       }));
-      assert.equal(boxes.length, 4);
+      assert.equal(boxes.length, 5);
       for (const b of boxes) {
         assert.equal(b.visibility, 'hidden');
         assert.ok(b.h > 20 && b.w > 60, 'keeps its reserved box');
       }
-      assert.deepEqual(problems, []);
+      // The browser logs each failed request itself; what matters is that no script error escaped.
+      assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
     } finally {
       await browser.close();
     }
@@ -74,7 +108,7 @@ describe('demo shop (script tag, memory adapter)', () => {
 
 describe('forced colors (Windows high contrast)', () => {
   it('the live pill keeps a visible outline and the dot stays visible', async () => {
-    const { browser, page, problems } = await openPage(`${origin}/`, { forcedColors: 'active' });
+    const { browser, page, problems } = await openPage(`${demo.url}/`, { forcedColors: 'active' });
     try {
       await page.waitForFunction(() => document.querySelector('kith-live-badge[show="show-2"]')?.getAttribute('state') === 'ready');
       const styles = await page.evaluate(() => {

@@ -1,0 +1,20 @@
+import type { LiveShow } from '@kith/core';
+import type { FindShowResult, LiveShowResponse } from '@kith/server/contract';
+
+// Response shapes come from the server's zod schemas through type-only imports, so the adapter
+// can't drift from the API and no validation library ships to the browser. Each is checked to be
+// assignable to the @kith/core model the widgets use.
+
+/** `GET live/shows?product=<productId>`. */
+export type FindShowResponse = FindShowResult;
+
+/** `GET live/shows/:id` and each stream message. */
+export type ShowResponse = LiveShowResponse;
+
+// Compile-time contract checks: a server field the core model can't take fails the build.
+type Assert<T extends true> = T;
+export type _ShowFitsCore = Assert<LiveShowResponse extends LiveShow ? true : false>;
+export type _FindFitsCore = Assert<FindShowResult extends { readonly show: LiveShow | null } ? true : false>;
+
+/** The `event:` name of messages on `GET live/shows/:id/events`; `data` is the whole `LiveShow`. */
+export const SHOW_EVENT = 'show';

@@ -1,0 +1,93 @@
+import type { Capability, KithAdapter, LiveApi } from '@kith/core';
+import { createHttp } from '@kith/core/http';
+import type { RetryOptions } from './backoff.js';
+import { createLiveApi } from './live.js';
+import type { EventSourceConstructor } from './stream.js';
+
+/** A customer token, or a function that returns the current one (read before every request). */
+export type CustomerToken = string | (() => string | undefined | Promise<string | undefined>);
+
+export interface RestAdapterOptions {
+  /** The API root, e.g. `https://api.example.com/v1`. Paths such as `live/shows` are resolved under it. */
+  readonly baseUrl: string;
+  /** The shop's publishable key (`pk_…`). Never a secret key: this code runs in the page. */
+  readonly publishableKey: string;
+  /** Sent as `X-Kith-Customer` on every HTTP request when present (writes on behalf of a customer). */
+  readonly customerToken?: CustomerToken;
+  /** Used for every HTTP request (tests, other runtimes). Default: the global `fetch`. */
+  readonly fetch?: typeof fetch;
+  /** For live updates. Default: the global `EventSource`; without one, subscriptions poll. */
+  readonly EventSource?: EventSourceConstructor;
+  /** Poll period in ms when streaming is unavailable or keeps failing. Default 15 000. */
+  readonly pollInterval?: number;
+  /** Stream reconnect backoff: `{ initial: 1000, max: 30000, pollAfter: 3 }` by default. */
+  readonly retry?: RetryOptions;
+  /** Close streams after the page has been hidden this long, in ms (default 5000); `false` keeps them open. */
+  readonly pauseWhenHidden?: number | false;
+}
+
+/** The REST adapter: a `KithAdapter` whose `live` domain is always present. */
+export interface RestAdapter extends KithAdapter {
+  readonly id: 'rest';
+  readonly live: LiveApi;
+}
+
+export const CUSTOMER_HEADER = 'X-Kith-Customer';
+
+// Domains this adapter implements; others arrive with the server endpoints that back them.
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live']);
+
+/**
+ * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
+ * because the token may come from an async function (a refresh on the shop's side).
+ */
+function withCustomerToken(token: CustomerToken, base: typeof fetch | undefined): typeof fetch {
+  return async (input, init) => {
+    const value = typeof token === 'function' ? await token() : token;
+    const f = base ?? globalThis.fetch;
+    if (!value) return f(input, init);
+    if (input instanceof Request) {
+      input.headers.set(CUSTOMER_HEADER, value);
+      return f(input, init);
+    }
+    const headers = new Headers(init?.headers);
+    headers.set(CUSTOMER_HEADER, value);
+    return f(input, { ...init, headers });
+  };
+}
+
+/**
+ * An adapter for `@kith/server`, or any API of the same shape: reads over HTTP with the shared
+ * client from `@kith/core/http` (timeouts, retries, error mapping), live updates over Server-Sent
+ * Events with backoff, pausing in hidden tabs and a polling fallback.
+ */
+export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
+  const { baseUrl, publishableKey } = options;
+  if (!baseUrl) throw new TypeError('createRestAdapter: `baseUrl` is required');
+  if (!publishableKey) throw new TypeError('createRestAdapter: `publishableKey` is required');
+  // A secret key in a page would give every visitor admin rights over the shop.
+  if (publishableKey.startsWith('sk_')) throw new TypeError('createRestAdapter: pass the publishable key (pk_…), never the secret key');
+
+  const root = baseUrl.replace(/\/+$/, '');
+  const fetchFn = options.customerToken !== undefined ? withCustomerToken(options.customerToken, options.fetch) : options.fetch;
+  const http = createHttp({
+    baseUrl: `${root}/`,
+    headers: { Authorization: `Bearer ${publishableKey}` },
+    ...(fetchFn ? { fetch: fetchFn } : {}),
+  });
+
+  const live = createLiveApi({
+    http,
+    // EventSource can't send headers, so the stream takes the (public) key in the query.
+    streamUrl: (path) => `${root}/${path}?key=${encodeURIComponent(publishableKey)}`,
+    // Looked up per subscription, so a polyfill loaded after the adapter is created still counts.
+    stream: () => ({
+      EventSource: options.EventSource ?? (globalThis as { EventSource?: EventSourceConstructor }).EventSource,
+      retry: options.retry,
+      pollInterval: options.pollInterval,
+      pauseWhenHidden: options.pauseWhenHidden,
+    }),
+  });
+
+  return { id: 'rest', capabilities: CAPABILITIES, live };
+}

@@ -1,0 +1,22 @@
+// The shared adapter contract, against the mock API over real HTTP and SSE.
+import { describe, it } from 'node:test';
+import { EventSource } from 'eventsource';
+import { runAdapterContract } from '@kith/core/testing';
+import { createRestAdapter } from '@kith/adapter-rest';
+import { PK, startMockApi } from './mock-api.mjs';
+
+runAdapterContract('rest (mock server)', async () => {
+  const api = await startMockApi();
+  const adapter = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, EventSource });
+  return {
+    adapter,
+    // No reviews or campaign fixtures: this adapter has only the live domain so far.
+    fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none' },
+    control: {
+      startShow: async (id) => api.startShow(id, 10),
+      setViewers: async (id, n) => api.setViewers(id, n),
+      endShow: async (id) => api.endShow(id),
+    },
+    teardown: () => api.close(),
+  };
+}, { describe, it });

@@ -1,0 +1,146 @@
+// An in-memory stand-in for the live endpoints of @kith/server, on 127.0.0.1 and a free port.
+// It follows the HTTP contract the adapter is written against: Bearer publishable key, JSON errors
+// `{ error: { code, message } }`, and an SSE stream with integer ids, the current state first,
+// Last-Event-ID replay and `: ping` heartbeats. Test hooks (plain functions, not HTTP) play the admin.
+import http from 'node:http';
+
+export const PK = 'pk_test_kith';
+const HOUR = 3_600_000;
+
+export function seedShows(now = Date.now()) {
+  const iso = (ms) => new Date(ms).toISOString();
+  return [
+    { id: 'show-1', title: 'Autumn drop', status: 'scheduled', startsAt: iso(now + 2 * HOUR), streamUrl: 'https://live.example.com/show-1', productIds: ['p1', 'p2'] },
+    { id: 'show-2', title: 'Knitwear live', status: 'live', startsAt: iso(now - HOUR / 2), startedAt: iso(now - HOUR / 2), viewerCount: 1284, streamUrl: 'https://live.example.com/show-2', productIds: ['p3'] },
+    { id: 'show-3', title: 'Summer recap', status: 'ended', startsAt: iso(now - 26 * HOUR), startedAt: iso(now - 26 * HOUR), endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay', productIds: ['p4'] },
+  ];
+}
+
+/**
+ * Options: `heartbeatMs` (default 15 000, as on the server), `retryMs` (sends `retry:` first on
+ * each stream when set; the real server does not), `failStream` (a status, or a function of the
+ * 1-based attempt number returning a status or undefined, answered instead of the stream).
+ */
+export async function startMockApi({ heartbeatMs = 15_000, retryMs, failStream } = {}) {
+  const shows = new Map(seedShows().map((s) => [s.id, s]));
+  const events = []; // { id, showId, show }
+  let seq = 0;
+  const record = (show) => {
+    events.push({ id: ++seq, showId: show.id, show });
+    return events.at(-1);
+  };
+  for (const s of shows.values()) record(s);
+
+  /** Every request: { method, path, query, headers }. */
+  const requests = [];
+  /** Every stream request: { at, showId, key, lastEventId, status }. */
+  const streamAttempts = [];
+  const streams = new Set(); // { res, showId, heartbeat }
+  let failure = failStream;
+
+  const json = (res, status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const error = (res, status, code, message) => json(res, status, { error: { code, message } });
+  const write = (res, e) => res.write(`id: ${e.id}\nevent: show\ndata: ${JSON.stringify(e.show)}\n\n`);
+
+  const findShow = (productId) => {
+    const all = [...shows.values()].filter((s) => s.productIds.includes(productId));
+    const t = (s) => Date.parse(s.startsAt);
+    const by = (status) => all.filter((s) => s.status === status);
+    return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers });
+    const auth = req.headers.authorization;
+    const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    const m = /^\/v1\/live\/shows(?:\/([^/]+))?(\/events)?$/.exec(url.pathname);
+    if (!m || req.method !== 'GET') return error(res, 404, 'not_found', 'No such endpoint');
+    const id = m[1] && decodeURIComponent(m[1]);
+
+    if (m[2]) {
+      const key = bearer ?? url.searchParams.get('key');
+      const attempt = { at: Date.now(), showId: id, key, lastEventId: req.headers['last-event-id'], status: 200 };
+      streamAttempts.push(attempt);
+      const refuse = (status, code, message) => {
+        attempt.status = status;
+        error(res, status, code, message);
+      };
+      const fail = typeof failure === 'function' ? failure(streamAttempts.length) : failure;
+      if (fail) return refuse(fail, 'unavailable', 'Stream refused by the test');
+      if (key !== PK) return refuse(401, 'invalid_key', 'Unknown key');
+      if (!shows.has(id)) return refuse(404, 'not_found', `Show ${id} not found`);
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      if (retryMs) res.write(`retry: ${retryMs}\n\n`);
+      const after = /^\d+$/.test(attempt.lastEventId ?? '') ? Number(attempt.lastEventId) : undefined;
+      const missed = after === undefined ? [] : events.filter((e) => e.showId === id && e.id > after);
+      // Resuming: replay what was missed; otherwise (or when up to date) the current state first.
+      if (missed.length) for (const e of missed) write(res, e);
+      else write(res, events.findLast((e) => e.showId === id));
+      const stream = { res, showId: id, heartbeat: setInterval(() => res.write(': ping\n\n'), heartbeatMs) };
+      streams.add(stream);
+      res.on('close', () => {
+        clearInterval(stream.heartbeat);
+        streams.delete(stream);
+      });
+      return;
+    }
+
+    if (bearer !== PK) return error(res, 401, 'invalid_key', 'Unknown key');
+    if (id) return shows.has(id) ? json(res, 200, shows.get(id)) : error(res, 404, 'not_found', `Show ${id} not found`);
+    const product = url.searchParams.get('product');
+    if (!product) return error(res, 400, 'invalid_request', 'product is required');
+    return json(res, 200, { show: findShow(product) });
+  });
+
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+
+  const update = (id, patch) => {
+    const next = { ...shows.get(id), ...patch };
+    for (const [k, v] of Object.entries(next)) if (v === undefined) delete next[k];
+    shows.set(id, next);
+    const e = record(next);
+    for (const s of streams) if (s.showId === id) write(s.res, e);
+    return next;
+  };
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    requests,
+    streamAttempts,
+    /** Stream responses the server still holds open. */
+    get openStreams() {
+      return streams.size;
+    },
+    /** The id of the newest event of a show. */
+    lastEventIdOf: (id) => events.findLast((e) => e.showId === id)?.id,
+    getRequests: (path) => requests.filter((r) => r.path === path),
+    startShow: (id, viewerCount = 0) => update(id, { status: 'live', startedAt: new Date().toISOString(), viewerCount }),
+    setViewers: (id, viewerCount) => update(id, { viewerCount }),
+    endShow: (id) => update(id, { status: 'ended', endedAt: new Date().toISOString(), viewerCount: undefined }),
+    updateShow: update,
+    /** Writes raw text to every open stream of a show (malformed events, odd fields). */
+    sendRaw(id, text) {
+      for (const s of streams) if (s.showId === id) s.res.write(text);
+    },
+    /** Ends every open stream, as a restarting server would. */
+    dropStreams() {
+      for (const s of streams) s.res.end();
+    },
+    setStreamFailure(f) {
+      failure = f;
+    },
+    async close() {
+      for (const s of streams) {
+        clearInterval(s.heartbeat);
+        s.res.destroy();
+      }
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { bodyLimit } from 'hono/body-limit';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from './env.js';
+import { errorBody, toErrorResponse } from './errors.js';
+import { cors } from './middleware/cors.js';
+import { requireCustomer, requireKey } from './middleware/auth.js';
+import { newRouter } from './router.js';
+import { adminLiveRouter } from './routes/admin-live.js';
+import { liveRouter } from './routes/live.js';
+import { errorResponses } from './schemas/common.js';
+
+export const VERSION = '0.1.0';
+const MAX_BODY = 1024 * 1024;
+
+/** The Kith API as a Hono app: routers per domain, one error shape, an OpenAPI 3.1 document. */
+export function createApp(deps: Deps) {
+  const app = newRouter();
+  app.use('*', cors());
+  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) }));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return c.json({ status: 'ok', database: { kind: deps.db.kind, ok: true }, streams: deps.hub.listeners, version: VERSION });
+    } catch {
+      return c.json({ status: 'unavailable', database: { kind: deps.db.kind, ok: false }, version: VERSION }, 503);
+    }
+  });
+
+  app.route('/v1/live', liveRouter(deps));
+  app.route('/v1/admin/live', adminLiveRouter(deps));
+
+  // Lets a merchant check the customer tokens their backend signs.
+  app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is', security: [{ publishableKey: [], customerToken: [] }],
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(401, 403) },
+    }),
+    (c) => c.json({ id: c.get('customerId') }, 200),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'http', scheme: 'bearer', description: 'pk_… (public; reads; CORS limited to the shop\'s origins)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key', description: 'pk_… for EventSource, which cannot send headers' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', { type: 'http', scheme: 'bearer', description: 'sk_… (merchant server only; admin endpoints)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', { type: 'apiKey', in: 'header', name: 'X-Kith-Customer', description: 'HS256 JWT signed with the shop\'s secret key; `sub` is the customer id, `exp` required' });
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Kith API', version: VERSION, description: 'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key`.' },
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such route'), 404));
+  app.onError(toErrorResponse);
+  return app;
+}
+
+export type KithApp = ReturnType<typeof createApp>;

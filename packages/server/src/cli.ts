@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createDbFromEnv } from './db.js';
+import { driveDemo } from './driver.js';
+import { migrate } from './migrate.js';
+import { DEMO_SHOP_ID, seedDemo } from './seed.js';
+import { startServer } from './server.js';
+import { getShop } from './storage/shops.js';
+import { signCustomerToken } from './tokens.js';
+
+const HELP = `kith-server: the Kith reference server
+
+  kith-server serve [--port 8787] [--demo] [--drive] [--static /=dir --static /cdn/=dir]
+      Migrates the database and serves the API. --demo seeds the demo shop on first run and prints
+      its keys; --drive keeps its show-1 cycling scheduled → live → ended.
+  kith-server token --shop <id> --customer <id> [--ttl 900]
+      Prints a customer token signed with the shop's secret key (what your backend does per login).
+  kith-server keys --shop <id>
+      Prints the shop's publishable and secret keys.
+
+Environment: PORT, KITH_DATABASE_URL (PostgreSQL; default: embedded PGlite), KITH_DATA_DIR (PGlite
+files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL).`;
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' }, demo: { type: 'boolean' }, drive: { type: 'boolean' }, static: { type: 'string', multiple: true },
+      shop: { type: 'string' }, customer: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  if (values.help || !['serve', 'token', 'keys'].includes(command)) {
+    console.log(HELP);
+    process.exit(values.help ? 0 : 2);
+  }
+  const db = await createDbFromEnv();
+
+  if (command === 'token' || command === 'keys') {
+    await migrate(db);
+    const shop = values.shop && (await getShop(db, values.shop));
+    if (!shop) fail(`Unknown shop "${values.shop ?? ''}" (use --shop <id>)`);
+    if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
+    else {
+      if (!values.customer) fail('Give the customer id: --customer <id>');
+      console.log(signCustomerToken(shop.secretKey, values.customer, { ttlSeconds: values.ttl ? Number(values.ttl) : 900 }));
+    }
+    await db.close();
+    return;
+  }
+
+  const staticMounts = Object.fromEntries((values.static ?? []).map((m) => m.split('=') as [string, string]));
+  const port = Number(values.port ?? process.env.PORT ?? 8787);
+  const running = await startServer({ db, port, staticMounts });
+  const where = `http://localhost:${running.port}`;
+  console.log(`Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`);
+  let stopDriver = () => {};
+  if (values.demo) {
+    const { shop, created } = await seedDemo(db);
+    console.log(`${created ? 'Seeded' : 'Using'} the demo shop "${shop.id}":\n  publishable key: ${shop.publishableKey}\n  secret key:      ${shop.secretKey}`);
+    console.log(`Go live from a terminal:\n  curl -X POST ${where}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $(uuidgen || date +%s%N)"`);
+    if (values.drive) stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1');
+  }
+  const shutdown = async () => {
+    stopDriver();
+    await running.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+main().catch((e) => {
+  console.error('[kith-server]', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

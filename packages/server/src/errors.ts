@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Every error response is `{ error: { code, message, details? } }`; never a stack or SQL. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
+export const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
+export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+
+export const errorBody = (code: string, message: string, details?: unknown) => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** The app's single error mapper: known errors keep their status, anything else is a logged 500. */
+export function toErrorResponse(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  // Hono raises HTTPException for malformed JSON bodies and the like.
+  const status = (err as { status?: number }).status;
+  if (status === 400) return c.json(errorBody('invalid_request', 'The request body is not valid JSON'), 400);
+  console.error('[kith-server] unhandled error:', err);
+  return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
+}

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Deps, AppEnv } from '../env.js';
+import { forbidden, unauthorized } from '../errors.js';
+import { shopByKey } from '../storage/shops.js';
+import { verifyCustomerToken } from '../tokens.js';
+
+/**
+ * Resolves the shop from `Authorization: Bearer pk_…|sk_…` (or `?key=` where `allowQueryKey`,
+ * for EventSource, which cannot send headers). `secret` routes refuse publishable keys.
+ */
+export function requireKey({ db }: Deps, need: 'publishable' | 'secret', options: { allowQueryKey?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : options.allowQueryKey ? c.req.query('key') : undefined;
+    if (!key) throw unauthorized('missing_key', 'Send your key as "Authorization: Bearer <key>"');
+    const found = await shopByKey(db, key);
+    if (!found) throw unauthorized('invalid_key', 'Unknown key');
+    if (need === 'secret' && found.kind !== 'secret') throw forbidden('secret_key_required', 'This endpoint needs the secret key, from your server only');
+    // Browsers send Origin on cross-origin requests: a publishable key only works from the shop's own sites.
+    const origin = c.req.header('origin');
+    if (found.kind === 'publishable' && origin && !sameOrigin(origin, c.req.url) && !found.shop.allowedOrigins.includes(origin)) {
+      throw forbidden('origin_not_allowed', `Origin ${origin} is not allowed for this shop`);
+    }
+    c.set('shop', found.shop);
+    c.set('keyKind', found.kind);
+    await next();
+  };
+}
+
+const sameOrigin = (origin: string, url: string) => {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+};
+
+/** Writes on behalf of a customer need `X-Kith-Customer: <HS256 JWT signed with the shop's secret>`; never a client-supplied id. */
+export function requireCustomer(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = c.req.header('x-kith-customer');
+    if (!token) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
+    const claims = verifyCustomerToken(c.get('shop').secretKey, token);
+    if (typeof claims === 'string') throw unauthorized(`customer_token_${claims}`, `The customer token is ${claims.replace('_', ' ')}`);
+    c.set('customerId', claims.sub);
+    await next();
+  };
+}

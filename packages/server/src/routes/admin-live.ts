@@ -1,0 +1,75 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { badRequest } from '../errors.js';
+import type { Deps } from '../env.js';
+import { requireKey } from '../middleware/auth.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { newRouter } from '../router.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { CreateShowBody, EndShowBody, LiveShowSchema, ShowIdParam, StartShowBody, ViewersBody } from '../schemas/live.js';
+import { createShow, endShow, setViewers, startShow } from '../storage/live.js';
+
+const security = [{ secretKey: [] }];
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: LiveShowSchema } } });
+
+/** The merchant's server drives shows with the secret key (or a webhook bridge from a streaming vendor). */
+export function adminLiveRouter(deps: Deps) {
+  const { db } = deps;
+  const app = newRouter();
+  app.use('*', requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/shows', summary: 'Schedule a show', security,
+      request: { headers: IdempotencyHeader, body: json(CreateShowBody) },
+      responses: { 201: ok('Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
+    }),
+    async (c) => c.json(await createShow(db, c.get('shop').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/shows/{id}/start', summary: 'Go live', security,
+      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...json(StartShowBody), required: false } },
+      responses: { 200: ok('Live'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => c.json(await startShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, StartShowBody)).viewerCount), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/shows/{id}/end', summary: 'End the show', security,
+      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...json(EndShowBody), required: false } },
+      responses: { 200: ok('Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => c.json(await endShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, EndShowBody)).replayUrl), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/shows/{id}/viewers', summary: 'Report the real concurrent viewer count', security,
+      request: { params: ShowIdParam, body: json(ViewersBody) },
+      responses: { 200: ok('Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },
+    }),
+    async (c) => c.json(await setViewers(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').viewerCount), 200),
+  );
+
+  return app;
+}
+
+/** `start` and `end` work with no body at all (plain `curl -X POST`); a body, if sent, must be valid. */
+async function optionalJson<T>(c: { req: { text(): Promise<string> } }, schema: z.ZodType<T>): Promise<Partial<T>> {
+  const text = (await c.req.text()).trim();
+  if (!text) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((i) => ({ path: ['json', ...i.path.map(String)].join('.'), message: i.message }));
+  throw badRequest(`Invalid json: ${details.map((d) => d.path).join(', ')}`, details);
+}

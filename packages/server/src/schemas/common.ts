@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** Responses every route can give, for the OpenAPI document. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid input; `details` lists the field paths',
+  401: 'Missing or unknown key, or missing/invalid customer token',
+  403: 'Key not allowed here (publishable key on an admin route, or an origin outside the shop\'s list)',
+  404: 'Unknown id',
+  409: 'Not allowed in the current state',
+  413: 'Request body over 1 MB',
+  422: 'Idempotency-Key reused with a different request',
+  429: 'Too many writes; see Retry-After',
+};
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z.string().min(8).max(200).openapi({ description: 'Unique per write; a retry with the same key replays the first response', example: '5f0c2f2e-8a3e-4a7d-9d6b-0d8c3f6b1a2e' }),
+});

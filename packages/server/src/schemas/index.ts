@@ -1,0 +1,4 @@
+// The API contract. Clients (such as @kith/adapter-rest) import these types with `import type`,
+// so no validation library ships to the browser.
+export * from './common.js';
+export * from './live.js';

@@ -1,0 +1,56 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app.js';
+import type { Db } from './db.js';
+import { LiveHub } from './live-hub.js';
+import { migrate } from './migrate.js';
+
+export interface StartOptions {
+  readonly db: Db;
+  readonly port?: number;
+  readonly hostname?: string;
+  /** Also serve a static site (the demo shop) with a strict CSP: `{ '/': dir, '/cdn/': dir }`. */
+  readonly staticMounts?: Readonly<Record<string, string>>;
+  readonly writeLimit?: number;
+  /** Adds routes before the static mounts (the demo's failure switch, say). */
+  readonly extend?: (app: ReturnType<typeof createApp>) => void;
+}
+
+/** The CSP the demo pages get, as documented in docs/csp.md. */
+export const DEMO_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+  "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
+].join('; ');
+
+/** Migrates, starts the LISTEN hub and serves. Resolves with the HTTP server and a clean `close()`. */
+export async function startServer(o: StartOptions): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
+  await migrate(o.db);
+  const hub = new LiveHub(o.db);
+  await hub.start();
+  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit });
+  if (o.staticMounts || o.extend) {
+    // Registered after the API routes, so it wraps only the pages served below.
+    app.use('*', async (c, next) => {
+      await next();
+      c.res.headers.set('cache-control', 'no-cache');
+      c.res.headers.set('x-content-type-options', 'nosniff');
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('content-security-policy', DEMO_CSP);
+    });
+  }
+  o.extend?.(app);
+  for (const [prefix, root] of Object.entries(o.staticMounts ?? {}).sort((a, b) => b[0].length - a[0].length)) {
+    app.use(`${prefix}*`, serveStatic({ root, rewriteRequestPath: (p) => p.slice(prefix.length - 1) }));
+  }
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: o.hostname }, () => resolve(s));
+  });
+  const address = server.address();
+  return {
+    server,
+    port: typeof address === 'object' && address ? address.port : (o.port ?? 8787),
+    async close() {
+      await new Promise<void>((r) => server.close(() => r()));
+      await hub.close();
+    },
+  };
+}

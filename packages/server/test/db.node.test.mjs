@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createPgliteDb, migrate, seedDemo, verifyCustomerToken } from '@kith/server';
+import { createTestDb, ENGINE } from './helpers.mjs';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+describe(`migrations (${ENGINE})`, () => {
+  it('apply once; a second run applies nothing', async () => {
+    const db = await createTestDb();
+    try {
+      assert.deepEqual(await migrate(db), []);
+      const { rows } = await db.query('SELECT version FROM kith_migrations ORDER BY version');
+      assert.deepEqual(rows.map((r) => r.version), [1]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('two migrators at once apply each migration exactly once', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
+    const { createPostgresDb } = await import('@kith/server');
+    const schema = `m_${Date.now()}`;
+    const [a, b] = await Promise.all([createPostgresDb(process.env.KITH_DATABASE_URL, { schema }), createPostgresDb(process.env.KITH_DATABASE_URL, { schema })]);
+    try {
+      const applied = await Promise.all([migrate(a), migrate(b)]);
+      assert.equal(applied.flat().length, 1);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('embedded database on disk', () => {
+  it('keeps its data across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-pglite-'));
+    try {
+      let db = await createPgliteDb(dir);
+      await migrate(db);
+      const { shop } = await seedDemo(db);
+      await db.close();
+      db = await createPgliteDb(dir);
+      assert.deepEqual(await migrate(db), []);
+      const { rows } = await db.query("SELECT status FROM live_shows WHERE shop_id = $1 AND id = 'show-3'", [shop.id]);
+      assert.equal(rows[0].status, 'ended');
+      assert.equal((await seedDemo(db)).created, false);
+      await db.close();
+
+      // The CLI signs tokens with the stored secret.
+      const token = execFileSync('node', [CLI, 'token', '--shop', shop.id, '--customer', 'cust-1'], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' }).trim();
+      assert.equal(verifyCustomerToken(shop.secretKey, token).sub, 'cust-1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

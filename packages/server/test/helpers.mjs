@@ -1,0 +1,79 @@
+// Test helpers: one database per test file (PGlite in memory, or a fresh schema on the PostgreSQL
+// server named by KITH_DATABASE_URL), one shop per test so tests never share rows.
+import { randomUUID } from 'node:crypto';
+import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate } from '@kith/server';
+
+export const ENGINE = process.env.KITH_DATABASE_URL ? 'postgres' : 'pglite';
+
+export async function createTestDb() {
+  const db = process.env.KITH_DATABASE_URL
+    ? await createPostgresDb(process.env.KITH_DATABASE_URL, { schema: `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`, max: 4 })
+    : await createPgliteDb();
+  await migrate(db);
+  return db;
+}
+
+/** A database, a LISTEN hub and an app; call `close()` in `after`. */
+export async function createTestServer(options = {}) {
+  const db = await createTestDb();
+  const hub = new LiveHub(db);
+  await hub.start();
+  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit });
+  return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
+}
+
+export async function newShop(db, extra = {}) {
+  return createShop(db, { id: `shop_${randomUUID().slice(0, 8)}`, name: 'Test shop', ...extra });
+}
+
+let n = 0;
+export const idem = () => `test-key-${Date.now()}-${n++}`;
+
+/** JSON request helper for `app.request`. */
+export function client(app, key) {
+  const call = async (method, path, { body, headers = {}, raw } = {}) => {
+    const res = await app.request(path, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: (path, o) => call('GET', path, o),
+    post: (path, body, o = {}) => call('POST', path, { body, ...o, headers: { 'idempotency-key': idem(), ...o.headers } }),
+    put: (path, body, o = {}) => call('PUT', path, { body, ...o }),
+    call,
+  };
+}
+
+/** Reads SSE messages from a streaming Response until `count` messages arrived (or times out). */
+export async function readEvents(res, count, ms = 3000) {
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const events = [];
+  let buffer = '';
+  const timer = setTimeout(() => reader.cancel(), ms);
+  try {
+    while (events.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let i;
+      while ((i = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, i);
+        buffer = buffer.slice(i + 2);
+        const fields = Object.fromEntries(block.split('\n').filter((l) => l && !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
+        if (fields.data !== undefined) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+        else if (block.startsWith(':')) events.push({ comment: block });
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
+  }
+  return events;
+}
+
+export const showInput = (over = {}) => ({ title: 'Test show', startsAt: new Date(Date.now() + 3_600_000).toISOString(), productIds: ['p1'], streamUrl: 'https://live.example.com/x', ...over });
