@@ -285,6 +285,8 @@ describe('subscribeShow', () => {
     assert.equal(sub.shows.length, 2);
     assert.equal(api.streamAttempts.length, 0);
     sub.unsubscribe();
+    // A poll already on the wire may still land; what must not happen is a new one being scheduled.
+    await sleep(20);
     const n = api.requests.length;
     await sleep(150);
     assert.equal(api.requests.length, n, 'no polls after unsubscribe');
