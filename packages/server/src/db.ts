@@ -48,8 +48,14 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
   if (options.schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
-    await admin.end();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+    } catch (e) {
+      // Two processes creating it at once: IF NOT EXISTS still races in the catalog; theirs won.
+      if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
+    } finally {
+      await admin.end();
+    }
   }
   const pool = new pg.Pool(config);
   // An idle client's error (e.g. the server restarting) must not crash the process.

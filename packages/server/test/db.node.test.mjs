@@ -25,13 +25,14 @@ describe(`migrations (${ENGINE})`, () => {
   it('two migrators at once apply each migration exactly once', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
     const { createPostgresDb } = await import('@kith/server');
     const schema = `m_${Date.now()}`;
-    const [a, b] = await Promise.all([createPostgresDb(process.env.KITH_DATABASE_URL, { schema }), createPostgresDb(process.env.KITH_DATABASE_URL, { schema })]);
+    const dbs = await Promise.allSettled([createPostgresDb(process.env.KITH_DATABASE_URL, { schema }), createPostgresDb(process.env.KITH_DATABASE_URL, { schema })]);
     try {
+      const [a, b] = dbs.map((d) => (d.status === 'fulfilled' ? d.value : assert.fail(d.reason)));
       const applied = await Promise.all([migrate(a), migrate(b)]);
       assert.equal(applied.flat().length, 1);
     } finally {
-      await a.close();
-      await b.close();
+      // Close whatever opened, so a failure can't leave the test process hanging on a pool.
+      for (const d of dbs) if (d.status === 'fulfilled') await d.value.close();
     }
   });
 });
