@@ -159,6 +159,7 @@ describe('i18n', () => {
     assert.equal(formatRelative('en', now + 2 * 3_600_000, now), 'in 2 hr.');
     assert.equal(formatRelative('zh-CN', now + 2 * 3_600_000, now), '2小时后');
     assert.equal(formatRelative('en', now - 5 * 60_000, now), '5 min. ago');
+    assert.equal(formatRelative('en', now + 2 * 3_600_000 - 60_000, now), 'in 2 hr.', 'rounded, not truncated');
     assert.equal(pluralCategory('en', 1), 'one');
     assert.equal(pluralCategory('zh-CN', 1), 'other');
   });

@@ -1,20 +1,11 @@
-// A small static server for the demo shop: the page, its assets and the CDN build, with the strict
-// CSP from docs/csp.md on every response, so the demo proves the widgets need nothing looser.
+// A small static server for test fixtures: pages and the CDN build, with the strict CSP from
+// docs/csp.md on every response, so the tests prove the widgets need nothing looser.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+// The same CSP the reference server sends with its pages (docs/csp.md), from one definition.
+import { DEMO_CSP as CSP } from '@kith/server';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

@@ -27,7 +27,7 @@ before(async () => {
   db = await createPgliteDb();
   const running = await startServer({ db, port: 0, hostname: '127.0.0.1', extend: demoRoutes, staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` } });
   ({ shop } = await seedDemo(db));
-  stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1', { scheduledFor: 2500, liveFor: 6000, endedFor: 60_000 });
+  stopDriver = () => {};
   demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
 });
 after(async () => {
@@ -51,8 +51,11 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     try {
       const main = 'main kith-live-badge[product="p1"]';
       await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('state') === 'ready', main);
-      assert.match((await badgeState(page, main)).label, /^Live in \d+ sec\.$/);
-      await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part="viewers"]'), main, { timeout: 5000 });
+      assert.match((await badgeState(page, main)).label, /^Live in 2 hr\.$/);
+      // The demo driver reschedules the show to start in 2 s, then runs it: every step a real write.
+      stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1', { scheduledFor: 2000, liveFor: 6000, endedFor: 60_000 });
+      await page.waitForFunction((sel) => /^(Live in \d+ sec\.|Starting soon)$/.test(document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent), main, { timeout: 5000 });
+      await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part="viewers"]'), main, { timeout: 8000 });
       const first = await badgeState(page, main);
       assert.equal(first.label, 'LIVE');
       const count = (s) => Number(s.viewers.replace(/\D/g, ''));

@@ -29,7 +29,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /**
- * `in 2 hr.`, `5 min. ago`, `2小时后`: the largest whole unit, so a countdown reads naturally.
+ * `in 2 hr.`, `5 min. ago`, `2小时后`: the largest unit that fits, rounded, so a countdown reads naturally.
  * Seconds show only under a minute.
  */
 export function formatRelative(locale: string, target: Date | number, now = Date.now()): string {
@@ -37,7 +37,8 @@ export function formatRelative(locale: string, target: Date | number, now = Date
   const abs = Math.abs(diff);
   const [unit, secs] = UNITS.find(([, s]) => abs >= s) ?? UNITS[UNITS.length - 1]!;
   const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
-  return rtf.format(Math.trunc(diff / secs), unit);
+  // Rounded, so 1 h 59 min reads "in 2 hr." as people say it.
+  return rtf.format(Math.round(diff / secs), unit);
 }
 
 export const formatDateTime = (locale: string, d: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string =>

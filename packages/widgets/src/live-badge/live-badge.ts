@@ -137,7 +137,8 @@ export class KithLiveBadge extends KithElement {
         ${show.viewerCount === undefined ? nothing : html`<span part="viewers">${t('viewers', { viewers: compact(n), count: n })}</span>`}`);
     } else if (show.status === 'scheduled') {
       const starts = Date.parse(show.startsAt);
-      const when = starts > this.clock.now ? this.i18n.relative(starts, this.clock.now) : '';
+      // Under a second to go reads "now" in Intl, which would say "Live now" before it is.
+      const when = starts - this.clock.now >= 1000 ? this.i18n.relative(starts, this.clock.now) : '';
       const url = this.href ?? show.streamUrl;
       body = html`${this.renderPill(url, show.title, html`<span part="label">${when ? t('startsIn', { when }) : t('startingSoon')}</span>`)}
         ${when ? html`<a part="calendar" href=${icsHref(toIcs({ uid: show.id, title: show.title, start: show.startsAt, url }))}
