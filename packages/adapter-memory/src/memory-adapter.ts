@@ -222,14 +222,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     reviews: {
       getSummary: (productId, o) => call('reviews.getSummary', o, () => {
-        const approved = data.reviews.filter((r) => r.productId === productId && r.status === 'approved');
+        const published = data.reviews.filter((r) => r.productId === productId && r.status === 'published');
         const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-        for (const r of approved) histogram[r.rating - 1]!++;
-        const sum = approved.reduce((s, r) => s + r.rating, 0);
-        return { productId, count: approved.length, histogram, average: approved.length ? Math.round((sum / approved.length) * 10) / 10 : 0 };
+        for (const r of published) histogram[r.rating - 1]!++;
+        const sum = published.reduce((s, r) => s + r.rating, 0);
+        return { productId, count: published.length, histogram, average: published.length ? Math.round((sum / published.length) * 10) / 10 : 0 };
       }),
       listReviews: (q, o) => call('reviews.listReviews', o, () => {
-        let items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'approved'
+        let items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'published'
           && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0));
         const cmp: Record<string, (a: Review, b: Review) => number> = {
           newest: (a, b) => b.createdAt.localeCompare(a.createdAt),

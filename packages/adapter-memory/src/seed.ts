@@ -33,7 +33,7 @@ export function demoSeed(now = Date.now()): MemorySeed {
     author: { displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + (i % 26))}.`, verifiedBuyer: i % 3 !== 2 },
     media: [],
     createdAt: iso(now - (i + 1) * 26 * HOUR),
-    status: 'approved',
+    status: 'published',
     helpfulCount: (i * 7) % 11,
   }));
   return {

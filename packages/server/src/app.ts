@@ -7,6 +7,8 @@ import { requireCustomer, requireKey } from './middleware/auth.js';
 import { newRouter } from './router.js';
 import { adminLiveRouter } from './routes/admin-live.js';
 import { liveRouter } from './routes/live.js';
+import { reviewsRouter } from './routes/reviews.js';
+import { adminReviewsRouter } from './routes/admin-reviews.js';
 import { errorResponses } from './schemas/common.js';
 
 export const VERSION = '0.1.0';
@@ -29,6 +31,8 @@ export function createApp(deps: Deps) {
 
   app.route('/v1/live', liveRouter(deps));
   app.route('/v1/admin/live', adminLiveRouter(deps));
+  app.route('/v1', reviewsRouter(deps));
+  app.route('/v1/admin', adminReviewsRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());

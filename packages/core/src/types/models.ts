@@ -59,7 +59,8 @@ export interface LiveShow {
 
 // ── Reviews ─────────────────────────────────────────────────────────────────────────────────
 
-export type ModerationStatus = 'pending' | 'approved' | 'rejected';
+/** `pending` until moderation publishes it; only `published` reviews are listed and counted. */
+export type ModerationStatus = 'pending' | 'published' | 'rejected';
 
 export interface ReviewMedia {
   readonly kind: 'image' | 'video';
@@ -90,7 +91,7 @@ export interface Review {
 
 export interface ReviewSummary {
   readonly productId: string;
-  /** Mean of approved ratings to one decimal; 0 when there are none. */
+  /** Mean of published ratings to one decimal; 0 when there are none. */
   readonly average: number;
   readonly count: number;
   /** Counts of 1★ … 5★ (index 0 is one star). */

@@ -28,7 +28,8 @@ export function rateLimit({ db, writeLimit = 120 }: Deps): MiddlewareHandler<App
   };
 }
 
-function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
+/** The peer address; behind a proxy, put the proxy's client-IP handling in front of this server. */
+export function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -2,3 +2,4 @@
 // so no validation library ships to the browser.
 export * from './common.js';
 export * from './live.js';
+export * from './reviews.js';

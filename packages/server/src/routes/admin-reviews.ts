@@ -1,0 +1,80 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../env.js';
+import { requireKey } from '../middleware/auth.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { newRouter } from '../router.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { AdminReviewsQuery, CreateOrderBody, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from '../schemas/reviews.js';
+import { adminList, getSettings, recordOrder, reply, setStatus, updateSettings } from '../storage/reviews.js';
+
+const security = [{ secretKey: [] }];
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const reviewOk = { description: 'OK', content: { 'application/json': { schema: ReviewSchema } } };
+const SettingsSchema = SettingsBody.required();
+
+/** The merchant's server: orders (the proof behind "verified"), moderation and its rules. */
+export function adminReviewsRouter(deps: Deps) {
+  const { db } = deps;
+  const app = newRouter();
+  // Mounted at /v1/admin beside the live admin router: scope the middleware to these paths.
+  for (const path of ['/orders', '/reviews', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/orders', summary: 'Report an order', security,
+      description: 'Your backend reports each order (customer and products); reviews of those products by that customer are then verified. Later domains (points, referrals) reuse orders.',
+      request: { headers: IdempotencyHeader, body: json(CreateOrderBody) },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string(), customerId: z.string(), productIds: z.array(z.string()) }) } } }, ...errorResponses(400, 401, 403, 409, 422, 429) },
+    }),
+    async (c) => c.json(await recordOrder(db, c.get('shop').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/reviews', summary: 'The moderation queue', security,
+      request: { query: AdminReviewsQuery },
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })), nextCursor: z.string().nullable() }) } } }, ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query').status, c.req.valid('query').cursor), 200),
+  );
+
+  for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post', path: `/reviews/{id}/${action}`, summary: action === 'approve' ? 'Publish a review' : 'Reject a review', security,
+        request: { params: ReviewIdParam, headers: IdempotencyHeader },
+        responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
+      }),
+      async (c) => c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/reviews/{id}/reply', summary: 'Reply as the merchant', security,
+      request: { params: ReviewIdParam, headers: IdempotencyHeader, body: json(ReplyBody) },
+      responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
+    }),
+    async (c) => c.json(await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/reviews/settings', summary: 'Moderation rules', security,
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } }, ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await getSettings(db, c.get('shop').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/reviews/settings', summary: 'Change moderation rules', security,
+      request: { body: json(SettingsBody) },
+      responses: { 200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } }, ...errorResponses(400, 401, 403, 429) },
+    }),
+    async (c) => c.json(await updateSettings(db, c.get('shop').id, c.req.valid('json')), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,100 @@
+import { z } from '@hono/zod-openapi';
+
+const isoDate = z.iso.datetime({ offset: true });
+const productId = z.string().min(1).max(200);
+
+export const ReviewSchema = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
+    title: z.string().optional(),
+    body: z.string().openapi({ description: 'Plain text as written; render it as text, never as HTML' }),
+    author: z.object({ displayName: z.string(), verifiedBuyer: z.boolean() }),
+    media: z.array(z.object({ kind: z.enum(['image', 'video']), url: z.string(), alt: z.string().optional() })),
+    createdAt: isoDate,
+    status: z.enum(['pending', 'published', 'rejected']),
+    helpfulCount: z.number().int().min(0),
+    recommend: z.boolean().optional(),
+    incentivized: z.boolean().optional(),
+    reply: z.object({ body: z.string(), createdAt: isoDate }).optional(),
+  })
+  .openapi('Review');
+
+export const ReviewPageSchema = z
+  .object({ items: z.array(ReviewSchema), nextCursor: z.string().nullable(), total: z.number().int() })
+  .openapi('ReviewPage');
+
+export const ReviewSummarySchema = z
+  .object({
+    productId: z.string(),
+    average: z.number(),
+    count: z.number().int(),
+    histogram: z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+    recommendPercent: z.number().int().min(0).max(100).nullable(),
+  })
+  .openapi('ReviewSummary');
+
+export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });
+export const ReviewIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const ListReviewsQuery = z.object({
+  sort: z.enum(['newest', 'highest', 'lowest', 'helpful']).default('newest').openapi({ param: { name: 'sort', in: 'query' } }),
+  rating: z.coerce.number().int().min(1).max(5).optional().openapi({ param: { name: 'rating', in: 'query' } }),
+  media: bool.optional().openapi({ param: { name: 'media', in: 'query' }, description: 'Only reviews with photos' }),
+  verified: bool.optional().openapi({ param: { name: 'verified', in: 'query' } }),
+  q: z.string().trim().min(1).max(100).optional().openapi({ param: { name: 'q', in: 'query' }, description: 'Keyword in title or text' }),
+  cursor: z.string().regex(/^\d{1,7}$/).optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+  limit: z.coerce.number().int().min(1).max(50).default(20).openapi({ param: { name: 'limit', in: 'query' } }),
+});
+
+export const SummariesQuery = z.object({
+  products: z.string().min(1).max(4000)
+    .transform((s) => [...new Set(s.split(',').map((p) => p.trim()).filter(Boolean))])
+    .pipe(z.array(productId).min(1).max(100))
+    .openapi({ param: { name: 'products', in: 'query' }, example: 'p1,p2,p3', description: 'Up to 100 product ids: N rating snippets, one request' }),
+});
+
+export const CreateReviewBody = z
+  .object({
+    rating: z.number().int().min(1).max(5),
+    title: z.string().trim().max(120).optional(),
+    body: z.string().trim().min(10).max(5000),
+    recommend: z.boolean().optional(),
+    displayName: z.string().trim().min(1).max(60),
+    consent: z.literal(true).openapi({ description: 'The customer agrees to publish the review' }),
+  })
+  .openapi('CreateReview');
+
+export const ReportBody = z.object({ reason: z.enum(['spam', 'offensive', 'off_topic', 'fake', 'other']) }).openapi('ReportReview');
+
+export const CreateOrderBody = z
+  .object({
+    id: z.string().min(1).max(100),
+    customerId: z.string().min(1).max(200),
+    productIds: z.array(productId).min(1).max(500),
+    placedAt: isoDate.optional(),
+  })
+  .openapi('CreateOrder');
+
+export const AdminReviewsQuery = z.object({
+  status: z.enum(['pending', 'published', 'rejected']).default('pending').openapi({ param: { name: 'status', in: 'query' } }),
+  cursor: z.string().regex(/^\d{1,7}$/).optional().openapi({ param: { name: 'cursor', in: 'query' } }),
+});
+
+export const ReplyBody = z.object({ body: z.string().trim().min(1).max(2000) }).openapi('ReviewReply');
+
+export const SettingsBody = z
+  .object({
+    autoPublish: z.enum(['none', 'verified', 'all']),
+    minRatingAuto: z.number().int().min(1).max(5),
+    reportThreshold: z.number().int().min(1).max(100),
+    submissionsPerHour: z.number().int().min(1).max(1000),
+  })
+  .partial()
+  .openapi('ReviewSettings');
+
+export type ReviewResponse = z.infer<typeof ReviewSchema>;
+export type ReviewSummaryResponse = z.infer<typeof ReviewSummarySchema>;
+export type ReviewPageResponse = z.infer<typeof ReviewPageSchema>;
