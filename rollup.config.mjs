@@ -34,7 +34,7 @@ const collapseTemplates = () => ({
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
   core: ['index', 'http/index', 'analytics/ga4', 'testing/index'],
-  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define'],
+  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define'],
   'adapter-memory': ['index'],
   'adapter-rest': ['index'],
   embed: ['index'],
@@ -50,11 +50,15 @@ const npm = Object.entries(entries).map(([pkg, files]) => ({
 // chunk (lit + nanostores + @kith/core) so the size check can hold each to its budget.
 const chunkOf = (id) => {
   if (/[\\/]node_modules[\\/]ky[\\/]|packages[\\/]core[\\/]src[\\/]http[\\/]/.test(id)) return 'http';
+  // Lit's directives stay with the widgets that use them, so the runtime carries only what all need.
+  if (/[\\/]directives?[\\/]/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(id)) return 'runtime';
   return undefined;
 };
 // Chunks named after what they hold: `live-badge-<hash>.js`, `adapter-memory-<hash>.js`.
 const chunkName = ({ facadeModuleId: id }) => {
+  const strings = id && /widgets[\\/]src[\\/]([\w-]+)[\\/]strings\.([\w-]+)\.ts$/.exec(id);
+  if (strings) return `chunks/${strings[1]}.${strings[2]}-[hash].js`; // live-badge.zh-CN-<hash>.js
   const m = id && (/widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id) ?? /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));
   return `chunks/${m ? m[1] : '[name]'}-[hash].js`;
 };

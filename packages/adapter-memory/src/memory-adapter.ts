@@ -63,6 +63,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Map<string, Set<(value: never) => void>>();
   const idempotent = new Map<string, unknown>();
+  // One review per customer and product, as on the server.
+  const reviewedBy = new Set<string>();
   let subscriptions = 0;
 
   const shouldFail = (op: string) =>
@@ -160,6 +162,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     data.points.ledger.unshift({ id: uuid(), delta, reason, description, createdAt: new Date(now()).toISOString(), balanceAfter: data.points.balance });
   };
 
+  const summary = (productId: string) => {
+    const published = data.reviews.filter((r) => r.productId === productId && r.status === 'published');
+    const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+    for (const r of published) histogram[r.rating - 1]!++;
+    const sum = published.reduce((s, r) => s + r.rating, 0);
+    const answered = published.filter((r) => r.recommend !== undefined);
+    return {
+      productId, count: published.length, histogram, average: published.length ? Math.round((sum / published.length) * 10) / 10 : 0,
+      recommendPercent: answered.length ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100) : null,
+    };
+  };
+
   const page = <T>(items: T[], cursor: string | null | undefined, limit = 20) => {
     const start = cursor ? Number(cursor) : 0;
     const slice = items.slice(start, start + limit);
@@ -221,16 +235,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     reviews: {
-      getSummary: (productId, o) => call('reviews.getSummary', o, () => {
-        const published = data.reviews.filter((r) => r.productId === productId && r.status === 'published');
-        const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-        for (const r of published) histogram[r.rating - 1]!++;
-        const sum = published.reduce((s, r) => s + r.rating, 0);
-        return { productId, count: published.length, histogram, average: published.length ? Math.round((sum / published.length) * 10) / 10 : 0 };
-      }),
+      getSummary: (productId, o) => call('reviews.getSummary', o, () => summary(productId)),
+      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(summary)),
       listReviews: (q, o) => call('reviews.listReviews', o, () => {
+        const needle = q.q?.toLowerCase();
         let items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'published'
-          && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0));
+          && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0)
+          && (q.verified === undefined || r.author.verifiedBuyer === q.verified)
+          && (!needle || `${r.title ?? ''} ${r.body}`.toLowerCase().includes(needle)));
         const cmp: Record<string, (a: Review, b: Review) => number> = {
           newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
           highest: (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt),
@@ -238,13 +250,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           helpful: (a, b) => b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt),
         };
         items = [...items].sort(cmp[q.sort ?? 'newest']);
-        return page(items, q.cursor, q.limit);
+        return page(items, q.cursor, Math.min(q.limit ?? 20, 50));
       }),
       submitReview: (input, o) => write('reviews.submitReview', o, (customer) => {
-        if (!input.body.trim()) throw new HttpError(400, 'invalid_request', 'A review needs text', { details: [{ path: 'body', message: 'Required' }] });
+        const body = input.body.trim();
+        if (body.length < 10 || body.length > 5000) throw new HttpError(400, 'invalid_request', 'A review needs 10 to 5000 characters', { details: [{ path: 'json.body', message: 'Length' }] });
+        if (reviewedBy.has(`${customer.id}:${input.productId}`)) throw conflict('already_reviewed', 'This customer has already reviewed this product');
+        reviewedBy.add(`${customer.id}:${input.productId}`);
         const review: Review = {
-          id: uuid(), productId: input.productId, rating: input.rating, body: input.body, ...(input.title ? { title: input.title } : {}),
-          author: { displayName: customer.displayName, verifiedBuyer: false }, media: [], createdAt: new Date(now()).toISOString(),
+          id: uuid(), productId: input.productId, rating: input.rating, body, ...(input.title ? { title: input.title } : {}),
+          ...(input.recommend !== undefined ? { recommend: input.recommend } : {}),
+          author: { displayName: input.displayName, verifiedBuyer: false }, media: [], createdAt: new Date(now()).toISOString(),
           status: 'pending', helpfulCount: 0,
         };
         data.reviews.push(review);
@@ -256,6 +272,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const next = { ...r, helpfulCount: r.helpfulCount + 1 };
         data.reviews[data.reviews.indexOf(r)] = next;
         return { helpfulCount: next.helpfulCount };
+      }),
+      report: (reviewId, _reason, o) => write('reviews.report', o, () => {
+        if (!data.reviews.some((x) => x.id === reviewId)) throw notFound(`Review ${reviewId}`);
       }),
     },
 

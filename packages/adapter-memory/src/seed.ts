@@ -35,6 +35,7 @@ export function demoSeed(now = Date.now()): MemorySeed {
     createdAt: iso(now - (i + 1) * 26 * HOUR),
     status: 'published',
     helpfulCount: (i * 7) % 11,
+    ...(i % 4 === 3 ? {} : { recommend: i % 8 !== 4 }),
   }));
   return {
     shows: [

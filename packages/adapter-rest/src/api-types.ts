@@ -1,5 +1,5 @@
-import type { LiveShow } from '@kith/core';
-import type { FindShowResult, LiveShowResponse } from '@kith/server/contract';
+import type { LiveShow, Page, Review, ReviewSummary } from '@kith/core';
+import type { FindShowResult, LiveShowResponse, ReviewPageResponse as ServerReviewPage, ReviewResponse, ReviewSummaryResponse as ServerSummary } from '@kith/server/contract';
 
 // Response shapes come from the server's zod schemas through type-only imports, so the adapter
 // can't drift from the API and no validation library ships to the browser. Each is checked to be
@@ -15,6 +15,12 @@ export type ShowResponse = LiveShowResponse;
 type Assert<T extends true> = T;
 export type _ShowFitsCore = Assert<LiveShowResponse extends LiveShow ? true : false>;
 export type _FindFitsCore = Assert<FindShowResult extends { readonly show: LiveShow | null } ? true : false>;
+export type _ReviewFitsCore = Assert<ReviewResponse extends Review ? true : false>;
+export type _PageFitsCore = Assert<ServerReviewPage extends Page<Review> ? true : false>;
+export type _SummaryFitsCore = Assert<ServerSummary extends ReviewSummary ? true : false>;
+
+export type ReviewPageResponse = ServerReviewPage;
+export type ReviewSummaryResponse = ServerSummary;
 
 /** The `event:` name of messages on `GET live/shows/:id/events`; `data` is the whole `LiveShow`. */
 export const SHOW_EVENT = 'show';

@@ -1,7 +1,8 @@
-import type { Capability, KithAdapter, LiveApi } from '@kith/core';
+import type { Capability, KithAdapter, LiveApi, ReviewsApi } from '@kith/core';
 import { createHttp } from '@kith/core/http';
 import type { RetryOptions } from './backoff.js';
 import { createLiveApi } from './live.js';
+import { createReviewsApi } from './reviews.js';
 import type { EventSourceConstructor } from './stream.js';
 
 /** A customer token, or a function that returns the current one (read before every request). */
@@ -26,16 +27,17 @@ export interface RestAdapterOptions {
   readonly pauseWhenHidden?: number | false;
 }
 
-/** The REST adapter: a `KithAdapter` whose `live` domain is always present. */
+/** The REST adapter: a `KithAdapter` whose `live` and `reviews` domains are always present. */
 export interface RestAdapter extends KithAdapter {
   readonly id: 'rest';
   readonly live: LiveApi;
+  readonly reviews: ReviewsApi;
 }
 
 export const CUSTOMER_HEADER = 'X-Kith-Customer';
 
 // Domains this adapter implements; others arrive with the server endpoints that back them.
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews']);
 
 /**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
@@ -89,5 +91,5 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     }),
   });
 
-  return { id: 'rest', capabilities: CAPABILITIES, live };
+  return { id: 'rest', capabilities: CAPABILITIES, live, reviews: createReviewsApi(http) };
 }

@@ -1,6 +1,6 @@
 import type {
   GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
-  ReferralStats, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
+  ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
 } from './types/models.js';
 
 /** Every adapter call takes these; the signal cancels the request when a widget goes away. */
@@ -33,10 +33,15 @@ export interface LiveApi {
 
 export interface ReviewsApi {
   getSummary(productId: string, o?: CallOptions): Promise<ReviewSummary>;
+  /** Many products in one request (rating snippets on a listing page), in the order asked. */
+  getSummaries(productIds: readonly string[], o?: CallOptions): Promise<readonly ReviewSummary[]>;
+  /** Published reviews only. */
   listReviews(query: ReviewQuery, o?: CallOptions): Promise<Page<Review>>;
-  /** Needs a signed-in customer; the new review starts as `pending`. */
+  /** Needs a signed-in customer; the result says whether it was published or waits for moderation. */
   submitReview?(input: ReviewInput, o?: WriteOptions): Promise<Review>;
+  /** One vote per customer. */
   markHelpful?(reviewId: string, o?: WriteOptions): Promise<{ readonly helpfulCount: number }>;
+  report?(reviewId: string, reason: ReportReason, o?: WriteOptions): Promise<void>;
 }
 
 export interface GroupBuyApi {

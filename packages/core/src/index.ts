@@ -25,3 +25,5 @@ export { liveShowStore, type LiveQuery, type LiveState } from './stores/live.js'
 export { ClockController, tickFor } from './controllers/clock-controller.js';
 export { AnnouncerController } from './controllers/announcer-controller.js';
 export { toIcs, icsHref, type CalendarEvent } from './util/calendar.js';
+export { reviewSummaryStore, type SummaryState } from './stores/reviews.js';
+export { createBatcher } from './stores/batch.js';

@@ -12,6 +12,7 @@ const BUDGETS = [
   { name: 'loader (kith-<version>.js)', test: /^kith-[\d.]+\.js$/, metric: 'brotli', max: 3 * KB },
   { name: 'shared runtime (lit + nanostores + @kith/core)', test: /^chunks\/runtime-/, metric: 'gzip', max: 12 * KB },
   { name: 'live badge, on top of the runtime', test: /^chunks\/live-badge-/, metric: 'gzip', max: 2 * KB },
+  { name: 'rating snippet, on top of the runtime', test: /^chunks\/rating-/, metric: 'gzip', max: 2 * KB },
   { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 3 * KB },
   { name: 'HTTP client (ky + @kith/core/http), loaded with the REST adapter', test: /^chunks\/http-/, metric: 'gzip', max: 6 * KB },
 ];

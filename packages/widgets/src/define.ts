@@ -1,2 +1,3 @@
 // Registers every widget. Prefer `@kith/widgets/<name>/define` to ship only what a page uses.
 export * from './live-badge/define.js';
+export * from './rating/define.js';

@@ -159,6 +159,24 @@ export function runAdapterContract(name: string, setup: () => Promise<ContractHa
         check(Math.abs(mean - summary.average) <= 0.05, 'average is the mean rating to one decimal');
       }));
 
+      it('batched summaries equal single ones, in the order asked', withHarness(async ({ adapter, fixtures }) => {
+        if (!adapter.reviews || !fixtures.reviewedProductId) return;
+        const ids = ['no-such-product', fixtures.reviewedProductId];
+        const batch = await adapter.reviews.getSummaries(ids);
+        check(batch.map((s) => s.productId).join() === ids.join(), 'one summary per id, in order');
+        check(batch[0]!.count === 0 && batch[0]!.average === 0, 'a product without reviews: count 0, average 0');
+        check(JSON.stringify(batch[1]) === JSON.stringify(await adapter.reviews.getSummary(fixtures.reviewedProductId)), 'batch equals single');
+      }));
+
+      it('filters by stars and keyword', withHarness(async ({ adapter, fixtures }) => {
+        if (!adapter.reviews || !fixtures.reviewedProductId) return;
+        const { items } = await adapter.reviews.listReviews({ productId: fixtures.reviewedProductId, rating: 5, limit: 50 });
+        check(items.length > 0 && items.every((r) => r.rating === 5), 'only 5-star reviews');
+        const word = items[0]!.body.split(/\s+/).find((w) => w.length > 4)!.replace(/[^\p{L}]/gu, '');
+        const found = await adapter.reviews.listReviews({ productId: fixtures.reviewedProductId, q: word, limit: 50 });
+        check(found.items.length > 0 && found.items.every((r) => `${r.title ?? ''} ${r.body}`.toLowerCase().includes(word.toLowerCase())), 'keyword matches title or text');
+      }));
+
       it('sorts by rating when asked', withHarness(async ({ adapter, fixtures }) => {
         if (!adapter.reviews || !fixtures.reviewedProductId) return;
         const { items } = await adapter.reviews.listReviews({ productId: fixtures.reviewedProductId, sort: 'lowest', limit: 50 });

@@ -86,6 +86,7 @@ export interface Review {
   readonly helpfulCount: number;
   /** True when the reviewer got an incentive (points, coupon) for writing it, disclosed in the UI. */
   readonly incentivized?: boolean;
+  readonly recommend?: boolean;
   readonly reply?: { readonly body: string; readonly createdAt: IsoDateTime };
 }
 
@@ -96,6 +97,8 @@ export interface ReviewSummary {
   readonly count: number;
   /** Counts of 1★ … 5★ (index 0 is one star). */
   readonly histogram: readonly [number, number, number, number, number];
+  /** Share of reviewers who answered "would recommend" with yes, 0–100; null when nobody answered. */
+  readonly recommendPercent?: number | null;
 }
 
 export type ReviewSort = 'newest' | 'highest' | 'lowest' | 'helpful';
@@ -105,7 +108,11 @@ export interface ReviewQuery {
   readonly sort?: ReviewSort;
   readonly rating?: 1 | 2 | 3 | 4 | 5;
   readonly withMedia?: boolean;
+  readonly verified?: boolean;
+  /** Keyword in the title or text. */
+  readonly q?: string;
   readonly cursor?: string | null;
+  /** At most 50. */
   readonly limit?: number;
 }
 
@@ -113,8 +120,16 @@ export interface ReviewInput {
   readonly productId: string;
   readonly rating: 1 | 2 | 3 | 4 | 5;
   readonly title?: string;
+  /** 10 to 5000 characters. */
   readonly body: string;
+  readonly recommend?: boolean;
+  /** The public name the customer chose. */
+  readonly displayName: string;
+  /** The customer agreed to publish it; the server refuses a review without. */
+  readonly consent: true;
 }
+
+export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'fake' | 'other';
 
 // ── Group buy (拼团) ─────────────────────────────────────────────────────────────────────────
 

@@ -1,0 +1,45 @@
+import { atom, onMount, type ReadableAtom } from 'nanostores';
+import type { KithAdapter } from '../adapter.js';
+import { isAbortError, toKithError, type KithError } from '../errors.js';
+import type { ReviewSummary } from '../types/models.js';
+import { createBatcher } from './batch.js';
+
+export type SummaryState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly summary: ReviewSummary }
+  /** No published reviews, or no reviews domain on this adapter. */
+  | { readonly status: 'none' }
+  | { readonly status: 'error'; readonly error: KithError };
+
+const batchers = new WeakMap<KithAdapter, (productId: string) => Promise<ReviewSummary>>();
+const stores = new WeakMap<KithAdapter, Map<string, ReadableAtom<SummaryState>>>();
+
+/** One store per adapter and product; every store mounted in the same task shares one request. */
+export function reviewSummaryStore(adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> {
+  let byProduct = stores.get(adapter);
+  if (!byProduct) stores.set(adapter, (byProduct = new Map()));
+  const existing = byProduct.get(productId);
+  if (existing) return existing;
+
+  const $state = atom<SummaryState>({ status: 'loading' });
+  onMount($state, () => {
+    const reviews = adapter.reviews;
+    if (!reviews || !adapter.capabilities.has('reviews')) {
+      $state.set({ status: 'none' });
+      return;
+    }
+    let batch = batchers.get(adapter);
+    if (!batch) batchers.set(adapter, (batch = createBatcher((ids) => reviews.getSummaries(ids))));
+    let live = true;
+    batch(productId).then(
+      (summary) => live && $state.set(summary.count ? { status: 'ready', summary } : { status: 'none' }),
+      (e) => live && !isAbortError(e) && $state.set({ status: 'error', error: toKithError(e) }),
+    );
+    return () => {
+      live = false;
+      $state.set({ status: 'loading' });
+    };
+  });
+  byProduct.set(productId, $state);
+  return $state;
+}

@@ -1,0 +1,1 @@
+export { KithRating } from './rating.js';
