@@ -43,7 +43,7 @@ describe('<kith-rating>', () => {
     expect(calls).to.deep.equal([['p1', 'p2', 'p3', 'p4', 'p5']]);
   });
 
-  it('fills the stars to the average through CSSOM, never a style attribute (strict CSP)', async () => {
+  it('fills the stars to the average through CSSOM', async () => {
     const adapter = createMemoryAdapter();
     const el = await fixture<KithRating>(html`<kith-rating .adapter=${adapter} product="p1"></kith-rating>`);
     await settled(el);
@@ -51,7 +51,8 @@ describe('<kith-rating>', () => {
     const fill = el.shadowRoot!.querySelector<HTMLElement>('.stars-fill')!;
     const average = (await adapter.reviews!.getSummary('p1')).average;
     expect(fill.style.getPropertyValue('--_fill')).to.equal(`${average * 20}%`);
-    expect(el.shadowRoot!.innerHTML).to.not.match(/style="/);
+    // (CSSOM writes show up when the DOM is serialised; what CSP blocks is the parser applying a
+    // style attribute, which the e2e test under the demo's CSP covers.)
     const ratio = fill.getBoundingClientRect().width / part(el, 'stars')!.getBoundingClientRect().width;
     expect(ratio).to.be.closeTo(average / 5, 0.05);
   });
