@@ -2,6 +2,7 @@ import { atom, onMount, type ReadableAtom } from 'nanostores';
 import type { KithAdapter } from '../adapter.js';
 import { isAbortError, isHttpError, toKithError, UnsupportedError, type KithError } from '../errors.js';
 import type { LiveShow } from '../types/models.js';
+import { storeCache } from './keyed.js';
 
 export type LiveQuery = { readonly showId: string } | { readonly productId: string };
 
@@ -12,7 +13,7 @@ export type LiveState =
   | { readonly status: 'none' }
   | { readonly status: 'error'; readonly error: KithError };
 
-const stores = new WeakMap<KithAdapter, Map<string, ReadableAtom<LiveState>>>();
+const cached = storeCache<ReadableAtom<LiveState>>();
 
 /**
  * One store per adapter and show (or product), shared by every badge that shows it, so N badges
@@ -20,11 +21,10 @@ const stores = new WeakMap<KithAdapter, Map<string, ReadableAtom<LiveState>>>();
  */
 export function liveShowStore(adapter: KithAdapter, query: LiveQuery): ReadableAtom<LiveState> {
   const key = 'showId' in query ? `s:${query.showId}` : `p:${query.productId}`;
-  let byKey = stores.get(adapter);
-  if (!byKey) stores.set(adapter, (byKey = new Map()));
-  let store = byKey.get(key);
-  if (store) return store;
+  return cached(adapter, key, () => createLiveStore(adapter, query));
+}
 
+function createLiveStore(adapter: KithAdapter, query: LiveQuery): ReadableAtom<LiveState> {
   const $state = atom<LiveState>({ status: 'loading' });
   onMount($state, () => {
     const controller = new AbortController();
@@ -55,6 +55,5 @@ export function liveShowStore(adapter: KithAdapter, query: LiveQuery): ReadableA
       $state.set({ status: 'loading' });
     };
   });
-  byKey.set(key, $state);
   return $state;
 }

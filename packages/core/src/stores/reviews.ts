@@ -3,6 +3,7 @@ import type { KithAdapter } from '../adapter.js';
 import { isAbortError, toKithError, type KithError } from '../errors.js';
 import type { ReviewSummary } from '../types/models.js';
 import { createBatcher } from './batch.js';
+import { storeCache } from './keyed.js';
 
 export type SummaryState =
   | { readonly status: 'loading' }
@@ -12,15 +13,13 @@ export type SummaryState =
   | { readonly status: 'error'; readonly error: KithError };
 
 const batchers = new WeakMap<KithAdapter, (productId: string) => Promise<ReviewSummary>>();
-const stores = new WeakMap<KithAdapter, Map<string, ReadableAtom<SummaryState>>>();
+const cached = storeCache<ReadableAtom<SummaryState>>();
 
 /** One store per adapter and product; every store mounted in the same task shares one request. */
-export function reviewSummaryStore(adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> {
-  let byProduct = stores.get(adapter);
-  if (!byProduct) stores.set(adapter, (byProduct = new Map()));
-  const existing = byProduct.get(productId);
-  if (existing) return existing;
+export const reviewSummaryStore = (adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> =>
+  cached(adapter, productId, () => createSummaryStore(adapter, productId));
 
+function createSummaryStore(adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> {
   const $state = atom<SummaryState>({ status: 'loading' });
   onMount($state, () => {
     const reviews = adapter.reviews;
@@ -40,6 +39,5 @@ export function reviewSummaryStore(adapter: KithAdapter, productId: string): Rea
       $state.set({ status: 'loading' });
     };
   });
-  byProduct.set(productId, $state);
   return $state;
 }
