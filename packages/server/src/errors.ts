@@ -15,6 +15,12 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
+
+/** A schema failure as a 400 naming each field: `details: [{ path: 'json.title', message }]`. */
+export function invalid(target: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiError {
+  const details = issues.map((i) => ({ path: [target, ...i.path.map(String)].join('.'), message: i.message }));
+  return badRequest(`Invalid ${target}: ${details.map((d) => d.path).join(', ')}`, details);
+}
 export const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
 export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);

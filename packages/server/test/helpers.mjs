@@ -1,5 +1,6 @@
 // Test helpers: one database per test file (PGlite in memory, or a fresh schema on the PostgreSQL
 // server named by KITH_DATABASE_URL), one shop per test so tests never share rows.
+import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate } from '@kith/server';
 
@@ -25,6 +26,17 @@ export async function createTestServer(options = {}) {
 export async function newShop(db, extra = {}) {
   return createShop(db, { id: `shop_${randomUUID().slice(0, 8)}`, name: 'Test shop', ...extra });
 }
+
+/** Asserts the documented error shape and status, with no stack trace or SQL leaking out. */
+export function isError(res, status, code) {
+  assert.equal(res.status, status, res.text);
+  assert.equal(res.json.error.code, code);
+  assert.equal(typeof res.json.error.message, 'string');
+  assert.doesNotMatch(res.text, /at .*\.js:\d+|SELECT|INSERT|UPDATE/, 'no stack trace or SQL');
+}
+
+/** Runs a `SELECT count(*) AS n …` and returns n. */
+export const count = async (db, sql, params) => Number((await db.query(sql, params)).rows[0].n);
 
 let n = 0;
 export const idem = () => `test-key-${Date.now()}-${n++}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { client, createTestServer, ENGINE, newShop, readEvents, showInput } from './helpers.mjs';
+import { client, createTestServer, ENGINE, newShop, readEvents, showInput, count as countRows, isError } from './helpers.mjs';
 
 let t;
 before(async () => { t = await createTestServer({ heartbeatMs: 200, writeLimit: 30 }); });
@@ -14,13 +14,7 @@ async function shopWithShow(over) {
   return { shop, admin, pub: client(t.app, shop.publishableKey), show: res.json };
 }
 
-const count = async (sql, params) => Number((await t.db.query(sql, params)).rows[0].n);
-const isError = (res, status, code) => {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.json.error.code, code);
-  assert.equal(typeof res.json.error.message, 'string');
-  assert.doesNotMatch(res.text, /at .*\.js:\d+|SELECT|INSERT|UPDATE/, 'no stack trace or SQL');
-};
+const count = (sql, params) => countRows(t.db, sql, params);
 
 describe(`live routes (${ENGINE})`, () => {
   describe('reads', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signCustomerToken } from '@kith/server';
-import { client, createTestServer, ENGINE, newShop } from './helpers.mjs';
+import { client, createTestServer, ENGINE, newShop, count as countRows, isError } from './helpers.mjs';
 
 let t;
 before(async () => { t = await createTestServer(); });
@@ -22,11 +22,7 @@ async function shopFixture(settings) {
 }
 
 const review = (over = {}) => ({ rating: 5, body: 'Sturdy canvas and the handles feel solid.', displayName: 'Ana', consent: true, ...over });
-const count = async (sql, params) => Number((await t.db.query(sql, params)).rows[0].n);
-const isError = (res, status, code) => {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.json.error.code, code);
-};
+const count = (sql, params) => countRows(t.db, sql, params);
 
 describe(`reviews routes (${ENGINE})`, () => {
   it('a verified buyer\'s review is published; an unverified one waits (default rule: verified only)', async () => {

@@ -30,16 +30,8 @@ export function idempotency({ db }: Deps): MiddlewareHandler<AppEnv> {
     }
     if (Math.random() < 0.01) await db.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'");
 
-    try {
-      await next();
-    } catch (e) {
-      // Errors surface later through onError; settle the key from the same mapping.
-      const status = e instanceof ApiError ? e.status : 500;
-      if (status >= 500) await db.query('DELETE FROM idempotency_keys WHERE shop_id = $1 AND key = $2', [shopId, key]);
-      else await db.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE shop_id = $1 AND key = $2',
-        [shopId, key, status, JSON.stringify({ error: { code: (e as ApiError).code, message: (e as ApiError).message, ...((e as ApiError).details !== undefined ? { details: (e as ApiError).details } : {}) } })]);
-      throw e;
-    }
+    // A handler's error never reaches here as a throw: Hono turns it into c.res through onError.
+    await next();
     if (c.res.status >= 500) {
       await db.query('DELETE FROM idempotency_keys WHERE shop_id = $1 AND key = $2', [shopId, key]);
       return;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { badRequest } from '../errors.js';
+import { badRequest, invalid } from '../errors.js';
 import type { Deps } from '../env.js';
 import { requireKey } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
@@ -70,6 +70,5 @@ async function optionalJson<T>(c: { req: { text(): Promise<string> } }, schema: 
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => ({ path: ['json', ...i.path.map(String)].join('.'), message: i.message }));
-  throw badRequest(`Invalid json: ${details.map((d) => d.path).join(', ')}`, details);
+  throw invalid('json', parsed.error.issues);
 }
