@@ -1,5 +1,5 @@
 import type {
-  GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
+  Answer, AnswerInput, GroupBuyCampaign, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
   ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
 } from './types/models.js';
 
@@ -42,6 +42,17 @@ export interface ReviewsApi {
   /** One vote per customer. */
   markHelpful?(reviewId: string, o?: WriteOptions): Promise<{ readonly helpfulCount: number }>;
   report?(reviewId: string, reason: ReportReason, o?: WriteOptions): Promise<void>;
+  /**
+   * Stores a photo for a review the same customer is about to submit. The server checks the real
+   * type from the bytes, the size and the dimensions, and strips location metadata.
+   */
+  uploadMedia?(file: Blob, o?: WriteOptions): Promise<UploadedMedia>;
+  /** Published questions, newest first, each with its published answers. Optional: without it the widget has no Q&A tab. */
+  listQuestions?(query: QuestionQuery, o?: CallOptions): Promise<Page<Question>>;
+  /** Needs a signed-in customer; the result says whether it was published or waits for moderation. */
+  askQuestion?(input: QuestionInput, o?: WriteOptions): Promise<Question>;
+  /** A customer's answer (role `customer`); merchants and experts answer through the admin API. */
+  answerQuestion?(input: AnswerInput, o?: WriteOptions): Promise<Answer>;
 }
 
 export interface GroupBuyApi {

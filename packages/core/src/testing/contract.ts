@@ -12,13 +12,21 @@ export interface ContractHarness {
     readonly productWithoutShow: string;
     /** A product with at least one published review (reviews domain). */
     readonly reviewedProductId?: string;
+    /** A product with published questions, one of them answered by the merchant (reviews domain). */
+    readonly questionProductId?: string;
+    /** A product that `customer` has not reviewed (reviews domain). */
+    readonly unreviewedProductId?: string;
     /** An active campaign with a forming team (group-buy domain). */
     readonly campaignId?: string;
   };
+  /** The same backend as `adapter`, signed in as a customer, for writes (reviews, Q&A, photos). */
+  readonly customer?: KithAdapter;
   readonly control: {
     startShow(id: string): Promise<unknown>;
     setViewers(id: string, viewers: number): Promise<unknown>;
     endShow(id: string): Promise<unknown>;
+    /** Publishes a pending review as a moderator would. */
+    approveReview?(id: string): Promise<unknown>;
   };
   teardown?(): void | Promise<void>;
 }

@@ -63,6 +63,8 @@ export interface LiveShow {
 export type ModerationStatus = 'pending' | 'published' | 'rejected';
 
 export interface ReviewMedia {
+  /** Stable id (the upload's id for customer photos). */
+  readonly id?: string;
   readonly kind: 'image' | 'video';
   readonly url: string;
   readonly thumbnailUrl?: string;
@@ -99,9 +101,22 @@ export interface ReviewSummary {
   readonly histogram: readonly [number, number, number, number, number];
   /** Share of reviewers who answered "would recommend" with yes, 0–100; null when nobody answered. */
   readonly recommendPercent?: number | null;
+  /** Published reviews with at least one photo. */
+  readonly withMediaCount?: number;
+  /**
+   * The shop's topic keywords (e.g. "fit", "quality") with how many published reviews mention
+   * each, most mentioned first; topics nobody mentions are left out. Shown as filter pills.
+   */
+  readonly topics?: readonly ReviewTopic[];
 }
 
-export type ReviewSort = 'newest' | 'highest' | 'lowest' | 'helpful';
+export interface ReviewTopic {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** `media`: reviews with photos first, newest first within each group. */
+export type ReviewSort = 'newest' | 'highest' | 'lowest' | 'helpful' | 'media';
 
 export interface ReviewQuery {
   readonly productId: string;
@@ -109,10 +124,11 @@ export interface ReviewQuery {
   readonly rating?: 1 | 2 | 3 | 4 | 5;
   readonly withMedia?: boolean;
   readonly verified?: boolean;
-  /** Keyword in the title or text. */
+  /** Keyword in the title or text (case-insensitive substring). */
   readonly q?: string;
+  /** Opaque keyset cursor from the previous page's `nextCursor`. */
   readonly cursor?: string | null;
-  /** At most 50. */
+  /** 1 to 50, default 20. */
   readonly limit?: number;
 }
 
@@ -127,6 +143,73 @@ export interface ReviewInput {
   readonly displayName: string;
   /** The customer agreed to publish it; the server refuses a review without. */
   readonly consent: true;
+  /** Up to 5 ids returned by `uploadMedia`, uploaded by the same customer and not used yet. */
+  readonly mediaIds?: readonly string[];
+}
+
+/** A stored customer photo, not yet (or already) attached to a review. */
+export interface UploadedMedia {
+  readonly id: string;
+  readonly url: string;
+  /** The type sniffed from the bytes, not the one the client claimed. */
+  readonly contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  readonly width: number;
+  readonly height: number;
+  readonly bytes: number;
+}
+
+/** What the server accepts for a photo; widgets check the same limits before uploading. */
+export const MEDIA_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  maxDimension: 6000,
+  maxPerReview: 5,
+  types: ['image/jpeg', 'image/png', 'image/webp'],
+} as const;
+
+/** Who answered: badged in the widget when it is the merchant or an expert the merchant named. */
+export type AnswerRole = 'customer' | 'merchant' | 'expert';
+
+export interface Answer {
+  readonly id: string;
+  readonly questionId: string;
+  /** Plain text, always rendered as text. */
+  readonly body: string;
+  readonly author: PublicPerson & { readonly role: AnswerRole; readonly verifiedBuyer: boolean };
+  readonly createdAt: IsoDateTime;
+  readonly status: ModerationStatus;
+}
+
+export interface Question {
+  readonly id: string;
+  readonly productId: string;
+  /** Plain text, always rendered as text. */
+  readonly body: string;
+  readonly author: PublicPerson;
+  readonly createdAt: IsoDateTime;
+  readonly status: ModerationStatus;
+  /** Published answers, merchant and expert answers first, then oldest first. */
+  readonly answers: readonly Answer[];
+}
+
+export interface QuestionQuery {
+  readonly productId: string;
+  readonly cursor?: string | null;
+  /** 1 to 50, default 10. */
+  readonly limit?: number;
+}
+
+export interface QuestionInput {
+  readonly productId: string;
+  /** 10 to 1000 characters. */
+  readonly body: string;
+  readonly displayName: string;
+}
+
+export interface AnswerInput {
+  readonly questionId: string;
+  /** 2 to 2000 characters. */
+  readonly body: string;
+  readonly displayName: string;
 }
 
 export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'fake' | 'other';
