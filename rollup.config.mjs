@@ -33,8 +33,8 @@ const collapseTemplates = () => ({
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
-  core: ['index', 'http/index', 'analytics/ga4', 'testing/index'],
-  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define'],
+  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image'],
+  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define', 'reviews/index', 'reviews/define'],
   'adapter-memory': ['index'],
   'adapter-rest': ['index'],
   embed: ['index'],
@@ -51,7 +51,9 @@ const npm = Object.entries(entries).map(([pkg, files]) => ({
 const chunkOf = (id) => {
   if (/[\\/]node_modules[\\/]ky[\\/]|packages[\\/]core[\\/]src[\\/]http[\\/]/.test(id)) return 'http';
   // Lit's directives stay with the widgets that use them, so the runtime carries only what all need.
-  if (/[\\/]directives?[\\/]/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
+  if (/[\\/]directives?([\\/]|\.js$|-helpers\.js$)/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
+  // The byte sniffer is only for the lazy review form (and servers): keep it out of the runtime.
+  if (/packages[\\/]core[\\/]src[\\/]util[\\/]image/.test(id)) return undefined;
   if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(id)) return 'runtime';
   return undefined;
 };

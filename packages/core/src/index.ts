@@ -27,4 +27,4 @@ export { AnnouncerController } from './controllers/announcer-controller.js';
 export { toIcs, icsHref, type CalendarEvent } from './util/calendar.js';
 export { reviewSummaryStore, type SummaryState } from './stores/reviews.js';
 export { createBatcher } from './stores/batch.js';
-export { sniffImage, type SniffedImage } from './util/image.js';
+// The byte sniffer is at @kith/core/image, outside the runtime: only forms and servers need it.

@@ -5,4 +5,5 @@
 export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kith-live-badge': () => import('@kith/widgets/live-badge/define'),
   'kith-rating': () => import('@kith/widgets/rating/define'),
+  'kith-reviews': () => import('@kith/widgets/reviews/define'),
 };

@@ -1,3 +1,4 @@
 // Registers every widget. Prefer `@kith/widgets/<name>/define` to ship only what a page uses.
 export * from './live-badge/define.js';
 export * from './rating/define.js';
+export * from './reviews/define.js';

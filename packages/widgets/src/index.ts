@@ -1,3 +1,4 @@
 // Side-effect free: import a widget's `define` entry (or `@kith/widgets/define`) to register tags.
 export { KithLiveBadge } from './live-badge/index.js';
 export { KithRating } from './rating/index.js';
+export { KithReviews } from './reviews/index.js';

@@ -1,5 +1,5 @@
 import type { KithError } from '../errors.js';
-import type { LiveShow } from '../types/models.js';
+import type { Answer, LiveShow, Question, Review } from '../types/models.js';
 
 export interface KithErrorDetail {
   readonly error: KithError;
@@ -22,6 +22,12 @@ export interface KithEventMap {
   'kith-error': CustomEvent<KithErrorDetail>;
   /** Cancelable: call `preventDefault()` to open your own player instead of following the link. */
   'kith-live-open': CustomEvent<KithLiveOpenDetail>;
+  /** A shopper submitted a review; `review.status` says whether it is live or waits for moderation. */
+  'kith-review-submitted': CustomEvent<{ readonly review: Review }>;
+  /** A shopper asked a question about a product. */
+  'kith-question-asked': CustomEvent<{ readonly question: Question }>;
+  /** A shopper answered a question. */
+  'kith-answer-posted': CustomEvent<{ readonly answer: Answer }>;
   /** Dispatched by the host (on `document`) to grant or deny consent. */
   'kith-consent': CustomEvent<'granted' | 'denied' | { analytics?: boolean; storage?: boolean }>;
 }

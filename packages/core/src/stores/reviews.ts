@@ -10,7 +10,8 @@ export type SummaryState =
   | { readonly status: 'ready'; readonly summary: ReviewSummary }
   /** No published reviews, or no reviews domain on this adapter. */
   | { readonly status: 'none' }
-  | { readonly status: 'error'; readonly error: KithError };
+  /** `retry()` fetches again (a "Try again" button). */
+  | { readonly status: 'error'; readonly error: KithError; readonly retry: () => void };
 
 const batchers = new WeakMap<KithAdapter, (productId: string) => Promise<ReviewSummary>>();
 const cached = storeCache<ReadableAtom<SummaryState>>();
@@ -30,10 +31,11 @@ function createSummaryStore(adapter: KithAdapter, productId: string): ReadableAt
     let batch = batchers.get(adapter);
     if (!batch) batchers.set(adapter, (batch = createBatcher((ids) => reviews.getSummaries(ids))));
     let live = true;
-    batch(productId).then(
+    const load = () => batch!(productId).then(
       (summary) => live && $state.set(summary.count ? { status: 'ready', summary } : { status: 'none' }),
-      (e) => live && !isAbortError(e) && $state.set({ status: 'error', error: toKithError(e) }),
+      (e) => live && !isAbortError(e) && $state.set({ status: 'error', error: toKithError(e), retry: () => { $state.set({ status: 'loading' }); load(); } }),
     );
+    load();
     return () => {
       live = false;
       $state.set({ status: 'loading' });

@@ -158,13 +158,8 @@ export interface UploadedMedia {
   readonly bytes: number;
 }
 
-/** What the server accepts for a photo; widgets check the same limits before uploading. */
-export const MEDIA_LIMITS = {
-  maxBytes: 5 * 1024 * 1024,
-  maxDimension: 6000,
-  maxPerReview: 5,
-  types: ['image/jpeg', 'image/png', 'image/webp'],
-} as const;
+// The photo limits (`MEDIA_LIMITS`) live beside the byte sniffer in `@kith/core/image`, so a form
+// or server imports both without pulling them into the shared runtime.
 
 /** Who answered: badged in the widget when it is the merchant or an expert the merchant named. */
 export type AnswerRole = 'customer' | 'merchant' | 'expert';

@@ -3,6 +3,14 @@
  * the server trusts a file name or a claimed MIME type. JPEG, PNG and WebP only: the formats every
  * browser shows and a review photo needs. Pure and dependency-free (browser, Node, workers).
  */
+/** What the server accepts for a photo; widgets check the same limits before uploading. */
+export const MEDIA_LIMITS = {
+  maxBytes: 5 * 1024 * 1024,
+  maxDimension: 6000,
+  maxPerReview: 5,
+  types: ['image/jpeg', 'image/png', 'image/webp'],
+} as const;
+
 export interface SniffedImage {
   readonly type: 'image/jpeg' | 'image/png' | 'image/webp';
   readonly width: number;

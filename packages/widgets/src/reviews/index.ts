@@ -1,0 +1,2 @@
+export { KithReviews } from './reviews.js';
+export type { ReviewFilters } from './list.js';

@@ -1,0 +1,275 @@
+import { css, html, nothing, type PropertyValues } from 'lit';
+import {
+  emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, toKithError, uuid,
+  type Answer, type KithAdapter, type Question,
+} from '@kith/core';
+
+registerStrings('review-questions', 'en', {
+  heading: 'Questions and answers',
+  ask: 'Ask a question',
+  question: 'Your question',
+  questionHint: 'At least {min} characters. Please don\'t include contact details.',
+  name: 'Name shown with your question',
+  answerName: 'Name shown with your answer',
+  submitQuestion: 'Post question',
+  answer: 'Answer',
+  answerLabel: 'Your answer to: {question}',
+  submitAnswer: 'Post answer',
+  cancel: 'Cancel',
+  'role.merchant': 'Shop',
+  'role.expert': 'Expert',
+  verified: 'Verified buyer',
+  'answers.one': '{count} answer',
+  'answers.other': '{count} answers',
+  noAnswers: 'No answers yet.',
+  more: 'More questions',
+  empty: 'No questions yet. Ask the first one.',
+  loading: 'Loading questions…',
+  error: 'Questions could not be loaded.',
+  retry: 'Try again',
+  'posted.published': 'Thank you! It is now visible.',
+  'posted.pending': 'Thank you! It will appear once a person has checked it.',
+  'error.short': 'Write at least {min} characters.',
+  'error.name': 'Enter the name to show.',
+  'error.signIn': 'Please sign in first.',
+  'error.rate': 'Too many posts from here right now. Please try again later.',
+  'error.failed': 'That could not be sent. Please try again.',
+});
+registerStrings('review-questions', 'zh-CN', () => import('./questions.zh-CN.js'));
+registerStrings('review-questions', 'zh-TW', () => import('./questions.zh-TW.js'));
+
+const QUESTION_MIN = 10;
+const ANSWER_MIN = 2;
+
+/**
+ * The Q&A tab of `<kith-reviews>`, loaded when a shopper opens it: questions with their answers
+ * (the shop's and experts' badged and listed first), paging, and forms to ask and to answer.
+ *
+ * @tag kith-review-questions
+ * @summary Product Q&A used inside `<kith-reviews>`; loaded on demand.
+ * @status experimental
+ * @since 0.1
+ *
+ * @event {CustomEvent<{ question: Question }>} kith-question-asked - A question was accepted (published or pending).
+ * @event {CustomEvent<{ answer: Answer }>} kith-answer-posted - An answer was accepted (published or pending).
+ */
+export class KithReviewQuestions extends KithElement {
+  static override styles = [
+    ...KithElement.styles,
+    css`
+      :host { display: block; }
+      h3 { font-size: 1.1em; margin: 0 0 var(--_space-s); }
+      ul { list-style: none; margin: 0; padding: 0; }
+      [part='question'] { padding: var(--_space-m) 0; border-block-end: 1px solid var(--_border); }
+      .q { font-weight: 600; white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
+      .meta { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0; }
+      [part='answers'] { margin-inline-start: var(--_space-m); padding-inline-start: var(--_space-m); border-inline-start: 2px solid var(--_border); }
+      [part='answer'] { padding: var(--_space-s) 0; }
+      [part='answer'] p:first-child { white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
+      [part='badge'] { display: inline-block; font-size: 0.8em; font-weight: 600; padding: 0 var(--_space-s); border-radius: var(--_radius-pill);
+        background: var(--_brand); color: var(--_on-brand); }
+      [part='badge'].verified { background: none; color: var(--kith-color-success, #1a7f37); padding: 0; }
+      form { display: grid; gap: var(--_space-s); margin: var(--_space-s) 0; }
+      label { font-weight: 600; }
+      textarea, input { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s); font: inherit; color: inherit;
+        background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
+      textarea { min-block-size: 4em; resize: vertical; }
+      .row { display: flex; gap: var(--_space-m); align-items: center; }
+      .primary { background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius); padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
+      .link { background: none; border: 0; padding: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
+      .hint, .status { color: var(--_muted); font-size: 0.875em; margin: 0; }
+      .error { color: var(--kith-color-danger, #cf222e); font-size: 0.875em; margin: 0; }
+      a { color: var(--_brand); }
+    `,
+  ];
+
+  static override properties = {
+    product: { reflect: true },
+    signInUrl: { attribute: 'sign-in-url' },
+    items: { state: true },
+    loading: { state: true },
+    loadError: { state: true },
+    composing: { state: true },
+    formError: { state: true },
+    notice: { state: true },
+  };
+
+  /** Product id. */
+  declare product?: string;
+  /** Linked from "Please sign in" when the adapter has no customer. */
+  declare signInUrl?: string;
+
+  declare private items: Question[];
+  declare private loading: boolean;
+  declare private loadError: boolean;
+  /** `ask`, or the id of the question being answered. */
+  declare private composing: string | null;
+  declare private formError: string;
+  declare private notice: string;
+
+  private readonly i18n = new I18nController(this, 'review-questions');
+  private cursor: string | null = null;
+  private more = false;
+  private key = '';
+  private abort?: AbortController;
+  private writeKey = uuid();
+
+  constructor() {
+    super();
+    this.items = [];
+    this.loading = false;
+    this.loadError = false;
+    this.composing = null;
+    this.formError = '';
+    this.notice = '';
+    this.state = 'ready';
+  }
+
+  // Part of <kith-reviews>, which reports the impression.
+  protected override track(name: string, props?: Record<string, string | number | boolean>): void {
+    if (name !== 'widget_impression') super.track(name, props);
+  }
+
+  private get api() {
+    return this.activeAdapter?.reviews;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const adapter: KithAdapter | undefined = this.activeAdapter;
+    const key = `${this.product}`;
+    if (adapter && this.product && key !== this.key) {
+      this.key = key;
+      this.items = [];
+      this.cursor = null;
+      this.load();
+    }
+    super.willUpdate(changed);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.key = '';
+  }
+
+  private load(): void {
+    const list = this.api?.listQuestions;
+    if (!list || this.loading) return;
+    const abort = (this.abort = new AbortController());
+    this.loading = true;
+    this.loadError = false;
+    list({ productId: this.product!, cursor: this.cursor, limit: 10 }, { signal: abort.signal }).then(
+      (page) => {
+        this.items = [...this.items, ...page.items];
+        this.cursor = page.nextCursor;
+        this.more = page.nextCursor !== null;
+        this.loading = false;
+      },
+      (e) => {
+        this.loading = false;
+        if (!isAbortError(e)) {
+          this.loadError = true;
+          console.warn('[kith] questions could not load', toKithError(e));
+        }
+      },
+    );
+  }
+
+  protected override renderContent() {
+    const t = this.i18n.t;
+    return html`<h3>${t('heading')}</h3>
+      ${this.composing === 'ask'
+        ? this.renderForm('ask', t('question'), t('name'), t('submitQuestion'), html`<p class="hint" id="hint-ask">${t('questionHint', { min: QUESTION_MIN })}</p>`)
+        : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`}
+      <p class="status" role="status">${this.notice}</p>
+      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>${this.items.map((q) => this.renderQuestion(q))}</ul>
+      ${this.loading ? html`<p class="status">${t('loading')}</p>` : nothing}
+      ${!this.loading && !this.loadError && !this.items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
+      ${this.loadError ? html`<p class="status">${t('error')} <button class="link" @click=${() => this.load()}>${t('retry')}</button></p>` : nothing}
+      ${this.more && !this.loading && !this.loadError ? html`<button class="link" @click=${() => this.load()}>${t('more')}</button>` : nothing}`;
+  }
+
+  private renderQuestion(q: Question) {
+    const t = this.i18n.t;
+    return html`<li part="question">
+      <p class="q">${q.body}</p>
+      <p class="meta">${q.author.displayName} · <time datetime=${q.createdAt}>${this.date(q.createdAt)}</time> · ${q.answers.length ? t('answers', { count: q.answers.length }) : t('noAnswers')}</p>
+      ${q.answers.length ? html`<ul part="answers">${q.answers.map((a) => this.renderAnswer(a))}</ul>` : nothing}
+      ${this.composing === q.id
+        ? this.renderForm(q.id, t('answerLabel', { question: q.body.length > 80 ? `${q.body.slice(0, 80)}…` : q.body }), t('answerName'), t('submitAnswer'))
+        : html`<button class="link" part="answer-button" @click=${() => this.compose(q.id)}>${t('answer')}</button>`}
+    </li>`;
+  }
+
+  private renderAnswer(a: Answer) {
+    const t = this.i18n.t;
+    const role = a.author.role;
+    return html`<li part="answer">
+      <p>${a.body}</p>
+      <p class="meta">${a.author.displayName}
+        ${role !== 'customer' ? html`<span part="badge">${t(`role.${role}`)}</span>` : a.author.verifiedBuyer ? html`<span part="badge" class="verified">✓ ${t('verified')}</span>` : nothing}
+        · <time datetime=${a.createdAt}>${this.date(a.createdAt)}</time></p>
+    </li>`;
+  }
+
+  private renderForm(id: string, label: string, nameLabel: string, submit: string, hint: unknown = nothing) {
+    const t = this.i18n.t;
+    return html`<form @submit=${(e: SubmitEvent) => this.send(e, id)} novalidate>
+      <label>${label} *<textarea name="body" required maxlength=${id === 'ask' ? 1000 : 2000} aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}></textarea></label>
+      ${hint}
+      <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
+      <div role="alert">${this.formError
+        ? html`<p class="error">${this.formError}${this.formError === t('error.signIn') && this.signInUrl ? html` <a href=${this.signInUrl}>${this.signInUrl}</a>` : nothing}</p>`
+        : nothing}</div>
+      <div class="row"><button class="primary">${submit}</button><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button></div>
+    </form>`;
+  }
+
+  private date(iso: string) {
+    return this.i18n.dateTime(Date.parse(iso), { dateStyle: 'medium' });
+  }
+
+  private compose(id: string | null): void {
+    this.composing = id;
+    this.formError = '';
+    this.writeKey = uuid();
+    if (id) this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
+  }
+
+  private readonly send = this.guard(async (e: SubmitEvent, id: string) => {
+    e.preventDefault();
+    const t = this.i18n.t;
+    const data = new FormData(e.target as HTMLFormElement);
+    const body = String(data.get('body') ?? '').trim();
+    const displayName = String(data.get('name') ?? '').trim();
+    const min = id === 'ask' ? QUESTION_MIN : ANSWER_MIN;
+    if (body.length < min) return void (this.formError = t('error.short', { min }));
+    if (!displayName) return void (this.formError = t('error.name'));
+    const api = this.api;
+    try {
+      const o = { idempotencyKey: this.writeKey };
+      if (id === 'ask') {
+        const question = await api!.askQuestion!({ productId: this.product!, body, displayName }, o);
+        if (question.status === 'published') this.items = [question, ...this.items];
+        this.notice = t(`posted.${question.status === 'published' ? 'published' : 'pending'}`);
+        emit(this, 'kith-question-asked', { question });
+      } else {
+        const answer = await api!.answerQuestion!({ questionId: id, body, displayName }, o);
+        if (answer.status === 'published') this.items = this.items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q));
+        this.notice = t(`posted.${answer.status === 'published' ? 'published' : 'pending'}`);
+        emit(this, 'kith-answer-posted', { answer });
+      }
+      this.composing = null;
+    } catch (error) {
+      this.formError = t(isHttpError(error) && error.status === 401 ? 'error.signIn' : isHttpError(error) && error.status === 429 ? 'error.rate' : 'error.failed');
+    }
+  });
+}
+
+KithReviewQuestions.define('kith-review-questions');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-review-questions': KithReviewQuestions;
+  }
+}

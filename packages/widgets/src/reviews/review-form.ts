@@ -1,0 +1,301 @@
+import { css, html, nothing } from 'lit';
+import { emit, I18nController, isHttpError, KithElement, registerStrings, uuid, type Review, type ReviewInput } from '@kith/core';
+import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
+
+registerStrings('review-form', 'en', {
+  heading: 'Write a review',
+  rating: 'Your rating',
+  star: '{count} stars',
+  'star.one': '{count} star',
+  title: 'Title (optional)',
+  body: 'Your review',
+  bodyHint: '{length} of {max} characters, at least {min}',
+  recommend: 'Would you recommend it?',
+  yes: 'Yes',
+  no: 'No',
+  name: 'Name shown with your review',
+  photos: 'Photos (optional, up to {max})',
+  photosHint: 'JPEG, PNG or WebP, up to {mb} MB each. Location data is removed.',
+  remove: 'Remove {name}',
+  consent: 'I agree that this review, my rating and the name above are published on this shop.',
+  moderation: 'Reviews from verified buyers appear right away; reviews with photos or links are checked by a person first.',
+  submit: 'Submit review',
+  submitting: 'Submitting…',
+  'error.rating': 'Choose a rating from 1 to 5 stars.',
+  'error.body': 'Write at least {min} characters.',
+  'error.name': 'Enter the name to show.',
+  'error.consent': 'Please agree to publishing to submit.',
+  'error.count': 'You can add up to {max} photos.',
+  'error.size': '{name} is larger than {mb} MB.',
+  'error.type': '{name} is not a JPEG, PNG or WebP image.',
+  'error.dimensions': '{name} is larger than {max} pixels on a side.',
+  'error.signIn': 'Please sign in to write a review.',
+  'error.already': 'You have already reviewed this product.',
+  'error.rate': 'Too many reviews from here right now. Please try again later.',
+  'error.unsupported': 'Reviews cannot be written here.',
+  'error.failed': 'Your review could not be sent. Please try again.',
+  'done.published': 'Thank you! Your review is now live.',
+  'done.pending': 'Thank you! Your review will appear once a person has checked it.',
+  status: 'Status: {status}',
+  'status.published': 'Published',
+  'status.pending': 'Waiting for moderation',
+});
+registerStrings('review-form', 'zh-CN', () => import('./review-form.zh-CN.js'));
+registerStrings('review-form', 'zh-TW', () => import('./review-form.zh-TW.js'));
+
+const TITLE_MAX = 120;
+const BODY_MIN = 10;
+const BODY_MAX = 5000;
+const NAME_MAX = 60;
+const MB = MEDIA_LIMITS.maxBytes / 1024 / 1024;
+
+type Field = 'rating' | 'body' | 'name' | 'consent' | 'photos' | 'form';
+
+/**
+ * The "Write a review" form, loaded only when a shopper opens it. Ratings are a native radio group
+ * (arrow keys work as everywhere else); photos are checked here for count, size, real type and
+ * dimensions, and again by the server. Photos are listed by name, not previewed: a preview needs
+ * `blob:` or `data:` images, which a strict CSP blocks.
+ *
+ * @tag kith-review-form
+ * @summary Review form used inside `<kith-reviews>`; loaded on demand.
+ * @status experimental
+ * @since 0.1
+ *
+ * @event {CustomEvent<{ review: Review }>} kith-review-submitted - The review was accepted; `review.status` is `published` or `pending`.
+ */
+export class KithReviewForm extends KithElement {
+  static override styles = [
+    ...KithElement.styles,
+    css`
+      :host { display: block; }
+      form { display: grid; gap: var(--_space-m); }
+      h3 { margin: 0; font-size: 1.15em; }
+      label, legend { font-weight: 600; }
+      fieldset { border: 0; margin: 0; padding: 0; }
+      input[type='text'], textarea { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s);
+        font: inherit; color: inherit; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
+      textarea { min-block-size: 8em; resize: vertical; }
+      .stars { display: flex; gap: 2px; font-size: 1.75em; }
+      .stars label { position: relative; cursor: pointer; color: var(--_muted); line-height: 1; }
+      .stars label.on { color: var(--star-color, var(--kith-color-star, #9a6700)); }
+      .stars input { position: absolute; opacity: 0; inline-size: 100%; block-size: 100%; margin: 0; cursor: pointer; }
+      .stars input:focus-visible + span { outline: 2px solid var(--_focus); outline-offset: 2px; border-radius: 2px; }
+      .inline { display: flex; gap: var(--_space-m); font-weight: 400; }
+      .inline label, .check { font-weight: 400; display: flex; gap: var(--_space-s); align-items: flex-start; }
+      .hint, .files { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
+      .files { list-style: none; padding: 0; }
+      .files button { background: none; border: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
+      .error { color: var(--kith-color-danger, #cf222e); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
+      [aria-invalid='true'] { border-color: var(--kith-color-danger, #cf222e); }
+      .submit { justify-self: start; background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius);
+        padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
+      .submit:disabled { opacity: 0.6; cursor: progress; }
+      .done { padding: var(--_space-m) 0; }
+      .pill { display: inline-block; padding: 2px var(--_space-s); border-radius: var(--_radius-pill); background: var(--_surface-alt); border: 1px solid var(--_border); }
+      a { color: var(--_brand); }
+    `,
+  ];
+
+  static override properties = {
+    product: { reflect: true },
+    signInUrl: { attribute: 'sign-in-url' },
+    rating: { state: true },
+    files: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+    result: { state: true },
+  };
+
+  /** Product id. */
+  declare product?: string;
+  /** Linked from "Please sign in" when the adapter has no customer. */
+  declare signInUrl?: string;
+
+  declare private rating: number;
+  declare private files: readonly File[];
+  declare private errors: Partial<Record<Field, string>>;
+  declare private busy: boolean;
+  declare private result: Review | null;
+
+  private readonly i18n = new I18nController(this, 'review-form');
+  // Kept across retries of the same review, so a resend after a timeout can't post it twice.
+  private submitKey = uuid();
+  private readonly uploadKeys = new WeakMap<File, string>();
+
+  constructor() {
+    super();
+    this.rating = 0;
+    this.files = [];
+    this.errors = {};
+    this.busy = false;
+    this.result = null;
+    this.state = 'ready';
+  }
+
+  // Part of <kith-reviews>, which reports the impression.
+  protected override track(name: string, props?: Record<string, string | number | boolean>): void {
+    if (name !== 'widget_impression') super.track(name, props);
+  }
+
+  protected override renderContent() {
+    const t = this.i18n.t;
+    if (this.result) {
+      const status = this.result.status === 'published' ? 'published' : 'pending';
+      return html`<div class="done" role="status" part="result">
+        <p>${t(`done.${status}`)}</p>
+        <p><span class="pill" part="status">${t('status', { status: t(`status.${status}`) })}</span></p>
+      </div>`;
+    }
+    const e = this.errors;
+    const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing);
+    const invalid = (f: Field) => (e[f] ? 'true' : 'false');
+    return html`<form part="form" novalidate @submit=${this.submit}>
+      <h3>${t('heading')}</h3>
+      <fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
+        <legend id="rating-legend">${t('rating')} *</legend>
+        <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${invalid('rating')}>
+          ${[1, 2, 3, 4, 5].map((n) => html`<label class=${n <= this.rating ? 'on' : ''}>
+            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} aria-label=${t('star', { count: n })} @change=${() => (this.rating = n)} /><span aria-hidden="true">★</span>
+          </label>`)}
+        </div>
+        ${err('rating')}
+      </fieldset>
+      <label>${t('title')}<input type="text" name="title" maxlength=${TITLE_MAX} autocomplete="off" /></label>
+      <label>${t('body')} *
+        <textarea name="body" required minlength=${BODY_MIN} maxlength=${BODY_MAX} aria-invalid=${invalid('body')}
+          aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'} @input=${() => this.requestUpdate()}></textarea>
+      </label>
+      <p class="hint" id="body-hint">${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}</p>
+      ${err('body')}
+      <fieldset>
+        <legend>${t('recommend')}</legend>
+        <div class="inline">
+          <label><input type="radio" name="recommend" value="yes" /> ${t('yes')}</label>
+          <label><input type="radio" name="recommend" value="no" /> ${t('no')}</label>
+        </div>
+      </fieldset>
+      <label>${t('name')} *
+        <input type="text" name="name" required maxlength=${NAME_MAX} autocomplete="nickname" aria-invalid=${invalid('name')} aria-describedby=${e.name ? 'name-error' : nothing} />
+      </label>
+      ${err('name')}
+      <div>
+        <label>${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
+          <input type="file" name="photos" accept=${MEDIA_LIMITS.types.join(',')} multiple aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
+            aria-invalid=${invalid('photos')} @change=${this.addFiles} />
+        </label>
+        <p class="hint" id="photos-hint">${t('photosHint', { mb: MB })}</p>
+        ${this.files.length
+          ? html`<ul class="files">${this.files.map((f) => html`<li>${f.name} <button type="button" aria-label=${t('remove', { name: f.name })}
+              @click=${() => (this.files = this.files.filter((x) => x !== f))}>×</button></li>`)}</ul>`
+          : nothing}
+        ${err('photos')}
+      </div>
+      <label class="check"><input type="checkbox" name="consent" required aria-invalid=${invalid('consent')} aria-describedby=${e.consent ? 'consent-error' : nothing} /> ${t('consent')}</label>
+      ${err('consent')}
+      <p class="hint">${t('moderation')}</p>
+      <div role="alert">${e.form
+        ? html`<p class="error">${e.form}${e.form === t('error.signIn') && this.signInUrl ? html` <a href=${this.signInUrl}>${this.signInUrl}</a>` : nothing}</p>`
+        : nothing}</div>
+      <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
+    </form>`;
+  }
+
+  private get form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
+
+  private get bodyLength(): number {
+    return (this.form?.querySelector('textarea')?.value.trim().length) ?? 0;
+  }
+
+  /** Checks each new file's size, real type and dimensions before it is ever uploaded. */
+  private readonly addFiles = this.guard(async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const t = this.i18n.t;
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    const ok: File[] = [];
+    let error = '';
+    for (const file of chosen) {
+      const name = file.name;
+      if (this.files.length + ok.length >= MEDIA_LIMITS.maxPerReview) { error = t('error.count', { max: MEDIA_LIMITS.maxPerReview }); break; }
+      if (file.size > MEDIA_LIMITS.maxBytes) { error = t('error.size', { name, mb: MB }); continue; }
+      // Enough bytes for the header and any metadata before a JPEG's frame header.
+      const image = sniffImage(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+      if (!image) { error = t('error.type', { name }); continue; }
+      if (Math.max(image.width, image.height) > MEDIA_LIMITS.maxDimension) { error = t('error.dimensions', { name, max: MEDIA_LIMITS.maxDimension }); continue; }
+      ok.push(file);
+    }
+    this.files = [...this.files, ...ok];
+    this.errors = { ...this.errors, photos: error || undefined };
+  });
+
+  private readonly submit = this.guard(async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (this.busy) return;
+    const t = this.i18n.t;
+    const data = new FormData(this.form!);
+    const body = String(data.get('body') ?? '').trim();
+    const displayName = String(data.get('name') ?? '').trim();
+    const errors: Partial<Record<Field, string>> = {};
+    if (!this.rating) errors.rating = t('error.rating');
+    if (body.length < BODY_MIN) errors.body = t('error.body', { min: BODY_MIN });
+    if (!displayName) errors.name = t('error.name');
+    if (!data.get('consent')) errors.consent = t('error.consent');
+    if (this.errors.photos) errors.photos = this.errors.photos;
+    this.errors = errors;
+    if (Object.keys(errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('.stars[aria-invalid="true"] input')?.focus();
+      return;
+    }
+    const api = this.activeAdapter?.reviews;
+    if (!api?.submitReview || (this.files.length && !api.uploadMedia)) {
+      this.errors = { form: t('error.unsupported') };
+      return;
+    }
+    this.busy = true;
+    try {
+      const mediaIds: string[] = [];
+      for (const file of this.files) {
+        let key = this.uploadKeys.get(file);
+        if (!key) this.uploadKeys.set(file, (key = uuid()));
+        mediaIds.push((await api.uploadMedia!(file, { idempotencyKey: key })).id);
+      }
+      const recommend = data.get('recommend');
+      const title = String(data.get('title') ?? '').trim();
+      const input: ReviewInput = {
+        productId: this.product ?? '', rating: this.rating as ReviewInput['rating'], body, displayName, consent: true,
+        ...(title ? { title } : {}), ...(recommend ? { recommend: recommend === 'yes' } : {}), ...(mediaIds.length ? { mediaIds } : {}),
+      };
+      const review = await api.submitReview(input, { idempotencyKey: this.submitKey });
+      this.submitKey = uuid();
+      this.result = review;
+      emit(this, 'kith-review-submitted', { review });
+    } catch (error) {
+      this.errors = { form: this.explain(error) };
+    } finally {
+      this.busy = false;
+    }
+  });
+
+  private explain(e: unknown): string {
+    const t = this.i18n.t;
+    if (!isHttpError(e)) return t('error.failed');
+    if (e.status === 401) return t('error.signIn');
+    if (e.code === 'already_reviewed') return t('error.already');
+    if (e.status === 429) return t('error.rate');
+    // Validation and photo errors carry a message meant for people.
+    return e.status < 500 && e.message ? e.message : t('error.failed');
+  }
+}
+
+KithReviewForm.define('kith-review-form');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-review-form': KithReviewForm;
+  }
+}

@@ -1,0 +1,286 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { configure, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
+import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
+import type { KithReviews } from './reviews.js';
+import './define.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T & Element>(sel) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)] as T[];
+const rows = (el: KithReviews) => $$(el, '[part="review"]');
+
+const PHOTO = (fill: string) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="${fill}"/></svg>`)}`;
+
+/** A deterministic review; `i` spreads ratings, dates, verification and helpful counts. */
+function review(i: number, over: Partial<Review> = {}): Review {
+  return {
+    id: `t${i}`, productId: 'p1', rating: ((i % 5) + 1) as Review['rating'],
+    body: `Review number ${i}: ${'solid bag, '.repeat((i % 6) + 1)}would buy again.`,
+    author: { displayName: `Buyer ${i}`, verifiedBuyer: i % 2 === 0 },
+    media: [], createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), status: 'published', helpfulCount: i % 13,
+    ...over,
+  };
+}
+
+const adapterWith = (reviews: Review[], options: Parameters<typeof createMemoryAdapter>[0] = {}): MemoryAdapter =>
+  createMemoryAdapter({ ...options, seed: { ...demoSeed(), reviews } });
+
+async function mount(adapter: MemoryAdapter, product = 'p1') {
+  const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product=${product}></kith-reviews>`);
+  await waitUntil(() => el.state !== 'loading', 'summary never arrived');
+  await waitUntil(() => el.state !== 'ready' || rows(el).length > 0, 'no review rendered');
+  await el.updateComplete;
+  return el;
+}
+
+const RICH: Review[] = [
+  review(1, { rating: 4, title: 'Sturdy and roomy', media: [{ kind: 'image', url: PHOTO('#c33'), width: 400, height: 300 }, { kind: 'image', url: PHOTO('#3c3'), width: 400, height: 300 }] }),
+  review(2, { rating: 5, body: `${'Long story about this bag. '.repeat(20)}The end.`, incentivized: true, reply: { body: 'Thank you, Lin!', createdAt: '2026-02-01T00:00:00.000Z' } }),
+  review(3, { rating: 1, author: { displayName: 'Sam', verifiedBuyer: false } }),
+];
+
+describe('<kith-reviews>', () => {
+  it('summarises: average to one decimal, count, recommendation, and a histogram whose bars filter', async () => {
+    const adapter = adapterWith([...RICH, review(4, { rating: 5, recommend: true }), review(5, { rating: 5, recommend: false })]);
+    const el = await mount(adapter);
+    const summary = await adapter.reviews!.getSummary('p1');
+    expect($(el, '[part="average"]')!.textContent).to.equal(summary.average.toFixed(1));
+    expect($(el, '[part="count"]')!.textContent).to.equal(`Based on ${summary.count} reviews`);
+    expect($(el, '[part="recommend"]')!.textContent).to.equal('50% would recommend');
+    expect($(el, '.average-stars')!.getAttribute('aria-label')).to.equal(`Rated ${summary.average.toFixed(1)} out of 5 stars`);
+    const bars = $$<HTMLButtonElement>(el, '[part="bar"]');
+    expect(bars.map((b) => b.querySelector('.visually-hidden')!.textContent)).to.deep.equal([
+      '5-star reviews: 3', '4-star reviews: 1', '3-star reviews: 0', '2-star reviews: 0', '1-star reviews: 1',
+    ]);
+    expect(bars[2]!.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    bars[0]!.click();
+    await waitUntil(() => rows(el).length === 3 && rows(el).every((r) => r.querySelector('[role="img"]')!.getAttribute('aria-label') === '5 out of 5 stars'));
+    expect(bars[0]!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible(); // filtered
+    bars[0]!.click();
+    await waitUntil(() => rows(el).length === 5);
+  });
+
+  it('renders each review accessibly: stars, verified badge, long text behind "Read more", disclosure, reply', async () => {
+    const el = await mount(adapterWith(RICH));
+    const [first, second, third] = rows(el) as [HTMLElement, HTMLElement, HTMLElement];
+    // Newest first.
+    expect(first.querySelector('[role="img"]')!.getAttribute('aria-label')).to.equal('1 out of 5 stars');
+    expect(third.querySelector('[part="review-title"]')!.textContent).to.equal('Sturdy and roomy');
+    expect(third.querySelector('[part="verified"]')).to.equal(null); // Buyer 1 is odd: not verified
+    expect(second.querySelector('[part="verified"]')!.textContent).to.contain('Verified buyer');
+    expect(second.querySelector('[part="disclosure"]')!.textContent).to.equal('Received a reward for this review');
+    expect(second.querySelector('[part="reply"]')!.textContent).to.contain('Thank you, Lin!');
+    const body = second.querySelector<HTMLElement>('[part="review-body"]')!;
+    const more = second.querySelector<HTMLButtonElement>('button[aria-controls]')!;
+    expect(body.classList.contains('clamp')).to.equal(true);
+    const clamped = body.getBoundingClientRect().height;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(body.getBoundingClientRect().height).to.be.greaterThan(clamped);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts with the select', async () => {
+    const el = await mount(adapterWith(Array.from({ length: 12 }, (_, i) => review(i))));
+    const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
+    select.value = 'lowest';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => rows(el)[0]?.querySelector('[role="img"]')!.getAttribute('aria-label') === '1 out of 5 stars');
+    const ratings = rows(el).map((r) => Number(r.querySelector('.stars')!.getAttribute('data-r')));
+    expect(ratings).to.deep.equal([...ratings].sort((a, b) => a - b));
+  });
+
+  it('keeps at most a window of reviews in the DOM while scrolling through 10,000, inside its own box', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => review(i));
+    const el = await mount(adapterWith(many));
+    const list = $(el, '[part="list"]')!;
+    const pageY = window.scrollY;
+    let maxRows = 0;
+    let maxNodes = 0;
+    let lastIndex = 0;
+    for (let step = 0; step < 40; step++) {
+      list.scrollTop += 900;
+      await aTimeout(40);
+      await el.updateComplete;
+      maxRows = Math.max(maxRows, rows(el).length);
+      maxNodes = Math.max(maxNodes, $(el, '.rows')!.querySelectorAll('*').length);
+      lastIndex = Math.max(lastIndex, ...rows(el).map((r) => Number(r.dataset.index)));
+    }
+    expect(lastIndex).to.be.greaterThan(60); // it really paged on
+    expect(maxRows).to.be.at.most(14);
+    expect(maxNodes).to.be.at.most(400);
+    expect(window.scrollY).to.equal(pageY);
+    // Rows stay in order and carry their position in the whole list (feed pattern).
+    const indexes = rows(el).map((r) => Number(r.getAttribute('aria-posinset')));
+    expect(indexes).to.deep.equal(indexes.map((_, k) => indexes[0]! + k));
+    expect(rows(el)[0]!.getAttribute('aria-setsize')).to.equal('10000');
+  });
+
+  it('opens photos in a keyboard lightbox and gives focus back', async () => {
+    const el = await mount(adapterWith(RICH));
+    const thumb = $$<HTMLButtonElement>(el, '[part="photo"]')[0]!;
+    expect(thumb.getAttribute('aria-label')).to.equal('Open photo 1 of 2 from Buyer 1');
+    const img = thumb.querySelector('img')!;
+    expect(img.getAttribute('loading')).to.equal('lazy');
+    expect(img.getAttribute('width')).to.equal('400');
+    thumb.focus();
+    thumb.click();
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(el.shadowRoot!.activeElement && dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    expect($(el, '#dialog-title')!.textContent).to.equal('Photo 1 of 2 from Buyer 1');
+    await expect(el).to.be.accessible(); // lightbox open
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await el.updateComplete;
+    expect($(el, '#dialog-title')!.textContent).to.equal('Photo 2 of 2 from Buyer 1');
+    dialog.close();
+    await waitUntil(() => el.shadowRoot!.activeElement === thumb, 'focus did not return to the thumbnail');
+  });
+
+  it('votes helpful once with a customer, and asks to sign in without one', async () => {
+    const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }));
+    const button = rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
+    const before = Number(/\((\d+)\)/.exec(button.textContent!)![1]);
+    button.click();
+    await waitUntil(() => button.getAttribute('aria-pressed') === 'true');
+    expect(button.textContent).to.equal(`Helpful (${before + 1})`);
+    expect($(el, '[part="notice"]')!.textContent).to.equal('Thanks for your vote.');
+
+    const anonymous = await mount(adapterWith(RICH));
+    rows(anonymous)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+    await waitUntil(() => $(anonymous, '[part="notice"]')!.textContent === 'Please sign in first.');
+  });
+
+  it('reports a review with a reason from a dialog', async () => {
+    const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }));
+    rows(el)[0]!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.querySelectorAll('input[type="radio"]').length).to.equal(5);
+    await expect(el).to.be.accessible();
+    dialog.querySelector<HTMLInputElement>('input[value="fake"]')!.click();
+    dialog.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'Thanks. We will take a look at this review.');
+    expect(dialog.open).to.equal(false);
+  });
+
+  it('loads the write form only when opened; validates; submits and says where the review landed', async () => {
+    const el = await mount(adapterWith(RICH, { customer: { id: 'c9', displayName: 'Dee' } }));
+    expect(customElements.get('kith-review-form')).to.equal(undefined);
+    $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+    await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+    const form = $(el, 'kith-review-form')!;
+    const f = form.shadowRoot!;
+    await expect(el).to.be.accessible(); // form open
+    f.querySelector<HTMLButtonElement>('.submit')!.click();
+    await waitUntil(() => f.querySelectorAll('.error').length >= 4);
+    const radios = [...f.querySelectorAll<HTMLInputElement>('input[name="rating"]')];
+    expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal(['1 star', '2 stars', '3 stars', '4 stars', '5 stars']);
+    radios[3]!.click();
+    f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Holds everything I need for work, and it still looks new.';
+    f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+    f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const submitted = oneEvent(el, 'kith-review-submitted');
+    f.querySelector<HTMLButtonElement>('.submit')!.click();
+    const { detail } = await submitted;
+    expect(detail.review.rating).to.equal(4);
+    await waitUntil(() => f.querySelector('[part="result"]'));
+    expect(f.querySelector('[part="status"]')!.textContent).to.equal(`Status: ${detail.review.status === 'published' ? 'Published' : 'Waiting for moderation'}`);
+  });
+
+  it('renders hostile review text as text: no markup, no script runs', async () => {
+    const corpus = [
+      '<script>window.__xss = 1</script>',
+      '<img src=x onerror="window.__xss = 2">',
+      '<a href="javascript:window.__xss = 3">click</a>',
+      '<svg onload="window.__xss = 4"><script>window.__xss = 5</script></svg>',
+      '"><iframe srcdoc="<script>parent.__xss = 6</script>">',
+      '</p><b>broken <i>markup',
+    ];
+    const reviews = corpus.map((body, i) => review(i, { body, title: body, author: { displayName: body, verifiedBuyer: false }, reply: { body, createdAt: '2026-01-01T00:00:00.000Z' } }));
+    const el = await mount(adapterWith(reviews));
+    await aTimeout(100);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+    for (const row of rows(el)) {
+      expect(row.querySelectorAll('script, iframe, svg:not(.stars svg), a[href^="javascript"], b, i').length).to.equal(0);
+      const body = row.querySelector('[part="review-body"]')!.textContent!;
+      expect(corpus).to.include(body);
+      expect(row.querySelector('[part="review-title"]')!.textContent).to.equal(body);
+    }
+  });
+
+  it('shows an empty state with the write button when there are no reviews', async () => {
+    const el = await mount(adapterWith([]), 'nothing');
+    expect(el.state).to.equal('empty');
+    expect($(el, '.summary')!.textContent).to.contain('No reviews yet');
+    expect($(el, '[part="write-button"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a failing adapter shows a retry message in the reserved box, throws nothing, and recovers', async () => {
+    const errors: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const adapter = adapterWith(RICH, { failure: 'always' });
+      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1"></kith-reviews>`);
+      await waitUntil(() => el.state === 'error');
+      await el.updateComplete;
+      expect($(el, '[part="status"]')!.textContent).to.contain('Reviews could not be loaded.');
+      expect(getComputedStyle(el).visibility).to.equal('visible');
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
+      await expect(el).to.be.accessible();
+      adapter.control.setFailure('none');
+      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      await waitUntil(() => rows(el).length === 3, 'did not recover');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
+  it('is accessible while loading and holds its space', async () => {
+    const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapterWith(RICH, { latency: 2000 })} product="p1"></kith-reviews>`);
+    expect(el.state).to.equal('loading');
+    expect($(el, '[part="status"]')!.textContent).to.equal('Loading reviews…');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports sort, filter, expand, photo and helpful events to analytics once consent is given', async () => {
+    const events: AnalyticsEnvelope[] = [];
+    configure({ analytics: (e) => events.push(e) });
+    setConsent('granted');
+    try {
+      const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }));
+      const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
+      select.value = 'helpful';
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      $$<HTMLButtonElement>(el, '[part="chip"]')[0]!.click();
+      await waitUntil(() => rows(el).length > 0 && !$(el, '[aria-busy="true"]'));
+      $$<HTMLButtonElement>(el, '[part="chip"]')[0]!.click();
+      await waitUntil(() => rows(el).length === 3);
+      rows(el).find((r) => r.querySelector('button[aria-controls]'))!.querySelector<HTMLButtonElement>('button[aria-controls]')!.click();
+      $$<HTMLButtonElement>(el, '[part="photo"]')[0]!.click();
+      await el.updateComplete;
+      $<HTMLDialogElement>(el, 'dialog')!.close();
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+      await waitUntil(() => events.some((e) => e.name === 'review_helpful'));
+      const names = events.filter((e) => e.widget === 'reviews').map((e) => e.name);
+      for (const name of ['reviews_sort', 'reviews_filter', 'review_expanded', 'review_media_viewed', 'review_helpful']) expect(names).to.include(name);
+      expect(events.find((e) => e.name === 'reviews_sort')!.props).to.deep.include({ sort: 'helpful' });
+      expect(events.every((e) => e.product === 'p1')).to.equal(true);
+    } finally {
+      setConsent('denied');
+      configure({ analytics: [] });
+    }
+  });
+});
