@@ -17,3 +17,5 @@ document.getElementById('consent').addEventListener('click', (e) => {
 
 document.addEventListener('kith-live-open', (e) => write(`kith-live-open → ${e.detail.url}`));
 document.addEventListener('kith-error', (e) => write(`kith-error from <${e.detail.widget}>: ${e.detail.error.message}`));
+document.addEventListener('kith-review-submitted', (e) => write(`kith-review-submitted → ${e.detail.review.id} (${e.detail.review.status})`));
+document.addEventListener('kith-question-asked', (e) => write(`kith-question-asked → ${e.detail.question.status}`));

@@ -5,7 +5,8 @@ import { $config, configure, configFromDataset, listenForConsentEvents, setConse
  * widget never downloads the runtime.
  *
  * - `data-adapter="rest"` with `data-endpoint` (the API root, default `/v1` on this page's origin)
- *   and `data-key` (the shop's publishable key): talks to `@kith/server` or an API of its shape
+ *   and `data-key` (the shop's publishable key): talks to `@kith/server` or an API of its shape;
+ *   `data-customer-token` (minted by the shop's server for the signed-in customer) enables writes
  * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays show-1 scheduled → live → ended
  *   in a loop, `data-scenario-timing="8000,30000,15000"` sets each phase in ms,
  *   `data-memory-failure="always"` or a rate like `0.3` simulates outages, `data-memory-latency="300"`)
@@ -30,7 +31,10 @@ async function createAdapter(data: DOMStringMap, base: string): Promise<KithAdap
       return undefined;
     }
     const { createRestAdapter } = await import('@kith/adapter-rest');
-    return createRestAdapter({ baseUrl: new URL(data.endpoint ?? '/v1', base).href, publishableKey: data.key });
+    return createRestAdapter({
+      baseUrl: new URL(data.endpoint ?? '/v1', base).href, publishableKey: data.key,
+      ...(data.customerToken ? { customerToken: data.customerToken } : {}),
+    });
   }
   if (data.adapter !== 'memory') {
     if (data.adapter) console.warn(`[kith] Unknown data-adapter "${data.adapter}"; widgets stay empty until configure({ adapter }) is called.`);

@@ -15,14 +15,16 @@ if (!process.argv.includes('--no-build')) {
 const { createDbFromEnv, driveDemo, seedDemo, startServer, DEMO_SHOP_ID } = await import('@kith/server');
 const { demoRoutes } = await import('./demo-routes.mjs');
 
+let secret;
 const db = await createDbFromEnv({ ...process.env, KITH_DATA_DIR: process.env.KITH_DATA_DIR ?? `${root}.kith-data` });
 const running = await startServer({
   db,
   port: Number(process.env.PORT ?? 8787),
-  extend: demoRoutes,
+  extend: demoRoutes({ secretKey: () => secret }),
   staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
 });
 const { shop, created } = await seedDemo(db);
+secret = shop.secretKey;
 const stop = process.argv.includes('--no-driver') ? () => {} : driveDemo(db, DEMO_SHOP_ID, 'show-1');
 const url = `http://localhost:${running.port}`;
 console.log(`
@@ -32,6 +34,9 @@ API: ${url}/v1/openapi.json
 Demo shop keys: publishable ${shop.publishableKey}, secret ${shop.secretKey}
 Take "Studio tour" live (watch its badge on the page):
   curl -X POST ${url}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
+Write a review on the page (you are a new demo shopper on each visit), then approve it:
+  curl ${url}/v1/admin/reviews?status=pending -H "Authorization: Bearer ${shop.secretKey}"
+  curl -X POST ${url}/v1/admin/reviews/<id>/approve -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {

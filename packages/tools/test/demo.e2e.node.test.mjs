@@ -25,7 +25,7 @@ before(async () => {
   origin = `http://127.0.0.1:${server.address().port}`;
 
   db = await createPgliteDb();
-  const running = await startServer({ db, port: 0, hostname: '127.0.0.1', extend: demoRoutes, staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` } });
+  const running = await startServer({ db, port: 0, hostname: '127.0.0.1', extend: demoRoutes({ secretKey: () => shop?.secretKey }), staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` } });
   ({ shop } = await seedDemo(db));
   stopDriver = () => {};
   demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
@@ -106,6 +106,43 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     }
   });
 
+  it('a review written on the page waits for moderation, then shows after the admin approves it', async () => {
+    const { browser, page, problems } = await openPage(`${demo.url}/`);
+    const text = `Written in the e2e test ${Date.now()}: the canvas softened nicely.`;
+    const reviews = page.locator('kith-reviews');
+    try {
+      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
+      await reviews.locator('[part="write-button"]').click();
+      const form = reviews.locator('kith-review-form');
+      // The star input is a radio group: arrow keys choose the rating.
+      await form.locator('input[name="rating"]').nth(4).focus();
+      await page.keyboard.press('ArrowLeft');
+      await form.locator('textarea').fill(text);
+      await form.locator('input[name="name"]').fill('E2E shopper');
+      await form.locator('input[name="consent"]').check();
+      await form.locator('.submit').click();
+      await form.locator('[part="result"]').waitFor();
+      assert.equal(await form.locator('[part="status"]').innerText(), 'Status: Waiting for moderation');
+
+      const auth = { authorization: `Bearer ${shop.secretKey}` };
+      const queue = await (await fetch(`${demo.url}/v1/admin/reviews?status=pending`, { headers: auth })).json();
+      const mine = queue.items.find((r) => r.body === text);
+      assert.equal(mine.rating, 4);
+      await page.reload();
+      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
+      const bodies = () => page.evaluate(() => [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review-body"]')].map((b) => b.textContent));
+      assert.ok(!(await bodies()).includes(text), 'a pending review is not listed');
+
+      const approved = await fetch(`${demo.url}/v1/admin/reviews/${mine.id}/approve`, { method: 'POST', headers: { ...auth, 'idempotency-key': `e2e-approve-${mine.id}` } });
+      assert.equal(approved.status, 200);
+      await page.reload();
+      await page.waitForFunction((t) => [...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? [])].some((b) => b.textContent === t), text);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('with the API failing, every badge collapses in place and nothing is thrown', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/?fail`);
     try {
@@ -119,6 +156,9 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
         assert.equal(b.visibility, 'hidden');
         assert.ok(b.h > 20 && b.w > 60, 'keeps its reserved box');
       }
+      // The reviews section says so in its box, with a way to try again.
+      await page.waitForFunction(() => document.querySelector('kith-reviews')?.getAttribute('state') === 'error');
+      assert.match(await page.locator('kith-reviews [part="status"]').innerText(), /^Reviews could not be loaded\.\s*Try again$/);
       // The browser logs each failed request itself; what matters is that no script error escaped.
       assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
     } finally {
