@@ -1,21 +1,24 @@
 import {
   HttpError, NetworkError, uuid,
-  type Capability, type CallOptions, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
+  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
   type PointsAccount, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
-import { demoSeed, type MemorySeed } from './seed.js';
+import { conflict, notFound, unauthenticated } from './errors.js';
+import { createQuestions } from './questions.js';
+import { createReviews } from './reviews.js';
+import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
 export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
 
 export interface MemoryAdapterOptions {
-  /** Data to serve; defaults to `demoSeed()`. It is copied, never mutated. */
+  /** Data to serve; defaults to `demoSeed()`, whose orders are the signed-in customer's. It is copied, never mutated. */
   readonly seed?: MemorySeed;
   /** Delay per call in ms, or a `[min, max]` range, to show loading states. */
   readonly latency?: number | readonly [number, number];
   /** `'always'`, a failure rate from 0 to 1, or a predicate over operation names such as `live.getShow`. */
   readonly failure?: FailureMode;
   /** The signed-in customer for writes; without one, writes fail with 401 as on a real server. */
-  readonly customer?: { readonly id: string; readonly displayName: string };
+  readonly customer?: MemoryCustomer;
   readonly now?: () => number;
 }
 
@@ -35,13 +38,28 @@ export interface MemoryControl {
   /** Plays steps on timers; returns a function that stops them. `loop` restarts at the first step. */
   play(steps: readonly ScenarioStep[], options?: { loop?: boolean }): () => void;
   setFailure(mode: FailureMode): void;
+  /** Publishes a review, as a moderator would (the server's admin approve endpoint). */
+  approveReview(id: string): Review;
+  rejectReview(id: string): Review;
+  /** The merchant's or a named expert's answer, published at once (the server's admin API). */
+  answerQuestion(questionId: string, input: { readonly body: string; readonly displayName: string; readonly role: Exclude<AnswerRole, 'customer'> }): Answer;
+  /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. 409 on a taken id. */
+  addReviews(reviews: readonly Review[]): void;
 }
 
 export interface MemoryAdapter extends KithAdapter {
+  /** Shared by every view of the same data. */
   readonly control: MemoryControl;
-  /** Open subscriptions, for tests that prove widgets clean up. */
+  /** The customer this view writes as, or null when signed out. */
+  readonly customer: MemoryCustomer | null;
+  /** Open subscriptions over all views of the same data, for tests that prove widgets clean up. */
   readonly activeSubscriptions: number;
-  /** Stops every scenario timer and drops every subscriber. */
+  /**
+   * Another view of the same data signed in as `customer` (null: signed out), like a second
+   * browser on one shop: writes, subscriptions, failures and controls are shared.
+   */
+  as(customer: MemoryCustomer | null): MemoryAdapter;
+  /** Stops every scenario timer, drops every subscriber and frees photo URLs, for all views. */
   dispose(): void;
 }
 
@@ -49,8 +67,6 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'group
 const CHECK_IN_CYCLE = [1, 1, 2, 2, 3, 3, 5];
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
-const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
-const conflict = (code: string, message: string) => new HttpError(409, code, message);
 
 /**
  * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
@@ -58,13 +74,13 @@ const conflict = (code: string, message: string) => new HttpError(409, code, mes
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const now = options.now ?? Date.now;
-  const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now()));
+  const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
   let failure: FailureMode = options.failure ?? 'none';
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Map<string, Set<(value: never) => void>>();
   const idempotent = new Map<string, unknown>();
-  // One review per customer and product, as on the server.
-  const reviewedBy = new Set<string>();
+  const reviews = createReviews(data, now);
+  const questions = createQuestions(data, now);
   let subscriptions = 0;
 
   const shouldFail = (op: string) =>
@@ -81,19 +97,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     });
   };
 
-  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T): Promise<T> {
+  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>): Promise<T> {
     await delay(o?.signal);
     if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
-    return structuredClone(fn());
+    return structuredClone(await fn());
   }
 
-  async function write<T>(op: string, o: WriteOptions | undefined, fn: (customer: NonNullable<MemoryAdapterOptions['customer']>) => T): Promise<T> {
-    const key = o?.idempotencyKey;
-    if (key && idempotent.has(`${op}:${key}`)) return structuredClone(idempotent.get(`${op}:${key}`) as T);
-    return call(op, o, () => {
-      if (!options.customer) throw new HttpError(401, 'unauthenticated', 'Sign in to do this');
-      const result = fn(options.customer);
-      if (key) idempotent.set(`${op}:${key}`, structuredClone(result));
+  /** A write as `customer`; a repeated Idempotency-Key (per customer, as on the server) replays. */
+  async function write<T>(customer: MemoryCustomer | null, op: string, o: WriteOptions | undefined, fn: (customer: MemoryCustomer) => T | Promise<T>): Promise<T> {
+    const key = o?.idempotencyKey && customer ? `${customer.id}\n${op}\n${o.idempotencyKey}` : undefined;
+    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
+    return call(op, o, async () => {
+      if (!customer) throw unauthenticated();
+      const result = await fn(customer);
+      if (key) idempotent.set(key, structuredClone(result));
       return result;
     });
   }
@@ -162,18 +179,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     data.points.ledger.unshift({ id: uuid(), delta, reason, description, createdAt: new Date(now()).toISOString(), balanceAfter: data.points.balance });
   };
 
-  const summary = (productId: string) => {
-    const published = data.reviews.filter((r) => r.productId === productId && r.status === 'published');
-    const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-    for (const r of published) histogram[r.rating - 1]!++;
-    const sum = published.reduce((s, r) => s + r.rating, 0);
-    const answered = published.filter((r) => r.recommend !== undefined);
-    return {
-      productId, count: published.length, histogram, average: published.length ? Math.round((sum / published.length) * 10) / 10 : 0,
-      recommendPercent: answered.length ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100) : null,
-    };
-  };
-
   const page = <T>(items: T[], cursor: string | null | undefined, limit = 20) => {
     const start = cursor ? Number(cursor) : 0;
     const slice = items.slice(start, start + limit);
@@ -209,19 +214,38 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return () => { stopped = true; clearTimeout(current); timers.delete(current!); };
     },
     setFailure: (mode) => { failure = mode; },
+    approveReview: (id) => structuredClone(reviews.setStatus(id, 'published')),
+    rejectReview: (id) => structuredClone(reviews.setStatus(id, 'rejected')),
+    answerQuestion: (questionId, input) => structuredClone(questions.answerAs(questionId, input)),
+    addReviews: (list) => reviews.add(list),
   };
 
-  return {
+  const dispose = () => {
+    for (const t of timers) clearTimeout(t);
+    timers.clear();
+    listeners.clear();
+    subscriptions = 0;
+    reviews.dispose();
+  };
+
+  const views = new Map<string | null, MemoryAdapter>();
+  const as = (customer: MemoryCustomer | null): MemoryAdapter => {
+    const key = customer && JSON.stringify([customer.id, customer.displayName]);
+    const existing = views.get(key);
+    if (existing) return existing;
+    const made = view(customer);
+    views.set(key, made);
+    return made;
+  };
+
+  const view = (customer: MemoryCustomer | null): MemoryAdapter => ({
     id: 'memory',
     capabilities: CAPABILITIES,
     control,
+    customer: customer && { id: customer.id, displayName: customer.displayName },
     get activeSubscriptions() { return subscriptions; },
-    dispose() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      listeners.clear();
-      subscriptions = 0;
-    },
+    as,
+    dispose,
 
     live: {
       getShow: (id, o) => call('live.getShow', o, () => show(id)),
@@ -235,47 +259,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     reviews: {
-      getSummary: (productId, o) => call('reviews.getSummary', o, () => summary(productId)),
-      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(summary)),
-      listReviews: (q, o) => call('reviews.listReviews', o, () => {
-        const needle = q.q?.toLowerCase();
-        let items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'published'
-          && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0)
-          && (q.verified === undefined || r.author.verifiedBuyer === q.verified)
-          && (!needle || `${r.title ?? ''} ${r.body}`.toLowerCase().includes(needle)));
-        const cmp: Record<string, (a: Review, b: Review) => number> = {
-          newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
-          highest: (a, b) => b.rating - a.rating || b.createdAt.localeCompare(a.createdAt),
-          lowest: (a, b) => a.rating - b.rating || b.createdAt.localeCompare(a.createdAt),
-          helpful: (a, b) => b.helpfulCount - a.helpfulCount || b.createdAt.localeCompare(a.createdAt),
-        };
-        items = [...items].sort(cmp[q.sort ?? 'newest']);
-        return page(items, q.cursor, Math.min(q.limit ?? 20, 50));
-      }),
-      submitReview: (input, o) => write('reviews.submitReview', o, (customer) => {
-        const body = input.body.trim();
-        if (body.length < 10 || body.length > 5000) throw new HttpError(400, 'invalid_request', 'A review needs 10 to 5000 characters', { details: [{ path: 'json.body', message: 'Length' }] });
-        if (reviewedBy.has(`${customer.id}:${input.productId}`)) throw conflict('already_reviewed', 'This customer has already reviewed this product');
-        reviewedBy.add(`${customer.id}:${input.productId}`);
-        const review: Review = {
-          id: uuid(), productId: input.productId, rating: input.rating, body, ...(input.title ? { title: input.title } : {}),
-          ...(input.recommend !== undefined ? { recommend: input.recommend } : {}),
-          author: { displayName: input.displayName, verifiedBuyer: false }, media: [], createdAt: new Date(now()).toISOString(),
-          status: 'pending', helpfulCount: 0,
-        };
-        data.reviews.push(review);
-        return review;
-      }),
-      markHelpful: (reviewId, o) => write('reviews.markHelpful', o, () => {
-        const r = data.reviews.find((x) => x.id === reviewId);
-        if (!r) throw notFound(`Review ${reviewId}`);
-        const next = { ...r, helpfulCount: r.helpfulCount + 1 };
-        data.reviews[data.reviews.indexOf(r)] = next;
-        return { helpfulCount: next.helpfulCount };
-      }),
-      report: (reviewId, _reason, o) => write('reviews.report', o, () => {
-        if (!data.reviews.some((x) => x.id === reviewId)) throw notFound(`Review ${reviewId}`);
-      }),
+      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
+      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
+      listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
+      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
+      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
+      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
+      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
+      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
+      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
+      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
     },
 
     groupBuy: {
@@ -285,7 +278,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         return page(data.teams.filter((t) => t.campaignId === campaignId).map((t) => team(t.id)).filter((t) => t.status === 'forming'), null, 50);
       }),
       getTeam: (id, o) => call('groupBuy.getTeam', o, () => team(id)),
-      startTeam: (campaignId, { targetSize }, o) => write('groupBuy.startTeam', o, (customer) => {
+      startTeam: (campaignId, { targetSize }, o) => write(customer, 'groupBuy.startTeam', o, (customer) => {
         const c = campaign(campaignId);
         const tier = c.tiers.find((t) => t.size === targetSize);
         if (!tier) throw new HttpError(400, 'invalid_request', 'No tier of that size', { details: [{ path: 'targetSize', message: 'Unknown tier' }] });
@@ -296,7 +289,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         data.teams.push(t);
         return t;
       }),
-      joinTeam: (teamId, o) => write('groupBuy.joinTeam', o, (customer) => {
+      joinTeam: (teamId, o) => write(customer, 'groupBuy.joinTeam', o, (customer) => {
         const t = team(teamId);
         if (t.joined) throw conflict('already_joined', 'You are already in this team');
         if (t.status !== 'forming') throw conflict('team_closed', 'This team is no longer open');
@@ -314,7 +307,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       getAccount: (o) => call('points.getAccount', o, account),
       listLedger: ({ cursor, limit }, o) => call('points.listLedger', o, () => page(data.points.ledger, cursor, limit)),
       listRewards: (o) => call('points.listRewards', o, () => data.rewards),
-      redeem: (rewardId, o) => write('points.redeem', o, () => {
+      redeem: (rewardId, o) => write(customer, 'points.redeem', o, () => {
         const reward = data.rewards.find((r) => r.id === rewardId);
         if (!reward) throw notFound(`Reward ${rewardId}`);
         if (data.points.balance < reward.cost) throw conflict('insufficient_points', 'Not enough points');
@@ -324,7 +317,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           expiresAt: new Date(now() + 7 * 86_400_000).toISOString(), balanceAfter: data.points.balance,
         };
       }),
-      checkIn: (o) => write('points.checkIn', o, () => {
+      checkIn: (o) => write(customer, 'points.checkIn', o, () => {
         if (data.points.checkedInToday) throw conflict('already_checked_in', 'Already checked in today');
         addLedger(CHECK_IN_CYCLE[data.points.streak % CHECK_IN_CYCLE.length]!, 'check_in', 'Daily check-in');
         data.points.streak++;
@@ -346,5 +339,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         return { clicks, signups, orders, pointsEarned };
       }),
     },
-  };
+  });
+
+  return as(options.customer ?? null);
 }

@@ -1,4 +1,18 @@
-import type { GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, PointsTier, Review, Reward } from '@kith/core';
+import type { GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, PointsTier, Question, Review, ReviewMedia, Reward } from '@kith/core';
+import { artPhoto } from './art.js';
+import type { MemoryReviewSettings } from './moderation.js';
+
+/** A signed-in shopper. */
+export interface MemoryCustomer {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** What a customer bought: their reviews and answers about these products are verified. */
+export interface MemoryOrder {
+  readonly customerId: string;
+  readonly productIds: readonly string[];
+}
 
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
 export interface MemorySeed {
@@ -10,33 +24,102 @@ export interface MemorySeed {
   tiers: PointsTier[];
   rewards: Reward[];
   referral: { code: string; baseUrl: string; clicks: number; signups: number; orders: number; pointsEarned: number };
+  /** Questions with all their answers, in any status; only published ones are listed. */
+  questions?: Question[];
+  /** Orders, the proof behind "verified buyer" (the server's `POST /v1/admin/orders`). */
+  orders?: MemoryOrder[];
+  /** Moderation rules and topic keywords; unset fields take the server's defaults. */
+  reviewSettings?: Partial<MemoryReviewSettings>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
-const BODIES = [
-  'Fits true to size and the fabric feels great.',
-  'Arrived in two days. Colour is a little darker than the photos.',
-  'Bought a second one for my sister. 很好用！',
-  'Decent for the price, stitching could be better.',
-  'Not for me: the strap broke after a week.',
+const RATINGS = [5, 4, 5, 3, 1, 5, 4, 2] as const;
+/** One text per review of p1, matching its rating (RATINGS repeats every 8). */
+const TEXTS: readonly (readonly [title: string | undefined, body: string])[] = [
+  ['Perfect everyday bag', 'Sturdy canvas and great quality stitching. The size fits my laptop, a water bottle and lunch.'],
+  ['Good, strap a bit thin', 'Fits true to size and the fabric feels great, but the strap digs in when the bag is full.'],
+  [undefined, 'Bought a second one for my sister. 很好用！The colour is even nicer in person.'],
+  ['Nice colour, so-so pockets', 'Arrived in two days. Colour is a little darker than the photos and the inner pockets are shallow.'],
+  ['Strap broke', 'Not for me: the strap broke after a week of carrying groceries. Quality control needs work.'],
+  ['Worth every cent', 'Great price for this quality. The zip runs smoothly and the pockets keep my keys where I can find them.'],
+  ['Solid', 'Decent size for daily use. Delivery was quick and it came well packed.'],
+  [undefined, 'Decent for the price, stitching could be better and the colour faded after one wash.'],
+  ['Love it', 'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.'],
+  ['Good size', 'The size is right for work. I would have liked a longer strap.'],
+  ['质量很好', '质量很好，颜色和图片一样。大小刚好，能放下笔记本电脑。'],
+  [undefined, 'Average quality. The colour is nice but the zip sticks now and then.'],
+  ['Fell apart', 'Seams split at the bottom after two weeks. The quality is not what the price suggests.'],
+  ['Exactly as pictured', 'Colour and size exactly as pictured. Delivery to Singapore took four days.'],
+  ['Nice', 'Nice bag, comfortable strap, pockets could be deeper.'],
+  ['Not as roomy', 'Smaller than I expected from the photos: check the size before you order.'],
+  ['Great gift', 'Gave it to my mum and she uses it every day. Lovely colour and good quality.'],
+  [undefined, 'Roomy and light. The strap is comfortable even with a laptop inside.'],
+  ['Mixed feelings', 'Good quality canvas, but the colour is not the same as on my screen.'],
+  ['一般', '物流很慢，拉链不太顺滑。Quality is fine, delivery was not.'],
+  ['Best tote I own', 'The quality is superb and the price was fair. I get compliments on the colour all the time.'],
+  ['Very practical', 'Pockets everywhere, a sturdy zip and a strap that stays on the shoulder.'],
+  ['My go-to bag', 'Fits everything. Size and colour are spot on.'],
+  ['Disappointing', 'The strap stitching came loose within a month and the colour rubbed off on my coat.'],
 ];
 
-/** Deterministic demo data around `now`: a product with a show, reviews, a group buy, points. */
-export function demoSeed(now = Date.now()): MemorySeed {
-  const reviews: Review[] = Array.from({ length: 24 }, (_, i) => ({
+const TAN = '#c9a27e';
+const NAVY = '#2f4a6d';
+const SAGE = '#8fa98a';
+/** Photos on some reviews of p1, by review index. */
+const PHOTOS: Record<number, readonly ReviewMedia[]> = {
+  0: [artPhoto('m-r1-1', 'tote', TAN), artPhoto('m-r1-2', 'inside', TAN)],
+  2: [artPhoto('m-r3-1', 'tote', SAGE)],
+  4: [artPhoto('m-r5-1', 'strap', '#7a5c3e')],
+  8: [artPhoto('m-r9-1', 'tote', NAVY), artPhoto('m-r9-2', 'inside', NAVY), artPhoto('m-r9-3', 'strap', NAVY)],
+  13: [artPhoto('m-r14-1', 'tote', SAGE)],
+};
+
+/**
+ * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
+ * buy, points. `customerId` is who bought `p1` and `p3` (the adapter passes its signed-in customer).
+ */
+export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
+  const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
-    rating: ([5, 4, 5, 3, 1, 5, 4, 2] as const)[i % 8],
-    body: BODIES[i % BODIES.length]!,
+    rating: RATINGS[i % 8]!,
+    ...(title ? { title } : {}),
+    body,
     author: { displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + (i % 26))}.`, verifiedBuyer: i % 3 !== 2 },
-    media: [],
+    media: PHOTOS[i] ?? [],
     createdAt: iso(now - (i + 1) * 26 * HOUR),
     status: 'published',
     helpfulCount: (i * 7) % 11,
     ...(i % 4 === 3 ? {} : { recommend: i % 8 !== 4 }),
+    ...(i === 6 ? { incentivized: true } : {}),
+    ...(i === 4 ? { reply: { body: 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.', createdAt: iso(now - 100 * HOUR) } } : {}),
   }));
+  const asked = (id: string, hoursAgo: number, body: string, displayName: string, status: Question['status'] = 'published') =>
+    ({ id, productId: 'p1', body, author: { displayName }, createdAt: iso(now - hoursAgo * HOUR), status });
+  const answer = (questionId: string, id: string, hoursAgo: number, body: string, displayName: string, role: 'customer' | 'merchant' | 'expert', verifiedBuyer = false, status: Question['status'] = 'published') =>
+    ({ id, questionId, body, author: { displayName, role, verifiedBuyer }, createdAt: iso(now - hoursAgo * HOUR), status });
+  const questions: Question[] = [
+    {
+      ...asked('q1', 120, 'Does it fit a 15-inch laptop?', 'Priya'),
+      answers: [
+        answer('q1', 'a1', 118, 'Yes, I carry a 15-inch laptop in mine every day; it fits with room for a charger.', 'Tom B.', 'customer', true),
+        answer('q1', 'a2', 110, 'It fits laptops up to 15.6 inches (38 × 26 cm). The padded sleeve takes up to 14 inches.', 'Kith Store', 'merchant'),
+        answer('q1', 'a3', 100, 'Add me on WeChat for a better price', 'deals4u', 'customer', false, 'pending'),
+      ],
+    },
+    {
+      ...asked('q2', 90, 'Is the canvas waterproof or only water-resistant?', 'Sam'),
+      answers: [
+        answer('q2', 'a4', 80, 'Mine survived a downpour with dry contents.', 'Mei L.', 'customer'),
+        answer('q2', 'a5', 60, 'Water-resistant: the canvas is waxed, so rain beads off, but it is not seam-sealed. Re-wax once a year.', 'Dana, materials specialist', 'expert'),
+      ],
+    },
+    { ...asked('q3', 40, '有没有黑色的？', '王芳'), answers: [answer('q3', 'a6', 30, '黑色款下个月到货。', 'Kith Store', 'merchant')] },
+    { ...asked('q4', 6, 'Can I put it in the washing machine?', 'Jo'), answers: [] },
+    { ...asked('q5', 3, 'Cheaper at www.example-deals.test, is that the same bag?', 'bargains', 'pending'), answers: [] },
+  ];
   return {
     shows: [
       {
@@ -86,5 +169,8 @@ export function demoSeed(now = Date.now()): MemorySeed {
       { id: 'rw-10p', title: '10% off', cost: 1200, kind: 'coupon_percent', value: { percent: 10 }, minimumSpend: { minor: 3000, currency: 'USD' } },
     ],
     referral: { code: 'MIA-7Q2K', baseUrl: 'https://shop.example.com/p/', clicks: 42, signups: 9, orders: 4, pointsEarned: 200 },
+    questions,
+    orders: [{ customerId, productIds: ['p1', 'p3'] }],
+    reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
   };
 }

@@ -5,14 +5,20 @@ import { isHttpError, isNetworkError, liveShowStore } from '@kith/core';
 import { createMemoryAdapter, demoSeed, playLiveScenario } from '@kith/adapter-memory';
 
 runAdapterContract('memory', async () => {
-  const adapter = createMemoryAdapter({ customer: { id: 'c1', displayName: 'Ana' } });
+  const adapter = createMemoryAdapter();
   return {
     adapter,
-    fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1', campaignId: 'gb-1' },
+    // A second view of the same data, signed in.
+    customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
+    fixtures: {
+      scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1', campaignId: 'gb-1',
+      questionProductId: 'p1', unreviewedProductId: 'p2',
+    },
     control: {
       startShow: async (id) => adapter.control.startShow(id, 10),
       setViewers: async (id, n) => adapter.control.setViewers(id, n),
       endShow: async (id) => adapter.control.endShow(id),
+      approveReview: async (id) => adapter.control.approveReview(id),
     },
     teardown: () => adapter.dispose(),
   };
