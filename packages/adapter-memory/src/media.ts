@@ -1,4 +1,5 @@
-import { HttpError, MEDIA_LIMITS, sniffImage, type UploadedMedia } from '@kith/core';
+import { HttpError, type UploadedMedia } from '@kith/core';
+import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
 const u16 = (b: Uint8Array, i: number, le: boolean) => (le ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
 const u32 = (b: Uint8Array, i: number, le: boolean) => (le ? u16(b, i + 2, le) * 65536 + u16(b, i, le) : u16(b, i, le) * 65536 + u16(b, i + 2, le));

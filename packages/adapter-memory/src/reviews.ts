@@ -1,8 +1,9 @@
 import {
-  HttpError, MEDIA_LIMITS, uuid,
+  HttpError, uuid,
   type ModerationStatus, type Page, type ReportReason, type Review, type ReviewInput, type ReviewQuery, type ReviewSort, type ReviewSummary,
   type UploadedMedia,
 } from '@kith/core';
+import { MEDIA_LIMITS } from '@kith/core/image';
 import { keysetPage } from './cursor.js';
 import { conflict, invalid, limitOf, notFound, text } from './errors.js';
 import { checkImage, mediaUrl } from './media.js';

@@ -10,6 +10,7 @@ const dark = css`
     --_surface-alt: var(--kith-dark-color-surface-alt, #262c36);
     --_border: var(--kith-dark-color-border, #3d444d);
     --_brand: var(--kith-dark-color-brand, #4493f8);
+    --_on-brand: var(--kith-dark-color-on-brand, #0d1117);
     --_live: var(--kith-dark-color-live, #da3633);
     --_focus: var(--kith-dark-color-focus, #4493f8);
 `;

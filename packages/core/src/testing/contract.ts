@@ -1,6 +1,7 @@
 import type { KithAdapter } from '../adapter.js';
 import { isHttpError, isKithError } from '../errors.js';
-import { MEDIA_LIMITS, type Answer, type LiveShow, type Page, type Review, type ReviewSort } from '../types/models.js';
+import type { Answer, LiveShow, Page, Review, ReviewSort } from '../types/models.js';
+import { MEDIA_LIMITS } from '../util/image.js';
 
 /** What an adapter under test provides: the adapter, known fixture ids and admin-like controls. */
 export interface ContractHarness {

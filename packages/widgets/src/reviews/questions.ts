@@ -3,6 +3,7 @@ import {
   emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, toKithError, uuid,
   type Answer, type KithAdapter, type Question,
 } from '@kith/core';
+import tones from './tones.styles.js';
 
 registerStrings('review-questions', 'en', {
   heading: 'Questions and answers',
@@ -56,6 +57,7 @@ const ANSWER_MIN = 2;
 export class KithReviewQuestions extends KithElement {
   static override styles = [
     ...KithElement.styles,
+    tones,
     css`
       :host { display: block; }
       h3 { font-size: 1.1em; margin: 0 0 var(--_space-s); }
@@ -68,7 +70,7 @@ export class KithReviewQuestions extends KithElement {
       [part='answer'] p:first-child { white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
       [part='badge'] { display: inline-block; font-size: 0.8em; font-weight: 600; padding: 0 var(--_space-s); border-radius: var(--_radius-pill);
         background: var(--_brand); color: var(--_on-brand); }
-      [part='badge'].verified { background: none; color: var(--kith-color-success, #1a7f37); padding: 0; }
+      [part='badge'].verified { background: none; color: var(--_ok); padding: 0; }
       form { display: grid; gap: var(--_space-s); margin: var(--_space-s) 0; }
       label { font-weight: 600; }
       textarea, input { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s); font: inherit; color: inherit;
@@ -78,7 +80,7 @@ export class KithReviewQuestions extends KithElement {
       .primary { background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius); padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
       .link { background: none; border: 0; padding: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
       .hint, .status { color: var(--_muted); font-size: 0.875em; margin: 0; }
-      .error { color: var(--kith-color-danger, #cf222e); font-size: 0.875em; margin: 0; }
+      .error { color: var(--_danger); font-size: 0.875em; margin: 0; }
       a { color: var(--_brand); }
     `,
   ];

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { emit, I18nController, isHttpError, KithElement, registerStrings, uuid, type Review, type ReviewInput } from '@kith/core';
+import tones from './tones.styles.js';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
 registerStrings('review-form', 'en', {
@@ -67,6 +68,7 @@ type Field = 'rating' | 'body' | 'name' | 'consent' | 'photos' | 'form';
 export class KithReviewForm extends KithElement {
   static override styles = [
     ...KithElement.styles,
+    tones,
     css`
       :host { display: block; }
       form { display: grid; gap: var(--_space-m); }
@@ -86,8 +88,8 @@ export class KithReviewForm extends KithElement {
       .hint, .files { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
       .files { list-style: none; padding: 0; }
       .files button { background: none; border: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
-      .error { color: var(--kith-color-danger, #cf222e); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
-      [aria-invalid='true'] { border-color: var(--kith-color-danger, #cf222e); }
+      .error { color: var(--_danger); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
+      [aria-invalid='true'] { border-color: var(--_danger); }
       .submit { justify-self: start; background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius);
         padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
       .submit:disabled { opacity: 0.6; cursor: progress; }

@@ -195,7 +195,7 @@ export default css`
     font-weight: 600;
   }
   [part='verified'] {
-    color: var(--kith-color-success, #1a7f37);
+    color: var(--_ok);
     font-size: 0.875em;
   }
   time {

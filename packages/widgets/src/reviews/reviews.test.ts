@@ -195,6 +195,39 @@ describe('<kith-reviews>', () => {
     expect(f.querySelector('[part="status"]')!.textContent).to.equal(`Status: ${detail.review.status === 'published' ? 'Published' : 'Waiting for moderation'}`);
   });
 
+  it('has a Q&A tab, loaded on demand: arrow keys switch tabs, shop and expert answers are badged first, customers can ask', async () => {
+    const adapter = createMemoryAdapter({ customer: { id: 'c5', displayName: 'Ada' } });
+    const el = await mount(adapter);
+    const tabs = $$<HTMLButtonElement>(el, '[role="tab"]');
+    expect(tabs.map((t) => t.getAttribute('aria-selected'))).to.deep.equal(['true', 'false']);
+    expect(customElements.get('kith-review-questions')).to.equal(undefined);
+    tabs[0]!.focus();
+    tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitUntil(() => el.shadowRoot!.activeElement === tabs[1]);
+    expect($(el, '#panel-reviews')!.hidden).to.equal(true);
+    await waitUntil(() => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'), 'questions never loaded');
+    const qa = $(el, 'kith-review-questions') as HTMLElement & { updateComplete: Promise<boolean> };
+    const questions = [...qa.shadowRoot!.querySelectorAll('[part="question"]')];
+    const published = (await adapter.reviews!.listQuestions!({ productId: 'p1' })).items;
+    expect(questions.length).to.equal(published.length);
+    const laptop = questions.find((q) => q.querySelector('.q')!.textContent === 'Does it fit a 15-inch laptop?')!;
+    const answers = [...laptop.querySelectorAll('[part="answer"]')];
+    expect(answers[0]!.querySelector('[part="badge"]')!.textContent).to.equal('Shop');
+    expect(answers[1]!.querySelector('[part="badge"]')!.textContent).to.contain('Verified buyer');
+    expect(laptop.textContent).to.not.contain('WeChat'); // the pending answer is not shown
+    await expect(el).to.be.accessible();
+
+    qa.shadowRoot!.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
+    await qa.updateComplete;
+    qa.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value = 'How long are the handles?';
+    qa.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Ada';
+    const asked = oneEvent(el, 'kith-question-asked');
+    qa.shadowRoot!.querySelector<HTMLButtonElement>('form .primary')!.click();
+    expect((await asked).detail.question.status).to.equal('published');
+    await waitUntil(() => qa.shadowRoot!.querySelector('.q')!.textContent === 'How long are the handles?');
+    expect(qa.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Thank you! It is now visible.');
+  });
+
   it('renders hostile review text as text: no markup, no script runs', async () => {
     const corpus = [
       '<script>window.__xss = 1</script>',

@@ -9,6 +9,7 @@ import { fillStars, starStyles, stars } from '../shared/stars.js';
 import { ReviewListController, type ReviewFilters } from './list.js';
 import { WindowController } from './window.js';
 import styles from './reviews.styles.js';
+import tones from './tones.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
 
 const LOADING = atom<SummaryState>({ status: 'loading' });
@@ -72,7 +73,7 @@ type Dialog =
  * @cssproperty --bar-color - Histogram bars. Default: the star colour.
  */
 export class KithReviews extends KithElement {
-  static override styles = [...KithElement.styles, starStyles, styles];
+  static override styles = [...KithElement.styles, tones, starStyles, styles];
 
   static override properties = {
     product: { reflect: true },
@@ -111,6 +112,7 @@ export class KithReviews extends KithElement {
   private opener?: HTMLElement | null;
   private focusRow?: number;
   private shown = 0;
+  private painted?: ReviewSummary;
   private formLoaded = false;
   private questionsLoaded = false;
 
@@ -332,7 +334,9 @@ export class KithReviews extends KithElement {
     super.updated(changed);
     const s = this.data;
     const root = this.renderRoot;
-    if (s) {
+    // Only when the summary changes: a style write per scroll frame would cost a style recalc.
+    if (s && s !== this.painted) {
+      this.painted = s;
       const summary = this.byPart('summary');
       if (summary) fillStars(summary, s.average);
       const most = Math.max(1, ...s.histogram);

@@ -1,0 +1,170 @@
+import { html, nothing } from 'lit';
+import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { createMemoryAdapter, demoSeed, manyReviews, type MemoryAdapter } from '@kith/adapter-memory';
+import '@kith/widgets/reviews/define';
+
+interface ReviewsArgs {
+  product?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  lang?: string;
+  signInUrl?: string;
+}
+
+/** `parameters.kith`: latency and failures of the in-memory adapter, a signed-in customer, or 10,000 reviews. */
+interface KithStoryParameters {
+  latency?: number;
+  failure?: 'none' | 'always';
+  signedIn?: boolean;
+  many?: number;
+}
+
+// A fresh in-memory adapter per story over `demoSeed()`: product p1 has reviews with photos, a
+// merchant reply, an incentivised review, topics and questions with shop and expert answers.
+let current: MemoryAdapter | undefined;
+const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
+  current?.dispose();
+  const { latency, failure, signedIn = true, many } = (parameters.kith ?? {}) as KithStoryParameters;
+  const seed = demoSeed();
+  current = createMemoryAdapter({
+    latency, failure,
+    seed: many ? { ...seed, reviews: manyReviews('p1', many) } : seed,
+    ...(signedIn ? { customer: { id: 'story-customer', displayName: 'You' } } : {}),
+  });
+  return { adapter: current };
+};
+
+const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-reviews')!;
+const shadow = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!;
+const rows = (canvasElement: HTMLElement) => [...(host(canvasElement)?.shadowRoot?.querySelectorAll('[part="review"]') ?? [])];
+const listed = (canvasElement: HTMLElement) => waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(0), { timeout: 4000 });
+
+const meta = {
+  title: 'Widgets/Reviews',
+  component: 'kith-reviews',
+  loaders: [memoryAdapter],
+  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  argTypes: {
+    theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
+    lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
+  },
+  args: { product: 'p1' },
+  render: (args: ReviewsArgs, { loaded }: StoryContext<ReviewsArgs>) => html`
+    <kith-reviews .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} theme=${args.theme || nothing}
+      lang=${args.lang || nothing} sign-in-url=${args.signInUrl || nothing}></kith-reviews>
+  `,
+} satisfies Meta<ReviewsArgs>;
+
+export default meta;
+type Story = StoryObj<ReviewsArgs>;
+
+/** Summary, histogram, sort and filter pills, and the list (newest first). */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part="average"]')?.textContent).toMatch(/^\d\.\d$/);
+    await expect(shadow(canvasElement).querySelectorAll('[part="bar"]').length).toBe(5);
+  },
+};
+
+/** Before the data arrives: the box is reserved, a status line says it is loading. */
+export const Loading: Story = {
+  parameters: { kith: { latency: 60_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(host(canvasElement).getAttribute('state')).toBe('loading');
+    await expect(host(canvasElement).getBoundingClientRect().height).toBeGreaterThan(300);
+  },
+};
+
+/** No reviews yet: an invitation and the write button. */
+export const Empty: Story = {
+  args: { product: 'no-reviews' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('empty'));
+    await expect(shadow(canvasElement).querySelector('[part="write-button"]')).not.toBeNull();
+  },
+};
+
+/** Filtered by the 5-star bar of the histogram. */
+export const Filtered: Story = {
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    const bar = shadow(canvasElement).querySelector<HTMLButtonElement>('[part="bar"]')!;
+    await userEvent.click(bar);
+    await waitFor(() => expect(bar.getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() => expect(rows(canvasElement).every((r) => r.querySelector('.stars')?.getAttribute('data-r') === '5')).toBe(true));
+  },
+};
+
+/** A photo open in the lightbox: arrow keys move between photos, Escape closes. */
+export const LightboxOpen: Story = {
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part="photo"]')).not.toBeNull());
+    await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[part="photo"]')!);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('dialog')?.open).toBe(true));
+  },
+};
+
+/** "Write a review": the form chunk loads on demand. */
+export const FormOpen: Story = {
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part="write-button"]')).not.toBeNull());
+    await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[part="write-button"]')!);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-form')?.shadowRoot?.querySelector('form')).toBeTruthy());
+  },
+};
+
+/** The Q&A tab: shop and expert answers are badged and come first. */
+export const Questions: Story = {
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('#tab-questions')!);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-questions')?.shadowRoot?.querySelector('[part="question"]')).toBeTruthy(), { timeout: 4000 });
+  },
+};
+
+/** 10,000 reviews: only the rows in view are in the DOM; the list scrolls inside its box. */
+export const TenThousandReviews: Story = {
+  parameters: { kith: { many: 10_000 } },
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await expect(rows(canvasElement)[0]?.getAttribute('aria-setsize')).toBe('10000');
+    await expect(rows(canvasElement).length).toBeLessThanOrEqual(14);
+  },
+};
+
+/** Not signed in: votes and reviews ask the shopper to sign in. */
+export const SignedOut: Story = {
+  args: { signInUrl: '#sign-in' },
+  parameters: { kith: { signedIn: false } },
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await userEvent.click(rows(canvasElement)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part="notice"] a')?.getAttribute('href')).toBe('#sign-in'));
+  },
+};
+
+/** The API fails: a message and a retry button in the reserved box; nothing thrown. */
+export const ErrorState: Story = {
+  parameters: { kith: { failure: 'always' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('error'));
+    await expect(shadow(canvasElement).querySelector('[part="retry"]')).not.toBeNull();
+  },
+};
+
+/** Dark theme. */
+export const DarkTheme: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => listed(canvasElement),
+};
+
+/** Simplified Chinese (strings load on demand). */
+export const Chinese: Story = {
+  args: { lang: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[part="heading"]')?.textContent).toBe('买家评价'));
+  },
+};
