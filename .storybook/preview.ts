@@ -7,6 +7,8 @@ import manifest from '../packages/widgets/custom-elements.json' with { type: 'js
 
 // Typed by hand: the JSON's inferred type changes with every regenerated manifest.
 interface ManifestItem {
+  readonly name?: string;
+  readonly fieldName?: string;
   readonly privacy?: string;
   readonly type?: { readonly text: string };
 }
@@ -29,7 +31,11 @@ setCustomElementsManifest({
   ...cem,
   modules: cem.modules.map((module) => ({
     ...module,
-    declarations: module.declarations?.map((d) => ({ ...d, members: forControls(d.members), attributes: forControls(d.attributes) })),
+    declarations: module.declarations?.map((d) => {
+      // Reactive state in `static properties` appears as an attribute; its private field says it isn't API.
+      const hidden = new Set(d.members?.filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
+      return { ...d, members: forControls(d.members), attributes: forControls(d.attributes?.filter((a) => !hidden.has(a.fieldName ?? ''))) };
+    }),
   })),
 });
 

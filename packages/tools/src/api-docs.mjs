@@ -63,7 +63,9 @@ and warns instead of throwing.
 function page(el) {
   const name = el.tagName.replace(/^kith-/, '');
   const members = (el.members ?? []).filter((m) => isPublic(m) && ownMember(m));
-  const attrs = (el.attributes ?? []).filter((a) => ownMember(a) && !/@internal/.test(a.description ?? ''));
+  // Reactive state declared in `static properties` shows up as an attribute; its private field says it isn't API.
+  const privateFields = new Set((el.members ?? []).filter((m) => !isPublic(m)).map((m) => m.name));
+  const attrs = (el.attributes ?? []).filter((a) => ownMember(a) && !privateFields.has(a.fieldName) && !/@internal/.test(a.description ?? ''));
   const fields = members.filter((m) => m.kind === 'field');
   const methods = members.filter((m) => m.kind === 'method');
 

@@ -119,6 +119,14 @@ export default css`
     inline-size: var(--_bar, 0);
     background: var(--bar-color, var(--star-color, var(--kith-color-star, #9a6700)));
   }
+  :host([theme='dark']) .fill {
+    background: var(--bar-color, var(--star-color, var(--kith-dark-color-star, #d29922)));
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) .fill {
+      background: var(--bar-color, var(--star-color, var(--kith-dark-color-star, #d29922)));
+    }
+  }
   [role='tablist'] {
     display: flex;
     gap: var(--_space-m);
