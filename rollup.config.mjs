@@ -33,7 +33,7 @@ const collapseTemplates = () => ({
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
-  core: ['index', 'http/index', 'analytics/ga4', 'testing/index'],
+  core: ['index', 'http/index', 'analytics/ga4', 'util/image', 'testing/index'],
   widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define'],
   'adapter-memory': ['index'],
   'adapter-rest': ['index'],

@@ -3,6 +3,9 @@
  * the server trusts a file name or a claimed MIME type. JPEG, PNG and WebP only: the formats every
  * browser shows and a review photo needs. Pure and dependency-free (browser, Node, workers).
  */
+// The limits travel with the sniffer, so a server can import both without the widget runtime.
+export { MEDIA_LIMITS } from '../types/models.js';
+
 export interface SniffedImage {
   readonly type: 'image/jpeg' | 'image/png' | 'image/webp';
   readonly width: number;
