@@ -5,6 +5,7 @@ import { stripWebp } from './webp.js';
 
 export { MalformedImage } from './bytes.js';
 export { swapsSides } from './exif.js';
+export { createDbMediaStore, type MediaRef, type MediaStore } from './store.js';
 
 export interface Stripped {
   readonly bytes: Uint8Array;
