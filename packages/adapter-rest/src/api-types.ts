@@ -1,5 +1,8 @@
-import type { LiveShow, Page, Review, ReviewSummary } from '@kith/core';
-import type { FindShowResult, LiveShowResponse, ReviewPageResponse as ServerReviewPage, ReviewResponse, ReviewSummaryResponse as ServerSummary } from '@kith/server/contract';
+import type { Answer, LiveShow, Page, Question, Review, ReviewSummary, UploadedMedia } from '@kith/core';
+import type {
+  AnswerResponse as ServerAnswer, FindShowResult, LiveShowResponse, QuestionPageResponse as ServerQuestionPage, QuestionResponse as ServerQuestion,
+  ReviewPageResponse as ServerReviewPage, ReviewResponse, ReviewSummaryResponse as ServerSummary, UploadedMediaResponse as ServerUpload,
+} from '@kith/server/contract';
 
 // Response shapes come from the server's zod schemas through type-only imports, so the adapter
 // can't drift from the API and no validation library ships to the browser. Each is checked to be
@@ -18,9 +21,21 @@ export type _FindFitsCore = Assert<FindShowResult extends { readonly show: LiveS
 export type _ReviewFitsCore = Assert<ReviewResponse extends Review ? true : false>;
 export type _PageFitsCore = Assert<ServerReviewPage extends Page<Review> ? true : false>;
 export type _SummaryFitsCore = Assert<ServerSummary extends ReviewSummary ? true : false>;
+export type _UploadFitsCore = Assert<ServerUpload extends UploadedMedia ? true : false>;
+export type _QuestionFitsCore = Assert<ServerQuestion extends Question ? true : false>;
+export type _QuestionPageFitsCore = Assert<ServerQuestionPage extends Page<Question> ? true : false>;
+export type _AnswerFitsCore = Assert<ServerAnswer extends Answer ? true : false>;
+// The summary fields the widgets' photo and topic filters need are always sent.
+export type _SummaryHasPhotosAndTopics = Assert<ServerSummary extends Required<Pick<ReviewSummary, 'withMediaCount' | 'topics'>> ? true : false>;
+// Review photos carry the id and displayed size the gallery lays out with.
+export type _MediaHasSize = Assert<ReviewResponse['media'][number] extends { id: string; width: number; height: number } ? true : false>;
 
 export type ReviewPageResponse = ServerReviewPage;
 export type ReviewSummaryResponse = ServerSummary;
+export type UploadedMediaResponse = ServerUpload;
+export type QuestionPageResponse = ServerQuestionPage;
+export type QuestionResponse = ServerQuestion;
+export type AnswerResponse = ServerAnswer;
 
 /** The `event:` name of messages on `GET live/shows/:id/events`; `data` is the whole `LiveShow`. */
 export const SHOW_EVENT = 'show';

@@ -1,9 +1,11 @@
 import type { Page, Review, ReviewsApi, ReviewSummary } from '@kith/core';
 import type { HttpClient } from '@kith/core/http';
-import type { ReviewPageResponse, ReviewSummaryResponse } from './api-types.js';
+import type { AnswerResponse, QuestionPageResponse, QuestionResponse, ReviewPageResponse, ReviewSummaryResponse, UploadedMediaResponse } from './api-types.js';
 
 const productPath = (id: string) => `products/${encodeURIComponent(id)}`;
 const reviewPath = (id: string) => `reviews/${encodeURIComponent(id)}`;
+/** A photo on a phone connection takes longer than the client's 5 s read timeout. */
+const UPLOAD_TIMEOUT = 60_000;
 
 /** Reviews over HTTP. Writes carry the customer token (set on the adapter) and an Idempotency-Key. */
 export function createReviewsApi(http: HttpClient): ReviewsApi {
@@ -29,5 +31,14 @@ export function createReviewsApi(http: HttpClient): ReviewsApi {
     async report(reviewId, reason, o) {
       await http.post(`${reviewPath(reviewId)}/report`, { reason }, { signal: o?.signal, idempotencyKey: o?.idempotencyKey });
     },
+    // The Blob itself is the body; the server reads the type from the bytes, not from `file.type`.
+    uploadMedia: (file, o) =>
+      http.post<UploadedMediaResponse>('media', file, { signal: o?.signal, idempotencyKey: o?.idempotencyKey, timeout: UPLOAD_TIMEOUT }),
+    listQuestions: (q, o) =>
+      http.get<QuestionPageResponse>(`${productPath(q.productId)}/questions`, { signal: o?.signal, searchParams: { cursor: q.cursor ?? undefined, limit: q.limit } }),
+    askQuestion: ({ productId, ...body }, o) =>
+      http.post<QuestionResponse>(`${productPath(productId)}/questions`, body, { signal: o?.signal, idempotencyKey: o?.idempotencyKey }),
+    answerQuestion: ({ questionId, ...body }, o) =>
+      http.post<AnswerResponse>(`questions/${encodeURIComponent(questionId)}/answers`, body, { signal: o?.signal, idempotencyKey: o?.idempotencyKey }),
   };
 }

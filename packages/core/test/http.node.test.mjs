@@ -96,6 +96,15 @@ describe('createHttp', () => {
     assert.notEqual(seen[2].headers['idempotency-key'], key, 'a new write gets a new key');
   });
 
+  it('POSTs a Blob as is, with its type, and takes a per-request timeout', async () => {
+    const http = createHttp({ baseUrl: base, timeout: 100 });
+    queue.push({ status: 201, json: { id: 'm1' }, delay: 300 });
+    assert.deepEqual(await http.post('media', new Blob(['raw bytes'], { type: 'image/png' }), { timeout: 3000 }), { id: 'm1' });
+    assert.equal(seen[0].body, 'raw bytes');
+    assert.equal(seen[0].headers['content-type'], 'image/png');
+    assert.ok(seen[0].headers['idempotency-key']);
+  });
+
   it('cancels with the caller signal', async () => {
     const http = createHttp({ baseUrl: base });
     queue.push({ status: 200, json: {}, delay: 500 });

@@ -1,6 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Deps } from './env.js';
+import { MEDIA_LIMITS } from '@kith/core/image';
+import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
@@ -9,16 +10,27 @@ import { adminLiveRouter } from './routes/admin-live.js';
 import { liveRouter } from './routes/live.js';
 import { reviewsRouter } from './routes/reviews.js';
 import { adminReviewsRouter } from './routes/admin-reviews.js';
+import { adminQuestionsRouter } from './routes/admin-questions.js';
+import { adminMediaRouter, mediaRouter } from './routes/media.js';
+import { questionsRouter } from './routes/questions.js';
+import { createDbMediaStore } from './media/store.js';
 import { errorResponses } from './schemas/common.js';
 
 export const VERSION = '0.1.0';
 const MAX_BODY = 1024 * 1024;
 
 /** The Kith API as a Hono app: routers per domain, one error shape, an OpenAPI 3.1 document. */
-export function createApp(deps: Deps) {
+export function createApp(options: Deps) {
+  const deps: AppDeps = { ...options, media: options.media ?? createDbMediaStore(options.db) };
   const app = newRouter();
   app.use('*', cors());
-  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) }));
+  // Photo uploads get the photo limit; every other body stays small.
+  const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });
+  const photo = bodyLimit({
+    maxSize: MEDIA_LIMITS.maxBytes,
+    onError: (c) => c.json(errorBody('media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`), 413),
+  });
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/media' ? photo(c, next) : json(c, next)));
 
   app.get('/healthz', async (c) => {
     try {
@@ -32,7 +44,11 @@ export function createApp(deps: Deps) {
   app.route('/v1/live', liveRouter(deps));
   app.route('/v1/admin/live', adminLiveRouter(deps));
   app.route('/v1', reviewsRouter(deps));
+  app.route('/v1', questionsRouter(deps));
+  app.route('/v1', mediaRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
+  app.route('/v1/admin', adminQuestionsRouter(deps));
+  app.route('/v1/admin', adminMediaRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());

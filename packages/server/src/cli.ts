@@ -19,7 +19,8 @@ const HELP = `kith-server: the Kith reference server
       Prints the shop's publishable and secret keys.
 
 Environment: PORT, KITH_DATABASE_URL (PostgreSQL; default: embedded PGlite), KITH_DATA_DIR (PGlite
-files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL).`;
+files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL), KITH_PUBLIC_URL
+(the public origin for photo URLs behind a proxy, e.g. https://api.example.com).`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -51,7 +52,7 @@ async function main() {
 
   const staticMounts = Object.fromEntries((values.static ?? []).map((m) => m.split('=') as [string, string]));
   const port = Number(values.port ?? process.env.PORT ?? 8787);
-  const running = await startServer({ db, port, staticMounts });
+  const running = await startServer({ db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL });
   const where = `http://localhost:${running.port}`;
   console.log(`Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`);
   let stopDriver = () => {};

@@ -9,3 +9,5 @@ export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY } from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';
 export type { Deps } from './env.js';
+export { createDbMediaStore, stripMetadata, type MediaRef, type MediaStore } from './media/index.js';
+export { pruneMedia } from './storage/media.js';

@@ -4,10 +4,17 @@ export interface ReviewSettings {
   readonly autoPublish: 'none' | 'verified' | 'all';
   readonly minRatingAuto: number;
   readonly reportThreshold: number;
+  /** Reviews, questions and answers per customer and per IP per hour. */
   readonly submissionsPerHour: number;
+  /** Reviews with photos publish by the rules above; off (the default): a person looks at every photo first. */
+  readonly mediaAutoPublish: boolean;
+  /** Keywords shown as filter pills, each with how many published reviews mention it. */
+  readonly topics: string[];
 }
 
-export const DEFAULT_SETTINGS: ReviewSettings = { autoPublish: 'verified', minRatingAuto: 1, reportThreshold: 3, submissionsPerHour: 5 };
+export const DEFAULT_SETTINGS: ReviewSettings = {
+  autoPublish: 'verified', minRatingAuto: 1, reportThreshold: 3, submissionsPerHour: 5, mediaAutoPublish: false, topics: [],
+};
 
 // Links and contact details are how ads and off-platform deals get into reviews.
 const CONTACT = /https?:\/\/|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+?\d[\d\s().-]{7,}\d|微信|wechat|\bvx\b|whats\s*app|telegram|\bqq\s*[:：]?\s*\d{5,}/i;
@@ -26,6 +33,8 @@ export interface ModerationInput {
   readonly text: string;
   /** The same text exists on another product or from another customer. */
   readonly duplicate: boolean;
+  /** The review carries photos. */
+  readonly media: boolean;
 }
 
 /**
@@ -36,8 +45,15 @@ export function moderate(i: ModerationInput): { status: 'pending' | 'published';
   const flags: string[] = [];
   if (CONTACT.test(i.text)) flags.push('contact_or_link');
   if (i.duplicate) flags.push('duplicate_text');
+  // Photos can show what text filters can't read (faces, addresses, ads).
+  if (i.media && !i.settings.mediaAutoPublish) flags.push('media');
   if (flags.length) return { status: 'pending', flags };
   const { autoPublish, minRatingAuto } = i.settings;
   const auto = autoPublish === 'all' || (autoPublish === 'verified' && i.verified);
   return { status: auto && i.rating >= minRatingAuto ? 'published' : 'pending', flags };
+}
+
+/** Questions and answers: links and contact details wait for a person, anything else is published. */
+export function moderateText(text: string): { status: 'pending' | 'published'; flags: string[] } {
+  return CONTACT.test(text) ? { status: 'pending', flags: ['contact_or_link'] } : { status: 'published', flags: [] };
 }

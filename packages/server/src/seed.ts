@@ -1,6 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
+import type { Links } from './links.js';
+import { createDbMediaStore, type MediaStore } from './media/store.js';
 import { createShow, endShow, startShow } from './storage/live.js';
-import { createReview, recordOrder } from './storage/reviews.js';
+import { addMediaToReview, uploadMedia } from './storage/media.js';
+import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
+import { createReview, getSettings, recordOrder, setStatus, updateSettings } from './storage/reviews.js';
 import { createShop, getShop, type Shop } from './storage/shops.js';
 
 export const DEMO_SHOP_ID = 'demo-shop';
@@ -9,33 +14,98 @@ export const DEMO_PUBLISHABLE_KEY = 'pk_demo_shop';
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
-const REVIEWS: [string, number, string, boolean][] = [
-  ['p1', 5, 'Heavy canvas, holds its shape, carries a laptop and lunch with room to spare.', true],
-  ['p1', 4, 'Lovely colour and sturdy handles. The inside pocket is a little small for a big phone.', true],
+/** [product, rating, text, recommends, photos]: the p1 texts mention every demo topic. */
+const REVIEWS: [string, number, string, boolean, string[]?][] = [
+  ['p1', 5, 'Heavy canvas, holds its shape, carries a laptop and lunch with room to spare. Great quality.', true, ['tote-front.jpg']],
+  ['p1', 4, 'Lovely colour and sturdy handles. The inside pocket is a little small for a big phone.', true, ['tote-colour.jpg', 'tote-pocket.png']],
   ['p1', 5, 'Bought a second one for my sister. 很好用，质量很好！', true],
-  ['p1', 3, 'Good bag, but it arrived with a crease that took a week to relax.', false],
-  ['p1', 5, 'Daily use for three months and the stitching is still perfect.', true],
+  ['p1', 3, 'Good bag, but it arrived with a crease that took a week to relax. True to size otherwise.', false],
+  ['p1', 5, 'Daily use for three months; the strap and the stitching are still perfect.', true, ['tote-strap.webp']],
   ['p2', 4, 'Comfortable strap and a clean look; wish it came in black.', true],
   ['p3', 2, 'The sole squeaks on smooth floors. Returned them.', false],
   ['p3', 5, 'Best sneakers I have owned, light and grippy.', true],
   ['p4', 4, 'Gentle on my skin and the bottle lasts ages.', true],
 ];
+const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu'];
 
-/** Verified reviews from reported orders, through the same code path a shopper's review takes. */
-async function seedReviews(db: Db, shopId: string) {
-  if ((await db.query('SELECT 1 FROM reviews WHERE shop_id = $1 LIMIT 1', [shopId])).rows.length) return;
-  for (const [i, [productId, rating, body, recommend]] of REVIEWS.entries()) {
+/** The keywords the demo's filter pills count; each appears in the seeded p1 texts. */
+export const DEMO_TOPICS = ['quality', 'size', 'colour', 'strap', 'pocket'];
+
+// Stored URLs are never kept: responses build them per request. The seed discards its responses.
+const NO_LINKS: Links = { media: (id) => id };
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+const SEED_MEDIA = new URL('../seed-media/', import.meta.url);
+
+/** Photos through the shopper's upload path: type sniffing, limits, metadata stripping. */
+async function upload(db: Db, store: MediaStore, shopId: string, customer: string, files: readonly string[]): Promise<string[]> {
+  const ids = [];
+  for (const file of files) ids.push((await uploadMedia(db, store, shopId, customer, new Uint8Array(await readFile(new URL(file, SEED_MEDIA))), NO_LINKS)).id);
+  return ids;
+}
+
+/**
+ * Verified reviews from reported orders, through the same code path a shopper's review takes;
+ * reviews with photos wait (photos are manual) and are published through the moderator's approve
+ * path. Each review is seeded once; a data dir from before photos gets them added to its reviews.
+ */
+async function seedReviews(db: Db, store: MediaStore, shopId: string) {
+  for (const [i, [productId, rating, body, recommend, photos = []]] of REVIEWS.entries()) {
     const customer = `demo-customer-${i}`;
-    await recordOrder(db, shopId, { id: `demo-order-${i}`, customerId: customer, productIds: [productId], placedAt: new Date(Date.now() - (i + 3) * 86_400_000).toISOString() });
-    await createReview(db, shopId, productId, customer, `seed-${i}`, { rating, body, recommend, displayName: ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu'][i]! });
+    const { rows } = await db.query<{ id: string; media_count: number }>(
+      'SELECT id, media_count FROM reviews WHERE shop_id = $1 AND product_id = $2 AND customer_id = $3', [shopId, productId, customer]);
+    if (rows[0]) {
+      if (photos.length && !rows[0].media_count) await addMediaToReview(db, shopId, customer, rows[0].id, await upload(db, store, shopId, customer, photos));
+      continue;
+    }
+    if (!(await db.query('SELECT 1 FROM orders WHERE shop_id = $1 AND id = $2', [shopId, `demo-order-${i}`])).rows.length) {
+      await recordOrder(db, shopId, { id: `demo-order-${i}`, customerId: customer, productIds: [productId], placedAt: daysAgo(i + 3) });
+    }
+    const mediaIds = await upload(db, store, shopId, customer, photos);
+    const review = await createReview(db, shopId, productId, customer, `seed-${i}`, { rating, body, recommend, displayName: NAMES[i]!, mediaIds }, NO_LINKS);
+    if (mediaIds.length && review.status === 'pending') await setStatus(db, shopId, review.id, 'published', NO_LINKS);
   }
 }
 
-/** Creates the demo shop, its shows and reviews on first run; later runs keep what is stored. */
-export async function seedDemo(db: Db): Promise<{ shop: Shop; created: boolean }> {
+const QUESTIONS: { body: string; name: string; staff?: [string, 'merchant' | 'expert', string]; customer?: string }[] = [
+  { body: 'Does a 15-inch laptop fit in the main compartment?', name: 'Kai',
+    staff: ['Kith demo shop', 'merchant', 'Yes: the main compartment is 40 × 32 cm, so a 15-inch laptop fits with room for a charger.'],
+    customer: 'Mine carries a 15-inch laptop in a sleeve every day, no problem.' },
+  { body: 'Is the canvas waterproof or only water-resistant?', name: 'Priya',
+    staff: ['Dana, textile specialist', 'expert', 'Water-resistant: the waxed finish sheds light rain, but a downpour will soak through the seams.'] },
+  { body: 'Can it go in the washing machine?', name: 'Leo' },
+];
+
+/** Questions on p1: one answered by the merchant and a customer, one by an expert, one open. */
+async function seedQuestions(db: Db, shopId: string) {
+  for (const [i, q] of QUESTIONS.entries()) {
+    const asker = `demo-asker-${i}`;
+    if ((await db.query('SELECT 1 FROM questions WHERE shop_id = $1 AND customer_id = $2', [shopId, asker])).rows.length) continue;
+    const question = await createQuestion(db, shopId, 'p1', asker, `seed-q-${i}`, { body: q.body, displayName: q.name });
+    if (q.staff) await staffAnswer(db, shopId, question.id, { displayName: q.staff[0], role: q.staff[1], body: q.staff[2] });
+    // demo-customer-0 bought p1, so this answer shows as a verified buyer's.
+    if (q.customer) await createAnswer(db, shopId, question.id, 'demo-customer-0', `seed-a-${i}`, { body: q.customer, displayName: 'Lin' });
+  }
+}
+
+async function seedTopics(db: Db, shopId: string) {
+  if (!(await getSettings(db, shopId)).topics.length) await updateSettings(db, shopId, { topics: DEMO_TOPICS });
+}
+
+/** Everything after the shows: each part seeds only what is missing, so old data dirs catch up. */
+async function seedReviewsDomain(db: Db, store: MediaStore, shopId: string) {
+  await seedReviews(db, store, shopId);
+  await seedTopics(db, shopId);
+  await seedQuestions(db, shopId);
+}
+
+/**
+ * Creates the demo shop, its shows, reviews (some with photos) and questions on first run; later
+ * runs keep what is stored and add only what a data dir from an older version lacks.
+ */
+export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db)): Promise<{ shop: Shop; created: boolean }> {
   const existing = await getShop(db, DEMO_SHOP_ID);
   if (existing) {
-    await seedReviews(db, existing.id); // data dirs from before reviews existed
+    await seedReviewsDomain(db, store, existing.id);
     return { shop: existing, created: false };
   }
   const shop = await createShop(db, { id: DEMO_SHOP_ID, name: 'Kith demo shop', publishableKey: DEMO_PUBLISHABLE_KEY });
@@ -47,6 +117,6 @@ export async function seedDemo(db: Db): Promise<{ shop: Shop; created: boolean }
   await startShow(db, s, 'show-3', 300);
   await endShow(db, s, 'show-3', 'https://live.example.com/show-3/replay');
   await createShow(db, s, { id: 'show-4', title: 'Studio tour', startsAt: inMinutes(24 * 60), streamUrl: 'https://live.example.com/show-4', productIds: ['p5'], host: { displayName: 'Ana' } });
-  await seedReviews(db, s);
+  await seedReviewsDomain(db, store, s);
   return { shop, created: true };
 }

@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import type { Db } from './db.js';
 import { LiveHub } from './live-hub.js';
+import type { MediaStore } from './media/store.js';
 import { migrate } from './migrate.js';
 
 export interface StartOptions {
@@ -12,6 +13,10 @@ export interface StartOptions {
   /** Also serve a static site (the demo shop) with a strict CSP: `{ '/': dir, '/cdn/': dir }`. */
   readonly staticMounts?: Readonly<Record<string, string>>;
   readonly writeLimit?: number;
+  /** Where photo bytes live; default: the database, shared by every process. */
+  readonly media?: MediaStore;
+  /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
+  readonly publicUrl?: string;
   /** Adds routes before the static mounts (the demo's failure switch, say). */
   readonly extend?: (app: ReturnType<typeof createApp>) => void;
 }
@@ -27,7 +32,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   await migrate(o.db);
   const hub = new LiveHub(o.db);
   await hub.start();
-  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit });
+  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, publicUrl: o.publicUrl });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {

@@ -2,7 +2,7 @@
 // server named by KITH_DATABASE_URL), one shop per test so tests never share rows.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate } from '@kith/server';
+import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate, signCustomerToken } from '@kith/server';
 
 export const ENGINE = process.env.KITH_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -19,7 +19,7 @@ export async function createTestServer(options = {}) {
   const db = await createTestDb();
   const hub = new LiveHub(db);
   await hub.start();
-  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit });
+  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media });
   return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
 }
 
@@ -58,6 +58,32 @@ export function client(app, key) {
     put: (path, body, o = {}) => call('PUT', path, { body, ...o }),
     call,
   };
+}
+
+/**
+ * A fresh shop on the test server: `admin` (secret key), `pub` (publishable key) and `as(customer)`,
+ * a shopper with a signed customer token who can `post` JSON and `upload` raw bytes.
+ */
+export async function shopFixture(t, settings) {
+  const shop = await newShop(t.db);
+  const admin = client(t.app, shop.secretKey);
+  const pub = client(t.app, shop.publishableKey);
+  const as = (customerId) => {
+    const headers = { 'x-kith-customer': signCustomerToken(shop.secretKey, customerId) };
+    const c = client(t.app, shop.publishableKey);
+    return {
+      post: (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...headers, ...o.headers } }),
+      upload: (bytes, o = {}) => c.call('POST', '/v1/media', { raw: bytes, headers: { 'idempotency-key': idem(), 'content-type': 'application/octet-stream', ...headers, ...o.headers } }),
+    };
+  };
+  if (settings) assert.equal((await admin.put('/v1/admin/reviews/settings', settings)).status, 200);
+  return { shop, admin, pub, as };
+}
+
+/** GET returning the body as bytes (photos). */
+export async function getBytes(app, path, headers = {}) {
+  const res = await app.request(path, { headers });
+  return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
 /** Reads SSE messages from a streaming Response until `count` messages arrived (or times out). */

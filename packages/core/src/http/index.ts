@@ -16,6 +16,8 @@ export interface HttpOptions {
 export interface RequestOptions {
   readonly signal?: AbortSignal;
   readonly searchParams?: Record<string, string | number | boolean | undefined>;
+  /** Per attempt, in ms, instead of the client's (a photo upload takes longer than a read). */
+  readonly timeout?: number;
 }
 
 export interface PostOptions extends RequestOptions {
@@ -25,6 +27,7 @@ export interface PostOptions extends RequestOptions {
 
 export interface HttpClient {
   get<T>(path: string, o?: RequestOptions): Promise<T>;
+  /** A `Blob` body is sent as is (its bytes and type); anything else as JSON. */
   post<T>(path: string, body: unknown, o?: PostOptions): Promise<T>;
   put<T>(path: string, body: unknown, o?: PostOptions): Promise<T>;
   /** The underlying ky instance, for adapters that need more. */
@@ -74,7 +77,9 @@ export function createHttp(options: HttpOptions): HttpClient {
       );
     }
     if (key) init.headers = { 'Idempotency-Key': key };
-    if (body !== undefined) init.json = body;
+    if (o.timeout) init.timeout = o.timeout;
+    if (body instanceof Blob) init.body = body;
+    else if (body !== undefined) init.json = body;
     try {
       const res = await instance(path.replace(/^\//, ''), { ...init, method });
       return (res.status === 204 ? undefined : await res.json()) as T;

@@ -15,8 +15,9 @@ export function idempotency({ db }: Deps): MiddlewareHandler<AppEnv> {
     if (!key) throw badRequest('Send an Idempotency-Key header (a UUID) with every POST', [{ path: 'headers.idempotency-key', message: 'Required' }]);
     if (key.length < 8 || key.length > 200) throw badRequest('Idempotency-Key must be 8 to 200 characters', [{ path: 'headers.idempotency-key', message: 'Invalid length' }]);
     const shopId = c.get('shop').id;
-    const body = await c.req.raw.clone().text();
-    const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n${body}`).digest('hex');
+    // The raw bytes: photo uploads are binary, and decoding them as text could make two differ only in invalid UTF-8.
+    const body = new Uint8Array(await c.req.raw.clone().arrayBuffer());
+    const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n`).update(body).digest('hex');
 
     const claimed = await db.query('INSERT INTO idempotency_keys (shop_id, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [shopId, key, hash]);
     if (!claimed.rows.length) {

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Deps } from '../env.js';
+import type { AppDeps } from '../env.js';
+import { linksFor } from '../links.js';
 import { requireKey } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { rateLimit } from '../middleware/rate-limit.js';
@@ -14,11 +15,12 @@ const reviewOk = { description: 'OK', content: { 'application/json': { schema: R
 const SettingsSchema = SettingsBody.required();
 
 /** The merchant's server: orders (the proof behind "verified"), moderation and its rules. */
-export function adminReviewsRouter(deps: Deps) {
+export function adminReviewsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  // Mounted at /v1/admin beside the live admin router: scope the middleware to these paths.
-  for (const path of ['/orders', '/reviews', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  // Mounted at /v1/admin beside other admin routers: scope the middleware to these paths
+  // (`/reviews/*` also matches `/reviews`).
+  for (const path of ['/orders', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
 
   app.openapi(
     createRoute({
@@ -33,10 +35,11 @@ export function adminReviewsRouter(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/reviews', summary: 'The moderation queue', security,
+      description: 'Oldest first, keyset-paged, with each review\'s flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.',
       request: { query: AdminReviewsQuery },
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })), nextCursor: z.string().nullable() }) } } }, ...errorResponses(400, 401, 403) },
     }),
-    async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query').status, c.req.valid('query').cursor), 200),
+    async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query'), linksFor(deps, c)), 200),
   );
 
   for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
@@ -46,7 +49,7 @@ export function adminReviewsRouter(deps: Deps) {
         request: { params: ReviewIdParam, headers: IdempotencyHeader },
         responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
       }),
-      async (c) => c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status), 200),
+      async (c) => c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status, linksFor(deps, c)), 200),
     );
   }
 
@@ -56,7 +59,7 @@ export function adminReviewsRouter(deps: Deps) {
       request: { params: ReviewIdParam, headers: IdempotencyHeader, body: json(ReplyBody) },
       responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
-    async (c) => c.json(await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body), 200),
+    async (c) => c.json(await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body, linksFor(deps, c)), 200),
   );
 
   app.openapi(

@@ -20,8 +20,9 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'Key not allowed here (publishable key on an admin route, or an origin outside the shop\'s list)',
   404: 'Unknown id',
   409: 'Not allowed in the current state',
-  413: 'Request body over 1 MB',
-  422: 'Idempotency-Key reused with a different request',
+  413: 'Request body too large: 1 MB (`payload_too_large`), 5 MB for a photo (`media_too_large`)',
+  415: 'Not a JPEG, PNG or WebP image (`unsupported_media_type`)',
+  422: 'Idempotency-Key reused with a different request; or a rule of this endpoint (`invalid_media`, `image_dimensions`)',
   429: 'Too many writes; see Retry-After',
 };
 

@@ -1,0 +1,99 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { MEDIA_LIMITS } from '@kith/core/image';
+import type { AppDeps } from '../env.js';
+import { notFound } from '../errors.js';
+import { linksFor } from '../links.js';
+import { requireCustomer, requireKey } from '../middleware/auth.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { newRouter } from '../router.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { MediaIdParam, UploadedMediaSchema } from '../schemas/reviews.js';
+import { pruneMedia, publicMedia, shopMedia, uploadMedia, type StoredMedia } from '../storage/media.js';
+
+const image = { description: 'The photo', content: Object.fromEntries(MEDIA_LIMITS.types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])) };
+
+/**
+ * Photos can come from any site that shows the widget and never run as a document: immutable
+ * (an id's bytes never change), readable cross-origin, no sniffing, no scripts.
+ */
+const PUBLIC_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'public, max-age=31536000, immutable',
+  'cross-origin-resource-policy': 'cross-origin',
+  'content-security-policy': "default-src 'none'",
+};
+
+const serve = (c: Context, media: StoredMedia, cacheControl?: string) =>
+  c.body(media.bytes as Uint8Array<ArrayBuffer>, 200, {
+    ...PUBLIC_HEADERS,
+    ...(cacheControl ? { 'cache-control': cacheControl } : {}),
+    'content-type': media.contentType,
+  }) as never;
+
+/** Shoppers' photo uploads, and the photos of published reviews for anyone. */
+export function mediaRouter(deps: AppDeps) {
+  const { db, media: store } = deps;
+  const app = newRouter();
+  app.post('/media', requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/media', summary: 'Upload a photo for a review', security: [{ publishableKey: [], customerToken: [] }],
+      description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation). Pass the id in the review's \`mediaIds\`.`,
+      request: {
+        headers: IdempotencyHeader,
+        body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
+      },
+      responses: {
+        201: { description: 'Stored', content: { 'application/json': { schema: UploadedMediaSchema } } },
+        ...errorResponses(400, 401, 403, 413, 415, 422, 429),
+      },
+    }),
+    async (c) => {
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c));
+      // Forms abandoned after an upload leave photos behind; clear them out now and then.
+      if (Math.random() < 0.01) pruneMedia(db, store).catch((e) => console.warn('[kith-server] pruning photos failed:', (e as Error).message));
+      return c.json(uploaded, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/media/{id}', summary: 'A photo of a published review', security: [],
+      description: 'No key: `<img>` cannot send one. Photos of reviews that are not published (yet) are 404.',
+      request: { params: MediaIdParam },
+      responses: { 200: image, ...errorResponses(404) },
+    }),
+    async (c) => {
+      const found = await publicMedia(db, store, c.req.valid('param').id);
+      if (!found) throw notFound('Photo');
+      return serve(c, found);
+    },
+  );
+
+  return app;
+}
+
+/** Moderators see every photo of their shop, whatever its review's status. */
+export function adminMediaRouter(deps: AppDeps) {
+  const { db, media: store } = deps;
+  const app = newRouter();
+  app.use('/media/*', requireKey(deps, 'secret'));
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/media/{id}', summary: 'Any photo of the shop (pending ones too)', security: [{ secretKey: [] }],
+      request: { params: MediaIdParam },
+      responses: { 200: image, ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const found = await shopMedia(db, store, c.get('shop').id, c.req.valid('param').id);
+      if (!found) throw notFound('Photo');
+      // Its review may still be rejected: not for shared caches.
+      return serve(c, found, 'private, no-store');
+    },
+  );
+  return app;
+}

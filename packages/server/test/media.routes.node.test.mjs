@@ -1,0 +1,246 @@
+// Photo uploads: type from the bytes, limits, metadata stripping, serving, attaching to reviews,
+// photo moderation, idempotency and a pluggable store.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
+import { createApp, pruneMedia } from '@kith/server';
+import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
+import { concat, contains, JPEG, jpegWithMetadata, PNG, pngChunks, pngHeader, pngWithMetadata, SECRETS, WEBP, webpChunks, webpWithMetadata } from './images.mjs';
+
+let t;
+before(async () => { t = await createTestServer(); });
+after(async () => t.close());
+
+const fixture = (settings) => shopFixture(t, settings);
+const count = (sql, params) => countRows(t.db, sql, params);
+const mediaRows = (shop) => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1', [shop.id]);
+const review = (over = {}) => ({ rating: 5, body: 'Sturdy canvas and the handles feel solid.', displayName: 'Ana', consent: true, ...over });
+const SPEC_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'public, max-age=31536000, immutable',
+  'cross-origin-resource-policy': 'cross-origin',
+  'content-security-policy': "default-src 'none'",
+};
+
+describe(`photo uploads (${ENGINE})`, () => {
+  it('takes the type from the bytes: PNG claimed as JPEG is stored and served as PNG', async () => {
+    const f = await fixture();
+    const res = await f.as('c1').upload(PNG, { headers: { 'content-type': 'image/jpeg' } });
+    assert.equal(res.status, 201, res.text);
+    assert.deepEqual({ ...res.json, id: undefined, url: undefined }, { id: undefined, url: undefined, contentType: 'image/png', width: 480, height: 360, bytes: PNG.length });
+    assert.match(res.json.id, /^med_/);
+    assert.equal(res.json.url, `http://localhost/v1/media/${res.json.id}`, 'absolute URL');
+    const { rows } = await t.db.query('SELECT content_type, customer_id, review_id FROM review_media WHERE id = $1', [res.json.id]);
+    assert.deepEqual(rows[0], { content_type: 'image/png', customer_id: 'c1', review_id: null });
+    const webp = await f.as('c1').upload(WEBP, { headers: { 'content-type': 'text/plain' } });
+    assert.deepEqual([webp.json.contentType, webp.json.width, webp.json.height], ['image/webp', 480, 640]);
+  });
+
+  it('refuses text, SVG, an empty body and a damaged image with 415; nothing stored', async () => {
+    const f = await fixture();
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    const text = new TextEncoder().encode('This is plain text pretending to be a photo of the bag.');
+    for (const [bytes, claimed] of [[text, 'image/png'], [svg, 'image/svg+xml'], [new Uint8Array(), 'image/jpeg'], [PNG.subarray(0, 200), 'image/png']]) {
+      isError(await f.as('c1').upload(bytes, { headers: { 'content-type': claimed } }), 415, 'unsupported_media_type');
+    }
+    assert.equal(await mediaRows(f.shop), 0);
+  });
+
+  it(`413 media_too_large over ${MEDIA_LIMITS.maxBytes} bytes (with or without Content-Length); other routes keep 1 MB`, async () => {
+    const f = await fixture();
+    const big = concat(pngHeader(10, 10), new Uint8Array(MEDIA_LIMITS.maxBytes + 1 - pngHeader(10, 10).length));
+    isError(await f.as('c1').upload(big), 413, 'media_too_large');
+    isError(await f.as('c1').upload(big, { headers: { 'content-length': String(big.length) } }), 413, 'media_too_large');
+    assert.equal(await mediaRows(f.shop), 0);
+    // At the limit it is read (the bytes after IEND are dropped).
+    const atLimit = await f.as('c1').upload(big.subarray(0, MEDIA_LIMITS.maxBytes));
+    assert.equal(atLimit.status, 201, atLimit.text);
+    assert.equal(atLimit.json.bytes, pngHeader(10, 10).length);
+    const bigJson = await f.as('c1').post('/v1/products/p1/reviews', review({ body: 'x'.repeat(1024 * 1024 + 10) }));
+    isError(bigJson, 413, 'payload_too_large');
+  });
+
+  it(`422 image_dimensions for a side over ${MEDIA_LIMITS.maxDimension} px`, async () => {
+    const f = await fixture();
+    isError(await f.as('c1').upload(pngHeader(MEDIA_LIMITS.maxDimension + 1, 10)), 422, 'image_dimensions');
+    isError(await f.as('c1').upload(pngHeader(10, MEDIA_LIMITS.maxDimension + 1)), 422, 'image_dimensions');
+    assert.equal(await mediaRows(f.shop), 0);
+    assert.equal((await f.as('c1').upload(pngHeader(MEDIA_LIMITS.maxDimension, MEDIA_LIMITS.maxDimension))).status, 201);
+  });
+
+  it('strips Exif with GPS from a JPEG but keeps its orientation; width and height are as displayed', async () => {
+    const f = await fixture();
+    const input = jpegWithMetadata(6);
+    assert.ok(contains(input, 'GPS-SECRET-PLACE') && contains(input, 'KithCam'), 'the fixture carries GPS and camera data');
+    const up = await f.as('c1').upload(input, { headers: { 'content-type': 'image/png' } });
+    assert.deepEqual([up.json.contentType, up.json.width, up.json.height], ['image/jpeg', 480, 640], 'orientation 6: sides swapped');
+    const written = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [up.json.id] }));
+    assert.deepEqual(written.json.media.map((m) => [m.width, m.height]), [[480, 640]]);
+    await f.admin.post(`/v1/admin/reviews/${written.json.id}/approve`);
+    const served = await getBytes(t.app, `/v1/media/${up.json.id}`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/jpeg');
+    for (const s of SECRETS) assert.ok(!contains(served.bytes, s), `served bytes hold no "${s}"`);
+    assert.ok(!contains(served.bytes, 'GPS'));
+    assert.equal(Buffer.from(served.bytes).toString('latin1').split('Exif\0\0').length, 2, 'one Exif block: the minimal one');
+    assert.ok(contains(served.bytes, Uint8Array.of(0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, 6)), 'Orientation 6 written back');
+    assert.equal(served.bytes.length, up.json.bytes);
+    const sniffed = sniffImage(served.bytes);
+    assert.deepEqual([sniffed.width, sniffed.height], [up.json.height, up.json.width], 'stored pixels unrotated; the API reports them as displayed');
+  });
+
+  it('strips PNG text and time chunks and WebP EXIF/XMP', async () => {
+    const f = await fixture({ mediaAutoPublish: true, autoPublish: 'all' });
+    const png = (await f.as('c1').upload(pngWithMetadata())).json;
+    const webp = (await f.as('c1').upload(webpWithMetadata())).json;
+    const written = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [png.id, webp.id] }));
+    assert.equal(written.json.status, 'published');
+    const servedPng = (await getBytes(t.app, `/v1/media/${png.id}`)).bytes;
+    assert.deepEqual(pngChunks(servedPng), ['IHDR', 'IDAT', 'IDAT', 'IDAT', 'IDAT', 'IEND']);
+    assert.deepEqual(servedPng, PNG);
+    const servedWebp = (await getBytes(t.app, `/v1/media/${webp.id}`)).bytes;
+    assert.deepEqual(webpChunks(servedWebp), ['VP8X', 'ICCP', 'VP8 ']);
+    for (const s of SECRETS) assert.ok(!contains(servedPng, s) && !contains(servedWebp, s), s);
+  });
+
+  it('serves a photo only once its review is published, with the documented headers; moderators see it before', async () => {
+    const f = await fixture();
+    const up = (await f.as('c1').upload(PNG)).json;
+    assert.equal((await getBytes(t.app, `/v1/media/${up.id}`)).status, 404, 'unattached upload');
+    const written = (await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [up.id] }))).json;
+    assert.equal(written.status, 'pending');
+    const pending = await getBytes(t.app, `/v1/media/${up.id}`);
+    assert.equal(pending.status, 404);
+    assert.equal(JSON.parse(Buffer.from(pending.bytes).toString()).error.code, 'not_found');
+    const asAdmin = await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${f.shop.secretKey}` });
+    assert.deepEqual([asAdmin.status, asAdmin.headers.get('content-type'), asAdmin.headers.get('cache-control')], [200, 'image/png', 'private, no-store']);
+    assert.deepEqual(asAdmin.bytes, PNG);
+    assert.equal((await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${f.shop.publishableKey}` })).status, 403);
+    const other = await shopFixture(t);
+    assert.equal((await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${other.shop.secretKey}` })).status, 404, 'another shop\'s photo');
+
+    await f.admin.post(`/v1/admin/reviews/${written.id}/approve`);
+    const served = await getBytes(t.app, new URL(written.media[0].url).pathname);
+    assert.equal(served.status, 200);
+    assert.deepEqual(served.bytes, PNG);
+    assert.equal(served.headers.get('content-type'), 'image/png');
+    for (const [k, v] of Object.entries(SPEC_HEADERS)) assert.equal(served.headers.get(k), v, k);
+    await f.admin.post(`/v1/admin/reviews/${written.id}/reject`);
+    assert.equal((await getBytes(t.app, `/v1/media/${up.id}`)).status, 404, 'rejected again');
+    assert.equal((await getBytes(t.app, '/v1/media/med_nope')).status, 404);
+  });
+
+  it('422 invalid_media for another customer\'s upload, an unknown id or one already used; nothing written', async () => {
+    const f = await fixture({ autoPublish: 'all' });
+    const mine = (await f.as('c1').upload(PNG)).json.id;
+    const theirs = (await f.as('c2').upload(PNG)).json.id;
+    const foreignShop = await shopFixture(t);
+    const elsewhere = (await foreignShop.as('c1').upload(PNG)).json.id;
+    for (const ids of [[theirs], ['med_unknown'], [mine, theirs], [elsewhere]]) {
+      isError(await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids })), 422, 'invalid_media');
+    }
+    assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 0);
+    assert.equal(await count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND review_id IS NOT NULL', [f.shop.id]), 0, 'none attached');
+    assert.equal((await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [mine] }))).status, 201);
+    isError(await f.as('c1').post('/v1/products/p2/reviews', review({ mediaIds: [mine] })), 422, 'invalid_media');
+    assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 1);
+  });
+
+  it(`400 for more than ${MEDIA_LIMITS.maxPerReview} photos or the same photo twice; nothing written`, async () => {
+    const f = await fixture();
+    const ids = [];
+    for (let i = 0; i <= MEDIA_LIMITS.maxPerReview; i++) ids.push((await f.as('c1').upload(PNG)).json.id);
+    const tooMany = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids }));
+    isError(tooMany, 400, 'invalid_request');
+    assert.deepEqual(tooMany.json.error.details.map((d) => d.path), ['json.mediaIds']);
+    isError(await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [ids[0], ids[0]] })), 400, 'invalid_request');
+    assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 0);
+    const five = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids.slice(0, MEDIA_LIMITS.maxPerReview) }));
+    assert.equal(five.json.media.length, MEDIA_LIMITS.maxPerReview);
+  });
+
+  it('a review with photos waits by default (flag "media"), even from a verified buyer; mediaAutoPublish lets the rules decide', async () => {
+    const f = await fixture();
+    await f.admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1', 'p2'] });
+    const first = (await f.as('c1').upload(JPEG)).json;
+    const second = (await f.as('c1').upload(PNG)).json;
+    const held = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [second.id, first.id] }));
+    assert.equal(held.json.status, 'pending');
+    assert.deepEqual(held.json.media.map((m) => m.id), [first.id, second.id], 'upload order');
+    assert.deepEqual(held.json.media[0], { id: first.id, kind: 'image', url: first.url, width: 640, height: 480 });
+    const queue = await f.admin.get('/v1/admin/reviews?status=pending');
+    assert.deepEqual(queue.json.items.map((r) => [r.id, r.flags, r.media.length]), [[held.json.id, ['media'], 2]]);
+    assert.equal((await f.pub.get('/v1/products/p1/reviews')).json.total, 0);
+
+    assert.equal((await f.admin.put('/v1/admin/reviews/settings', { mediaAutoPublish: true })).json.mediaAutoPublish, true);
+    const third = (await f.as('c1').upload(WEBP)).json;
+    const published = await f.as('c1').post('/v1/products/p2/reviews', review({ body: 'The strap is wide and comfortable.', mediaIds: [third.id] }));
+    assert.equal(published.json.status, 'published', 'verified buyer, rules say publish');
+    const unverified = (await f.as('c2').upload(PNG)).json;
+    const fromUnverified = await f.as('c2').post('/v1/products/p2/reviews', review({ body: 'Nice colour, smaller than expected.', mediaIds: [unverified.id] }));
+    assert.deepEqual([fromUnverified.json.status, (await t.db.query('SELECT flags FROM reviews WHERE id = $1', [fromUnverified.json.id])).rows[0].flags],
+      ['pending', []], 'the shop\'s rule still applies');
+    const listed = await f.pub.get('/v1/products/p2/reviews');
+    assert.deepEqual(listed.json.items.map((r) => r.media.map((m) => m.id)), [[third.id]]);
+  });
+
+  it('POST /v1/media is idempotent: the same key and bytes replay the first response; other bytes under that key → 422', async () => {
+    const f = await fixture();
+    const key = idem();
+    const first = await f.as('c1').upload(PNG, { headers: { 'idempotency-key': key } });
+    const again = await f.as('c1').upload(PNG, { headers: { 'idempotency-key': key } });
+    assert.equal(again.status, 201);
+    assert.equal(again.text, first.text);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await mediaRows(f.shop), 1);
+    // Differs only in bytes that are not valid UTF-8: still a different request.
+    const a = concat(pngHeader(20, 20), Uint8Array.of(0xff));
+    const b = concat(pngHeader(20, 20), Uint8Array.of(0xfe));
+    const key2 = idem();
+    assert.equal((await f.as('c1').upload(a, { headers: { 'idempotency-key': key2 } })).status, 201);
+    isError(await f.as('c1').upload(b, { headers: { 'idempotency-key': key2 } }), 422, 'idempotency_key_reused');
+    assert.equal(await mediaRows(f.shop), 2);
+  });
+
+  it('uploads need the publishable key and a customer token', async () => {
+    const f = await fixture();
+    isError(await f.pub.call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }), 401, 'customer_token_required');
+    isError(await client(t.app).call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }), 401, 'missing_key');
+    isError(await f.as('c1').upload(PNG, { headers: { 'idempotency-key': '' } }), 400, 'invalid_request');
+    assert.equal(await mediaRows(f.shop), 0);
+  });
+
+  it('pruneMedia deletes uploads no review took within the window, and nothing else', async () => {
+    const f = await fixture();
+    const old = (await f.as('c1').upload(PNG)).json.id;
+    const fresh = (await f.as('c1').upload(PNG)).json.id;
+    const used = (await f.as('c1').upload(PNG)).json.id;
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used] }));
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '2 days' WHERE id = ANY($1)", [[old, used]]);
+    const store = new Map();
+    const removed = await pruneMedia(t.db, { put: async () => {}, get: async () => undefined, delete: async (ref) => store.set(ref.id, ref) });
+    assert.ok(removed >= 1);
+    assert.equal(store.get(old)?.shopId, f.shop.id, 'bytes deleted from the store');
+    const { rows } = await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
+    assert.deepEqual(rows.map((r) => r.id).sort(), [fresh, used].sort());
+  });
+
+  it('keeps bytes in a plugged-in MediaStore instead of the database', async () => {
+    const blobs = new Map();
+    const store = {
+      put: async (ref, bytes, type) => void blobs.set(ref.id, { ref, bytes, type }),
+      get: async (ref) => blobs.get(ref.id)?.bytes,
+      delete: async (ref) => void blobs.delete(ref.id),
+    };
+    const app = createApp({ db: t.db, hub: t.hub, media: store });
+    const f = await shopFixture({ ...t, app }, { mediaAutoPublish: true, autoPublish: 'all' });
+    const up = (await f.as('c1').upload(jpegWithMetadata(3))).json;
+    assert.deepEqual([blobs.get(up.id).ref.shopId, blobs.get(up.id).type], [f.shop.id, 'image/jpeg']);
+    assert.ok(!contains(blobs.get(up.id).bytes, 'GPS-SECRET-PLACE'), 'the store gets stripped bytes');
+    assert.equal(await count('SELECT count(*) AS n FROM review_media WHERE id = $1 AND data IS NULL', [up.id]), 1, 'no bytes in the database');
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [up.id] }));
+    const served = await getBytes(app, `/v1/media/${up.id}`);
+    assert.equal(served.status, 200);
+    assert.deepEqual(served.bytes, blobs.get(up.id).bytes);
+  });
+});
