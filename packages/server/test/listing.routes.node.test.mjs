@@ -110,6 +110,7 @@ describe(`review listings (${ENGINE})`, () => {
     const f = await shopFixture(t, { autoPublish: 'all', submissionsPerHour: 100 });
     const bodies = ['Strap is comfy and the colour pops.', 'Great colour, the strap frayed.', 'COLOUR faded, shame.', 'Zipper is 100% metal, solid.', 'Perfectly fine bag overall.'];
     for (const [i, body] of bodies.entries()) await f.as(`c${i}`).post('/v1/products/p1/reviews', { rating: 4, body, displayName: 'X', consent: true });
+    await f.as('c7').post('/v1/products/p1/reviews', { rating: 4, title: 'Handy Pocket', body: 'Holds my phone and keys.', displayName: 'X', consent: true });
     await f.as('c9').post('/v1/products/p2/reviews', { rating: 4, body: 'Strap strap strap on another product.', displayName: 'X', consent: true });
     const held = await f.as('c8').post('/v1/products/p1/reviews', { rating: 4, body: 'Colour link https://spam.example', displayName: 'X', consent: true });
     assert.equal(held.json.status, 'pending');
@@ -117,7 +118,8 @@ describe(`review listings (${ENGINE})`, () => {
     assert.deepEqual(put.json.topics, ['strap', 'Colour', 'pocket', '100%', '_'], 'trimmed, one spelling each');
     assert.deepEqual((await f.admin.get('/v1/admin/reviews/settings')).json.topics, ['strap', 'Colour', 'pocket', '100%', '_']);
     const summary = (await f.pub.get('/v1/products/p1/reviews/summary')).json;
-    assert.deepEqual(summary.topics, [{ label: 'Colour', count: 3 }, { label: 'strap', count: 2 }, { label: '100%', count: 1 }]);
+    assert.deepEqual(summary.topics, [{ label: 'Colour', count: 3 }, { label: 'strap', count: 2 }, { label: '100%', count: 1 }, { label: 'pocket', count: 1 }],
+      'titles count too; ties by label');
     for (const { label, count: n } of summary.topics) {
       assert.equal((await f.pub.get(`/v1/products/p1/reviews?q=${encodeURIComponent(label)}`)).json.total, n, label);
     }
