@@ -58,7 +58,10 @@ const chunkOf = (id) => {
   return undefined;
 };
 // Chunks named after what they hold: `live-badge-<hash>.js`, `adapter-memory-<hash>.js`.
-const chunkName = ({ facadeModuleId: id }) => {
+const chunkName = ({ facadeModuleId, moduleIds }) => {
+  // A dynamic entry that shares its chunk with helpers it alone uses (Lit directives) can lose
+  // its facade; name it after the widget it defines all the same.
+  const id = facadeModuleId ?? moduleIds.find((m) => /widgets[\\/]src[\\/][\w-]+[\\/]define\.ts$/.test(m));
   const strings = id && /widgets[\\/]src[\\/]([\w-]+)[\\/]strings\.([\w-]+)\.ts$/.exec(id);
   if (strings) return `chunks/${strings[1]}.${strings[2]}-[hash].js`; // live-badge.zh-CN-<hash>.js
   const m = id && (/widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id) ?? /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));

@@ -4,7 +4,7 @@ import { HttpError } from '@kith/core';
 // handles the same failures in production.
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
-export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'Sign in to do this');
+export const unauthenticated = () => new HttpError(401, 'customer_token_required', 'Sign in to do this');
 /** 400 with the server's field path (`json.body`, `query.limit`) in `details`. */
 export const invalid = (path: string, message: string) =>
   new HttpError(400, 'invalid_request', `${path.split('.').pop()}: ${message}`, { details: [{ path, message }] });

@@ -55,9 +55,9 @@ describe('memory adapter: views over one backend', () => {
     assert.equal(ana.as(null), shop, 'and back');
     assert.equal(ana.control, shop.control);
 
-    await assert.rejects(shop.reviews.submitReview(input()), code(401, 'unauthenticated'));
-    await assert.rejects(shop.reviews.uploadMedia(png()), code(401, 'unauthenticated'));
-    await assert.rejects(shop.reviews.askQuestion({ productId: 'p1', body: 'Is it machine washable?', displayName: 'X' }), code(401, 'unauthenticated'));
+    await assert.rejects(shop.reviews.submitReview(input()), code(401, 'customer_token_required'));
+    await assert.rejects(shop.reviews.uploadMedia(png()), code(401, 'customer_token_required'));
+    await assert.rejects(shop.reviews.askQuestion({ productId: 'p1', body: 'Is it machine washable?', displayName: 'X' }), code(401, 'customer_token_required'));
     const review = await ana.reviews.submitReview(input());
     assert.deepEqual((await shop.reviews.listReviews({ productId: 'p9' })).items.map((r) => r.id), [review.id]);
 
