@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createPgliteDb, driveDemo, seedDemo, startServer, DEMO_SHOP_ID } from '@kith/server';
+import { createPgliteDb, driveDemo, seedDemo, signCustomerToken, startServer, DEMO_SHOP_ID } from '@kith/server';
 import { demoRoutes } from '../src/demo-routes.mjs';
 import { createStaticServer } from '../src/serve.mjs';
 import { openPage } from '../src/shoot.mjs';
@@ -137,6 +137,60 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       assert.equal(approved.status, 200);
       await page.reload();
       await page.waitForFunction((t) => [...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? [])].some((b) => b.textContent === t), text);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('review text with script payloads, submitted through the API, shows literally with no script run', async () => {
+    const corpus = [
+      '<script>window.__xss = 1</script> in a review',
+      '<img src=x onerror="window.__xss = 2"> nice bag',
+      '<a href="javascript:window.__xss = 3">click me</a>',
+      '<svg onload="window.__xss = 4"><script>window.__xss = 5</script></svg>',
+      '"><iframe srcdoc="<script>parent.__xss = 6</script>">',
+      '</p><b>broken <i>markup that never closes',
+    ];
+    const admin = { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json' };
+    // Six reviews from one address in a test run: lift the hourly limit for this shop.
+    await fetch(`${demo.url}/v1/admin/reviews/settings`, { method: 'PUT', headers: { ...admin, 'idempotency-key': 'e2e-xss-settings' }, body: JSON.stringify({ submissionsPerHour: 100 }) });
+    for (const [i, text] of corpus.entries()) {
+      const res = await fetch(`${demo.url}/v1/products/p1/reviews`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo_shop', 'x-kith-customer': signCustomerToken(shop.secretKey, `xss-${i}`), 'idempotency-key': `e2e-xss-${i}` },
+        body: JSON.stringify({ rating: 3, title: text.slice(0, 100), body: text, displayName: text.slice(0, 60), consent: true }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+      const { id, body } = await res.json();
+      assert.equal(body, text, 'stored exactly as given');
+      const approved = await fetch(`${demo.url}/v1/admin/reviews/${id}/approve`, { method: 'POST', headers: { authorization: admin.authorization, 'idempotency-key': `e2e-xss-approve-${i}` } });
+      assert.equal(approved.status, 200, await approved.text());
+    }
+    const { browser, page, problems } = await openPage(`${demo.url}/`);
+    try {
+      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
+      // The list is windowed: scroll through it, collecting what each window shows.
+      const seen = { xss: undefined, bodies: [], injected: 0 };
+      for (let step = 0; step < 12; step++) {
+        const now = await page.evaluate(() => {
+          const root = document.querySelector('kith-reviews').shadowRoot;
+          const result = {
+            xss: window.__xss,
+            bodies: [...root.querySelectorAll('[part="review-body"]')].map((b) => b.textContent),
+            injected: root.querySelectorAll('[part="review"] script, [part="review"] iframe, [part="review"] a, [part="review"] b, [part="review"] svg, [part="review"] img:not([part="photo"] img)').length,
+          };
+          root.querySelector('[part="list"]').scrollTop += 300;
+          return result;
+        });
+        seen.xss ??= now.xss;
+        seen.bodies.push(...now.bodies);
+        seen.injected += now.injected;
+        await page.waitForTimeout(100);
+      }
+      assert.equal(seen.xss, undefined, 'no payload ran');
+      assert.equal(seen.injected, 0, 'no element came from review text');
+      for (const text of corpus) assert.ok(seen.bodies.includes(text), `shown literally: ${text}`);
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

@@ -166,8 +166,14 @@ describe('<kith-reviews>', () => {
     expect(dialog.querySelectorAll('input[type="radio"]').length).to.equal(5);
     await expect(el).to.be.accessible();
     dialog.querySelector<HTMLInputElement>('input[value="fake"]')!.click();
+    const events: AnalyticsEnvelope[] = [];
+    configure({ analytics: (e) => events.push(e) });
+    setConsent('granted');
     dialog.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'Thanks. We will take a look at this review.');
+    setConsent('denied');
+    configure({ analytics: [] });
+    expect(events.find((e) => e.name === 'review_reported')?.props).to.deep.include({ reason: 'fake' });
     expect(dialog.open).to.equal(false);
   });
 
@@ -187,10 +193,16 @@ describe('<kith-reviews>', () => {
     f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Holds everything I need for work, and it still looks new.';
     f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
     f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const events: AnalyticsEnvelope[] = [];
+    configure({ analytics: (e) => events.push(e) });
+    setConsent('granted');
     const submitted = oneEvent(el, 'kith-review-submitted');
     f.querySelector<HTMLButtonElement>('.submit')!.click();
     const { detail } = await submitted;
+    setConsent('denied');
+    configure({ analytics: [] });
     expect(detail.review.rating).to.equal(4);
+    expect(events.find((e) => e.name === 'review_submitted')?.props).to.deep.include({ rating: 4, has_media: false, status: detail.review.status });
     await waitUntil(() => f.querySelector('[part="result"]'));
     expect(f.querySelector('[part="status"]')!.textContent).to.equal(`Status: ${detail.review.status === 'published' ? 'Published' : 'Waiting for moderation'}`);
   });
@@ -221,9 +233,15 @@ describe('<kith-reviews>', () => {
     await qa.updateComplete;
     qa.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value = 'How long are the handles?';
     qa.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Ada';
+    const events: AnalyticsEnvelope[] = [];
+    configure({ analytics: (e) => events.push(e) });
+    setConsent('granted');
     const asked = oneEvent(el, 'kith-question-asked');
     qa.shadowRoot!.querySelector<HTMLButtonElement>('form .primary')!.click();
     expect((await asked).detail.question.status).to.equal('published');
+    setConsent('denied');
+    configure({ analytics: [] });
+    expect(events.map((e) => e.name)).to.include('question_asked');
     await waitUntil(() => qa.shadowRoot!.querySelector('.q')!.textContent === 'How long are the handles?');
     expect(qa.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Thank you! It is now visible.');
   });

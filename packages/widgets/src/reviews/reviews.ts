@@ -345,7 +345,8 @@ export class KithReviews extends KithElement {
       }
     }
     const dialog = root.querySelector('dialog');
-    if (dialog && this.dialog && !dialog.open) dialog.showModal();
+    // Only when a dialog was asked for: re-rendering before its async `close` event must not reopen it.
+    if ((changed as Map<string, unknown>).has('dialog') && dialog && this.dialog && !dialog.open) dialog.showModal();
     if (this.focusRow !== undefined) {
       root.querySelector<HTMLElement>(`[data-index="${this.focusRow}"]`)?.focus();
       this.focusRow = undefined;
