@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signCustomerToken } from '@kith/server';
-import { client, createTestServer, ENGINE, newShop, count as countRows, isError } from './helpers.mjs';
+import { createTestServer, ENGINE, newShop, count as countRows, isError, shopFixture as sharedShopFixture } from './helpers.mjs';
 
 let t;
 before(async () => { t = await createTestServer(); });
 after(async () => t.close());
 
-/** A shop with helpers: `as(customer)` is a shopper client with a signed customer token. */
-async function shopFixture(settings) {
-  const shop = await newShop(t.db);
-  const admin = client(t.app, shop.secretKey);
-  const pub = client(t.app, shop.publishableKey);
-  const as = (customerId) => {
-    const headers = { 'x-kith-customer': signCustomerToken(shop.secretKey, customerId) };
-    const c = client(t.app, shop.publishableKey);
-    return { post: (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...headers, ...o.headers } }) };
-  };
-  if (settings) assert.equal((await admin.put('/v1/admin/reviews/settings', settings)).status, 200);
-  return { shop, admin, pub, as };
-}
+const shopFixture = (settings) => sharedShopFixture(t, settings);
 
 const review = (over = {}) => ({ rating: 5, body: 'Sturdy canvas and the handles feel solid.', displayName: 'Ana', consent: true, ...over });
 const count = (sql, params) => countRows(t.db, sql, params);
