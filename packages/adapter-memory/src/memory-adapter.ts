@@ -1,6 +1,6 @@
 import {
   HttpError, NetworkError, uuid,
-  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
+  type Answer, type AnswerRole, type Capability, type CallOptions, type KithAdapter, type LedgerEntry, type LiveShow,
   type PointsAccount, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { conflict, notFound, unauthenticated } from './errors.js';
@@ -34,7 +34,6 @@ export interface MemoryControl {
   startShow(id: string, viewerCount?: number): LiveShow;
   endShow(id: string, replayUrl?: string): LiveShow;
   setViewers(id: string, viewerCount: number): LiveShow;
-  updateTeam(id: string, patch: Partial<GroupBuyTeam>): GroupBuyTeam;
   /** Plays steps on timers; returns a function that stops them. `loop` restarts at the first step. */
   play(steps: readonly ScenarioStep[], options?: { loop?: boolean }): () => void;
   setFailure(mode: FailureMode): void;
@@ -63,7 +62,7 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'points', 'referrals']);
 const CHECK_IN_CYCLE = [1, 1, 2, 2, 3, 3, 5];
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
@@ -146,21 +145,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return structuredClone(next);
   };
 
-  // ── group buy ──
-  const team = (id: string): GroupBuyTeam => {
-    const t = data.teams.find((x) => x.id === id) ?? (() => { throw notFound(`Team ${id}`); })();
-    // Expiry is a fact of time, not an event: a forming team past its deadline has failed.
-    return t.status === 'forming' && Date.parse(t.expiresAt) <= now() ? { ...t, status: 'failed' } : t;
-  };
-  const updateTeam = (id: string, patch: Partial<GroupBuyTeam>) => {
-    const i = data.teams.findIndex((t) => t.id === id);
-    if (i < 0) throw notFound(`Team ${id}`);
-    data.teams[i] = { ...data.teams[i]!, ...patch };
-    notify(`team:${id}`, team(id));
-    return structuredClone(team(id));
-  };
-  const campaign = (id: string) => data.campaigns.find((c) => c.id === id) ?? (() => { throw notFound(`Campaign ${id}`); })();
-
   // ── points ──
   const account = (): PointsAccount => {
     const p = data.points;
@@ -196,7 +180,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return updateShow(id, { status: 'ended', endedAt: new Date(now()).toISOString(), viewerCount: undefined, ...(replayUrl ? { replayUrl } : {}) });
     },
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
-    updateTeam,
     play(steps, { loop = false } = {}) {
       let stopped = false;
       let current: ReturnType<typeof setTimeout> | undefined;
@@ -269,38 +252,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
       askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
       answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
-    },
-
-    groupBuy: {
-      getCampaign: (id, o) => call('groupBuy.getCampaign', o, () => campaign(id)),
-      listTeams: (campaignId, o) => call('groupBuy.listTeams', o, () => {
-        campaign(campaignId);
-        return page(data.teams.filter((t) => t.campaignId === campaignId).map((t) => team(t.id)).filter((t) => t.status === 'forming'), null, 50);
-      }),
-      getTeam: (id, o) => call('groupBuy.getTeam', o, () => team(id)),
-      startTeam: (campaignId, { targetSize }, o) => write(customer, 'groupBuy.startTeam', o, (customer) => {
-        const c = campaign(campaignId);
-        const tier = c.tiers.find((t) => t.size === targetSize);
-        if (!tier) throw new HttpError(400, 'invalid_request', 'No tier of that size', { details: [{ path: 'targetSize', message: 'Unknown tier' }] });
-        const t: GroupBuyTeam = {
-          id: uuid(), campaignId, status: 'forming', targetSize, memberCount: 1, members: [{ displayName: customer.displayName }],
-          price: tier.price, createdAt: new Date(now()).toISOString(), expiresAt: new Date(now() + c.durationSeconds * 1000).toISOString(), joined: true,
-        };
-        data.teams.push(t);
-        return t;
-      }),
-      joinTeam: (teamId, o) => write(customer, 'groupBuy.joinTeam', o, (customer) => {
-        const t = team(teamId);
-        if (t.joined) throw conflict('already_joined', 'You are already in this team');
-        if (t.status !== 'forming') throw conflict('team_closed', 'This team is no longer open');
-        if (t.memberCount >= t.targetSize) throw conflict('team_full', 'This team is full');
-        const memberCount = t.memberCount + 1;
-        return updateTeam(teamId, {
-          memberCount, members: [...t.members, { displayName: customer.displayName }], joined: true,
-          ...(memberCount === t.targetSize ? { status: 'succeeded' as const } : {}),
-        });
-      }),
-      subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => team(id), onTeam, o),
     },
 
     points: {

@@ -1,4 +1,4 @@
-import type { GroupBuyCampaign, GroupBuyTeam, LedgerEntry, LiveShow, PointsTier, Question, Review, ReviewMedia, Reward } from '@kith/core';
+import type { LedgerEntry, LiveShow, PointsTier, Question, Review, ReviewMedia, Reward } from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryReviewSettings } from './moderation.js';
 
@@ -18,8 +18,6 @@ export interface MemoryOrder {
 export interface MemorySeed {
   shows: LiveShow[];
   reviews: Review[];
-  campaigns: GroupBuyCampaign[];
-  teams: GroupBuyTeam[];
   points: { balance: number; pending: number; earned12m: number; ledger: LedgerEntry[]; streak: number; checkedInToday: boolean };
   tiers: PointsTier[];
   rewards: Reward[];
@@ -136,20 +134,6 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
       },
     ],
     reviews,
-    campaigns: [
-      {
-        id: 'gb-1', product: { id: 'p1', title: 'Everyday tote' }, soloPrice: { minor: 5900, currency: 'USD' },
-        tiers: [{ size: 2, price: { minor: 5310, currency: 'USD' } }, { size: 3, price: { minor: 5015, currency: 'USD' } }, { size: 5, price: { minor: 4720, currency: 'USD' } }],
-        durationSeconds: 86_400, status: 'active',
-      },
-    ],
-    teams: [
-      {
-        id: 'team-1', campaignId: 'gb-1', status: 'forming', targetSize: 3, memberCount: 2,
-        members: [{ displayName: 'Wei' }, { displayName: 'Ana' }], price: { minor: 5015, currency: 'USD' },
-        createdAt: iso(now - 3 * HOUR), expiresAt: iso(now + 21 * HOUR),
-      },
-    ],
     points: {
       balance: 1240, pending: 180, earned12m: 1520, streak: 2, checkedInToday: false,
       ledger: [

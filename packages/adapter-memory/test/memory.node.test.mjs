@@ -11,7 +11,7 @@ runAdapterContract('memory', async () => {
     // A second view of the same data, signed in.
     customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
     fixtures: {
-      scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1', campaignId: 'gb-1',
+      scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1',
       questionProductId: 'p1', unreviewedProductId: 'p2',
     },
     control: {
@@ -75,17 +75,6 @@ describe('memory adapter', () => {
     const { items } = await adapter.points.listLedger({ limit: 1 });
     assert.equal(items[0].delta, -500);
     assert.equal(items[0].balanceAfter, before - 500);
-  });
-
-  it('group buy: joining fills a team, which then succeeds; a full team rejects', async () => {
-    const adapter = createMemoryAdapter({ customer: { id: 'c1', displayName: 'Ana' } });
-    const joined = await adapter.groupBuy.joinTeam('team-1');
-    assert.equal(joined.memberCount, 3);
-    assert.equal(joined.status, 'succeeded');
-    await assert.rejects(adapter.groupBuy.joinTeam('team-1'), (e) => isHttpError(e) && e.status === 409);
-    await assert.rejects(adapter.groupBuy.startTeam('gb-1', { targetSize: 4 }), (e) => isHttpError(e) && e.status === 400);
-    const team = await adapter.groupBuy.startTeam('gb-1', { targetSize: 2 });
-    assert.equal(team.price.minor, 5310);
   });
 
   it('plays the live scenario: scheduled → live with rising viewers → ended', async () => {

@@ -1,5 +1,5 @@
 import type {
-  Answer, AnswerInput, GroupBuyCampaign, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
+  Answer, AnswerInput, GroupBuyJoinInput, GroupBuyOffer, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
   ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
 } from './types/models.js';
 
@@ -56,11 +56,17 @@ export interface ReviewsApi {
 }
 
 export interface GroupBuyApi {
-  getCampaign(id: string, o?: CallOptions): Promise<GroupBuyCampaign>;
-  listTeams(campaignId: string, o?: CallOptions): Promise<Page<GroupBuyTeam>>;
+  /** The product's campaign with its open teams (and the signed-in customer's team); null when the product has none. */
+  getOffer(productId: string, o?: CallOptions): Promise<GroupBuyOffer | null>;
+  /** One team, with `you` when the signed-in customer holds a seat. */
   getTeam(id: string, o?: CallOptions): Promise<GroupBuyTeam>;
-  startTeam?(campaignId: string, input: { readonly targetSize: number }, o?: WriteOptions): Promise<GroupBuyTeam>;
-  joinTeam?(teamId: string, o?: WriteOptions): Promise<GroupBuyTeam>;
+  /** Starts a team led by the signed-in customer, who holds the first seat. */
+  startTeam?(campaignId: string, input: GroupBuyJoinInput, o?: WriteOptions): Promise<GroupBuyTeam>;
+  /** Holds a seat for the signed-in customer (409 `team_full`, `team_closed`, `already_joined`, `already_in_team`, `sold_out`). */
+  joinTeam?(teamId: string, input: GroupBuyJoinInput, o?: WriteOptions): Promise<GroupBuyTeam>;
+  /** Gives the customer's seat back; only before the team succeeds (409 `team_succeeded`, `not_a_member`). */
+  leaveTeam?(teamId: string, o?: WriteOptions): Promise<GroupBuyTeam>;
+  /** Pushes the whole team (public view, without `you`) on every change, starting with the current state. */
   subscribeTeam(id: string, onTeam: (team: GroupBuyTeam) => void, o?: SubscribeOptions): Unsubscribe;
 }
 

@@ -1,5 +1,5 @@
 import type { KithError } from '../errors.js';
-import type { Answer, LiveShow, Question, Review } from '../types/models.js';
+import type { Answer, LiveShow, Money, Question, Review } from '../types/models.js';
 
 export interface KithErrorDetail {
   readonly error: KithError;
@@ -11,6 +11,18 @@ export interface KithLiveOpenDetail {
   readonly show: LiveShow;
   /** The stream while live, the replay once ended. */
   readonly url: string;
+}
+
+export interface KithGroupJoinDetail {
+  readonly teamId: string;
+  readonly campaignId: string;
+  readonly productId: string;
+  /** What the seat pays now (the team price); the final price is the deepest tier the team reaches. */
+  readonly price: Money;
+  /** The seat lapses at this time unless your backend reports the order (`POST /v1/admin/orders` with `teamId`). */
+  readonly holdExpiresAt: string;
+  /** Whether the shopper started the team. */
+  readonly leader: boolean;
 }
 
 /**
@@ -28,6 +40,13 @@ export interface KithEventMap {
   'kith-question-asked': CustomEvent<{ readonly question: Question }>;
   /** A shopper answered a question. */
   'kith-answer-posted': CustomEvent<{ readonly answer: Answer }>;
+  /**
+   * A shopper holds a seat in a team: add the product to your cart at `price`. Cancelable: call
+   * `preventDefault()` if you cannot, and the widget gives the seat back.
+   */
+  'kith-group-join': CustomEvent<KithGroupJoinDetail>;
+  /** A shopper gave a seat back (left the team, or the host cancelled `kith-group-join`). */
+  'kith-group-leave': CustomEvent<{ readonly teamId: string }>;
   /** Dispatched by the host (on `document`) to grant or deny consent. */
   'kith-consent': CustomEvent<'granted' | 'denied' | { analytics?: boolean; storage?: boolean }>;
 }

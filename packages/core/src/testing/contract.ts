@@ -388,17 +388,6 @@ export function runAdapterContract(name: string, setup: () => Promise<ContractHa
       }));
     });
 
-    describe('group buy', () => {
-      it('serves a campaign with ascending tiers and its forming teams', withHarness(async ({ adapter, fixtures }) => {
-        if (!adapter.groupBuy || !fixtures.campaignId) return;
-        const c = await adapter.groupBuy.getCampaign(fixtures.campaignId);
-        check(c.tiers.length > 0 && c.tiers.every((t, i) => i === 0 || c.tiers[i - 1]!.size < t.size), 'tiers ascend by size');
-        const teams = await adapter.groupBuy.listTeams(c.id);
-        check(teams.items.every((t) => t.status === 'forming' && t.memberCount < t.targetSize), 'listed teams are forming and not full');
-        await rejects(adapter.groupBuy.getTeam('no-such-team'), (e) => isHttpError(e) && e.status === 404, 'unknown team → 404');
-      }));
-    });
-
     describe('points', () => {
       it('serves an account whose balance matches the newest ledger entry', withHarness(async ({ adapter }) => {
         if (!adapter.points) return;

@@ -212,38 +212,108 @@ export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'fake' | 'other'
 // ── Group buy (拼团) ─────────────────────────────────────────────────────────────────────────
 
 export interface GroupBuyTier {
-  /** Members needed, creator included. */
+  /** Confirmed members needed, leader included (at least 2). */
   readonly size: number;
+  /** What every member pays once the team reaches this size. */
   readonly price: Money;
 }
+
+/** `scheduled` before `startsAt`; `sold_out` when the campaign's seats are all taken; `ended` after `endsAt` or when the merchant ends it. */
+export type GroupBuyCampaignStatus = 'scheduled' | 'active' | 'sold_out' | 'ended';
 
 export interface GroupBuyCampaign {
   readonly id: string;
   readonly product: ProductRef;
   readonly soloPrice: Money;
-  /** Ascending by size. Fixed once a team exists: goalposts never move. */
+  /** Ascending by size with falling prices. A team keeps the tiers it started with: goalposts never move. */
   readonly tiers: readonly GroupBuyTier[];
   /** How long a new team has to fill, counted on server time. */
-  readonly durationSeconds: number;
-  readonly status: 'active' | 'ended';
+  readonly teamDurationSeconds: number;
+  /** Seats per team, leader included (at least the deepest tier). */
+  readonly maxMembers: number;
+  /** How long a joined seat is held for checkout before it lapses. */
+  readonly holdSeconds: number;
+  readonly startsAt: IsoDateTime;
   readonly endsAt?: IsoDateTime;
+  readonly status: GroupBuyCampaignStatus;
+  /** Team-price units left in stock (held and confirmed seats use them up); absent when unlimited. */
+  readonly seatsLeft?: number;
+  /** What members of a team that succeeds get besides the price (a gift, free shipping, points). */
+  readonly reward?: { readonly description: string; readonly points?: number };
 }
 
-export type GroupBuyTeamStatus = 'forming' | 'succeeded' | 'failed';
+/**
+ * `forming` until confirmed seats reach the first tier, then `succeeded` (it may keep filling to
+ * deeper tiers); `closed` when full or at the deadline after success; `expired` at the deadline
+ * below the first tier, or when every member left.
+ */
+export type GroupBuyTeamState = 'forming' | 'succeeded' | 'closed' | 'expired';
+
+/** A seat: `held` while the shopper checks out, `confirmed` once the merchant reported the order. */
+export type GroupBuySeat = 'held' | 'confirmed';
+
+/** A member as shown publicly: initials and an avatar, never a name or id. */
+export interface GroupBuyMember {
+  /** One or two letters. */
+  readonly initials: string;
+  readonly avatarUrl?: string;
+  readonly leader: boolean;
+  readonly seat: GroupBuySeat;
+}
 
 export interface GroupBuyTeam {
   readonly id: string;
   readonly campaignId: string;
-  readonly status: GroupBuyTeamStatus;
-  /** Target size chosen when the team started; never changes afterwards. */
-  readonly targetSize: number;
-  readonly memberCount: number;
-  readonly members: readonly PublicPerson[];
-  readonly price: Money;
+  readonly productId: string;
+  readonly state: GroupBuyTeamState;
+  /** The name the leader chose to show ("Lin's team"). */
+  readonly leaderName: string;
+  /** Current seats, oldest first. */
+  readonly members: readonly GroupBuyMember[];
+  /** Confirmed seats: what the tiers count. */
+  readonly confirmedCount: number;
+  /** Held plus confirmed seats: what fills the team. */
+  readonly seatCount: number;
+  readonly maxMembers: number;
+  /** As they were when the team started; they never change afterwards. */
+  readonly tiers: readonly GroupBuyTier[];
+  readonly soloPrice: Money;
+  /** The deepest tier that confirmed seats reached; null before success. Every member pays its price. */
+  readonly tierReached: GroupBuyTier | null;
   readonly createdAt: IsoDateTime;
+  /** The deadline, fixed when the team started. */
   readonly expiresAt: IsoDateTime;
-  /** Whether the signed-in customer is in this team. */
-  readonly joined?: boolean;
+  /** When the team closed or expired. */
+  readonly endedAt?: IsoDateTime;
+  /** The signed-in customer's seat in this team; never part of the public stream. */
+  readonly you?: GroupBuyYourSeat;
+  /** The server's clock when this was sent: countdowns run on server time. */
+  readonly serverTime?: IsoDateTime;
+}
+
+export interface GroupBuyYourSeat {
+  readonly seat: GroupBuySeat;
+  readonly leader: boolean;
+  /** When a held seat lapses unless the merchant reports the order. */
+  readonly holdExpiresAt?: IsoDateTime;
+  /** What this seat pays now: the reached tier's price, or the first tier's while forming. */
+  readonly price: Money;
+}
+
+/** A product's group buy as a shopper sees it. */
+export interface GroupBuyOffer {
+  /** Active first, then the next scheduled, then the latest ended or sold out. */
+  readonly campaign: GroupBuyCampaign;
+  /** Teams with a free seat that the shopper is not in, soonest deadline first, at most 5. */
+  readonly teams: readonly GroupBuyTeam[];
+  /** The signed-in customer's team in this campaign (any state but expired), else null. */
+  readonly yourTeam: GroupBuyTeam | null;
+  readonly serverTime: IsoDateTime;
+}
+
+export interface GroupBuyJoinInput {
+  /** Shown publicly: as the team's name when leading ("Lin's team"), as initials otherwise. 1 to 40 characters. */
+  readonly displayName?: string;
 }
 
 // ── Points (积分) ───────────────────────────────────────────────────────────────────────────
