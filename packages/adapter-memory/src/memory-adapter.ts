@@ -1,9 +1,10 @@
 import {
   HttpError, NetworkError, uuid,
-  type Answer, type AnswerRole, type Capability, type CallOptions, type KithAdapter, type LedgerEntry, type LiveShow,
+  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
   type PointsAccount, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { conflict, notFound, unauthenticated } from './errors.js';
+import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
 import { createQuestions } from './questions.js';
 import { createReviews } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
@@ -44,9 +45,23 @@ export interface MemoryControl {
   answerQuestion(questionId: string, input: { readonly body: string; readonly displayName: string; readonly role: Exclude<AnswerRole, 'customer'> }): Answer;
   /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. 409 on a taken id. */
   addReviews(reviews: readonly Review[]): void;
+  /**
+   * The merchant reported the customer's order for their held seat (the server's `POST
+   * /v1/admin/orders` with `teamId`): the seat is confirmed and the team may succeed, reach a
+   * deeper tier or close when full. 404 unknown team; 409 `seat_not_held` without a held seat in an open team.
+   */
+  confirmSeat(teamId: string, customerId: string): GroupBuyTeam;
+  /** Creates a campaign with the server's defaults and checks (400 `invalid_request`; 409 `already_exists`). */
+  addCampaign(campaign: MemoryCampaign): GroupBuyCampaign;
+  /** Changes a campaign (`{ ended: true }` ends it, as the merchant's DELETE does); teams already started keep their terms. */
+  updateCampaign(id: string, patch: Partial<Omit<MemoryCampaign, 'id'>>): GroupBuyCampaign;
+  /** Adds a team in any state, seats with customer ids and names (404 unknown campaign; 409 `already_exists`); returns its public view. */
+  addTeam(team: MemoryTeam): GroupBuyTeam;
 }
 
 export interface MemoryAdapter extends KithAdapter {
+  /** Every group-buy call, writes included. */
+  readonly groupBuy: Required<GroupBuyApi>;
   /** Shared by every view of the same data. */
   readonly control: MemoryControl;
   /** The customer this view writes as, or null when signed out. */
@@ -62,7 +77,7 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'points', 'referrals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
 const CHECK_IN_CYCLE = [1, 1, 2, 2, 3, 3, 5];
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
@@ -80,6 +95,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const idempotent = new Map<string, unknown>();
   const reviews = createReviews(data, now);
   const questions = createQuestions(data, now);
+  // Every change of a team, by a write, the merchant, a lapse or a deadline, reaches its stream.
+  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team) });
   let subscriptions = 0;
 
   const shouldFail = (op: string) =>
@@ -201,6 +218,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     rejectReview: (id) => structuredClone(reviews.setStatus(id, 'rejected')),
     answerQuestion: (questionId, input) => structuredClone(questions.answerAs(questionId, input)),
     addReviews: (list) => reviews.add(list),
+    confirmSeat: (teamId, customerId) => structuredClone(groupBuy.confirmSeat(teamId, customerId)),
+    addCampaign: (campaign) => structuredClone(groupBuy.addCampaign(campaign)),
+    updateCampaign: (id, patch) => structuredClone(groupBuy.updateCampaign(id, patch)),
+    addTeam: (team) => structuredClone(groupBuy.addTeam(team)),
   };
 
   const dispose = () => {
@@ -209,6 +230,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     listeners.clear();
     subscriptions = 0;
     reviews.dispose();
+    groupBuy.dispose();
   };
 
   const views = new Map<string | null, MemoryAdapter>();
@@ -252,6 +274,20 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
       askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
       answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
+    },
+
+    groupBuy: {
+      getOffer: (productId, o) => call('groupBuy.getOffer', o, () => groupBuy.getOffer(customer, productId)),
+      getTeam: (id, o) => call('groupBuy.getTeam', o, () => groupBuy.getTeam(customer, id)),
+      startTeam: (campaignId, input, o) => write(customer, 'groupBuy.startTeam', o, (c) => groupBuy.startTeam(c, campaignId, input)),
+      joinTeam: (teamId, input, o) => write(customer, 'groupBuy.joinTeam', o, (c) => groupBuy.joinTeam(c, teamId, input)),
+      leaveTeam: (teamId, o) => write(customer, 'groupBuy.leaveTeam', o, (c) => groupBuy.leaveTeam(c, teamId)),
+      // While someone listens, the team's next lapse or deadline runs on a timer and is pushed.
+      subscribeTeam: (id, onTeam, o) => {
+        const off = subscribe(`team:${id}`, () => groupBuy.publicTeam(id), onTeam, o);
+        const unwatch = groupBuy.watch(id);
+        return () => { off(); unwatch(); };
+      },
     },
 
     points: {

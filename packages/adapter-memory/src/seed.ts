@@ -1,5 +1,6 @@
 import type { LedgerEntry, LiveShow, PointsTier, Question, Review, ReviewMedia, Reward } from '@kith/core';
 import { artPhoto } from './art.js';
+import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
 
 /** A signed-in shopper. */
@@ -28,10 +29,43 @@ export interface MemorySeed {
   orders?: MemoryOrder[];
   /** Moderation rules and topic keywords; unset fields take the server's defaults. */
   reviewSettings?: Partial<MemoryReviewSettings>;
+  /** Group-buy campaigns as the merchant created them; status and seats left are derived. */
+  campaigns?: MemoryCampaign[];
+  /** Group-buy teams with their seats (customer ids, names, held or confirmed); public views are derived. */
+  teams?: MemoryTeam[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
+const usd = (minor: number) => ({ minor, currency: 'USD' });
+
+/**
+ * The demo group buy on `p1`: solo $59.00, $53.10 for a team of 2 and $50.15 for 3, teams of at
+ * most 3 with a day to fill and seats held 15 minutes; succeeded teams get free gift wrap.
+ */
+export const demoCampaign = (now: number): MemoryCampaign => ({
+  id: 'gb-1', product: { id: 'p1', title: 'Everyday tote' }, soloPrice: usd(5900),
+  tiers: [{ size: 2, price: usd(5310) }, { size: 3, price: usd(5015) }],
+  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), reward: { description: 'Free gift wrap' },
+});
+
+/**
+ * `team-1`: Wei's, forming, Wei's seat confirmed (1 of 3), 21 h left. `team-2`: Lin's, two
+ * confirmed seats (2 of 3), so it succeeded at $53.10 and a third member takes all to $50.15; 4 h left.
+ */
+export const demoTeams = (now: number): MemoryTeam[] => [
+  {
+    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR),
+    seats: [{ customerId: 'c-wei', displayName: 'Wei', seat: 'confirmed' }],
+  },
+  {
+    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR),
+    seats: [
+      { customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' },
+      { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed', joinedAt: iso(now - 18 * HOUR) },
+    ],
+  },
+];
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
 const RATINGS = [5, 4, 5, 3, 1, 5, 4, 2] as const;
 /** One text per review of p1, matching its rating (RATINGS repeats every 8). */
@@ -154,6 +188,8 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     ],
     referral: { code: 'MIA-7Q2K', baseUrl: 'https://shop.example.com/p/', clicks: 42, signups: 9, orders: 4, pointsEarned: 200 },
     questions,
+    campaigns: [demoCampaign(now)],
+    teams: demoTeams(now),
     orders: [{ customerId, productIds: ['p1', 'p3'] }],
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
   };
