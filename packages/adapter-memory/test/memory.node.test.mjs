@@ -10,15 +10,19 @@ runAdapterContract('memory', async () => {
     adapter,
     // A second view of the same data, signed in.
     customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
+    // And a second customer, for group buy (a team of two).
+    otherCustomer: adapter.as({ id: 'c-other', displayName: 'Bo' }),
+    customerIds: ['c-contract', 'c-other'],
     fixtures: {
       scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1',
-      questionProductId: 'p1', unreviewedProductId: 'p2',
+      questionProductId: 'p1', unreviewedProductId: 'p2', groupBuyProductId: 'p1', campaignId: 'gb-1',
     },
     control: {
       startShow: async (id) => adapter.control.startShow(id, 10),
       setViewers: async (id, n) => adapter.control.setViewers(id, n),
       endShow: async (id) => adapter.control.endShow(id),
       approveReview: async (id) => adapter.control.approveReview(id),
+      confirmSeat: async (teamId, customerId) => adapter.control.confirmSeat(teamId, customerId),
     },
     teardown: () => adapter.dispose(),
   };
