@@ -39,3 +39,6 @@ export type AnswerResponse = ServerAnswer;
 
 /** The `event:` name of messages on `GET live/shows/:id/events`; `data` is the whole `LiveShow`. */
 export const SHOW_EVENT = 'show';
+
+/** The `event:` name of messages on `GET teams/:id/events`; `data` is the public `GroupBuyTeam` (no `you`). */
+export const TEAM_EVENT = 'team';

@@ -1,7 +1,8 @@
-import type { Capability, KithAdapter, LiveApi, ReviewsApi } from '@kith/core';
+import type { Capability, GroupBuyApi, KithAdapter, LiveApi, ReviewsApi } from '@kith/core';
 import { createHttp } from '@kith/core/http';
 import type { RetryOptions } from './backoff.js';
-import { createLiveApi } from './live.js';
+import { createGroupBuyApi } from './group-buy.js';
+import { createLiveApi, type LiveContext } from './live.js';
 import { createReviewsApi } from './reviews.js';
 import type { EventSourceConstructor } from './stream.js';
 
@@ -27,17 +28,18 @@ export interface RestAdapterOptions {
   readonly pauseWhenHidden?: number | false;
 }
 
-/** The REST adapter: a `KithAdapter` whose `live` and `reviews` domains are always present. */
+/** The REST adapter: a `KithAdapter` whose `live`, `reviews` and `groupBuy` domains are always present. */
 export interface RestAdapter extends KithAdapter {
   readonly id: 'rest';
   readonly live: LiveApi;
   readonly reviews: ReviewsApi;
+  readonly groupBuy: GroupBuyApi;
 }
 
 export const CUSTOMER_HEADER = 'X-Kith-Customer';
 
 // Domains this adapter implements; others arrive with the server endpoints that back them.
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy']);
 
 /**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
@@ -78,7 +80,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     ...(fetchFn ? { fetch: fetchFn } : {}),
   });
 
-  const live = createLiveApi({
+  const ctx: LiveContext = {
     http,
     // EventSource can't send headers, so the stream takes the (public) key in the query.
     streamUrl: (path) => `${root}/${path}?key=${encodeURIComponent(publishableKey)}`,
@@ -89,7 +91,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
       pollInterval: options.pollInterval,
       pauseWhenHidden: options.pauseWhenHidden,
     }),
-  });
+  };
 
-  return { id: 'rest', capabilities: CAPABILITIES, live, reviews: createReviewsApi(http) };
+  return { id: 'rest', capabilities: CAPABILITIES, live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx) };
 }
