@@ -125,6 +125,8 @@ const confirmedOf = (t: Team) => t.seats.filter((s) => s.seat === 'confirmed').l
 /** The deepest tier confirmed seats reached, or null. */
 const tierOf = (t: Team): GroupBuyTier | null => t.tiers.filter((x) => x.size <= confirmedOf(t)).at(-1) ?? null;
 const nameOf = (s: Seat | undefined) => s?.displayName ?? DEFAULT_NAME;
+// Ids compare by code unit, as the server's "ORDER BY …, id" does.
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** First letters of up to two words, uppercased; `?` without a name. */
 export function initialsOf(name: string | undefined): string {
@@ -142,7 +144,7 @@ function toCampaign(c: MemoryCampaign, now: number): Campaign {
   if (!c.id || !c.product?.id) throw invalid('json.productId', 'Required');
   positiveInt(c.soloPrice?.minor, 'json.soloPrice.minor', 1);
   const tiers = c.tiers ?? [];
-  if (!tiers.length) throw invalid('json.tiers', 'At least one tier');
+  if (!tiers.length || tiers.length > 10) throw invalid('json.tiers', 'One to ten tiers');
   tiers.forEach((t, i) => {
     const prev = tiers[i - 1];
     positiveInt(t.size, `json.tiers.${i}.size`, 2, 100);
@@ -153,14 +155,16 @@ function toCampaign(c: MemoryCampaign, now: number): Campaign {
   });
   const deepest = tiers.at(-1)!.size;
   const maxMembers = positiveInt(c.maxMembers ?? deepest, 'json.maxMembers', deepest, 100);
+  const startsAt = c.startsAt ? ms(c.startsAt, 'json.startsAt') : now;
+  const endsAt = c.endsAt ? ms(c.endsAt, 'json.endsAt') : undefined;
+  if (endsAt !== undefined && endsAt <= startsAt) throw invalid('json.endsAt', 'Must be after startsAt');
   return {
     id: c.id, product: { ...c.product }, soloPrice: { ...c.soloPrice }, tiers: structuredClone(tiers), maxMembers,
-    teamDurationSeconds: positiveInt(c.teamDurationSeconds ?? 86_400, 'json.teamDurationSeconds', 1),
-    holdSeconds: positiveInt(c.holdSeconds ?? 900, 'json.holdSeconds', 1),
-    startsAt: c.startsAt ? ms(c.startsAt, 'json.startsAt') : now,
-    ...(c.endsAt ? { endsAt: ms(c.endsAt, 'json.endsAt') } : {}),
+    teamDurationSeconds: positiveInt(c.teamDurationSeconds ?? 86_400, 'json.teamDurationSeconds', 1, 30 * 86_400),
+    holdSeconds: positiveInt(c.holdSeconds ?? 900, 'json.holdSeconds', 1, 7 * 86_400),
+    startsAt, ...(endsAt !== undefined ? { endsAt } : {}),
     ended: c.ended ?? false,
-    ...(c.stock !== undefined ? { stock: positiveInt(c.stock, 'json.stock', 0) } : {}),
+    ...(c.stock !== undefined ? { stock: positiveInt(c.stock, 'json.stock', 0, 10_000_000) } : {}),
     ...(c.reward ? { reward: { ...c.reward } } : {}),
   };
 }
@@ -224,11 +228,12 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
     while (isOpen(t)) {
       const lapsing = t.seats.filter((s) => s.seat === 'held' && s.holdExpiresAt! <= at).sort((a, b) => a.holdExpiresAt! - b.holdExpiresAt!)[0];
       if (t.expiresAt <= at && (!lapsing || t.expiresAt <= lapsing.holdExpiresAt!)) {
-        // The deadline: below the first tier the team failed; after success the held seats lapse and it closes.
-        if (t.state === 'succeeded') {
-          t.seats = t.seats.filter((s) => s.seat === 'confirmed');
-          t.state = 'closed';
-        } else t.state = 'expired';
+        // The deadline: every held seat lapses (only confirmed seats count now); below the first
+        // tier the team failed, after success it closes.
+        const leader = t.seats[0];
+        t.seats = t.seats.filter((s) => s.seat === 'confirmed');
+        if (!t.seats.length) t.leaderName = nameOf(leader);
+        t.state = t.state === 'succeeded' ? 'closed' : 'expired';
         t.endedAt = t.expiresAt;
         return true;
       }
@@ -401,10 +406,10 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
         campaign: campaignView(c),
         teams: all
           .filter((t) => isOpen(t) && t.seats.length < t.maxMembers && !(customer && holds(t, customer.id)))
-          .sort((a, b) => a.expiresAt - b.expiresAt)
+          .sort((a, b) => a.expiresAt - b.expiresAt || byId(a, b))
           .slice(0, MAX_OPEN_LISTED)
-          .map(publicView),
-        yourTeam: mine.length ? viewFor(mine.sort((a, b) => b.createdAt - a.createdAt)[0]!, customer) : null,
+          .map((t) => withTime(publicView(t))),
+        yourTeam: mine.length ? withTime(viewFor(mine.sort((a, b) => b.createdAt - a.createdAt || byId(a, b))[0]!, customer)) : null,
         serverTime: iso(now()),
       };
     },
@@ -425,7 +430,7 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
       if (otherOpenTeam(c.id, customer.id)) throw conflict('already_in_team', 'You are already in a team of this group buy');
       const at = now();
       const t: Team = {
-        id: uuid(), campaignId: c.id, productId: c.product.id, state: 'forming', createdAt: at, expiresAt: at + c.teamDurationSeconds * 1000,
+        id: `team_${uuid()}`, campaignId: c.id, productId: c.product.id, state: 'forming', createdAt: at, expiresAt: at + c.teamDurationSeconds * 1000,
         tiers: structuredClone(c.tiers), soloPrice: { ...c.soloPrice }, maxMembers: c.maxMembers, holdSeconds: c.holdSeconds,
         seats: [{ customerId: customer.id, ...(displayName ? { displayName } : {}), seat: 'held', joinedAt: at, holdExpiresAt: at + c.holdSeconds * 1000 }],
       };

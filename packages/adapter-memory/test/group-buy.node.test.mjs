@@ -160,6 +160,16 @@ describe('group buy in the memory adapter', () => {
     assert.deepEqual([expired.state, expired.endedAt, expired.you.seat], ['expired', kept.expiresAt, 'confirmed']);
     await assert.rejects(ana.groupBuy.leaveTeam(kept.id), code(409, 'team_closed'));
     assert.throws(() => shop.control.confirmSeat(kept.id, 'ana'), code(409, 'seat_not_held'));
+
+    // At the deadline every held seat lapses, whatever its hold: only confirmed seats remain.
+    const last = await ana.groupBuy.startTeam('gb-t', {});
+    shop.control.confirmSeat(last.id, 'ana');
+    clock.at += 55 * MIN;
+    await bo.groupBuy.joinTeam(last.id, {});
+    clock.at += 6 * MIN;
+    const ended = await shop.groupBuy.getTeam(last.id);
+    assert.deepEqual([ended.state, ended.seatCount, ended.members.map((m) => m.seat)], ['expired', 1, ['confirmed']]);
+    assert.match(last.id, /^team_/);
   });
 
   it('confirmations move the team: first tier → succeeded, deeper tier, full → closed; the deadline closes a succeeded team', async () => {
@@ -276,7 +286,8 @@ describe('group buy in the memory adapter', () => {
       { tiers: [{ size: 2, price: { minor: 1000, currency: 'EUR' } }] },
       { tiers: [{ size: 3, price: { minor: 900, currency: 'EUR' } }, { size: 2, price: { minor: 800, currency: 'EUR' } }] },
       { tiers: [{ size: 2, price: { minor: 800, currency: 'EUR' } }, { size: 3, price: { minor: 900, currency: 'EUR' } }] },
-      { maxMembers: 2 }, { maxMembers: 101 }, { holdSeconds: 0 }, { teamDurationSeconds: 0.5 }, { stock: -1 },
+      { maxMembers: 2 }, { maxMembers: 101 }, { holdSeconds: 0 }, { teamDurationSeconds: 0.5 }, { stock: -1 }, { endsAt: iso(NOW - 2 * HOUR) },
+      { tiers: Array.from({ length: 11 }, (_, i) => ({ size: i + 2, price: { minor: 900 - i, currency: 'EUR' } })), maxMembers: 12 },
     ];
     for (const patch of bad) assert.throws(() => shop.control.addCampaign({ ...base, id: 'x', ...patch }), code(400, 'invalid_request'), JSON.stringify(patch));
     assert.throws(() => shop.control.addCampaign(base), code(409, 'already_exists'));
