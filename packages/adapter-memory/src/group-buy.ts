@@ -201,7 +201,7 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
 
   // ── state machine ──
 
-  /** forming → succeeded at the first tier; → closed when every seat is confirmed. */
+  /** forming → succeeded at the first tier; → closed when confirmed seats fill the team (maxMembers). */
   function promote(t: Team, at: number): boolean {
     const before = t.state;
     const confirmed = confirmedOf(t);
@@ -222,7 +222,10 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
     t.endedAt = at;
   }
 
-  /** Applies, in time order, the hold lapses and the deadline that are due. True when anything changed. */
+  /**
+   * Applies, in time order, the hold lapses and the deadline that are due. True when anything
+   * changed. `endedAt` is when it happened (the deadline, the last hold), not when it was noticed.
+   */
   function applyDue(t: Team, at: number): boolean {
     let changed = false;
     while (isOpen(t)) {
