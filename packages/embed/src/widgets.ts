@@ -6,4 +6,5 @@ export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kith-live-badge': () => import('@kith/widgets/live-badge/define'),
   'kith-rating': () => import('@kith/widgets/rating/define'),
   'kith-reviews': () => import('@kith/widgets/reviews/define'),
+  'kith-group-buy': () => import('@kith/widgets/group-buy/define'),
 };

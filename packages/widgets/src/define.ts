@@ -2,3 +2,4 @@
 export * from './live-badge/define.js';
 export * from './rating/define.js';
 export * from './reviews/define.js';
+export * from './group-buy/define.js';

@@ -2,3 +2,4 @@
 export { KithLiveBadge } from './live-badge/index.js';
 export { KithRating } from './rating/index.js';
 export { KithReviews } from './reviews/index.js';
+export { KithGroupBuy } from './group-buy/index.js';

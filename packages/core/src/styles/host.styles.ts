@@ -13,6 +13,8 @@ const dark = css`
     --_on-brand: var(--kith-dark-color-on-brand, #0d1117);
     --_live: var(--kith-dark-color-live, #da3633);
     --_focus: var(--kith-dark-color-focus, #4493f8);
+    --_ok: var(--kith-dark-color-success, #3fb950);
+    --_danger: var(--kith-dark-color-danger, #f85149);
 `;
 
 /**
@@ -34,6 +36,8 @@ export const hostStyles = css`
     --_live: var(--kith-color-live, #d1242f);
     --_on-live: var(--kith-color-on-live, #ffffff);
     --_focus: var(--kith-color-focus, #0969da);
+    --_ok: var(--kith-color-success, #1a7f37);
+    --_danger: var(--kith-color-danger, #cf222e);
     --_radius: var(--kith-radius-m, 0.5em);
     --_radius-pill: var(--kith-radius-pill, 999px);
     --_space-xs: var(--kith-space-xs, 0.25em);

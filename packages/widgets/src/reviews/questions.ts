@@ -3,7 +3,6 @@ import {
   emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, toKithError, uuid,
   type Answer, type KithAdapter, type Question,
 } from '@kith/core';
-import tones from './tones.styles.js';
 
 registerStrings('review-questions', 'en', {
   heading: 'Questions and answers',
@@ -57,7 +56,6 @@ const ANSWER_MIN = 2;
 export class KithReviewQuestions extends KithElement {
   static override styles = [
     ...KithElement.styles,
-    tones,
     css`
       :host { display: block; }
       h3 { font-size: 1.1em; margin: 0 0 var(--_space-s); }

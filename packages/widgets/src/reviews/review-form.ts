@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { emit, I18nController, isHttpError, KithElement, registerStrings, uuid, type Review, type ReviewInput } from '@kith/core';
-import tones from './tones.styles.js';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
 registerStrings('review-form', 'en', {
@@ -68,7 +67,6 @@ type Field = 'rating' | 'body' | 'name' | 'consent' | 'photos' | 'form';
 export class KithReviewForm extends KithElement {
   static override styles = [
     ...KithElement.styles,
-    tones,
     css`
       :host { display: block; }
       form { display: grid; gap: var(--_space-m); }

@@ -9,7 +9,6 @@ import { fillStars, starStyles, stars } from '../shared/stars.js';
 import { ReviewListController, type ReviewFilters } from './list.js';
 import { WindowController } from './window.js';
 import styles from './reviews.styles.js';
-import tones from './tones.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
 
 const LOADING = atom<SummaryState>({ status: 'loading' });
@@ -73,7 +72,7 @@ type Dialog =
  * @cssproperty --bar-color - Histogram bars. Default: the star colour.
  */
 export class KithReviews extends KithElement {
-  static override styles = [...KithElement.styles, tones, starStyles, styles];
+  static override styles = [...KithElement.styles, starStyles, styles];
 
   static override properties = {
     product: { reflect: true },

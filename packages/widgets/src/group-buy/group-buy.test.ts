@@ -1,0 +1,254 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
+import type { KithGroupJoinDetail } from '@kith/core';
+import { createMemoryAdapter, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
+import type { KithGroupBuy } from './group-buy.js';
+import './define.js';
+
+const HOUR = 3_600_000;
+const LIN = { id: 'c-me', displayName: 'Lin' };
+const ANA = { id: 'c-ana', displayName: 'Ana' };
+const sr = (el: HTMLElement) => el.shadowRoot!;
+const part = (el: HTMLElement, name: string) => sr(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const button = (el: HTMLElement, act: string, id?: string) =>
+  sr(el).querySelector<HTMLButtonElement>(`[data-act="${act}"]${id ? `[data-id="${id}"]` : ''}`);
+const liveRegion = (el: HTMLElement) => text(sr(el).querySelector('[aria-live="polite"]'));
+
+function adapterWith(change?: (seed: MemorySeed, now: number) => void, customer: typeof LIN | null = LIN): MemoryAdapter {
+  const now = Date.now();
+  const seed = demoSeed(now);
+  change?.(seed, now);
+  return createMemoryAdapter({ seed, ...(customer ? { customer } : {}) });
+}
+
+async function widget(adapter: MemoryAdapter, attrs: { team?: string; lang?: string } = {}) {
+  const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p1" team=${attrs.team ?? nothing} lang=${attrs.lang ?? 'en'} customer-name="Lin"></kith-group-buy>`);
+  await waitUntil(() => el.state !== 'loading', 'never left loading');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<kith-group-buy>', () => {
+  let adapter: MemoryAdapter;
+  afterEach(() => adapter?.dispose());
+
+  it('shows solo and team prices, the reward, open teams with spots and deadlines, and start', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    expect(el.state).to.equal('ready');
+    expect(text(part(el, 'prices'))).to.equal('Buy alone $59.00 Team price from $50.15');
+    expect(text(part(el, 'note'))).to.equal('Bonus for teams that succeed: Free gift wrap');
+    const rows = [...sr(el).querySelectorAll('[part="teams"] > li')].map(text);
+    expect(rows.length).to.be.greaterThan(0);
+    expect(rows[0]).to.match(/^[\w ]+'s team \d spots? left · \d+:\d\d:\d\d Join$/);
+    expect(button(el, 'join')!.getAttribute('aria-label')).to.match(/^Join [\w ]+'s team$/);
+    expect(text(button(el, 'start'))).to.equal('Start a team at $53.10');
+    await expect(el).to.be.accessible();
+  });
+
+  it('start: holds a seat, hands the team price to the host, and shows the team with its progress', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    const joined = oneEvent(el, 'kith-group-join');
+    button(el, 'start')!.click();
+    const { detail } = (await joined) as CustomEvent<KithGroupJoinDetail>;
+    expect(detail.price).to.deep.equal({ minor: 5310, currency: 'USD' });
+    expect(detail.leader).to.equal(true);
+    expect(Date.parse(detail.holdExpiresAt)).to.be.greaterThan(Date.now() + 14 * 60_000);
+    await waitUntil(() => text(part(el, 'seat')).startsWith('Seat held'));
+    expect(text(sr(el).querySelector('#team-name'))).to.equal('Your team Forming');
+    const bar = part(el, 'progress')!;
+    expect(bar.getAttribute('role')).to.equal('progressbar');
+    expect(bar.getAttribute('aria-valuenow')).to.equal('0');
+    expect(bar.getAttribute('aria-valuetext')).to.equal('0 joined · 2 more for $53.10');
+    expect(bar.querySelectorAll('.held').length).to.equal(1);
+    expect(text(part(el, 'seat'))).to.match(/^Seat held at \$53\.10: finish checkout within 0:1[45]:\d\d\.$/);
+    // In a team: no start button, no other teams to join.
+    expect(button(el, 'start')).to.equal(null);
+    expect(part(el, 'teams')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a cancelled kith-group-join gives the seat back', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    el.addEventListener('kith-group-join', (e) => e.preventDefault(), { once: true });
+    const left = oneEvent(el, 'kith-group-leave');
+    button(el, 'start')!.click();
+    await left;
+    await waitUntil(() => button(el, 'start') !== null, 'start offered again');
+    const offer = await adapter.groupBuy!.getOffer('p1');
+    expect(offer!.yourTeam).to.equal(null);
+  });
+
+  it('live: another shopper joins and both pay; the team succeeds on screen and is announced', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    button(el, 'start')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="seat"]'));
+    const teamId = (await adapter.groupBuy!.getOffer('p1'))!.yourTeam!.id;
+    await adapter.as(ANA).groupBuy!.joinTeam!(teamId, { displayName: 'Ana' });
+    await waitUntil(() => part(el, 'progress')!.querySelectorAll('.held').length === 2, 'the join arrives live');
+    adapter.control.confirmSeat(teamId, LIN.id);
+    adapter.control.confirmSeat(teamId, ANA.id);
+    await waitUntil(() => text(part(el, 'state')) === 'Team price unlocked', 'success arrives live');
+    expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('2 joined · 1 more for $50.15');
+    await waitUntil(() => text(part(el, 'seat')) === "You're in: you pay $53.10.", 'own seat re-read as confirmed');
+    await waitUntil(() => liveRegion(el) === 'Team price unlocked: everyone pays $53.10');
+    expect([...part(el, 'tiers')!.children].map(text)).to.deep.equal(['✓ 2 · $53.10', '3 · $50.15']);
+    // Succeeded: no leaving.
+    expect(button(el, 'leave')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('joining a team that filled meanwhile explains itself and shows the current teams', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    const row = sr(el).querySelector<HTMLButtonElement>('[part="teams"] [data-act="join"]')!;
+    const id = row.dataset.id!;
+    const team = await adapter.groupBuy!.getTeam(id);
+    for (let i = team.seatCount; i < team.maxMembers; i++) await adapter.as({ id: `c-${i}`, displayName: `S${i}` }).groupBuy!.joinTeam!(id, {});
+    row.click();
+    await waitUntil(() => text(part(el, 'message')) === 'That team just filled up. Join another or start your own.');
+    await waitUntil(() => !button(el, 'join', id), 'the full team leaves the list');
+  });
+
+  it('signed out: a join asks the shopper to sign in', async () => {
+    adapter = adapterWith(undefined, null);
+    const el = await widget(adapter);
+    button(el, 'join')!.click();
+    await waitUntil(() => text(part(el, 'message')) === 'Please sign in to join a team.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('leave: gives the seat back while forming', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    button(el, 'start')!.click();
+    await waitUntil(() => button(el, 'leave'));
+    const left = oneEvent(el, 'kith-group-leave');
+    button(el, 'leave')!.click();
+    await left;
+    await waitUntil(() => button(el, 'start'), 'can start again');
+  });
+
+  it('a shared team link shows that team first, with a join button naming the leader', async () => {
+    adapter = adapterWith(undefined, ANA);
+    const offer = (await adapter.groupBuy!.getOffer('p1'))!;
+    const shared = offer.teams[0]!;
+    const el = await widget(adapter, { team: shared.id });
+    await waitUntil(() => text(sr(el).querySelector('#team-name')).startsWith(`${shared.leaderName}'s team`));
+    expect(text(button(el, 'join', shared.id))).to.equal(`Join ${shared.leaderName}'s team`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('expired and closed teams say so, without a countdown or buttons', async () => {
+    adapter = adapterWith((seed, now) => {
+      seed.teams!.push(
+        { id: 'team-x', campaignId: 'gb-1', createdAt: new Date(now - 30 * HOUR).toISOString(), seats: [{ customerId: 'c-x', displayName: 'Xu', seat: 'confirmed' }] },
+        {
+          id: 'team-full', campaignId: 'gb-1', createdAt: new Date(now - HOUR).toISOString(),
+          seats: ['c1', 'c2', 'c3'].map((customerId, i) => ({ customerId, displayName: `M${i}`, seat: 'confirmed' as const })),
+        },
+      );
+    }, ANA);
+    let el = await widget(adapter, { team: 'team-x' });
+    await waitUntil(() => text(part(el, 'state')) === 'Expired');
+    expect(text(sr(el).querySelector('article [part="note"]'))).to.equal('The team did not fill in time: no team price is charged.');
+    expect(part(el, 'countdown')).to.equal(null);
+    expect(sr(el).querySelector('article button')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.remove();
+    el = await widget(adapter, { team: 'team-full' });
+    await waitUntil(() => text(part(el, 'state')) === 'Team complete');
+    expect(text(sr(el).querySelector('article [part="note"]'))).to.equal('Everyone in this team pays $50.15.');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [name, change, note] of [
+    ['campaign over', (c: Record<string, unknown>) => (c.ended = true), 'This group buy has ended.'],
+    ['sold out', (c: Record<string, unknown>) => (c.stock = 0), 'Sold out: every team seat is taken.'],
+    ['scheduled', (c: Record<string, unknown>) => (c.startsAt = new Date(Date.now() + 2 * HOUR).toISOString()), 'Team buying opens in 2 hr.'],
+  ] as const) {
+    it(`${name}: says so and offers no new team`, async () => {
+      adapter = adapterWith((seed) => {
+        change(seed.campaigns![0] as unknown as Record<string, unknown>);
+        if (name !== 'campaign over') seed.teams = [];
+      });
+      const el = await widget(adapter);
+      expect(text(sr(el).querySelector('.notice'))).to.equal(note);
+      expect(button(el, 'start')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('share: copies the team link where there is no share sheet', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    button(el, 'start')!.click();
+    await waitUntil(() => button(el, 'share'));
+    let copied = '';
+    const share = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    try {
+      button(el, 'share')!.click();
+      await waitUntil(() => text(part(el, 'message')) === 'Link copied');
+      const teamId = (await adapter.groupBuy!.getOffer('p1'))!.yourTeam!.id;
+      expect(new URL(copied).searchParams.get('kith_team')).to.equal(teamId);
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).share;
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      if (share) Object.defineProperty(Navigator.prototype, 'share', share);
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
+  it('a failing API shows a retry in the reserved box and throws nothing into the page', async () => {
+    adapter = adapterWith();
+    adapter.control.setFailure('always');
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push(e);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const el = await widget(adapter);
+      expect(el.state).to.equal('error');
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+      expect(text(part(el, 'note'))).to.equal('Group buy could not be loaded. Try again');
+      await expect(el).to.be.accessible();
+      adapter.control.setFailure('none');
+      sr(el).querySelector<HTMLButtonElement>('[part="note"] button')!.click();
+      await waitUntil(() => el.state === 'ready', 'retry recovers');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+  });
+
+  it('a product without a campaign is empty; the box stays reserved', async () => {
+    adapter = adapterWith();
+    const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p-none"></kith-group-buy>`);
+    await waitUntil(() => el.state === 'empty');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+  });
+
+  it('removing the widget closes its stream and its ticking', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter);
+    button(el, 'start')!.click();
+    await waitUntil(() => adapter.activeSubscriptions === 1, 'follows its team');
+    el.remove();
+    expect(adapter.activeSubscriptions).to.equal(0);
+  });
+
+  it('speaks Chinese', async () => {
+    adapter = adapterWith();
+    const el = await widget(adapter, { lang: 'zh-CN' });
+    await waitUntil(() => text(sr(el).querySelector('h2')) === '拼团更优惠');
+    expect(text(button(el, 'start'))).to.match(/^发起拼团 US\$53\.10$/);
+  });
+});

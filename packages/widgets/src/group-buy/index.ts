@@ -1,0 +1,2 @@
+export { KithGroupBuy } from './group-buy.js';
+export { GroupBuyController, type GroupBuyAction, type GroupBuyStatus } from './controller.js';

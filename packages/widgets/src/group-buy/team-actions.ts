@@ -1,0 +1,127 @@
+// Start, join, leave and share: loaded on the shopper's first pointer or focus inside the widget,
+// so a page that only shows a group buy doesn't download them.
+import { emit, isHttpError, type AnnouncerController, registerStrings, toKithError, uuid, type AnalyticsValue, type GroupBuyTeam, type Money } from '@kith/core';
+import type { GroupBuyAction, GroupBuyController } from './controller.js';
+
+registerStrings('group-buy', 'en', {
+  'problem.sign_in': 'Please sign in to join a team.',
+  'problem.team_full': 'That team just filled up. Join another or start your own.',
+  'problem.already_in_team': 'You are already in a team for this product.',
+  'problem.closed': 'Sorry, that is no longer open.',
+  problem: 'That did not work. Please try again.',
+  copied: 'Link copied',
+  announceCount: '{name}: {joined} of {max} joined',
+  announceSucceeded: 'Team price unlocked: everyone pays {price}',
+  announceExpired: 'The team expired',
+  shareText: 'Join my team for {title} at {price}',
+});
+
+/** What the actions need from the widget. */
+export interface ActionHost {
+  readonly el: HTMLElement & { requestUpdate(): void };
+  readonly gb: GroupBuyController;
+  readonly displayName?: string;
+  readonly shareUrl?: string;
+  readonly track: (name: string, props?: Record<string, AnalyticsValue>) => void;
+  readonly t: (key: string, values?: Record<string, string | number>) => string;
+  readonly money: (m: Money) => string;
+  readonly announcer: AnnouncerController;
+  readonly teamName: (team: GroupBuyTeam) => string;
+}
+
+/** Success and expiry at once; seat counts at most every 10 s (the announcer's interval). */
+export function announce(h: ActionHost, team: GroupBuyTeam, prev: GroupBuyTeam): void {
+  if (team.state !== prev.state) {
+    const price = h.money((team.tierReached ?? team.tiers[0]!).price);
+    if (team.state === 'succeeded') h.announcer.announce(h.t('announceSucceeded', { price }), true);
+    else if (team.state === 'expired') h.announcer.announce(h.t('announceExpired'), true);
+    h.track('group_team_state', { from: prev.state, to: team.state });
+  } else if (team.seatCount !== prev.seatCount || team.confirmedCount !== prev.confirmedCount) {
+    h.announcer.announce(h.t('announceCount', { name: h.teamName(team), joined: team.confirmedCount, max: team.maxMembers }));
+  }
+}
+
+/** Server codes with their own message; every "no longer open" shares one. */
+const PROBLEMS: Record<string, string> = {
+  http_401: 'sign_in', team_full: 'team_full', already_in_team: 'already_in_team', already_joined: 'already_in_team',
+  team_closed: 'closed', sold_out: 'closed', campaign_over: 'closed', team_succeeded: 'closed', campaign_not_started: 'closed',
+};
+/** After these, the teams on screen are stale: reload them. */
+const STALE = new Set(['team_full', 'team_closed', 'already_in_team', 'sold_out', 'campaign_over']);
+
+async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise<GroupBuyTeam | undefined> {
+  const { gb, el } = h;
+  const api = gb.api;
+  if (!api || gb.busy) return;
+  const input = h.displayName ? { displayName: h.displayName } : {};
+  // One key per intent, kept across retries of it, so a retry after a timeout never takes two seats.
+  const intent = `${action}:${id}`;
+  const idempotencyKey = gb.keys.get(intent) ?? uuid();
+  gb.keys.set(intent, idempotencyKey);
+  gb.busy = action;
+  gb.message = undefined;
+  el.requestUpdate();
+  try {
+    const o = { idempotencyKey };
+    const team = await (action === 'start' ? api.startTeam?.(id, input, o) : action === 'join' ? api.joinTeam?.(id, input, o) : api.leaveTeam?.(id, o));
+    gb.keys.delete(intent);
+    gb.show(team);
+    return team;
+  } catch (e) {
+    const error = toKithError(e);
+    if (!error.idempotencyKey) gb.keys.delete(intent);
+    const code = isHttpError(error) && error.status === 401 ? 'http_401' : error.code;
+    gb.message = PROBLEMS[code] ? `problem.${PROBLEMS[code]}` : 'problem';
+    if (STALE.has(code)) gb.load();
+    return undefined;
+  } finally {
+    gb.busy = undefined;
+    el.requestUpdate();
+  }
+}
+
+async function leave(h: ActionHost, teamId: string): Promise<void> {
+  if (!(await write(h, 'leave', teamId))) return;
+  h.track('group_team_leave', { team: teamId });
+  emit(h.el, 'kith-group-leave', { teamId });
+}
+
+/** Starts a team or joins one, then hands the held seat to the host's cart; a cancelled event gives it back. */
+async function take(h: ActionHost, action: 'start' | 'join', id: string): Promise<void> {
+  const team = await write(h, action, id);
+  const you = team?.you;
+  if (!team || !you) return;
+  h.track(action === 'start' ? 'group_team_start' : 'group_team_join', { team: team.id });
+  const detail = {
+    teamId: team.id, campaignId: team.campaignId, productId: team.productId, price: you.price,
+    holdExpiresAt: you.holdExpiresAt ?? '', leader: you.leader,
+  };
+  if (!emit(h.el, 'kith-group-join', detail, { cancelable: true })) await leave(h, team.id);
+}
+
+/** The native share sheet where there is one, else copies the link and says so. */
+async function share(h: ActionHost, team: GroupBuyTeam): Promise<void> {
+  const title = h.gb.offer?.campaign.product.title ?? '';
+  const url = new URL(h.shareUrl ?? location.href, location.href);
+  if (!h.shareUrl) url.searchParams.set('kith_team', team.id);
+  const text = h.t('shareText', { title, price: h.money((team.tierReached ?? team.tiers[0]!).price) });
+  h.track('group_share', { team: team.id });
+  try {
+    if (navigator.share) return await navigator.share({ title, text, url: url.href });
+  } catch (e) {
+    // The shopper closed the sheet; anything else falls back to copying.
+    if ((e as Error).name === 'AbortError') return;
+  }
+  await navigator.clipboard.writeText(url.href);
+  h.gb.message = 'copied';
+  h.el.requestUpdate();
+}
+
+export type TeamAction = GroupBuyAction | 'share';
+
+/** What a button's `data-act` asks for, on the team or campaign in its `data-id`. */
+export function run(h: ActionHost, action: TeamAction, id: string): Promise<void> {
+  if (action === 'leave') return leave(h, id);
+  if (action === 'share') return h.gb.team ? share(h, h.gb.team) : Promise.resolve();
+  return take(h, action, id);
+}
