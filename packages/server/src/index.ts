@@ -11,3 +11,8 @@ export { ApiError } from './errors.js';
 export type { Deps } from './env.js';
 export { createDbMediaStore, stripMetadata, type MediaRef, type MediaStore } from './media/index.js';
 export { pruneMedia } from './storage/media.js';
+export { startGroupBuyScheduler, type GroupBuyScheduler, type SchedulerDeps } from './scheduler.js';
+export { signWebhook, verifyWebhookSignature } from './webhooks.js';
+export { applyDue, confirmSeat, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './storage/group-buy.js';
+export { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign } from './storage/group-buy-campaigns.js';
+export { deliverDueWebhooks, putWebhookSettings, WEBHOOK_MAX_ATTEMPTS } from './storage/webhooks.js';
