@@ -2,6 +2,7 @@
 // the spec, the offer, the team stream and idempotent replays.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DEMO_GROUP_BUY, DEMO_PUBLISHABLE_KEY, seedDemo, signCustomerToken } from '@kith/server';
 import { client, count as countRows, createTestServer, ENGINE, isError, readEvents } from './helpers.mjs';
 import { campaignInput, expireNow, groupBuyFixture, lapseNow, setWebhook, sleep, usd } from './group-buy.helpers.mjs';
 
@@ -419,6 +420,29 @@ describe(`group buy routes (${ENGINE})`, () => {
       }
       assert.ok(doc.components.schemas.GroupBuyTeam && doc.components.schemas.GroupBuyOffer);
       assert.ok(doc.paths['/v1/admin/group-buys/{id}'].delete);
+    });
+  });
+
+  describe('demo seed', () => {
+    it('the tote has an active campaign and a forming team with one confirmed seat; two shoppers make it succeed; a new team once it ends', async () => {
+      const { shop } = await seedDemo(t.db);
+      const pub = client(t.app, DEMO_PUBLISHABLE_KEY);
+      const offer = (await pub.get(`/v1/products/${DEMO_GROUP_BUY.productId}/group-buy`)).json;
+      assert.deepEqual([offer.campaign.id, offer.campaign.status, offer.campaign.soloPrice, offer.campaign.tiers.map((x) => x.size), offer.campaign.maxMembers],
+        ['gb-tote', 'active', usd(5900), [2, 3], 3]);
+      assert.ok(offer.campaign.reward.description);
+      assert.deepEqual(offer.teams.map((x) => [x.id, x.state, x.leaderName, x.confirmedCount, x.seatCount]), [['demo-team-1', 'forming', 'Mei', 1, 1]]);
+      await seedDemo(t.db);
+      assert.equal(await count('SELECT count(*) AS n FROM group_buy_teams WHERE shop_id = $1', [shop.id]), 1, 'a second run adds nothing');
+
+      const join = await client(t.app, DEMO_PUBLISHABLE_KEY).post('/v1/teams/demo-team-1/join', { displayName: 'Demo shopper' }, { headers: { 'x-kith-customer': signCustomerToken(shop.secretKey, 'demo-shopper') } });
+      assert.equal(join.status, 200, join.text);
+      const order = await client(t.app, shop.secretKey).post('/v1/admin/orders', { id: 'demo-shopper-order', customerId: 'demo-shopper', productIds: ['p1'], teamId: 'demo-team-1' });
+      assert.equal(order.json.team.state, 'succeeded');
+
+      await expireNow(t.db, 'demo-team-1');
+      await seedDemo(t.db);
+      assert.deepEqual((await pub.get('/v1/products/p1/group-buy')).json.teams.map((x) => x.id), ['demo-team-2']);
     });
   });
 });

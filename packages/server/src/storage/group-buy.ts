@@ -250,7 +250,9 @@ async function takeSeat(tx: Db, shopId: string, teamId: string, customerId: stri
  * transaction: seat-taking in one campaign is serialised, so stock and "one open team per
  * customer" hold under concurrency (lock order everywhere: campaign, then team).
  */
-export async function startTeam(db: Db, shopId: string, campaignId: string, customerId: string, input: JoinInput = {}): Promise<GroupBuyTeamResponse> {
+export async function startTeam(
+  db: Db, shopId: string, campaignId: string, customerId: string, input: JoinInput = {}, options: { teamId?: string } = {},
+): Promise<GroupBuyTeamResponse> {
   await campaignRow(db, shopId, campaignId); // 404 before any work
   await applyDue(db, { shopId, campaignId });
   return db.transaction(async (tx) => {
@@ -259,7 +261,7 @@ export async function startTeam(db: Db, shopId: string, campaignId: string, cust
     if (c.status === 'ended') throw conflict('campaign_over', 'This group buy is over');
     if (c.status === 'sold_out') throw conflict('sold_out', 'Every team-price unit is taken');
     await assertNotInTeam(tx, shopId, campaignId, customerId, null);
-    const id = `team_${randomUUID()}`;
+    const id = options.teamId ?? `team_${randomUUID()}`;
     // The team copies the campaign's terms: later edits never move its goalposts.
     await tx.query(
       `INSERT INTO group_buy_teams (shop_id, id, campaign_id, product_id, state, currency, solo_price_minor, tiers, max_members, hold_seconds, expires_at)
