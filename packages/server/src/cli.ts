@@ -10,9 +10,11 @@ import { signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server
 
-  kith-server serve [--port 8787] [--demo] [--drive] [--static /=dir --static /cdn/=dir]
+  kith-server serve [--port 8787] [--demo] [--drive] [--static /=dir --static /cdn/=dir] [--scheduler-interval 5000]
       Migrates the database and serves the API. --demo seeds the demo shop on first run and prints
-      its keys; --drive keeps its show-1 cycling scheduled → live → ended.
+      its keys; --drive keeps its show-1 cycling scheduled → live → ended. The group-buy scheduler
+      (held seats lapsing, team deadlines, webhooks) runs every --scheduler-interval ms; 0: not in
+      this process (another one runs it).
   kith-server token --shop <id> --customer <id> [--ttl 900]
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>
@@ -20,13 +22,15 @@ const HELP = `kith-server: the Kith reference server
 
 Environment: PORT, KITH_DATABASE_URL (PostgreSQL; default: embedded PGlite), KITH_DATA_DIR (PGlite
 files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL), KITH_PUBLIC_URL
-(the public origin for photo URLs behind a proxy, e.g. https://api.example.com).`;
+(the public origin for photo URLs behind a proxy, e.g. https://api.example.com),
+KITH_SCHEDULER_INTERVAL_MS (as --scheduler-interval), KITH_WEBHOOK_RETRY_BASE_MS (first webhook retry
+delay, default 30000, then ×4).`;
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      port: { type: 'string' }, demo: { type: 'boolean' }, drive: { type: 'boolean' }, static: { type: 'string', multiple: true },
+      port: { type: 'string' }, demo: { type: 'boolean' }, 'scheduler-interval': { type: 'string' }, drive: { type: 'boolean' }, static: { type: 'string', multiple: true },
       shop: { type: 'string' }, customer: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,7 +56,12 @@ async function main() {
 
   const staticMounts = Object.fromEntries((values.static ?? []).map((m) => m.split('=') as [string, string]));
   const port = Number(values.port ?? process.env.PORT ?? 8787);
-  const running = await startServer({ db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL });
+  const interval = values['scheduler-interval'] ?? process.env.KITH_SCHEDULER_INTERVAL_MS;
+  const retryBase = process.env.KITH_WEBHOOK_RETRY_BASE_MS;
+  const running = await startServer({
+    db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL,
+    schedulerIntervalMs: interval === undefined ? undefined : Number(interval), webhookRetryBaseMs: retryBase ? Number(retryBase) : undefined,
+  });
   const where = `http://localhost:${running.port}`;
   console.log(`Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`);
   let stopDriver = () => {};

@@ -19,6 +19,9 @@ export const DEFAULT_SETTINGS: ReviewSettings = {
 // Links and contact details are how ads and off-platform deals get into reviews.
 const CONTACT = /https?:\/\/|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+?\d[\d\s().-]{7,}\d|微信|wechat|\bvx\b|whats\s*app|telegram|\bqq\s*[:：]?\s*\d{5,}/i;
 
+/** Links or contact details: how ads and off-platform deals get in (reviews, Q&A, group-buy names). */
+export const hasContactOrLink = (text: string): boolean => CONTACT.test(text);
+
 /** Whitespace, case and punctuation folded, so a copy-pasted text matches itself. */
 export const textHash = (text: string): string =>
   createHash('sha256').update(text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')).digest('hex');

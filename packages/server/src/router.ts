@@ -1,6 +1,6 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
-import { invalid } from './errors.js';
+import { badRequest, invalid } from './errors.js';
 
 /**
  * Every router starts here, so validation failures everywhere become the same 400 with the
@@ -12,3 +12,21 @@ export const newRouter = () =>
       if (!result.success) throw invalid(result.target, result.error.issues);
     },
   });
+
+/**
+ * For routes whose body is optional (a live show's start and end, joining a team): no body at all
+ * is fine (plain `curl -X POST`); a body, if sent, must be valid.
+ */
+export async function optionalJson<T>(c: { req: { text(): Promise<string> } }, schema: z.ZodType<T>): Promise<Partial<T>> {
+  const text = (await c.req.text()).trim();
+  if (!text) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw invalid('json', parsed.error.issues);
+}

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
 import type { Links } from './links.js';
 import { createDbMediaStore, type MediaStore } from './media/store.js';
+import { applyDue, confirmSeat, startTeam } from './storage/group-buy.js';
+import { createCampaign } from './storage/group-buy-campaigns.js';
 import { createShow, endShow, startShow } from './storage/live.js';
 import { addMediaToReview, uploadMedia } from './storage/media.js';
 import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
@@ -98,14 +100,43 @@ async function seedReviewsDomain(db: Db, store: MediaStore, shopId: string) {
   await seedQuestions(db, shopId);
 }
 
+/** The demo page's group buy: the tote (p1) at $59 alone, $49 for two, $44 for three. */
+export const DEMO_GROUP_BUY = { campaignId: 'gb-tote', productId: 'p1', leaderId: 'demo-gb-leader' } as const;
+
 /**
- * Creates the demo shop, its shows, reviews (some with photos) and questions on first run; later
+ * The tote's campaign, and a forming team led by a seeded shopper whose order is in, so the page
+ * always has a team to join and two demo shoppers make it succeed. A data dir outlives a team's
+ * 24 h: a later run starts `demo-team-2`, `-3`… when no team is open.
+ */
+async function seedGroupBuy(db: Db, shopId: string) {
+  const { campaignId, productId, leaderId } = DEMO_GROUP_BUY;
+  if (!(await db.query('SELECT 1 FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, campaignId])).rows.length) {
+    await createCampaign(db, shopId, {
+      id: campaignId, productId, product: { title: 'Everyday tote' }, soloPrice: { minor: 5900, currency: 'USD' },
+      tiers: [{ size: 2, price: { minor: 4900, currency: 'USD' } }, { size: 3, price: { minor: 4400, currency: 'USD' } }],
+      maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, reward: { description: 'A canvas pouch for every member', points: 100 },
+    });
+  }
+  await applyDue(db, { shopId, campaignId });
+  const { rows } = await db.query<{ open: boolean; n: number }>(
+    `SELECT count(*) FILTER (WHERE state IN ('forming', 'succeeded') AND expires_at > now() AND seats < max_members) > 0 AS open, count(*)::int AS n
+     FROM (SELECT t.*, (SELECT count(*) FROM group_buy_seats s WHERE s.shop_id = t.shop_id AND s.team_id = t.id AND s.status IN ('held', 'confirmed')) AS seats
+           FROM group_buy_teams t WHERE t.shop_id = $1 AND t.campaign_id = $2) teams`, [shopId, campaignId]);
+  if (rows[0]!.open) return;
+  const n = rows[0]!.n + 1;
+  const team = await startTeam(db, shopId, campaignId, leaderId, { displayName: 'Mei' }, { teamId: `demo-team-${n}` });
+  await confirmSeat(db, shopId, team.id, { id: `demo-gb-order-${n}`, customerId: leaderId, productIds: [productId] });
+}
+
+/**
+ * Creates the demo shop, its shows, reviews (some with photos), questions and group buy on first run; later
  * runs keep what is stored and add only what a data dir from an older version lacks.
  */
 export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db)): Promise<{ shop: Shop; created: boolean }> {
   const existing = await getShop(db, DEMO_SHOP_ID);
   if (existing) {
     await seedReviewsDomain(db, store, existing.id);
+    await seedGroupBuy(db, existing.id);
     return { shop: existing, created: false };
   }
   const shop = await createShop(db, { id: DEMO_SHOP_ID, name: 'Kith demo shop', publishableKey: DEMO_PUBLISHABLE_KEY });
@@ -118,5 +149,6 @@ export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db
   await endShow(db, s, 'show-3', 'https://live.example.com/show-3/replay');
   await createShow(db, s, { id: 'show-4', title: 'Studio tour', startsAt: inMinutes(24 * 60), streamUrl: 'https://live.example.com/show-4', productIds: ['p5'], host: { displayName: 'Ana' } });
   await seedReviewsDomain(db, store, s);
+  await seedGroupBuy(db, s);
   return { shop, created: true };
 }

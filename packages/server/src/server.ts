@@ -5,6 +5,7 @@ import type { Db } from './db.js';
 import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
 import { migrate } from './migrate.js';
+import { startGroupBuyScheduler } from './scheduler.js';
 
 export interface StartOptions {
   readonly db: Db;
@@ -17,6 +18,10 @@ export interface StartOptions {
   readonly media?: MediaStore;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
+  /** How often the group-buy scheduler runs (holds, deadlines, webhooks) in ms; default 5000; `false` or 0: not in this process. */
+  readonly schedulerIntervalMs?: number | false;
+  /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
+  readonly webhookRetryBaseMs?: number;
   /** Adds routes before the static mounts (the demo's failure switch, say). */
   readonly extend?: (app: ReturnType<typeof createApp>) => void;
 }
@@ -27,7 +32,7 @@ export const DEMO_CSP = [
   "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
 ].join('; ');
 
-/** Migrates, starts the LISTEN hub and serves. Resolves with the HTTP server and a clean `close()`. */
+/** Migrates, starts the LISTEN hub and the group-buy scheduler, and serves. Resolves with the HTTP server and a clean `close()`. */
 export async function startServer(o: StartOptions): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
   await migrate(o.db);
   const hub = new LiveHub(o.db);
@@ -49,12 +54,16 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: o.hostname }, () => resolve(s));
   });
+  const scheduler = o.schedulerIntervalMs === false || o.schedulerIntervalMs === 0
+    ? undefined
+    : startGroupBuyScheduler({ db: o.db, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
   const address = server.address();
   return {
     server,
     port: typeof address === 'object' && address ? address.port : (o.port ?? 8787),
     async close() {
       await new Promise<void>((r) => server.close(() => r()));
+      await scheduler?.stop();
       await hub.close();
     },
   };

@@ -36,10 +36,21 @@ const sameOrigin = (origin: string, url: string) => {
 };
 
 /** Writes on behalf of a customer need `X-Kith-Customer: <HS256 JWT signed with the shop's secret>`; never a client-supplied id. */
-export function requireCustomer(): MiddlewareHandler<AppEnv> {
+export const requireCustomer = (): MiddlewareHandler<AppEnv> => customer(true);
+
+/**
+ * Reads that show a signed-in customer their own part (their seat in a team) take the token when
+ * sent; without one they answer anonymously. A token that is sent must be valid.
+ */
+export const optionalCustomer = (): MiddlewareHandler<AppEnv> => customer(false);
+
+function customer(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = c.req.header('x-kith-customer');
-    if (!token) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
+    if (!token) {
+      if (required) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
+      return next();
+    }
     const claims = verifyCustomerToken(c.get('shop').secretKey, token);
     if (typeof claims === 'string') throw unauthorized(`customer_token_${claims}`, `The customer token is ${claims.replace('_', ' ')}`);
     c.set('customerId', claims.sub);

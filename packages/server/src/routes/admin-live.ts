@@ -1,10 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { badRequest, invalid } from '../errors.js';
+import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../env.js';
 import { requireKey } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
+import { newRouter, optionalJson } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { CreateShowBody, EndShowBody, LiveShowSchema, ShowIdParam, StartShowBody, ViewersBody } from '../schemas/live.js';
 import { createShow, endShow, setViewers, startShow } from '../storage/live.js';
@@ -56,19 +55,4 @@ export function adminLiveRouter(deps: Deps) {
   );
 
   return app;
-}
-
-/** `start` and `end` work with no body at all (plain `curl -X POST`); a body, if sent, must be valid. */
-async function optionalJson<T>(c: { req: { text(): Promise<string> } }, schema: z.ZodType<T>): Promise<Partial<T>> {
-  const text = (await c.req.text()).trim();
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw badRequest('The request body is not valid JSON');
-  }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  throw invalid('json', parsed.error.issues);
 }

@@ -8,11 +8,17 @@ import { newRouter } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { AdminReviewsQuery, CreateOrderBody, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from '../schemas/reviews.js';
 import { adminList, getSettings, recordOrder, reply, setStatus, updateSettings } from '../storage/reviews.js';
+import { AdminTeamSchema } from '../schemas/group-buy.js';
+import { confirmSeat } from '../storage/group-buy.js';
 
 const security = [{ secretKey: [] }];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const reviewOk = { description: 'OK', content: { 'application/json': { schema: ReviewSchema } } };
 const SettingsSchema = SettingsBody.required();
+const OrderSchema = z.object({
+  id: z.string(), customerId: z.string(), productIds: z.array(z.string()),
+  teamId: z.string().optional(), team: AdminTeamSchema.optional().openapi({ description: 'With `teamId`: the team after the seat was confirmed' }),
+});
 
 /** The merchant's server: orders (the proof behind "verified"), moderation and its rules. */
 export function adminReviewsRouter(deps: AppDeps) {
@@ -25,11 +31,15 @@ export function adminReviewsRouter(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/orders', summary: 'Report an order', security,
-      description: 'Your backend reports each order (customer and products); reviews of those products by that customer are then verified. Later domains (points, referrals) reuse orders.',
+      description: 'Your backend reports each order (customer and products); reviews of those products by that customer are then verified. With `teamId`, the order confirms the customer\'s held seat in that group-buy team in the same transaction (which may make the team succeed, reach a tier or close, pushed to its stream); `409 seat_not_held` records nothing. Later domains (points, referrals) reuse orders.',
       request: { headers: IdempotencyHeader, body: json(CreateOrderBody) },
-      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ id: z.string(), customerId: z.string(), productIds: z.array(z.string()) }) } } }, ...errorResponses(400, 401, 403, 409, 422, 429) },
+      responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: OrderSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => c.json(await recordOrder(db, c.get('shop').id, c.req.valid('json')), 201),
+    async (c) => {
+      const { teamId, ...order } = c.req.valid('json');
+      const shopId = c.get('shop').id;
+      return c.json(teamId ? await confirmSeat(db, shopId, teamId, order) : await recordOrder(db, shopId, order), 201);
+    },
   );
 
   app.openapi(

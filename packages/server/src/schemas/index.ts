@@ -4,3 +4,4 @@ export * from './common.js';
 export * from './live.js';
 export * from './reviews.js';
 export * from './questions.js';
+export * from './group-buy.js';

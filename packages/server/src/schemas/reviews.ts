@@ -89,6 +89,7 @@ export const CreateOrderBody = z
     customerId: z.string().min(1).max(200),
     productIds: z.array(productId).min(1).max(500),
     placedAt: isoDate.optional(),
+    teamId: z.string().min(1).max(100).optional().openapi({ description: 'A group-buy team: confirms this customer\'s held seat in it' }),
   })
   .openapi('CreateOrder');
 

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type { CreateShowInput, LiveShowResponse } from '../schemas/live.js';
-
-/**
- * NOTIFY channel for show changes, per schema (`kith_live_public`) so test runs or tenants that
- * share one database don't hear each other. The payload is `{ showId, eventId }`.
- */
-export const LIVE_CHANNEL = 'kith_live';
-export const liveChannel = (schema: string) => `${LIVE_CHANNEL}_${schema}`;
+import { appendEvent, SHOW_LOG } from './events.js';
 
 type ShowRow = {
   id: string; title: string; status: 'scheduled' | 'live' | 'ended'; starts_at: Date | string; started_at: Date | string | null;
@@ -61,8 +55,7 @@ export async function findShowForProduct(db: Db, shopId: string, productId: stri
 /** Records the new state as an event and notifies every server process (delivered on commit). */
 async function publish(tx: Db, shopId: string, id: string): Promise<LiveShowResponse> {
   const show = await getShow(tx, shopId, id);
-  const { rows } = await tx.query<{ id: string }>('INSERT INTO live_events (shop_id, show_id, snapshot) VALUES ($1, $2, $3) RETURNING id', [shopId, id, JSON.stringify(show)]);
-  await tx.query("SELECT pg_notify($1 || '_' || current_schema(), $2)", [LIVE_CHANNEL, JSON.stringify({ shopId, showId: id, eventId: String(rows[0]!.id) })]);
+  await appendEvent(tx, SHOW_LOG, shopId, id, show);
   return show;
 }
 
@@ -108,24 +101,6 @@ export const endShow = (db: Db, shopId: string, id: string, replayUrl?: string) 
 
 export const setViewers = (db: Db, shopId: string, id: string, viewerCount: number) =>
   transition(db, shopId, id, 'live', 'viewer_count = $3', [viewerCount], 'Viewers can only be set while live');
-
-/** Events after `afterId` for a show, oldest first, for `Last-Event-ID` resumption. */
-export async function eventsAfter(db: Db, shopId: string, showId: string, afterId: string, limit = 100): Promise<{ id: string; show: LiveShowResponse }[]> {
-  const { rows } = await db.query<{ id: string; snapshot: LiveShowResponse | string }>(
-    'SELECT id, snapshot FROM live_events WHERE shop_id = $1 AND show_id = $2 AND id > $3 ORDER BY id LIMIT $4', [shopId, showId, afterId, limit]);
-  return rows.map((r) => ({ id: String(r.id), show: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot }));
-}
-
-export async function eventById(db: Db, eventId: string): Promise<{ id: string; shopId: string; showId: string; show: LiveShowResponse } | undefined> {
-  const { rows } = await db.query<{ id: string; shop_id: string; show_id: string; snapshot: LiveShowResponse | string }>('SELECT id, shop_id, show_id, snapshot FROM live_events WHERE id = $1', [eventId]);
-  const r = rows[0];
-  return r && { id: String(r.id), shopId: r.shop_id, showId: r.show_id, show: typeof r.snapshot === 'string' ? JSON.parse(r.snapshot) : r.snapshot };
-}
-
-export async function latestEventId(db: Db, shopId: string, showId: string): Promise<string> {
-  const { rows } = await db.query<{ id: string | null }>('SELECT max(id) AS id FROM live_events WHERE shop_id = $1 AND show_id = $2', [shopId, showId]);
-  return String(rows[0]?.id ?? 0);
-}
 
 /** Puts a show back to scheduled from any state, clearing its run: for the demo driver only. */
 export async function rescheduleShow(db: Db, shopId: string, id: string, startsAt: Date): Promise<LiveShowResponse> {

@@ -71,15 +71,20 @@ export async function updateSettings(db: Db, shopId: string, patch: Partial<Revi
   return { ...next, topics };
 }
 
-export async function recordOrder(db: Db, shopId: string, o: { id: string; customerId: string; productIds: string[]; placedAt?: string }) {
-  return db.transaction(async (tx) => {
-    const inserted = await tx.query('INSERT INTO orders (shop_id, id, customer_id, placed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id',
-      [shopId, o.id, o.customerId, o.placedAt ?? new Date().toISOString()]);
-    if (!inserted.rows.length) throw conflict('already_exists', `Order ${o.id} already exists`);
-    for (const p of new Set(o.productIds)) await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
-    return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)] };
-  });
+export interface OrderInput {
+  readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly placedAt?: string;
 }
+
+/** Writes an order in the caller's transaction (group buy confirms a seat in the same one). */
+export async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string | null = null) {
+  const inserted = await tx.query('INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id',
+    [shopId, o.id, o.customerId, o.placedAt ?? new Date().toISOString(), teamId]);
+  if (!inserted.rows.length) throw conflict('already_exists', `Order ${o.id} already exists`);
+  for (const p of new Set(o.productIds)) await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
+  return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)] };
+}
+
+export const recordOrder = (db: Db, shopId: string, o: OrderInput) => db.transaction((tx) => insertOrder(tx, shopId, o));
 
 /**
  * Each sort's leading key (none for newest) and direction; every sort then breaks ties by

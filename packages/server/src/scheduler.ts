@@ -1,0 +1,60 @@
+import type { Db } from './db.js';
+import { applyDue } from './storage/group-buy.js';
+import { deliverDueWebhooks, type DeliveryOptions } from './storage/webhooks.js';
+
+export interface SchedulerDeps {
+  readonly db: Db;
+  /** First webhook retry after this many ms, then ×4 per attempt; default 30 s. */
+  readonly webhookRetryBaseMs?: number;
+  /** Per-attempt timeout; default 5 s. */
+  readonly webhookTimeoutMs?: number;
+}
+
+export interface GroupBuyScheduler {
+  /** One pass now (also what each tick runs): lapse holds, apply deadlines, send due webhooks. */
+  runOnce(): Promise<{ teams: number; webhooks: number }>;
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps group buys moving without traffic: held seats past their hold lapse, teams past their
+ * deadline expire or close, and due webhooks are sent. Any number of processes may run one
+ * against the same database: transitions are conditional UPDATEs and deliveries are claimed with
+ * SKIP LOCKED, so each happens once. Reads and writes apply what is due themselves, so the timer
+ * only bounds how late a webhook or an unwatched team is.
+ */
+export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000 }: { intervalMs?: number } = {}): GroupBuyScheduler {
+  const delivery: DeliveryOptions = { retryBaseMs: deps.webhookRetryBaseMs, timeoutMs: deps.webhookTimeoutMs };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  const pass = async () => {
+    const teams = await applyDue(deps.db, { skipLocked: true, limit: 200 });
+    const webhooks = await deliverDueWebhooks(deps.db, delivery);
+    return { teams, webhooks };
+  };
+  // Passes never overlap: the next is scheduled when one ends.
+  const runOnce = () => {
+    const next = running.then(pass, pass);
+    running = next.catch(() => {});
+    return next;
+  };
+  const loop = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce().catch((e) => console.warn('[kith-server] group-buy scheduler pass failed:', (e as Error).message)).finally(loop);
+    }, intervalMs);
+    timer.unref();
+  };
+  loop();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
