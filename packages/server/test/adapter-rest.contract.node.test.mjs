@@ -73,13 +73,21 @@ runAdapterContract(`rest against @kith/server (${ENGINE})`, async () => {
   await seedReviews(shop);
   const adapter = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, EventSource, pauseWhenHidden: false });
   // The same server, signed in as a customer who has written nothing yet.
-  const customer = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, customerToken: () => signCustomerToken(shop.secretKey, 'contract-customer') });
+  const customer = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, EventSource, customerToken: () => signCustomerToken(shop.secretKey, 'contract-customer') });
+  const otherCustomer = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, EventSource, customerToken: () => signCustomerToken(shop.secretKey, 'contract-other') });
+  await adminCall(shop, 'POST', '/admin/group-buys', {
+    id: 'gb-c', productId: 'p-gb', product: { title: 'Tote' }, soloPrice: { minor: 5900, currency: 'USD' },
+    tiers: [{ size: 2, price: { minor: 5310, currency: 'USD' } }, { size: 3, price: { minor: 5015, currency: 'USD' } }],
+  });
+  let orders = 0;
   return {
     adapter,
     customer,
+    otherCustomer,
+    customerIds: ['contract-customer', 'contract-other'],
     fixtures: {
       scheduledShowId: 'show-1', productWithShow: 'p-with', productWithoutShow: 'p-without', reviewedProductId: 'p-reviewed',
-      questionProductId: 'p-questions', unreviewedProductId: 'p-unreviewed',
+      questionProductId: 'p-questions', unreviewedProductId: 'p-unreviewed', groupBuyProductId: 'p-gb', campaignId: 'gb-c',
     },
     control: {
       startShow: (id) => admin(shop, `/${id}/start`, { viewerCount: 1 }),
@@ -88,6 +96,7 @@ runAdapterContract(`rest against @kith/server (${ENGINE})`, async () => {
       }),
       endShow: (id) => admin(shop, `/${id}/end`),
       approveReview: (id) => approveReview(shop, id),
+      confirmSeat: (teamId, customerId) => adminCall(shop, 'POST', '/admin/orders', { id: `o-${++orders}`, customerId, productIds: ['p-gb'], teamId }),
     },
   };
 }, { describe, it });
