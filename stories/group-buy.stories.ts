@@ -141,7 +141,7 @@ export const Succeeded: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="state"]')).toBe('Team price unlocked');
-    await expect([...shadow(canvasElement).querySelector('[part="tiers"]')!.children].map((li) => li.textContent!.trim())).toEqual(['✓ 2 · $53.10', '3 · $50.15']);
+    await expect([...shadow(canvasElement).querySelector('[part="tiers"]')!.children].map((li) => li.textContent!.trim())).toEqual(['✓ 2 people: $53.10', '3 people: $50.15']);
   },
 };
 

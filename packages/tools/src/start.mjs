@@ -37,6 +37,10 @@ Take "Studio tour" live (watch its badge on the page):
 Write a review on the page (you are a new demo shopper on each visit), then approve it:
   curl ${url}/v1/admin/reviews?status=pending -H "Authorization: Bearer ${shop.secretKey}"
   curl -X POST ${url}/v1/admin/reviews/<id>/approve -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
+Team up (group buy): start a team on the page and press "Pay now" in the demo cart; open the page in a
+second browser (or a private window) as another shopper, join from the shared link and pay: both pages
+show the team succeed. Teams and their seats, as the merchant sees them:
+  curl ${url}/v1/admin/teams?state=forming -H "Authorization: Bearer ${shop.secretKey}"
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {

@@ -197,7 +197,7 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     }
   });
 
-  it('with the API failing, every badge collapses in place and nothing is thrown', async () => {
+  it('with the API failing, every badge collapses in place, reviews and group buy offer a retry, and nothing is thrown', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/?fail`);
     try {
       await page.waitForFunction(() => [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'error'));
@@ -213,6 +213,10 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       // The reviews section says so in its box, with a way to try again.
       await page.waitForFunction(() => document.querySelector('kith-reviews')?.getAttribute('state') === 'error');
       assert.match(await page.locator('kith-reviews [part="status"]').innerText(), /^Reviews could not be loaded\.\s*Try again$/);
+      // So does the group buy, keeping its reserved height.
+      await page.waitForFunction(() => document.querySelector('kith-group-buy')?.getAttribute('state') === 'error');
+      assert.match(await page.locator('kith-group-buy [part="note"]').innerText(), /^Group buy could not be loaded\.\s*Try again$/);
+      assert.ok((await page.locator('kith-group-buy').boundingBox()).height > 100);
       // The browser logs each failed request itself; what matters is that no script error escaped.
       assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
     } finally {

@@ -96,7 +96,7 @@ describe('<kith-group-buy>', () => {
     expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('2 joined · 1 more for $50.15');
     await waitUntil(() => text(part(el, 'seat')) === "You're in: you pay $53.10.", 'own seat re-read as confirmed');
     await waitUntil(() => liveRegion(el) === 'Team price unlocked: everyone pays $53.10');
-    expect([...part(el, 'tiers')!.children].map(text)).to.deep.equal(['✓ 2 · $53.10', '3 · $50.15']);
+    expect([...part(el, 'tiers')!.children].map(text)).to.deep.equal(['✓ 2 people: $53.10', '3 people: $50.15']);
     // Succeeded: no leaving.
     expect(button(el, 'leave')).to.equal(null);
     await expect(el).to.be.accessible();

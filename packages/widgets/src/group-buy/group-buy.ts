@@ -207,7 +207,7 @@ export class KithGroupBuy extends KithElement {
         ${Array.from({ length: team.maxMembers }, (_, i) => html`<span class=${i < joined ? 'on' : i < team.seatCount ? 'held' : ''}></span>`)}
       </div>
       <p>${text}${holding > 0 ? html` · ${t('checkingOut', { count: holding })}` : nothing}</p>
-      <ol part="tiers">${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${x.size} · ${money(x.price)}</li>`)}</ol>
+      <ol part="tiers">${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${t('tier', { count: x.size, price: money(x.price) })}</li>`)}</ol>
       <ul part="members" aria-hidden="true">${team.members.map((m) => this.renderMember(m))}</ul>
       ${open(team) ? html`<p part="countdown">${t('endsIn')} <time>${clock(left)}</time></p>` : nothing}
       ${team.state === 'expired' ? html`<p part="note">${t('expiredNote')}</p>` : team.state === 'closed' ? html`<p part="note">${t('closedNote', { price: money(price) })}</p>` : nothing}

@@ -16,6 +16,7 @@ registerStrings('group-buy', 'en', {
   'state.succeeded': 'Team price unlocked',
   'state.closed': 'Team complete',
   'state.expired': 'Expired',
+  tier: '{count} people: {price}',
   progress: 'Team progress',
   more: '{joined} joined · {count} more for {price}',
   deepest: '{joined} joined · everyone pays {price}',

@@ -15,6 +15,7 @@ export default {
   'state.succeeded': '已成团',
   'state.closed': '拼团完成',
   'state.expired': '已过期',
+  tier: '{count}人团 {price}',
   progress: '拼团进度',
   more: '已拼{joined}人 · 再拼{count}人享{price}',
   deepest: '已拼{joined}人 · 每人{price}',

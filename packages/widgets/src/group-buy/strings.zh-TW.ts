@@ -15,6 +15,7 @@ export default {
   'state.succeeded': '已成團',
   'state.closed': '揪團完成',
   'state.expired': '已過期',
+  tier: '{count}人團 {price}',
   progress: '揪團進度',
   more: '已揪{joined}人 · 再揪{count}人享{price}',
   deepest: '已揪{joined}人 · 每人{price}',
