@@ -1,8 +1,6 @@
 import { isHttpError, type GroupBuyApi, type GroupBuyOffer, type GroupBuyTeam } from '@kith/core';
 import { TEAM_EVENT } from './api-types.js';
-import type { LiveContext } from './live.js';
-import { shareByKey } from './shared.js';
-import { subscribeSse } from './stream.js';
+import { snapshotStreams, type LiveContext } from './live.js';
 
 const STATES = new Set(['forming', 'succeeded', 'closed', 'expired']);
 
@@ -21,20 +19,10 @@ const teamPath = (id: string) => `teams/${encodeURIComponent(id)}`;
  * Group buy over HTTP. Writes carry the customer token (set on the adapter) and the caller's
  * Idempotency-Key; a team's stream is shared by every subscriber of that team.
  */
-export function createGroupBuyApi({ http, streamUrl, stream }: LiveContext): GroupBuyApi {
+export function createGroupBuyApi(ctx: LiveContext): GroupBuyApi {
+  const { http } = ctx;
   const getTeam: GroupBuyApi['getTeam'] = (id, o) => http.get<GroupBuyTeam>(teamPath(id), o);
-
-  // One stream per team id, however many widgets show it; the first message is the current state.
-  const subscribe = shareByKey<GroupBuyTeam>((id, sink) =>
-    subscribeSse<GroupBuyTeam>(streamUrl(`${teamPath(id)}/events`), {
-      ...stream(),
-      event: TEAM_EVENT,
-      parse: (data) => asTeam(data, id),
-      fetchCurrent: (signal) => getTeam(id, { signal }),
-      onValue: sink.next,
-      onError: sink.error,
-    }),
-  );
+  const subscribe = snapshotStreams(ctx, TEAM_EVENT, teamPath, asTeam, (id, signal) => getTeam(id, { signal }));
 
   return {
     // A product without a campaign is 404 `no_campaign`: no offer, not a failure.

@@ -1,16 +1,36 @@
 import type { LiveApi, LiveShow } from '@kith/core';
 import type { HttpClient } from '@kith/core/http';
 import { SHOW_EVENT, type FindShowResponse } from './api-types.js';
-import { shareByKey } from './shared.js';
+import { shareByKey, type SharedSubscribe } from './shared.js';
 import { subscribeSse, type SseOptions } from './stream.js';
 
-/** What the live domain needs from the adapter. */
+/** What the domains with live updates (shows, teams) need from the adapter. */
 export interface LiveContext {
   readonly http: HttpClient;
   /** Absolute-or-relative URL of a stream path, with the publishable key in the query. */
   readonly streamUrl: (path: string) => string;
   /** Stream settings shared by every subscription (EventSource is looked up per subscription). */
   readonly stream: () => Pick<SseOptions<unknown>, 'EventSource' | 'retry' | 'pollInterval' | 'pauseWhenHidden'>;
+}
+
+/**
+ * One stream per id of the whole object at `<path(id)>/events` (a show, a team), however many
+ * widgets show it: `parse` drops malformed messages, `fetch` serves polling and explains failures.
+ */
+export function snapshotStreams<T>(
+  { streamUrl, stream }: LiveContext, event: string, path: (id: string) => string,
+  parse: (data: unknown, id: string) => T | undefined, fetch: (id: string, signal: AbortSignal) => Promise<T>,
+): SharedSubscribe<T> {
+  return shareByKey<T>((id, sink) =>
+    subscribeSse<T>(streamUrl(`${path(id)}/events`), {
+      ...stream(),
+      event,
+      parse: (data) => parse(data, id),
+      fetchCurrent: (signal) => fetch(id, signal),
+      onValue: sink.next,
+      onError: sink.error,
+    }),
+  );
 }
 
 const STATUSES = new Set(['scheduled', 'live', 'ended']);
@@ -26,20 +46,10 @@ const asShow = (data: unknown, id: string): LiveShow | undefined => {
 
 const showPath = (id: string) => `live/shows/${encodeURIComponent(id)}`;
 
-export function createLiveApi({ http, streamUrl, stream }: LiveContext): LiveApi {
+export function createLiveApi(ctx: LiveContext): LiveApi {
+  const { http } = ctx;
   const getShow: LiveApi['getShow'] = (id, o) => http.get<LiveShow>(showPath(id), { signal: o?.signal });
-
-  // One stream per show id, however many badges show it.
-  const subscribe = shareByKey<LiveShow>((id, sink) =>
-    subscribeSse<LiveShow>(streamUrl(`${showPath(id)}/events`), {
-      ...stream(),
-      event: SHOW_EVENT,
-      parse: (data) => asShow(data, id),
-      fetchCurrent: (signal) => getShow(id, { signal }),
-      onValue: sink.next,
-      onError: sink.error,
-    }),
-  );
+  const subscribe = snapshotStreams(ctx, SHOW_EVENT, showPath, asShow, (id, signal) => getShow(id, { signal }));
 
   return {
     getShow,
