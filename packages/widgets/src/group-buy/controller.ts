@@ -10,11 +10,11 @@ export type GroupBuyAction = 'start' | 'join' | 'leave';
 /**
  * The group buy of one product as a shopper sees it: the offer, the team in focus (the shopper's
  * own, else the one a shared link points at) kept live over the adapter's stream, the server's
- * clock. The start / join / leave actions live in `actions.ts`, loaded on first use.
+ * clock. The start / join / leave actions live in `team-actions.ts`, loaded on first use.
  */
 export class GroupBuyController implements ReactiveController {
-  status: GroupBuyStatus = 'loading';
-  error?: KithError;
+  /** A new object on every change, for `KithElement.syncState`. */
+  state: { readonly status: GroupBuyStatus; readonly error?: KithError } = { status: 'loading' };
   offer?: GroupBuyOffer;
   /** The team in focus, with `you` from the last signed-in read. */
   team?: GroupBuyTeam;
@@ -31,6 +31,7 @@ export class GroupBuyController implements ReactiveController {
   private unsubscribe?: () => void;
   private following?: string;
   private key = '';
+  private adapter?: KithAdapter;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -61,8 +62,6 @@ export class GroupBuyController implements ReactiveController {
     this.offer = this.team = undefined;
     if (this.host.isConnected) this.load();
   }
-
-  private adapter?: KithAdapter;
 
   hostConnected(): void {
     if (this.key) this.load();
@@ -108,15 +107,14 @@ export class GroupBuyController implements ReactiveController {
     }, (e) => this.fail(e, run));
   };
 
-  private set(status: GroupBuyStatus): void {
-    this.status = status;
+  private set(status: GroupBuyStatus, error?: KithError): void {
+    this.state = { status, error };
     this.host.requestUpdate();
   }
 
   private fail(e: unknown, run: number): void {
     if (run !== this.run || isAbortError(e)) return;
-    this.error = toKithError(e);
-    this.set('error');
+    this.set('error', toKithError(e));
   }
 
   /** Puts a team in focus and follows it live; `you` survives public pushes of the same team. */

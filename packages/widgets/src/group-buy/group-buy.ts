@@ -86,7 +86,6 @@ export class KithGroupBuy extends KithElement {
     team: this.team ?? new URL(location.href).searchParams.get(TEAM_PARAM) ?? undefined,
   }), (t, prev) => this.onTeam(t, prev));
   private tick?: ReturnType<typeof setInterval>;
-  private lastStatus?: string;
 
   /** @internal */
   protected override get analyticsProduct(): string | undefined {
@@ -97,12 +96,7 @@ export class KithGroupBuy extends KithElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.gb.sync();
-    const { status, error } = this.gb;
-    if (status !== this.lastStatus) {
-      this.lastStatus = status;
-      if (status === 'error') this.fail(error);
-      else this.recover(status === 'none' ? 'empty' : status);
-    }
+    this.syncState(this.gb.state);
     this.checkDeadlines();
     super.willUpdate(changed);
   }
@@ -164,7 +158,7 @@ export class KithGroupBuy extends KithElement {
 
   protected override renderContent() {
     const { offer, team, busy, message } = this.gb;
-    if (this.gb.status !== 'ready' || !offer) return html`<div class="skeleton" part="base"></div>`;
+    if (this.gb.state.status !== 'ready' || !offer) return html`<div class="skeleton" part="base"></div>`;
     const { t, money } = this.i18n;
     const c = offer.campaign;
     const first = c.tiers[0]!;
