@@ -81,11 +81,6 @@ export async function campaignForProduct(db: Db, shopId: string, productId: stri
 }
 
 /** Campaign ids of a product, so reads can apply what is due before choosing. */
-export async function campaignIdsForProduct(db: Db, shopId: string, productId: string): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>('SELECT id FROM group_buy_campaigns WHERE shop_id = $1 AND product_id = $2', [shopId, productId]);
-  return rows.map((r) => r.id);
-}
-
 export async function createCampaign(db: Db, shopId: string, input: CreateCampaignInput): Promise<GroupBuyCampaignResponse> {
   const id = input.id ?? `gb_${randomUUID()}`;
   const { rows } = await db.query(

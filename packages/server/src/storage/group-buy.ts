@@ -6,7 +6,7 @@ import type {
 } from '../schemas/group-buy.js';
 import { appendEvent, TEAM_LOG } from './events.js';
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
-import { campaignForProduct, campaignIdsForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
+import { campaignForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
 import { insertOrder, type OrderInput } from './reviews.js';
 import { queueWebhook } from './webhooks.js';
 
@@ -193,6 +193,8 @@ async function settle(tx: Db, shopId: string, id: string, cause: Cause = {}): Pr
 export interface DueFilter {
   readonly shopId?: string;
   readonly campaignId?: string;
+  /** Every campaign of a product (a product page's offer). */
+  readonly productId?: string;
   readonly teamId?: string;
   readonly limit?: number;
   /** The scheduler skips teams another process is settling; reads wait for them. */
@@ -207,7 +209,8 @@ export interface DueFilter {
 export async function applyDue(db: Db, f: DueFilter = {}): Promise<number> {
   const { values, p } = params();
   const filter = [
-    f.shopId ? `t.shop_id = ${p(f.shopId)}` : '', f.campaignId ? `t.campaign_id = ${p(f.campaignId)}` : '', f.teamId ? `t.id = ${p(f.teamId)}` : '',
+    f.shopId ? `t.shop_id = ${p(f.shopId)}` : '', f.campaignId ? `t.campaign_id = ${p(f.campaignId)}` : '',
+    f.productId ? `t.product_id = ${p(f.productId)}` : '', f.teamId ? `t.id = ${p(f.teamId)}` : '',
   ].filter(Boolean).map((c) => ` AND ${c}`).join('');
   const { rows } = await db.query<{ shop_id: string; id: string }>(
     `SELECT t.shop_id, t.id FROM group_buy_teams t WHERE t.state IN ${OPEN} AND t.expires_at <= now()${filter}
@@ -347,7 +350,7 @@ export async function getTeam(db: Db, shopId: string, teamId: string, customerId
 
 /** The product's campaign, open teams to join (not the customer's, not full, soonest deadline first) and the customer's own team. */
 export async function getOffer(db: Db, shopId: string, productId: string, customerId?: string): Promise<GroupBuyOfferResponse> {
-  for (const campaignId of await campaignIdsForProduct(db, shopId, productId)) await applyDue(db, { shopId, campaignId });
+  await applyDue(db, { shopId, productId });
   const c = await campaignForProduct(db, shopId, productId);
   if (!c) throw new ApiError(404, 'no_campaign', `Product ${productId} has no group buy`);
   const mine = `EXISTS (SELECT 1 FROM group_buy_seats s WHERE s.shop_id = t.shop_id AND s.team_id = t.id AND s.customer_id = $3 AND ${LIVE_SEAT})`;
