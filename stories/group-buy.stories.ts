@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createMemoryAdapter, demoSeed, type MemoryAdapter, type MemorySeed, type MemoryTeam } from '@kith/adapter-memory';
+import { createMemoryAdapter, groupBuyScenario, playGroupBuyScenario, type GroupBuyScenarioState, type MemoryAdapter } from '@kith/adapter-memory';
 import '@kith/widgets/group-buy/define';
 
 interface GroupBuyArgs {
@@ -12,61 +12,25 @@ interface GroupBuyArgs {
   lang?: string;
 }
 
-type State = 'open' | 'reserved' | 'paid' | 'succeeded' | 'full' | 'expired' | 'scheduled' | 'over' | 'soldOut';
-
-/** `parameters.kith`: which state to seed, latency and failures of the in-memory adapter, signed in or not, a live scenario. */
+/** `parameters.kith`: the memory adapter's group-buy state (`groupBuyScenario`), latency and failures, signed in or not, a live scenario. */
 interface KithStoryParameters {
-  state?: State;
+  state?: GroupBuyScenarioState;
   latency?: number;
   failure?: 'none' | 'always';
   signedIn?: boolean;
-  /** Another shopper joins your team and both pay, a second apart. */
+  /** Shoppers join the state's team one by one, each paying a second later. */
   live?: boolean;
 }
 
-const YOU = { id: 'story-customer', displayName: 'You' };
-const HOUR = 3_600_000;
-const iso = (t: number) => new Date(t).toISOString();
-
-/** Your team (`team-you`) with your seat and, optionally, others'. */
-const yourTeam = (now: number, you: 'held' | 'confirmed', others: readonly ('held' | 'confirmed')[] = [], ageHours = 2): MemoryTeam => ({
-  id: 'team-you', campaignId: 'gb-1', createdAt: iso(now - ageHours * HOUR),
-  seats: [
-    { customerId: YOU.id, displayName: 'Lin', seat: you, joinedAt: iso(now - ageHours * HOUR), ...(you === 'held' ? { holdExpiresAt: iso(now + 12 * 60_000) } : {}) },
-    ...others.map((seat, i) => ({ customerId: `friend-${i}`, displayName: ['Ana Li', 'Wei'][i], seat, joinedAt: iso(now - HOUR + i * 60_000) })),
-  ],
-});
-
-/** The demo seed (campaign `gb-1` on `p1`: $59 solo, $53.10 for 2, $50.15 for 3; Wei's and Lin's teams open) changed into one state. */
-function seedFor(state: State, now: number): MemorySeed {
-  const seed = demoSeed(now);
-  const teams = seed.teams!;
-  const campaign = (patch: object) => (seed.campaigns = [{ ...seed.campaigns![0]!, ...patch }]);
-  if (state === 'reserved') teams.push(yourTeam(now, 'held'));
-  if (state === 'paid') teams.push(yourTeam(now, 'confirmed', ['held']));
-  if (state === 'succeeded') teams.push(yourTeam(now, 'confirmed', ['confirmed']));
-  if (state === 'full') teams.push(yourTeam(now, 'confirmed', ['confirmed', 'confirmed']));
-  if (state === 'expired') teams.push({ ...yourTeam(now - 25 * HOUR, 'confirmed'), id: 'team-you' });
-  if (state === 'scheduled') campaign({ startsAt: iso(now + 3 * HOUR) });
-  if (state === 'over') campaign({ ended: true });
-  if (state === 'soldOut') campaign({ stock: 0 });
-  if (state === 'scheduled' || state === 'soldOut') seed.teams = [];
-  return seed;
-}
-
+// A fresh in-memory adapter per story: product p1's campaign gb-1 ($59 solo, $53.10 for 2, $50.15
+// for 3) in one state, signed in as the demo shopper.
 let current: MemoryAdapter | undefined;
 const memoryAdapter: Loader<GroupBuyArgs> = async ({ parameters }) => {
   current?.dispose();
-  const { state = 'open', latency, failure, signedIn = true, live } = (parameters.kith ?? {}) as KithStoryParameters;
-  const now = Date.now();
-  const adapter = createMemoryAdapter({ latency, failure, seed: seedFor(state, now), ...(signedIn ? { customer: YOU } : {}) });
-  if (live) {
-    const friend = adapter.as({ id: 'friend-live', displayName: 'Mei' });
-    adapter.control.play([
-      { after: 1500, run: () => void friend.groupBuy!.joinTeam!('team-you', { displayName: 'Mei' }) },
-      { after: 1500, run: (c) => c.confirmSeat('team-you', 'friend-live') },
-    ]);
-  }
+  const { state = 'forming', latency, failure, signedIn = true, live } = (parameters.kith ?? {}) as KithStoryParameters;
+  const { seed, customer, teamId } = groupBuyScenario(state);
+  const adapter = createMemoryAdapter({ latency, failure, seed, ...(signedIn ? { customer } : {}) });
+  if (live) playGroupBuyScenario(adapter, teamId, { every: 1000 });
   current = adapter;
   return { adapter };
 };
@@ -115,23 +79,24 @@ export const StartTeam: Story = {
   },
 };
 
-/** Reserved: your seat is held while you check out; the bar shows it striped. */
+/** Reserved: you joined Wei's team and your seat is held while you check out; the bar shows it striped. */
 export const Reserved: Story = {
   parameters: { kith: { state: 'reserved' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(text(canvasElement, '[part="seat"]')).toMatch(/^Seat held at \$53\.10: finish checkout within 0:1[12]:\d\d\.$/);
+    await expect(text(canvasElement, '[part="seat"]')).toMatch(/^Seat held at \$53\.10: finish checkout within 0:1[23]:\d\d\.$/);
     await expect(shadow(canvasElement).querySelectorAll('[part="progress"] .held').length).toBe(1);
   },
 };
 
-/** Paid, one friend checking out: 1 joined, 1 more for the first tier. */
-export const Forming: Story = {
-  parameters: { kith: { state: 'paid' } },
+/** Leading: you started a team and hold its first seat; nobody has paid yet. */
+export const Leading: Story = {
+  parameters: { kith: { state: 'leading' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe('1 joined · 1 more for $53.10');
-    await expect(text(canvasElement, '[part="seat"]')).toBe("You're in: you pay $53.10.");
+    await expect(text(canvasElement, '#team-name')).toBe('Your team Forming');
+    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe('0 joined · 2 more for $53.10');
+    await expect(shadow(canvasElement).querySelector('[data-act="leave"]')).not.toBeNull();
   },
 };
 
@@ -142,6 +107,17 @@ export const Succeeded: Story = {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="state"]')).toBe('Team price unlocked');
     await expect([...shadow(canvasElement).querySelector('[part="tiers"]')!.children].map((li) => li.textContent!.trim())).toEqual(['✓ 2 people: $53.10', '3 people: $50.15']);
+    await expect(text(canvasElement, '[part="seat"]')).toBe("You're in: you pay $53.10.");
+  },
+};
+
+/** Deeper tier: three paid, so everyone pays the second tier's price; one seat is still free. */
+export const DeeperTier: Story = {
+  parameters: { kith: { state: 'deeper-tier' } },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe('3 joined · everyone pays $50.15');
+    await expect(text(canvasElement, '[part="seat"]')).toBe("You're in: you pay $50.15.");
   },
 };
 
@@ -157,7 +133,7 @@ export const Full: Story = {
 
 /** Expired: the deadline passed below the first tier. */
 export const Expired: Story = {
-  args: { team: 'team-you' },
+  args: { team: 'team-expired' },
   parameters: { kith: { state: 'expired' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
@@ -166,10 +142,10 @@ export const Expired: Story = {
   },
 };
 
-/** Real time: a friend joins your team, then pays; the bar and the announcement follow. */
+/** Real time: from Reserved, shoppers join Wei's team and pay; it succeeds and the announcement follows. */
 export const RealTime: Story = {
   name: 'Real-time scenario',
-  parameters: { kith: { state: 'paid', live: true } },
+  parameters: { kith: { state: 'reserved', live: true } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await waitFor(() => expect(text(canvasElement, '[part="state"]')).toBe('Team price unlocked'), { timeout: 6000 });
@@ -190,14 +166,14 @@ export const Scheduled: Story = {
   parameters: { kith: { state: 'scheduled' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(text(canvasElement, '.notice')).toBe('Team buying opens in 3 hr.');
+    await expect(text(canvasElement, '.notice')).toBe('Team buying opens in 2 hr.');
     await expect(shadow(canvasElement).querySelector('[data-act="start"]')).toBeNull();
   },
 };
 
 /** The campaign is over: open teams still run to their deadlines; no new teams. */
 export const CampaignOver: Story = {
-  parameters: { kith: { state: 'over' } },
+  parameters: { kith: { state: 'ended' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '.notice')).toBe('This group buy has ended.');
@@ -206,7 +182,7 @@ export const CampaignOver: Story = {
 
 /** Sold out: every team seat is taken. */
 export const SoldOut: Story = {
-  parameters: { kith: { state: 'soldOut' } },
+  parameters: { kith: { state: 'sold-out' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '.notice')).toBe('Sold out: every team seat is taken.');
@@ -252,7 +228,7 @@ export const DarkTheme: Story = {
 /** Simplified Chinese (strings load on demand). */
 export const Chinese: Story = {
   args: { lang: 'zh-CN' },
-  parameters: { kith: { state: 'paid' } },
+  parameters: { kith: { state: 'succeeded' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await waitFor(() => expect(text(canvasElement, 'h2')).toBe('拼团更优惠'));
