@@ -1,7 +1,7 @@
 import {
   HttpError, NetworkError, uuid,
-  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LedgerEntry, type LiveShow,
-  type PointsAccount, type Review, type SubscribeOptions, type WriteOptions,
+  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
+  type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { conflict, notFound, unauthenticated } from './errors.js';
 import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
@@ -77,8 +77,7 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
-const CHECK_IN_CYCLE = [1, 1, 2, 2, 3, 3, 5];
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'referrals']);
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
 
@@ -160,24 +159,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     data.shows[i] = next;
     notify(`show:${id}`, next);
     return structuredClone(next);
-  };
-
-  // ── points ──
-  const account = (): PointsAccount => {
-    const p = data.points;
-    const tiers = [...data.tiers].sort((a, b) => a.threshold - b.threshold);
-    const tier = tiers.filter((t) => t.threshold <= p.earned12m).pop() ?? tiers[0]!;
-    const next = tiers.find((t) => t.threshold > p.earned12m);
-    return {
-      balance: p.balance, pending: p.pending, tier, badges: [],
-      ...(next ? { nextTier: { ...next, pointsNeeded: next.threshold - p.earned12m } } : {}),
-      checkIn: { streak: p.streak, checkedInToday: p.checkedInToday, nextReward: CHECK_IN_CYCLE[p.streak % CHECK_IN_CYCLE.length]! },
-    };
-  };
-  const addLedger = (delta: number, reason: LedgerEntry['reason'], description: string) => {
-    data.points.balance += delta;
-    if (delta > 0) data.points.earned12m += delta;
-    data.points.ledger.unshift({ id: uuid(), delta, reason, description, createdAt: new Date(now()).toISOString(), balanceAfter: data.points.balance });
   };
 
   const page = <T>(items: T[], cursor: string | null | undefined, limit = 20) => {
@@ -288,29 +269,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const unwatch = groupBuy.watch(id);
         return () => { off(); unwatch(); };
       },
-    },
-
-    points: {
-      getAccount: (o) => call('points.getAccount', o, account),
-      listLedger: ({ cursor, limit }, o) => call('points.listLedger', o, () => page(data.points.ledger, cursor, limit)),
-      listRewards: (o) => call('points.listRewards', o, () => data.rewards),
-      redeem: (rewardId, o) => write(customer, 'points.redeem', o, () => {
-        const reward = data.rewards.find((r) => r.id === rewardId);
-        if (!reward) throw notFound(`Reward ${rewardId}`);
-        if (data.points.balance < reward.cost) throw conflict('insufficient_points', 'Not enough points');
-        addLedger(-reward.cost, 'redeem', reward.title);
-        return {
-          id: uuid(), rewardId, couponCode: `KITH-${uuid().slice(0, 8).toUpperCase()}`,
-          expiresAt: new Date(now() + 7 * 86_400_000).toISOString(), balanceAfter: data.points.balance,
-        };
-      }),
-      checkIn: (o) => write(customer, 'points.checkIn', o, () => {
-        if (data.points.checkedInToday) throw conflict('already_checked_in', 'Already checked in today');
-        addLedger(CHECK_IN_CYCLE[data.points.streak % CHECK_IN_CYCLE.length]!, 'check_in', 'Daily check-in');
-        data.points.streak++;
-        data.points.checkedInToday = true;
-        return account();
-      }),
     },
 
     referrals: {

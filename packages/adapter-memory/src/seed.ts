@@ -1,4 +1,4 @@
-import type { LedgerEntry, LiveShow, PointsTier, Question, Review, ReviewMedia, Reward } from '@kith/core';
+import type { LiveShow, Question, Review, ReviewMedia } from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
@@ -19,9 +19,6 @@ export interface MemoryOrder {
 export interface MemorySeed {
   shows: LiveShow[];
   reviews: Review[];
-  points: { balance: number; pending: number; earned12m: number; ledger: LedgerEntry[]; streak: number; checkedInToday: boolean };
-  tiers: PointsTier[];
-  rewards: Reward[];
   referral: { code: string; baseUrl: string; clicks: number; signups: number; orders: number; pointsEarned: number };
   /** Questions with all their answers, in any status; only published ones are listed. */
   questions?: Question[];
@@ -168,24 +165,6 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
       },
     ],
     reviews,
-    points: {
-      balance: 1240, pending: 180, earned12m: 1520, streak: 2, checkedInToday: false,
-      ledger: [
-        { id: 'l3', delta: 10, reason: 'review', description: 'Review of Everyday tote', createdAt: iso(now - 24 * HOUR), balanceAfter: 1240 },
-        { id: 'l2', delta: -500, reason: 'redeem', description: '$5 coupon', createdAt: iso(now - 72 * HOUR), balanceAfter: 1230 },
-        { id: 'l1', delta: 1730, reason: 'purchase', description: 'Order #1042', createdAt: iso(now - 400 * HOUR), balanceAfter: 1730 },
-      ],
-    },
-    tiers: [
-      { id: 'bronze', name: 'Bronze', threshold: 0 },
-      { id: 'silver', name: 'Silver', threshold: 1000 },
-      { id: 'gold', name: 'Gold', threshold: 3000 },
-      { id: 'platinum', name: 'Platinum', threshold: 8000 },
-    ],
-    rewards: [
-      { id: 'rw-5', title: '$5 off', cost: 500, kind: 'coupon_amount', value: { minor: 500, currency: 'USD' } },
-      { id: 'rw-10p', title: '10% off', cost: 1200, kind: 'coupon_percent', value: { percent: 10 }, minimumSpend: { minor: 3000, currency: 'USD' } },
-    ],
     referral: { code: 'MIA-7Q2K', baseUrl: 'https://shop.example.com/p/', clicks: 42, signups: 9, orders: 4, pointsEarned: 200 },
     questions,
     campaigns: [demoCampaign(now)],

@@ -68,17 +68,14 @@ describe('memory adapter', () => {
 
   it('writes need a customer, and an Idempotency-Key replays instead of writing twice', async () => {
     const anonymous = createMemoryAdapter();
-    await assert.rejects(anonymous.points.checkIn(), (e) => isHttpError(e) && e.status === 401);
+    await assert.rejects(anonymous.groupBuy.startTeam('gb-1', {}), (e) => isHttpError(e) && e.status === 401);
 
     const adapter = createMemoryAdapter({ customer: { id: 'c1', displayName: 'Ana' } });
-    const before = (await adapter.points.getAccount()).balance;
-    const first = await adapter.points.redeem('rw-5', { idempotencyKey: 'k1' });
-    const again = await adapter.points.redeem('rw-5', { idempotencyKey: 'k1' });
+    const first = await adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k1' });
+    const again = await adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k1' });
     assert.deepEqual(again, first);
-    assert.equal((await adapter.points.getAccount()).balance, before - 500);
-    const { items } = await adapter.points.listLedger({ limit: 1 });
-    assert.equal(items[0].delta, -500);
-    assert.equal(items[0].balanceAfter, before - 500);
+    assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam.id, first.id);
+    await assert.rejects(adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k2' }), (e) => isHttpError(e) && e.code === 'already_in_team');
   });
 
   it('plays the live scenario: scheduled → live with rising viewers → ended', async () => {

@@ -1,6 +1,6 @@
 import type {
-  Answer, AnswerInput, GroupBuyJoinInput, GroupBuyOffer, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LedgerEntry, LiveShow, Page, PointsAccount, Redemption, ReferralLink,
-  ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary, Reward,
+  Answer, AnswerInput, GroupBuyJoinInput, GroupBuyOffer, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LiveShow, Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption,
+  ReferralLink, ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary,
 } from './types/models.js';
 
 /** Every adapter call takes these; the signal cancels the request when a widget goes away. */
@@ -71,11 +71,19 @@ export interface GroupBuyApi {
 }
 
 export interface PointsApi {
+  /** The shop's program: earn rules, rewards with stock, tiers, badges. Public. */
+  getProgram(o?: CallOptions): Promise<PointsProgram>;
+  /** The signed-in customer's account (401 `customer_token_required` when signed out). */
   getAccount(o?: CallOptions): Promise<PointsAccount>;
-  listLedger(query: { readonly cursor?: string | null; readonly limit?: number }, o?: CallOptions): Promise<Page<LedgerEntry>>;
-  listRewards(o?: CallOptions): Promise<readonly Reward[]>;
-  redeem?(rewardId: string, o?: WriteOptions): Promise<Redemption>;
-  checkIn?(o?: WriteOptions): Promise<PointsAccount>;
+  /**
+   * The customer's ledger, newest first by when each entry took effect, pending entries first;
+   * cursor-paged (`limit` 1 to 50, default 20).
+   */
+  listHistory(query: { readonly cursor?: string | null; readonly limit?: number }, o?: CallOptions): Promise<Page<PointsEntry>>;
+  /** Today's check-in (409 `already_checked_in`). */
+  checkIn?(o?: WriteOptions): Promise<PointsCheckIn>;
+  /** Spends points on a reward (409 `insufficient_points`, `out_of_stock`, `tier_required`; 404 unknown reward). */
+  redeem?(rewardId: string, o?: WriteOptions): Promise<PointsRedemption>;
 }
 
 export interface ReferralsApi {

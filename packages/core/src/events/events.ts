@@ -1,5 +1,5 @@
 import type { KithError } from '../errors.js';
-import type { Answer, LiveShow, Money, Question, Review } from '../types/models.js';
+import type { Answer, LiveShow, Money, PointsCheckIn, PointsRedemption, Question, Review } from '../types/models.js';
 
 export interface KithErrorDetail {
   readonly error: KithError;
@@ -47,6 +47,13 @@ export interface KithEventMap {
   'kith-group-join': CustomEvent<KithGroupJoinDetail>;
   /** A shopper gave a seat back (left the team, or the host cancelled `kith-group-join`). */
   'kith-group-leave': CustomEvent<{ readonly teamId: string }>;
+  /** A shopper checked in today; `detail.account` is the new balance and streak. */
+  'kith-points-check-in': CustomEvent<PointsCheckIn>;
+  /**
+   * A shopper spent points on a reward; `detail.code` is the coupon or perk code. Apply it to your
+   * cart here if you like: the server's `points.redeemed` webhook tells your store to create it.
+   */
+  'kith-points-redeem': CustomEvent<PointsRedemption>;
   /** Dispatched by the host (on `document`) to grant or deny consent. */
   'kith-consent': CustomEvent<'granted' | 'denied' | { analytics?: boolean; storage?: boolean }>;
 }

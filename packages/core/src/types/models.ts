@@ -318,49 +318,159 @@ export interface GroupBuyJoinInput {
 
 // ── Points (积分) ───────────────────────────────────────────────────────────────────────────
 
+/**
+ * What earns points. `streak_bonus` is the extra a check-in earns on each `streakBonus.everyDays`-th
+ * day in a row; `team` is a group-buy campaign's `reward.points`, earned by each confirmed member
+ * when the team succeeds.
+ */
+export type PointsAction = 'purchase' | 'review' | 'photo_review' | 'share' | 'referral' | 'check_in' | 'streak_bonus' | 'team';
+
+export interface PointsEarnRule {
+  readonly action: PointsAction;
+  /** Points per action; for `purchase`, per whole `per` amount spent (floor(total / per) × points). */
+  readonly points: number;
+  /** `purchase` only: the amount that earns `points`, e.g. 1 point per $1.00. */
+  readonly per?: Money;
+  /** Most times a day (in the program's time zone) the action earns; absent when unlimited (`share`). */
+  readonly dailyCap?: number;
+  /** `check_in` only: every `everyDays`-th day of a streak earns `points` more. */
+  readonly streakBonus?: { readonly everyDays: number; readonly points: number };
+}
+
+export interface PointsCoupon {
+  /** Exactly one of `amountOff` and `percentOff`. */
+  readonly amountOff?: Money;
+  readonly percentOff?: number;
+  readonly minimumSpend?: Money;
+  /** How long the code works after redemption; absent when it does not expire. */
+  readonly validDays?: number;
+}
+
+export interface PointsReward {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  /** Points it costs. */
+  readonly cost: number;
+  /** `coupon`: a discount code; `perk`: an exclusive benefit, also delivered as a code. */
+  readonly kind: 'coupon' | 'perk';
+  readonly coupon?: PointsCoupon;
+  /** Redemptions left; absent when unlimited. 0 means out of stock. */
+  readonly stock?: number;
+  /** Only members at this tier or above may redeem it. */
+  readonly tierId?: string;
+}
+
 export interface PointsTier {
   readonly id: string;
   readonly name: string;
-  /** Points earned in the qualifying window needed to reach it. */
+  /** Lifetime points earned needed to reach it; the first tier's is 0. Redemptions never lower it. */
   readonly threshold: number;
+  /** What the tier gives, as the merchant wrote it (shown as text). */
+  readonly perks?: readonly string[];
 }
 
-export interface PointsAccount {
-  readonly balance: number;
-  /** Earned but not yet spendable (inside the return window). */
-  readonly pending: number;
-  readonly expiring?: { readonly points: number; readonly at: IsoDateTime };
-  readonly tier: PointsTier;
-  readonly nextTier?: PointsTier & { readonly pointsNeeded: number };
-  readonly badges: readonly { readonly id: string; readonly name: string; readonly earnedAt: IsoDateTime }[];
-  readonly checkIn: { readonly streak: number; readonly checkedInToday: boolean; readonly nextReward: number };
-}
-
-export interface LedgerEntry {
+/** `first_purchase`, `first_review`, `photo_review`, `streak_7`, `team_leader`, `first_redemption`; more may come. */
+export interface PointsBadge {
   readonly id: string;
-  /** Positive for earned, negative for spent or expired. */
-  readonly delta: number;
-  readonly reason: 'purchase' | 'review' | 'share' | 'referral' | 'check_in' | 'redeem' | 'expire' | 'adjust';
+  readonly name: string;
   readonly description: string;
-  readonly createdAt: IsoDateTime;
-  readonly balanceAfter: number;
 }
 
-export interface Reward {
+/** A shop's loyalty program as every shopper sees it (no customer data). */
+export interface PointsProgram {
+  readonly name: string;
+  /** Ascending by `threshold`, the first at 0. */
+  readonly tiers: readonly PointsTier[];
+  readonly earn: readonly PointsEarnRule[];
+  /** Cheapest first. */
+  readonly rewards: readonly PointsReward[];
+  readonly badges: readonly PointsBadge[];
+  /** Points expire this many months after they were earned, oldest first; null when they never do. */
+  readonly expiryMonths: number | null;
+  /** Purchase points stay pending this many days (the return window) before they can be spent. */
+  readonly pendingDays: number;
+  /** IANA zone that decides what "today" is for check-ins and daily caps. */
+  readonly timeZone: string;
+  /** Where the merchant explains the rules; shown as a link. */
+  readonly termsUrl?: string;
+}
+
+/** The signed-in customer's standing. The server derives every number from the ledger. */
+export interface PointsAccount {
+  /** Spendable now: the sum of the ledger's available entries. Never negative. */
+  readonly balance: number;
+  /** Earned but not spendable yet (purchases inside the return window). */
+  readonly pending: number;
+  /** Every point ever earned (pending included) less reversals: what tiers count. */
+  readonly lifetime: number;
+  readonly tier: PointsTier;
+  /** The next tier and the lifetime points still needed; null at the top. */
+  readonly nextTier: (PointsTier & { readonly pointsNeeded: number }) | null;
+  /** Earned badges, oldest first. */
+  readonly badges: readonly { readonly id: string; readonly name: string; readonly earnedAt: IsoDateTime }[];
+  readonly checkIn: {
+    /** Days in a row, today included once checked in; 0 after a missed day. */
+    readonly streak: number;
+    readonly checkedInToday: boolean;
+    /** What the next check-in earns, bonus included. */
+    readonly nextPoints: number;
+  };
+  /** The soonest points to expire within 30 days, if any. */
+  readonly expiring: { readonly points: number; readonly at: IsoDateTime } | null;
+  readonly serverTime: IsoDateTime;
+}
+
+export type PointsEntryKind = 'earn' | 'redeem' | 'expire' | 'adjust' | 'reverse';
+
+/**
+ * One append-only ledger line. The history reads newest first; `balanceAfter` is the running
+ * balance of available points, so each line explains the change it made.
+ */
+export interface PointsEntry {
   readonly id: string;
-  readonly title: string;
-  readonly cost: number;
-  readonly kind: 'coupon_amount' | 'coupon_percent';
-  readonly value: Money | { readonly percent: number };
-  readonly minimumSpend?: Money;
+  readonly kind: PointsEntryKind;
+  /** `earn` (and the `reverse` of one): what earned it. */
+  readonly action?: PointsAction;
+  /** Signed: positive for earn and positive adjust, negative otherwise. */
+  readonly points: number;
+  /**
+   * What it is about: an order (`purchase`, its `reverse`), a review, a check-in day
+   * (`YYYY-MM-DD`), a redemption (the reward's title in `label`), a team, a share or referral.
+   */
+  readonly source: { readonly type: 'order' | 'review' | 'check_in' | 'redemption' | 'team' | 'share' | 'referral' | 'adjustment' | 'expiry'; readonly id: string; readonly label?: string };
+  /** The merchant's note on an `adjust` (shown as text). */
+  readonly note?: string;
+  /** `pending` until `availableAt` (purchases in the return window); `available` otherwise. */
+  readonly status: 'pending' | 'available';
+  readonly availableAt?: IsoDateTime;
+  /** When these points expire unless spent first (earn and positive adjust). */
+  readonly expiresAt?: IsoDateTime;
+  /** Available balance right after this entry; null while pending. */
+  readonly balanceAfter: number | null;
+  readonly createdAt: IsoDateTime;
 }
 
-export interface Redemption {
+export interface PointsCheckIn {
+  /** Earned by this check-in, bonus included. */
+  readonly points: number;
+  /** The streak bonus part of `points` (0 when none). */
+  readonly bonus: number;
+  readonly streak: number;
+  readonly account: PointsAccount;
+}
+
+export interface PointsRedemption {
   readonly id: string;
   readonly rewardId: string;
-  readonly couponCode: string;
-  readonly expiresAt: IsoDateTime;
-  readonly balanceAfter: number;
+  readonly rewardTitle: string;
+  readonly points: number;
+  /** The coupon or perk code to use at checkout (from the merchant's pool, or generated). */
+  readonly code: string;
+  readonly coupon?: PointsCoupon;
+  readonly expiresAt?: IsoDateTime;
+  readonly createdAt: IsoDateTime;
+  readonly account: PointsAccount;
 }
 
 // ── Referrals (裂变) ────────────────────────────────────────────────────────────────────────
