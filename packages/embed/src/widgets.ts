@@ -7,4 +7,6 @@ export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kith-rating': () => import('@kith/widgets/rating/define'),
   'kith-reviews': () => import('@kith/widgets/reviews/define'),
   'kith-group-buy': () => import('@kith/widgets/group-buy/define'),
+  'kith-points': () => import('@kith/widgets/points/define'),
+  'kith-points-earn': () => import('@kith/widgets/points-earn/define'),
 };

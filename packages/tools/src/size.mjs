@@ -18,6 +18,9 @@ const BUDGETS = [
   // with start/join/leave/share already in the lazy chunk below (4.0 KB brotli). See docs/group-buy.md, "Size".
   { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.5 * KB },
   { name: 'group buy actions, loaded on first pointer or focus', test: /^chunks\/team-actions-/, metric: 'gzip', max: 1.5 * KB },
+  { name: 'points, on top of the runtime', test: /^chunks\/points-(?!earn|actions)/, metric: 'gzip', max: 5 * KB },
+  { name: 'points actions and history, loaded on first pointer or focus', test: /^chunks\/points-actions-/, metric: 'gzip', max: 2 * KB },
+  { name: 'points earn snippet, on top of the runtime', test: /^chunks\/points-earn-/, metric: 'gzip', max: 1.5 * KB },
   { name: 'review form, loaded when opened', test: /^chunks\/review-form-/, metric: 'gzip', max: 6 * KB },
   { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 3 * KB },
   { name: 'HTTP client (ky + @kith/core/http), loaded with the REST adapter', test: /^chunks\/http-/, metric: 'gzip', max: 6 * KB },

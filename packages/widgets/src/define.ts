@@ -3,3 +3,5 @@ export * from './live-badge/define.js';
 export * from './rating/define.js';
 export * from './reviews/define.js';
 export * from './group-buy/define.js';
+export * from './points/define.js';
+export * from './points-earn/define.js';

@@ -3,3 +3,5 @@ export { KithLiveBadge } from './live-badge/index.js';
 export { KithRating } from './rating/index.js';
 export { KithReviews } from './reviews/index.js';
 export { KithGroupBuy } from './group-buy/index.js';
+export { KithPoints } from './points/index.js';
+export { KithPointsEarn } from './points-earn/index.js';

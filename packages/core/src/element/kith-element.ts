@@ -80,7 +80,7 @@ export abstract class KithElement extends LitElement {
 
   // ── STATE ───────────────────────────────────────────────────────────────────────────────────
 
-  private readonly config = new StoreController(this, $config);
+  protected readonly config = new StoreController(this, $config);
 
   /** This widget's adapter, else the page-wide one; widgets stay `loading` until there is one. */
   protected get activeAdapter(): KithAdapter | undefined {

@@ -4,6 +4,10 @@ import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
 registerStrings('review-form', 'en', {
   heading: 'Write a review',
+  earn: 'Earn {points} once your review is published.',
+  earnBoth: 'Earn {points} once your review is published, {photo} with a photo.',
+  'points.one': '{n} point',
+  'points.other': '{n} points',
   rating: 'Your rating',
   star: '{count} stars',
   'star.one': '{count} star',
@@ -105,6 +109,7 @@ export class KithReviewForm extends KithElement {
     errors: { state: true },
     busy: { state: true },
     result: { state: true },
+    earn: { state: true },
   };
 
   /** Product id. */
@@ -117,6 +122,8 @@ export class KithReviewForm extends KithElement {
   declare private errors: Partial<Record<Field, string>>;
   declare private busy: boolean;
   declare private result: Review | null;
+  /** What a review earns under the shop's points program, when it has one. */
+  declare private earn?: { readonly review?: number; readonly photo?: number };
 
   private readonly i18n = new I18nController(this, 'review-form');
   // Kept across retries of the same review, so a resend after a timeout can't post it twice.
@@ -133,9 +140,24 @@ export class KithReviewForm extends KithElement {
     this.state = 'ready';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A nice-to-have line: without a program, or if it fails to load, the form simply has none.
+    this.activeAdapter?.points?.getProgram().then((p) => {
+      const rule = (action: string) => p.earn.find((r) => r.action === action)?.points;
+      this.earn = { review: rule('review'), photo: rule('photo_review') };
+    }, () => {});
+  }
+
   // Part of <kith-reviews>, which reports the impression.
   protected override track(name: string, props?: Record<string, string | number | boolean>): void {
     if (name !== 'widget_impression') super.track(name, props);
+  }
+
+  private earnLine({ review, photo }: { readonly review?: number; readonly photo?: number }): string {
+    const t = this.i18n.t;
+    const n = (count: number) => t('points', { count, n: this.i18n.number(count) });
+    return review && photo && photo > review ? t('earnBoth', { points: n(review), photo: n(photo) }) : t('earn', { points: n((review || photo)!) });
   }
 
   protected override renderContent() {
@@ -152,6 +174,7 @@ export class KithReviewForm extends KithElement {
     const invalid = (f: Field) => (e[f] ? 'true' : 'false');
     return html`<form part="form" novalidate @submit=${this.submit}>
       <h3>${t('heading')}</h3>
+      ${this.earn?.review || this.earn?.photo ? html`<p class="hint" part="earn">${this.earnLine(this.earn)}</p>` : nothing}
       <fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
         <legend id="rating-legend">${t('rating')} *</legend>
         <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${invalid('rating')}>

@@ -2,6 +2,9 @@ import type { StringTable } from '@kith/core';
 
 export default {
   heading: '写评价',
+  earn: '评价发布后可得{points}。',
+  earnBoth: '评价发布后可得{points}，晒图可得{photo}。',
+  'points.other': '{n} 积分',
   rating: '你的评分',
   star: '{count} 星',
   title: '标题（可选）',

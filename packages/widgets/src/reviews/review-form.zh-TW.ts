@@ -2,6 +2,9 @@ import type { StringTable } from '@kith/core';
 
 export default {
   heading: '寫評價',
+  earn: '評價發布後可得{points}。',
+  earnBoth: '評價發布後可得{points}，曬圖可得{photo}。',
+  'points.other': '{n} 積分',
   rating: '你的評分',
   star: '{count} 星',
   title: '標題（可選）',

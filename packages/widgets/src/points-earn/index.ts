@@ -1,0 +1,1 @@
+export { KithPointsEarn } from './points-earn.js';

@@ -1,0 +1,2 @@
+export { KithPoints } from './points.js';
+export { PointsController, type PointsStatus } from './controller.js';

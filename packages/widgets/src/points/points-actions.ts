@@ -1,0 +1,153 @@
+import { html, nothing } from 'lit';
+import {
+  emit, registerStrings,
+  type AnalyticsValue, type AnnouncerController, type I18nController, type PointsCheckIn, type PointsEntry, type PointsRedemption, type PointsReward,
+} from '@kith/core';
+import type { PointsController } from './controller.js';
+
+// Loaded on the shopper's first pointer or focus inside the widget: the writes, the history and
+// their strings stay out of the first paint.
+registerStrings('points', 'en', {
+  confirm: 'Spend {points} on {reward}?',
+  yes: 'Redeem',
+  cancel: 'Cancel',
+  yourCode: 'Your code',
+  useBy: 'Use it at checkout by {date}.',
+  useAny: 'Use it at checkout.',
+  copy: 'Copy code',
+  copied: 'Code copied',
+  'problem.insufficient_points': 'Not enough points for this reward yet.',
+  'problem.out_of_stock': 'This reward just ran out.',
+  'problem.tier_required': 'This reward is for a higher tier.',
+  'problem.already_checked_in': 'You have already checked in today.',
+  'problem.sign_in': 'Sign in to use your points.',
+  'problem.failed': 'That did not work. Please try again.',
+  checkedInNow: 'Checked in: +{points}. {streak}.',
+  noHistory: 'Nothing yet: your first points will show here.',
+  more: 'Show more',
+  until: 'pending until {date}',
+  after: 'Balance {points}',
+  'why.purchase': 'Order {id}',
+  'why.review': 'Review',
+  'why.photo_review': 'Review with a photo',
+  'why.share': 'Shared a product',
+  'why.referral': 'Friend’s order',
+  'why.check_in': 'Daily check-in',
+  'why.streak_bonus': 'Streak bonus',
+  'why.team': 'Group-buy team reward',
+  'why.redeem': 'Redeemed: {label}',
+  'why.expire': 'Points expired',
+  'why.adjust': 'Adjusted by the shop: {note}',
+  'why.reverse': 'Refund of order {id}',
+  'why.reverseOther': 'Reversed: {what}',
+});
+
+/** What this chunk needs from the element. */
+export interface PointsHost {
+  readonly el: HTMLElement & { updateComplete: Promise<boolean>; requestUpdate(): void; renderRoot: HTMLElement | DocumentFragment };
+  readonly pts: PointsController;
+  readonly announcer: AnnouncerController;
+  readonly i18n: I18nController;
+  p(points: number): string;
+  track(name: string, props?: Record<string, AnalyticsValue>): void;
+}
+
+const DAY = { dateStyle: 'medium' } as const;
+const PROBLEMS = new Set(['insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'sign_in']);
+
+/** The last outcome in words: a known refusal explains itself, anything else asks to try again. */
+function say(h: PointsHost, key: string): string {
+  return h.i18n.t(key.startsWith('problem.') && !PROBLEMS.has(key.slice(8)) ? 'problem.failed' : key);
+}
+
+/** The last outcome about a reward (`id`), or the widget-wide one (check-in) without. */
+export function message(h: PointsHost, id?: string) {
+  const m = h.pts.message;
+  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${say(h, m.key)}</p>` : nothing;
+}
+
+/** A reward after the shopper acted on it: its code or the confirm step; undefined otherwise. */
+export function reward(h: PointsHost, r: PointsReward) {
+  const { t, dateTime } = h.i18n;
+  const code = h.pts.codes.get(r.id);
+  if (code) {
+    return html`<p part="code"><span>${t('yourCode')}: <strong>${code.code}</strong></span>
+      <button part="button" data-act="copy" data-id=${r.id}>${t('copy')}</button>
+      <small>${code.expiresAt ? t('useBy', { date: dateTime(Date.parse(code.expiresAt), DAY) }) : t('useAny')}</small></p>`;
+  }
+  if (h.pts.confirming === r.id) {
+    return html`<p class="confirm"><span>${t('confirm', { points: h.p(r.cost), reward: r.title })}</span>
+      <button part="button" class="primary" data-act="redeem" data-id=${r.id} ?disabled=${!!h.pts.busy}>${t('yes')}</button>
+      <button part="button" class="link" data-act="cancel" data-id=${r.id}>${t('cancel')}</button></p>`;
+  }
+  return undefined;
+}
+
+/** Moves focus after the next render, so a control that replaced the clicked one takes it. */
+function focusSoon(h: PointsHost, selector: string): void {
+  h.el.requestUpdate();
+  void h.el.updateComplete.then(() => h.el.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+}
+
+/** One button's action (`data-act`, with `data-id` naming the reward). */
+export async function run(h: PointsHost, act: string, id: string): Promise<void> {
+  const { pts, i18n: { t } } = h;
+  const button = (a: string) => `[data-act=${a}][data-id="${id}"]`;
+  if (act === 'check-in') {
+    const done = (await pts.checkIn()) as PointsCheckIn | undefined;
+    if (done) {
+      h.announcer.announce(t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }), true);
+      emit(h.el, 'kith-points-check-in', done);
+      h.track('points_check_in', { points: done.points, streak: done.streak });
+    }
+  } else if (act === 'ask') {
+    pts.confirming = id;
+    pts.message = undefined;
+    focusSoon(h, button('redeem'));
+  } else if (act === 'cancel') {
+    pts.confirming = undefined;
+    focusSoon(h, button('ask'));
+  } else if (act === 'redeem') {
+    const done = (await pts.redeem(id)) as PointsRedemption | undefined;
+    focusSoon(h, button(done ? 'copy' : 'ask'));
+    if (done) {
+      h.announcer.announce(`${t('yourCode')}: ${done.code}`, true);
+      emit(h.el, 'kith-points-redeem', done);
+      h.track('points_redeem', { reward: id, points: done.points });
+    }
+  } else if (act === 'copy') {
+    await navigator.clipboard.writeText(pts.codes.get(id)!.code);
+    pts.message = { key: 'copied', reward: id };
+  } else if (act === 'more') {
+    await pts.loadHistory(false);
+  }
+  h.el.requestUpdate();
+}
+
+export async function openHistory(h: PointsHost): Promise<void> {
+  if (!h.pts.history) await h.pts.loadHistory();
+  h.el.requestUpdate();
+}
+
+/** The history list: every line says why, when, the change, and the balance it left. */
+export function history(h: PointsHost) {
+  const { t } = h.i18n;
+  const { history: items, historyCursor, busy } = h.pts;
+  if (!items) return nothing;
+  return html`${items.length ? html`<ol>${items.map((e) => entry(h, e))}</ol>` : html`<p class="note">${t('noHistory')}</p>`}
+    ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
+}
+
+function entry(h: PointsHost, e: PointsEntry) {
+  const { t, dateTime, number } = h.i18n;
+  const { id, label = '' } = e.source;
+  const why = e.kind === 'earn' ? t(`why.${e.action}`, { id })
+    : e.kind === 'reverse' ? (e.action === 'purchase' ? t('why.reverse', { id }) : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) }))
+    : t(`why.${e.kind}`, { label, note: e.note ?? '' });
+  return html`<li class=${e.status}>
+    <span class="what">${why}<small><time datetime=${e.createdAt}>${dateTime(Date.parse(e.createdAt), DAY)}</time>${e.status === 'pending'
+      ? ` · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}` : ''}</small></span>
+    <span class="delta ${e.points < 0 ? 'minus' : ''}">${e.points > 0 ? '+' : '−'}${number(Math.abs(e.points))}</span>
+    ${e.balanceAfter === null ? nothing : html`<small class="after">${t('after', { points: number(e.balanceAfter) })}</small>`}
+  </li>`;
+}
