@@ -41,6 +41,11 @@ Team up (group buy): start a team on the page and press "Pay now" in the demo ca
 second browser (or a private window) as another shopper, join from the shared link and pay: both pages
 show the team succeed. Teams and their seats, as the merchant sees them:
   curl ${url}/v1/admin/teams?state=forming -H "Authorization: Bearer ${shop.secretKey}"
+Points: check in and redeem a reward under "Your rewards" on the page; each demo shopper starts with two
+orders and a welcome bonus. Refund an order as the shop's backend would (the page lists the commands), then
+return to the page's tab: the balance and history update.
+  export KITH_SECRET_KEY=${shop.secretKey}
+  curl ${url}/v1/admin/points/customers/<customer id> -H "Authorization: Bearer $KITH_SECRET_KEY"
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {

@@ -55,15 +55,27 @@ export class PointsController implements ReactiveController {
 
   hostConnected(): void {
     if (this.adapter) this.load();
+    document.addEventListener('visibilitychange', this.onVisible);
   }
 
   hostDisconnected(): void {
+    this.stop();
+    document.removeEventListener('visibilitychange', this.onVisible);
+  }
+
+  // Points also move elsewhere (an order, a refund, another tab): a shopper coming back to the
+  // page sees the server's numbers again.
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible' && this.state.status === 'ready') this.load();
+  };
+
+  private stop(): void {
     this.run++;
     this.abort?.abort();
   }
 
   load = (): void => {
-    this.hostDisconnected();
+    this.stop();
     const api = this.api;
     if (!this.adapter) return;
     if (!api) return this.set('none');
