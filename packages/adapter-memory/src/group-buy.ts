@@ -479,12 +479,10 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
       if (!seat || !isOpen(t)) throw conflict('seat_not_held', 'This customer holds no seat in this team');
       seat.seat = 'confirmed';
       delete seat.holdExpiresAt;
-      const before = t.state;
       promote(t, now());
       changed(t);
-      const succeeded = t.state === 'succeeded' || t.state === 'closed';
       hooks.onSeatConfirmed?.({
-        teamId: t.id, succeeded, justSucceeded: succeeded && before === 'forming', leaderId: t.seats[0]?.customerId,
+        teamId: t.id, succeeded: t.state === 'succeeded' || t.state === 'closed', leaderId: t.seats[0]?.customerId,
         confirmedIds: t.seats.filter((s) => s.seat === 'confirmed').map((s) => s.customerId), rewardPoints: campaign(t.campaignId).reward?.points,
       });
       return withTime(publicView(t));

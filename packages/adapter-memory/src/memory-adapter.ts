@@ -75,8 +75,11 @@ export interface MemoryControl {
   refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number };
   /** The merchant's adjustment with a note (1 to 200 characters): never below 0 (409 `insufficient_points`); 400 for 0 or beyond ±1,000,000. */
   adjustPoints(customerId: string, points: number, note: string): { entry: PointsEntry; account: PointsAccount };
-  /** A `share` or `referral` earn, once per `sourceId`; past the rule's `dailyCap` for the program's day it earns nothing (`capped`). */
-  earnPoints(customerId: string, action: 'share' | 'referral', sourceId: string): { entry: PointsEntry | null; capped: boolean };
+  /**
+   * A `share` or `referral` earn (the server's `POST /v1/admin/points/earn`): once per `sourceId`
+   * (`duplicate`), up to the rule's `dailyCap` a program day (`capped`); 409 `not_in_program` without the rule.
+   */
+  earnPoints(customerId: string, action: 'share' | 'referral', sourceId: string): { entry: PointsEntry | null; capped: boolean; duplicate: boolean };
   /** Adds a reward to the catalogue (400 `invalid_request`; 409 `already_exists`); `codes` seeds its code pool. */
   addReward(reward: MemoryRewardInput): PointsReward;
   /** Changes a reward: any field; `active: false` withdraws it (404 unknown reward). */

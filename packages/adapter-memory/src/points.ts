@@ -72,7 +72,7 @@ const usd = (minor: number): Money => ({ minor, currency: 'USD' });
 export const POINTS_BADGES: readonly PointsBadge[] = [
   { id: 'first_purchase', name: 'First order', description: 'Earned points on a first order' },
   { id: 'first_review', name: 'First review', description: 'Earned points for a first review' },
-  { id: 'photo_review', name: 'Photo reviewer', description: 'Earned points for a review with a photo' },
+  { id: 'photo_review', name: 'Photo reviewer', description: 'Earned points for a review with photos' },
   { id: 'streak_7', name: '7-day streak', description: 'Checked in seven days in a row' },
   { id: 'team_leader', name: 'Team leader', description: 'Led a group-buy team to success' },
   { id: 'first_redemption', name: 'First reward', description: 'Redeemed points for a first reward' },
@@ -183,10 +183,8 @@ interface Reward {
 /** What a team's confirmed seat tells the points domain (from group buy). */
 export interface SeatConfirmed {
   readonly teamId: string;
-  /** The team has succeeded (or closed after success) with this confirmation. */
+  /** The team has succeeded (or closed after success), before or with this confirmation. */
   readonly succeeded: boolean;
-  /** This confirmation made it succeed. */
-  readonly justSucceeded: boolean;
   readonly leaderId: string | undefined;
   readonly confirmedIds: readonly string[];
   /** The campaign's `reward.points`, if any. */
@@ -207,10 +205,12 @@ const isInt = (v: unknown, min: number, max: number) => Number.isInteger(v) && (
 const isMoney = (m: Money | undefined) => !!m && Number.isInteger(m.minor) && m.minor >= 0 && /^[A-Z]{3}$/.test(m.currency);
 
 function checkReward(r: MemoryRewardInput, tiers: readonly PointsTier[]): void {
-  text(r.title, 'json.title', 1, 120);
-  if (r.description !== undefined) text(r.description, 'json.description', 0, 500);
+  if (r.id !== undefined && !/^[\w-]{1,100}$/.test(r.id)) throw invalid('json.id', '1 to 100 of A-Z, a-z, 0-9, - and _');
+  text(r.title, 'json.title', 1, 100);
+  if (r.description !== undefined) text(r.description, 'json.description', 1, 500);
   if (!isInt(r.cost, 1, 10_000_000)) throw invalid('json.cost', 'Must be an integer from 1 to 10000000');
   if (r.kind !== 'coupon' && r.kind !== 'perk') throw invalid('json.kind', 'One of coupon, perk');
+  if ((r.kind === 'coupon') !== !!r.coupon) throw invalid('json.coupon', 'A coupon reward needs coupon; a perk takes none');
   const c = r.coupon;
   if (c) {
     if ((c.amountOff === undefined) === (c.percentOff === undefined)) throw invalid('json.coupon', 'Exactly one of amountOff and percentOff');
@@ -223,10 +223,16 @@ function checkReward(r: MemoryRewardInput, tiers: readonly PointsTier[]): void {
   if (r.tierId !== undefined && !tiers.some((t) => t.id === r.tierId)) throw invalid('json.tierId', 'Must be one of the program’s tiers');
 }
 
-const rewardView = (r: Reward): PointsReward => ({
-  id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}), cost: r.cost, kind: r.kind,
-  ...(r.coupon ? { coupon: r.coupon } : {}), ...(r.stock !== undefined ? { stock: r.stock } : {}), ...(r.tierId !== undefined ? { tierId: r.tierId } : {}),
-});
+/** Redemptions left: the stock, or the unused pool codes when fewer; undefined when unlimited. */
+const liveStock = (r: Reward): number | undefined => (r.pool ? Math.min(r.stock ?? Infinity, r.pool.length) : r.stock);
+
+const rewardView = (r: Reward): PointsReward => {
+  const stock = liveStock(r);
+  return {
+    id: r.id, title: r.title, ...(r.description ? { description: r.description } : {}), cost: r.cost, kind: r.kind,
+    ...(r.coupon ? { coupon: r.coupon } : {}), ...(stock !== undefined ? { stock } : {}), ...(r.tierId !== undefined ? { tierId: r.tierId } : {}),
+  };
+};
 
 function programOf(seed: MemoryPointsSeed['program']): PointsProgram {
   const p = { ...DEFAULT_POINTS_PROGRAM, ...seed, badges: POINTS_BADGES };
@@ -323,19 +329,22 @@ export function createPoints(data: MemorySeed, now: () => number) {
   const isAvailable = (e: Entry, at: number) => effectiveAt(e) <= at;
 
   /**
-   * Expiry by FIFO arithmetic. Lots: available earns and positive adjusts, each net of its own
-   * reversals (a refund takes back that order's points, not the oldest). Debits: redemptions and
-   * negative adjusts (spending consumes the oldest lots first). Expired: the `expire` lines so
-   * far. `left(by)`: the points of lots expiring by `by` that are neither spent nor expired yet.
+   * Expiry by FIFO arithmetic, as on the server. Lots: available earns and positive adjusts, each
+   * net of a reversal made while it was pending (that one has `availableAt`: it never left the
+   * balance). Debits: redemptions, negative adjusts and reversals of available points; spending
+   * consumes the oldest lots first. Expired: the `expire` lines so far. `left(by)`: the points of
+   * lots expiring by `by` that are neither spent nor expired yet.
    */
   function fifo(customerId: string, at: number) {
     const lines = ledger(customerId);
     const reversed = new Map<string, number>();
-    for (const e of lines) if (e.kind === 'reverse' && isAvailable(e, at)) reversed.set(e.source.id, (reversed.get(e.source.id) ?? 0) + e.points);
+    for (const e of lines) if (e.kind === 'reverse' && e.availableAt !== undefined) reversed.set(e.source.id, (reversed.get(e.source.id) ?? 0) + e.points);
     const lots = lines
       .filter((e) => isAvailable(e, at) && expiresAt(e) !== undefined)
       .map((e) => ({ expiresAt: expiresAt(e)!, points: e.points + (e.kind === 'earn' && e.action === 'purchase' ? reversed.get(e.source.id) ?? 0 : 0) }));
-    const debits = lines.filter((e) => e.kind === 'redeem' || (e.kind === 'adjust' && e.points < 0)).reduce((n, e) => n - e.points, 0);
+    const debits = lines
+      .filter((e) => e.kind === 'redeem' || (e.kind === 'adjust' && e.points < 0) || (e.kind === 'reverse' && e.availableAt === undefined))
+      .reduce((n, e) => n - e.points, 0);
     const expired = lines.filter((e) => e.kind === 'expire').reduce((n, e) => n - e.points, 0);
     const left = (by: number) => lots.filter((l) => l.expiresAt <= by).reduce((n, l) => n + l.points, 0) - debits - expired;
     return { lots, left };
@@ -345,7 +354,7 @@ export function createPoints(data: MemorySeed, now: () => number) {
   function applyExpiry(customerId: string) {
     if (!program.expiryMonths) return;
     const at = now();
-    const due = fifo(customerId, at).left(at);
+    const due = Math.min(fifo(customerId, at).left(at), totals(customerId, at).balance);
     if (due > 0) append({ customerId, kind: 'expire', points: -due, source: { type: 'expiry', id: day(at) }, createdAt: at });
   }
 
@@ -434,18 +443,31 @@ export function createPoints(data: MemorySeed, now: () => number) {
 
   // ── earning ──
 
-  /** Appends an earn unless its source already earned; null when it did. */
-  function earn(customerId: string, action: PointsAction, points: number, source: PointsEntry['source'], extra: { availableAt?: number } = {}): Entry | null {
-    if (points <= 0 || earned.has(earnKey(customerId, action, source))) return null;
-    const e = append({ customerId, kind: 'earn', action, points, source, createdAt: now(), ...extra });
+  /** Earns of an action the customer made today, in the program's days. */
+  const earnedToday = (customerId: string, action: PointsAction) => {
+    const today = day(now());
+    return ledger(customerId).filter((e) => e.kind === 'earn' && e.action === action && day(e.createdAt) === today).length;
+  };
+
+  /**
+   * Appends an earn with its badges unless its source earned before (`duplicate`) or the rule's
+   * `dailyCap` is reached for today (`capped`); then nothing is written.
+   */
+  function earn(
+    customerId: string, action: PointsAction, points: number, source: PointsEntry['source'], extra: { availableAt?: number; dailyCap?: number } = {},
+  ): Entry | 'duplicate' | 'capped' {
+    const { dailyCap, ...rest } = extra;
+    if (earned.has(earnKey(customerId, action, source))) return 'duplicate';
+    if (dailyCap !== undefined && earnedToday(customerId, action) >= dailyCap) return 'capped';
+    const e = append({ customerId, kind: 'earn', action, points, source, createdAt: now(), ...rest });
     badgesFor(e);
     return e;
   }
+  const notInProgram = (action: string) => conflict('not_in_program', `This shop's program has no ${action} rule`);
 
   function checkIn(customerId: string): PointsCheckIn {
     applyExpiry(customerId);
-    const r = rule('check_in');
-    if (!r) throw notFound('Check-in');
+    if (!rule('check_in')) throw notInProgram('check_in');
     const today = day(now());
     if (streakOn(customerId, today)) throw conflict('already_checked_in', 'Already checked in today');
     const streak = streakOn(customerId, addDays(today, -1)) + 1;
@@ -460,31 +482,34 @@ export function createPoints(data: MemorySeed, now: () => number) {
   function reviewPublished(customerId: string, review: Review) {
     const action: PointsAction = review.media.length && rule('photo_review') ? 'photo_review' : 'review';
     const r = rule(action);
-    if (r) earn(customerId, action, r.points, { type: 'review', id: review.id });
+    if (r) earn(customerId, action, r.points, { type: 'review', id: review.id }, { dailyCap: r.dailyCap });
   }
 
-  /** A seat was confirmed: in a succeeded team every confirmed member earns the campaign's `reward.points` once; the leader of a team that just succeeded gets `team_leader`. */
+  /**
+   * A seat was confirmed: in a team that has succeeded, every confirmed member earns the
+   * campaign's `reward.points` once per team, and its leader (when confirmed) gets `team_leader`.
+   */
   function seatConfirmed(e: SeatConfirmed) {
     if (!e.succeeded) return;
-    if (e.justSucceeded && e.leaderId) award(e.leaderId, 'team_leader', now());
-    if (!e.rewardPoints) return;
-    for (const id of e.confirmedIds) earn(id, 'team', e.rewardPoints, { type: 'team', id: e.teamId });
+    for (const id of e.confirmedIds) {
+      if (e.rewardPoints) earn(id, 'team', e.rewardPoints, { type: 'team', id: e.teamId });
+      if (id === e.leaderId) award(id, 'team_leader', now());
+    }
   }
 
-  /** The merchant's earn for `share` and `referral` (`POST /v1/admin/points/earn`): once per source, at most `dailyCap` a program day. */
-  function earnFor(customerId: string, action: PointsAction, sourceId: string): { entry: PointsEntry | null; capped: boolean } {
+  /**
+   * The merchant's earn for `share` and `referral` (`POST /v1/admin/points/earn`): once per source,
+   * at most `dailyCap` a program day. 409 `not_in_program` without the rule.
+   */
+  function earnFor(customerId: string, action: PointsAction, sourceId: string): { entry: PointsEntry | null; capped: boolean; duplicate: boolean } {
     text(customerId, 'json.customerId', 1, 200);
     if (action !== 'share' && action !== 'referral') throw invalid('json.action', 'One of share, referral');
     const id = text(sourceId, 'json.sourceId', 1, 200);
-    applyExpiry(customerId);
     const r = rule(action);
-    if (!r) return { entry: null, capped: false };
-    const today = day(now());
-    const todays = ledger(customerId).filter((e) => e.kind === 'earn' && e.action === action && day(e.createdAt) === today).length;
-    if (earned.has(earnKey(customerId, action, { type: action, id }))) return { entry: null, capped: false };
-    if (r.dailyCap !== undefined && todays >= r.dailyCap) return { entry: null, capped: true };
-    const e = earn(customerId, action, r.points, { type: action, id });
-    return { entry: e && lineOf(e), capped: false };
+    if (!r) throw notInProgram(action);
+    applyExpiry(customerId);
+    const e = earn(customerId, action, r.points, { type: action, id }, { dailyCap: r.dailyCap });
+    return typeof e === 'string' ? { entry: null, capped: e === 'capped', duplicate: e === 'duplicate' } : { entry: lineOf(e), capped: false, duplicate: false };
   }
 
   // ── spending ──
@@ -498,7 +523,7 @@ export function createPoints(data: MemorySeed, now: () => number) {
     if (reward.tierId !== undefined && tierIndex(lifetime) < program.tiers.findIndex((t) => t.id === reward.tierId)) {
       throw conflict('tier_required', 'This reward needs a higher tier');
     }
-    if (reward.stock === 0 || (reward.pool && !reward.pool.length)) throw conflict('out_of_stock', 'This reward is out of stock');
+    if (liveStock(reward) === 0) throw conflict('out_of_stock', 'This reward is out of stock');
     if (balance < reward.cost) throw conflict('insufficient_points', 'Not enough points');
     let code = reward.pool?.shift();
     if (code === undefined) do code = generateCode(); while (issued.has(code));
@@ -550,8 +575,9 @@ export function createPoints(data: MemorySeed, now: () => number) {
     if (o.total && r?.per && r.per.minor > 0 && o.total.currency === r.per.currency) {
       applyExpiry(o.customerId);
       const availableAt = placedAt + program.pendingDays * DAY;
-      const e = earn(o.customerId, 'purchase', Math.floor(o.total.minor / r.per.minor) * r.points, { type: 'order', id: o.id }, { availableAt });
-      if (e) points = { earned: e.points, availableAt: iso(availableAt) };
+      const earned = Math.floor(o.total.minor / r.per.minor) * r.points;
+      const e = earned > 0 && earn(o.customerId, 'purchase', earned, { type: 'order', id: o.id }, { availableAt, dailyCap: r.dailyCap });
+      if (e && typeof e !== 'string') points = { earned, availableAt: iso(availableAt) };
     }
     return { id: o.id, customerId: o.customerId, productIds, points };
   }
@@ -611,7 +637,8 @@ export function createPoints(data: MemorySeed, now: () => number) {
     updateReward(id: string, patch: Partial<Omit<MemoryRewardInput, 'id' | 'codes'>>): PointsReward {
       const r = rewards.find((x) => x.id === id);
       if (!r) throw notFound(`Reward ${id}`);
-      const next = { ...rewardView(r), active: r.active, ...patch };
+      const { pool: _pool, ...current } = r;
+      const next = { ...current, ...patch };
       checkReward(next, program.tiers);
       Object.assign(r, next);
       for (const k of ['description', 'coupon', 'stock', 'tierId'] as const) if (next[k] === undefined) delete r[k];

@@ -141,6 +141,20 @@ describe('points in the memory adapter', () => {
     assert.ok((await historyOf(ana)).every((e) => e.balanceAfter >= 0));
   });
 
+  it('a refund of available points spends like a redemption (oldest first); a pending one nets its own order', async () => {
+    // An old lot (expires in ~10 days) and a newer available order; the order is refunded in full.
+    const { shop, ana, clock } = clocked({ points: { ledger: [lot('ana', 100, NOW - 355 * DAY)] } });
+    shop.control.reportOrder({ id: 'o-1', customerId: 'ana', productIds: ['p2'], total: usd(5_000), placedAt: iso(NOW - 31 * DAY) });
+    shop.control.reportOrder({ id: 'o-2', customerId: 'ana', productIds: ['p2'], total: usd(7_000) });
+    shop.control.refundOrder('o-1');
+    shop.control.refundOrder('o-2');
+    assert.deepEqual((await ana.points.getAccount()).expiring?.points, 50, 'the reversal took the oldest 50');
+    clock.at = NOW + 15 * DAY;
+    const account = await ana.points.getAccount();
+    assert.deepEqual([account.balance, account.pending], [50, 0]);
+    assert.deepEqual((await historyOf(ana)).find((e) => e.kind === 'expire').points, -50);
+  });
+
   it('an expiry is applied before a write: a redemption can’t spend points that are already gone', async () => {
     const { shop, ana, clock } = clocked({ points: { rewards: [{ id: 'rw-1', title: 'Thing', cost: 80, kind: 'perk' }], ledger: [lot('ana', 100, NOW - 360 * DAY)] } });
     assert.equal((await ana.points.getAccount()).balance, 100);
@@ -269,14 +283,21 @@ describe('points in the memory adapter', () => {
     const { shop, ana, clock } = clocked();
     const earn = (id) => shop.control.earnPoints('ana', 'share', id);
     assert.deepEqual([earn('s1').capped, earn('s2').capped, earn('s3').capped], [false, false, false]);
-    assert.deepEqual(earn('s4'), { entry: null, capped: true });
-    assert.deepEqual(earn('s1'), { entry: null, capped: false }, 'a source earns once');
+    assert.deepEqual(earn('s4'), { entry: null, capped: true, duplicate: false });
+    assert.deepEqual(earn('s1'), { entry: null, capped: false, duplicate: true }, 'a source earns once');
     assert.equal((await ana.points.getAccount()).balance, 15);
     clock.at += DAY;
     const next = earn('s4');
     assert.deepEqual([next.capped, next.entry.action, next.entry.points, next.entry.source, next.entry.balanceAfter], [false, 'share', 5, { type: 'share', id: 's4' }, 20]);
     for (let i = 0; i < 5; i++) assert.equal(shop.control.earnPoints('ana', 'referral', `r${i}`).entry.points, 100);
     assert.throws(() => shop.control.earnPoints('ana', 'purchase', 'x'), code(400, 'invalid_request'));
+  });
+
+  it('a program without a rule: check-ins and merchant earns for it are 409 not_in_program', async () => {
+    const { shop, ana } = clocked({ points: { program: { earn: [{ action: 'purchase', points: 1, per: usd(100) }] } } });
+    await assert.rejects(ana.points.checkIn(), code(409, 'not_in_program'));
+    assert.throws(() => shop.control.earnPoints('ana', 'share', 's1'), code(409, 'not_in_program'));
+    assert.equal((await ana.points.getAccount()).checkIn.nextPoints, 0);
   });
 
   it('redeems: tier, stock, then balance; a code from the pool first, then generated ones; coupons expire after validDays', async () => {
@@ -291,6 +312,7 @@ describe('points in the memory adapter', () => {
     const codes = [];
     for (let i = 0; i < 2; i++) codes.push((await ana.points.redeem(pooled.id)).code);
     assert.deepEqual(codes, ['POOL-0001', 'POOL-0002']);
+    assert.equal((await shop.points.getProgram()).rewards.find((w) => w.id === pooled.id).stock, 0, 'a pool’s stock is its unused codes');
     await assert.rejects(ana.points.redeem(pooled.id), code(409, 'out_of_stock'), 'an emptied pool is out of stock');
     shop.control.adjustPoints('ana', 200, 'Birthday'); // 580 available, 600 lifetime: Silver
     await assert.rejects(ana.points.redeem('rw-early'), code(409, 'insufficient_points'), 'Silver now, but 580 < 800');
@@ -314,6 +336,8 @@ describe('points in the memory adapter', () => {
     assert.throws(() => shop.control.adjustPoints('ana', 5, 'x'.repeat(201)), bad);
     assert.throws(() => shop.control.addReward({ title: 'Both', cost: 5, kind: 'coupon', coupon: { percentOff: 5, amountOff: usd(1) } }), bad);
     assert.throws(() => shop.control.addReward({ title: 'Free', cost: 0, kind: 'perk' }), bad);
+    assert.throws(() => shop.control.addReward({ title: 'Perk', cost: 5, kind: 'perk', coupon: { percentOff: 5 } }), bad);
+    assert.throws(() => shop.control.addReward({ title: 'Coupon', cost: 5, kind: 'coupon' }), bad);
     assert.throws(() => shop.control.addReward({ title: 'Tier', cost: 5, kind: 'perk', tierId: 'platinum' }), bad);
     assert.throws(() => shop.control.addReward({ id: 'rw-10p', title: 'Again', cost: 5, kind: 'perk' }), code(409, 'already_exists'));
     assert.throws(() => shop.control.importCodes('rw-10p', ['no spaces allowed']), bad);
