@@ -36,12 +36,15 @@ export const compareKeys = (a: SortKey, b: SortKey): number => a[0] - b[0] || by
  * One page by keyset, as the server pages: the cursor is the last item's sort key, so a page
  * neither repeats nor skips an item when others arrive or leave between two requests (an offset
  * would). `createdAt` strings compare as dates because they are all `toISOString()` output.
+ * `compare` orders the keys (default `compareKeys`).
  */
-export function keysetPage<T>(items: readonly T[], keyOf: (item: T) => SortKey, cursor: string | null | undefined, limit: number): Page<T> {
-  const sorted = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compareKeys(a.key, b.key));
+export function keysetPage<T>(
+  items: readonly T[], keyOf: (item: T) => SortKey, cursor: string | null | undefined, limit: number, compare: (a: SortKey, b: SortKey) => number = compareKeys,
+): Page<T> {
+  const sorted = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compare(a.key, b.key));
   const after = cursor ? decodeCursor(cursor) : null;
   let start = 0;
-  if (after) while (start < sorted.length && compareKeys(sorted[start]!.key, after) <= 0) start++;
+  if (after) while (start < sorted.length && compare(sorted[start]!.key, after) <= 0) start++;
   const slice = sorted.slice(start, start + limit);
   const more = start + limit < sorted.length;
   return { items: slice.map((x) => x.item), nextCursor: more ? encodeCursor(slice.at(-1)!.key) : null, total: sorted.length };

@@ -8,3 +8,9 @@ export {
 } from './group-buy-demo.js';
 export { DEFAULT_REVIEW_SETTINGS, type MemoryReviewSettings } from './moderation.js';
 export { manyReviews } from './many-reviews.js';
+export {
+  DEFAULT_POINTS_PROGRAM, POINTS_BADGES,
+  type MemoryPointsSeed, type MemoryPointsEntry, type MemoryReward, type MemoryRewardInput, type MemoryOrderInput,
+} from './points.js';
+export { DEMO_POINTS_PROGRAM, demoRewards } from './points-seed.js';
+export { pointsScenario, POINTS_STATES, type PointsScenario, type PointsScenarioState } from './points-demo.js';

@@ -1,10 +1,11 @@
 import {
   HttpError, NetworkError, uuid,
   type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type Review, type SubscribeOptions, type WriteOptions,
+  type PointsAccount, type PointsApi, type PointsEntry, type PointsReward, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { conflict, notFound, unauthenticated } from './errors.js';
 import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
+import { createPoints, type MemoryOrderInput, type MemoryRewardInput } from './points.js';
 import { createQuestions } from './questions.js';
 import { createReviews } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
@@ -20,6 +21,7 @@ export interface MemoryAdapterOptions {
   readonly failure?: FailureMode;
   /** The signed-in customer for writes; without one, writes fail with 401 as on a real server. */
   readonly customer?: MemoryCustomer;
+  /** The clock (default `Date.now`); `control.advanceTime` moves it further. */
   readonly now?: () => number;
 }
 
@@ -57,11 +59,40 @@ export interface MemoryControl {
   updateCampaign(id: string, patch: Partial<Omit<MemoryCampaign, 'id'>>): GroupBuyCampaign;
   /** Adds a team in any state, seats with customer ids and names (404 unknown campaign; 409 `already_exists`); returns its public view. */
   addTeam(team: MemoryTeam): GroupBuyTeam;
+  /**
+   * Moves the adapter's clock by `ms` (negative: back) for every view: purchase points become
+   * available, points expire, a new check-in day starts, holds lapse and deadlines pass. Returns the new time.
+   */
+  advanceTime(ms: number): string;
+  /**
+   * The merchant reports an order (`POST /v1/admin/orders`): its products make the customer's
+   * reviews verified; with a `total` in the purchase rule's currency it earns pending purchase
+   * points (available `pendingDays` after `placedAt`); with `teamId` it also confirms the customer's
+   * held seat (as `confirmSeat`). 400 `invalid_request`; 409 `already_exists`, `seat_not_held`.
+   */
+  reportOrder(order: MemoryOrderInput): { id: string; customerId: string; productIds: string[]; points: { earned: number; availableAt: string } | null; teamId?: string; team?: GroupBuyTeam };
+  /** Refunds the whole order, reversing its purchase points (`shortfall`: points already spent). 404 unknown order; 409 `already_refunded`. */
+  refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number };
+  /** The merchant's adjustment with a note (1 to 200 characters): never below 0 (409 `insufficient_points`); 400 for 0 or beyond ±1,000,000. */
+  adjustPoints(customerId: string, points: number, note: string): { entry: PointsEntry; account: PointsAccount };
+  /**
+   * A `share` or `referral` earn (the server's `POST /v1/admin/points/earn`): once per `sourceId`
+   * (`duplicate`), up to the rule's `dailyCap` a program day (`capped`); 409 `not_in_program` without the rule.
+   */
+  earnPoints(customerId: string, action: 'share' | 'referral', sourceId: string): { entry: PointsEntry | null; capped: boolean; duplicate: boolean };
+  /** Adds a reward to the catalogue (400 `invalid_request`; 409 `already_exists`); `codes` seeds its code pool. */
+  addReward(reward: MemoryRewardInput): PointsReward;
+  /** Changes a reward: any field; `active: false` withdraws it (404 unknown reward). */
+  updateReward(id: string, patch: Partial<Omit<MemoryRewardInput, 'id' | 'codes'>>): PointsReward;
+  /** Adds codes to a reward's pool; redemptions take them before generating `KITH-XXXX-XXXX` ones. */
+  importCodes(rewardId: string, codes: readonly string[]): { imported: number; duplicates: number; available: number };
 }
 
 export interface MemoryAdapter extends KithAdapter {
   /** Every group-buy call, writes included. */
   readonly groupBuy: Required<GroupBuyApi>;
+  /** Every points call, writes included. */
+  readonly points: Required<PointsApi>;
   /** Shared by every view of the same data. */
   readonly control: MemoryControl;
   /** The customer this view writes as, or null when signed out. */
@@ -77,7 +108,9 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'referrals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+
+const signedIn = (customer: MemoryCustomer | null): MemoryCustomer => customer ?? (() => { throw unauthenticated(); })();
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
 
@@ -86,16 +119,20 @@ const abortError = () => new DOMException('The operation was aborted.', 'AbortEr
  * Storybook, tests and offline demos. Behaves like the reference server (same errors, same rules).
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  let offset = 0;
+  const now = () => clock() + offset;
   const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
   let failure: FailureMode = options.failure ?? 'none';
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Map<string, Set<(value: never) => void>>();
   const idempotent = new Map<string, unknown>();
-  const reviews = createReviews(data, now);
+  const points = createPoints(data, now);
+  // A published review earns its author points; so does a confirmed seat in a team that succeeded.
+  const reviews = createReviews(data, now, { onPublished: (review, customerId) => points.reviewPublished(customerId, review) });
   const questions = createQuestions(data, now);
   // Every change of a team, by a write, the merchant, a lapse or a deadline, reaches its stream.
-  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team) });
+  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team), onSeatConfirmed: points.seatConfirmed });
   let subscriptions = 0;
 
   const shouldFail = (op: string) =>
@@ -203,6 +240,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     addCampaign: (campaign) => structuredClone(groupBuy.addCampaign(campaign)),
     updateCampaign: (id, patch) => structuredClone(groupBuy.updateCampaign(id, patch)),
     addTeam: (team) => structuredClone(groupBuy.addTeam(team)),
+    advanceTime: (ms) => {
+      offset += ms;
+      groupBuy.clockMoved();
+      return new Date(now()).toISOString();
+    },
+    reportOrder: (order) => {
+      // As in the server's transaction: nothing is recorded when the order or the seat is refused.
+      points.checkOrder(order);
+      const team = order.teamId ? groupBuy.confirmSeat(order.teamId, order.customerId) : undefined;
+      return structuredClone({ ...points.recordOrder(order), ...(team ? { teamId: order.teamId, team } : {}) });
+    },
+    refundOrder: (orderId) => points.refundOrder(orderId),
+    adjustPoints: (customerId, n, note) => structuredClone(points.adjust(customerId, n, note)),
+    earnPoints: (customerId, action, sourceId) => structuredClone(points.earn(customerId, action, sourceId)),
+    addReward: (reward) => structuredClone(points.addReward(reward)),
+    updateReward: (id, patch) => structuredClone(points.updateReward(id, patch)),
+    importCodes: (rewardId, codes) => points.importCodes(rewardId, codes),
   };
 
   const dispose = () => {
@@ -269,6 +323,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const unwatch = groupBuy.watch(id);
         return () => { off(); unwatch(); };
       },
+    },
+
+    points: {
+      getProgram: (o) => call('points.getProgram', o, () => points.program()),
+      getAccount: (o) => call('points.getAccount', o, () => points.account(signedIn(customer).id)),
+      listHistory: (q, o) => call('points.listHistory', o, () => points.history(signedIn(customer).id, q ?? {})),
+      checkIn: (o) => write(customer, 'points.checkIn', o, (c) => points.checkIn(c.id)),
+      redeem: (rewardId, o) => write(customer, 'points.redeem', o, (c) => points.redeem(c.id, rewardId)),
     },
 
     referrals: {

@@ -42,8 +42,13 @@ export const settingsOf = (data: MemorySeed): MemoryReviewSettings => ({
 export const hasBought = (data: MemorySeed, customerId: string, productId: string): boolean =>
   (data.orders ?? []).some((o) => o.customerId === customerId && o.productIds.includes(productId));
 
+export interface ReviewHooks {
+  /** A review by a known customer became published (at submit or by a moderator); points earn once per review. */
+  readonly onPublished?: (review: Review, customerId: string) => void;
+}
+
 /** Reviews, their photos and votes, with the server's rules. Callers clone what they return. */
-export function createReviews(data: MemorySeed, now: () => number) {
+export function createReviews(data: MemorySeed, now: () => number, hooks: ReviewHooks = {}) {
   const settings = settingsOf(data);
   const media = new Map<string, StoredMedia>(); // in upload order
   const written = new Map<string, { customerId: string; productId: string; at: number }>(); // by review id
@@ -128,6 +133,7 @@ export function createReviews(data: MemorySeed, now: () => number) {
     for (const m of attached) m.reviewId = review.id;
     written.set(review.id, { customerId: customer.id, productId, at: t });
     data.reviews.push(review);
+    if (status === 'published') hooks.onPublished?.(review, customer.id);
     return review;
   }
 
@@ -166,7 +172,12 @@ export function createReviews(data: MemorySeed, now: () => number) {
 
   return {
     summary, list, submit, markHelpful, report, upload,
-    setStatus: (id: string, status: ModerationStatus) => update(at(id), { status }),
+    setStatus(id: string, status: ModerationStatus): Review {
+      const review = update(at(id), { status });
+      const author = written.get(id)?.customerId;
+      if (status === 'published' && author) hooks.onPublished?.(review, author);
+      return review;
+    },
     add(reviews: readonly Review[]) {
       const ids = new Set(data.reviews.map((r) => r.id));
       for (const r of reviews) {

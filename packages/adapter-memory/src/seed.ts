@@ -1,7 +1,9 @@
-import type { LiveShow, Question, Review, ReviewMedia } from '@kith/core';
+import type { IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
+import type { MemoryPointsSeed } from './points.js';
+import { demoPoints } from './points-seed.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -9,10 +11,20 @@ export interface MemoryCustomer {
   readonly displayName: string;
 }
 
-/** What a customer bought: their reviews and answers about these products are verified. */
+/**
+ * What a customer bought: their reviews and answers about these products are verified. Orders
+ * reported through `control.reportOrder` carry the rest; a seeded order needs an `id` to be refunded.
+ */
 export interface MemoryOrder {
+  readonly id?: string;
   readonly customerId: string;
   readonly productIds: readonly string[];
+  readonly total?: Money;
+  readonly placedAt?: IsoDateTime;
+  /** The group-buy team whose seat the order confirmed. */
+  readonly teamId?: string;
+  /** Set by `control.refundOrder`. */
+  readonly refundedAt?: IsoDateTime;
 }
 
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
@@ -30,6 +42,8 @@ export interface MemorySeed {
   campaigns?: MemoryCampaign[];
   /** Group-buy teams with their seats (customer ids, names, held or confirmed); public views are derived. */
   teams?: MemoryTeam[];
+  /** The points program, rewards and every customer's ledger; balances, tiers and streaks are derived. */
+  points?: MemoryPointsSeed;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -107,9 +121,11 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
 
 /**
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points. `customerId` is who bought `p1` and `p3` (the adapter passes its signed-in customer).
+ * buy, points. `customerId` is who bought `p1` and `p3` in four orders and holds the demo points
+ * account (the adapter passes its signed-in customer).
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
+  const { orders, points } = demoPoints(now, customerId);
   const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
@@ -169,7 +185,8 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
-    orders: [{ customerId, productIds: ['p1', 'p3'] }],
+    orders,
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
+    points,
   };
 }

@@ -23,6 +23,10 @@ runAdapterContract('memory', async () => {
       endShow: async (id) => adapter.control.endShow(id),
       approveReview: async (id) => adapter.control.approveReview(id),
       confirmSeat: async (teamId, customerId) => adapter.control.confirmSeat(teamId, customerId),
+      adjustPoints: async (customerId, points, note) => adapter.control.adjustPoints(customerId, points, note),
+      reportOrder: async (order) => adapter.control.reportOrder(order),
+      refundOrder: async (orderId) => adapter.control.refundOrder(orderId),
+      addReward: async (reward) => adapter.control.addReward(reward),
     },
     teardown: () => adapter.dispose(),
   };

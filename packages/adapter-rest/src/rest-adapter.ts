@@ -1,8 +1,9 @@
-import type { Capability, GroupBuyApi, KithAdapter, LiveApi, ReviewsApi } from '@kith/core';
+import type { Capability, GroupBuyApi, KithAdapter, LiveApi, PointsApi, ReviewsApi } from '@kith/core';
 import { createHttp } from '@kith/core/http';
 import type { RetryOptions } from './backoff.js';
 import { createGroupBuyApi } from './group-buy.js';
 import { createLiveApi, type LiveContext } from './live.js';
+import { createPointsApi } from './points.js';
 import { createReviewsApi } from './reviews.js';
 import type { EventSourceConstructor } from './stream.js';
 
@@ -28,18 +29,19 @@ export interface RestAdapterOptions {
   readonly pauseWhenHidden?: number | false;
 }
 
-/** The REST adapter: a `KithAdapter` whose `live`, `reviews` and `groupBuy` domains are always present. */
+/** The REST adapter: a `KithAdapter` whose `live`, `reviews`, `groupBuy` and `points` domains are always present. */
 export interface RestAdapter extends KithAdapter {
   readonly id: 'rest';
   readonly live: LiveApi;
   readonly reviews: ReviewsApi;
   readonly groupBuy: GroupBuyApi;
+  readonly points: PointsApi;
 }
 
 export const CUSTOMER_HEADER = 'X-Kith-Customer';
 
 // Domains this adapter implements; others arrive with the server endpoints that back them.
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy', 'points']);
 
 /**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
@@ -93,5 +95,8 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     }),
   };
 
-  return { id: 'rest', capabilities: CAPABILITIES, live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx) };
+  return {
+    id: 'rest', capabilities: CAPABILITIES, live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx),
+    points: createPointsApi(http),
+  };
 }

@@ -10,8 +10,9 @@ runAdapterContract('rest (mock server)', async () => {
   const adapter = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, EventSource });
   return {
     adapter,
-    // Live only: the mock API has no review or group-buy endpoints (group-buy requests are in
-    // group-buy.node.test.mjs; the whole contract runs against @kith/server in packages/server).
+    // Live, and points signed out: the mock API has no review or group-buy endpoints and no
+    // customers (group-buy and points requests are in group-buy.node.test.mjs and
+    // points.node.test.mjs; the whole contract runs against @kith/server in packages/server).
     fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none' },
     control: {
       startShow: async (id) => api.startShow(id, 10),

@@ -1,4 +1,5 @@
-// An in-memory stand-in for the live endpoints of @kith/server, on 127.0.0.1 and a free port.
+// An in-memory stand-in for the live endpoints of @kith/server, on 127.0.0.1 and a free port, with
+// the public points program (the customer's points endpoints answer 401: the mock has no customers).
 // It follows the HTTP contract the adapter is written against: Bearer publishable key, JSON errors
 // `{ error: { code, message } }`, and an SSE stream with integer ids, the current state first,
 // Last-Event-ID replay and `: ping` heartbeats. Test hooks (plain functions, not HTTP) play the admin.
@@ -6,6 +7,22 @@ import http from 'node:http';
 
 export const PK = 'pk_test_kith';
 const HOUR = 3_600_000;
+
+/** The program `GET /v1/points/program` serves. */
+export const POINTS_PROGRAM = {
+  name: 'Rewards',
+  tiers: [{ id: 'member', name: 'Member', threshold: 0 }, { id: 'silver', name: 'Silver', threshold: 500, perks: ['Early access to sales'] }],
+  earn: [{ action: 'purchase', points: 1, per: { minor: 100, currency: 'USD' } }, { action: 'check_in', points: 5, streakBonus: { everyDays: 7, points: 20 } }],
+  rewards: [
+    { id: 'rw-ship', title: 'Free shipping', cost: 300, kind: 'perk', stock: 25 },
+    { id: 'rw-5off', title: '$5 off', cost: 500, kind: 'coupon', coupon: { amountOff: { minor: 500, currency: 'USD' } } },
+  ],
+  badges: [{ id: 'first_purchase', name: 'First order', description: 'Earned points on a first order' }],
+  expiryMonths: 12,
+  pendingDays: 30,
+  timeZone: 'UTC',
+};
+const CUSTOMER_POINTS = new Set(['/v1/points/me', '/v1/points/me/history', '/v1/points/check-in', '/v1/points/redeem']);
 
 export function seedShows(now = Date.now()) {
   const iso = (ms) => new Date(ms).toISOString();
@@ -57,6 +74,10 @@ export async function startMockApi({ heartbeatMs = 15_000, retryMs, failStream }
     requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers });
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    if (url.pathname === '/v1/points/program' && req.method === 'GET') {
+      return bearer === PK ? json(res, 200, POINTS_PROGRAM) : error(res, 401, 'invalid_key', 'Unknown key');
+    }
+    if (CUSTOMER_POINTS.has(url.pathname)) return error(res, 401, 'customer_token_required', 'Sign in to do this');
     const m = /^\/v1\/live\/shows(?:\/([^/]+))?(\/events)?$/.exec(url.pathname);
     if (!m || req.method !== 'GET') return error(res, 404, 'not_found', 'No such endpoint');
     const id = m[1] && decodeURIComponent(m[1]);
