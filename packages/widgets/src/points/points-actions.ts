@@ -145,7 +145,7 @@ function entry(h: PointsHost, e: PointsEntry) {
     : e.kind === 'reverse' ? (e.action === 'purchase' ? t('why.reverse', { id }) : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) }))
     : t(`why.${e.kind}`, { label, note: e.note ?? '' });
   return html`<li class=${e.status}>
-    <span class="what">${why}<small><time datetime=${e.createdAt}>${dateTime(Date.parse(e.createdAt), DAY)}</time>${e.status === 'pending'
+    <span class="what">${why} <small><time datetime=${e.createdAt}>${dateTime(Date.parse(e.createdAt), DAY)}</time>${e.status === 'pending'
       ? ` · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}` : ''}</small></span>
     <span class="delta ${e.points < 0 ? 'minus' : ''}">${e.points > 0 ? '+' : '−'}${number(Math.abs(e.points))}</span>
     ${e.balanceAfter === null ? nothing : html`<small class="after">${t('after', { points: number(e.balanceAfter) })}</small>`}

@@ -1,0 +1,228 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { PointsCheckIn, PointsRedemption } from '@kith/core';
+import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
+import type { KithPoints } from './points.js';
+import './define.js';
+
+const ME = 'demo-customer';
+const sr = (el: HTMLElement) => el.shadowRoot!;
+const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => sr(el).querySelector<E>(selector);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const part = (el: HTMLElement, name: string) => text($(el, `[part~="${name}"]`));
+const button = (el: HTMLElement, act: string, id?: string) => $<HTMLButtonElement>(el, `[data-act="${act}"]${id ? `[data-id="${id}"]` : ''}`);
+/** Clicks a control once it is rendered. */
+async function click(el: HTMLElement, act: string, id?: string) {
+  await waitUntil(() => button(el, act, id), `no ${act} button`);
+  button(el, act, id)!.click();
+}
+
+function adapterFor(state: PointsScenarioState = 'member', signedIn = true): MemoryAdapter {
+  const { seed, customer } = pointsScenario(state);
+  return createMemoryAdapter({ seed, ...(signedIn ? { customer } : {}) });
+}
+
+async function widget(adapter: MemoryAdapter, lang = 'en') {
+  const el = await fixture<KithPoints>(html`<kith-points .adapter=${adapter} lang=${lang} join-url="/join" sign-in-url="/login"></kith-points>`);
+  await waitUntil(() => el.state !== 'loading', 'never left loading');
+  await el.updateComplete;
+  return el;
+}
+
+describe('<kith-points>', () => {
+  let adapter: MemoryAdapter;
+  afterEach(() => adapter?.dispose());
+
+  it('a member: balance with pending, tier and progress, the streak to continue, rewards, ways to earn, badges', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    expect(el.state).to.equal('ready');
+    expect(part(el, 'balance')).to.equal('1,240 points +180 pending');
+    expect($(el, '[part="balance"]')!.getAttribute('aria-label')).to.equal('Your points: 1,240 points');
+    expect(part(el, 'tier')).to.equal('Silver member');
+    const bar = $<HTMLProgressElement>(el, 'progress')!;
+    expect([bar.value, bar.max]).to.deep.equal([1020, 1500]); // 1,520 lifetime: 1,020 into Silver's 1,500 to Gold
+    expect(text(bar.nextElementSibling)).to.equal('480 points more to Gold');
+    expect(text(button(el, 'check-in'))).to.equal('Check in: +5');
+    const rewards = [...sr(el).querySelectorAll('[part="reward"]')].map((li) => text(li.querySelector('.what strong')) + ' | ' + text(li.querySelector('.cost')) + ' | ' + text(li.querySelector('.why')));
+    expect(rewards).to.deep.equal([
+      'Free shipping on your next order | 300 points | ',
+      '$5 off | 500 points | ',
+      'Early access: winter drop | 800 points | ',
+      '10% off | 1,200 points | ',
+      'Canvas tote gift | 2,500 points | Out of stock',
+    ]);
+    expect(button(el, 'ask', 'rw-tote')!.disabled).to.equal(true);
+    expect(button(el, 'ask', 'rw-5off')!.disabled).to.equal(false);
+    expect(part(el, 'earn')).to.contain('1 point for every $1.00 you spend');
+    expect(sr(el).querySelectorAll('[part="badges"] li.on').length).to.equal(4);
+    await expect(el).to.be.accessible();
+  });
+
+  it('signed out: how to earn, tiers and the join and sign-in links; no balance, no redeem', async () => {
+    adapter = adapterFor('member', false);
+    const el = await widget(adapter);
+    expect(el.state).to.equal('ready');
+    expect($(el, '[part="balance"]')).to.equal(null);
+    expect([...sr(el).querySelectorAll('a[part="button"]')].map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([['Join now', '/join'], ['Sign in', '/login']]);
+    expect(sr(el).querySelectorAll('[part="tiers"] li').length).to.equal(3);
+    expect(button(el, 'ask')).to.equal(null);
+    expect($(el, '[part="history"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('check-in: updates the balance and streak in place, announces it, emits kith-points-check-in once', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    const seen: PointsCheckIn[] = [];
+    el.addEventListener('kith-points-check-in', (e) => seen.push(e.detail));
+    await click(el, 'check-in');
+    await waitUntil(() => part(el, 'check-in').startsWith('Checked in today'));
+    expect(text($(el, '[part="check-in"] p'))).to.equal('Checked in today · 3-day streak');
+    expect(part(el, 'balance')).to.equal('1,245 points +180 pending');
+    expect(text($(el, '[aria-live="polite"]'))).to.equal('Checked in: +5 points. 3-day streak.');
+    expect(seen.map((d) => [d.points, d.streak, d.account.balance])).to.deep.equal([[5, 3, 1245]]);
+    expect(button(el, 'check-in')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a check-in made elsewhere first: the refusal explains itself', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    await adapter.points.checkIn({ idempotencyKey: 'other-tab' });
+    await click(el, 'check-in');
+    await waitUntil(() => $(el, '[part="message"]'));
+    expect(part(el, 'message')).to.equal('You have already checked in today.');
+  });
+
+  it('the 7th day of a streak earns the bonus', async () => {
+    adapter = adapterFor('bonus-next');
+    const el = await widget(adapter);
+    expect(text(button(el, 'check-in'))).to.equal('Check in: +25');
+    await click(el, 'check-in');
+    await waitUntil(() => part(el, 'check-in').startsWith('Checked in today'));
+    expect(text($(el, '[part="check-in"] p'))).to.equal('Checked in today · 7-day streak');
+    expect(sr(el).querySelectorAll('.streak .on').length).to.equal(7);
+  });
+
+  it('redeem: confirm (focus moves), cancel (focus returns), redeem: the code, the balance, the event, copy', async () => {
+    adapter = adapterFor('rich');
+    const el = await widget(adapter);
+    await click(el, 'ask', 'rw-10p');
+    await waitUntil(() => button(el, 'redeem', 'rw-10p'));
+    expect(text($(el, '.confirm span'))).to.equal('Spend 1,200 points on 10% off?');
+    await waitUntil(() => sr(el).activeElement === button(el, 'redeem', 'rw-10p'), 'focus on confirm');
+    await click(el, 'cancel', 'rw-10p');
+    await waitUntil(() => sr(el).activeElement === button(el, 'ask', 'rw-10p'), 'focus back on redeem');
+    expect(part(el, 'balance')).to.match(/^1,700 points/);
+
+    await click(el, 'ask', 'rw-10p');
+    const redeemed = oneEvent(el, 'kith-points-redeem');
+    await click(el, 'redeem', 'rw-10p');
+    const { detail } = (await redeemed) as CustomEvent<PointsRedemption>;
+    expect(detail.code).to.match(/^KITH-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await waitUntil(() => $(el, '[part="code"]'));
+    expect(text($(el, '[part="code"] span'))).to.equal(`Your code: ${detail.code}`);
+    expect(part(el, 'balance')).to.match(/^500 points/);
+    await waitUntil(() => sr(el).activeElement === button(el, 'copy', 'rw-10p'), 'focus on copy');
+    expect(text($(el, '[aria-live="polite"]'))).to.equal(`Your code: ${detail.code}`);
+    const history = await adapter.points.listHistory({});
+    expect(history.items.find((e) => e.status === 'available')).to.include({ kind: 'redeem', points: -1200, balanceAfter: 500 });
+
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    try {
+      await click(el, 'copy', 'rw-10p');
+      await waitUntil(() => copied);
+      expect(copied).to.equal(detail.code);
+      await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'Code copied');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  it('refusals explain themselves and spend nothing: not enough points, out of stock, tier', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    await click(el, 'ask', 'rw-10p');
+    adapter.control.adjustPoints(ME, -100, 'Spent elsewhere');
+    await click(el, 'redeem', 'rw-10p');
+    await waitUntil(() => $(el, '[part="reward"] [part="message"]'));
+    expect(part(el, 'reward message')).to.equal('');
+    expect(text($(el, '[part="reward"] [part="message"]'))).to.equal('Not enough points for this reward yet.');
+
+    await click(el, 'ask', 'rw-ship');
+    adapter.control.updateReward('rw-ship', { stock: 0 });
+    await click(el, 'redeem', 'rw-ship');
+    await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'This reward just ran out.');
+
+    await click(el, 'ask', 'rw-early');
+    adapter.control.updateReward('rw-early', { tierId: 'gold' });
+    await click(el, 'redeem', 'rw-early');
+    await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'This reward is for a higher tier.');
+    expect((await adapter.points.listHistory({})).items.filter((e) => e.kind === 'redeem').length).to.equal(1); // the seed's one
+    await expect(el).to.be.accessible();
+  });
+
+  it('history: loads when opened, says why on every line with the running balance, pages, refreshes after a write', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    const details = $<HTMLDetailsElement>(el, 'details')!;
+    $<HTMLElement>(el, 'summary')!.click();
+    await waitUntil(() => sr(el).querySelectorAll('[part="history"] li').length > 0, 'history never loaded');
+    const lines = () => [...sr(el).querySelectorAll('[part="history"] li')].map(text);
+    expect(details.open).to.equal(true);
+    expect(lines()[0]).to.match(/^Order o-\d+ \w{3} \d+, \d{4} · pending until \w{3} \d+, \d{4} \+180$/);
+    expect(lines()[1]).to.match(/ Balance 1,240$/);
+    const all = (await adapter.points.listHistory({ limit: 50 })).items;
+    if (all.length > 10) {
+      await click(el, 'more');
+      await waitUntil(() => lines().length > 10);
+    }
+    await click(el, 'check-in');
+    await waitUntil(() => /^Daily check-in .* \+5 Balance 1,245$/.test(lines()[1] ?? ''), 'history refreshed after check-in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('re-reads the account when the page becomes visible again (points moved elsewhere)', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    adapter.control.adjustPoints(ME, 60, 'Goodwill');
+    expect(part(el, 'balance')).to.match(/^1,240 points/);
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => part(el, 'balance').startsWith('1,300 points'), 'never re-read');
+  });
+
+  it('the API fails: a retry in the reserved box, nothing thrown; the retry recovers', async () => {
+    adapter = createMemoryAdapter({ ...pointsScenario('member'), failure: 'always' });
+    const el = document.createElement('kith-points') as KithPoints;
+    el.adapter = adapter;
+    const failed = oneEvent(el, 'kith-error');
+    document.body.append(el);
+    await failed;
+    await el.updateComplete;
+    expect(el.state).to.equal('error');
+    expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
+    adapter.control.setFailure('none');
+    $<HTMLButtonElement>(el, 'button')!.click();
+    await waitUntil(() => el.state === 'ready', 'retry never recovered');
+    el.remove();
+  });
+
+  it('an adapter without points renders empty', async () => {
+    const none = { id: 'none', capabilities: new Set() } as unknown as MemoryAdapter;
+    const el = await fixture<KithPoints>(html`<kith-points .adapter=${none}></kith-points>`);
+    await waitUntil(() => el.state === 'empty');
+  });
+
+  it('speaks Chinese', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter, 'zh-CN');
+    await waitUntil(() => part(el, 'tier') === 'Silver会员');
+    expect(text(button(el, 'check-in'))).to.equal('签到 +5');
+    expect(text($(el, 'h3'))).to.equal('积分兑换');
+    await expect(el).to.be.accessible();
+  });
+});
