@@ -21,7 +21,7 @@ export const DEMO_POINTS_PROGRAM: NonNullable<MemoryPointsSeed['program']> = {
 export const demoRewards = (): MemoryReward[] => [
   { id: 'rw-ship', title: 'Free shipping on your next order', description: 'One order ships free, whatever its size.', cost: 300, kind: 'perk', stock: 25 },
   {
-    id: 'rw-5off', title: '$5 off', description: 'On an order of $30 or more.', cost: 500, kind: 'coupon',
+    id: 'rw-5off', title: '$5 off', cost: 500, kind: 'coupon',
     coupon: { amountOff: usd(500), minimumSpend: usd(3000), validDays: 30 },
   },
   { id: 'rw-early', title: 'Early access: winter drop', description: 'Shop the winter collection a day before everyone else.', cost: 800, kind: 'perk', tierId: 'silver' },

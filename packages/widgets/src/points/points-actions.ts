@@ -140,13 +140,16 @@ export function history(h: PointsHost) {
 
 function entry(h: PointsHost, e: PointsEntry) {
   const { t, dateTime, number } = h.i18n;
+  // Lines are ordered by when they took effect (a purchase: when its points became spendable), and dated so.
+  const day = (iso: string) => html`<time datetime=${iso}>${dateTime(Date.parse(iso), DAY)}</time>`;
   const { id, label = '' } = e.source;
   const why = e.kind === 'earn' ? t(`why.${e.action}`, { id })
     : e.kind === 'reverse' ? (e.action === 'purchase' ? t('why.reverse', { id }) : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) }))
     : t(`why.${e.kind}`, { label, note: e.note ?? '' });
   return html`<li class=${e.status}>
-    <span class="what">${why} <small><time datetime=${e.createdAt}>${dateTime(Date.parse(e.createdAt), DAY)}</time>${e.status === 'pending'
-      ? ` · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}` : ''}</small></span>
+    <span class="what">${why} <small>${e.status === 'pending'
+      ? html`${day(e.createdAt)} · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}`
+      : day(e.availableAt ?? e.createdAt)}</small></span>
     <span class="delta ${e.points < 0 ? 'minus' : ''}">${e.points > 0 ? '+' : '−'}${number(Math.abs(e.points))}</span>
     ${e.balanceAfter === null ? nothing : html`<small class="after">${t('after', { points: number(e.balanceAfter) })}</small>`}
   </li>`;

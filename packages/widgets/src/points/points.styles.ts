@@ -114,8 +114,17 @@ export default css`
     appearance: none;
     border: 0;
     border-radius: var(--_radius-pill);
+    overflow: hidden;
     background: var(--_surface-alt);
-    accent-color: var(--_brand);
+  }
+  progress::-webkit-progress-bar {
+    background: var(--_surface-alt);
+  }
+  progress::-webkit-progress-value {
+    background: var(--_brand);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_brand);
   }
   .streak {
     display: flex;

@@ -143,6 +143,9 @@ export class KithPoints extends KithElement {
     const { t, dateTime } = this.i18n;
     const next = a.nextTier;
     const rule = program.earn.find((r) => r.action === 'check_in');
+    const bonus = rule?.streakBonus;
+    // Days of the current bonus cycle done: a streak of 7 fills all 7, of 8 starts again at 1.
+    const done = bonus ? a.checkIn.streak % bonus.everyDays || (a.checkIn.streak && bonus.everyDays) : 0;
     const { busy } = this.pts;
     return html`<p part="tier">${t('tier', { tier: a.tier.name })}</p>
       <p part="balance" aria-label=${`${t('balance')}: ${this.p(a.balance)}`}>
@@ -160,9 +163,8 @@ export class KithPoints extends KithElement {
             <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
           : html`<button part="button" class="primary" data-act="check-in" ?disabled=${!!busy}>${t('checkIn', { points: a.checkIn.nextPoints })}</button>
             ${a.checkIn.streak ? html`<p>${t('streak', { count: a.checkIn.streak })}</p>` : nothing}`}
-        ${rule.streakBonus ? html`<ol class="streak" aria-hidden="true">${Array.from({ length: rule.streakBonus.everyDays }, (_, i) =>
-          html`<li class=${i < a.checkIn.streak % rule.streakBonus!.everyDays || (a.checkIn.streak && a.checkIn.streak % rule.streakBonus!.everyDays === 0) ? 'on' : ''}>${i + 1}</li>`)}</ol>
-          <p class="note">${t('bonusAt', { days: rule.streakBonus.everyDays, points: rule.streakBonus.points })}</p>` : nothing}
+        ${bonus ? html`<ol class="streak" aria-hidden="true">${Array.from({ length: bonus.everyDays }, (_, i) => html`<li class=${i < done ? 'on' : ''}>${i + 1}</li>`)}</ol>
+          <p class="note">${t('bonusAt', bonus)}</p>` : nothing}
       </div>` : nothing}
       ${this.mod?.message(this.host) ?? nothing}`;
   }

@@ -23,7 +23,7 @@ registerStrings('points', 'en', {
   'streak.one': '{count}-day streak',
   'streak.other': '{count}-day streak',
   comeBack: 'Come back tomorrow for +{points}',
-  bonusAt: 'Every {days}th day in a row: +{points} bonus',
+  bonusAt: 'Every {everyDays}th day in a row: +{points} bonus',
   rewards: 'Rewards',
   redeem: 'Redeem',
   redeemFor: 'Redeem {reward} for {points}',

@@ -19,7 +19,7 @@ export default {
   checkedIn: '今日已签到',
   'streak.other': '连续签到 {count} 天',
   comeBack: '明天再来可得 +{points}',
-  bonusAt: '每连续签到 {days} 天额外 +{points}',
+  bonusAt: '每连续签到 {everyDays} 天额外 +{points}',
   checkedInNow: '签到成功：+{points}。{streak}。',
   rewards: '积分兑换',
   redeem: '兑换',

@@ -19,7 +19,7 @@ export default {
   checkedIn: '今日已簽到',
   'streak.other': '連續簽到 {count} 天',
   comeBack: '明天再來可得 +{points}',
-  bonusAt: '每連續簽到 {days} 天額外 +{points}',
+  bonusAt: '每連續簽到 {everyDays} 天額外 +{points}',
   checkedInNow: '簽到成功：+{points}。{streak}。',
   rewards: '積分兌換',
   redeem: '兌換',
