@@ -5,7 +5,7 @@ export { LiveHub } from './live-hub.js';
 export { startServer, DEMO_CSP, type StartOptions } from './server.js';
 export { signCustomerToken, verifyCustomerToken, type CustomerClaims, type TokenProblem } from './tokens.js';
 export { createShop, getShop, shopByKey, type Shop } from './storage/shops.js';
-export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY } from './seed.js';
+export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';
 export type { Deps } from './env.js';
