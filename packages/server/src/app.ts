@@ -15,6 +15,8 @@ import { adminMediaRouter, mediaRouter } from './routes/media.js';
 import { questionsRouter } from './routes/questions.js';
 import { adminGroupBuyRouter } from './routes/admin-group-buy.js';
 import { groupBuyRouter } from './routes/group-buy.js';
+import { adminPointsRouter } from './routes/admin-points.js';
+import { pointsRouter } from './routes/points.js';
 import { createDbMediaStore } from './media/store.js';
 import { errorResponses } from './schemas/common.js';
 
@@ -49,10 +51,12 @@ export function createApp(options: Deps) {
   app.route('/v1', questionsRouter(deps));
   app.route('/v1', mediaRouter(deps));
   app.route('/v1', groupBuyRouter(deps));
+  app.route('/v1', pointsRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
   app.route('/v1/admin', adminQuestionsRouter(deps));
   app.route('/v1/admin', adminMediaRouter(deps));
   app.route('/v1/admin', adminGroupBuyRouter(deps));
+  app.route('/v1/admin', adminPointsRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());

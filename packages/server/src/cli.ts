@@ -12,9 +12,9 @@ const HELP = `kith-server: the Kith reference server
 
   kith-server serve [--port 8787] [--demo] [--drive] [--static /=dir --static /cdn/=dir] [--scheduler-interval 5000]
       Migrates the database and serves the API. --demo seeds the demo shop on first run and prints
-      its keys; --drive keeps its show-1 cycling scheduled → live → ended. The group-buy scheduler
-      (held seats lapsing, team deadlines, webhooks) runs every --scheduler-interval ms; 0: not in
-      this process (another one runs it).
+      its keys; --drive keeps its show-1 cycling scheduled → live → ended. The scheduler (held
+      seats lapsing, team deadlines, points expiring, webhooks) runs every --scheduler-interval ms;
+      0: not in this process (another one runs it).
   kith-server token --shop <id> --customer <id> [--ttl 900]
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>

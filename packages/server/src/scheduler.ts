@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { applyDue } from './storage/group-buy.js';
+import { applyDueExpiries } from './storage/points-ledger.js';
 import { deliverDueWebhooks, type DeliveryOptions } from './storage/webhooks.js';
 
 export interface SchedulerDeps {
@@ -11,18 +12,20 @@ export interface SchedulerDeps {
 }
 
 export interface GroupBuyScheduler {
-  /** One pass now (also what each tick runs): lapse holds, apply deadlines, send due webhooks. */
-  runOnce(): Promise<{ teams: number; webhooks: number }>;
+  /** One pass now (also what each tick runs): lapse holds, apply deadlines, expire due points, send due webhooks. */
+  runOnce(): Promise<{ teams: number; expired: number; webhooks: number }>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
- * Keeps group buys moving without traffic: held seats past their hold lapse, teams past their
- * deadline expire or close, and due webhooks are sent. Any number of processes may run one
- * against the same database: transitions are conditional UPDATEs and deliveries are claimed with
- * SKIP LOCKED, so each happens once. Reads and writes apply what is due themselves, so the timer
- * only bounds how late a webhook or an unwatched team is.
+ * Keeps group buys and points moving without traffic: held seats past their hold lapse, teams past
+ * their deadline expire or close, points past their expiry are written off (oldest first), and due
+ * webhooks are sent. Any number of processes may run one against the same database: transitions
+ * are conditional UPDATEs, a customer's expiry is applied under their account lock (skipped while
+ * another process holds it) and deliveries are claimed with SKIP LOCKED, so each happens once.
+ * Reads and writes apply what is due themselves, so the timer only bounds how late a webhook, an
+ * unwatched team or an absent customer's expiry is.
  */
 export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000 }: { intervalMs?: number } = {}): GroupBuyScheduler {
   const delivery: DeliveryOptions = { retryBaseMs: deps.webhookRetryBaseMs, timeoutMs: deps.webhookTimeoutMs };
@@ -32,8 +35,9 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
 
   const pass = async () => {
     const teams = await applyDue(deps.db, { skipLocked: true, limit: 200 });
+    const expired = await applyDueExpiries(deps.db, { skipLocked: true, limit: 200 });
     const webhooks = await deliverDueWebhooks(deps.db, delivery);
-    return { teams, webhooks };
+    return { teams, expired, webhooks };
   };
   // Passes never overlap: the next is scheduled when one ends.
   const runOnce = () => {
@@ -44,7 +48,7 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
   const loop = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      runOnce().catch((e) => console.warn('[kith-server] group-buy scheduler pass failed:', (e as Error).message)).finally(loop);
+      runOnce().catch((e) => console.warn('[kith-server] scheduler pass failed:', (e as Error).message)).finally(loop);
     }, intervalMs);
     timer.unref();
   };

@@ -4,11 +4,13 @@ import type { Links } from './links.js';
 import { createDbMediaStore, type MediaStore } from './media/store.js';
 import { applyDue, confirmSeat, startTeam } from './storage/group-buy.js';
 import { createCampaign } from './storage/group-buy-campaigns.js';
+import { createReward, putProgramSettings } from './storage/points-program.js';
 import { createShow, endShow, startShow } from './storage/live.js';
 import { addMediaToReview, uploadMedia } from './storage/media.js';
 import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
 import { createReview, getSettings, recordOrder, setStatus, updateSettings } from './storage/reviews.js';
 import { createShop, getShop, type Shop } from './storage/shops.js';
+import type { CreateRewardInput } from './schemas/points.js';
 
 export const DEMO_SHOP_ID = 'demo-shop';
 /** Publishable keys are public by design, so the demo page can name this one. */
@@ -128,15 +130,41 @@ async function seedGroupBuy(db: Db, shopId: string) {
   await confirmSeat(db, shopId, team.id, { id: `demo-gb-order-${n}`, customerId: leaderId, productIds: [productId] });
 }
 
+const USD = (minor: number) => ({ minor, currency: 'USD' });
+
+/** The demo program's catalogue: coupons, perks, one for Silver members and one out of stock. */
+export const DEMO_REWARDS: readonly (CreateRewardInput & { id: string })[] = [
+  { id: 'rw-5off', title: '$5 off', cost: 500, kind: 'coupon', coupon: { amountOff: USD(500), minimumSpend: USD(3000), validDays: 30 } },
+  { id: 'rw-ship', title: 'Free shipping on your next order', cost: 300, kind: 'perk', stock: 25 },
+  { id: 'rw-10p', title: '10% off', cost: 1200, kind: 'coupon', coupon: { percentOff: 10, validDays: 30 } },
+  { id: 'rw-early', title: 'Early access: winter drop', cost: 800, kind: 'perk', tierId: 'silver' },
+  { id: 'rw-tote', title: 'Canvas tote gift', cost: 2500, kind: 'perk', stock: 0 },
+];
+
 /**
- * Creates the demo shop, its shows, reviews (some with photos), questions and group buy on first run; later
- * runs keep what is stored and add only what a data dir from an older version lacks.
+ * "Kith Rewards": the default rules in UTC and the demo catalogue. The program is written once
+ * (a merchant's later changes stay); each reward is added when missing.
+ */
+async function seedPoints(db: Db, shopId: string) {
+  if (!(await db.query('SELECT 1 FROM points_programs WHERE shop_id = $1', [shopId])).rows.length) {
+    await putProgramSettings(db, shopId, { name: 'Kith Rewards', timeZone: 'UTC' });
+  }
+  for (const reward of DEMO_REWARDS) {
+    if (!(await db.query('SELECT 1 FROM points_rewards WHERE shop_id = $1 AND id = $2', [shopId, reward.id])).rows.length) await createReward(db, shopId, reward);
+  }
+}
+
+/**
+ * Creates the demo shop, its shows, reviews (some with photos), questions, group buy and points
+ * program on first run; later runs keep what is stored and add only what a data dir from an older
+ * version lacks.
  */
 export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db)): Promise<{ shop: Shop; created: boolean }> {
   const existing = await getShop(db, DEMO_SHOP_ID);
   if (existing) {
     await seedReviewsDomain(db, store, existing.id);
     await seedGroupBuy(db, existing.id);
+    await seedPoints(db, existing.id);
     return { shop: existing, created: false };
   }
   const shop = await createShop(db, { id: DEMO_SHOP_ID, name: 'Kith demo shop', publishableKey: DEMO_PUBLISHABLE_KEY });
@@ -150,5 +178,6 @@ export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db
   await createShow(db, s, { id: 'show-4', title: 'Studio tour', startsAt: inMinutes(24 * 60), streamUrl: 'https://live.example.com/show-4', productIds: ['p5'], host: { displayName: 'Ana' } });
   await seedReviewsDomain(db, store, s);
   await seedGroupBuy(db, s);
+  await seedPoints(db, s);
   return { shop, created: true };
 }

@@ -18,7 +18,7 @@ export interface StartOptions {
   readonly media?: MediaStore;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
-  /** How often the group-buy scheduler runs (holds, deadlines, webhooks) in ms; default 5000; `false` or 0: not in this process. */
+  /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks) in ms; default 5000; `false` or 0: not in this process. */
   readonly schedulerIntervalMs?: number | false;
   /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
   readonly webhookRetryBaseMs?: number;
@@ -32,7 +32,7 @@ export const DEMO_CSP = [
   "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
 ].join('; ');
 
-/** Migrates, starts the LISTEN hub and the group-buy scheduler, and serves. Resolves with the HTTP server and a clean `close()`. */
+/** Migrates, starts the LISTEN hub and the scheduler, and serves. Resolves with the HTTP server and a clean `close()`. */
 export async function startServer(o: StartOptions): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
   await migrate(o.db);
   const hub = new LiveHub(o.db);

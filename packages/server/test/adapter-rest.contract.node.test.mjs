@@ -97,6 +97,11 @@ runAdapterContract(`rest against @kith/server (${ENGINE})`, async () => {
       endShow: (id) => admin(shop, `/${id}/end`),
       approveReview: (id) => approveReview(shop, id),
       confirmSeat: (teamId, customerId) => adminCall(shop, 'POST', '/admin/orders', { id: `o-${++orders}`, customerId, productIds: ['p-gb'], teamId }),
+      // Points: the merchant's calls; a refusal throws with the server's error (its code included).
+      adjustPoints: (customerId, points, note) => adminCall(shop, 'POST', '/admin/points/adjust', { customerId, points, note }),
+      reportOrder: (order) => adminCall(shop, 'POST', '/admin/orders', order),
+      refundOrder: (orderId) => adminCall(shop, 'POST', `/admin/orders/${encodeURIComponent(orderId)}/refund`),
+      addReward: (reward) => adminCall(shop, 'POST', '/admin/points/rewards', reward),
     },
   };
 }, { describe, it });

@@ -80,6 +80,34 @@ describe(`demo seed (${ENGINE})`, () => {
     assert.equal((await pub.get('/v1/products/p1/reviews/summary')).json.topics.length, 5);
   });
 
+  it('seeds the "Kith Rewards" program and its catalogue once, and the seeded reviews earned their points', async () => {
+    const app = createApp({ db, hub });
+    const { shop } = await seedDemo(db);
+    const pub = client(app, shop.publishableKey);
+    const program = (await pub.get('/v1/points/program')).json;
+    assert.deepEqual([program.name, program.timeZone, program.expiryMonths, program.pendingDays], ['Kith Rewards', 'UTC', 12, 30]);
+    assert.deepEqual(program.rewards.map((r) => [r.id, r.cost, r.stock ?? null, r.tierId ?? null]), [
+      ['rw-ship', 300, 25, null], ['rw-5off', 500, null, null], ['rw-early', 800, null, 'silver'], ['rw-10p', 1200, null, null], ['rw-tote', 2500, 0, null],
+    ]);
+    assert.deepEqual(program.rewards.find((r) => r.id === 'rw-5off').coupon, { amountOff: { minor: 500, currency: 'USD' }, minimumSpend: { minor: 3000, currency: 'USD' }, validDays: 30 });
+    assert.equal(program.rewards.find((r) => r.id === 'rw-ship').title, 'Free shipping on your next order');
+    const campaign = (await pub.get('/v1/products/p1/group-buy')).json.campaign;
+    assert.equal(campaign.reward.points, 100, 'the demo team reward earns points');
+    const { rows } = await db.query("SELECT action, count(*)::int AS n FROM points_entries WHERE shop_id = $1 GROUP BY action ORDER BY action", [shop.id]);
+    assert.deepEqual(rows, [{ action: 'photo_review', n: 3 }, { action: 'review', n: 6 }], 'each published review earned once');
+
+    // A merchant's edits stay; a reward deleted from an older data dir comes back.
+    const admin = client(app, shop.secretKey);
+    assert.equal((await admin.put('/v1/admin/points/program', { name: 'Our club' })).status, 200);
+    await db.query("DELETE FROM points_rewards WHERE shop_id = $1 AND id = 'rw-tote'", [shop.id]);
+    await seedDemo(db);
+    const again = (await pub.get('/v1/points/program')).json;
+    assert.equal(again.name, 'Our club');
+    assert.deepEqual(again.rewards.map((r) => r.id), program.rewards.map((r) => r.id));
+    const { rows: [n] } = await db.query('SELECT count(*)::int AS n FROM points_entries WHERE shop_id = $1', [shop.id]);
+    assert.equal(n.n, 9, 'seeding again earns nothing more');
+  });
+
   it('its photos are small files that ship with the package', () => {
     const files = readdirSync(SEED_MEDIA).sort();
     assert.deepEqual(files, ['tote-colour.jpg', 'tote-front.jpg', 'tote-pocket.png', 'tote-strap.webp']);

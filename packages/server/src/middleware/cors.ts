@@ -12,7 +12,7 @@ export function cors(): MiddlewareHandler {
         status: 204,
         headers: {
           'access-control-allow-origin': origin,
-          'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
           'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-kith-customer, last-event-id',
           'access-control-max-age': '600',
           vary: 'Origin',

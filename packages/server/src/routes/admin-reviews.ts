@@ -4,12 +4,14 @@ import { linksFor } from '../links.js';
 import { requireKey } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
-import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
-import { AdminReviewsQuery, CreateOrderBody, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from '../schemas/reviews.js';
+import { newRouter, optionalJson } from '../router.js';
+import { errorResponses, IdempotencyHeader, MoneySchema } from '../schemas/common.js';
+import { AdminReviewsQuery, CreateOrderBody, OrderIdParam, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from '../schemas/reviews.js';
 import { adminList, getSettings, recordOrder, reply, setStatus, updateSettings } from '../storage/reviews.js';
 import { AdminTeamSchema } from '../schemas/group-buy.js';
+import { OrderRefundSchema, PointsOrderPointsSchema, RefundOrderBody } from '../schemas/points.js';
 import { confirmSeat } from '../storage/group-buy.js';
+import { refundOrder } from '../storage/points.js';
 
 const security = [{ secretKey: [] }];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -17,7 +19,9 @@ const reviewOk = { description: 'OK', content: { 'application/json': { schema: R
 const SettingsSchema = SettingsBody.required();
 const OrderSchema = z.object({
   id: z.string(), customerId: z.string(), productIds: z.array(z.string()),
+  total: MoneySchema.optional(),
   teamId: z.string().optional(), team: AdminTeamSchema.optional().openapi({ description: 'With `teamId`: the team after the seat was confirmed' }),
+  points: PointsOrderPointsSchema.nullable().openapi({ description: 'The purchase points the total earned (pending until `availableAt`); null when it earns none' }),
 });
 
 /** The merchant's server: orders (the proof behind "verified"), moderation and its rules. */
@@ -26,12 +30,12 @@ export function adminReviewsRouter(deps: AppDeps) {
   const app = newRouter();
   // Mounted at /v1/admin beside other admin routers: scope the middleware to these paths
   // (`/reviews/*` also matches `/reviews`).
-  for (const path of ['/orders', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  for (const path of ['/orders', '/orders/:id/refund', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
 
   app.openapi(
     createRoute({
       method: 'post', path: '/orders', summary: 'Report an order', security,
-      description: 'Your backend reports each order (customer and products); reviews of those products by that customer are then verified. With `teamId`, the order confirms the customer\'s held seat in that group-buy team in the same transaction (which may make the team succeed, reach a tier or close, pushed to its stream); `409 seat_not_held` records nothing. Later domains (points, referrals) reuse orders.',
+      description: 'Your backend reports each order (customer and products); reviews of those products by that customer are then verified. With `total` in the points program\'s purchase currency, it earns purchase points (floor(total / per) × points), pending until `placedAt` + the program\'s `pendingDays` (`points` in the answer). With `teamId`, the order confirms the customer\'s held seat in that group-buy team in the same transaction (which may make the team succeed, reach a tier or close, pushed to its stream, and earn its members the campaign\'s reward points); `409 seat_not_held` records nothing. The same id twice is a 409 `already_exists`.',
       request: { headers: IdempotencyHeader, body: json(CreateOrderBody) },
       responses: { 201: { description: 'Recorded', content: { 'application/json': { schema: OrderSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
@@ -39,6 +43,20 @@ export function adminReviewsRouter(deps: AppDeps) {
       const { teamId, ...order } = c.req.valid('json');
       const shopId = c.get('shop').id;
       return c.json(teamId ? await confirmSeat(db, shopId, teamId, order) : await recordOrder(db, shopId, order), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/orders/{id}/refund', summary: 'Report an order\'s refund', security,
+      description: 'The whole order, once (409 `already_refunded`; 404 unknown order). Its purchase points are reversed: in full while still pending (the reversal stays pending with them, net 0), otherwise as many as the balance holds, with the rest (already spent) as `shortfall`. No body needed.',
+      // No body is declared: the JSON validator would refuse an empty one sent with a JSON content type.
+      request: { params: OrderIdParam, headers: IdempotencyHeader },
+      responses: { 200: { description: 'Refunded', content: { 'application/json': { schema: OrderRefundSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+    }),
+    async (c) => {
+      await optionalJson(c, RefundOrderBody);
+      return c.json(await refundOrder(db, c.get('shop').id, c.req.valid('param').id), 200);
     },
   );
 

@@ -29,3 +29,11 @@ const ERROR_TEXT: Record<number, string> = {
 export const IdempotencyHeader = z.object({
   'idempotency-key': z.string().min(8).max(200).openapi({ description: 'Unique per write; a retry with the same key replays the first response', example: '5f0c2f2e-8a3e-4a7d-9d6b-0d8c3f6b1a2e' }),
 });
+
+export const MoneySchema = z
+  .object({
+    minor: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'In the currency\'s minor unit (cents, fen)' }),
+    currency: z.string().regex(/^[A-Z]{3}$/).openapi({ example: 'USD' }),
+  })
+  .openapi('Money');
+export type MoneyValue = z.infer<typeof MoneySchema>;

@@ -1,17 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam } from '@kith/core';
 import { hasContactOrLink } from '../moderation.js';
+import { MoneySchema } from './common.js';
 import { cursor } from './reviews.js';
 
 const isoDate = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
-
-export const MoneySchema = z
-  .object({
-    minor: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'In the currency\'s minor unit (cents, fen)' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).openapi({ example: 'USD' }),
-  })
-  .openapi('Money');
 
 export const TierSchema = z
   .object({
@@ -187,12 +181,13 @@ export const WebhookSettingsSchema = z
   })
   .openapi('WebhookEndpoint');
 
-export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left'] as const;
+export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left', 'points.redeemed'] as const;
 export const DeliverySchema = z
   .object({
     id: z.string().openapi({ description: 'The event id (`evt_…`), also sent as Kith-Event-Id' }),
     type: z.enum(WEBHOOK_TYPES),
-    teamId: z.string(),
+    teamId: z.string().optional().openapi({ description: 'The team of a `team.*` event' }),
+    redemptionId: z.string().optional().openapi({ description: 'The redemption of a `points.redeemed` event' }),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int(),
     lastStatus: z.number().int().optional().openapi({ description: 'HTTP status of the last attempt' }),
@@ -213,7 +208,6 @@ export const DeliveriesQuery = z.object({
 /** The `event:` name of messages on `GET /v1/teams/:id/events`; `data` is the public team. */
 export const TEAM_EVENT = 'team';
 
-export type MoneyValue = z.infer<typeof MoneySchema>;
 export type TierValue = z.infer<typeof TierSchema>;
 export type GroupBuyCampaignResponse = z.infer<typeof CampaignSchema>;
 export type GroupBuyTeamResponse = z.infer<typeof TeamSchema>;

@@ -5,3 +5,4 @@ export * from './live.js';
 export * from './reviews.js';
 export * from './questions.js';
 export * from './group-buy.js';
+export * from './points.js';

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
+import { MoneySchema } from './common.js';
 
 const isoDate = z.iso.datetime({ offset: true });
 const productId = z.string().min(1).max(200);
@@ -89,9 +90,12 @@ export const CreateOrderBody = z
     customerId: z.string().min(1).max(200),
     productIds: z.array(productId).min(1).max(500),
     placedAt: isoDate.optional(),
+    total: MoneySchema.optional().openapi({ description: 'What the customer paid: earns purchase points in the program\'s purchase currency' }),
     teamId: z.string().min(1).max(100).optional().openapi({ description: 'A group-buy team: confirms this customer\'s held seat in it' }),
   })
   .openapi('CreateOrder');
+
+export const OrderIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const AdminReviewsQuery = z.object({
   status: z.enum(['pending', 'published', 'rejected']).default('pending').openapi({ param: { name: 'status', in: 'query' } }),

@@ -9,6 +9,8 @@ import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isC
 import { campaignForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
 import { insertOrder, type OrderInput } from './reviews.js';
 import { queueWebhook } from './webhooks.js';
+import { earnForOrder, earnForTeam } from './points.js';
+import { lockAccounts } from './points-ledger.js';
 
 type TeamState = GroupBuyTeamResponse['state'];
 type TeamRow = {
@@ -325,8 +327,8 @@ export async function leaveTeam(db: Db, shopId: string, teamId: string, customer
 
 /**
  * The merchant reports the order for a held seat: the order is recorded and the seat confirmed in
- * one transaction, which may move the team (tiers, success, closed when full). 409
- * `seat_not_held` records nothing.
+ * one transaction, which may move the team (tiers, success, closed when full) and earns points
+ * (the order's, the team reward once it succeeded). 409 `seat_not_held` records nothing.
  */
 export async function confirmSeat(db: Db, shopId: string, teamId: string, order: OrderInput) {
   await applyDue(db, { shopId, teamId });
@@ -338,7 +340,18 @@ export async function confirmSeat(db: Db, shopId: string, teamId: string, order:
     const recorded = await insertOrder(tx, shopId, order, teamId);
     await tx.query("UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1", [seat.id, order.id]);
     const team = await settle(tx, shopId, teamId, { changed: true, confirmedBefore: summary(l).confirmed });
-    return { ...recorded, teamId, team: adminTeam(team) };
+    // Points in the same transaction: the order's purchase points and, once the team has
+    // succeeded, the campaign's reward for every confirmed member (each once per team).
+    const succeeded = team.row.state === 'succeeded' || team.row.state === 'closed';
+    const confirmed = succeeded ? team.seats.filter((s) => s.status === 'confirmed').map((s) => ({ customerId: s.customer_id, leader: s.leader })) : [];
+    await lockAccounts(tx, shopId, [order.customerId, ...confirmed.map((m) => m.customerId)]);
+    const points = await earnForOrder(tx, shopId, order);
+    if (succeeded) {
+      const { rows: [c] } = await tx.query<{ reward_points: number | null }>(
+        'SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, team.row.campaign_id]);
+      await earnForTeam(tx, shopId, { id: teamId, rewardPoints: c?.reward_points ?? null, confirmed });
+    }
+    return { ...recorded, teamId, team: adminTeam(team), points };
   });
 }
 

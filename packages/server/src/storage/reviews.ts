@@ -7,6 +7,8 @@ import type { ReviewPageResponse, ReviewResponse, ReviewSummaryResponse } from '
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params, type CursorValue } from './cursor.js';
 import { attachMedia, mediaOf, type MediaItem } from './media.js';
 import { checkSubmissionLimit, containsPattern } from './submissions.js';
+import { earnForOrder, earnForReview } from './points.js';
+import type { MoneyValue } from '../schemas/common.js';
 
 type Row = {
   id: string; product_id: string; display_name: string; rating: 1 | 2 | 3 | 4 | 5; title: string | null; body: string;
@@ -73,18 +75,24 @@ export async function updateSettings(db: Db, shopId: string, patch: Partial<Revi
 
 export interface OrderInput {
   readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly placedAt?: string;
+  /** What the customer paid; earns purchase points. */
+  readonly total?: MoneyValue;
 }
 
 /** Writes an order in the caller's transaction (group buy confirms a seat in the same one). */
 export async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string | null = null) {
-  const inserted = await tx.query('INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id',
-    [shopId, o.id, o.customerId, o.placedAt ?? new Date().toISOString(), teamId]);
+  const inserted = await tx.query(
+    `INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id, total_minor, total_currency) VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5, $6, $7)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [shopId, o.id, o.customerId, o.placedAt ?? null, teamId, o.total?.minor ?? null, o.total?.currency ?? null]);
   if (!inserted.rows.length) throw conflict('already_exists', `Order ${o.id} already exists`);
   for (const p of new Set(o.productIds)) await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
-  return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)] };
+  return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)], ...(o.total ? { total: o.total } : {}) };
 }
 
-export const recordOrder = (db: Db, shopId: string, o: OrderInput) => db.transaction((tx) => insertOrder(tx, shopId, o));
+/** Records an order and, with a total, its purchase points, in one transaction. */
+export const recordOrder = (db: Db, shopId: string, o: OrderInput) =>
+  db.transaction(async (tx) => ({ ...(await insertOrder(tx, shopId, o)), points: await earnForOrder(tx, shopId, o) }));
 
 /**
  * Each sort's leading key (none for newest) and direction; every sort then breaks ties by
@@ -225,6 +233,7 @@ export async function createReview(db: Db, shopId: string, productId: string, cu
         input.recommend ?? null, verified, status, flags, ip, mediaIds.length]);
     if (!rows[0]) throw conflict('already_reviewed', 'This customer has already reviewed this product');
     if (mediaIds.length) await attachMedia(tx, shopId, customerId, rows[0].id, mediaIds);
+    if (status === 'published') await earnForReview(tx, shopId, { id: rows[0].id, customerId, mediaCount: mediaIds.length });
     return (await withMedia(tx, shopId, rows, links))[0]!;
   });
 }
@@ -283,10 +292,16 @@ export async function adminList(db: Db, shopId: string, q: { status: string; cur
   };
 }
 
+/** A moderator's decision. Publishing earns the author review points (once per review, whatever happened before). */
 export async function setStatus(db: Db, shopId: string, id: string, status: 'published' | 'rejected', links: Links): Promise<ReviewResponse> {
-  const { rows } = await db.query<Row>(`UPDATE reviews SET status = $3, updated_at = now() WHERE shop_id = $1 AND id = $2 RETURNING ${COLUMNS}`, [shopId, id, status]);
-  if (!rows[0]) throw notFound(`Review ${id}`);
-  return (await withMedia(db, shopId, rows, links))[0]!;
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<Row & { customer_id: string; media_count: number }>(
+      `UPDATE reviews SET status = $3, updated_at = now() WHERE shop_id = $1 AND id = $2 RETURNING ${COLUMNS}, customer_id, media_count`, [shopId, id, status]);
+    const r = rows[0];
+    if (!r) throw notFound(`Review ${id}`);
+    if (status === 'published') await earnForReview(tx, shopId, { id, customerId: r.customer_id, mediaCount: r.media_count });
+    return (await withMedia(tx, shopId, rows, links))[0]!;
+  });
 }
 
 export async function reply(db: Db, shopId: string, id: string, body: string, links: Links): Promise<ReviewResponse> {

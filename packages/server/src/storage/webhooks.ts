@@ -31,17 +31,18 @@ export async function putWebhookSettings(db: Db, shopId: string, input: { url: s
 
 /**
  * Queues an event in the caller's transaction, so it exists exactly when the change that caused it
- * commits. The unique key (shop, type, team, subkey) drops a second copy; nothing is queued while
- * the shop has no URL.
+ * commits. The unique key (shop, type, subject, subkey) drops a second copy; nothing is queued while
+ * the shop has no URL. The subject is the team for `team.*`, the redemption for `points.redeemed`
+ * (stored in `team_id`).
  */
-export async function queueWebhook(tx: Db, shopId: string, teamId: string, type: WebhookType, subkey: number, data: Record<string, unknown>): Promise<void> {
+export async function queueWebhook(tx: Db, shopId: string, subjectId: string, type: WebhookType, subkey: number, data: Record<string, unknown>): Promise<void> {
   const id = `evt_${randomUUID().replace(/-/g, '')}`;
   const body = JSON.stringify({ id, type, createdAt: new Date().toISOString(), data });
   await tx.query(
     `INSERT INTO webhook_deliveries (id, shop_id, type, team_id, subkey, body)
      SELECT $1, $2, $3, $4, $5, $6 FROM webhook_endpoints WHERE shop_id = $2
      ON CONFLICT (shop_id, type, team_id, subkey) DO NOTHING`,
-    [id, shopId, type, teamId, subkey, body]);
+    [id, shopId, type, subjectId, subkey, body]);
 }
 
 export interface DeliveryOptions {
@@ -134,7 +135,7 @@ export async function listDeliveries(db: Db, shopId: string, q: { status?: strin
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
-      id: r.id, type: r.type, teamId: r.team_id, status: r.status, attempts: r.attempts,
+      id: r.id, type: r.type, ...(r.type.startsWith('team.') ? { teamId: r.team_id } : { redemptionId: r.team_id }), status: r.status, attempts: r.attempts,
       ...(r.last_status !== null ? { lastStatus: r.last_status } : {}),
       ...(r.last_error !== null ? { lastError: r.last_error } : {}),
       ...(r.status === 'pending' ? { nextAttemptAt: iso(r.next_attempt_at) } : {}),
