@@ -18,9 +18,9 @@ const DAY = 86_400_000;
 
 /** A new demo shopper's history: an order past its return window, a recent one, a welcome bonus. */
 async function welcome(app, key, customerId) {
-  const call = (path, body) => app.request(`/v1/admin${path}`, {
+  const call = (path, body, what) => app.request(`/v1/admin${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `demo-welcome-${customerId}-${path}` },
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `demo-welcome-${customerId}-${what}` },
     body: JSON.stringify(body),
   });
   const short = customerId.slice(-6);
@@ -29,9 +29,9 @@ async function welcome(app, key, customerId) {
     { id: `demo-${short}-1042`, label: 'Everyday tote, $59.00, 2 days ago (its points are pending)', total: 5900, placedAt: Date.now() - 2 * DAY, productIds: ['p1'] },
   ];
   for (const o of orders) {
-    await call('/orders', { id: o.id, customerId, productIds: o.productIds, total: { minor: o.total, currency: 'USD' }, placedAt: new Date(o.placedAt).toISOString() });
+    await call('/orders', { id: o.id, customerId, productIds: o.productIds, total: { minor: o.total, currency: 'USD' }, placedAt: new Date(o.placedAt).toISOString() }, o.id);
   }
-  await call('/points/adjust', { customerId, points: 500, note: 'Welcome to the Kith demo shop' });
+  await call('/points/adjust', { customerId, points: 500, note: 'Welcome to the Kith demo shop' }, 'bonus');
   return orders;
 }
 
