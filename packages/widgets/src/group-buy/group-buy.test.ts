@@ -47,6 +47,14 @@ describe('<kith-group-buy>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a reward with points says how many each member earns', async () => {
+    adapter = adapterWith((seed) => {
+      seed.campaigns[0] = { ...seed.campaigns[0]!, reward: { description: 'Free gift wrap', points: 100 } };
+    });
+    const el = await widget(adapter);
+    expect(text(part(el, 'note'))).to.equal('Bonus for teams that succeed: Free gift wrap · +100 points');
+  });
+
   it('start: holds a seat, hands the team price to the host, and shows the team with its progress', async () => {
     adapter = adapterWith();
     const el = await widget(adapter);

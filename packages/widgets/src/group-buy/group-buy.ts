@@ -171,7 +171,7 @@ export class KithGroupBuy extends KithElement {
         <p class="solo"><span>${t('solo')}</span> <span class="amount">${money(c.soloPrice)}</span></p>
         <p class="team"><span>${t('team')}</span> <strong class="amount">${c.tiers.length > 1 ? t('from', { price: money(lowest.price) }) : money(first.price)}</strong></p>
       </div>
-      ${c.reward ? html`<p part="note">${t('reward', { reward: c.reward.description })}</p>` : nothing}
+      ${c.reward ? html`<p part="note">${t('reward', { reward: c.reward.description })}${c.reward.points ? t('rewardPoints', { count: c.reward.points }) : ''}</p>` : nothing}
       ${c.status === 'active' ? nothing : html`<p part="note" class="notice">${t(c.status, { when: this.i18n.relative(Date.parse(c.startsAt), this.gb.now()) })}</p>`}
       ${team ? this.renderTeam(team) : nothing}
       ${others.length ? html`<h3>${t('openTeams')}</h3><ul part="teams">${others.map((x) => this.renderOpenTeam(x))}</ul>` : nothing}

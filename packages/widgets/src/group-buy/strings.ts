@@ -7,6 +7,7 @@ registerStrings('group-buy', 'en', {
   team: 'Team price',
   from: 'from {price}',
   reward: 'Bonus for teams that succeed: {reward}',
+  rewardPoints: ' · +{count} points',
   scheduled: 'Team buying opens {when}',
   ended: 'This group buy has ended.',
   sold_out: 'Sold out: every team seat is taken.',

@@ -6,6 +6,7 @@ export default {
   team: '拼团价',
   from: '低至{price}',
   reward: '成团还送：{reward}',
+  rewardPoints: ' · +{count} 积分',
   scheduled: '拼团{when}开始。',
   ended: '本次拼团已结束。',
   sold_out: '已售罄：拼团名额已满。',

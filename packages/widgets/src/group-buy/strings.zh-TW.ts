@@ -6,6 +6,7 @@ export default {
   team: '揪團價',
   from: '低至{price}',
   reward: '成團還送：{reward}',
+  rewardPoints: ' · +{count} 積分',
   scheduled: '揪團{when}開始。',
   ended: '本次揪團已結束。',
   sold_out: '已售完：揪團名額已滿。',
