@@ -49,7 +49,7 @@ describe('<kith-group-buy>', () => {
 
   it('a reward with points says how many each member earns', async () => {
     adapter = adapterWith((seed) => {
-      seed.campaigns[0] = { ...seed.campaigns[0]!, reward: { description: 'Free gift wrap', points: 100 } };
+      seed.campaigns![0] = { ...seed.campaigns![0]!, reward: { description: 'Free gift wrap', points: 100 } };
     });
     const el = await widget(adapter);
     expect(text(part(el, 'note'))).to.equal('Bonus for teams that succeed: Free gift wrap · +100 points');
