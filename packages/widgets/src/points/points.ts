@@ -150,7 +150,7 @@ export class KithPoints extends KithElement {
     return html`<p part="tier">${t('tier', { tier: a.tier.name })}</p>
       <p part="balance" aria-label=${`${t('balance')}: ${this.p(a.balance)}`}>
         <strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
-        ${a.pending ? html`<span class="pending" title=${t('pendingHint')}>${t('pending', { points: this.i18n.number(a.pending) })}</span>` : nothing}
+        ${a.pending ? html`<span class="pending">${t('pending', { points: this.i18n.number(a.pending) })}</span>` : nothing}
       </p>
       ${a.expiring ? html`<p class="note">${t('expiring', { points: this.p(a.expiring.points), date: dateTime(Date.parse(a.expiring.at), DAY) })}</p>` : nothing}
       ${next ? html`<progress part="progress" aria-label=${t('tierProgress')} max=${next.threshold - a.tier.threshold}
@@ -171,13 +171,15 @@ export class KithPoints extends KithElement {
 
   private renderReward(program: PointsProgram, a: PointsAccount | null | undefined, r: PointsReward) {
     const { t, money } = this.i18n;
-    const tierIndex = (id?: string) => program.tiers.findIndex((x) => x.id === id);
-    const locked = !!r.tierId && (!a || tierIndex(r.tierId) > tierIndex(a.tier.id));
+    const tiers = program.tiers.map((x) => x.id);
+    const tier = tiers.indexOf(r.tierId!);
+    const locked = tier >= 0 && (!a || tier > tiers.indexOf(a.tier.id));
+    const forTier = tier >= 0 ? t('forTier', { tier: program.tiers[tier]!.name }) : '';
     const short = a ? r.cost - a.balance : 0;
-    const why = r.stock === 0 ? t('outOfStock') : locked ? t('forTier', { tier: program.tiers[tierIndex(r.tierId)]?.name ?? '' }) : short > 0 ? t('need', { points: this.p(short) }) : '';
+    const why = r.stock === 0 ? t('outOfStock') : locked ? forTier : short > 0 ? t('need', { points: this.p(short) }) : '';
     const details = [
       r.description,
-      r.tierId && !locked ? t('forTier', { tier: program.tiers[tierIndex(r.tierId)]?.name ?? '' }) : '',
+      a && locked ? '' : forTier,
       r.coupon?.minimumSpend ? t('minSpend', { amount: money(r.coupon.minimumSpend) }) : '',
       r.stock !== undefined && r.stock > 0 && r.stock <= 10 ? t('left', { count: r.stock }) : '',
     ].filter(Boolean).join(' · ');

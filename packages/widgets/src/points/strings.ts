@@ -8,7 +8,6 @@ registerStrings('points', 'en', {
   'unit.other': 'points',
   balance: 'Your points',
   pending: '+{points} pending',
-  pendingHint: 'Purchase points become spendable once the return window closes.',
   expiring: '{points} expire on {date}',
   tier: '{tier} member',
   toNext: '{points} more to {tier}',

@@ -5,7 +5,6 @@ export default {
   'unit.other': '积分',
   balance: '我的积分',
   pending: '+{points} 待入账',
-  pendingHint: '订单积分在退货期结束后可用。',
   expiring: '{points}将于 {date} 过期',
   tier: '{tier}会员',
   toNext: '再得 {points}升级为{tier}',

@@ -5,7 +5,6 @@ export default {
   'unit.other': '積分',
   balance: '我的積分',
   pending: '+{points} 待入帳',
-  pendingHint: '訂單積分在退貨期結束後可用。',
   expiring: '{points}將於 {date} 過期',
   tier: '{tier}會員',
   toNext: '再得 {points}升級為{tier}',
