@@ -65,6 +65,8 @@ describe('<kith-points>', () => {
     expect($(el, '[part="balance"]')).to.equal(null);
     expect([...sr(el).querySelectorAll('a[part="button"]')].map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([['Join now', '/join'], ['Sign in', '/login']]);
     expect(sr(el).querySelectorAll('[part="tiers"] li').length).to.equal(3);
+    const early = [...sr(el).querySelectorAll('[part="reward"]')].find((li) => text(li.querySelector('strong')) === 'Early access: winter drop');
+    expect(text(early!.querySelector('small'))).to.contain('Silver members and up');
     expect(button(el, 'ask')).to.equal(null);
     expect($(el, '[part="history"]')).to.equal(null);
     await expect(el).to.be.accessible();
