@@ -3,7 +3,7 @@ import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type {
   OrderRefundResponse, PointsAccountResponse, PointsActionName, PointsCheckInResponse, PointsEarnResponse, PointsEntryPageResponse,
-  PointsEntryResponse, PointsRedemptionResponse,
+  PointsEntryResponse, PointsRedeemedWebhookData, PointsRedemptionResponse,
 } from '../schemas/points.js';
 import type { MoneyValue } from '../schemas/common.js';
 import {
@@ -281,7 +281,8 @@ export async function redeem(db: Db, shopId: string, customerId: string, rewardI
       ...(coupon ? { coupon } : {}), ...(r!.expires_at ? { expiresAt: iso(r!.expires_at) } : {}), createdAt: iso(r!.created_at),
     };
     const { id: _id, ...details } = redemption;
-    await queueWebhook(tx, shopId, id, 'points.redeemed', 0, { redemption: { id, customerId, ...details } });
+    const data: PointsRedeemedWebhookData = { redemption: { id, customerId, ...details } };
+    await queueWebhook(tx, shopId, id, 'points.redeemed', 0, data);
     return { ...redemption, account: await accountView(tx, shopId, customerId, program, now) };
   });
 }
