@@ -89,8 +89,6 @@ CREATE UNIQUE INDEX points_review_earn_once ON points_entries (shop_id, customer
 CREATE UNIQUE INDEX points_reverse_once ON points_entries (shop_id, customer_id, source_type, source_id) WHERE kind = 'reverse';
 -- The history (newest first by when entries took effect) and every per-customer sum.
 CREATE INDEX points_entries_customer ON points_entries (shop_id, customer_id, effective_at, id);
--- A purchase's reversal, found from the earn it undoes (expiry nets the two).
-CREATE INDEX points_entries_reverses ON points_entries (reverses) WHERE reverses IS NOT NULL;
 -- What the scheduler scans for points coming due to expire.
 CREATE INDEX points_entries_expiry ON points_entries (expires_at, shop_id, customer_id) WHERE expires_at IS NOT NULL;
 -- Daily caps count a customer's earns of one action per day.
