@@ -101,7 +101,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'put', path: '/webhooks', summary: 'Set the webhook URL', security,
-      description: 'The signing secret (`whsec_…`) is made and shown on the first set and on `rotateSecret`, never again. Each delivery is a POST of `{ id, type, createdAt, data: { team, tier?, member? } }` with `Kith-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` and `Kith-Event-Id`; anything but a 2xx is retried with exponential backoff (30 s ×4, 8 attempts). Types: `team.succeeded`, `team.tier_reached`, `team.expired`, `team.member_left`.',
+      description: 'The signing secret (`whsec_…`) is made and shown on the first set and on `rotateSecret`, never again. Each delivery is a POST of `{ id, type, createdAt, data }` (`data`: `{ team, tier?, member? }` for `team.*`, `{ redemption }` for `points.redeemed`) with `Kith-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` and `Kith-Event-Id`; anything but a 2xx is retried with exponential backoff (30 s ×4, 8 attempts). Types: `team.succeeded`, `team.tier_reached`, `team.expired`, `team.member_left`, `points.redeemed` (a customer spent points on a reward: `{ id, customerId, rewardId, rewardTitle, points, code, coupon?, expiresAt?, createdAt }`).',
       request: { body: json(WebhookSettingsBody) },
       responses: { 200: ok(WebhookSettingsSchema), ...errorResponses(400, 401, 403, 429) },
     }),

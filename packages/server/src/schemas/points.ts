@@ -330,6 +330,7 @@ export type CreateRewardInput = z.infer<typeof PointsCreateRewardBody>;
 export type UpdateRewardInput = z.infer<typeof PointsUpdateRewardBody>;
 export type PointsEarnResponse = z.infer<typeof PointsEarnSchema>;
 export type OrderRefundResponse = z.infer<typeof OrderRefundSchema>;
+export type PointsRedeemedWebhookData = z.infer<typeof RedeemedWebhookSchema>;
 export type PointsActionName = (typeof POINTS_ACTIONS)[number];
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 

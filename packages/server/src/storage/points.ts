@@ -3,7 +3,7 @@ import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type {
   OrderRefundResponse, PointsAccountResponse, PointsActionName, PointsCheckInResponse, PointsEarnResponse, PointsEntryPageResponse,
-  PointsEntryResponse, PointsRedemptionResponse,
+  PointsEntryResponse, PointsRedeemedWebhookData, PointsRedemptionResponse,
 } from '../schemas/points.js';
 import type { MoneyValue } from '../schemas/common.js';
 import {
@@ -110,21 +110,26 @@ const notInProgram = (action: string) => conflict('not_in_program', `This shop's
 
 /**
  * A share or referral the merchant (or the referrals domain) reports. The same sourceId earns
- * once; over the rule's daily cap the answer says `capped` and nothing is written.
+ * once; over the rule's daily cap the answer says `capped` and nothing is written. 409
+ * `not_in_program` when the program has no rule for the action.
  */
-export async function earnPoints(db: Db, shopId: string, input: { customerId: string; action: 'share' | 'referral'; sourceId: string }): Promise<PointsEarnResponse> {
-  const program = await getProgramSettings(db, shopId);
+export const earnPoints = (db: Db, shopId: string, input: EarnInput): Promise<PointsEarnResponse> =>
+  db.transaction((tx) => earnPointsIn(tx, shopId, input));
+
+export interface EarnInput { readonly customerId: string; readonly action: 'share' | 'referral'; readonly sourceId: string }
+
+/** `earnPoints` in the caller's transaction (a referral recorded with the order that completes it, say). */
+export async function earnPointsIn(tx: Db, shopId: string, input: EarnInput): Promise<PointsEarnResponse> {
+  const program = await getProgramSettings(tx, shopId);
   const rule = ruleFor(program, input.action);
   if (!rule) throw notInProgram(input.action);
-  return db.transaction(async (tx) => {
-    const now = await lockAccount(tx, shopId, input.customerId);
-    await applyExpiry(tx, shopId, input.customerId, now, program.timeZone);
-    const earned = await credit(tx, shopId, input.customerId, now, program, {
-      action: input.action, points: rule.points, sourceType: input.action, sourceId: input.sourceId, dailyCap: rule.dailyCap,
-    });
-    if ('entryId' in earned) return { entry: await entryById(tx, shopId, input.customerId, now, earned.entryId), capped: false, duplicate: false };
-    return { entry: null, capped: 'capped' in earned, duplicate: 'duplicate' in earned };
+  const now = await lockAccount(tx, shopId, input.customerId);
+  await applyExpiry(tx, shopId, input.customerId, now, program.timeZone);
+  const earned = await credit(tx, shopId, input.customerId, now, program, {
+    action: input.action, points: rule.points, sourceType: input.action, sourceId: input.sourceId, dailyCap: rule.dailyCap,
   });
+  if ('entryId' in earned) return { entry: await entryById(tx, shopId, input.customerId, now, earned.entryId), capped: false, duplicate: false };
+  return { entry: null, capped: 'capped' in earned, duplicate: 'duplicate' in earned };
 }
 
 /**
@@ -281,7 +286,8 @@ export async function redeem(db: Db, shopId: string, customerId: string, rewardI
       ...(coupon ? { coupon } : {}), ...(r!.expires_at ? { expiresAt: iso(r!.expires_at) } : {}), createdAt: iso(r!.created_at),
     };
     const { id: _id, ...details } = redemption;
-    await queueWebhook(tx, shopId, id, 'points.redeemed', 0, { redemption: { id, customerId, ...details } });
+    const data: PointsRedeemedWebhookData = { redemption: { id, customerId, ...details } };
+    await queueWebhook(tx, shopId, id, 'points.redeemed', 0, data);
     return { ...redemption, account: await accountView(tx, shopId, customerId, program, now) };
   });
 }
