@@ -1,6 +1,10 @@
-import type { Answer, LiveShow, Page, Question, Review, ReviewSummary, UploadedMedia } from '@kith/core';
 import type {
-  AnswerResponse as ServerAnswer, FindShowResult, LiveShowResponse, QuestionPageResponse as ServerQuestionPage, QuestionResponse as ServerQuestion,
+  Answer, GroupBuyOffer, GroupBuyTeam, LiveShow, Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption,
+  Question, Review, ReviewSummary, UploadedMedia,
+} from '@kith/core';
+import type {
+  AnswerResponse as ServerAnswer, FindShowResult, GroupBuyOfferResponse, GroupBuyTeamResponse, LiveShowResponse,
+  PointsAccountResponse, PointsCheckInResponse, PointsEntryPageResponse, PointsProgramResponse, PointsRedemptionResponse, QuestionPageResponse as ServerQuestionPage, QuestionResponse as ServerQuestion,
   ReviewPageResponse as ServerReviewPage, ReviewResponse, ReviewSummaryResponse as ServerSummary, UploadedMediaResponse as ServerUpload,
 } from '@kith/server/contract';
 
@@ -25,6 +29,13 @@ export type _UploadFitsCore = Assert<ServerUpload extends UploadedMedia ? true :
 export type _QuestionFitsCore = Assert<ServerQuestion extends Question ? true : false>;
 export type _QuestionPageFitsCore = Assert<ServerQuestionPage extends Page<Question> ? true : false>;
 export type _AnswerFitsCore = Assert<ServerAnswer extends Answer ? true : false>;
+export type _TeamFitsCore = Assert<GroupBuyTeamResponse extends GroupBuyTeam ? true : false>;
+export type _OfferFitsCore = Assert<GroupBuyOfferResponse extends GroupBuyOffer ? true : false>;
+export type _PointsProgramFitsCore = Assert<PointsProgramResponse extends PointsProgram ? true : false>;
+export type _PointsAccountFitsCore = Assert<PointsAccountResponse extends PointsAccount ? true : false>;
+export type _PointsHistoryFitsCore = Assert<PointsEntryPageResponse extends Page<PointsEntry> ? true : false>;
+export type _PointsCheckInFitsCore = Assert<PointsCheckInResponse extends PointsCheckIn ? true : false>;
+export type _PointsRedemptionFitsCore = Assert<PointsRedemptionResponse extends PointsRedemption ? true : false>;
 // The summary fields the widgets' photo and topic filters need are always sent.
 export type _SummaryHasPhotosAndTopics = Assert<ServerSummary extends Required<Pick<ReviewSummary, 'withMediaCount' | 'topics'>> ? true : false>;
 // Review photos carry the id and displayed size the gallery lays out with.
