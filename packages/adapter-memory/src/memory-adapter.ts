@@ -108,7 +108,7 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points']);
 
 const signedIn = (customer: MemoryCustomer | null): MemoryCustomer => customer ?? (() => { throw unauthenticated(); })();
 
@@ -333,19 +333,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       redeem: (rewardId, o) => write(customer, 'points.redeem', o, (c) => points.redeem(c.id, rewardId)),
     },
 
-    referrals: {
-      getLink: ({ productId }, o) => call('referrals.getLink', o, () => {
-        const r = data.referral;
-        return {
-          code: r.code, url: `${r.baseUrl}${encodeURIComponent(productId ?? '')}?ref=${encodeURIComponent(r.code)}`,
-          ...(productId ? { productId } : {}), incentive: { referrer: '50 points', friend: '10% off' },
-        };
-      }),
-      getStats: (o) => call('referrals.getStats', o, () => {
-        const { clicks, signups, orders, pointsEarned } = data.referral;
-        return { clicks, signups, orders, pointsEarned };
-      }),
-    },
   });
 
   return as(options.customer ?? null);

@@ -31,7 +31,6 @@ export interface MemoryOrder {
 export interface MemorySeed {
   shows: LiveShow[];
   reviews: Review[];
-  referral: { code: string; baseUrl: string; clicks: number; signups: number; orders: number; pointsEarned: number };
   /** Questions with all their answers, in any status; only published ones are listed. */
   questions?: Question[];
   /** Orders, the proof behind "verified buyer" (the server's `POST /v1/admin/orders`). */
@@ -181,7 +180,6 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
       },
     ],
     reviews,
-    referral: { code: 'MIA-7Q2K', baseUrl: 'https://shop.example.com/p/', clicks: 42, signups: 9, orders: 4, pointsEarned: 200 },
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),

@@ -1,6 +1,6 @@
 import type {
   Answer, AnswerInput, GroupBuyJoinInput, GroupBuyOffer, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LiveShow, Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption,
-  ReferralLink, ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary,
+  ReferralLink, ReferralOffer, ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary,
 } from './types/models.js';
 
 /** Every adapter call takes these; the signal cancels the request when a widget goes away. */
@@ -87,7 +87,16 @@ export interface PointsApi {
 }
 
 export interface ReferralsApi {
-  getLink(query: { readonly productId?: string }, o?: CallOptions): Promise<ReferralLink>;
+  /** The signed-in customer's personal link (created on first use), optionally to a product page (`url`). */
+  createLink(input: { readonly productId?: string; readonly url?: string }, o?: WriteOptions): Promise<ReferralLink>;
+  /** The offer behind a code, for the friend's landing banner (404 unknown, blocked or capped code). */
+  getOffer(code: string, o?: CallOptions): Promise<ReferralOffer>;
+  /**
+   * Records a visit through a code. Call it only with marketing consent (the loader does); the
+   * server stores no IP or cookie, only the code, time and landing path.
+   */
+  recordVisit(code: string, input: { readonly landingUrl?: string }, o?: WriteOptions): Promise<{ readonly visitId: string }>;
+  /** The signed-in customer's clicks, sign-ups, conversions and rewards. */
   getStats(o?: CallOptions): Promise<ReferralStats>;
 }
 

@@ -45,9 +45,15 @@ export interface ContractHarness {
      */
     adjustPoints?(customerId: string, points: number, note: string): Promise<unknown>;
     /** Points: the merchant reports an order with its total (`POST /v1/admin/orders`), which earns pending purchase points. */
-    reportOrder?(order: { readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly total: Money }): Promise<unknown>;
+    reportOrder?(order: {
+      readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly total: Money;
+      /** Referrals: the code the friend came with (from `Kith.getAttribution()`). */
+      readonly referralCode?: string;
+    }): Promise<unknown>;
     /** Points: the merchant reports a refund of the whole order (`POST /v1/admin/orders/{id}/refund`). */
     refundOrder?(orderId: string): Promise<unknown>;
+    /** Referrals: the shop reports that a customer signed up through a code (`POST /v1/admin/referrals/signups`). */
+    reportSignup?(code: string, customerId: string): Promise<unknown>;
     /** Points: adds a reward to the program's catalogue (`POST /v1/admin/points/rewards`). */
     addReward?(reward: Omit<PointsReward, 'id'>): Promise<{ readonly id: string }>;
   };
@@ -739,10 +745,78 @@ export function runAdapterContract(name: string, setup: () => Promise<ContractHa
     });
 
     describe('referrals', () => {
-      it('gives a link carrying the referral code', withHarness(async ({ adapter, fixtures }) => {
-        if (!adapter.referrals) return;
-        const link = await adapter.referrals.getLink({ productId: fixtures.productWithShow });
-        check(link.url.includes(encodeURIComponent(link.code)), 'url carries the code');
+      /** The harness when it can run referral tests: two signed-in customers and the order controls. */
+      const ready = (h: ContractHarness) => !!(h.adapter.referrals && h.customer?.referrals && h.otherCustomer?.referrals && h.customerIds && h.control.reportOrder && h.control.refundOrder);
+
+      it('a personal link: 401 signed out; a short readable code, the same every time, carried by the url', withHarness(async (h) => {
+        if (!ready(h)) return;
+        await rejects(h.adapter.referrals!.createLink({}, { idempotencyKey: key() }), code(401, 'customer_token_required'), 'signed out → 401 customer_token_required');
+        const link = await h.customer!.referrals!.createLink({}, { idempotencyKey: key() });
+        check(/^[A-Z0-9]+(-[A-Z0-9]+)*$/.test(link.code) && link.code.length >= 4 && link.code.length <= 16, `a short readable code (got ${link.code})`);
+        check(new URL(link.url).searchParams.get('kith_ref') === link.code, 'the url carries ?kith_ref=CODE');
+        const again = await h.customer!.referrals!.createLink({ url: 'https://shop.example.com/products/tote?colour=sand' }, { idempotencyKey: key() });
+        check(again.code === link.code, 'the same code on every call');
+        const url = new URL(again.url);
+        check(url.origin + url.pathname === 'https://shop.example.com/products/tote' && url.searchParams.get('colour') === 'sand' && url.searchParams.get('kith_ref') === link.code,
+          'a page url keeps its own query and gains kith_ref');
+        const theirs = await h.otherCustomer!.referrals!.createLink({}, { idempotencyKey: key() });
+        check(theirs.code !== link.code, 'each customer has their own code');
+      }));
+
+      it('the offer behind a code, in any case; 404 for an unknown code', withHarness(async (h) => {
+        if (!ready(h)) return;
+        const { code: mine, incentive } = await h.customer!.referrals!.createLink({}, { idempotencyKey: key() });
+        if (!incentive) return;
+        const offer = await h.adapter.referrals!.getOffer(mine.toLowerCase());
+        check(offer.code === mine, 'the canonical code, whatever the case asked');
+        check(offer.advocateName.length > 0 && !offer.advocateName.includes('@'), 'the advocate by display name');
+        check(typeof offer.couponCode === 'string' && offer.couponCode.length >= 4, 'a coupon code for the friend');
+        check(JSON.stringify(offer.incentive) === JSON.stringify(incentive), 'the same incentive the advocate was shown');
+        await rejects(h.adapter.referrals!.getOffer('NO-SUCH-CODE'), (e) => isHttpError(e) && e.status === 404, 'unknown code → 404');
+      }));
+
+      it('visits count as clicks, once per Idempotency-Key', withHarness(async (h) => {
+        if (!ready(h)) return;
+        const { code: mine } = await h.customer!.referrals!.createLink({}, { idempotencyKey: key() });
+        const before = await h.customer!.referrals!.getStats();
+        const k = key();
+        const visit = await h.adapter.referrals!.recordVisit(mine, { landingUrl: 'https://shop.example.com/products/tote' }, { idempotencyKey: k });
+        const replay = await h.adapter.referrals!.recordVisit(mine, { landingUrl: 'https://shop.example.com/products/tote' }, { idempotencyKey: k });
+        check(replay.visitId === visit.visitId, 'a replay returns the same visit');
+        await h.adapter.referrals!.recordVisit(mine.toLowerCase(), {}, { idempotencyKey: key() });
+        const after = await h.customer!.referrals!.getStats();
+        check(after.code === mine && after.clicks === before.clicks + 2, `two visits counted (got ${after.clicks - before.clicks})`);
+        await rejects(h.adapter.referrals!.recordVisit('NO-SUCH-CODE', {}, { idempotencyKey: key() }), (e) => isHttpError(e) && e.status === 404, 'a visit through an unknown code → 404');
+      }));
+
+      it("a friend's first order converts once (pending its window); self-referral and a refund are not rewarded", withHarness(async (h) => {
+        if (!ready(h)) return;
+        const [me, friend] = h.customerIds!;
+        const { code: mine } = await h.customer!.referrals!.createLink({}, { idempotencyKey: key() });
+        const usd = (minor: number) => ({ minor, currency: 'USD' });
+        const start = await h.customer!.referrals!.getStats();
+
+        const order = { id: `contract-ref-${key()}`, customerId: friend, productIds: ['p-ref'], total: usd(5000), referralCode: mine.toLowerCase() };
+        await h.control.reportOrder!(order);
+        const stats = await h.customer!.referrals!.getStats();
+        check(stats.conversions === start.conversions + 1 && stats.rewards.pending === start.rewards.pending + 1, 'one conversion, its reward pending');
+        const conv = stats.recent[0]!;
+        check(conv.status === 'pending' && isIso(conv.approvesAt) && Date.parse(conv.approvesAt!) > Date.now(), 'pending until its return window closes');
+        check(/^[A-Z]{1,2}$/.test(conv.friendInitials), `the friend as initials only (got ${conv.friendInitials})`);
+        await rejects(h.control.reportOrder!(order) as Promise<unknown>, () => true, 'the same order again is refused');
+        const second = { id: `contract-ref-${key()}`, customerId: friend, productIds: ['p-ref'], total: usd(3000), referralCode: mine };
+        await h.control.reportOrder!(second);
+        check((await h.customer!.referrals!.getStats()).conversions === stats.conversions, "the friend's second order is not a new conversion");
+
+        await h.control.reportOrder!({ id: `contract-self-${key()}`, customerId: me, productIds: ['p-ref'], total: usd(5000), referralCode: mine });
+        const self = await h.customer!.referrals!.getStats();
+        check(self.conversions === stats.conversions && self.rewards.pending === stats.rewards.pending, 'a self-referral earns nothing');
+        check(self.recent[0]!.status === 'denied', 'and shows as denied');
+
+        await h.control.refundOrder!(order.id);
+        const refunded = await h.customer!.referrals!.getStats();
+        check(refunded.rewards.pending === start.rewards.pending, 'the refund took the pending reward back');
+        check(refunded.recent.find((c) => c.id === conv.id)?.status === 'reversed', 'the conversion shows as reversed');
       }));
     });
 

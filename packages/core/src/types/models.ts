@@ -475,19 +475,77 @@ export interface PointsRedemption {
 
 // ── Referrals (裂变) ────────────────────────────────────────────────────────────────────────
 
-export interface ReferralLink {
-  /** Purchase link carrying the referrer token. */
-  readonly url: string;
-  readonly code: string;
-  readonly productId?: string;
-  readonly expiresAt?: IsoDateTime;
-  /** Disclosed next to the share button (FTC / EU Omnibus). */
-  readonly incentive?: { readonly referrer: string; readonly friend: string };
+/** One side's reward: a discount code or points in the shop's loyalty program. */
+export interface ReferralReward {
+  readonly kind: 'coupon' | 'points';
+  /** `coupon`: exactly one of `amountOff` and `percentOff`. */
+  readonly amountOff?: Money;
+  readonly percentOff?: number;
+  readonly minimumSpend?: Money;
+  /** `points`: how many. */
+  readonly points?: number;
 }
 
+/** What sharing promises, disclosed next to the share button and on the friend's landing. */
+export interface ReferralIncentive {
+  /** The friend's discount on their first order, with the code shown on landing. */
+  readonly friend: ReferralReward;
+  /** The advocate's reward for each friend's first order, once its return window has closed. */
+  readonly advocate: ReferralReward;
+  readonly termsUrl?: string;
+}
+
+/** The signed-in customer's personal link: the same code every time they ask. */
+export interface ReferralLink {
+  /** Short and readable (`LIN-7Q2K`); matched case-insensitively. */
+  readonly code: string;
+  /** What to share: the page asked for (or the shop's) with `?kith_ref=CODE`. */
+  readonly url: string;
+  /** Null when the shop runs no referral program (the link still attributes visits). */
+  readonly incentive: ReferralIncentive | null;
+}
+
+/** What a friend who lands with `?kith_ref=CODE` is offered. */
+export interface ReferralOffer {
+  /** The code, as stored (its canonical case). */
+  readonly code: string;
+  /** The advocate's chosen display name ("Lin"): never an email or id. */
+  readonly advocateName: string;
+  readonly incentive: ReferralIncentive;
+  /** The friend's coupon code to enter at checkout. */
+  readonly couponCode: string;
+}
+
+/**
+ * A referred first order, as its advocate sees it: `pending` inside the return window, `approved`
+ * once rewarded, `flagged` while the merchant reviews it (fraud checks), `denied` (self-referral,
+ * existing customer, cap reached, or the merchant said no), `reversed` after a refund.
+ */
+export type ReferralStatus = 'pending' | 'approved' | 'flagged' | 'denied' | 'reversed';
+
+export interface ReferralConversion {
+  readonly id: string;
+  readonly status: ReferralStatus;
+  /** The friend as the advocate may see them: initials only. */
+  readonly friendInitials: string;
+  readonly reward: ReferralReward;
+  readonly createdAt: IsoDateTime;
+  /** When a pending conversion is rewarded unless the order is refunded. */
+  readonly approvesAt?: IsoDateTime;
+}
+
+/** The advocate's dashboard. */
 export interface ReferralStats {
+  /** Null until the customer asked for a link. */
+  readonly code: string | null;
+  /** Visits through the code. */
   readonly clicks: number;
+  /** Friends who signed up through it (reported by the shop). */
   readonly signups: number;
-  readonly orders: number;
-  readonly pointsEarned: number;
+  /** Referred first orders that were not denied. */
+  readonly conversions: number;
+  /** Rewards waiting for their return window (or a review) and rewards given. */
+  readonly rewards: { readonly pending: number; readonly approved: number };
+  /** Newest first, at most 20. */
+  readonly recent: readonly ReferralConversion[];
 }
