@@ -87,8 +87,11 @@ export interface PointsApi {
 }
 
 export interface ReferralsApi {
-  /** The signed-in customer's personal link (created on first use), optionally to a product page (`url`). */
-  createLink(input: { readonly productId?: string; readonly url?: string }, o?: WriteOptions): Promise<ReferralLink>;
+  /**
+   * The signed-in customer's personal link (created on first use), optionally to a page (`url`,
+   * default the shop's landing page). `displayName` (1 to 40 characters) is how friends see them.
+   */
+  createLink(input: { readonly productId?: string; readonly url?: string; readonly displayName?: string }, o?: WriteOptions): Promise<ReferralLink>;
   /** The offer behind a code, for the friend's landing banner (404 unknown, blocked or capped code). */
   getOffer(code: string, o?: CallOptions): Promise<ReferralOffer>;
   /**
