@@ -14,7 +14,7 @@ export {
 } from './config.js';
 export { track, ANALYTICS_SCHEMA, type AnalyticsEnvelope, type AnalyticsSink, type AnalyticsInput, type AnalyticsValue } from './analytics/bus.js';
 export { ImpressionController, type ImpressionOptions } from './analytics/impression.js';
-export { emit, type KithEventMap, type KithErrorDetail, type KithGroupJoinDetail, type KithLiveOpenDetail } from './events/events.js';
+export { emit, type KithEventMap, type KithErrorDetail, type KithGroupJoinDetail, type KithLiveOpenDetail, type KithShareDetail } from './events/events.js';
 export { KithElement, type WidgetState } from './element/kith-element.js';
 export { StoreController } from './controllers/store-controller.js';
 export { I18nController, directionOf, validLocale } from './i18n/controller.js';

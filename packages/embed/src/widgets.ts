@@ -9,4 +9,5 @@ export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kith-group-buy': () => import('@kith/widgets/group-buy/define'),
   'kith-points': () => import('@kith/widgets/points/define'),
   'kith-points-earn': () => import('@kith/widgets/points-earn/define'),
+  'kith-share-button': () => import('@kith/widgets/share-button/define'),
 };

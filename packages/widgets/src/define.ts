@@ -5,3 +5,4 @@ export * from './reviews/define.js';
 export * from './group-buy/define.js';
 export * from './points/define.js';
 export * from './points-earn/define.js';
+export * from './share-button/define.js';

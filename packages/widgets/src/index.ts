@@ -5,3 +5,4 @@ export { KithReviews } from './reviews/index.js';
 export { KithGroupBuy } from './group-buy/index.js';
 export { KithPoints } from './points/index.js';
 export { KithPointsEarn } from './points-earn/index.js';
+export { KithShareButton, registerShareChannel, type ShareChannel } from './share-button/index.js';

@@ -25,6 +25,15 @@ export interface KithGroupJoinDetail {
   readonly leader: boolean;
 }
 
+export interface KithShareDetail {
+  /** `native`, `copy`, `qr`, `email`, `sms`, `whatsapp`, `facebook`, `x`, `weibo`, `line`, or a channel you added. */
+  readonly channel: string;
+  readonly stage: 'initiated' | 'completed';
+  /** What was shared: the shopper's personal referral link when signed in, else the page's. */
+  readonly url: string;
+  readonly productId?: string;
+}
+
 /**
  * Every `kith-*` event with its `detail`. All bubble and are composed, so one listener on
  * `document` hears every widget; cancelable ones let the host take over.
@@ -54,6 +63,11 @@ export interface KithEventMap {
    * cart here if you like: the server's `points.redeemed` webhook tells your store to create it.
    */
   'kith-points-redeem': CustomEvent<PointsRedemption>;
+  /**
+   * A shopper shared: `initiated` when they picked a channel, `completed` when the platform
+   * confirmed it (the native share sheet resolved, the link was copied).
+   */
+  'kith-share': CustomEvent<KithShareDetail>;
   /** Dispatched by the host (on `document`) to grant or deny consent. */
   'kith-consent': CustomEvent<'granted' | 'denied' | { analytics?: boolean; storage?: boolean }>;
 }

@@ -1,0 +1,88 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: inline-block;
+  }
+  * {
+    margin: 0;
+    padding: 0;
+    font-size: 1em;
+  }
+  button,
+  [part='channel'] {
+    font: inherit;
+    cursor: pointer;
+    padding: var(--_space-xs) var(--_space-m);
+    border: 1px solid var(--_brand);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_brand);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  [part='button'] {
+    background: var(--_brand);
+    color: var(--_on-brand);
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  [part='incentive'] {
+    margin-block-start: var(--_space-xs);
+  }
+  small,
+  .note {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  a {
+    color: var(--_brand);
+  }
+  dialog {
+    inline-size: min(22em, 90vw);
+    padding: var(--_space-m);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  dialog[open] {
+    display: grid;
+    gap: var(--_space-s);
+  }
+  h2 {
+    font-size: 1.125em;
+  }
+  ul {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8em, 1fr));
+    gap: var(--_space-s);
+    list-style: none;
+  }
+  [part='channel'] {
+    display: block;
+    inline-size: 100%;
+    text-align: center;
+  }
+  [part='qr'] {
+    inline-size: 12em;
+    justify-self: center;
+  }
+  [part='message'] {
+    color: var(--_ok);
+  }
+  [part='message']:empty {
+    display: none;
+  }
+  .close {
+    justify-self: end;
+    border-color: var(--_border);
+    color: var(--_text);
+  }
+`;

@@ -1,0 +1,183 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { HttpError, type KithAdapter, type KithShareDetail, type ReferralLink } from '@kith/core';
+import { registerShareChannel } from './channels.js';
+import type { KithShareButton } from './share-button.js';
+import './define.js';
+
+const LINK: ReferralLink = {
+  code: 'LIN-7Q2K', url: 'https://shop.example.com/products/tote?kith_ref=LIN-7Q2K',
+  incentive: {
+    friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } }, advocate: { kind: 'points', points: 100 },
+    termsUrl: 'https://shop.example.com/referral-terms',
+  },
+};
+
+/** An adapter whose referrals domain answers createLink, or refuses it as a signed-out server does. */
+function referralsAdapter(signedIn: boolean) {
+  const calls: unknown[] = [];
+  const adapter = {
+    id: 'fake', capabilities: new Set(['referrals']),
+    referrals: {
+      createLink: async (input: unknown) => {
+        calls.push(input);
+        if (!signedIn) throw new HttpError(401, 'customer_token_required', 'Sign in');
+        return LINK;
+      },
+    },
+  } as unknown as KithAdapter;
+  return { adapter, calls };
+}
+
+const sr = (el: HTMLElement) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const channels = (el: HTMLElement) => [...sr(el).querySelectorAll<HTMLElement>('[part="channel"]')];
+const dialog = (el: HTMLElement) => sr(el).querySelector('dialog')!;
+
+async function button(adapter: KithAdapter, attrs: Record<string, string | null> = {}) {
+  const el = await fixture<KithShareButton>(html`<kith-share-button .adapter=${adapter} product="p1" url="https://shop.example.com/products/tote?colour=sand&kith_ref=OLD-CODE"
+    share-title="Everyday tote" text="Our canvas tote, 20% off" customer-name="Lin" lang="en" menu></kith-share-button>`);
+  for (const [k, v] of Object.entries(attrs)) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r));
+  await el.updateComplete;
+  return el;
+}
+
+function events(el: HTMLElement) {
+  const seen: string[] = [];
+  el.addEventListener('kith-share', (e) => seen.push(`${(e as CustomEvent<KithShareDetail>).detail.channel}:${(e as CustomEvent<KithShareDetail>).detail.stage}`));
+  return seen;
+}
+
+describe('<kith-share-button>', () => {
+  it('signed out: the plain page link (without Kith parameters) in every channel, in the default order', async () => {
+    const { adapter, calls } = referralsAdapter(false);
+    const el = await button(adapter);
+    expect(calls.length).to.equal(1);
+    expect(sr(el).querySelector('[part="incentive"]')).to.equal(null);
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => dialog(el).open, 'menu never opened');
+    expect(channels(el).map(text)).to.deep.equal(['Copy link', 'QR code', 'Email', 'Text message', 'WhatsApp', 'Facebook', 'X', 'Weibo', 'LINE']);
+    const wa = channels(el).find((c) => c.dataset.channel === 'whatsapp')!;
+    expect(wa.getAttribute('href')).to.equal(`https://wa.me/?text=${encodeURIComponent('Our canvas tote, 20% off')}%20${encodeURIComponent('https://shop.example.com/products/tote?colour=sand')}`);
+    expect(wa.getAttribute('rel')).to.equal('noopener noreferrer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('signed in: the personal link everywhere, the incentive with its disclosure and terms', async () => {
+    const { adapter, calls } = referralsAdapter(true);
+    const el = await button(adapter);
+    expect(calls).to.deep.equal([{ url: 'https://shop.example.com/products/tote?colour=sand', productId: 'p1', displayName: 'Lin' }]);
+    expect(text(sr(el).querySelector('[part="incentive"]'))).to.equal(
+      'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window. Terms');
+    expect(sr(el).querySelector('[part="incentive"] a')!.getAttribute('href')).to.equal('https://shop.example.com/referral-terms');
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => dialog(el).open);
+    const fb = channels(el).find((c) => c.dataset.channel === 'facebook')!;
+    expect(fb.getAttribute('href')).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(LINK.url)}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('one tap opens the native share sheet where there is one: initiated, then completed when it resolves', async () => {
+    const { adapter } = referralsAdapter(true);
+    const el = await button(adapter, { menu: null });
+    const shared: ShareData[] = [];
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
+    Object.defineProperty(navigator, 'share', { value: async (d: ShareData) => void shared.push(d), configurable: true });
+    try {
+      const seen = events(el);
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => seen.length === 2);
+      expect(seen).to.deep.equal(['native:initiated', 'native:completed']);
+      expect(shared).to.deep.equal([{ url: LINK.url, title: 'Everyday tote', text: 'Our canvas tote, 20% off' }]);
+      expect(dialog(el).open).to.equal(false);
+      // Cancelled by the shopper: nothing more, no menu.
+      Object.defineProperty(navigator, 'share', { value: async () => { throw new DOMException('cancelled', 'AbortError'); }, configurable: true });
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => seen.length === 3);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(seen).to.deep.equal(['native:initiated', 'native:completed', 'native:initiated']);
+      expect(dialog(el).open).to.equal(false);
+      // Refused for another reason: the menu instead.
+      Object.defineProperty(navigator, 'share', { value: async () => { throw new DOMException('no', 'NotAllowedError'); }, configurable: true });
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => dialog(el).open, 'menu never opened after a refusal');
+    } finally {
+      delete (navigator as { share?: unknown }).share;
+      if (original) Object.defineProperty(Navigator.prototype, 'share', original);
+    }
+  });
+
+  it('copy link: the clipboard gets the link, the menu says so, the platform confirmed it', async () => {
+    const { adapter } = referralsAdapter(true);
+    const el = await button(adapter);
+    const seen = events(el);
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    try {
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => dialog(el).open);
+      channels(el)[0]!.click();
+      await waitUntil(() => text(sr(el).querySelector('[part="message"]')) === 'Link copied');
+      expect(copied).to.equal(LINK.url);
+      expect(seen).to.deep.equal(['copy:initiated', 'copy:completed']);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
+  it('QR code: drawn on the page when asked for, labelled for screen readers', async () => {
+    const { adapter } = referralsAdapter(true);
+    const el = await button(adapter);
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => dialog(el).open);
+    expect(sr(el).querySelector('[part="qr"]')).to.equal(null);
+    channels(el).find((c) => c.dataset.channel === 'qr')!.click();
+    await waitUntil(() => sr(el).querySelector('[part="qr"]'), 'no QR code');
+    const qr = sr(el).querySelector('[part="qr"]')!;
+    expect(qr.getAttribute('role')).to.equal('img');
+    expect(qr.getAttribute('aria-label')).to.equal('Scan to open the link');
+    expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(500);
+    await expect(el).to.be.accessible();
+  });
+
+  it('channels by configuration: order and removal, a custom target; unsafe links are refused', async () => {
+    const { adapter } = referralsAdapter(false);
+    const el = await button(adapter, {
+      channels: 'weibo, telegram, copy, evil',
+      'custom-channels': JSON.stringify([
+        { id: 'telegram', label: 'Telegram', href: 'https://t.me/share/url?url={url}&text={text}' },
+        { id: 'evil', label: 'Evil', href: 'javascript:alert(1)' },
+      ]),
+    });
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => dialog(el).open);
+    expect(channels(el).map(text)).to.deep.equal(['Weibo', 'Telegram', 'Copy link']);
+    expect(channels(el)[1]!.getAttribute('href')).to.match(/^https:\/\/t\.me\/share\/url\?url=https%3A%2F%2Fshop/);
+    expect(() => registerShareChannel({ id: 'bad', href: 'javascript:void 0' })).to.throw(TypeError);
+    el.setAttribute('custom-channels', '{"not": "a list"}');
+    await el.updateComplete;
+    expect(el.state).to.equal('ready');
+  });
+
+  it('the menu is a modal dialog: Escape closes it and focus returns to the button', async () => {
+    const { adapter } = referralsAdapter(false);
+    const el = await button(adapter);
+    const trigger = sr(el).querySelector<HTMLButtonElement>('[part="button"]')!;
+    trigger.focus();
+    trigger.click();
+    await waitUntil(() => dialog(el).open);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog(el).open, 'Escape did not close the menu');
+    expect(sr(el).activeElement).to.equal(trigger);
+  });
+
+  it('speaks Chinese', async () => {
+    const { adapter } = referralsAdapter(true);
+    const el = await button(adapter);
+    el.lang = 'zh-CN';
+    await waitUntil(() => text(sr(el).querySelector('[part="button"]')) === '分享');
+    expect(text(sr(el).querySelector('[part="incentive"]'))).to.match(/^好友得立减 US\$10\.00，你得100 积分/);
+  });
+});

@@ -1,0 +1,206 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import {
+  I18nController, KithElement, emit, isAbortError, uuid,
+  type KithAdapter, type ReferralLink, type ReferralReward,
+} from '@kith/core';
+import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
+import styles from './share-button.styles.js';
+import './strings.js'; // registers the string tables (listed in sideEffects)
+
+/** Parameters Kith adds to links, left out of what is shared. */
+const OURS = ['kith_ref', 'kith_team'];
+
+/**
+ * Share-to-buy: one tap opens the platform's share sheet where there is one, otherwise a menu of
+ * channels (copy link, a QR code drawn on the page, email, SMS, WhatsApp, Facebook, X, Weibo,
+ * LINE, and any you add). A signed-in shopper shares their personal referral link and sees the
+ * incentive with its disclosure; anyone else shares the plain page link.
+ *
+ * @tag kith-share-button
+ * @summary Share a product: native share sheet or a channel menu, with personal referral links.
+ * @status experimental
+ * @since 0.1
+ *
+ * @event {CustomEvent<KithShareDetail>} kith-share - `initiated` when the shopper picks a channel, `completed` when the platform confirms it.
+ *
+ * @slot incentive - Your own incentive copy in place of "Give $10.00 off, get 100 points" and its disclosure.
+ *
+ * @csspart button - The share button.
+ * @csspart incentive - The incentive and its disclosure.
+ * @csspart menu - The channel menu (a modal dialog).
+ * @csspart channel - Each channel in the menu.
+ * @csspart qr - The QR code.
+ * @csspart message - "Link copied".
+ */
+export class KithShareButton extends KithElement {
+  static override styles = [...KithElement.styles, styles];
+
+  static override properties = {
+    product: { reflect: true },
+    url: {},
+    shareTitle: { attribute: 'share-title' },
+    text: {},
+    channels: {},
+    customChannels: { attribute: 'custom-channels', type: Array },
+    customerName: { attribute: 'customer-name' },
+    menu: { type: Boolean },
+    link: { state: true },
+    qr: { state: true },
+    note: { state: true },
+  };
+
+  /** Product id, for the personal link and analytics. */
+  declare product?: string;
+  /** The page to share. Default: this page, without Kith's own parameters. */
+  declare url?: string;
+  /** Title to share. Default: the document's title. */
+  declare shareTitle?: string;
+  /** Your offer text, shared with the link ("Our canvas tote, 20% off this week"). */
+  declare text?: string;
+  /** Channel ids in the order to show, comma-separated (`copy,qr,weibo`). Default: every channel. */
+  declare channels?: string;
+  /** More channels without code: `[{"id":"telegram","label":"Telegram","href":"https://t.me/share/url?url={url}&text={text}"}]`. */
+  declare customChannels?: ShareChannel[];
+  /** The signed-in shopper's name as friends see it ("Lin gave you $10.00 off"). */
+  declare customerName?: string;
+  /** Always show the channel menu, even where a native share sheet exists. */
+  declare menu: boolean;
+
+  declare private link: ReferralLink | null;
+  declare private qr: unknown;
+  declare private note: string;
+
+  private readonly i18n = new I18nController(this, 'share-button');
+  private linking?: Promise<void>;
+  private adapterSeen?: KithAdapter;
+  private readonly key = `share-link:${uuid()}`;
+
+  constructor() {
+    super();
+    this.menu = false;
+    this.link = null;
+    this.note = '';
+    // The button works without any data: there is nothing to wait for.
+    this.state = 'ready';
+  }
+
+  /** @internal */
+  protected override get analyticsProduct(): string | undefined {
+    return this.product;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const adapter = this.activeAdapter;
+    if (adapter !== this.adapterSeen || changed.has('url') || changed.has('customerName')) {
+      this.adapterSeen = adapter;
+      this.linking = this.personalLink(adapter);
+    }
+    super.willUpdate(changed);
+  }
+
+  /** The page without Kith's parameters. */
+  private get pageUrl(): string {
+    const u = new URL(this.url ?? location.href, location.href);
+    for (const p of OURS) u.searchParams.delete(p);
+    return u.href;
+  }
+
+  /**
+   * A signed-in shopper's personal link (their code never changes, so asking again is harmless);
+   * signed out, or without a referral program, the plain link is shared instead.
+   */
+  private async personalLink(adapter?: KithAdapter): Promise<void> {
+    this.link = null;
+    try {
+      const link = await adapter?.referrals?.createLink(
+        { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) },
+        { idempotencyKey: `${this.key}:${this.pageUrl}` },
+      );
+      if (adapter === this.activeAdapter) this.link = link ?? null;
+    } catch {
+      // Signed out (401) or no program: the plain link it is.
+    }
+  }
+
+  private content(): ShareContent {
+    return { url: this.link?.url ?? this.pageUrl, title: this.shareTitle ?? document.title, text: this.text ?? '' };
+  }
+
+  private shared(channel: string, stage: 'initiated' | 'completed'): void {
+    const { url } = this.content();
+    emit(this, 'kith-share', { channel, stage, url, ...(this.product ? { productId: this.product } : {}) });
+    this.track(stage === 'initiated' ? 'share_initiated' : 'share_completed', { channel });
+  }
+
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
+
+  // ── EVENT HANDLERS ──────────────────────────────────────────────────────────────────────────
+
+  private readonly onShare = this.guard(async () => {
+    await this.linking;
+    const content = this.content();
+    if (!this.menu && navigator.share && navigator.canShare?.(content) !== false) {
+      this.shared('native', 'initiated');
+      try {
+        await navigator.share(content);
+        this.shared('native', 'completed');
+        return;
+      } catch (e) {
+        // The shopper closed the sheet: done. Anything else (no permission): the menu instead.
+        if (isAbortError(e) || (e as Error).name === 'AbortError') return;
+      }
+    }
+    this.note = '';
+    this.qr = undefined;
+    this.dialog.showModal();
+  });
+
+  /** Menu clicks: links open themselves; copy and QR are ours. */
+  private readonly onMenu = this.guard(async (e: Event) => {
+    const target = (e.target as Element).closest<HTMLElement>('[data-channel]');
+    const channel = target?.dataset.channel;
+    if (!channel) return;
+    this.shared(channel, 'initiated');
+    const { url } = this.content();
+    if (channel === 'copy') {
+      await navigator.clipboard.writeText(url);
+      this.note = this.i18n.t('copied');
+      this.shared('copy', 'completed');
+    } else if (channel === 'qr') {
+      const { qrCode } = await import('./qr.js');
+      this.qr = qrCode(url, this.i18n.t('qr'));
+    }
+  });
+
+  private readonly close = () => this.dialog.close();
+
+  // ── RENDERING ───────────────────────────────────────────────────────────────────────────────
+
+  private reward(r: ReferralReward): string {
+    const { t, money } = this.i18n;
+    return r.kind === 'points' ? t('points', { points: this.i18n.number(r.points ?? 0) })
+      : r.amountOff ? t('off', { amount: money(r.amountOff) }) : t('percent', { percent: r.percentOff ?? 0 });
+  }
+
+  protected override renderContent() {
+    const { t } = this.i18n;
+    const incentive = this.link?.incentive;
+    const content = this.content();
+    const list = channelsFor(this.channels?.split(',').map((s) => s.trim()).filter(Boolean), this.customChannels);
+    return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
+      <slot name="incentive">${incentive ? html`<p part="incentive">${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
+        <small>${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>` : nothing}</slot>
+      <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu}>
+        <h2 id="heading">${t('heading')}</h2>
+        ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
+        <ul>${list.map((c) => html`<li>${c.href
+          ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
+          : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`}</li>`)}</ul>
+        ${this.qr ?? nothing}
+        <p part="message" role="status">${this.note}</p>
+        <button class="close" @click=${this.close}>${t('close')}</button>
+      </dialog>`;
+  }
+}

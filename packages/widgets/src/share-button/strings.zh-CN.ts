@@ -1,0 +1,25 @@
+import type { StringTable } from '@kith/core';
+
+export default {
+  share: '分享',
+  heading: '分享给好友',
+  close: '关闭',
+  'channel.copy': '复制链接',
+  'channel.qr': '二维码',
+  'channel.email': '邮件',
+  'channel.sms': '短信',
+  'channel.whatsapp': 'WhatsApp',
+  'channel.facebook': 'Facebook',
+  'channel.x': 'X',
+  'channel.weibo': '微博',
+  'channel.line': 'LINE',
+  copied: '链接已复制',
+  qr: '扫码打开链接（可在微信中扫描）',
+  incentive: '好友得{friend}，你得{advocate}',
+  disclosure: '好友通过你的链接首次下单且退货期结束后，你将获得奖励。',
+  terms: '活动规则',
+  off: '立减 {amount}',
+  percent: '{percent}% 折扣',
+  points: '{points} 积分',
+  personal: '你的专属链接',
+} satisfies StringTable;

@@ -1,0 +1,25 @@
+import type { StringTable } from '@kith/core';
+
+export default {
+  share: '分享',
+  heading: '分享給好友',
+  close: '關閉',
+  'channel.copy': '複製連結',
+  'channel.qr': 'QR 碼',
+  'channel.email': '郵件',
+  'channel.sms': '簡訊',
+  'channel.whatsapp': 'WhatsApp',
+  'channel.facebook': 'Facebook',
+  'channel.x': 'X',
+  'channel.weibo': '微博',
+  'channel.line': 'LINE',
+  copied: '連結已複製',
+  qr: '掃碼開啟連結',
+  incentive: '好友得{friend}，你得{advocate}',
+  disclosure: '好友透過你的連結首次下單且退貨期結束後，你將獲得獎勵。',
+  terms: '活動規則',
+  off: '立減 {amount}',
+  percent: '{percent}% 折扣',
+  points: '{points} 積分',
+  personal: '你的專屬連結',
+} satisfies StringTable;
