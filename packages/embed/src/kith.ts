@@ -39,6 +39,28 @@ export const ready = (): Promise<void> =>
     })
     .catch((e) => report('the configuration', e)));
 
+// Referral attribution: a landing through `?kith_ref=CODE` is held in this page's memory; it is
+// recorded and kept only once the page grants consent (attribution.ts). A code kept earlier with
+// consent is read back from storage.
+const landed = new URLSearchParams(location.search).get('kith_ref')?.trim().toUpperCase();
+const here = landed ? { code: landed, landedAt: new Date().toISOString() } : null;
+
+/** The referral code to attach to the cart or order: this visit's, else one kept with consent; null if none. */
+export function getAttribution(): { code: string; landedAt: string } | null {
+  if (here) return here;
+  try {
+    const kept = JSON.parse(localStorage.getItem('kith_ref') ?? 'null') as { code: string; landedAt: string; expiresAt: string } | null;
+    return kept && Date.parse(kept.expiresAt) > Date.now() ? { code: kept.code, landedAt: kept.landedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+// `window.Kith` for pages without a bundler, beside what the classic shim put there.
+const api = ((globalThis as { Kith?: Record<string, unknown> }).Kith ??= {});
+api.ready ??= ready;
+api.getAttribution ??= getAttribution;
+
 if (active) {
   document.removeEventListener('kith-consent', onConsent);
   console.warn(`[kith] Kith is already loaded on this page from ${active.src}; this copy (${src}) stays idle.`);
@@ -49,4 +71,5 @@ if (active) {
     Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),
     (tag, e) => report(`<${tag}>`, e),
   );
+  if (here) ready().then(() => import('./attribution.js')).then((m) => m.attribute(here), (e) => report('the referral attribution', e));
 }

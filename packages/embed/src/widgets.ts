@@ -10,4 +10,5 @@ export const WIDGETS: Readonly<Record<string, () => Promise<unknown>>> = {
   'kith-points': () => import('@kith/widgets/points/define'),
   'kith-points-earn': () => import('@kith/widgets/points-earn/define'),
   'kith-share-button': () => import('@kith/widgets/share-button/define'),
+  'kith-referral-offer': () => import('@kith/widgets/referral-offer/define'),
 };

@@ -6,3 +6,4 @@ export * from './group-buy/define.js';
 export * from './points/define.js';
 export * from './points-earn/define.js';
 export * from './share-button/define.js';
+export * from './referral-offer/define.js';

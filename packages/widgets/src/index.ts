@@ -6,3 +6,4 @@ export { KithGroupBuy } from './group-buy/index.js';
 export { KithPoints } from './points/index.js';
 export { KithPointsEarn } from './points-earn/index.js';
 export { KithShareButton, registerShareChannel, type ShareChannel } from './share-button/index.js';
+export { KithReferralOffer } from './referral-offer/index.js';

@@ -1,0 +1,41 @@
+import { $config, $consent, uuid } from '@kith/core';
+
+/** Where a granted attribution is kept: the browser's storage for this shop's origin only. */
+export const STORAGE_KEY = 'kith_ref';
+/** How long a kept attribution lasts, as referral programs count a visit. */
+const KEEP_DAYS = 30;
+
+export interface Attribution {
+  /** The referral code the visitor came with. */
+  readonly code: string;
+  readonly landedAt: string;
+}
+
+/**
+ * Follows one landing through `?kith_ref=CODE`. Before consent the code lives in the page's memory
+ * only (the loader holds it for `Kith.getAttribution()`). With `analytics` consent the visit is
+ * recorded once; with `storage` consent the attribution is kept for later pages and the order.
+ * Both wait for the consent signal, however late it comes.
+ */
+export function attribute(a: Attribution, landingUrl = location.href): () => void {
+  let visited = false;
+  let kept = false;
+  const key = `visit-${uuid()}`;
+  return $consent.subscribe((consent) => {
+    if (consent.storage && !kept) {
+      kept = true;
+      try {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...a, expiresAt: new Date(Date.parse(a.landedAt) + KEEP_DAYS * 86_400_000).toISOString() }));
+      } catch {
+        // Storage full or blocked: the page's copy still serves this visit.
+      }
+    }
+    const referrals = $config.get().adapter?.referrals;
+    if (consent.analytics && !visited && referrals) {
+      visited = true;
+      const u = new URL(landingUrl);
+      u.search = '';
+      referrals.recordVisit(a.code, { landingUrl: u.href }, { idempotencyKey: key }).catch((e) => console.warn('[kith] could not record the referral visit:', e));
+    }
+  });
+}

@@ -1,0 +1,1 @@
+export { KithReferralOffer } from './referral-offer.js';
