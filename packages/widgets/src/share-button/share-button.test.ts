@@ -24,6 +24,7 @@ function referralsAdapter(signedIn: boolean) {
         if (!signedIn) throw new HttpError(401, 'customer_token_required', 'Sign in');
         return LINK;
       },
+      getStats: async () => ({ code: LINK.code, clicks: 42, signups: 9, conversions: 3, rewards: { pending: 1, approved: 2 }, recent: [] }),
     },
   } as unknown as KithAdapter;
   return { adapter, calls };
@@ -74,6 +75,8 @@ describe('<kith-share-button>', () => {
     expect(sr(el).querySelector('[part="incentive"] a')!.getAttribute('href')).to.equal('https://shop.example.com/referral-terms');
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open);
+    await waitUntil(() => sr(el).querySelector('[part="stats"]'), 'no stats');
+    expect(text(sr(el).querySelector('[part="stats"]'))).to.equal('Your link: 42 visits · 3 friends ordered · rewards: 1 pending, 2 earned');
     const fb = channels(el).find((c) => c.dataset.channel === 'facebook')!;
     expect(fb.getAttribute('href')).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(LINK.url)}`);
     await expect(el).to.be.accessible();

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   I18nController, KithElement, emit, isAbortError, uuid,
-  type KithAdapter, type ReferralLink, type ReferralReward,
+  type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
 } from '@kith/core';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
 import styles from './share-button.styles.js';
@@ -30,6 +30,7 @@ const OURS = ['kith_ref', 'kith_team'];
  * @csspart menu - The channel menu (a modal dialog).
  * @csspart channel - Each channel in the menu.
  * @csspart qr - The QR code.
+ * @csspart stats - Signed in: the shopper's clicks, friends who ordered and rewards, in the menu.
  * @csspart message - "Link copied".
  */
 export class KithShareButton extends KithElement {
@@ -47,6 +48,7 @@ export class KithShareButton extends KithElement {
     link: { state: true },
     qr: { state: true },
     note: { state: true },
+    stats: { state: true },
   };
 
   /** Product id, for the personal link and analytics. */
@@ -69,6 +71,8 @@ export class KithShareButton extends KithElement {
   declare private link: ReferralLink | null;
   declare private qr: unknown;
   declare private note: string;
+  /** The advocate's own numbers, read each time the menu opens. */
+  declare private stats?: ReferralStats;
 
   private readonly i18n = new I18nController(this, 'share-button');
   private linking?: Promise<void>;
@@ -155,6 +159,7 @@ export class KithShareButton extends KithElement {
     this.note = '';
     this.qr = undefined;
     this.dialog.showModal();
+    if (this.link) this.stats = await this.activeAdapter?.referrals?.getStats().catch(() => this.stats);
   });
 
   /** Menu clicks: links open themselves; copy and QR are ours. */
@@ -195,6 +200,7 @@ export class KithShareButton extends KithElement {
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
+        ${this.stats ? html`<p part="stats">${t('stats', { clicks: this.stats.clicks, conversions: this.stats.conversions, pending: this.stats.rewards.pending, approved: this.stats.rewards.approved })}</p>` : nothing}
         <ul>${list.map((c) => html`<li>${c.href
           ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
           : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`}</li>`)}</ul>

@@ -21,6 +21,7 @@ registerStrings('share-button', 'en', {
   off: '{amount} off',
   percent: '{percent}% off',
   points: '{points} points',
+  stats: 'Your link: {clicks} visits · {conversions} friends ordered · rewards: {pending} pending, {approved} earned',
   personal: 'Your personal link',
 });
 
