@@ -42,12 +42,12 @@ export function demoRoutes({ secretKey }) {
       const key = secretKey();
       const claims = key && verifyCustomerToken(key, c.req.header('x-kith-customer') ?? '');
       if (!claims || typeof claims === 'string') return c.json({ error: { code: 'customer_token_required', message: 'Sign in first' } }, 401);
-      const { teamId, total } = await c.req.json();
+      const { teamId, total, referralCode } = await c.req.json();
       // The same call a merchant's backend makes after payment.
       return app.request('/v1/admin/orders', {
         method: 'POST',
         headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `demo-checkout-${claims.sub}-${teamId}` },
-        body: JSON.stringify({ id: `demo-order-${randomUUID()}`, customerId: claims.sub, productIds: ['p1'], teamId, ...(total ? { total } : {}) }),
+        body: JSON.stringify({ id: `demo-order-${randomUUID()}`, customerId: claims.sub, productIds: ['p1'], teamId, ...(total ? { total } : {}), ...(referralCode ? { referralCode } : {}) }),
       });
     });
     app.all('/unavailable/*', (c) => c.json({ error: { code: 'unavailable', message: 'This demo API is down on purpose' } }, 503));
@@ -64,6 +64,7 @@ export function demoRoutes({ secretKey }) {
       const refund = (id) => `curl -X POST ${origin}/v1/admin/orders/${id}/refund -H "Authorization: Bearer $KITH_SECRET_KEY" -H "Idempotency-Key: refund-${id}"`;
       return c.html(html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${token}"`)
         .replace('<kith-group-buy product="p1">', `<kith-group-buy product="p1" customer-name="${name}">`)
+        .replace('<kith-share-button product="p1"', `<kith-share-button product="p1" customer-name="${name}"`)
         .replace('<aside class="orders" aria-labelledby="orders-heading" hidden>', '<aside class="orders" aria-labelledby="orders-heading">')
         .replace('<p id="shopper"></p>', `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit).</p>`)
         .replace('<ul id="orders"></ul>', `<ul id="orders">${orders.map((o) => `<li data-order="${o.id}"><code>${o.id}</code>: ${o.label}</li>`).join('')}</ul>`)
