@@ -200,7 +200,7 @@ export class KithShareButton extends KithElement {
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
-        ${this.stats ? html`<p part="stats">${t('stats', { clicks: this.stats.clicks, conversions: this.stats.conversions, pending: this.stats.rewards.pending, approved: this.stats.rewards.approved })}</p>` : nothing}
+        ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
         <ul>${list.map((c) => html`<li>${c.href
           ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
           : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`}</li>`)}</ul>

@@ -21,7 +21,11 @@ registerStrings('share-button', 'en', {
   off: '{amount} off',
   percent: '{percent}% off',
   points: '{points} points',
-  stats: 'Your link: {clicks} visits · {conversions} friends ordered · rewards: {pending} pending, {approved} earned',
+  'visits.one': 'Your link: {count} visit',
+  'visits.other': 'Your link: {count} visits',
+  'friends.one': '{count} friend ordered',
+  'friends.other': '{count} friends ordered',
+  rewards: 'rewards: {pending} pending, {approved} earned',
   personal: 'Your personal link',
 });
 

@@ -21,6 +21,8 @@ export default {
   off: '立减 {amount}',
   percent: '{percent}% 折扣',
   points: '{points} 积分',
-  stats: '你的链接：{clicks} 次访问 · {conversions} 位好友下单 · {pending} 个奖励待发放 · 已获得 {approved} 个',
+  'visits.other': '你的链接：{count} 次访问',
+  'friends.other': '{count} 位好友下单',
+  rewards: '奖励：{pending} 个待发放，{approved} 个已获得',
   personal: '你的专属链接',
 } satisfies StringTable;

@@ -21,6 +21,8 @@ export default {
   off: '立減 {amount}',
   percent: '{percent}% 折扣',
   points: '{points} 積分',
-  stats: '你的連結：{clicks} 次造訪 · {conversions} 位好友下單 · {pending} 個獎勵待發放 · 已獲得 {approved} 個',
+  'visits.other': '你的連結：{count} 次造訪',
+  'friends.other': '{count} 位好友下單',
+  rewards: '獎勵：{pending} 個待發放，{approved} 個已獲得',
   personal: '你的專屬連結',
 } satisfies StringTable;
