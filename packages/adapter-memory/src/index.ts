@@ -14,3 +14,8 @@ export {
 } from './points.js';
 export { DEMO_POINTS_PROGRAM, demoRewards } from './points-seed.js';
 export { pointsScenario, POINTS_STATES, type PointsScenario, type PointsScenarioState } from './points-demo.js';
+export {
+  codePrefix, friendInitials, MEMORY_LANDING_URL,
+  type MemoryReferralSettings, type MemoryReferralSettingsView, type MemoryReferralsSeed, type MemoryReferralCode, type MemoryReferralVisit,
+  type MemoryReferralSignup, type MemoryReferralConversion, type MemoryOrderReferral, type MemoryReferralAdminView,
+} from './referrals.js';

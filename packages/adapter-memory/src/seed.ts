@@ -4,6 +4,7 @@ import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
 import type { MemoryPointsSeed } from './points.js';
 import { demoPoints } from './points-seed.js';
+import type { MemoryReferralsSeed } from './referrals.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -23,6 +24,8 @@ export interface MemoryOrder {
   readonly placedAt?: IsoDateTime;
   /** The group-buy team whose seat the order confirmed. */
   readonly teamId?: string;
+  /** Referrals: hex SHA-256 of the buyer's lower-cased email (the self-referral check). */
+  readonly emailHash?: string;
   /** Set by `control.refundOrder`. */
   readonly refundedAt?: IsoDateTime;
 }
@@ -43,6 +46,8 @@ export interface MemorySeed {
   teams?: MemoryTeam[];
   /** The points program, rewards and every customer's ledger; balances, tiers and streaks are derived. */
   points?: MemoryPointsSeed;
+  /** Referral settings, codes, visits, sign-ups and conversions; stats are derived. */
+  referrals?: MemoryReferralsSeed;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
