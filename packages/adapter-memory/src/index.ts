@@ -19,3 +19,5 @@ export {
   type MemoryReferralSettings, type MemoryReferralSettingsView, type MemoryReferralsSeed, type MemoryReferralCode, type MemoryReferralVisit,
   type MemoryReferralSignup, type MemoryReferralConversion, type MemoryOrderReferral, type MemoryReferralAdminView,
 } from './referrals.js';
+export { demoReferrals, DEMO_REFERRAL_CODE, LIN_REFERRAL_CODE, type DemoReferralsOptions } from './referrals-seed.js';
+export { referralsScenario, REFERRAL_STATES, type ReferralScenario, type ReferralScenarioState } from './referrals-demo.js';

@@ -5,6 +5,7 @@ import type { MemoryReviewSettings } from './moderation.js';
 import type { MemoryPointsSeed } from './points.js';
 import { demoPoints } from './points-seed.js';
 import type { MemoryReferralsSeed } from './referrals.js';
+import { demoReferrals } from './referrals-seed.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -125,11 +126,13 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
 
 /**
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points. `customerId` is who bought `p1` and `p3` in four orders and holds the demo points
- * account (the adapter passes its signed-in customer).
+ * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
+ * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
+ * customer); friends' referred orders and Lin's code `LIN-8H3M` come with it (`demoReferrals`).
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
   const { orders, points } = demoPoints(now, customerId);
+  const referred = demoReferrals(now, customerId);
   const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
@@ -188,8 +191,9 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
-    orders,
+    orders: [...orders, ...referred.orders],
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
     points,
+    referrals: referred.referrals,
   };
 }
