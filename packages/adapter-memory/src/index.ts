@@ -14,3 +14,10 @@ export {
 } from './points.js';
 export { DEMO_POINTS_PROGRAM, demoRewards } from './points-seed.js';
 export { pointsScenario, POINTS_STATES, type PointsScenario, type PointsScenarioState } from './points-demo.js';
+export {
+  codePrefix, friendInitials, MEMORY_LANDING_URL,
+  type MemoryReferralSettings, type MemoryReferralSettingsView, type MemoryReferralsSeed, type MemoryReferralCode, type MemoryReferralVisit,
+  type MemoryReferralSignup, type MemoryReferralConversion, type MemoryOrderReferral, type MemoryReferralAdminView,
+} from './referrals.js';
+export { demoReferrals, DEMO_REFERRAL_CODE, LIN_REFERRAL_CODE, type DemoReferralsOptions } from './referrals-seed.js';
+export { referralsScenario, REFERRAL_STATES, type ReferralScenario, type ReferralScenarioState } from './referrals-demo.js';

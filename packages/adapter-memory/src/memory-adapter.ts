@@ -1,12 +1,14 @@
 import {
   HttpError, NetworkError, uuid,
   type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type PointsAccount, type PointsApi, type PointsEntry, type PointsReward, type Review, type SubscribeOptions, type WriteOptions,
+  type PointsAccount, type PointsApi, type PointsEntry, type PointsReward, type ReferralsApi, type ReferralStatus, type Review, type SubscribeOptions,
+  type WriteOptions,
 } from '@kith/core';
 import { conflict, notFound, unauthenticated } from './errors.js';
 import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
 import { createPoints, type MemoryOrderInput, type MemoryRewardInput } from './points.js';
 import { createQuestions } from './questions.js';
+import { createReferrals, type MemoryOrderReferral, type MemoryReferralAdminView, type MemoryReferralSettings, type MemoryReferralSettingsView } from './referrals.js';
 import { createReviews } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
@@ -68,11 +70,35 @@ export interface MemoryControl {
    * The merchant reports an order (`POST /v1/admin/orders`): its products make the customer's
    * reviews verified; with a `total` in the purchase rule's currency it earns pending purchase
    * points (available `pendingDays` after `placedAt`); with `teamId` it also confirms the customer's
-   * held seat (as `confirmSeat`). 400 `invalid_request`; 409 `already_exists`, `seat_not_held`.
+   * held seat (as `confirmSeat`); with `referralCode` (and `emailHash`, `ip` for the fraud checks)
+   * it may become a referral conversion (`referral`: its id, status and reasons; `already_referred`;
+   * `unknown_code`; null without a code or while the program is off). 400 `invalid_request`; 409
+   * `already_exists`, `seat_not_held`.
    */
-  reportOrder(order: MemoryOrderInput): { id: string; customerId: string; productIds: string[]; points: { earned: number; availableAt: string } | null; teamId?: string; team?: GroupBuyTeam };
-  /** Refunds the whole order, reversing its purchase points (`shortfall`: points already spent). 404 unknown order; 409 `already_refunded`. */
-  refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number };
+  reportOrder(order: MemoryOrderInput): {
+    id: string; customerId: string; productIds: string[]; points: { earned: number; availableAt: string } | null; teamId?: string; team?: GroupBuyTeam;
+    referral: MemoryOrderReferral;
+  };
+  /**
+   * Refunds the whole order, reversing its purchase points (`shortfall`: points already spent) and
+   * its referral conversion (`referral`; an approved one's points too). 404 unknown order; 409 `already_refunded`.
+   */
+  refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number; referral: { conversionId: string; status: ReferralStatus } | null };
+  /**
+   * Referrals: the shop reports a sign-up through a code (`POST /v1/admin/referrals/signups`):
+   * counted once per customer (`counted: false` for a repeat or the advocate's own); 404 unknown code.
+   */
+  reportSignup(code: string, customerId: string): { code: string; customerId: string; counted: boolean };
+  /**
+   * Referrals: the merchant's review (`POST /v1/admin/referrals/{id}/approve|deny`): approving a
+   * flagged conversion rewards it now if its window passed, else makes it pending; deny takes a
+   * flagged or pending one. 404 unknown; 409 `illegal_transition`.
+   */
+  reviewReferral(id: string, action: 'approve' | 'deny'): MemoryReferralAdminView;
+  /** Referrals: conversions as the merchant sees them, newest first (`GET /v1/admin/referrals?status=`). */
+  listReferrals(status?: ReferralStatus): MemoryReferralAdminView[];
+  /** Referrals: changes the settings (a partial patch, validated as the server's PUT: 400 `invalid_request`); returns them with defaults filled in. */
+  referralSettings(patch?: Partial<MemoryReferralSettings>): MemoryReferralSettingsView;
   /** The merchant's adjustment with a note (1 to 200 characters): never below 0 (409 `insufficient_points`); 400 for 0 or beyond ±1,000,000. */
   adjustPoints(customerId: string, points: number, note: string): { entry: PointsEntry; account: PointsAccount };
   /**
@@ -93,6 +119,8 @@ export interface MemoryAdapter extends KithAdapter {
   readonly groupBuy: Required<GroupBuyApi>;
   /** Every points call, writes included. */
   readonly points: Required<PointsApi>;
+  /** Every referrals call. */
+  readonly referrals: ReferralsApi;
   /** Shared by every view of the same data. */
   readonly control: MemoryControl;
   /** The customer this view writes as, or null when signed out. */
@@ -108,7 +136,7 @@ export interface MemoryAdapter extends KithAdapter {
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
 
 const signedIn = (customer: MemoryCustomer | null): MemoryCustomer => customer ?? (() => { throw unauthenticated(); })();
 
@@ -131,6 +159,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   // A published review earns its author points; so does a confirmed seat in a team that succeeded.
   const reviews = createReviews(data, now, { onPublished: (review, customerId) => points.reviewPublished(customerId, review) });
   const questions = createQuestions(data, now);
+  // Approved referrals earn their advocate points in the same ledger.
+  const referrals = createReferrals(data, now, points);
   // Every change of a team, by a write, the merchant, a lapse or a deadline, reaches its stream.
   const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team), onSeatConfirmed: points.seatConfirmed });
   let subscriptions = 0;
@@ -162,6 +192,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return call(op, o, async () => {
       if (!customer) throw unauthenticated();
       const result = await fn(customer);
+      if (key) idempotent.set(key, structuredClone(result));
+      return result;
+    });
+  }
+
+  /** A signed-out write (a visit): a repeated Idempotency-Key replays, as on the server. */
+  async function publicWrite<T>(op: string, o: WriteOptions | undefined, fn: () => T): Promise<T> {
+    const key = o?.idempotencyKey && `\n${op}\n${o.idempotencyKey}`;
+    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
+    return call(op, o, () => {
+      const result = fn();
       if (key) idempotent.set(key, structuredClone(result));
       return result;
     });
@@ -243,15 +284,26 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     advanceTime: (ms) => {
       offset += ms;
       groupBuy.clockMoved();
+      referrals.settle();
       return new Date(now()).toISOString();
     },
     reportOrder: (order) => {
       // As in the server's transaction: nothing is recorded when the order or the seat is refused.
       points.checkOrder(order);
+      referrals.checkOrder(order);
       const team = order.teamId ? groupBuy.confirmSeat(order.teamId, order.customerId) : undefined;
-      return structuredClone({ ...points.recordOrder(order), ...(team ? { teamId: order.teamId, team } : {}) });
+      // Decided before the order is recorded: `existing_customer` looks at the buyer's earlier orders.
+      const referral = referrals.decide(order);
+      return structuredClone({ ...points.recordOrder(order), ...(team ? { teamId: order.teamId, team } : {}), referral });
     },
-    refundOrder: (orderId) => points.refundOrder(orderId),
+    refundOrder: (orderId) => {
+      const refund = points.refundOrder(orderId);
+      return structuredClone({ ...refund, referral: referrals.orderRefunded(orderId) });
+    },
+    reportSignup: (code, customerId) => referrals.signup(code, customerId),
+    reviewReferral: (id, action) => structuredClone(referrals.review(id, action)),
+    listReferrals: (status) => structuredClone(referrals.list(status)),
+    referralSettings: (patch) => structuredClone(referrals.settings(patch)),
     adjustPoints: (customerId, n, note) => structuredClone(points.adjust(customerId, n, note)),
     earnPoints: (customerId, action, sourceId) => structuredClone(points.earn(customerId, action, sourceId)),
     addReward: (reward) => structuredClone(points.addReward(reward)),
@@ -327,10 +379,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     points: {
       getProgram: (o) => call('points.getProgram', o, () => points.program()),
-      getAccount: (o) => call('points.getAccount', o, () => points.account(signedIn(customer).id)),
-      listHistory: (q, o) => call('points.listHistory', o, () => points.history(signedIn(customer).id, q ?? {})),
+      // Referral rewards whose window has passed are approved first, as the server's scheduler would have.
+      getAccount: (o) => call('points.getAccount', o, () => (referrals.settle(), points.account(signedIn(customer).id))),
+      listHistory: (q, o) => call('points.listHistory', o, () => (referrals.settle(), points.history(signedIn(customer).id, q ?? {}))),
       checkIn: (o) => write(customer, 'points.checkIn', o, (c) => points.checkIn(c.id)),
-      redeem: (rewardId, o) => write(customer, 'points.redeem', o, (c) => points.redeem(c.id, rewardId)),
+      redeem: (rewardId, o) => write(customer, 'points.redeem', o, (c) => (referrals.settle(), points.redeem(c.id, rewardId))),
+    },
+
+    referrals: {
+      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => referrals.createLink(c, input ?? {})),
+      getOffer: (code, o) => call('referrals.getOffer', o, () => referrals.getOffer(code)),
+      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => referrals.recordVisit(code, input ?? {})),
+      getStats: (o) => call('referrals.getStats', o, () => referrals.stats(signedIn(customer).id)),
     },
 
   });

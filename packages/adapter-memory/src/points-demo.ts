@@ -71,10 +71,12 @@ export function pointsScenario(state: PointsScenarioState, o: { now?: number; cu
     default:
       throw new TypeError(`pointsScenario: unknown state ${String(state)}; one of ${POINTS_STATES.join(', ')}`);
   }
+  // The friends' referred orders stay, so the demo referrals can still be refunded.
+  const referred = (base.orders ?? []).filter((x) => x.customerId !== customer.id);
   if (!ledger) {
     // A shopper who bought before joining: still a verified buyer, without points.
-    return { seed: { ...base, orders: [{ customerId: customer.id, productIds: ['p1', 'p3'] }], points: { ...base.points, ledger: [] } }, customer };
+    return { seed: { ...base, orders: [{ customerId: customer.id, productIds: ['p1', 'p3'] }, ...referred], points: { ...base.points, ledger: [] } }, customer };
   }
   const { orders, points } = demoPoints(now, customer.id, ledger);
-  return { seed: { ...base, orders, points: { ...points, badges } }, customer };
+  return { seed: { ...base, orders: [...orders, ...referred], points: { ...points, badges } }, customer };
 }

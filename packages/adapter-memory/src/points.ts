@@ -59,6 +59,12 @@ export interface MemoryOrderInput {
   readonly placedAt?: IsoDateTime;
   /** Confirms the customer's held seat in this group-buy team too (409 `seat_not_held` records nothing). */
   readonly teamId?: string;
+  /** Referrals: the code the friend came with (any case); the order may become a conversion. */
+  readonly referralCode?: string;
+  /** Referrals: hex SHA-256 of the lower-cased email (the self-referral check compares it with the advocate's orders). */
+  readonly emailHash?: string;
+  /** Referrals: the buyer's IP, kept only as a salted hash for the `same_ip` check. */
+  readonly ip?: string;
 }
 
 /** A reward the merchant adds (`POST /v1/admin/points/rewards`); `id` is generated when unset. */
@@ -569,7 +575,10 @@ export function createPoints(data: MemorySeed, now: () => number) {
   function recordOrder(o: MemoryOrderInput) {
     const placedAt = o.placedAt ? Date.parse(o.placedAt) : now();
     const productIds = [...new Set(o.productIds)];
-    orders().push({ id: o.id, customerId: o.customerId, productIds, ...(o.total ? { total: { ...o.total } } : {}), placedAt: iso(placedAt), ...(o.teamId ? { teamId: o.teamId } : {}) });
+    orders().push({
+      id: o.id, customerId: o.customerId, productIds, ...(o.total ? { total: { ...o.total } } : {}), placedAt: iso(placedAt), ...(o.teamId ? { teamId: o.teamId } : {}),
+      ...(o.emailHash ? { emailHash: o.emailHash.toLowerCase() } : {}),
+    });
     const r = rule('purchase');
     let points: { earned: number; availableAt: IsoDateTime } | null = null;
     if (o.total && r?.per && r.per.minor > 0 && o.total.currency === r.per.currency) {
@@ -609,6 +618,21 @@ export function createPoints(data: MemorySeed, now: () => number) {
     return { orderId, reversed, shortfall: e.points - reversed };
   }
 
+  /**
+   * Takes back an available earn (a referral reward whose order was refunded): a `reverse` line
+   * now, as far as the balance goes, once. Returns the points reversed.
+   */
+  function reverseEarn(customerId: string, action: PointsAction, sourceId: string): number {
+    applyExpiry(customerId);
+    const lines = ledger(customerId);
+    const e = lines.find((x) => x.kind === 'earn' && x.action === action && x.source.id === sourceId);
+    if (!e || lines.some((x) => x.kind === 'reverse' && x.action === action && x.source.id === sourceId)) return 0;
+    const at = now();
+    const reversed = Math.min(e.points, Math.max(0, totals(customerId, at).balance));
+    if (reversed > 0) append({ customerId, kind: 'reverse', action, points: -reversed, source: { ...e.source }, createdAt: at });
+    return reversed;
+  }
+
   // ── rewards ──
 
   function addReward(input: MemoryRewardInput): PointsReward {
@@ -630,7 +654,7 @@ export function createPoints(data: MemorySeed, now: () => number) {
       ...program,
       rewards: rewards.filter((r) => r.active).sort((a, b) => a.cost - b.cost || byCodeUnit(a.id, b.id)).map(rewardView),
     }),
-    account, history, checkIn, redeem, adjust, reviewPublished, seatConfirmed, checkOrder, recordOrder, refundOrder, addReward,
+    account, history, checkIn, redeem, adjust, reviewPublished, seatConfirmed, checkOrder, recordOrder, refundOrder, reverseEarn, addReward,
     earn: earnFor,
 
     /** Changes a reward (the server's PATCH): any field, `active: false` withdraws it. */

@@ -4,6 +4,8 @@ import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
 import type { MemoryPointsSeed } from './points.js';
 import { demoPoints } from './points-seed.js';
+import type { MemoryReferralsSeed } from './referrals.js';
+import { demoReferrals } from './referrals-seed.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -23,6 +25,8 @@ export interface MemoryOrder {
   readonly placedAt?: IsoDateTime;
   /** The group-buy team whose seat the order confirmed. */
   readonly teamId?: string;
+  /** Referrals: hex SHA-256 of the buyer's lower-cased email (the self-referral check). */
+  readonly emailHash?: string;
   /** Set by `control.refundOrder`. */
   readonly refundedAt?: IsoDateTime;
 }
@@ -43,6 +47,8 @@ export interface MemorySeed {
   teams?: MemoryTeam[];
   /** The points program, rewards and every customer's ledger; balances, tiers and streaks are derived. */
   points?: MemoryPointsSeed;
+  /** Referral settings, codes, visits, sign-ups and conversions; stats are derived. */
+  referrals?: MemoryReferralsSeed;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -120,11 +126,13 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
 
 /**
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points. `customerId` is who bought `p1` and `p3` in four orders and holds the demo points
- * account (the adapter passes its signed-in customer).
+ * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
+ * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
+ * customer); friends' referred orders and Lin's code `LIN-8H3M` come with it (`demoReferrals`).
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
   const { orders, points } = demoPoints(now, customerId);
+  const referred = demoReferrals(now, customerId);
   const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
@@ -183,8 +191,9 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
-    orders,
+    orders: [...orders, ...referred.orders],
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
     points,
+    referrals: referred.referrals,
   };
 }

@@ -24,8 +24,10 @@ runAdapterContract('memory', async () => {
       approveReview: async (id) => adapter.control.approveReview(id),
       confirmSeat: async (teamId, customerId) => adapter.control.confirmSeat(teamId, customerId),
       adjustPoints: async (customerId, points, note) => adapter.control.adjustPoints(customerId, points, note),
+      // Passes the order as given, `referralCode` included, so the referrals contract runs.
       reportOrder: async (order) => adapter.control.reportOrder(order),
       refundOrder: async (orderId) => adapter.control.refundOrder(orderId),
+      reportSignup: async (code, customerId) => adapter.control.reportSignup(code, customerId),
       addReward: async (reward) => adapter.control.addReward(reward),
     },
     teardown: () => adapter.dispose(),

@@ -197,11 +197,11 @@ describe('points in the memory adapter', () => {
     shop.control.reportOrder({ id: 'o-a', customerId: 'ana', productIds: ['p2'], total: usd(20_000), placedAt: iso(NOW - 31 * DAY) });
     shop.control.reportOrder({ id: 'o-p', customerId: 'ana', productIds: ['p2'], total: usd(7_000) });
     await ana.points.redeem('rw-big'); // 200 available − 150
-    assert.deepEqual(shop.control.refundOrder('o-a'), { orderId: 'o-a', reversed: 50, shortfall: 150 });
+    assert.deepEqual(shop.control.refundOrder('o-a'), { orderId: 'o-a', reversed: 50, shortfall: 150, referral: null });
     let account = await ana.points.getAccount();
     assert.deepEqual([account.balance, account.pending, account.lifetime], [0, 70, 200 - 50 + 70]);
 
-    assert.deepEqual(shop.control.refundOrder('o-p'), { orderId: 'o-p', reversed: 70, shortfall: 0 });
+    assert.deepEqual(shop.control.refundOrder('o-p'), { orderId: 'o-p', reversed: 70, shortfall: 0, referral: null });
     account = await ana.points.getAccount();
     assert.deepEqual([account.balance, account.pending, account.lifetime], [0, 0, 150]);
     const lines = await historyOf(ana);
@@ -214,7 +214,7 @@ describe('points in the memory adapter', () => {
     assert.throws(() => shop.control.refundOrder('o-a'), code(409, 'already_refunded'));
     assert.throws(() => shop.control.refundOrder('nope'), code(404, 'not_found'));
     shop.control.reportOrder({ id: 'o-none', customerId: 'ana', productIds: ['p2'] });
-    assert.deepEqual(shop.control.refundOrder('o-none'), { orderId: 'o-none', reversed: 0, shortfall: 0 }, 'an order without points reverses nothing');
+    assert.deepEqual(shop.control.refundOrder('o-none'), { orderId: 'o-none', reversed: 0, shortfall: 0, referral: null }, 'an order without points reverses nothing');
     clock.at += 31 * DAY;
     account = await ana.points.getAccount();
     assert.deepEqual([account.balance, account.pending], [0, 0], 'the pending pair nets 0 once available');
