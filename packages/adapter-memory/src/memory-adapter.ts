@@ -72,7 +72,7 @@ export interface MemoryControl {
    * points (available `pendingDays` after `placedAt`); with `teamId` it also confirms the customer's
    * held seat (as `confirmSeat`); with `referralCode` (and `emailHash`, `ip` for the fraud checks)
    * it may become a referral conversion (`referral`: its id, status and reasons; `already_referred`;
-   * `unknown_code`; null without a code or while the program is off). 400 `invalid_request`; 409
+   * `unknown_code`, also for a blocked code or while the program is off; null without a code). 400 `invalid_request`; 409
    * `already_exists`, `seat_not_held`.
    */
   reportOrder(order: MemoryOrderInput): {
@@ -86,9 +86,9 @@ export interface MemoryControl {
   refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number; referral: { conversionId: string; status: ReferralStatus } | null };
   /**
    * Referrals: the shop reports a sign-up through a code (`POST /v1/admin/referrals/signups`):
-   * counted once per customer (`counted: false` for a repeat or the advocate's own); 404 unknown code.
+   * counted once per customer (`recorded: false` for a repeat or the advocate's own); 404 unknown code.
    */
-  reportSignup(code: string, customerId: string): { code: string; customerId: string; counted: boolean };
+  reportSignup(code: string, customerId: string): { code: string; customerId: string; recorded: boolean };
   /**
    * Referrals: the merchant's review (`POST /v1/admin/referrals/{id}/approve|deny`): approving a
    * flagged conversion rewards it now if its window passed, else makes it pending; deny takes a

@@ -359,12 +359,12 @@ export function createReferrals(data: MemorySeed, now: () => number, points: Mem
     },
 
     /** The shop reports a sign-up through a code: once per customer; the advocate's own is ignored. */
-    signup(code: string, customerId: string): { code: string; customerId: string; counted: boolean } {
+    signup(code: string, customerId: string): { code: string; customerId: string; recorded: boolean } {
       const c = known(code);
       const id = text(customerId, 'json.customerId', 1, 200);
       const counts = id !== c.customerId && !signups.has(id);
       if (counts) signups.set(id, { code: c.code, at: now() });
-      return { code: c.code, customerId: id, counted: counts };
+      return { code: c.code, customerId: id, recorded: counts };
     },
 
     /** Checks an order's referral fields (400) before anything is written. */
@@ -381,9 +381,10 @@ export function createReferrals(data: MemorySeed, now: () => number, points: Mem
     decide(o: MemoryReferralOrder): MemoryOrderReferral {
       if (o.referralCode === undefined) return null;
       const code = find(o.referralCode);
-      if (!code) return { status: 'unknown_code' };
-      settle();
       const s = current();
+      // As on the server: a blocked code, or any code while the program is off, converts nothing.
+      if (!code || code.blocked || !s.enabled) return { status: 'unknown_code' };
+      settle();
       const at = now();
       const placedAt = o.placedAt ? Date.parse(o.placedAt) : at;
       const orders = data.orders ?? [];
@@ -396,7 +397,7 @@ export function createReferrals(data: MemorySeed, now: () => number, points: Mem
         [status, reasons] = ['denied', ['self_referral']];
       } else if (conversions.some((c) => c.friendId === o.customerId)) {
         return { status: 'already_referred' };
-      } else if (s.newCustomersOnly && orders.some((x) => x.customerId === o.customerId)) {
+      } else if (s.newCustomersOnly && orders.some((x) => x.customerId === o.customerId && x.id !== o.id && (!x.placedAt || Date.parse(x.placedAt) <= placedAt))) {
         [status, reasons] = ['denied', ['existing_customer']];
       } else if (mine.filter(counted).length >= s.maxConversionsPerCode) {
         [status, reasons] = ['denied', ['cap_reached']];
@@ -405,8 +406,11 @@ export function createReferrals(data: MemorySeed, now: () => number, points: Mem
         if (mine.filter((c) => c.createdAt > at - HOUR).length >= s.burstLimit) reasons.push('burst');
         if (reasons.length) status = 'flagged';
       }
+      // The friend's name when they are an advocate too (with a name of their own), else initials from the id.
+      const friendName = byCustomer.get(o.customerId)?.displayName;
       const c: Conversion = {
         id: nextId('rf'), seq: ++seq, code: code.code, advocateId: code.customerId, friendId: o.customerId, orderId: o.id, status, reasons,
+        ...(friendName && friendName !== DEFAULT_NAME ? { friendName } : {}),
         reward: structuredClone(s.incentive.advocate), createdAt: at, approvesAt: placedAt + s.returnDays * DAY, ...(ipHash ? { ipHash } : {}),
       };
       conversions.push(c);

@@ -111,10 +111,10 @@ describe('referrals in the memory adapter', () => {
   it('sign-ups count once per customer; the advocate’s own is ignored; 404 unknown code', async () => {
     const { shop, ana } = clocked();
     const { mine } = await advocate(shop, ana);
-    assert.equal(shop.control.reportSignup(mine.toLowerCase(), 'f1').counted, true);
-    assert.equal(shop.control.reportSignup(mine, 'f1').counted, false, 'a replay is a no-op');
-    assert.equal(shop.control.reportSignup('ALEX-7Q2K', 'f1').counted, false, 'once per customer, whatever the code');
-    assert.equal(shop.control.reportSignup(mine, 'ana').counted, false, 'a self sign-up is ignored');
+    assert.equal(shop.control.reportSignup(mine.toLowerCase(), 'f1').recorded, true);
+    assert.equal(shop.control.reportSignup(mine, 'f1').recorded, false, 'a replay is a no-op');
+    assert.equal(shop.control.reportSignup('ALEX-7Q2K', 'f1').recorded, false, 'once per customer, whatever the code');
+    assert.equal(shop.control.reportSignup(mine, 'ana').recorded, false, 'a self sign-up is ignored');
     assert.throws(() => shop.control.reportSignup('NOPE-2222', 'f2'), code(404, 'not_found'));
     assert.equal((await ana.referrals.getStats()).signups, 1);
   });
@@ -138,6 +138,9 @@ describe('referrals in the memory adapter', () => {
     await assert.rejects(shop.referrals.getOffer(mine), code(404, 'code_capped'));
     assert.deepEqual(shop.control.reportOrder({ id: 'o-x', customerId: 'x', productIds: ['p1'], referralCode: 'NOPE-2222' }).referral, { status: 'unknown_code' });
     assert.equal(shop.control.reportOrder({ id: 'o-y', customerId: 'y', productIds: ['p1'] }).referral, null);
+    shop.control.referralSettings({ enabled: false });
+    assert.deepEqual(order('off').referral, { status: 'unknown_code' }, 'nothing converts while the program is off');
+    shop.control.referralSettings({ enabled: true });
     assert.throws(() => order('z', { emailHash: 'not-hex' }), code(400, 'invalid_request'));
     const stats = await ana.referrals.getStats();
     assert.deepEqual([stats.conversions, stats.rewards.pending], [2, 2], 'denied ones are not counted');

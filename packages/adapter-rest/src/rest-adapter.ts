@@ -1,9 +1,10 @@
-import type { Capability, GroupBuyApi, KithAdapter, LiveApi, PointsApi, ReviewsApi } from '@kith/core';
+import type { Capability, GroupBuyApi, KithAdapter, LiveApi, PointsApi, ReferralsApi, ReviewsApi } from '@kith/core';
 import { createHttp } from '@kith/core/http';
 import type { RetryOptions } from './backoff.js';
 import { createGroupBuyApi } from './group-buy.js';
 import { createLiveApi, type LiveContext } from './live.js';
 import { createPointsApi } from './points.js';
+import { createReferralsApi } from './referrals.js';
 import { createReviewsApi } from './reviews.js';
 import type { EventSourceConstructor } from './stream.js';
 
@@ -29,19 +30,20 @@ export interface RestAdapterOptions {
   readonly pauseWhenHidden?: number | false;
 }
 
-/** The REST adapter: a `KithAdapter` whose `live`, `reviews`, `groupBuy` and `points` domains are always present. */
+/** The REST adapter: a `KithAdapter` whose `live`, `reviews`, `groupBuy`, `points` and `referrals` domains are always present. */
 export interface RestAdapter extends KithAdapter {
   readonly id: 'rest';
   readonly live: LiveApi;
   readonly reviews: ReviewsApi;
   readonly groupBuy: GroupBuyApi;
   readonly points: PointsApi;
+  readonly referrals: ReferralsApi;
 }
 
 export const CUSTOMER_HEADER = 'X-Kith-Customer';
 
 // Domains this adapter implements; others arrive with the server endpoints that back them.
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy', 'points']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
 
 /**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
@@ -97,6 +99,6 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
 
   return {
     id: 'rest', capabilities: CAPABILITIES, live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx),
-    points: createPointsApi(http),
+    points: createPointsApi(http), referrals: createReferralsApi(http),
   };
 }

@@ -101,9 +101,9 @@ async function setup(options = {}) {
 }
 
 describe('rest adapter: group buy', () => {
-  it('declares the groupBuy capability next to live, reviews and points', async () => {
+  it('declares the groupBuy capability next to live, reviews, points and referrals', async () => {
     const { anon } = await setup();
-    assert.deepEqual([...anon.capabilities], ['live', 'reviews', 'groupBuy', 'points']);
+    assert.deepEqual([...anon.capabilities], ['live', 'reviews', 'groupBuy', 'points', 'referrals']);
     for (const m of ['getOffer', 'getTeam', 'startTeam', 'joinTeam', 'leaveTeam', 'subscribeTeam']) assert.equal(typeof anon.groupBuy[m], 'function', m);
   });
 

@@ -1,5 +1,6 @@
 // An in-memory stand-in for the live endpoints of @kith/server, on 127.0.0.1 and a free port, with
-// the public points program (the customer's points endpoints answer 401: the mock has no customers).
+// the public points program (the customer's points endpoints answer 401: the mock has no customers)
+// and referrals (one code, `LIN-8H3M`; any `X-Kith-Customer` token is a customer with code `ANA-7Q2K`).
 // It follows the HTTP contract the adapter is written against: Bearer publishable key, JSON errors
 // `{ error: { code, message } }`, and an SSE stream with integer ids, the current state first,
 // Last-Event-ID replay and `: ping` heartbeats. Test hooks (plain functions, not HTTP) play the admin.
@@ -22,6 +23,10 @@ export const POINTS_PROGRAM = {
   pendingDays: 30,
   timeZone: 'UTC',
 };
+/** What the referral endpoints serve. */
+export const REFERRAL_INCENTIVE = { friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } }, advocate: { kind: 'points', points: 100 } };
+export const REFERRAL_STATS = { code: 'ANA-7Q2K', clicks: 3, signups: 1, conversions: 0, rewards: { pending: 0, approved: 0 }, recent: [] };
+const OFFERS = { 'LIN-8H3M': { code: 'LIN-8H3M', advocateName: 'Lin', incentive: REFERRAL_INCENTIVE, couponCode: 'FRIEND-LIN-8H3M' } };
 const CUSTOMER_POINTS = new Set(['/v1/points/me', '/v1/points/me/history', '/v1/points/check-in', '/v1/points/redeem']);
 
 export function seedShows(now = Date.now()) {
@@ -69,11 +74,48 @@ export async function startMockApi({ heartbeatMs = 15_000, retryMs, failStream }
     return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
   };
 
-  const server = http.createServer((req, res) => {
+  const visits = new Map(); // Idempotency-Key → visitId
+
+  /** `/v1/referrals/…`: links and stats for any customer token; offers and visits for `LIN-8H3M` (any case); `FULL-2222` is capped. */
+  const referrals = (req, res, url, bearer, body) => {
+    if (bearer !== PK) return error(res, 401, 'invalid_key', 'Unknown key');
+    const customer = req.headers['x-kith-customer'];
+    const p = `${req.method} ${url.pathname}`;
+    if (p === 'POST /v1/referrals/links' || p === 'GET /v1/referrals/me') {
+      if (!customer) return error(res, 401, 'customer_token_required', 'Sign in to do this');
+      if (p === 'GET /v1/referrals/me') return json(res, 200, REFERRAL_STATS);
+      let page;
+      try {
+        page = new URL(body?.url ?? 'https://shop.example.com/');
+      } catch {
+        return error(res, 400, 'invalid_request', 'url: Must be an absolute http(s) URL');
+      }
+      page.searchParams.set('kith_ref', 'ANA-7Q2K');
+      return json(res, 200, { code: 'ANA-7Q2K', url: page.toString(), incentive: REFERRAL_INCENTIVE });
+    }
+    const m = /^\/v1\/referrals\/([^/]+)(\/visits)?$/.exec(url.pathname);
+    const code = m && decodeURIComponent(m[1]).toUpperCase();
+    if (code === 'FULL-2222' && !m[2] && req.method === 'GET') return error(res, 404, 'code_capped', 'This code reached its limit');
+    if (!m || !OFFERS[code]) return error(res, 404, 'not_found', 'Referral code not found');
+    if (!m[2] && req.method === 'GET') return json(res, 200, OFFERS[code]);
+    if (m[2] && req.method === 'POST') {
+      const key = req.headers['idempotency-key'];
+      const visitId = visits.get(key) ?? `rv-${visits.size + 1}`;
+      visits.set(key, visitId);
+      return json(res, 201, { visitId });
+    }
+    return error(res, 404, 'not_found', 'No such endpoint');
+  };
+
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers });
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    const body = text ? JSON.parse(text) : undefined;
+    requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, ...(body ? { body } : {}) });
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+    if (url.pathname.startsWith('/v1/referrals/')) return referrals(req, res, url, bearer, body);
     if (url.pathname === '/v1/points/program' && req.method === 'GET') {
       return bearer === PK ? json(res, 200, POINTS_PROGRAM) : error(res, 401, 'invalid_key', 'Unknown key');
     }

@@ -40,11 +40,11 @@ function watch(adapter, id) {
 }
 
 describe('createRestAdapter', () => {
-  it('has id "rest" and exactly the domains the server has: live, reviews, group buy and points', async () => {
+  it('has id "rest" and exactly the domains the server has: live, reviews, group buy, points and referrals', async () => {
     const { adapter } = await setup();
     assert.equal(adapter.id, 'rest');
-    assert.deepEqual([...adapter.capabilities], ['live', 'reviews', 'groupBuy', 'points']);
-    assert.equal(adapter.referrals, undefined);
+    assert.deepEqual([...adapter.capabilities], ['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+    for (const d of ['live', 'reviews', 'groupBuy', 'points', 'referrals']) assert.equal(typeof adapter[d], 'object', d);
   });
 
   it('refuses a missing base URL or key, and a secret key', () => {
