@@ -17,6 +17,8 @@ import { adminGroupBuyRouter } from './routes/admin-group-buy.js';
 import { groupBuyRouter } from './routes/group-buy.js';
 import { adminPointsRouter } from './routes/admin-points.js';
 import { pointsRouter } from './routes/points.js';
+import { adminReferralsRouter } from './routes/admin-referrals.js';
+import { referralsRouter } from './routes/referrals.js';
 import { createDbMediaStore } from './media/store.js';
 import { errorResponses } from './schemas/common.js';
 
@@ -52,11 +54,13 @@ export function createApp(options: Deps) {
   app.route('/v1', mediaRouter(deps));
   app.route('/v1', groupBuyRouter(deps));
   app.route('/v1', pointsRouter(deps));
+  app.route('/v1', referralsRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
   app.route('/v1/admin', adminQuestionsRouter(deps));
   app.route('/v1/admin', adminMediaRouter(deps));
   app.route('/v1/admin', adminGroupBuyRouter(deps));
   app.route('/v1/admin', adminPointsRouter(deps));
+  app.route('/v1/admin', adminReferralsRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());

@@ -19,3 +19,6 @@ export { deliverDueWebhooks, putWebhookSettings, WEBHOOK_MAX_ATTEMPTS } from './
 export { adjustPoints, checkIn, earnForOrder, earnForReview, earnForTeam, earnPoints, earnPointsIn, getAccount, getCustomer, getHistory, redeem, refundOrder } from './storage/points.js';
 export { applyDueExpiries } from './storage/points-ledger.js';
 export { BADGES, DEFAULT_PROGRAM, createReward, getProgram, importCodes, listRewards, putProgramSettings, updateReward, type ProgramSettings } from './storage/points-program.js';
+export {
+  approveDueReferrals, approveConversion, denyConversion, getSettings as getReferralSettings, putSettings as putReferralSettings, reportSignup,
+} from './storage/referrals.js';

@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import { applyDue } from './storage/group-buy.js';
 import { applyDueExpiries } from './storage/points-ledger.js';
+import { approveDueReferrals } from './storage/referrals.js';
 import { deliverDueWebhooks, type DeliveryOptions } from './storage/webhooks.js';
 
 export interface SchedulerDeps {
@@ -12,17 +13,17 @@ export interface SchedulerDeps {
 }
 
 export interface GroupBuyScheduler {
-  /** One pass now (also what each tick runs): lapse holds, apply deadlines, expire due points, send due webhooks. */
-  runOnce(): Promise<{ teams: number; expired: number; webhooks: number }>;
+  /** One pass now (also what each tick runs): lapse holds, apply deadlines, expire due points, approve due referrals, send due webhooks. */
+  runOnce(): Promise<{ teams: number; expired: number; referrals: number; webhooks: number }>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
 }
 
 /**
  * Keeps group buys and points moving without traffic: held seats past their hold lapse, teams past
- * their deadline expire or close, points past their expiry are written off (oldest first), and due
- * webhooks are sent. Any number of processes may run one against the same database: transitions
- * are conditional UPDATEs, a customer's expiry is applied under their account lock (skipped while
+ * their deadline expire or close, points past their expiry are written off (oldest first), referral
+ * conversions past their return window are rewarded, and due webhooks are sent. Any number of processes may run one against the same database: transitions
+ * are conditional UPDATEs (a referral's on its locked pending row), a customer's expiry is applied under their account lock (skipped while
  * another process holds it) and deliveries are claimed with SKIP LOCKED, so each happens once.
  * Reads and writes apply what is due themselves, so the timer only bounds how late a webhook, an
  * unwatched team or an absent customer's expiry is.
@@ -36,8 +37,9 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
   const pass = async () => {
     const teams = await applyDue(deps.db, { skipLocked: true, limit: 200 });
     const expired = await applyDueExpiries(deps.db, { skipLocked: true, limit: 200 });
+    const referrals = await approveDueReferrals(deps.db, { skipLocked: true, limit: 200 });
     const webhooks = await deliverDueWebhooks(deps.db, delivery);
-    return { teams, expired, webhooks };
+    return { teams, expired, referrals, webhooks };
   };
   // Passes never overlap: the next is scheduled when one ends.
   const runOnce = () => {

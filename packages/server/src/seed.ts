@@ -4,7 +4,8 @@ import type { Links } from './links.js';
 import { createDbMediaStore, type MediaStore } from './media/store.js';
 import { applyDue, confirmSeat, startTeam } from './storage/group-buy.js';
 import { createCampaign } from './storage/group-buy-campaigns.js';
-import { createReward, putProgramSettings } from './storage/points-program.js';
+import { createReward, getProgramSettings, putProgramSettings } from './storage/points-program.js';
+import { putSettings as putReferralSettings } from './storage/referrals.js';
 import { createShow, endShow, startShow } from './storage/live.js';
 import { addMediaToReview, uploadMedia } from './storage/media.js';
 import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
@@ -155,8 +156,26 @@ async function seedPoints(db: Db, shopId: string) {
 }
 
 /**
- * Creates the demo shop, its shows, reviews (some with photos), questions, group buy and points
- * program on first run; later runs keep what is stored and add only what a data dir from an older
+ * The demo's referrals: no landing URL (links go to the demo page's Origin), a $10 coupon for the
+ * friend, the points program's referral points for the advocate, and terms. Written once.
+ */
+async function seedReferrals(db: Db, shopId: string) {
+  if ((await db.query("SELECT 1 FROM referral_settings WHERE shop_id = $1 AND settings <> '{}'::jsonb", [shopId])).rows.length) return;
+  const program = await getProgramSettings(db, shopId);
+  const points = program.earn.find((r) => r.action === 'referral')?.points ?? 100;
+  await putReferralSettings(db, shopId, {
+    landingUrl: null,
+    incentive: {
+      friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } },
+      advocate: { kind: 'points', points },
+      termsUrl: 'https://shop.example.com/referral-terms',
+    },
+  });
+}
+
+/**
+ * Creates the demo shop, its shows, reviews (some with photos), questions, group buy, points
+ * program and referral settings on first run; later runs keep what is stored and add only what a data dir from an older
  * version lacks.
  */
 export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db)): Promise<{ shop: Shop; created: boolean }> {
@@ -165,6 +184,7 @@ export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db
     await seedReviewsDomain(db, store, existing.id);
     await seedGroupBuy(db, existing.id);
     await seedPoints(db, existing.id);
+    await seedReferrals(db, existing.id);
     return { shop: existing, created: false };
   }
   const shop = await createShop(db, { id: DEMO_SHOP_ID, name: 'Kith demo shop', publishableKey: DEMO_PUBLISHABLE_KEY });
@@ -179,5 +199,6 @@ export async function seedDemo(db: Db, store: MediaStore = createDbMediaStore(db
   await seedReviewsDomain(db, store, s);
   await seedGroupBuy(db, s);
   await seedPoints(db, s);
+  await seedReferrals(db, s);
   return { shop, created: true };
 }

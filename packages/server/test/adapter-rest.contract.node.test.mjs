@@ -75,6 +75,8 @@ runAdapterContract(`rest against @kith/server (${ENGINE})`, async () => {
   // The same server, signed in as a customer who has written nothing yet.
   const customer = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, EventSource, customerToken: () => signCustomerToken(shop.secretKey, 'contract-customer') });
   const otherCustomer = createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, EventSource, customerToken: () => signCustomerToken(shop.secretKey, 'contract-other') });
+  // Referrals: links go to the shop's page unless the customer asks for another.
+  await adminCall(shop, 'PUT', '/admin/referrals/settings', { landingUrl: 'https://shop.example.com/' });
   await adminCall(shop, 'POST', '/admin/group-buys', {
     id: 'gb-c', productId: 'p-gb', product: { title: 'Tote' }, soloPrice: { minor: 5900, currency: 'USD' },
     tiers: [{ size: 2, price: { minor: 5310, currency: 'USD' } }, { size: 3, price: { minor: 5015, currency: 'USD' } }],
@@ -101,6 +103,8 @@ runAdapterContract(`rest against @kith/server (${ENGINE})`, async () => {
       adjustPoints: (customerId, points, note) => adminCall(shop, 'POST', '/admin/points/adjust', { customerId, points, note }),
       reportOrder: (order) => adminCall(shop, 'POST', '/admin/orders', order),
       refundOrder: (orderId) => adminCall(shop, 'POST', `/admin/orders/${encodeURIComponent(orderId)}/refund`),
+      // Referrals: reportOrder passes `referralCode` through in the order's body.
+      reportSignup: (code, customerId) => adminCall(shop, 'POST', '/admin/referrals/signups', { code, customerId }),
       addReward: (reward) => adminCall(shop, 'POST', '/admin/points/rewards', reward),
     },
   };

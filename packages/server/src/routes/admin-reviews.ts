@@ -11,6 +11,7 @@ import { adminList, getSettings, recordOrder, reply, setStatus, updateSettings }
 import { AdminTeamSchema } from '../schemas/group-buy.js';
 import { OrderRefundSchema, PointsOrderPointsSchema, RefundOrderBody } from '../schemas/points.js';
 import { confirmSeat } from '../storage/group-buy.js';
+import { OrderReferralSchema } from '../schemas/referrals.js';
 import { refundOrder } from '../storage/points.js';
 
 const security = [{ secretKey: [] }];
@@ -22,6 +23,7 @@ const OrderSchema = z.object({
   total: MoneySchema.optional(),
   teamId: z.string().optional(), team: AdminTeamSchema.optional().openapi({ description: 'With `teamId`: the team after the seat was confirmed' }),
   points: PointsOrderPointsSchema.nullable().openapi({ description: 'The purchase points the total earned (pending until `availableAt`); null when it earns none' }),
+  referral: OrderReferralSchema.nullable().openapi({ description: 'With `referralCode`: the conversion decided (its status and reasons), or `already_referred` / `unknown_code`; null without a code' }),
 });
 
 /** The merchant's server: orders (the proof behind "verified"), moderation and its rules. */
@@ -49,7 +51,7 @@ export function adminReviewsRouter(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/orders/{id}/refund', summary: 'Report an order\'s refund', security,
-      description: 'The whole order, once (409 `already_refunded`; 404 unknown order). Its purchase points are reversed: in full while still pending (the reversal stays pending with them, net 0), otherwise as many as the balance holds, with the rest (already spent) as `shortfall`. No body needed.',
+      description: 'The whole order, once (409 `already_refunded`; 404 unknown order). Its purchase points are reversed: in full while still pending (the reversal stays pending with them, net 0), otherwise as many as the balance holds, with the rest (already spent) as `shortfall`. Its referral conversion is reversed too (`referral`): an approved one takes the advocate\'s referral points back (never below 0) or, for a coupon, sends `referral.reversed`. No body needed.',
       // No body is declared: the JSON validator would refuse an empty one sent with a JSON content type.
       request: { params: OrderIdParam, headers: IdempotencyHeader },
       responses: { 200: { description: 'Refunded', content: { 'application/json': { schema: OrderRefundSchema } } }, ...errorResponses(400, 401, 403, 404, 409, 422, 429) },

@@ -181,13 +181,16 @@ export const WebhookSettingsSchema = z
   })
   .openapi('WebhookEndpoint');
 
-export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left', 'points.redeemed'] as const;
+export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left', 'points.redeemed',
+  'referral.link_created', 'referral.approved', 'referral.reversed'] as const;
 export const DeliverySchema = z
   .object({
     id: z.string().openapi({ description: 'The event id (`evt_…`), also sent as Kith-Event-Id' }),
     type: z.enum(WEBHOOK_TYPES),
     teamId: z.string().optional().openapi({ description: 'The team of a `team.*` event' }),
     redemptionId: z.string().optional().openapi({ description: 'The redemption of a `points.redeemed` event' }),
+    code: z.string().optional().openapi({ description: 'The referral code of a `referral.link_created` event' }),
+    conversionId: z.string().optional().openapi({ description: 'The referral conversion of a `referral.approved` or `referral.reversed` event' }),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int(),
     lastStatus: z.number().int().optional().openapi({ description: 'HTTP status of the last attempt' }),

@@ -6,3 +6,4 @@ export * from './reviews.js';
 export * from './questions.js';
 export * from './group-buy.js';
 export * from './points.js';
+export * from './referrals.js';

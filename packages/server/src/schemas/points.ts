@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption, PointsReward } from '@kith/core';
 import { MoneySchema } from './common.js';
 import { cursor } from './reviews.js';
+import { RefundReferralSchema } from './referrals.js';
 
 const isoDate = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
@@ -301,6 +302,7 @@ export const OrderRefundSchema = z
     orderId: z.string(),
     reversed: int().openapi({ description: 'Purchase points taken back' }),
     shortfall: int().openapi({ description: 'Purchase points already spent, which could not be taken back' }),
+    referral: RefundReferralSchema.nullable().openapi({ description: 'The order\'s referral conversion, reversed (null when the order was not referred)' }),
   })
   .openapi('OrderRefund');
 

@@ -92,6 +92,10 @@ export const CreateOrderBody = z
     placedAt: isoDate.optional(),
     total: MoneySchema.optional().openapi({ description: 'What the customer paid: earns purchase points in the program\'s purchase currency' }),
     teamId: z.string().min(1).max(100).optional().openapi({ description: 'A group-buy team: confirms this customer\'s held seat in it' }),
+    referralCode: z.string().trim().min(1).max(40).optional().openapi({ description: 'Referrals: the code the buyer came with (`kith_ref`), any case' }),
+    emailHash: z.string().regex(/^[0-9a-fA-F]{64}$/).optional()
+      .openapi({ description: 'Referrals: hex SHA-256 of the buyer\'s lower-cased email, for the self-referral check' }),
+    ip: z.union([z.ipv4(), z.ipv6()]).optional().openapi({ description: 'Referrals: the buyer\'s IP, stored only as a salted hash for the same-IP check' }),
   })
   .openapi('CreateOrder');
 

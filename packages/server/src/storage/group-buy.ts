@@ -8,6 +8,7 @@ import { appendEvent, TEAM_LOG } from './events.js';
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 import { campaignForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
 import { insertOrder, type OrderInput } from './reviews.js';
+import { referOrderIn, type OrderReferralInput } from './referrals.js';
 import { queueWebhook } from './webhooks.js';
 import { earnForOrder, earnForTeam } from './points.js';
 import { lockAccounts } from './points-ledger.js';
@@ -330,7 +331,7 @@ export async function leaveTeam(db: Db, shopId: string, teamId: string, customer
  * one transaction, which may move the team (tiers, success, closed when full) and earns points
  * (the order's, the team reward once it succeeded). 409 `seat_not_held` records nothing.
  */
-export async function confirmSeat(db: Db, shopId: string, teamId: string, order: OrderInput) {
+export async function confirmSeat(db: Db, shopId: string, teamId: string, order: OrderInput & OrderReferralInput) {
   await applyDue(db, { shopId, teamId });
   return db.transaction(async (tx) => {
     await lockTeam(tx, shopId, teamId);
@@ -338,6 +339,7 @@ export async function confirmSeat(db: Db, shopId: string, teamId: string, order:
     const seat = l.seats.find((s) => s.status === 'held' && s.customer_id === order.customerId);
     if (!seat) throw conflict('seat_not_held', `Customer ${order.customerId} holds no seat in team ${teamId}`);
     const recorded = await insertOrder(tx, shopId, order, teamId);
+    const referral = await referOrderIn(tx, shopId, order, order);
     await tx.query("UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1", [seat.id, order.id]);
     const team = await settle(tx, shopId, teamId, { changed: true, confirmedBefore: summary(l).confirmed });
     // Points in the same transaction: the order's purchase points and, once the team has
@@ -351,7 +353,7 @@ export async function confirmSeat(db: Db, shopId: string, teamId: string, order:
         'SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, team.row.campaign_id]);
       await earnForTeam(tx, shopId, { id: teamId, rewardPoints: c?.reward_points ?? null, confirmed });
     }
-    return { ...recorded, teamId, team: adminTeam(team), points };
+    return { ...recorded, teamId, team: adminTeam(team), points, referral };
   });
 }
 

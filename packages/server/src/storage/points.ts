@@ -13,6 +13,7 @@ import {
 import { cursorTime } from './cursor.js';
 import { couponOf, getProgramSettings, iso, liveStock, rewardRow, type ProgramSettings } from './points-program.js';
 import { queueWebhook } from './webhooks.js';
+import { advocateOfOrder, reverseForRefundIn } from './referrals.js';
 
 /**
  * What earns and spends points. Each write is one transaction that locks the customer's account
@@ -130,6 +131,22 @@ export async function earnPointsIn(tx: Db, shopId: string, input: EarnInput): Pr
   });
   if ('entryId' in earned) return { entry: await entryById(tx, shopId, input.customerId, now, earned.entryId), capped: false, duplicate: false };
   return { entry: null, capped: 'capped' in earned, duplicate: 'duplicate' in earned };
+}
+
+/**
+ * A referral conversion approved, in the caller's transaction: the advocate earns the referral
+ * reward's `points` (the referral settings decide them, so no program rule or daily cap applies),
+ * available at once, once per conversion (source id = the conversion id).
+ */
+export async function earnReferralIn(tx: Db, shopId: string, input: { customerId: string; sourceId: string; points: number }): Promise<{ entryId: string } | null> {
+  if (input.points <= 0) return null;
+  const program = await getProgramSettings(tx, shopId);
+  const now = await lockAccount(tx, shopId, input.customerId);
+  await applyExpiry(tx, shopId, input.customerId, now, program.timeZone);
+  const earned = await credit(tx, shopId, input.customerId, now, program, {
+    action: 'referral', points: input.points, sourceType: 'referral', sourceId: input.sourceId,
+  });
+  return 'entryId' in earned ? earned : null;
 }
 
 /**
@@ -309,7 +326,8 @@ export async function adjustPoints(db: Db, shopId: string, input: { customerId: 
 /**
  * A refund of a whole order, recorded once (409 `already_refunded`). Its purchase earn is reversed:
  * in full while pending (the reversal stays pending with it, net 0), else as much as the balance
- * allows, reporting the rest as `shortfall` (points already spent).
+ * allows, reporting the rest as `shortfall` (points already spent). The order's referral
+ * conversion is reversed with it (see `reverseForRefundIn`).
  */
 export async function refundOrder(db: Db, shopId: string, orderId: string): Promise<OrderRefundResponse> {
   const program = await getProgramSettings(db, shopId);
@@ -321,13 +339,16 @@ export async function refundOrder(db: Db, shopId: string, orderId: string): Prom
       throw exists ? conflict('already_refunded', `Order ${orderId} was refunded already`) : notFound(`Order ${orderId}`);
     }
     const customerId = order.customer_id;
-    const now = await lockAccount(tx, shopId, customerId);
+    // The referral's advocate too (their referral points may be taken back), both in id order.
+    const advocate = await advocateOfOrder(tx, shopId, orderId);
+    const now = (await lockAccounts(tx, shopId, advocate ? [customerId, advocate] : [customerId]))!;
     await applyExpiry(tx, shopId, customerId, now, program.timeZone);
+    const referral = await reverseForRefundIn(tx, shopId, orderId, now);
     const { rows: [earn] } = await tx.query<{ id: string; points: number; available_at: string | null; pending: boolean }>(
       `SELECT id::text AS id, points, ${cursorTime('available_at')} AS available_at, effective_at > $4::timestamptz AS pending FROM points_entries
        WHERE shop_id = $1 AND customer_id = $2 AND kind = 'earn' AND action = 'purchase' AND source_type = 'order' AND source_id = $3`,
       [shopId, customerId, orderId, now]);
-    if (!earn) return { orderId, reversed: 0, shortfall: 0 };
+    if (!earn) return { orderId, reversed: 0, shortfall: 0, referral };
     const { pending } = earn;
     const reversed = pending ? earn.points : Math.min(earn.points, (await totals(tx, shopId, customerId, now)).balance);
     if (reversed > 0) {
@@ -336,7 +357,7 @@ export async function refundOrder(db: Db, shopId: string, orderId: string): Prom
         availableAt: pending ? earn.available_at : null,
       });
     }
-    return { orderId, reversed, shortfall: earn.points - reversed };
+    return { orderId, reversed, shortfall: earn.points - reversed, referral };
   });
 }
 

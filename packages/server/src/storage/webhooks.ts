@@ -32,8 +32,9 @@ export async function putWebhookSettings(db: Db, shopId: string, input: { url: s
 /**
  * Queues an event in the caller's transaction, so it exists exactly when the change that caused it
  * commits. The unique key (shop, type, subject, subkey) drops a second copy; nothing is queued while
- * the shop has no URL. The subject is the team for `team.*`, the redemption for `points.redeemed`
- * (stored in `team_id`).
+ * the shop has no URL. The subject is the team for `team.*`, the redemption for `points.redeemed`,
+ * the code for `referral.link_created`, the conversion for `referral.approved`/`reversed` (stored
+ * in `team_id`).
  */
 export async function queueWebhook(tx: Db, shopId: string, subjectId: string, type: WebhookType, subkey: number, data: Record<string, unknown>): Promise<void> {
   const id = `evt_${randomUUID().replace(/-/g, '')}`;
@@ -115,6 +116,14 @@ type DeliveryRow = {
   last_error: string | null; next_attempt_at: Date | string; delivered_at: Date | string | null; created_at: Date | string; cursor_at: string;
 };
 
+/** The event's subject (stored in `team_id`) under its name. */
+function subjectOf(type: WebhookType, id: string) {
+  if (type.startsWith('team.')) return { teamId: id };
+  if (type === 'referral.link_created') return { code: id };
+  if (type.startsWith('referral.')) return { conversionId: id };
+  return { redemptionId: id };
+}
+
 /** The delivery log, newest first, with every attempt. */
 export async function listDeliveries(db: Db, shopId: string, q: { status?: string; cursor?: string; limit: number }): Promise<{ items: WebhookDeliveryResponse[]; nextCursor: string | null }> {
   const { values, p } = params([shopId]);
@@ -135,7 +144,7 @@ export async function listDeliveries(db: Db, shopId: string, q: { status?: strin
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
-      id: r.id, type: r.type, ...(r.type.startsWith('team.') ? { teamId: r.team_id } : { redemptionId: r.team_id }), status: r.status, attempts: r.attempts,
+      id: r.id, type: r.type, ...subjectOf(r.type, r.team_id), status: r.status, attempts: r.attempts,
       ...(r.last_status !== null ? { lastStatus: r.last_status } : {}),
       ...(r.last_error !== null ? { lastError: r.last_error } : {}),
       ...(r.status === 'pending' ? { nextAttemptAt: iso(r.next_attempt_at) } : {}),

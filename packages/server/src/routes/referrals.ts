@@ -1,0 +1,74 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { AppDeps } from '../env.js';
+import { requireCustomer, requireKey } from '../middleware/auth.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { newRouter, optionalJson } from '../router.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { CodeParam, CreateLinkBody, ReferralLinkSchema, ReferralOfferSchema, ReferralStatsSchema, VisitBody, VisitSchema } from '../schemas/referrals.js';
+import { createLink, getOffer, getStats, recordVisit } from '../storage/referrals.js';
+
+const read = [{ publishableKey: [] }];
+const customer = [{ publishableKey: [], customerToken: [] }];
+const ok = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+/** Referrals for shoppers: the advocate's link and stats, the friend's offer and visits. */
+export function referralsRouter(deps: AppDeps) {
+  const { db } = deps;
+  const app = newRouter();
+  // Mounted at /v1 beside other routers: every path here starts with /referrals/.
+  app.use('/referrals/*', requireKey(deps, 'publishable'));
+  app.use('/referrals/me', requireCustomer());
+  app.use('/referrals/links', requireCustomer(), rateLimit(deps), idempotency(deps));
+  app.use('/referrals/:code/visits', rateLimit(deps), idempotency(deps));
+
+  // Registered before `/referrals/{code}`, which would otherwise take "me" for a code.
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/referrals/me', summary: 'The customer\'s referral stats', security: customer,
+      description: 'Code (null before any link), clicks (visits), sign-ups, conversions (pending, flagged and approved), rewards pending (pending and flagged) and approved, and the 20 newest conversions of any status. Conversions whose return window has passed are approved first.',
+      responses: { 200: ok(ReferralStatsSchema), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await getStats(db, c.get('shop').id, c.get('customerId')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/referrals/links', summary: 'The customer\'s personal link', security: customer,
+      description: 'The same code every time (made on the first call, 201; later calls 200). The url is `url` (absolute http or https), else the shop\'s `landingUrl`, else the request\'s Origin + `/`, with `kith_ref=CODE` set in its query (other parameters kept); none of them: 400 `landing_url_required`. `displayName` (1 to 40) is how friends see the advocate; a later call that sends one replaces it. `incentive` is null while the program is disabled. Making a code sends webhook `referral.link_created`.',
+      request: { headers: IdempotencyHeader, body: json(CreateLinkBody) },
+      responses: { 200: ok(ReferralLinkSchema), 201: ok(ReferralLinkSchema, 'Created'), ...errorResponses(400, 401, 403, 422, 429) },
+    }),
+    async (c) => {
+      const { link, created } = await createLink(db, c.get('shop').id, c.get('customerId'), c.req.valid('json'), c.req.header('origin'));
+      return created ? c.json(link, 201) : c.json(link, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/referrals/{code}', summary: 'The offer behind a code', security: read,
+      description: 'For the friend\'s landing banner; the code in any case. 404 `not_found` for an unknown or blocked code or when the program is disabled; 404 `code_capped` when the code has had `maxConversionsPerCode` conversions.',
+      request: { params: CodeParam },
+      responses: { 200: ok(ReferralOfferSchema), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getOffer(db, c.get('shop').id, c.req.valid('param').code), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/referrals/{code}/visits', summary: 'Record a visit through a code', security: read,
+      description: 'Counted as a click. Stores the code, the time and the landing URL\'s path only (no query, IP or customer). 404 unknown code.',
+      // The body `{ landingUrl? }` is optional: read with optionalJson, since the JSON validator would refuse an empty one.
+      request: { params: CodeParam, headers: IdempotencyHeader },
+      responses: { 201: ok(VisitSchema, 'Recorded'), ...errorResponses(400, 401, 403, 404, 422, 429) },
+    }),
+    async (c) => {
+      const body = await optionalJson(c, VisitBody);
+      return c.json(await recordVisit(db, c.get('shop').id, c.req.valid('param').code, body.landingUrl), 201);
+    },
+  );
+
+  return app;
+}
