@@ -3,7 +3,7 @@
 // written from the page. `/?fail` points the page's adapter at `/unavailable/v1`, an API that
 // answers 503 to everything, so the widgets' fallback can be seen. `POST /demo/checkout` is the
 // shop's checkout: it reports the shopper's order for a held team seat, as a merchant's backend does.
-// Each new demo shopper starts with two past orders and a welcome bonus (through the admin API, as a
+// Each new demo shopper (but a friend arriving through a referral link, who is a new customer) starts with two past orders and a welcome bonus (through the admin API, as a
 // merchant's backend would), so the points widget has a balance to spend and an order to refund.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ const page = fileURLToPath(new URL('../../../examples/script-tag/index.html', im
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
 
 const DAY = 86_400_000;
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** A new demo shopper's history: an order past its return window, a recent one, a welcome bonus. */
 async function welcome(app, key, customerId) {
@@ -59,16 +60,24 @@ export function demoRoutes({ secretKey }) {
       const shopper = `demo-shopper-${randomUUID()}`;
       const token = signCustomerToken(key, shopper, { ttlSeconds: 2 * 3600 });
       const name = NAMES[Math.floor(Math.random() * NAMES.length)];
-      const orders = await welcome(app, key, shopper);
+      // A friend landing through a referral link is a new customer: no past orders; the page shows
+      // instead how the shop's backend reports their first order with the code.
+      const ref = c.req.query('kith_ref')?.toUpperCase();
+      const orders = ref ? [] : await welcome(app, key, shopper);
       const origin = new URL(c.req.url).origin;
-      const refund = (id) => `curl -X POST ${origin}/v1/admin/orders/${id}/refund -H "Authorization: Bearer $KITH_SECRET_KEY" -H "Idempotency-Key: refund-${id}"`;
+      const auth = '-H "Authorization: Bearer $KITH_SECRET_KEY"';
+      const refund = (id) => `curl -X POST ${origin}/v1/admin/orders/${id}/refund ${auth} -H "Idempotency-Key: refund-${id}"`;
+      const order = `demo-${shopper.slice(-6)}-first`;
+      const referred = `curl -X POST ${origin}/v1/admin/orders ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: ${order}" -d '${JSON.stringify({ id: order, customerId: shopper, productIds: ['p1'], total: { minor: 5900, currency: 'USD' }, referralCode: ref })}'`;
       return c.html(html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${token}"`)
         .replace('<kith-group-buy product="p1">', `<kith-group-buy product="p1" customer-name="${name}">`)
         .replace('<kith-share-button product="p1"', `<kith-share-button product="p1" customer-name="${name}"`)
         .replace('<aside class="orders" aria-labelledby="orders-heading" hidden>', '<aside class="orders" aria-labelledby="orders-heading">')
-        .replace('<p id="shopper"></p>', `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit).</p>`)
+        .replace('<p id="shopper"></p>', `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit${ref ? `, referred by ${ref}` : ''}).</p>`)
         .replace('<ul id="orders"></ul>', `<ul id="orders">${orders.map((o) => `<li data-order="${o.id}"><code>${o.id}</code>: ${o.label}</li>`).join('')}</ul>`)
-        .replace('<pre id="refund"></pre>', `<pre id="refund">${orders.map((o) => refund(o.id)).join('\n')}</pre>`));
+        .replace('<p id="next">', ref ? '<p id="next" hidden>' : '<p id="next">')
+        .replace('<p id="buy" hidden>', ref ? '<p id="buy">' : '<p id="buy" hidden>')
+        .replace('<pre id="refund"></pre>', `<pre id="refund">${ref ? escapeHtml(referred) : orders.map((o) => refund(o.id)).join('\n')}</pre>`));
     });
   };
 }

@@ -74,11 +74,11 @@ describe('referrals on the demo shop', () => {
       assert.equal(visits.length, 1, 'one visit after consent');
       assert.equal(JSON.parse(await b.page.evaluate(() => localStorage.getItem('kith_ref'))).code, code);
 
-      // The friend buys: the shop's backend reports the order with the code (with curl here).
-      const friend = await b.page.evaluate(() => document.querySelector('#shopper code').textContent);
-      const { stdout } = await promisify(execFile)('curl', ['-sS', '--fail-with-body', '-X', 'POST', `${demo.url}/v1/admin/orders`,
-        '-H', `Authorization: Bearer ${shop.secretKey}`, '-H', 'Content-Type: application/json', '-H', `Idempotency-Key: e2e-${friend}`,
-        '-d', JSON.stringify({ id: `e2e-${friend.slice(-6)}`, customerId: friend, productIds: ['p1'], total: { minor: 5900, currency: 'USD' }, referralCode: code })]);
+      // The friend buys: the shop's backend reports the order with the code, with the curl command
+      // the friend's page shows.
+      assert.match(await b.page.locator('#shopper').textContent(), new RegExp(`referred by ${code}`));
+      const command = await b.page.locator('#refund').textContent();
+      const { stdout } = await promisify(execFile)('bash', ['-c', `${command} -sS --fail-with-body`], { env: { ...process.env, KITH_SECRET_KEY: shop.secretKey } });
       assert.equal(JSON.parse(stdout).referral.status, 'pending');
 
       // The advocate opens the menu again: one visit, one friend who ordered, one reward pending.
