@@ -84,7 +84,7 @@ describe('points on the demo shop', () => {
       // The merchant refunds the older order with the command the page shows.
       const commands = (await page.locator('#refund').textContent()).split('\n');
       const refund = await runCurl(commands[0]);
-      assert.deepEqual(refund, { orderId: orders[0], reversed: 129, shortfall: 0 });
+      assert.deepEqual(refund, { orderId: orders[0], reversed: 129, shortfall: 0, referral: null });
       // Coming back to the tab re-reads the account and the open history.
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       await waitFor(page, '[part="balance"]', '5 points +59 pending');
