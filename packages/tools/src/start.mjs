@@ -46,6 +46,10 @@ orders and a welcome bonus. Refund an order as the shop's backend would (the pag
 return to the page's tab: the balance and history update.
   export KITH_SECRET_KEY=${shop.secretKey}
   curl ${url}/v1/admin/points/customers/<customer id> -H "Authorization: Bearer $KITH_SECRET_KEY"
+Referrals: press Share beside "Add to cart" and copy your link; open it in a second browser (a friend),
+press "Allow analytics" there, then run the curl that page lists to report the friend's first order:
+the first browser's share menu counts the visit and the order. Flagged referrals, as the merchant sees them:
+  curl ${url}/v1/admin/referrals?status=flagged -H "Authorization: Bearer $KITH_SECRET_KEY"
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {
