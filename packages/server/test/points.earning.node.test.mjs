@@ -24,7 +24,7 @@ describe(`points earned (${ENGINE})`, () => {
       const order = { id: 'o1', customerId: 'c1', total: usd(12_345) };
       const res = await f.ok(await f.order(order), 201);
       assert.deepEqual({ ...res, points: { ...res.points, availableAt: undefined } }, {
-        id: 'o1', customerId: 'c1', productIds: ['p1'], total: usd(12_345), points: { earned: 123, availableAt: undefined },
+        id: 'o1', customerId: 'c1', productIds: ['p1'], total: usd(12_345), points: { earned: 123, availableAt: undefined }, referral: null,
       });
       isError(await f.order(order), 409, 'already_exists');
       const a = await f.ok(await f.account('c1'));
@@ -56,7 +56,7 @@ describe(`points earned (${ENGINE})`, () => {
       const f = await fixture();
       await f.ok(await f.adjust('c1', 10), 201);
       await f.ok(await f.order({ id: 'o1', customerId: 'c1', total: usd(8000) }), 201);
-      assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 80, shortfall: 0 });
+      assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 80, shortfall: 0, referral: null });
       isError(await f.refund('o1'), 409, 'already_refunded');
       isError(await f.refund('nope'), 404, 'not_found');
       const a = await f.ok(await f.account('c1'));
@@ -80,7 +80,7 @@ describe(`points earned (${ENGINE})`, () => {
       await f.ok(await f.order({ id: 'o1', customerId: 'c1', total: usd(10_000), placedAt }), 201); // 100 available
       await f.ok(await f.addReward({ id: 'r', title: 'Spend', cost: 70, kind: 'perk' }), 201);
       await f.ok(await f.redeem('c1', 'r'), 201);
-      assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 30, shortfall: 70 });
+      assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 30, shortfall: 70, referral: null });
       const a = await f.ok(await f.account('c1'));
       assert.deepEqual([a.balance, a.lifetime], [0, 70]);
       const entries = await f.allHistory('c1');
@@ -89,7 +89,7 @@ describe(`points earned (${ENGINE})`, () => {
       // Nothing left at all: the refund records itself and reverses nothing.
       await f.ok(await f.order({ id: 'o2', customerId: 'c2', total: usd(1000), placedAt }), 201);
       await f.ok(await f.adjust('c2', -10), 201);
-      assert.deepEqual(await f.ok(await f.refund('o2')), { orderId: 'o2', reversed: 0, shortfall: 10 });
+      assert.deepEqual(await f.ok(await f.refund('o2')), { orderId: 'o2', reversed: 0, shortfall: 10, referral: null });
       isError(await f.refund('o1'), 409, 'already_refunded');
     });
 
@@ -98,7 +98,7 @@ describe(`points earned (${ENGINE})`, () => {
       await f.ok(await f.order({ id: 'o1', customerId: 'c1' }), 201);
       isError(await f.admin.post('/v1/admin/orders/o1/refund', undefined, { raw: 'not json', headers: { 'content-type': 'application/json' } }), 400, 'invalid_request');
       const empty = await f.admin.post('/v1/admin/orders/o1/refund', undefined, { headers: { 'content-type': 'application/json' } });
-      assert.deepEqual(await f.ok(empty), { orderId: 'o1', reversed: 0, shortfall: 0 }, 'an empty body with a JSON content type is fine');
+      assert.deepEqual(await f.ok(empty), { orderId: 'o1', reversed: 0, shortfall: 0, referral: null }, 'an empty body with a JSON content type is fine');
       assert.deepEqual((await f.admin.post('/v1/admin/orders/o2/refund', {})).status, 404);
       isError(await f.pub.post('/v1/admin/orders/o1/refund'), 403, 'secret_key_required');
     });

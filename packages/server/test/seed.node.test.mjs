@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { sniffImage } from '@kith/core/image';
-import { createApp, LiveHub, seedDemo } from '@kith/server';
+import { createApp, getReferralSettings, LiveHub, putReferralSettings, seedDemo } from '@kith/server';
 import { client, createTestDb, ENGINE, getBytes } from './helpers.mjs';
 
 const SEED_MEDIA = new URL('../seed-media/', import.meta.url);
@@ -117,5 +117,19 @@ describe(`demo seed (${ENGINE})`, () => {
     for (const f of files) assert.ok(packed.has(`seed-media/${f}`), `seed-media/${f} is published`);
     assert.ok(packed.has('migrations/0003_media_questions.sql'));
     assert.ok(!packed.has('scripts/seed-media.mjs'), 'the one-off generator stays in the repo');
+  });
+
+  it('sets the demo shop\'s referral settings once: no landing URL, a $10 coupon, the program\'s referral points, terms', async () => {
+    const { shop } = await seedDemo(db);
+    const expected = {
+      friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } }, advocate: { kind: 'points', points: 100 },
+      termsUrl: 'https://shop.example.com/referral-terms',
+    };
+    const first = await getReferralSettings(db, shop.id);
+    assert.deepEqual([first.landingUrl, first.incentive], [null, expected]);
+    await putReferralSettings(db, shop.id, { burstLimit: 9, incentive: { termsUrl: null } });
+    await seedDemo(db);
+    const kept = await getReferralSettings(db, shop.id);
+    assert.deepEqual([kept.burstLimit, kept.incentive.termsUrl], [9, undefined], 'a merchant\'s later changes stay');
   });
 });
