@@ -37,7 +37,7 @@ const dialog = (el: HTMLElement) => sr(el).querySelector('dialog')!;
 
 async function button(adapter: KithAdapter, attrs: Record<string, string | null> = {}) {
   const el = await fixture<KithShareButton>(html`<kith-share-button .adapter=${adapter} product="p1" url="https://shop.example.com/products/tote?colour=sand&kith_ref=OLD-CODE"
-    share-title="Everyday tote" text="Our canvas tote, 20% off" customer-name="Lin" lang="en" menu></kith-share-button>`);
+    share-title="Everyday tote" price="$59.00" text="Our canvas tote, 20% off" customer-name="Lin" lang="en" menu></kith-share-button>`);
   for (const [k, v] of Object.entries(attrs)) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
   await el.updateComplete;
   await new Promise((r) => setTimeout(r));
@@ -61,7 +61,7 @@ describe('<kith-share-button>', () => {
     await waitUntil(() => dialog(el).open, 'menu never opened');
     expect(channels(el).map(text)).to.deep.equal(['Copy link', 'QR code', 'Email', 'Text message', 'WhatsApp', 'Facebook', 'X', 'Weibo', 'LINE']);
     const wa = channels(el).find((c) => c.dataset.channel === 'whatsapp')!;
-    expect(wa.getAttribute('href')).to.equal(`https://wa.me/?text=${encodeURIComponent('Our canvas tote, 20% off')}%20${encodeURIComponent('https://shop.example.com/products/tote?colour=sand')}`);
+    expect(wa.getAttribute('href')).to.equal(`https://wa.me/?text=${encodeURIComponent('$59.00 · Our canvas tote, 20% off')}%20${encodeURIComponent('https://shop.example.com/products/tote?colour=sand')}`);
     expect(wa.getAttribute('rel')).to.equal('noopener noreferrer');
     await expect(el).to.be.accessible();
   });
@@ -93,7 +93,7 @@ describe('<kith-share-button>', () => {
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => seen.length === 2);
       expect(seen).to.deep.equal(['native:initiated', 'native:completed']);
-      expect(shared).to.deep.equal([{ url: LINK.url, title: 'Everyday tote', text: 'Our canvas tote, 20% off' }]);
+      expect(shared).to.deep.equal([{ url: LINK.url, title: 'Everyday tote', text: '$59.00 · Our canvas tote, 20% off' }]);
       expect(dialog(el).open).to.equal(false);
       // Cancelled by the shopper: nothing more, no menu.
       Object.defineProperty(navigator, 'share', { value: async () => { throw new DOMException('cancelled', 'AbortError'); }, configurable: true });

@@ -41,6 +41,7 @@ export class KithShareButton extends KithElement {
     url: {},
     shareTitle: { attribute: 'share-title' },
     text: {},
+    price: {},
     channels: {},
     customChannels: { attribute: 'custom-channels', type: Array },
     customerName: { attribute: 'customer-name' },
@@ -59,6 +60,8 @@ export class KithShareButton extends KithElement {
   declare shareTitle?: string;
   /** Your offer text, shared with the link ("Our canvas tote, 20% off this week"). */
   declare text?: string;
+  /** The price as your page shows it (`$59.00`), shared before the offer text. */
+  declare price?: string;
   /** Channel ids in the order to show, comma-separated (`copy,qr,weibo`). Default: every channel. */
   declare channels?: string;
   /** More channels without code: `[{"id":"telegram","label":"Telegram","href":"https://t.me/share/url?url={url}&text={text}"}]`. */
@@ -127,7 +130,8 @@ export class KithShareButton extends KithElement {
   }
 
   private content(): ShareContent {
-    return { url: this.link?.url ?? this.pageUrl, title: this.shareTitle ?? document.title, text: this.text ?? '' };
+    // The product's image reaches the apps through the page's Open Graph tags, read from the link.
+    return { url: this.link?.url ?? this.pageUrl, title: this.shareTitle ?? document.title, text: [this.price, this.text].filter(Boolean).join(' · ') };
   }
 
   private shared(channel: string, stage: 'initiated' | 'completed'): void {
