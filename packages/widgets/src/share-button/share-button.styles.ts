@@ -42,6 +42,8 @@ export default css`
     color: var(--_brand);
   }
   dialog {
+    /* Centred as a modal (the reset above took the UA's auto margins). */
+    margin: auto;
     inline-size: min(22em, 90vw);
     padding: var(--_space-m);
     border: 1px solid var(--_border);
