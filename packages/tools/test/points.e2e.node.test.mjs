@@ -6,31 +6,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createPgliteDb, seedDemo, startServer } from '@kith/server';
-import { demoRoutes } from '../src/demo-routes.mjs';
+import { startDemo } from './demo-server.mjs';
 import { openPage } from '../src/shoot.mjs';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-let db;
 let demo;
 let shop;
 
 before(async () => {
-  db = await createPgliteDb();
-  const running = await startServer({
-    db, port: 0, hostname: '127.0.0.1',
-    extend: demoRoutes({ secretKey: () => shop?.secretKey }),
-    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
-  });
-  ({ shop } = await seedDemo(db));
-  demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
+  demo = await startDemo();
+  ({ shop } = demo);
 });
-after(async () => {
-  await demo.close();
-  await db.close();
-});
+after(() => demo.close());
 
 /** Text inside <kith-points>'s shadow root. */
 const inWidget = (page, selector) =>
