@@ -66,11 +66,11 @@ describe('createHttp', () => {
     assert.ok(seen[1].at - seen[0].at >= 950, 'waited about a second');
   });
 
-  it('times out each attempt and retries timeouts, then throws TimeoutError', async () => {
+  it('times out an attempt and gives up at once with TimeoutError (so the fallback shows in time)', async () => {
     const http = createHttp({ baseUrl: base, timeout: 100 });
     for (let i = 0; i < 3; i++) queue.push({ status: 200, json: {}, delay: 400 });
     await assert.rejects(http.get('slow'), isTimeoutError);
-    assert.equal(seen.length, 3);
+    assert.equal(seen.length, 1);
   });
 
   it('maps a refused connection to NetworkError; a failed POST keeps its key for the retry', async () => {

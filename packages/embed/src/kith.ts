@@ -56,6 +56,30 @@ export function getAttribution(): { code: string; landedAt: string } | null {
   }
 }
 
+// Each widget's box is reserved before its code arrives, with the sizes and tokens its own styles
+// use, so nothing below moves when it upgrades (or fails). A constructed sheet is CSSOM, which a
+// strict style-src allows.
+const reserve = (tag: string, rules: string) => `${tag}:not(:defined){${rules}}`;
+const inline = 'display:inline-flex;vertical-align:middle;';
+const block = (size: string) => `display:block;min-block-size:var(--reserve-block-size,${size})`;
+try {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync([
+    reserve('kith-live-badge', `${inline}font-size:calc(var(--kith-font-size,1em)*.875);min-block-size:2.25em;min-inline-size:var(--reserve-inline-size,8.5em)`),
+    reserve('kith-rating', `${inline}min-block-size:1.5em;min-inline-size:var(--reserve-inline-size,8em)`),
+    reserve('kith-reviews', block('24rem')),
+    reserve('kith-group-buy', block('14em')),
+    reserve('kith-points', block('24em')),
+    reserve('kith-points-earn', block('1.4em')),
+    reserve('kith-share-button', 'display:inline-block;min-block-size:var(--reserve-block-size,2.5em)'),
+    // The banner shows only for a visit through a referral link.
+    reserve('kith-referral-offer', landed ? block('4.5em') : 'display:none'),
+  ].join(''));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+} catch {
+  // No constructable stylesheets: the widgets reserve their space once defined.
+}
+
 // `window.Kith` for pages without a bundler, beside what the classic shim put there.
 const api = ((globalThis as { Kith?: Record<string, unknown> }).Kith ??= {});
 api.ready ??= ready;

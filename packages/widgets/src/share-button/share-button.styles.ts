@@ -3,6 +3,8 @@ import { css } from 'lit';
 export default css`
   :host {
     display: inline-block;
+    /* The button's height, reserved by the loader before the code arrives: nothing moves on upgrade. */
+    min-block-size: var(--reserve-block-size, 2.5em);
   }
   * {
     margin: 0;

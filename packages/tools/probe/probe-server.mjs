@@ -1,0 +1,69 @@
+// The probes' host: the reference server with the demo shop (embedded database), a plain host page
+// with every widget (probe/page.html, under the demo's strict CSP with Trusted Types), and backends
+// that fail on purpose: `/probe-api/<mode>/v1/…` answers 500, malformed JSON, never, or drops the
+// connection; `/probe-cdn/` is the CDN with one widget's chunk missing.
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createPgliteDb, seedDemo, signCustomerToken, startServer } from '@kith/server';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cdn = `${root}packages/embed/dist/cdn/`;
+
+/** The failure modes of the probes' backend. */
+export const FAILURES = ['refused', 'http-500', 'timeout', 'malformed-json', 'chunk-404'];
+/** The widget whose chunk `chunk-404` withholds. */
+export const MISSING_CHUNK = 'group-buy';
+
+export async function startProbeServer() {
+  const db = await createPgliteDb();
+  let shop;
+  const timers = new Set();
+  const running = await startServer({
+    db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false,
+    extend: (app) => {
+      app.get('/probe/page', async (c) => {
+        let html = await readFile(`${root}packages/tools/probe/page.html`, 'utf8');
+        const api = c.req.query('api');
+        if (api && api !== 'chunk-404') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-endpoint="/probe-api/${api}/v1"`);
+        if (api === 'chunk-404') html = html.replace('src="/cdn/kith.js"', 'src="/probe-cdn/kith.js"');
+        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${signCustomerToken(shop.secretKey, 'probe-shopper', { ttlSeconds: 3600 })}"`);
+        return c.html(html);
+      });
+      for (const file of ['host.js', 'page.css']) {
+        app.get(`/probe/${file}`, async (c) => c.body(await readFile(`${root}packages/tools/probe/${file}`, 'utf8'), 200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/css' }));
+      }
+      app.all('/probe-api/refused/*', (c) => {
+        c.env.incoming.socket.destroy();
+        return new Promise(() => {});
+      });
+      app.all('/probe-api/http-500/*', (c) => c.json({ error: { code: 'internal', message: 'Down on purpose' } }, 500));
+      app.all('/probe-api/malformed-json/*', (c) => c.body('{"items": [', 200, { 'content-type': 'application/json' }));
+      // Answers after 20 s, well past the widgets' own timeouts; the probe is over by then.
+      app.all('/probe-api/timeout/*', () => new Promise((resolve) => {
+        const t = setTimeout(() => resolve(new Response('late', { status: 504 })), 20_000);
+        timers.add(t);
+      }));
+      app.get('/probe-cdn/*', async (c) => {
+        const path = c.req.path.slice('/probe-cdn/'.length);
+        if (path.includes('..')) return c.body(null, 400);
+        if (new RegExp(`^chunks/${MISSING_CHUNK}-`).test(path)) return c.body('gone', 404);
+        try {
+          return c.body(await readFile(`${cdn}${path}`), 200, { 'content-type': path.endsWith('.map') ? 'application/json' : 'text/javascript' });
+        } catch {
+          return c.body('not found', 404);
+        }
+      });
+    },
+    staticMounts: { '/cdn/': cdn },
+  });
+  ({ shop } = await seedDemo(db));
+  await readdir(cdn); // fails early if the CDN files were not built
+  return {
+    url: `http://127.0.0.1:${running.port}`,
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      await running.close();
+      await db.close();
+    },
+  };
+}
