@@ -6,14 +6,17 @@ import { demoRoutes } from '../src/demo-routes.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Starts it; `close()` stops the server and the database. */
-export async function startDemo() {
+/**
+ * Starts it; `close()` stops the server and the database. `mounts` adds static folders (test
+ * fixtures); other options go to `startServer` (a faster scheduler, say).
+ */
+export async function startDemo({ mounts = {}, ...options } = {}) {
   const db = await createPgliteDb();
   let shop;
   const running = await startServer({
-    db, port: 0, hostname: '127.0.0.1',
+    db, port: 0, hostname: '127.0.0.1', ...options,
     extend: demoRoutes({ secretKey: () => shop?.secretKey }),
-    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
+    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn`, ...mounts },
   });
   ({ shop } = await seedDemo(db));
   return {

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createPgliteDb, driveDemo, seedDemo, signCustomerToken, startServer, DEMO_SHOP_ID } from '@kith/server';
-import { demoRoutes } from '../src/demo-routes.mjs';
+import { driveDemo, signCustomerToken, DEMO_SHOP_ID } from '@kith/server';
+import { startDemo } from './demo-server.mjs';
 import { createStaticServer } from '../src/serve.mjs';
 import { openPage } from '../src/shoot.mjs';
 
@@ -24,17 +24,14 @@ before(async () => {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;
 
-  db = await createPgliteDb();
-  const running = await startServer({ db, port: 0, hostname: '127.0.0.1', extend: demoRoutes({ secretKey: () => shop?.secretKey }), staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` } });
-  ({ shop } = await seedDemo(db));
+  demo = await startDemo();
+  ({ shop, db } = demo);
   stopDriver = () => {};
-  demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
 });
 after(async () => {
   stopDriver();
   server.close();
   await demo.close();
-  await db.close();
 });
 
 const badgeState = (page, selector) =>

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createPgliteDb, seedDemo, signCustomerToken, startServer, verifyWebhookSignature } from '@kith/server';
-import { demoRoutes } from '../src/demo-routes.mjs';
+import { signCustomerToken, verifyWebhookSignature } from '@kith/server';
+import { startDemo } from './demo-server.mjs';
 import { openPage } from '../src/shoot.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -19,14 +19,8 @@ let receiver;
 const received = [];
 
 before(async () => {
-  db = await createPgliteDb();
-  const running = await startServer({
-    db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: 250,
-    extend: demoRoutes({ secretKey: () => shop?.secretKey }),
-    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn`, '/fixtures/': `${root}packages/tools/test/fixtures` },
-  });
-  ({ shop } = await seedDemo(db));
-  demo = { url: `http://127.0.0.1:${running.port}`, close: running.close };
+  demo = await startDemo({ schedulerIntervalMs: 250, mounts: { '/fixtures/': `${root}packages/tools/test/fixtures` } });
+  ({ shop, db } = demo);
   // The merchant's webhook endpoint: a real HTTP server on loopback.
   receiver = createServer((req, res) => {
     let body = '';
@@ -41,7 +35,6 @@ before(async () => {
 after(async () => {
   receiver.close();
   await demo.close();
-  await db.close();
 });
 
 const admin = (path, init = {}) =>
