@@ -79,6 +79,13 @@ describe('<kith-referral-offer>', () => {
     expect(text(el)).to.equal('');
   });
 
+  it('a backend without referrals: nothing shown, no space taken', async () => {
+    const adapter = { id: 'none', capabilities: new Set() } as unknown as KithAdapter;
+    const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter} code="LIN-7Q2K"></kith-referral-offer>`);
+    await waitUntil(() => el.state === 'empty');
+    expect(el.getBoundingClientRect().height).to.equal(0);
+  });
+
   it('the API fails: kith-error, collapsed, nothing thrown into the page', async () => {
     const { adapter } = offerAdapter(() => new NetworkError('down'));
     const el = document.createElement('kith-referral-offer') as KithReferralOffer;

@@ -51,8 +51,9 @@ export class KithReferralOffer extends KithElement {
     const adapter = this.activeAdapter;
     const code = this.code ?? landedCode();
     const ask = adapter && code ? code : '';
-    if (!code) this.recover('empty');
-    else if (ask && ask !== this.asked) {
+    // No code, or a backend without referrals: no offer to show.
+    if (!code || (adapter && !adapter.referrals)) this.recover('empty');
+    else if (ask && ask !== this.asked && adapter!.referrals) {
       this.asked = ask;
       this.offer = undefined;
       this.load(adapter!, ask);
@@ -62,15 +63,14 @@ export class KithReferralOffer extends KithElement {
 
   private async load(adapter: KithAdapter, code: string): Promise<void> {
     try {
-      if (!adapter.referrals) throw Object.assign(new Error('no referrals'), { status: 404 });
-      const offer = await adapter.referrals.getOffer(code);
+      const offer = await adapter.referrals!.getOffer(code);
       if (this.asked !== code) return;
       this.offer = offer;
       this.recover('ready');
     } catch (e) {
       if (this.asked !== code) return;
       // An unknown, blocked or capped code is no offer: nothing to show, nothing broken.
-      if ((isHttpError(e) && e.status === 404) || (e as { status?: number }).status === 404) this.recover('empty');
+      if (isHttpError(e) && e.status === 404) this.recover('empty');
       else this.fail(e);
     }
   }
