@@ -80,13 +80,11 @@ export class KithPoints extends KithElement {
   // A failed prefetch is retried by the click itself.
   private readonly prefetch = () => void this.actions().catch(() => {});
 
-  /** @internal What the lazy chunk works with. */
-  get host(): PointsHost {
-    return {
-      el: this, pts: this.pts, announcer: this.announcer, i18n: this.i18n, p: (n) => this.p(n),
-      track: (name, props) => this.track(name, props),
-    };
-  }
+  /** What the lazy chunk works with: the same object for every call, as nothing in it changes. */
+  private readonly host: PointsHost = {
+    el: this, pts: this.pts, announcer: this.announcer, i18n: this.i18n, p: (n) => this.p(n),
+    track: (name, props) => this.track(name, props),
+  };
 
   /** Every button says what it does in `data-act` (and `data-id`): one delegated listener, one lazy chunk. */
   private readonly onClick = this.guard(async (e: Event) => {
