@@ -62,7 +62,7 @@ export const Default: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="balance"]')).toBe('1,240 points +180 pending');
-    await expect(text(canvasElement, '[part="tier"]')).toBe('Silver member');
+    await expect(text(canvasElement, '[part="tier"]')).toBe('Silver tier');
     await expect(text(canvasElement, '[part="progress"] + p')).toBe('480 points more to Gold');
     await expect(text(canvasElement, '[data-act="check-in"]')).toBe('Check in: +5');
     await expect(shadow(canvasElement).querySelectorAll('[part="badges"] .on').length).toBe(4);
@@ -198,7 +198,7 @@ export const TopTier: Story = {
   parameters: { kith: { state: 'top-tier' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(text(canvasElement, '[part="tier"]')).toBe('Gold member');
+    await expect(text(canvasElement, '[part="tier"]')).toBe('Gold tier');
     await expect(text(canvasElement, '[part="balance"] ~ .note')).toBe('Top tier reached');
     await expect(shadow(canvasElement).querySelectorAll('[part="badges"] li:not(.on)').length).toBe(0);
   },

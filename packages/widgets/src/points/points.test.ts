@@ -38,7 +38,7 @@ describe('<kith-points>', () => {
     expect(el.state).to.equal('ready');
     expect(part(el, 'balance')).to.equal('1,240 points +180 pending');
     expect($(el, '[part="balance"]')!.getAttribute('aria-label')).to.equal('Your points: 1,240 points');
-    expect(part(el, 'tier')).to.equal('Silver member');
+    expect(part(el, 'tier')).to.equal('Silver tier');
     const bar = $<HTMLProgressElement>(el, 'progress')!;
     expect([bar.value, bar.max]).to.deep.equal([1020, 1500]); // 1,520 lifetime: 1,020 into Silver's 1,500 to Gold
     expect(text(bar.nextElementSibling)).to.equal('480 points more to Gold');
@@ -66,7 +66,7 @@ describe('<kith-points>', () => {
     expect([...sr(el).querySelectorAll('a[part="button"]')].map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([['Join now', '/join'], ['Sign in', '/login']]);
     expect(sr(el).querySelectorAll('[part="tiers"] li').length).to.equal(3);
     const early = [...sr(el).querySelectorAll('[part="reward"]')].find((li) => text(li.querySelector('strong')) === 'Early access: winter drop');
-    expect(text(early!.querySelector('small'))).to.contain('Silver members and up');
+    expect(text(early!.querySelector('small'))).to.contain('Silver tier and up');
     expect(button(el, 'ask')).to.equal(null);
     expect($(el, '[part="history"]')).to.equal(null);
     await expect(el).to.be.accessible();
