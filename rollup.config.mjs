@@ -16,12 +16,23 @@ const prod = () => replace({ preventAssignment: true, values: { 'process.env.NOD
 
 // Lit's css`` literals keep their whitespace and comments through terser; strip them (CSS only:
 // no space around braces, semicolons and commas, nor after a colon, is ever significant).
+const cssMin = (body) => body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
 const minifyCss = () => ({
   name: 'kith-minify-css',
   transform(code, id) {
     if (!id.endsWith('.ts') || !code.includes('css`')) return null;
-    const min = (body) => body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
-    return { code: code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${min(body)}\``), map: null };
+    return { code: code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${cssMin(body)}\``), map: null };
+  },
+});
+// The loader's reserve rules (packages/embed/src/reserve.css): imported by it as text, and shipped
+// beside it as `kith-<version>.css` and `kith.css` for pages that link them.
+const reserveCss = () => ({
+  name: 'kith-reserve-css',
+  transform(code, id) {
+    if (!id.endsWith('.css')) return null;
+    this.emitFile({ type: 'asset', fileName: `kith-${version}.css`, source: `${cssMin(code)}\n` });
+    this.emitFile({ type: 'asset', fileName: 'kith.css', source: `${cssMin(code)}\n` });
+    return { code: `export default ${JSON.stringify(cssMin(code))};`, map: null };
   },
 });
 // After terser the only raw newlines left are inside template literals (HTML and CSS), where a
@@ -76,15 +87,45 @@ const alias = (name) => ({
     this.emitFile({ type: 'asset', fileName: name, source: entry.code });
   },
 });
+// The loader's chunk graph, so it can ask for every chunk a widget needs at once (modulepreload)
+// instead of one import level at a time: `function __kithPreload() { return { key: [files] } }`
+// appended to the entry (after its mapped code, so the source map holds; a function declaration is
+// hoisted, so the module's first lines can call it). Keys are what the loader knows:
+// `setup`, `rest` (the REST adapter and what it imports) and each widget's tag.
+const preloadMap = () => ({
+  name: 'kith-preload-map',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    const entry = chunks.find((c) => c.isEntry);
+    const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+    const closure = (file, seen = new Set()) => {
+      for (const dep of byFile.get(file)?.imports ?? []) if (dep !== entry.fileName && !seen.has(dep)) closure(dep, seen.add(dep));
+      return seen;
+    };
+    const map = {};
+    for (const c of chunks) {
+      const id = c.facadeModuleId ?? c.moduleIds.find((m) => /widgets[\\/]src[\\/][\w-]+[\\/]define\.ts$/.test(m)) ?? '';
+      const widget = /widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id);
+      if (widget) map[`kith-${widget[1]}`] = [...closure(c.fileName)];
+      else if (/embed[\\/]src[\\/]setup\.ts$/.test(id)) map.setup = [...closure(c.fileName)];
+      else if (/adapter-rest[\\/]src[\\/]index\.ts$/.test(id)) map.rest = [c.fileName, ...closure(c.fileName)];
+    }
+    if (!map.setup || !map.rest) this.error('kith-preload-map: setup or the REST adapter chunk not found');
+    // Before the source map comment, which stays last; after the mapped code, so no mapping moves.
+    const at = entry.code.lastIndexOf('\n//# sourceMappingURL=');
+    const code = `\nfunction __kithPreload(){return ${JSON.stringify(map)}}`;
+    entry.code = at < 0 ? entry.code + code : entry.code.slice(0, at) + code + entry.code.slice(at);
+  },
+});
 const cdn = [
   {
     input: { kith: 'packages/embed/src/kith.ts' },
     output: {
       dir: 'packages/embed/dist/cdn', format: 'es', sourcemap: true, manualChunks: chunkOf,
       entryFileNames: `kith-${version}.js`, chunkFileNames: chunkName,
-      plugins: [min(true), collapseTemplates(), alias('kith.js')],
+      plugins: [min(true), collapseTemplates(), preloadMap(), alias('kith.js')],
     },
-    plugins: [prod(), resolve(), ts(), minifyCss()],
+    plugins: [prod(), resolve(), ts(), minifyCss(), reserveCss()],
   },
   {
     // Classic-script shim: imports the module loader above, so both tags run the same modules.

@@ -34,6 +34,8 @@ const SCENARIOS = [
   { name: 'baseline', widgets: [] },
   ...WIDGETS.map((w) => ({ name: w.name, widgets: [w] })),
   { name: 'all widgets', widgets: WIDGETS },
+  // Without the stylesheet: the loader reserves the boxes only once it runs, after the first paint.
+  { name: 'all widgets, script only', widgets: WIDGETS, scriptOnly: true },
 ];
 const PROFILES = [
   { name: 'desktop', cpu: 1, network: null, viewport: { width: 1280, height: 800 }, mobile: false },
@@ -50,7 +52,7 @@ let shop;
 const token = () => signCustomerToken(shop.secretKey, 'bench-shopper');
 const pageHtml = (scenario) => {
   let out = template.replace('<!--kith-->', scenario.widgets.length
-    ? `<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${token()}"></script>`
+    ? `${scenario.scriptOnly ? '' : '<link rel="stylesheet" href="/cdn/kith.css" />\n    '}<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${token()}"></script>`
     : '');
   for (const w of scenario.widgets) out = out.replace(`<!--slot:${w.slot}-->`, `${w.html}\n<!--slot:${w.slot}-->`);
   return out;
@@ -240,7 +242,9 @@ for (const r of results) {
 }
 const get = (p, s) => results.find((x) => x.profile === p && x.scenario === s);
 const all = get('desktop', 'all widgets');
-const kithDesktop = results.filter((r) => r.profile === 'desktop' && r.scenario !== 'baseline');
+// The goals judge the embed the docs recommend (kith.css and kith.js); the script-only page is reported beside them.
+const judged = (r) => r.scenario !== 'baseline' && !SCENARIOS.find((s) => s.name === r.scenario).scriptOnly;
+const kithDesktop = results.filter((r) => r.profile === 'desktop' && judged(r));
 const goals = [
   { goal: `All widgets: JS ≤ ${GOALS.gzipKB} KB gzip`, actual: `${(all.jsGzip / KB).toFixed(1)} KB`, pass: all.jsGzip <= GOALS.gzipKB * KB, by: `${((all.jsGzip - GOALS.gzipKB * KB) / KB).toFixed(1)} KB over` },
   { goal: `All widgets: ≤ ${GOALS.requests} JS requests`, actual: `${all.jsRequests}`, pass: all.jsRequests <= GOALS.requests, by: `${all.jsRequests - GOALS.requests} over` },
@@ -257,7 +261,7 @@ const goals = [
     by: kithDesktop.filter((r) => r.kithLongTasksMax > 0).map((r) => r.scenario).join(', '),
   },
   ...PROFILES.map((p) => {
-    const rs = results.filter((r) => r.profile === p.name && r.scenario !== 'baseline');
+    const rs = results.filter((r) => r.profile === p.name && judged(r));
     const worst = rs.reduce((a, r) => (r.clsMax > a.clsMax ? r : a));
     return { goal: `${p.name}: CLS 0.000 (worst run of every scenario)`, actual: `${worst.clsMax.toFixed(3)}${worst.clsMax > 0 ? ` (${worst.scenario})` : ''}`, pass: worst.clsMax < 0.0005, by: rs.filter((r) => r.clsMax >= 0.0005).map((r) => `${r.scenario} ${r.clsMax.toFixed(3)}`).join(', ') };
   }),
@@ -311,10 +315,13 @@ load average ${machine.loadAverage.before[0]} before, ${machine.loadAverage.afte
 
 \`npm run bench\` builds the CDN files, starts the reference server (\`@kith/server\` on PGlite with the
 demo seed; page, CDN files and API on one origin) and loads a synthetic product page
-(\`bench/pages/product.html\`, which reserves no space for widgets) in headless Chromium: the page
-without Kith, each widget alone, then all of them. Kith is the one script tag
+(\`bench/pages/product.html\`, which reserves no space for widgets itself) in headless Chromium: the
+page without Kith, each widget alone, then all of them. Kith is the embed the docs recommend: the
+stylesheet \`<link rel="stylesheet" href="/cdn/kith.css">\` (each widget's box from the first paint;
+0.6 KB) and the script tag
 \`<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="…">\`
-with a signed-in shopper's token (minted with \`signCustomerToken\`). Every run is a fresh browser
+with a signed-in shopper's token (minted with \`signCustomerToken\`). The scenario "all widgets,
+script only" drops the stylesheet (the one-tag embed); the goals judge the others. Every run is a fresh browser
 context (empty cache); the page is served with the demo's strict CSP.
 
 ## Goals

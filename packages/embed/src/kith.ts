@@ -1,4 +1,5 @@
 import { autoload } from './autoloader.js';
+import reserve from './reserve.css';
 import { WIDGETS } from './widgets.js';
 
 /**
@@ -14,6 +15,23 @@ const script =
   document.querySelector<HTMLScriptElement>('script[data-kith]');
 
 const report = (what: string, e: unknown) => console.warn(`[kith] could not load ${what}:`, e);
+
+// Each chunk's static imports, appended by the build (rollup.config.mjs, kith-preload-map). Asking
+// for them all at once keeps the request chain two deep: this file, then everything a widget needs,
+// instead of setup → adapter → http one round trip after another. `import()` rather than a
+// modulepreload link: no element in the host's <head>, and the same fetch options (CORS,
+// credentials) as the imports that follow, so nothing is fetched twice. A failure here is left to
+// the real import to report.
+declare function __kithPreload(): Record<string, string[]>;
+const graph = typeof __kithPreload === 'function' ? __kithPreload() : {};
+const preloaded = new Set<string>();
+const preload = (key: string) => {
+  for (const file of graph[key] ?? []) {
+    if (preloaded.has(file)) continue;
+    preloaded.add(file);
+    import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {});
+  }
+};
 
 // A consent manager may answer before the runtime is here; keep its last word for setup.
 let earlyConsent: unknown;
@@ -32,7 +50,7 @@ let configured: Promise<void> | undefined;
  * On an idle copy it waits for the active one and changes nothing.
  */
 export const ready = (): Promise<void> =>
-  active ? active.ready() : (configured ??= import('./setup.js')
+  active ? active.ready() : (configured ??= (preload('setup'), script?.dataset.adapter === 'rest' && preload('rest'), import('./setup.js'))
     .then(({ setup }) => {
       document.removeEventListener('kith-consent', onConsent);
       return setup({ ...script?.dataset }, earlyConsent);
@@ -56,25 +74,13 @@ export function getAttribution(): { code: string; landedAt: string } | null {
   }
 }
 
-// Each widget's box is reserved before its code arrives, with the sizes and tokens its own styles
-// use, so nothing below moves when it upgrades (or fails). A constructed sheet is CSSOM, which a
-// strict style-src allows.
-const reserve = (tag: string, rules: string) => `${tag}:not(:defined){${rules}}`;
-const inline = 'display:inline-flex;vertical-align:middle;';
-const block = (size: string) => `display:block;min-block-size:var(--reserve-block-size,${size})`;
+// Each widget's box is reserved before its code arrives (reserve.css, also shipped as kith.css for
+// a <link> that holds the boxes from the first paint). A constructed sheet is CSSOM, which a strict
+// style-src allows.
 try {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync([
-    reserve('kith-live-badge', `${inline}font-size:calc(var(--kith-font-size,1em)*.875);min-block-size:2.25em;min-inline-size:var(--reserve-inline-size,8.5em)`),
-    reserve('kith-rating', `${inline}min-block-size:1.5em;min-inline-size:var(--reserve-inline-size,8em)`),
-    reserve('kith-reviews', block('24rem')),
-    reserve('kith-group-buy', block('14em')),
-    reserve('kith-points', block('24em')),
-    reserve('kith-points-earn', block('1.4em')),
-    reserve('kith-share-button', 'display:inline-block;min-block-size:var(--reserve-block-size,2.5em)'),
-    // The banner shows only for a visit through a referral link.
-    reserve('kith-referral-offer', landed ? block('4.5em') : 'display:none'),
-  ].join(''));
+  // The banner shows only for a visit through a referral link.
+  sheet.replaceSync(reserve + (landed ? 'kith-referral-offer:not(:defined){display:block;min-block-size:var(--reserve-block-size,4.5em)}' : ''));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
   // No constructable stylesheets: the widgets reserve their space once defined.
@@ -92,7 +98,7 @@ if (active) {
   g.__kithLoader = { src, ready };
   autoload(
     document,
-    Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => Promise.all([ready(), load()])])),
+    Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => (preload(tag), Promise.all([ready(), load()]))])),
     (tag, e) => report(`<${tag}>`, e),
   );
   if (here) ready().then(() => import('./attribution.js')).then((m) => m.attribute(here), (e) => report('the referral attribution', e));
