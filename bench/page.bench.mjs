@@ -307,6 +307,33 @@ const loafNotes = results.flatMap((r) => r.runs.flatMap((x) => x.kithLoafs.map((
 const uniq = [...new Set(loafNotes)].slice(0, 12);
 const shifts = results.filter((r) => r.clsMax > 0).map((r) => `${r.profile}/${r.scenario}: ${r.clsMax.toFixed(3)} worst run, shifted nodes: ${r.shiftSources.join(', ') || '?'}`);
 
+// The 10,000-review scroll scenario (bench/reviews.bench.mjs, run first by `npm run bench`): its headline rows.
+function reviewsSection() {
+  const more = 'The full table, the mobile profile and the method are in [reports/reviews.md](reports/reviews.md).';
+  let r;
+  try {
+    r = JSON.parse(readFileSync(here('./reports/reviews.json'), 'utf8'));
+  } catch {
+    return `## 10,000 reviews\n\nNot run yet: \`npm run bench:reviews\`. ${more}`;
+  }
+  const row = (mode) => r.results.find((x) => x.profile === 'desktop' && x.mode === mode);
+  const [w, n] = [row('widget'), row('naive')];
+  const line = (what, key, d = 1, unit = ' ms') => `| ${what} | ${w[key].toFixed(d)}${unit} | ${n[key].toFixed(d)}${unit} | ${(n[key] / w[key]).toFixed(1)}× |`;
+  return `## 10,000 reviews: scrolling the wall (desktop)
+
+${r.date} · ${r.machine} · \`npm run bench:reviews\`: \`<kith-reviews>\` over ${r.reviews.toLocaleString('en')} reviews against a naive
+list that renders them all, medians of ${r.runs} runs, ${r.frames} scroll frames.
+
+| measure | <kith-reviews> | naive list | naive ÷ widget |
+|---|---:|---:|---:|
+${line('first render after data', 'firstRender')}
+${line('scroll frame p95', 'scrollP95')}
+${line('DOM elements (max while scrolling)', 'nodes', 0, '')}
+| long tasks while scrolling | ${w.longTasks} | ${n.longTasks} | |
+
+Goals: first render after data ≤ ${r.goals.firstRender} ms (${w.firstRender <= r.goals.firstRender ? 'met' : '**missed**'}), scroll frame p95 ≤ ${r.goals.scrollP95} ms (${w.scrollP95 <= r.goals.scrollP95 ? 'met' : '**missed**'}). ${more}`;
+}
+
 await writeFile(here('./REPORT.md'), `# Page benchmark: Kith widgets on a product page
 
 ${date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium} ·
@@ -380,8 +407,7 @@ ${shifts.length ? `Layout shifts:\n\n${shifts.map((l) => `- ${l}`).join('\n')}\n
   latency, 1.6 Mbit/s down and up), a 412×823 touch viewport.
 - API requests count \`/v1/…\` requests (REST and the SSE streams) up to the end of the settle time.
 
-The 10,000-review scroll scenario is its own benchmark: \`npm run bench:reviews\`, report in
-[reports/reviews.md](reports/reviews.md).
+${reviewsSection()}
 
 ## How to run
 
