@@ -87,6 +87,16 @@ describe('<kith-points>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('check-in by keyboard: focus moves to the check-in result, not to the top of the page', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    button(el, 'check-in')!.focus();
+    await click(el, 'check-in');
+    await waitUntil(() => part(el, 'check-in').startsWith('Checked in today'));
+    await waitUntil(() => sr(el).activeElement, 'focus was dropped after the check-in');
+    expect(sr(el).activeElement?.getAttribute('part')).to.equal('check-in');
+  });
+
   it('a check-in made elsewhere first: the refusal explains itself', async () => {
     adapter = adapterFor();
     const el = await widget(adapter);

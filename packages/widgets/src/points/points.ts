@@ -155,7 +155,7 @@ export class KithPoints extends KithElement {
           value=${Math.max(0, a.lifetime - a.tier.threshold)}></progress>
         <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
         : html`<p class="note">${t('topTier')}</p>`}
-      ${rule && this.pts.api?.checkIn ? html`<div part="check-in">
+      ${rule && this.pts.api?.checkIn ? html`<div part="check-in" tabindex="-1">
         ${a.checkIn.checkedInToday
           ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
             <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
