@@ -1,7 +1,8 @@
 // The probes' host: the reference server with the demo shop (embedded database), a plain host page
 // with every widget (probe/page.html, under the demo's strict CSP with Trusted Types), and backends
 // that fail on purpose: `/probe-api/<mode>/v1/…` answers 500, malformed JSON, never, or drops the
-// connection; `/probe-cdn/` is the CDN with one widget's chunk missing.
+// connection; `/probe-cdn/` is the CDN with one widget's chunk missing. `?signed=1` signs in
+// `probe-shopper`, or the shopper named by `&customer=`.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createPgliteDb, seedDemo, signCustomerToken, startServer } from '@kith/server';
@@ -26,7 +27,7 @@ export async function startProbeServer() {
         const api = c.req.query('api');
         if (api && api !== 'chunk-404') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-endpoint="/probe-api/${api}/v1"`);
         if (api === 'chunk-404') html = html.replace('src="/cdn/kith.js"', 'src="/probe-cdn/kith.js"');
-        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${signCustomerToken(shop.secretKey, 'probe-shopper', { ttlSeconds: 3600 })}"`);
+        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${signCustomerToken(shop.secretKey, c.req.query('customer') || 'probe-shopper', { ttlSeconds: 3600 })}"`);
         return c.html(html);
       });
       for (const file of ['host.js', 'page.css']) {
@@ -60,6 +61,9 @@ export async function startProbeServer() {
   await readdir(cdn); // fails early if the CDN files were not built
   return {
     url: `http://127.0.0.1:${running.port}`,
+    // For probes that set up data first (points to spend, a referral code): the shop and its database.
+    shop,
+    db,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       await running.close();

@@ -78,22 +78,22 @@ export class GroupBuyController implements ReactiveController {
     this.unsubscribe = this.following = undefined;
   }
 
-  /** Loads the offer (and a shared team), then follows the team in focus. */
-  load = (): void => {
+  /** Loads the offer (and a shared team), then follows the team in focus; resolves once it shows (never rejects). */
+  load = (): Promise<void> => {
     this.stop();
     const { product, team: sharedId } = this.query();
     const api = this.api;
-    if (!product || !this.adapter) return;
+    if (!product || !this.adapter) return Promise.resolve();
     if (!api) {
       this.set('none');
-      return;
+      return Promise.resolve();
     }
     const run = this.run;
     const { signal } = (this.abort = new AbortController());
     const sent = Date.now();
     // A reload after an action keeps the current view instead of flashing the skeleton.
     if (!this.offer) this.set('loading');
-    Promise.all([
+    return Promise.all([
       api.getOffer(product, { signal }),
       sharedId ? api.getTeam(sharedId, { signal }).catch(() => undefined) : undefined,
     ]).then(([offer, shared]) => {
@@ -147,9 +147,10 @@ export class GroupBuyController implements ReactiveController {
     if (id) this.api?.getTeam(id).then((t) => run === this.run && this.team?.id === id && this.focus(t), () => {});
   };
 
-  /** Shows a team the shopper now holds a seat in (or reloads after leaving one). */
-  show(team: GroupBuyTeam | undefined): void {
-    if (team?.you) this.focus(team);
-    else this.load();
+  /** Shows a team the shopper now holds a seat in (or reloads after leaving one); resolves once it shows. */
+  show(team: GroupBuyTeam | undefined): Promise<void> {
+    if (!team?.you) return this.load();
+    this.focus(team);
+    return Promise.resolve();
   }
 }

@@ -141,6 +141,27 @@ describe('<kith-group-buy>', () => {
     await waitUntil(() => button(el, 'start'), 'can start again');
   });
 
+  it('keyboard: focus goes to the new team’s actions after a join, and back to its Join after leaving (never dropped to the page)', async () => {
+    adapter = adapterWith();
+    // A forming team of Ana's, which Lin can join and leave.
+    const offer = (await adapter.groupBuy!.getOffer('p1'))!;
+    const id = (await adapter.as(ANA).groupBuy!.startTeam!(offer.campaign.id, { displayName: 'Ana' })).id;
+    const el = await widget(adapter);
+    const join = button(el, 'join', id)!;
+    // A pressed button is disabled while the request runs, which takes focus away from it.
+    join.focus();
+    join.click();
+    await waitUntil(() => button(el, 'leave'), 'not joined');
+    // Compared by identity in waitUntil: chai's diff of two elements never finishes.
+    await waitUntil(() => sr(el).activeElement === button(el, 'share'), 'focus did not go to Invite friends after joining');
+    button(el, 'leave')!.focus();
+    button(el, 'leave')!.click();
+    // Leaving reloads the teams: focus waits for the list, where the team's Join is back.
+    await waitUntil(() => !button(el, 'leave') && sr(el).activeElement === button(el, 'join', id), 'focus did not go back to Join after leaving');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sr(el).activeElement === button(el, 'join', id), 'focus stays on Join').to.equal(true);
+  });
+
   it('a shared team link shows that team first, with a join button naming the leader', async () => {
     adapter = adapterWith(undefined, ANA);
     const offer = (await adapter.groupBuy!.getOffer('p1'))!;

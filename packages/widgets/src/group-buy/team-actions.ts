@@ -18,7 +18,7 @@ registerStrings('group-buy', 'en', {
 
 /** What the actions need from the widget. */
 export interface ActionHost {
-  readonly el: HTMLElement & { requestUpdate(): void };
+  readonly el: HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<boolean>; readonly renderRoot: HTMLElement | DocumentFragment };
   readonly gb: GroupBuyController;
   readonly displayName?: string;
   readonly shareUrl?: string;
@@ -65,14 +65,15 @@ async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise
     const o = { idempotencyKey };
     const team = await (action === 'start' ? api.startTeam?.(id, input, o) : action === 'join' ? api.joinTeam?.(id, input, o) : api.leaveTeam?.(id, o));
     gb.keys.delete(intent);
-    gb.show(team);
+    // Busy until the result is on screen: after leaving, that is a reload of the teams.
+    await gb.show(team);
     return team;
   } catch (e) {
     const error = toKithError(e);
     if (!error.idempotencyKey) gb.keys.delete(intent);
     const code = isHttpError(error) && error.status === 401 ? 'http_401' : error.code;
     gb.message = PROBLEMS[code] ? `problem.${PROBLEMS[code]}` : 'problem';
-    if (STALE.has(code)) gb.load();
+    if (STALE.has(code)) await gb.load();
     return undefined;
   } finally {
     gb.busy = undefined;
@@ -80,23 +81,46 @@ async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise
   }
 }
 
-async function leave(h: ActionHost, teamId: string): Promise<void> {
-  if (!(await write(h, 'leave', teamId))) return;
+async function leave(h: ActionHost, teamId: string): Promise<boolean> {
+  if (!(await write(h, 'leave', teamId))) return false;
   h.track('group_team_leave', { team: teamId });
   emit(h.el, 'kith-group-leave', { teamId });
+  return true;
 }
 
 /** Starts a team or joins one, then hands the held seat to the host's cart; a cancelled event gives it back. */
-async function take(h: ActionHost, action: 'start' | 'join', id: string): Promise<void> {
+async function take(h: ActionHost, action: 'start' | 'join', id: string): Promise<boolean> {
   const team = await write(h, action, id);
   const you = team?.you;
-  if (!team || !you) return;
+  if (!team || !you) return false;
   h.track(action === 'start' ? 'group_team_start' : 'group_team_join', { team: team.id });
   const detail = {
     teamId: team.id, campaignId: team.campaignId, productId: team.productId, price: you.price,
     holdExpiresAt: you.holdExpiresAt ?? '', leader: you.leader,
   };
-  if (!emit(h.el, 'kith-group-join', detail, { cancelable: true })) await leave(h, team.id);
+  if (emit(h.el, 'kith-group-join', detail, { cancelable: true })) return true;
+  await leave(h, team.id);
+  return false;
+}
+
+/**
+ * A write disables the buttons and replaces the one pressed (Join becomes Invite and Leave), which
+ * drops keyboard focus to the top of the page. Once the result renders, focus goes to the first of
+ * `selectors` there is; focus the shopper has moved elsewhere meanwhile stays where it is.
+ */
+function refocus(h: ActionHost, selectors: readonly string[]): Promise<void> {
+  return h.el.updateComplete.then(() => {
+    // Still on a live control of ours: fine. (A removed or disabled one may still be reported
+    // focused until the browser's next rendering step.)
+    const mine = (h.el.renderRoot as ShadowRoot).activeElement as HTMLButtonElement | null;
+    if (mine?.isConnected && !mine.disabled) return;
+    const active = (h.el.getRootNode() as Document | ShadowRoot).activeElement;
+    if (active && active !== document.body && active !== h.el) return;
+    for (const selector of selectors) {
+      const next = h.el.renderRoot.querySelector<HTMLElement>(selector);
+      if (next) return next.focus();
+    }
+  });
 }
 
 /** The native share sheet where there is one, else copies the link and says so. */
@@ -120,8 +144,10 @@ async function share(h: ActionHost, team: GroupBuyTeam): Promise<void> {
 export type TeamAction = GroupBuyAction | 'share';
 
 /** What a button's `data-act` asks for, on the team or campaign in its `data-id`. */
-export function run(h: ActionHost, action: TeamAction, id: string): Promise<void> {
-  if (action === 'leave') return leave(h, id);
-  if (action === 'share') return h.gb.team ? share(h, h.gb.team) : Promise.resolve();
-  return take(h, action, id);
+export async function run(h: ActionHost, action: TeamAction, id: string): Promise<void> {
+  if (action === 'share') return h.gb.team ? share(h, h.gb.team) : undefined;
+  const done = action === 'leave' ? await leave(h, id) : await take(h, action, id);
+  // Done: the controls that replaced the pressed one. Not done: the same button again, or another.
+  const next = !done ? [`[data-act="${action}"][data-id="${id}"]`] : action === 'leave' ? [`[data-act="join"][data-id="${id}"]`, '[data-act="start"]'] : ['.actions button'];
+  await refocus(h, [...next, 'button[data-act]:not([disabled])']);
 }

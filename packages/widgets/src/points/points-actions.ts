@@ -83,10 +83,15 @@ export function reward(h: PointsHost, r: PointsReward) {
   return undefined;
 }
 
-/** Moves focus after the next render, so a control that replaced the clicked one takes it. */
-function focusSoon(h: PointsHost, selector: string): void {
+/** Moves focus after the next render, so a control that replaced the clicked one takes it (the first of `selectors` there is). */
+function focusSoon(h: PointsHost, ...selectors: string[]): void {
   h.el.requestUpdate();
-  void h.el.updateComplete.then(() => h.el.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  void h.el.updateComplete.then(() => {
+    for (const s of selectors) {
+      const next = h.el.renderRoot.querySelector<HTMLElement>(s);
+      if (next) return next.focus();
+    }
+  });
 }
 
 /** One button's action (`data-act`, with `data-id` naming the reward). */
@@ -100,6 +105,9 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
       emit(h.el, 'kith-points-check-in', done);
       h.track('points_check_in', { points: done.points, streak: done.streak });
     }
+    // The button was disabled while busy and is gone once checked in, which drops keyboard focus
+    // to the top of the page: the button again after a refusal, else what replaced it.
+    focusSoon(h, '[data-act=check-in]', '[part=check-in]');
   } else if (act === 'ask') {
     pts.confirming = id;
     pts.message = undefined;

@@ -37,7 +37,9 @@ describe('<kith-points>', () => {
     const el = await widget(adapter);
     expect(el.state).to.equal('ready');
     expect(part(el, 'balance')).to.equal('1,240 points +180 pending');
-    expect($(el, '[part="balance"]')!.getAttribute('aria-label')).to.equal('Your points: 1,240 points');
+    // Named by text read just before it: screen readers ignore aria-label on a paragraph.
+    expect($(el, '[part="balance"]')!.hasAttribute('aria-label')).to.equal(false);
+    expect(text($(el, '[part="balance"]')!.previousElementSibling)).to.equal('Your points:');
     expect(part(el, 'tier')).to.equal('Silver tier');
     const bar = $<HTMLProgressElement>(el, 'progress')!;
     expect([bar.value, bar.max]).to.deep.equal([1020, 1500]); // 1,520 lifetime: 1,020 into Silver's 1,500 to Gold
@@ -85,6 +87,16 @@ describe('<kith-points>', () => {
     expect(seen.map((d) => [d.points, d.streak, d.account.balance])).to.deep.equal([[5, 3, 1245]]);
     expect(button(el, 'check-in')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('check-in by keyboard: focus moves to the check-in result, not to the top of the page', async () => {
+    adapter = adapterFor();
+    const el = await widget(adapter);
+    button(el, 'check-in')!.focus();
+    await click(el, 'check-in');
+    await waitUntil(() => part(el, 'check-in').startsWith('Checked in today'));
+    await waitUntil(() => sr(el).activeElement, 'focus was dropped after the check-in');
+    expect(sr(el).activeElement?.getAttribute('part')).to.equal('check-in');
   });
 
   it('a check-in made elsewhere first: the refusal explains itself', async () => {

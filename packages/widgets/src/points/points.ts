@@ -146,8 +146,8 @@ export class KithPoints extends KithElement {
     const done = bonus ? a.checkIn.streak % bonus.everyDays || (a.checkIn.streak && bonus.everyDays) : 0;
     const { busy } = this.pts;
     return html`<p part="tier">${t('tier', { tier: a.tier.name })}</p>
-      <p part="balance" aria-label=${`${t('balance')}: ${this.p(a.balance)}`}>
-        <strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
+      <span class="visually-hidden">${t('balance')}:</span>
+      <p part="balance"><strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
         ${a.pending ? html`<span class="pending">${t('pending', { points: this.i18n.number(a.pending) })}</span>` : nothing}
       </p>
       ${a.expiring ? html`<p class="note">${t('expiring', { points: this.p(a.expiring.points), date: dateTime(Date.parse(a.expiring.at), DAY) })}</p>` : nothing}
@@ -155,7 +155,7 @@ export class KithPoints extends KithElement {
           value=${Math.max(0, a.lifetime - a.tier.threshold)}></progress>
         <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
         : html`<p class="note">${t('topTier')}</p>`}
-      ${rule && this.pts.api?.checkIn ? html`<div part="check-in">
+      ${rule && this.pts.api?.checkIn ? html`<div part="check-in" tabindex="-1">
         ${a.checkIn.checkedInToday
           ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
             <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
