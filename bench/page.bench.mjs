@@ -345,7 +345,7 @@ demo seed; page, CDN files and API on one origin) and loads a synthetic product 
 (\`bench/pages/product.html\`, which reserves no space for widgets itself) in headless Chromium: the
 page without Kith, each widget alone, then all of them. Kith is the embed the docs recommend: the
 stylesheet \`<link rel="stylesheet" href="/cdn/kith.css">\` (each widget's box from the first paint;
-0.6 KB) and the script tag
+0.3 KB gzip) and the script tag
 \`<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="…">\`
 with a signed-in shopper's token (minted with \`signCustomerToken\`). The scenario "all widgets,
 script only" drops the stylesheet (the one-tag embed); the goals judge the others. Every run is a fresh browser

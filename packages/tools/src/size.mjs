@@ -17,9 +17,11 @@ const BUDGETS = [
   // Issue 6 asked for 4 KB; 4.4 KB is what prices, team, tiers, members, countdown, open teams, live updates and three locales' loaders take
   // with start/join/leave/share already in the lazy chunk below (4.0 KB brotli). See docs/group-buy.md, "Size".
   { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.5 * KB },
-  { name: 'group buy actions, loaded on first pointer or focus', test: /^chunks\/team-actions-/, metric: 'gzip', max: 1.5 * KB },
+  // The lazy action chunks grew by the keyboard focus they now keep after a write (join, leave, check-in), which the
+  // accessibility probe found dropped to the top of the page: 1.5 → 1.75 KB and 2 → 2.25 KB.
+  { name: 'group buy actions, loaded on first pointer or focus', test: /^chunks\/team-actions-/, metric: 'gzip', max: 1.75 * KB },
   { name: 'points, on top of the runtime', test: /^chunks\/points-(?!earn|actions)/, metric: 'gzip', max: 5 * KB },
-  { name: 'points actions and history, loaded on first pointer or focus', test: /^chunks\/points-actions-/, metric: 'gzip', max: 2 * KB },
+  { name: 'points actions and history, loaded on first pointer or focus', test: /^chunks\/points-actions-/, metric: 'gzip', max: 2.25 * KB },
   { name: 'points earn snippet, on top of the runtime', test: /^chunks\/points-earn-/, metric: 'gzip', max: 1.5 * KB },
   { name: 'share button, on top of the runtime', test: /^chunks\/share-button-/, metric: 'gzip', max: 4 * KB },
   { name: 'referral offer banner, on top of the runtime', test: /^chunks\/referral-offer-/, metric: 'gzip', max: 2 * KB },
