@@ -219,7 +219,8 @@ describe('probe: keyboard (a Tab walk over every control, then each operated by 
     try {
       await tabTo(page, tag, 'select[part=sort]');
       await page.keyboard.press('ArrowDown');
-      await poll(page, "!window.__a11y.find('kith-reviews', '[role=feed][aria-busy=true]')");
+      // The new order on screen (not busy only: the reload may not have begun yet).
+      await poll(page, `((list) => !window.__a11y.find('kith-reviews', '[role=feed][aria-busy=true]') && list.length > 0 && list.every((r, i) => i === 0 || list[i - 1] >= r))(window.__a11y.findAll('kith-reviews', 'article[part=review]').map((a) => Number(a.querySelector('[data-r]').dataset.r)))`);
       const highest = await ratings(page);
       assert.equal(await find(page, tag, 'select[part=sort]', (s) => s.value), 'highest', 'ArrowDown on the sort picks the next order');
       assert.deepEqual(highest, [...highest].sort((a, b) => b - a), `sorted highest first: ${highest}`);
@@ -227,7 +228,7 @@ describe('probe: keyboard (a Tab walk over every control, then each operated by 
       await tabTo(page, tag, 'button[part=chip]');
       await page.keyboard.press(' ');
       await until(page, tag, 'button[part=chip]', (b) => b.getAttribute('aria-pressed') === 'true');
-      await poll(page, "!window.__a11y.find('kith-reviews', '[role=feed][aria-busy=true]')");
+      await poll(page, "((list) => !window.__a11y.find('kith-reviews', '[role=feed][aria-busy=true]') && list.length > 0 && list.every((a) => a.querySelector('[part=photos]')))(window.__a11y.findAll('kith-reviews', 'article[part=review]'))");
       const withPhotos = await findAll(page, tag, 'article[part=review]', (els) => els.map((a) => !!a.querySelector('[part=photos]')));
       assert.ok(withPhotos.length > 0 && withPhotos.every(Boolean), `Space on "with photos" lists only reviews with photos: ${withPhotos}`);
       wrong.push(...(await axe(page, 'reviews sorted and filtered')));
@@ -236,7 +237,8 @@ describe('probe: keyboard (a Tab walk over every control, then each operated by 
       await tabTo(page, tag, 'button[part=bar]:not([disabled])');
       const stars = await page.evaluate(() => Number(window.__a11y.deepActive().querySelector('[aria-hidden]').textContent[0]));
       await page.keyboard.press('Enter');
-      await poll(page, `window.__a11y.findAll('kith-reviews', 'article[part=review]').every((a) => a.querySelector('[data-r]').dataset.r === '${stars}')`);
+      // Some reviews shown (an empty list while the filtered page loads would pass \`every\`), all of them with that rating.
+      await poll(page, `((list) => list.length > 0 && list.every((a) => a.querySelector('[data-r]').dataset.r === '${stars}'))(window.__a11y.findAll('kith-reviews', 'article[part=review]'))`);
       const filtered = await ratings(page);
       assert.ok(filtered.length && filtered.every((r) => r === stars), `Enter on the ${stars}-star bar lists only ${stars}-star reviews: ${filtered}`);
       await page.keyboard.press('Enter');
