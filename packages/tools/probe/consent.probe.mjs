@@ -1,7 +1,7 @@
 // `npm run probe`, consent: every widget, signed in, with the GA4 sink (`data-analytics="ga4"`),
 // landing through a real referral link (`?kith_ref=CODE`), and no consent given. A shopper opens the
-// share menu, copies the link, shows the QR code, sorts the reviews and clicks the rating, with every
-// widget in view long enough for an impression. Pass: 0 analytics requests (the referral visit, a
+// share menu, copies the link, shows the QR code, sorts the reviews, clicks the rating and the live
+// badge, with every widget in view long enough for an impression. Pass: 0 analytics requests (the referral visit, a
 // beacon, a third-party origin, an analytics-looking path), 0 cookies, 0 localStorage,
 // sessionStorage, IndexedDB or Cache Storage writes, 0 dataLayer pushes. Granting consent then starts
 // them: the visit is recorded once, the code kept in localStorage, and the new interactions reach the
@@ -14,8 +14,8 @@ import { CHROMIUM_ARGS, findChromium } from '../src/chromium.mjs';
 import { startProbeServer } from './probe-server.mjs';
 
 const TAGS = ['kith-referral-offer', 'kith-live-badge', 'kith-rating', 'kith-points-earn', 'kith-share-button', 'kith-group-buy', 'kith-points', 'kith-reviews'];
-/** The events the shopper's interactions send once analytics are allowed (GA4 names). */
-const INTERACTION_EVENTS = ['kith_share_initiated', 'kith_share_completed', 'kith_reviews_sort', 'kith_widget_click'];
+/** The events the shopper's interactions send once analytics are allowed: GA4 name and widget. */
+const INTERACTION_EVENTS = ['kith_share_initiated share-button', 'kith_share_completed share-button', 'kith_reviews_sort reviews', 'kith_widget_click rating', 'kith_widget_click live-badge'];
 /** The shopper's name on the page: analytics must never carry it. */
 const SHOPPER_NAME = 'Probe';
 
@@ -123,12 +123,16 @@ async function open(query) {
   await page.addInitScript(instrument);
   await page.goto(`${server.url}/probe/page?signed=1&analytics=ga4&kith_ref=${code}&${query}`);
   await page.waitForFunction((tags) => tags.every((t) => ['ready', 'empty'].includes(document.querySelector(t)?.getAttribute('state'))), TAGS, { timeout: 15_000 });
-  // The rating as a link to the reviews, so a click on it is an interaction it reports.
-  await page.evaluate(() => document.querySelector('kith-rating').setAttribute('href', '#below'));
+  // The rating as a link to the reviews, so a click on it is an interaction it reports; the host
+  // opens the live show its own way, so a click on the badge stays on the page.
+  await page.evaluate(() => {
+    document.querySelector('kith-rating').setAttribute('href', '#below');
+    document.addEventListener('kith-live-open', (e) => e.preventDefault());
+  });
   return { context, page, analytics, errors };
 }
 
-/** A shopper's visit: share menu, copy the link, the QR code, a sort of the reviews, the rating. */
+/** A shopper's visit: share menu, copy the link, the QR code, a sort of the reviews, the rating, the live badge. */
 async function shop(page, sort) {
   const share = page.locator('kith-share-button');
   await share.locator('[part="button"]').click();
@@ -138,6 +142,7 @@ async function shop(page, sort) {
   await page.keyboard.press('Escape');
   await page.locator('kith-reviews').locator('[part="sort"]').selectOption(sort);
   await page.locator('kith-rating').locator('a[part="base"]').click();
+  await page.locator('kith-live-badge').locator('a[part="pill"]').click();
   for (const tag of TAGS) await page.locator(tag).hover({ trial: false, force: true });
   // Every widget is in the tall viewport: a second and a bit is an impression for each.
   await page.waitForTimeout(1300);
@@ -190,7 +195,7 @@ describe('probe: consent', () => {
       assert.equal(JSON.parse(granted.kithRef).code, code, 'the code kept in localStorage');
       assert.deepEqual([...granted.localStorage, ...granted.sessionStorage], ['kith_ref'], 'only the attribution is stored');
       assert.deepEqual([...granted.cookies, ...granted.cookieJar], [], 'no cookies, ever');
-      const events = granted.dataLayer.map((e) => e.event);
+      const events = granted.dataLayer.map((e) => `${e.event} ${e.kith_widget}`);
       for (const name of INTERACTION_EVENTS) assert.ok(events.includes(name), `${name} pushed after consent: ${events.join(', ')}`);
       assert.ok(events.every((e) => e.startsWith('kith_')), `only Kith events: ${events.join(', ')}`);
       assert.ok(!JSON.stringify(granted.dataLayer).includes(SHOPPER_NAME), 'no shopper name in analytics');

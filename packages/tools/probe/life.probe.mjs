@@ -1,11 +1,13 @@
 // `npm run probe`, double load and SPA life: the loader twice on one page (two URLs of kith.js, two
 // module instances), then every widget removed and re-added 100 times, as a single-page app does on
-// each navigation. Pass: no errors, one runtime (the second loader warns once and stays idle), each
-// tag defined once, and no growth between the warm-up (10 cycles) and the end (100) in listeners on
-// window, document and media queries, live timers, animation frames, open event streams (in the page
-// and on the server), fetches in flight, or the DOM counters after a forced GC; and with every widget
-// removed, no stream or interval is left. `?break=leak` (life.js) leaks a listener, an interval and an
-// event stream on every re-add, and the verdict fails. Run after `npm run build`.
+// each navigation, while the live show's viewer count streams in. Pass: no errors, one runtime (the
+// second loader warns once and stays idle), each tag defined once, and no growth between the
+// warm-up (10 cycles) and the end (100) in listeners on window, document and media queries,
+// subscribers of the page-wide stores, live timers, animation frames, open event streams (in the
+// page and on the server), fetches in flight, or the DOM counters after a forced GC; and with every
+// widget removed, no stream, interval or store subscriber is left. `?break=leak` (life.js) leaks a
+// listener, an interval and an event stream on every re-add, and the verdict fails. Run after
+// `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright';
@@ -15,7 +17,7 @@ import { startProbeServer } from './probe-server.mjs';
 // Growth allowed between the warm-up and the end, whatever the number of cycles. Timers and frames
 // in flight depend on the moment (a debounce, a countdown's next tick); leaks grow by one per cycle.
 const TOLERANCE = {
-  windowListeners: 0, documentListeners: 0, mediaListeners: 0, intervals: 0, timeouts: 3, frames: 2, streams: 0,
+  windowListeners: 0, documentListeners: 0, mediaListeners: 0, storeListeners: 0, intervals: 0, timeouts: 3, frames: 2, streams: 0,
   fetches: 1, serverStreams: 0, documents: 0, jsEventListeners: 5, nodes: 300,
 };
 // Each block of 10 cycles: quick ones (one frame between remove and add: the stores stay mounted, as
@@ -27,7 +29,10 @@ const BLOCK = { quick: 8, gapMs: 1200 };
 let server;
 let browser;
 before(async () => {
-  server = await startProbeServer();
+  // Each re-added share button asks for the shopper's link (a write): 100 cycles pass the default limit.
+  server = await startProbeServer({ writeLimit: 100_000 });
+  // The badge's show goes live, so its stream carries viewer counts during the cycles.
+  await admin('POST', '/live/shows/show-1/start', {});
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 after(async () => {
@@ -169,6 +174,8 @@ function instrument() {
     windowListeners: listed('window'),
     documentListeners: listed('document'),
     mediaListeners: listed('media'),
+    // Subscribers of the page-wide stores (nanostores' listener count): each connected widget's.
+    storeListeners: Array((window.__kith?.config.lc ?? 0) + (window.__kith?.consent.lc ?? 0)).fill('$config or $consent'),
     defines,
   });
 }
@@ -207,23 +214,48 @@ async function live(query, blocks) {
     await page.goto(`${server.url}/probe/page?life=1&signed=1&kith_team=${teamId}&${query}`);
     const first = await page.evaluate(() => window.life.settle(10_000));
     const unsettled = first ? [] : ['first load'];
+    let lastViewers;
     const block = async () => {
+      // The show's viewer count moves while the widgets come and go: pushes arrive on streams being
+      // closed and opened, and the badge schedules its announcements.
+      const pushing = pushViewers();
       unsettled.push(...await page.evaluate((n) => window.life.cycle(n), BLOCK.quick));
       unsettled.push(...await page.evaluate(() => window.life.cycle(1, { churn: true })));
       unsettled.push(...await page.evaluate((gapMs) => window.life.cycle(1, { gapMs }), BLOCK.gapMs));
+      lastViewers = await pushing.stop();
     };
     await block();
     const warm = await measure(page, cdp);
     for (let i = 1; i < blocks; i++) await block();
     const end = await measure(page, cdp);
+    const badge = await page.evaluate(() => document.querySelector('kith-live-badge').shadowRoot.querySelector('[part="viewers"]')?.textContent.trim());
     // Every widget removed: nothing of theirs may stay open.
     await page.evaluate(() => document.querySelectorAll('main > *').forEach((el) => el.localName.startsWith('kith-') && el.remove()));
     const gone = await measure(page, cdp);
     const state = await page.evaluate(() => ({ loader: window.__kithLoader?.src, errors: window.probe.errors, widgets: document.querySelectorAll('main > *').length }));
-    return { cycles: blocks * (BLOCK.quick + 2), warm, end, gone, unsettled, logs, chunks, ...state, ms: Date.now() - started };
+    return { cycles: blocks * (BLOCK.quick + 2), warm, end, gone, unsettled, logs, chunks, ...state, badge, lastViewers, ms: Date.now() - started };
   } finally {
     await page.close();
   }
+}
+
+/** The shop's backend: an admin API call with the secret key. */
+async function admin(method, path, body) {
+  const r = await fetch(`${server.url}/v1/admin${path}`, { method, headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: body && JSON.stringify(body) });
+  assert.ok(r.ok, `${method} ${path}: ${r.status} ${await r.text()}`);
+}
+
+/** Reports a new viewer count for the live show every 200 ms until `stop()`. */
+function pushViewers() {
+  let running = true;
+  let viewers = 100;
+  const loop = (async () => {
+    while (running) {
+      await admin('PUT', '/live/shows/show-1/viewers', { viewerCount: viewers++ });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return { stop: () => ((running = false), loop.then(() => viewers - 1)) };
 }
 
 /** The demo's open team for p1, to follow. */
@@ -265,7 +297,7 @@ function lifeFailures(r) {
       wrong.push(`${k} grew by ${grew} from ${r.warm.counts[k]} after ${BLOCK.quick + 2} cycles to ${r.end.counts[k]} after ${r.cycles} (allowed ${allowed})${added}`);
     }
   }
-  for (const k of ['streams', 'serverStreams', 'intervals', 'fetches']) {
+  for (const k of ['streams', 'serverStreams', 'intervals', 'fetches', 'storeListeners']) {
     if (r.gone.counts[k] > 0) wrong.push(`${k} still open with every widget removed: ${r.gone.counts[k]} ${r.gone.lists[k]?.slice(0, 3).join(' | ') ?? ''}`);
   }
   return wrong;
@@ -276,7 +308,9 @@ describe('probe: double load and SPA life', () => {
     const r = await live('', 10);
     console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; warm-up → end: ${JSON.stringify(r.warm.counts)} → ${JSON.stringify(r.end.counts)}; heap ${r.warm.heapMB} → ${r.end.heapMB} MB; all removed: ${JSON.stringify(r.gone.counts)}`);
     assert.deepEqual(lifeFailures(r), []);
-    // The page did stream: the live badge and the followed team, each one connection, server-side too.
+    // The page did stream: the live badge and the followed team, each one connection, server-side
+    // too; the newest badge shows the last viewer count pushed.
+    assert.equal(r.badge, `${r.lastViewers} watching`);
     assert.equal(r.end.counts.streams, 2, `two open streams with the widgets on the page: ${r.end.lists.streams}`);
     assert.equal(r.end.counts.serverStreams, 2, 'two streams open on the server');
   });

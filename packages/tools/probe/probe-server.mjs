@@ -16,12 +16,13 @@ export const FAILURES = ['refused', 'http-500', 'timeout', 'malformed-json', 'ch
 /** The widget whose chunk `chunk-404` withholds. */
 export const MISSING_CHUNK = 'group-buy';
 
-export async function startProbeServer() {
+/** `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe makes more). */
+export async function startProbeServer({ writeLimit } = {}) {
   const db = await createPgliteDb();
   let shop;
   const timers = new Set();
   const running = await startServer({
-    db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false,
+    db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false, writeLimit,
     extend: (app) => {
       app.get('/probe/page', async (c) => {
         let html = await readFile(`${root}packages/tools/probe/page.html`, 'utf8');
@@ -77,6 +78,8 @@ export async function startProbeServer() {
     db,
     /** A customer token for `customerId`, for probes that call the API as a shopper. */
     customerToken: (customerId) => signCustomerToken(shop.secretKey, customerId, { ttlSeconds: 3600 }),
+    /** The demo shop's secret key, for probes that act as the shop's backend. */
+    secretKey: shop.secretKey,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       await running.close();
