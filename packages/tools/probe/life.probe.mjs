@@ -192,7 +192,10 @@ async function measure(page, cdp) {
   const health = await (await fetch(`${server.url}/healthz`)).json();
   const lists = Object.fromEntries(Object.entries(live).filter(([k]) => k !== 'defines'));
   return {
-    counts: { ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])), serverStreams: health.streams, documents: dom.documents, jsEventListeners: dom.jsEventListeners, nodes: dom.nodes },
+    counts: {
+      ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])),
+      serverStreams: health.streams, documents: dom.documents, jsEventListeners: dom.jsEventListeners, nodes: dom.nodes,
+    },
     lists, defines: live.defines, heapMB: +(heap.usedSize / 2 ** 20).toFixed(1),
   };
 }
@@ -241,7 +244,8 @@ async function live(query, blocks) {
 
 /** The shop's backend: an admin API call with the secret key. */
 async function admin(method, path, body) {
-  const r = await fetch(`${server.url}/v1/admin${path}`, { method, headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: body && JSON.stringify(body) });
+  const headers = { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() };
+  const r = await fetch(`${server.url}/v1/admin${path}`, { method, headers, body: body && JSON.stringify(body) });
   assert.ok(r.ok, `${method} ${path}: ${r.status} ${await r.text()}`);
 }
 
@@ -306,7 +310,8 @@ function lifeFailures(r) {
 describe('probe: double load and SPA life', () => {
   it('the loader twice, every widget removed and re-added 100 times: no errors, one runtime, no growth', async () => {
     const r = await live('', 10);
-    console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; warm-up → end: ${JSON.stringify(r.warm.counts)} → ${JSON.stringify(r.end.counts)}; heap ${r.warm.heapMB} → ${r.end.heapMB} MB; all removed: ${JSON.stringify(r.gone.counts)}`);
+    console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; heap ${r.warm.heapMB} → ${r.end.heapMB} MB`);
+    console.log(`  after ${BLOCK.quick + 2} cycles: ${JSON.stringify(r.warm.counts)}\n  after ${r.cycles}:       ${JSON.stringify(r.end.counts)}\n  all removed:      ${JSON.stringify(r.gone.counts)}`);
     assert.deepEqual(lifeFailures(r), []);
     // The page did stream: the live badge and the followed team, each one connection, server-side
     // too; the newest badge shows the last viewer count pushed.
