@@ -244,7 +244,7 @@ async function live(query, blocks) {
 
 /** The shop's backend: an admin API call with the secret key. */
 async function admin(method, path, body) {
-  const headers = { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() };
+  const headers = { authorization: `Bearer ${server.shop.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() };
   const r = await fetch(`${server.url}/v1/admin${path}`, { method, headers, body: body && JSON.stringify(body) });
   assert.ok(r.ok, `${method} ${path}: ${r.status} ${await r.text()}`);
 }

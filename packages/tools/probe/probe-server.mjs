@@ -78,8 +78,6 @@ export async function startProbeServer({ writeLimit } = {}) {
     db,
     /** A customer token for `customerId`, for probes that call the API as a shopper. */
     customerToken: (customerId) => signCustomerToken(shop.secretKey, customerId, { ttlSeconds: 3600 }),
-    /** The demo shop's secret key, for probes that act as the shop's backend. */
-    secretKey: shop.secretKey,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       await running.close();
