@@ -63,3 +63,11 @@ if (broken === 'focus-ring') {
 if (broken === 'keys') {
   document.querySelector('kith-share-button').addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && e.preventDefault(), { capture: true });
 }
+// Consent ignored on purpose (the consent probe): before any consent the page stores, sets a cookie,
+// sends an analytics beacon and pushes a tracking event.
+if (broken === 'consent') {
+  localStorage.setItem('probe_seen', '1');
+  document.cookie = 'probe_seen=1; path=/';
+  navigator.sendBeacon('/probe/collect', JSON.stringify({ event: 'page_view' }));
+  (window.dataLayer ??= []).push({ event: 'kith_page_view' });
+}
