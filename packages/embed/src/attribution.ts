@@ -14,14 +14,23 @@ export interface Attribution {
 /**
  * Follows one landing through `?kith_ref=CODE`. Before consent the code lives in the page's memory
  * only (the loader holds it for `Kith.getAttribution()`). With `analytics` consent the visit is
- * recorded once; with `storage` consent the attribution is kept for later pages and the order.
- * Both wait for the consent signal, however late it comes.
+ * recorded once; with `storage` consent the attribution is kept for later pages and the order, and
+ * removed again if that consent is withdrawn. Both wait for the consent signal, however late it comes.
  */
 export function attribute(a: Attribution, landingUrl = location.href): () => void {
   let visited = false;
   let kept = false;
   const key = `visit-${uuid()}`;
   return $consent.subscribe((consent) => {
+    if (!consent.storage && kept) {
+      // Withdrawn (configure({ consent }) as well as the DOM event): take the kept code back.
+      kept = false;
+      try {
+        localStorage.removeItem(STORAGE_KEY);
+      } catch {
+        // Blocked: nothing to take back.
+      }
+    }
     if (consent.storage && !kept) {
       kept = true;
       try {

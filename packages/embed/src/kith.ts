@@ -37,6 +37,17 @@ const preload = (key: string) => {
 let earlyConsent: unknown;
 const onConsent = (e: Event) => (earlyConsent = (e as CustomEvent).detail);
 document.addEventListener('kith-consent', onConsent);
+// Storage consent withdrawn (or refused) takes back the referral code kept with it earlier
+// (attribution.ts), on any page with the loader, widgets or not.
+document.addEventListener('kith-consent', (e) => {
+  const d = (e as CustomEvent).detail as unknown;
+  if (d !== 'denied' && (d as { storage?: unknown } | null)?.storage !== false) return;
+  try {
+    if (localStorage.getItem('kith_ref') !== null) localStorage.removeItem('kith_ref');
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
+});
 
 // A second copy of the loader (a plugin and a theme both adding Kith) stays idle: one runtime,
 // one definition per tag, and no second Lit, whose Trusted Types policy name would clash.

@@ -207,7 +207,9 @@ describe('probe: consent', () => {
       const withdrawn = await snapshot(visit);
       assert.equal(withdrawn.dataLayer.length, granted.dataLayer.length, `no events after withdrawal: ${withdrawn.dataLayer.slice(granted.dataLayer.length).map((e) => e.event)}`);
       assert.deepEqual(withdrawn.analytics, granted.analytics, 'no requests after withdrawal');
-      assert.deepEqual(withdrawn.storage, granted.storage, 'no storage writes after withdrawal');
+      // The only storage call after withdrawal: the kept code taken back.
+      assert.deepEqual(withdrawn.storage.slice(granted.storage.length).map(String).filter((w) => !/remove/i.test(w)), [], 'no storage writes after withdrawal');
+      assert.equal(withdrawn.kithRef, null, 'the kept referral code is taken back on withdrawal');
       // Granted again: the visit of this landing was already recorded and is not sent twice.
       await consent(visit.page, 'granted');
       await visit.page.waitForTimeout(300);
