@@ -66,6 +66,19 @@ describe('<kith-share-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks for the personal link once per page, however often the button is re-added; a refusal is asked again', async () => {
+    const signedIn = referralsAdapter(true);
+    const first = await button(signedIn.adapter);
+    first.remove();
+    const again = await button(signedIn.adapter);
+    expect(signedIn.calls.length).to.equal(1);
+    expect(text(sr(again).querySelector('[part="incentive"]'))).to.contain('Give $10.00 off');
+    const signedOut = referralsAdapter(false);
+    await button(signedOut.adapter);
+    await button(signedOut.adapter);
+    expect(signedOut.calls.length).to.equal(2);
+  });
+
   it('signed in: the personal link everywhere, the incentive with its disclosure and terms', async () => {
     const { adapter, calls } = referralsAdapter(true);
     const el = await button(adapter);

@@ -9,6 +9,12 @@ import './strings.js'; // registers the string tables (listed in sideEffects)
 
 /** Parameters Kith adds to links, left out of what is shared. */
 const OURS = ['kith_ref', 'kith_team'];
+/**
+ * Personal links asked for on this page, per adapter and request: a button re-added by a
+ * single-page app (or several buttons for one product) asks once, not once per render, which would
+ * spend the shopper's write allowance. A failed request is forgotten, so the next render asks again.
+ */
+const links = new WeakMap<KithAdapter, Map<string, Promise<ReferralLink | undefined>>>();
 
 /**
  * Share-to-buy: one tap opens the platform's share sheet where there is one, otherwise a menu of
@@ -118,11 +124,19 @@ export class KithShareButton extends KithElement {
    */
   private async personalLink(adapter?: KithAdapter): Promise<void> {
     this.link = null;
+    const referrals = adapter?.referrals;
+    if (!adapter || !referrals) return;
+    const input = { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) };
+    const asked = links.get(adapter) ?? new Map<string, Promise<ReferralLink | undefined>>();
+    links.set(adapter, asked);
+    const id = JSON.stringify(input);
+    let request = asked.get(id);
+    if (!request) {
+      asked.set(id, (request = referrals.createLink(input, { idempotencyKey: `${this.key}:${this.pageUrl}` })));
+      request.catch(() => asked.delete(id));
+    }
     try {
-      const link = await adapter?.referrals?.createLink(
-        { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) },
-        { idempotencyKey: `${this.key}:${this.pageUrl}` },
-      );
+      const link = await request;
       if (adapter === this.activeAdapter) this.link = link ?? null;
     } catch {
       // Signed out (401) or no program: the plain link it is.
