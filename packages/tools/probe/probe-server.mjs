@@ -16,7 +16,7 @@ export const FAILURES = ['refused', 'http-500', 'timeout', 'malformed-json', 'ch
 /** The widget whose chunk `chunk-404` withholds. */
 export const MISSING_CHUNK = 'group-buy';
 
-/** `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe makes more). */
+/** `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe's own admin driver pushes viewer counts five times a second). */
 export async function startProbeServer({ writeLimit } = {}) {
   const db = await createPgliteDb();
   let shop;
