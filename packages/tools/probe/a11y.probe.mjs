@@ -5,7 +5,8 @@
 //   down, with every live-badge state, and in each state reached by keyboard (share menu and QR,
 //   sorted and filtered reviews, the photo lightbox, the report dialog, Q&A, the review form and its
 //   errors, a held group-buy seat, points check-in, redeem confirm, code and history, the referral
-//   banner).
+//   banner). Each of those checks also fails on a CSP violation or an uncaught error so far, so every
+//   state is held to the strict policy as well.
 // - A Tab walk from the top of the page: every enabled, visible control inside the widgets is
 //   reached (one stop per radio group or tab list, whose arrow keys are checked where they're used),
 //   and each looks different focused (outline, shadow, border, colours, on itself, its label or its
@@ -85,7 +86,10 @@ async function axe(page, state) {
       const path = n.target.flat();
       return `${v.id}${kind}: ${path.join(' >> ')} (${path[0].startsWith('kith-') ? path[0].split(/[^\w-]/)[0] : 'page'})`;
     });
-    return [...r.violations.flatMap((v) => line(v, '')), ...r.incomplete.filter((v) => !reviewed.includes(v.id)).flatMap((v) => line(v, ' (needs review)'))];
+    // Every state this probe reaches is under the page's strict CSP with Trusted Types too (host.js
+    // records violations and uncaught errors): the CSP probe's verdict, state by state.
+    const page = [...(window.probe?.violations ?? []).map((v) => `CSP violation: ${v}`), ...(window.probe?.errors ?? []).map((e) => `uncaught: ${e}`)];
+    return [...r.violations.flatMap((v) => line(v, '')), ...r.incomplete.filter((v) => !reviewed.includes(v.id)).flatMap((v) => line(v, ' (needs review)')), ...page];
   }, [AXE_TAGS, [...REVIEWED]]);
   return lines.map((l) => `${state}: ${l}`);
 }
