@@ -127,8 +127,8 @@ export class KithShareButton extends KithElement {
     const referrals = adapter?.referrals;
     if (!adapter || !referrals) return;
     const input = { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) };
-    const asked = links.get(adapter) ?? new Map<string, Promise<ReferralLink | undefined>>();
-    links.set(adapter, asked);
+    let asked = links.get(adapter);
+    if (!asked) links.set(adapter, (asked = new Map()));
     const id = JSON.stringify(input);
     let request = asked.get(id);
     if (!request) {
