@@ -20,6 +20,7 @@ export const MISSING_CHUNK = 'group-buy';
 export async function startProbeServer({ writeLimit } = {}) {
   const db = await createPgliteDb();
   let shop;
+  const customerToken = (customerId) => signCustomerToken(shop.secretKey, customerId, { ttlSeconds: 3600 });
   const timers = new Set();
   const running = await startServer({
     db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false, writeLimit,
@@ -29,7 +30,7 @@ export async function startProbeServer({ writeLimit } = {}) {
         const api = c.req.query('api');
         if (api && api !== 'chunk-404') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-endpoint="/probe-api/${api}/v1"`);
         if (api === 'chunk-404') html = html.replace('src="/cdn/kith.js"', 'src="/probe-cdn/kith.js"');
-        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${signCustomerToken(shop.secretKey, c.req.query('customer') || 'probe-shopper', { ttlSeconds: 3600 })}"`);
+        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${customerToken(c.req.query('customer') || 'probe-shopper')}"`);
         if (c.req.query('analytics') === 'ga4') html = html.replace('data-adapter="rest"', 'data-adapter="rest" data-analytics="ga4"');
         if (c.req.query('life') === '1') {
           // A second copy of the loader from another URL (another module instance), as when a plugin
@@ -77,7 +78,7 @@ export async function startProbeServer({ writeLimit } = {}) {
     shop,
     db,
     /** A customer token for `customerId`, for probes that call the API as a shopper. */
-    customerToken: (customerId) => signCustomerToken(shop.secretKey, customerId, { ttlSeconds: 3600 }),
+    customerToken,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       await running.close();
