@@ -20,6 +20,7 @@ import { pointsRouter } from './routes/points.js';
 import { adminReferralsRouter } from './routes/admin-referrals.js';
 import { referralsRouter } from './routes/referrals.js';
 import { createDbMediaStore } from './media/store.js';
+import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
 
 export const VERSION = '0.1.0';
@@ -27,8 +28,14 @@ const MAX_BODY = 1024 * 1024;
 
 /** The Kith API as a Hono app: routers per domain, one error shape, an OpenAPI 3.1 document. */
 export function createApp(options: Deps) {
-  const deps: AppDeps = { ...options, media: options.media ?? createDbMediaStore(options.db) };
+  // Every caller in a request (storage, the photo store) must share one db, so a write joins its request's transaction.
+  const db = requestDb(options.db);
+  const deps: AppDeps = { ...options, db, media: options.media ?? createDbMediaStore(db) };
   const app = newRouter();
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    await next();
+  });
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
   const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });

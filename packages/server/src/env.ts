@@ -1,6 +1,8 @@
 import type { Db } from './db.js';
 import type { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
+import type { IdempotencyClaim } from './middleware/idempotency.js';
+import type { RequestDb } from './request-tx.js';
 import type { Shop } from './storage/shops.js';
 
 export interface Deps {
@@ -17,12 +19,16 @@ export interface Deps {
 }
 
 /** What routers get: every optional dependency filled in. */
-export type AppDeps = Deps & { readonly media: MediaStore };
+export type AppDeps = Deps & { readonly db: RequestDb; readonly media: MediaStore };
 
 export type AppEnv = {
   Variables: {
     shop: Shop;
     keyKind: 'publishable' | 'secret';
     customerId: string;
+    /** The app's database: a write handler's calls join its request transaction. */
+    db: RequestDb;
+    /** Set by `idempotency()` on a POST. */
+    idempotency: IdempotencyClaim | undefined;
   };
 };

@@ -1,17 +1,27 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
 import { badRequest, invalid } from './errors.js';
+import { runWrite } from './middleware/idempotency.js';
 
 /**
  * Every router starts here, so validation failures everywhere become the same 400 with the
  * field paths: `{ error: { code: 'invalid_request', message, details: [{ path, message }] } }`.
  */
-export const newRouter = () =>
-  new OpenAPIHono<AppEnv>({
+export const newRouter = () => {
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalid(result.target, result.error.issues);
     },
   });
+  // Every write handler runs as one transaction with its Idempotency-Key record (`runWrite`);
+  // declared here once, so no route can forget it.
+  const openapi = app.openapi;
+  app.openapi = ((route, handler, hook) =>
+    openapi(route, WRITES.has(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler, hook)) as typeof openapi;
+  return app;
+};
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * For routes whose body is optional (a live show's start and end, joining a team): no body at all

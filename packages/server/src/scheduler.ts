@@ -39,6 +39,8 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
     const expired = await applyDueExpiries(deps.db, { skipLocked: true, limit: 200 });
     const referrals = await approveDueReferrals(deps.db, { skipLocked: true, limit: 200 });
     const webhooks = await deliverDueWebhooks(deps.db, delivery);
+    // Answers are replayed for 48 hours (docs/server.md); older keys may run again.
+    await deps.db.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'");
     return { teams, expired, referrals, webhooks };
   };
   // Passes never overlap: the next is scheduled when one ends.

@@ -22,7 +22,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
   // Mounted at /v1/admin beside other admin routers; `/x/*` also matches `/x`.
-  for (const path of ['/group-buys/*', '/teams/*', '/webhooks/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  for (const path of ['/group-buys/*', '/teams/*', '/webhooks/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

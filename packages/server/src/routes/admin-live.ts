@@ -16,7 +16,7 @@ const ok = (description: string) => ({ description, content: { 'application/json
 export function adminLiveRouter(deps: Deps) {
   const { db } = deps;
   const app = newRouter();
-  app.use('*', requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  app.use('*', requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

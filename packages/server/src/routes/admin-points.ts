@@ -22,7 +22,7 @@ export function adminPointsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
   // Mounted at /v1/admin beside other admin routers; `/x/*` also matches `/x`.
-  app.use('/points/*', requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  app.use('/points/*', requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

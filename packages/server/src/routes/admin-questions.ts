@@ -16,7 +16,7 @@ const ok = <T>(schema: T) => ({ description: 'OK', content: { 'application/json'
 export function adminQuestionsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  for (const path of ['/questions/*', '/answers/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  for (const path of ['/questions/*', '/answers/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

@@ -19,7 +19,7 @@ export function adminReferralsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
   // Mounted at /v1/admin beside other admin routers; `/x/*` also matches `/x`.
-  app.use('/referrals/*', requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  app.use('/referrals/*', requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

@@ -32,7 +32,7 @@ export function adminReviewsRouter(deps: AppDeps) {
   const app = newRouter();
   // Mounted at /v1/admin beside other admin routers: scope the middleware to these paths
   // (`/reviews/*` also matches `/reviews`).
-  for (const path of ['/orders', '/orders/:id/refund', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency(deps));
+  for (const path of ['/orders', '/orders/:id/refund', '/reviews/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

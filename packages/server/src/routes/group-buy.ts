@@ -27,7 +27,7 @@ export function groupBuyRouter(deps: AppDeps) {
   // Mounted at /v1 beside other routers: exact paths, so the stream keeps its `?key=` rule.
   for (const path of ['/products/:id/group-buy', '/teams/:id']) app.use(path, requireKey(deps, 'publishable'), optionalCustomer());
   for (const path of ['/group-buys/:campaignId/teams', '/teams/:id/join', '/teams/:id/leave']) {
-    app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency(deps));
+    app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
   }
   app.use('/teams/:id/events', requireKey(deps, 'publishable', { allowQueryKey: true }));
 

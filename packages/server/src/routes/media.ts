@@ -36,7 +36,7 @@ const serve = (c: Context, media: StoredMedia, cacheControl?: string) =>
 export function mediaRouter(deps: AppDeps) {
   const { db, media: store } = deps;
   const app = newRouter();
-  app.post('/media', requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency(deps));
+  app.post('/media', requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({
@@ -55,7 +55,7 @@ export function mediaRouter(deps: AppDeps) {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c));
       // Forms abandoned after an upload leave photos behind; clear them out now and then.
-      if (Math.random() < 0.01) pruneMedia(db, store).catch((e) => console.warn('[kith-server] pruning photos failed:', (e as Error).message));
+      if (Math.random() < 0.01) db.detached(() => pruneMedia(db, store)).catch((e) => console.warn('[kith-server] pruning photos failed:', (e as Error).message));
       return c.json(uploaded, 201);
     },
   );

@@ -22,7 +22,7 @@ export function pointsRouter(deps: AppDeps) {
   // Mounted at /v1 beside other routers: exact paths.
   app.use('/points/program', requireKey(deps, 'publishable'));
   for (const path of ['/points/me', '/points/me/history']) app.use(path, requireKey(deps, 'publishable'), requireCustomer());
-  for (const path of ['/points/check-in', '/points/redeem']) app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency(deps));
+  for (const path of ['/points/check-in', '/points/redeem']) app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({

@@ -19,7 +19,7 @@ export function questionsRouter(deps: AppDeps) {
   const app = newRouter();
   for (const path of ['/products/:id/questions', '/questions/*']) {
     app.use(path, requireKey(deps, 'publishable'));
-    app.post(path, requireCustomer(), rateLimit(deps), idempotency(deps));
+    app.post(path, requireCustomer(), rateLimit(deps), idempotency());
   }
 
   app.openapi(

@@ -20,8 +20,8 @@ export function referralsRouter(deps: AppDeps) {
   // Mounted at /v1 beside other routers: every path here starts with /referrals/.
   app.use('/referrals/*', requireKey(deps, 'publishable'));
   app.use('/referrals/me', requireCustomer());
-  app.use('/referrals/links', requireCustomer(), rateLimit(deps), idempotency(deps));
-  app.use('/referrals/:code/visits', rateLimit(deps), idempotency(deps));
+  app.use('/referrals/links', requireCustomer(), rateLimit(deps), idempotency());
+  app.use('/referrals/:code/visits', rateLimit(deps), idempotency());
 
   // Registered before `/referrals/{code}`, which would otherwise take "me" for a code.
   app.openapi(

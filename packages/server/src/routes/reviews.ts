@@ -25,7 +25,7 @@ export function reviewsRouter(deps: AppDeps) {
   // this router's own paths. `/x/*` also matches `/x`.
   for (const path of ['/products/:id/reviews/*', '/reviews/*']) {
     app.use(path, requireKey(deps, 'publishable'));
-    app.post(path, requireCustomer(), rateLimit(deps), idempotency(deps));
+    app.post(path, requireCustomer(), rateLimit(deps), idempotency());
   }
 
   app.openapi(
