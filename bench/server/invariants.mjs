@@ -116,6 +116,14 @@ export const INVARIANTS = [
         : { pass: true, detail: `${ctx.replays.length} replays` };
     },
   },
+  {
+    id: 'keys-settled', name: 'No Idempotency-Key left in progress: every stored key has its answer',
+    async check(q, ctx) {
+      const rows = await q('SELECT key FROM idempotency_keys WHERE shop_id = $1 AND status IS NULL', [ctx.shopId]);
+      const keys = n(await q('SELECT count(*) AS n FROM idempotency_keys WHERE shop_id = $1', [ctx.shopId]));
+      return rows.length ? { pass: false, detail: `${rows.length} unanswered, e.g. ${list(rows, (r) => r.key, 2)}` } : { pass: true, detail: `${keys} keys, all answered` };
+    },
+  },
 ];
 
 export async function checkInvariants(q, ctx) {
@@ -190,6 +198,11 @@ export const CORRUPTIONS = {
   'redeem-once': async (q, ctx) => {
     await q(`INSERT INTO points_entries (shop_id, customer_id, kind, points, source_type, source_id, created_at)
       SELECT shop_id, customer_id, 'redeem', -points, 'redemption', id, now() FROM points_redemptions WHERE shop_id = $1 ORDER BY id LIMIT 1`, [ctx.shopId]);
+    return ctx;
+  },
+  // A key whose answer was never stored, as a crash between a write and its key's record left it.
+  'keys-settled': async (q, ctx) => {
+    await q("INSERT INTO idempotency_keys (shop_id, caller, key, request_hash) VALUES ($1, 'secret', 'corrupt-in-progress', 'x')", [ctx.shopId]);
     return ctx;
   },
   // One replayed body with a byte changed.
