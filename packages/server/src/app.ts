@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
+import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
 import { newRouter } from './router.js';
@@ -29,6 +30,7 @@ const MAX_BODY = 1024 * 1024;
 export function createApp(options: Deps) {
   const deps: AppDeps = { ...options, media: options.media ?? createDbMediaStore(options.db) };
   const app = newRouter();
+  app.use('*', clientIpMiddleware(parseTrustProxy(options.trustProxy)));
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
   const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });

@@ -19,7 +19,7 @@ export async function createTestServer(options = {}) {
   const db = await createTestDb();
   const hub = new LiveHub(db);
   await hub.start();
-  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media });
+  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media, trustProxy: options.trustProxy });
   return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
 }
 
