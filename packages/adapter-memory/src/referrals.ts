@@ -334,12 +334,12 @@ export function createReferrals(data: MemorySeed, now: () => number, points: Mem
       return { code: c.code, advocateName: c.displayName, incentive: s.incentive, couponCode: `FRIEND-${c.code}` };
     },
 
-    recordVisit(code: string, input: { readonly landingUrl?: string }): { visitId: string } {
+    recordVisit(code: string, input: { readonly landingUrl?: string }): { visitId: string; counted: boolean } {
       const c = known(code);
       const path = input.landingUrl !== undefined ? httpUrl(input.landingUrl, 'json.landingUrl').pathname : '/';
       const id = nextId('rv');
       visits.push({ id, code: c.code, at: now(), path });
-      return { visitId: id };
+      return { visitId: id, counted: true };
     },
 
     stats(customerId: string): ReferralStats {

@@ -96,9 +96,13 @@ export interface ReferralsApi {
   getOffer(code: string, o?: CallOptions): Promise<ReferralOffer>;
   /**
    * Records a visit through a code. Call it only with marketing consent (the loader does); the
-   * server stores no IP or cookie, only the code, time and landing path.
+   * server stores no IP or cookie, only the code, time and landing path. `sessionId`, a random id
+   * the page keeps for the browser session, makes a visitor count once; `counted` is false for a
+   * visitor counted before or a visit over the code's hourly cap (then `visitId` is null).
    */
-  recordVisit(code: string, input: { readonly landingUrl?: string }, o?: WriteOptions): Promise<{ readonly visitId: string }>;
+  recordVisit(
+    code: string, input: { readonly landingUrl?: string; readonly sessionId?: string }, o?: WriteOptions,
+  ): Promise<{ readonly visitId: string | null; readonly counted?: boolean }>;
   /** The signed-in customer's clicks, sign-ups, conversions and rewards. */
   getStats(o?: CallOptions): Promise<ReferralStats>;
 }

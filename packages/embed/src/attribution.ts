@@ -4,6 +4,8 @@ import { $config, $consent, uuid } from '@kith/core';
 export const STORAGE_KEY = 'kith_ref';
 /** How long a kept attribution lasts, as referral programs count a visit. */
 const KEEP_DAYS = 30;
+/** The browser session's visitor id (sessionStorage, with storage consent), so the server counts a visitor's clicks once. */
+export const SESSION_KEY = 'kith_visit';
 
 export interface Attribution {
   /** The referral code the visitor came with. */
@@ -14,8 +16,9 @@ export interface Attribution {
 /**
  * Follows one landing through `?kith_ref=CODE`. Before consent the code lives in the page's memory
  * only (the loader holds it for `Kith.getAttribution()`). With `analytics` consent the visit is
- * recorded once; with `storage` consent the attribution is kept for later pages and the order, and
- * removed again if that consent is withdrawn. Both wait for the consent signal, however late it comes.
+ * recorded once (with `storage` consent too, under this browser session's visitor id); with
+ * `storage` consent the attribution is kept for later pages and the order. Withdrawing that consent
+ * removes both again. Both wait for the consent signal, however late it comes.
  */
 export function attribute(a: Attribution, landingUrl = location.href): () => void {
   let visited = false;
@@ -27,6 +30,7 @@ export function attribute(a: Attribution, landingUrl = location.href): () => voi
       kept = false;
       try {
         localStorage.removeItem(STORAGE_KEY);
+        sessionStorage.removeItem(SESSION_KEY);
       } catch {
         // Blocked: nothing to take back.
       }
@@ -44,7 +48,20 @@ export function attribute(a: Attribution, landingUrl = location.href): () => voi
       visited = true;
       const u = new URL(landingUrl);
       u.search = '';
-      referrals.recordVisit(a.code, { landingUrl: u.href }, { idempotencyKey: key }).catch((e) => console.warn('[kith] could not record the referral visit:', e));
+      // Without storage consent no id is kept: the server then counts the visit once per network and browser.
+      const sessionId = consent.storage ? visitorSession() : undefined;
+      referrals.recordVisit(a.code, { landingUrl: u.href, sessionId }, { idempotencyKey: key }).catch((e) => console.warn('[kith] could not record the referral visit:', e));
     }
   });
+}
+
+/** This browser session's visitor id, made on first use; undefined when storage is blocked. */
+function visitorSession(): string | undefined {
+  try {
+    let id = sessionStorage.getItem(SESSION_KEY);
+    if (!id) sessionStorage.setItem(SESSION_KEY, (id = uuid()));
+    return id;
+  } catch {
+    return undefined;
+  }
 }

@@ -37,13 +37,14 @@ const preload = (key: string) => {
 let earlyConsent: unknown;
 const onConsent = (e: Event) => (earlyConsent = (e as CustomEvent).detail);
 document.addEventListener('kith-consent', onConsent);
-// Storage consent withdrawn (or refused) takes back the referral code kept with it earlier
-// (attribution.ts), on any page with the loader, widgets or not.
+// Storage consent withdrawn (or refused) takes back the referral code and visitor id kept with it
+// earlier (attribution.ts), on any page with the loader, widgets or not.
 document.addEventListener('kith-consent', (e) => {
   const d = (e as CustomEvent).detail as unknown;
   if (d !== 'denied' && (d as { storage?: unknown } | null)?.storage !== false) return;
   try {
     if (localStorage.getItem('kith_ref') !== null) localStorage.removeItem('kith_ref');
+    if (sessionStorage.getItem('kith_visit') !== null) sessionStorage.removeItem('kith_visit');
   } catch {
     // Storage blocked: nothing was kept.
   }

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
+import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
 import { newRouter } from './router.js';
@@ -36,6 +37,7 @@ export function createApp(options: Deps) {
     c.set('db', db);
     await next();
   });
+  app.use('*', clientIpMiddleware(parseTrustProxy(options.trustProxy)));
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
   const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });

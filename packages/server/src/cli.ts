@@ -24,7 +24,8 @@ Environment: PORT, KITH_DATABASE_URL (PostgreSQL; default: embedded PGlite), KIT
 files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL), KITH_PUBLIC_URL
 (the public origin for photo URLs behind a proxy, e.g. https://api.example.com),
 KITH_SCHEDULER_INTERVAL_MS (as --scheduler-interval), KITH_WEBHOOK_RETRY_BASE_MS (first webhook retry
-delay, default 30000, then ×4).`;
+delay, default 30000, then ×4), KITH_TRUST_PROXY (behind a reverse proxy: the hop count, e.g. 1, or
+the proxies' IPs and CIDRs, e.g. 10.0.0.0/8,fd00::/8, whose X-Forwarded-For names the client; default off).`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -59,7 +60,7 @@ async function main() {
   const interval = values['scheduler-interval'] ?? process.env.KITH_SCHEDULER_INTERVAL_MS;
   const retryBase = process.env.KITH_WEBHOOK_RETRY_BASE_MS;
   const running = await startServer({
-    db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL,
+    db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL, trustProxy: process.env.KITH_TRUST_PROXY,
     schedulerIntervalMs: interval === undefined ? undefined : Number(interval), webhookRetryBaseMs: retryBase ? Number(retryBase) : undefined,
   });
   const where = `http://localhost:${running.port}`;

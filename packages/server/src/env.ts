@@ -3,6 +3,7 @@ import type { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
 import type { IdempotencyClaim } from './middleware/idempotency.js';
 import type { RequestDb } from './request-tx.js';
+import type { TrustProxyOption } from './middleware/client-ip.js';
 import type { Shop } from './storage/shops.js';
 
 export interface Deps {
@@ -16,6 +17,11 @@ export interface Deps {
   readonly writeLimit?: number;
   /** SSE heartbeat interval in ms. */
   readonly heartbeatMs?: number;
+  /**
+   * Which proxies' `X-Forwarded-For` decides the client IP (rate limits, fraud checks, logs):
+   * off by default; a hop count (`1`) or trusted IPs and CIDRs (`'10.0.0.0/8,fd00::/8'`).
+   */
+  readonly trustProxy?: TrustProxyOption;
 }
 
 /** What routers get: every optional dependency filled in. */
@@ -30,5 +36,7 @@ export type AppEnv = {
     db: RequestDb;
     /** Set by `idempotency()` on a POST. */
     idempotency: IdempotencyClaim | undefined;
+    /** The client's address, as the trust-proxy setting resolves it (`clientIp(c)`). */
+    clientIp: string;
   };
 };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { clientIp } from './middleware/client-ip.js';
 
 /** Every error response is `{ error: { code, message, details? } }`; never a stack or SQL. */
 export class ApiError extends Error {
@@ -39,6 +40,6 @@ export function toErrorResponse(err: Error, c: Context): Response {
   // Hono raises HTTPException for malformed JSON bodies and the like.
   const status = (err as { status?: number }).status;
   if (status === 400) return c.json(errorBody('invalid_request', 'The request body is not valid JSON'), 400);
-  console.error('[kith-server] unhandled error:', err);
+  console.error(`[kith-server] unhandled error in ${c.req.method} ${c.req.path} from ${clientIp(c)}:`, err);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }

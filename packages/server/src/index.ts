@@ -8,6 +8,7 @@ export { createShop, getShop, shopByKey, type Shop } from './storage/shops.js';
 export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';
+export { parseTrustProxy, resolveClientIp, type TrustProxy, type TrustProxyOption } from './middleware/client-ip.js';
 export type { Deps } from './env.js';
 export { createDbMediaStore, stripMetadata, type MediaRef, type MediaStore } from './media/index.js';
 export { pruneMedia } from './storage/media.js';

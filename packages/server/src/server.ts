@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import type { Db } from './db.js';
 import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
+import type { TrustProxyOption } from './middleware/client-ip.js';
 import { migrate } from './migrate.js';
 import { startGroupBuyScheduler } from './scheduler.js';
 
@@ -18,6 +19,8 @@ export interface StartOptions {
   readonly media?: MediaStore;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
+  /** Whose `X-Forwarded-For` to believe: a hop count or trusted IPs/CIDRs (docs/server.md); default off. */
+  readonly trustProxy?: TrustProxyOption;
   /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks) in ms; default 5000; `false` or 0: not in this process. */
   readonly schedulerIntervalMs?: number | false;
   /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
@@ -37,7 +40,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   await migrate(o.db);
   const hub = new LiveHub(o.db);
   await hub.start();
-  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, publicUrl: o.publicUrl });
+  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, publicUrl: o.publicUrl, trustProxy: o.trustProxy });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {

@@ -19,7 +19,7 @@ export async function createTestServer(options = {}) {
   const db = await createTestDb();
   const hub = new LiveHub(db);
   await hub.start();
-  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media });
+  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media, trustProxy: options.trustProxy });
   return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
 }
 
@@ -41,14 +41,17 @@ export const count = async (db, sql, params) => Number((await db.query(sql, para
 let n = 0;
 export const idem = () => `test-key-${Date.now()}-${n++}`;
 
-/** JSON request helper for `app.request`. */
+/** What @hono/node-server hands the app for a request from `ip`: the socket's peer address. */
+export const peer = (ip) => ({ incoming: { socket: { remoteAddress: ip } } });
+
+/** JSON request helper for `app.request`; `ip` is the connection's peer address (none: no socket, `unknown`). */
 export function client(app, key) {
-  const call = async (method, path, { body, headers = {}, raw } = {}) => {
+  const call = async (method, path, { body, headers = {}, raw, ip } = {}) => {
     const res = await app.request(path, {
       method,
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
+    }, ip === undefined ? undefined : peer(ip));
     const text = await res.text();
     return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
   };

@@ -20,7 +20,7 @@ describe(`referrals routes (${ENGINE})`, () => {
       assert.deepEqual(d, {
         enabled: true,
         incentive: { friend: { kind: 'coupon', amountOff: usd(1000) }, advocate: { kind: 'points', points: 100 } },
-        landingUrl: null, returnDays: 30, newCustomersOnly: true, maxConversionsPerCode: 50, sameIpLimit: 3, burstLimit: 5,
+        landingUrl: null, returnDays: 30, newCustomersOnly: true, maxConversionsPerCode: 50, sameIpLimit: 3, burstLimit: 5, visitsPerHour: 100,
       });
       const changed = await f.ok(await f.admin.put('/v1/admin/referrals/settings', {
         incentive: { advocate: { kind: 'coupon', percentOff: 15 }, termsUrl: 'https://shop.example.com/terms' }, burstLimit: 9,
@@ -100,11 +100,11 @@ describe(`referrals routes (${ENGINE})`, () => {
       isError(await f.offer('NO-SUCH'), 404, 'not_found');
 
       const k = { headers: { 'idempotency-key': 'visit-key-0001' } };
-      const v = await f.visit(code, { landingUrl: 'https://shop.example.com/p/tote?utm=x' }, k);
+      const v = await f.visit(code, { landingUrl: 'https://shop.example.com/p/tote?utm=x', sessionId: 'session-0001' }, k);
       assert.equal(v.status, 201, v.text);
-      const replay = await f.visit(code, { landingUrl: 'https://shop.example.com/p/tote?utm=x' }, k);
+      const replay = await f.visit(code, { landingUrl: 'https://shop.example.com/p/tote?utm=x', sessionId: 'session-0001' }, k);
       assert.equal(replay.text, v.text);
-      assert.equal((await f.pub.call('POST', `/v1/referrals/${code.toLowerCase()}/visits`, { headers: { 'idempotency-key': 'visit-key-0002' } })).status, 201, 'no body is fine');
+      assert.equal((await f.pub.call('POST', `/v1/referrals/${code.toLowerCase()}/visits`, { headers: { 'idempotency-key': 'visit-key-0002' } })).status, 201, 'no body is fine (another visitor)');
       isError(await f.visit('NO-SUCH'), 404, 'not_found');
       isError(await f.visit(code, { landingUrl: 'not a url' }), 400, 'invalid_request');
       isError(await f.pub.call('POST', `/v1/referrals/${code}/visits`, {}), 400, 'invalid_request');

@@ -4,8 +4,9 @@
 // badge, with every widget in view long enough for an impression. Pass: 0 analytics requests (the referral visit, a
 // beacon, a third-party origin, an analytics-looking path), 0 cookies, 0 localStorage,
 // sessionStorage, IndexedDB or Cache Storage writes, 0 dataLayer pushes. Granting consent then starts
-// them: the visit is recorded once, the code kept in localStorage, and the new interactions reach the
-// dataLayer; withdrawing it stops them again. `?break=consent` (host.js) stores, sets a cookie, sends
+// them: the visit is recorded once, with the browser session's visitor id kept in sessionStorage, the
+// code kept in localStorage, and the new interactions reach the dataLayer; withdrawing it stops them
+// again and takes both back. `?break=consent` (host.js) stores, sets a cookie, sends
 // a beacon and pushes an event before consent, and the verdict fails. Run after `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -42,10 +43,19 @@ after(async () => {
 /**
  * Runs before the page's scripts (an init script is not subject to its CSP): records every Web
  * Storage write, cookie write (document.cookie and cookieStore), IndexedDB open, beacon, and
- * dataLayer push, whoever makes it.
+ * dataLayer push, whoever makes it; and the bodies of referral visits, which the browser sends as a
+ * stream the request events cannot show.
  */
 function instrument() {
-  const log = (window.__consent = { storage: [], cookies: [], beacons: [], dataLayer: [] });
+  const log = (window.__consent = { storage: [], cookies: [], beacons: [], dataLayer: [], visitBodies: [] });
+  const fetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = input instanceof Request ? input.url : String(input);
+    if (/\/referrals\/[^/]+\/visits$/.test(new URL(url, location.href).pathname)) {
+      (input instanceof Request ? input.clone().text() : Promise.resolve(String(init?.body ?? ''))).then((b) => log.visitBodies.push(b ? JSON.parse(b) : {}));
+    }
+    return fetch.call(this, input, init);
+  };
   const short = (v) => String(v).slice(0, 80);
   for (const m of ['setItem', 'removeItem', 'clear']) {
     const native = Storage.prototype[m];
@@ -157,6 +167,7 @@ async function snapshot({ context, page, analytics, errors }) {
     indexedDB: (await indexedDB.databases()).map((d) => d.name),
     caches: await caches.keys(),
     kithRef: localStorage.getItem('kith_ref'),
+    kithVisit: sessionStorage.getItem('kith_visit'),
   }));
   return { ...inPage, cookieJar: (await context.cookies()).map((c) => c.name), analytics: [...analytics], errors: [...errors] };
 }
@@ -193,7 +204,9 @@ describe('probe: consent', () => {
       assert.deepEqual(granted.analytics, [`referral visit: POST /v1/referrals/${code}/visits`], 'one visit, nothing else');
       assert.deepEqual(granted.beacons, []);
       assert.equal(JSON.parse(granted.kithRef).code, code, 'the code kept in localStorage');
-      assert.deepEqual([...granted.localStorage, ...granted.sessionStorage], ['kith_ref'], 'only the attribution is stored');
+      assert.deepEqual([...granted.localStorage, ...granted.sessionStorage], ['kith_ref', 'kith_visit'], 'only the attribution and the visitor id are stored');
+      assert.match(granted.kithVisit, /^[\w-]{8,100}$/, 'a random visitor id for this browser session');
+      assert.deepEqual(granted.visitBodies.map((v) => v.sessionId), [granted.kithVisit], 'the visit carries it, so the server counts this visitor once');
       assert.deepEqual([...granted.cookies, ...granted.cookieJar], [], 'no cookies, ever');
       const events = granted.dataLayer.map((e) => `${e.event} ${e.kith_widget}`);
       for (const name of INTERACTION_EVENTS) assert.ok(events.includes(name), `${name} pushed after consent: ${events.join(', ')}`);
@@ -210,6 +223,7 @@ describe('probe: consent', () => {
       // The only storage call after withdrawal: the kept code taken back.
       assert.deepEqual(withdrawn.storage.slice(granted.storage.length).map(String).filter((w) => !/remove/i.test(w)), [], 'no storage writes after withdrawal');
       assert.equal(withdrawn.kithRef, null, 'the kept referral code is taken back on withdrawal');
+      assert.equal(withdrawn.kithVisit, null, 'and the visitor id');
       // Granted again: the visit of this landing was already recorded and is not sent twice.
       await consent(visit.page, 'granted');
       await visit.page.waitForTimeout(300);

@@ -4,7 +4,7 @@ import type { Db } from '../db.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, badRequest, toErrorResponse } from '../errors.js';
 import { isRetryable } from '../request-tx.js';
-import { clientIp } from './rate-limit.js';
+import { clientIp } from './client-ip.js';
 
 /** What `idempotency()` read from a POST, for the write that runs in the handler's transaction. */
 export interface IdempotencyClaim {

@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Deps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { clientIp } from './client-ip.js';
 
 /**
- * Writes per key and client IP per minute, counted in the database so every server process
- * enforces one limit. Over it: 429 with Retry-After until the window ends.
+ * Writes per key and client IP (`clientIp`, behind the trust-proxy setting) per minute, counted in
+ * the database so every server process enforces one limit. Over it: 429 with Retry-After until the window ends.
  */
 export function rateLimit({ db, writeLimit = 120 }: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -26,13 +26,4 @@ export function rateLimit({ db, writeLimit = 120 }: Deps): MiddlewareHandler<App
     }
     await next();
   };
-}
-
-/** The peer address; behind a proxy, put the proxy's client-IP handling in front of this server. */
-export function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
 }

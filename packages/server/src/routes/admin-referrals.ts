@@ -7,8 +7,9 @@ import { newRouter } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import {
   AdminConversionSchema, AdminConversionsQuery, ConversionIdParam, ReferralSettingsBody, ReferralSettingsSchema, SignupBody, SignupSchema,
+  VisitBurstSchema, VisitBurstsQuery,
 } from '../schemas/referrals.js';
-import { adminList, approveConversion, denyConversion, getSettings, putSettings, reportSignup } from '../storage/referrals.js';
+import { adminList, approveConversion, denyConversion, getSettings, putSettings, reportSignup, visitBursts } from '../storage/referrals.js';
 
 const security = [{ secretKey: [] }];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
@@ -50,6 +51,16 @@ export function adminReferralsRouter(deps: AppDeps) {
       const { code, customerId } = c.req.valid('json');
       return c.json(await reportSignup(db, c.get('shop').id, code, customerId), 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/referrals/visit-bursts', summary: 'Codes whose visits hit the hourly cap', security,
+      description: 'Each hour of the last `days` (1 to 90, default 7) in which a code had visits refused by `visitsPerHour`, newest first (at most 500): the code, its advocate, the hour (UTC), the visits counted and refused in it. A flood of one link (scripted clicks, a link posted to a coupon site) shows here.',
+      request: { query: VisitBurstsQuery },
+      responses: { 200: ok(z.object({ items: z.array(VisitBurstSchema) })), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await visitBursts(db, c.get('shop').id, c.req.valid('query').days), 200),
   );
 
   app.openapi(

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../env.js';
 import { requireCustomer, requireKey } from '../middleware/auth.js';
+import { clientIp } from '../middleware/client-ip.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { newRouter, optionalJson } from '../router.js';
@@ -59,14 +60,16 @@ export function referralsRouter(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/referrals/{code}/visits', summary: 'Record a visit through a code', security: read,
-      description: 'Counted as a click. Stores the code, the time and the landing URL\'s path only (no query, IP or customer). 404 unknown code.',
-      // The body `{ landingUrl? }` is optional: read with optionalJson, since the JSON validator would refuse an empty one.
+      description: 'Counted as a click once per visitor: per `sessionId` (a random id the page keeps for the browser session), else per network address and browser for the day; again: 200 `counted: false` with the first visit\'s id. At most the shop\'s `visitsPerHour` are counted per code in any hour; more: 200 `counted: false`, `visitId: null`, reported in `GET /v1/admin/referrals/visit-bursts`. Stores the code, the time, the landing URL\'s path and a salted hash of the visitor (no query, IP or customer). 404 unknown code.',
+      // The body `{ landingUrl?, sessionId? }` is optional: read with optionalJson, since the JSON validator would refuse an empty one.
       request: { params: CodeParam, headers: IdempotencyHeader },
-      responses: { 201: ok(VisitSchema, 'Recorded'), ...errorResponses(400, 401, 403, 404, 422, 429) },
+      responses: { 200: ok(VisitSchema, 'Not counted: seen before, or over the hourly cap'), 201: ok(VisitSchema, 'Counted'), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => {
-      const body = await optionalJson(c, VisitBody);
-      return c.json(await recordVisit(db, c.get('shop').id, c.req.valid('param').code, body.landingUrl), 201);
+      const { landingUrl, sessionId } = await optionalJson(c, VisitBody);
+      const visit = await recordVisit(db, c.get('shop').id, c.req.valid('param').code, { landingUrl },
+        { sessionId, ip: clientIp(c), userAgent: c.req.header('user-agent') });
+      return visit.counted ? c.json(visit, 201) : c.json(visit, 200);
     },
   );
 

@@ -4,7 +4,8 @@ import { JSONLD_REVIEWS, productJsonLd, scriptSafeJson } from '../jsonld.js';
 import { linksFor } from '../links.js';
 import { requireCustomer, requireKey } from '../middleware/auth.js';
 import { idempotency } from '../middleware/idempotency.js';
-import { clientIp, rateLimit } from '../middleware/rate-limit.js';
+import { clientIp } from '../middleware/client-ip.js';
+import { rateLimit } from '../middleware/rate-limit.js';
 import { newRouter } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import {

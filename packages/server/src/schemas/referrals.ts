@@ -82,8 +82,32 @@ export const CreateLinkBody = z
   })
   .openapi('CreateReferralLink');
 
-export const VisitBody = z.object({ landingUrl: httpUrl.optional() }).openapi('ReferralVisit');
-export const VisitSchema = z.object({ visitId: z.string() }).openapi('ReferralVisitRecorded');
+export const VisitBody = z
+  .object({
+    landingUrl: httpUrl.optional(),
+    sessionId: z.string().regex(/^[\w-]{8,100}$/).optional()
+      .openapi({ description: 'A random id the page makes once per browser session: a visit counts once per code and session (without it: once per network and browser per day)' }),
+  })
+  .openapi('ReferralVisit');
+export const VisitSchema = z
+  .object({
+    visitId: z.string().nullable().openapi({ description: 'This visitor\'s counted visit through the code; null when the hourly cap refused it' }),
+    counted: z.boolean().openapi({ description: 'False for a visitor counted before, or over the code\'s `visitsPerHour`' }),
+  })
+  .openapi('ReferralVisitRecorded');
+
+export const VisitBurstsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(90).default(7).openapi({ param: { name: 'days', in: 'query' } }),
+});
+export const VisitBurstSchema = z
+  .object({
+    code: z.string(),
+    advocateId: z.string(),
+    hour: isoDate.openapi({ description: 'The hour\'s start (UTC)' }),
+    counted: int().openapi({ description: 'Visits counted through the code in that hour' }),
+    refused: int().openapi({ description: 'Visits over `visitsPerHour`, not counted' }),
+  })
+  .openapi('ReferralVisitBurst');
 
 export const CodeParam = z.object({ code: z.string().min(1).max(40).openapi({ param: { name: 'code', in: 'path' }, example: 'LIN-7Q2K' }) });
 export const ConversionIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -98,6 +122,7 @@ export const ReferralSettingsSchema = z
     maxConversionsPerCode: int(),
     sameIpLimit: int().openapi({ description: 'Referred orders from one IP per code per 24 h before flagging' }),
     burstLimit: int().openapi({ description: 'Referred orders per code per hour before flagging' }),
+    visitsPerHour: int().openapi({ description: 'Visits counted per code per hour; more are refused and reported (GET /v1/admin/referrals/visit-bursts)' }),
   })
   .openapi('ReferralSettings');
 
@@ -116,6 +141,7 @@ export const ReferralSettingsBody = z
     maxConversionsPerCode: limit().optional(),
     sameIpLimit: limit().optional(),
     burstLimit: limit().optional(),
+    visitsPerHour: limit().optional(),
   })
   .openapi('ReferralSettingsPatch');
 
@@ -169,6 +195,8 @@ export type ReferralRewardValue = z.infer<typeof ReferralRewardSchema>;
 export type ReferralIncentiveValue = z.infer<typeof ReferralIncentiveSchema>;
 export type ReferralLinkResponse = z.infer<typeof ReferralLinkSchema>;
 export type ReferralOfferResponse = z.infer<typeof ReferralOfferSchema>;
+export type VisitResponse = z.infer<typeof VisitSchema>;
+export type VisitBurstResponse = z.infer<typeof VisitBurstSchema>;
 export type ReferralConversionResponse = z.infer<typeof ReferralConversionSchema>;
 export type ReferralStatsResponse = z.infer<typeof ReferralStatsSchema>;
 export type ReferralSettingsValue = z.infer<typeof ReferralSettingsSchema>;

@@ -4,9 +4,10 @@ import { ApiError, conflict, notFound } from '../errors.js';
 import type {
   AdminConversionResponse, ConversionWebhookData, OrderReferralResponse, ReferralConversionResponse, ReferralIncentiveValue, ReferralLinkResponse,
   ReferralOfferResponse, ReferralReasonName, ReferralRewardValue, ReferralSettingsInput, ReferralSettingsValue, ReferralStatsResponse,
-  ReferralStatusName, RefundReferralResponse,
+  ReferralStatusName, RefundReferralResponse, VisitBurstResponse, VisitResponse,
 } from '../schemas/referrals.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
+import { lockNames } from './locks.js';
 import { appendEntry, applyExpiry, lockAccounts, totals } from './points-ledger.js';
 import { getProgramSettings, iso } from './points-program.js';
 import { earnReferralIn, generateCode } from './points.js';
@@ -41,6 +42,7 @@ async function defaults(db: Db, shopId: string): Promise<ReferralSettingsValue> 
     maxConversionsPerCode: 50,
     sameIpLimit: 3,
     burstLimit: 5,
+    visitsPerHour: 100,
   };
 }
 
@@ -82,12 +84,15 @@ async function ensureRow(db: Db, shopId: string): Promise<void> {
   await db.query('INSERT INTO referral_settings (shop_id, ip_salt) VALUES ($1, $2) ON CONFLICT DO NOTHING', [shopId, randomBytes(16).toString('hex')]);
 }
 
-/** The buyer's IP as a salted hash (the salt is the shop's, made on first use); the IP itself is never stored. */
-async function ipHash(db: Db, shopId: string, ip: string): Promise<string> {
+/** A salted hash (the salt is the shop's, made on first use), so an IP or visitor key itself is never stored. */
+async function saltedHash(db: Db, shopId: string, text: string): Promise<string> {
   await ensureRow(db, shopId);
   const { rows: [r] } = await db.query<{ ip_salt: string }>('SELECT ip_salt FROM referral_settings WHERE shop_id = $1', [shopId]);
-  return createHash('sha256').update(`${r!.ip_salt}:${ip.toLowerCase()}`).digest('hex');
+  return createHash('sha256').update(`${r!.ip_salt}:${text}`).digest('hex');
 }
+
+/** The buyer's IP as a salted hash. */
+const ipHash = (db: Db, shopId: string, ip: string) => saltedHash(db, shopId, ip.toLowerCase());
 
 const incentiveOf = (s: ReferralSettingsValue): ReferralIncentiveValue => ({
   friend: s.incentive.friend, advocate: s.incentive.advocate, ...(s.incentive.termsUrl ? { termsUrl: s.incentive.termsUrl } : {}),
@@ -175,14 +180,57 @@ export async function getOffer(db: Db, shopId: string, code: string): Promise<Re
   return { code: row.code, advocateName: row.display_name, incentive: incentiveOf(settings), couponCode: friendCouponCode(row.code) };
 }
 
-/** A visit through a code: the code, time and landing path only. */
-export async function recordVisit(db: Db, shopId: string, code: string, landingUrl?: string): Promise<{ visitId: string }> {
+/** Who visits: the page's session id, else the network address and browser (for the day). */
+export interface Visitor { readonly sessionId?: string; readonly ip: string; readonly userAgent?: string }
+
+/**
+ * A visit through a code, counted once per visitor and at most `visitsPerHour` per code in any
+ * hour; a visit over the cap is only added to the code's refused count for the hour (the burst
+ * report). Stores the code, time, landing path and the visitor's salted hash only. Under a lock
+ * per code, so concurrent visits see each other's counts.
+ */
+export async function recordVisit(db: Db, shopId: string, code: string, input: { landingUrl?: string }, visitor: Visitor): Promise<VisitResponse> {
   const row = await codeRow(db, shopId, code);
   if (!row) throw notFound(`Referral code ${code}`);
-  const id = `rv_${randomUUID().replace(/-/g, '')}`;
-  const path = landingUrl ? new URL(landingUrl).pathname : null;
-  await db.query('INSERT INTO referral_visits (shop_id, id, code, landing_path) VALUES ($1, $2, $3, $4)', [shopId, id, row.code, path]);
-  return { visitId: id };
+  const settings = await getSettings(db, shopId);
+  const key = visitor.sessionId
+    ? `session:${visitor.sessionId}`
+    : `network:${visitor.ip.toLowerCase()}|${visitor.userAgent ?? ''}|${new Date().toISOString().slice(0, 10)}`;
+  const visitorHash = await saltedHash(db, shopId, key);
+  const path = input.landingUrl ? new URL(input.landingUrl).pathname : null;
+  return db.transaction(async (tx) => {
+    await lockNames(tx, [`referral-visits:${shopId}:${row.code}`]);
+    const { rows: [seen] } = await tx.query<{ id: string }>(
+      'SELECT id FROM referral_visits WHERE shop_id = $1 AND code = $2 AND visitor_hash = $3', [shopId, row.code, visitorHash]);
+    if (seen) return { visitId: seen.id, counted: false };
+    const { rows: [recent] } = await tx.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM referral_visits WHERE shop_id = $1 AND code = $2 AND created_at > now() - interval '1 hour'", [shopId, row.code]);
+    if (recent!.n >= settings.visitsPerHour) {
+      await tx.query(
+        `INSERT INTO referral_visit_refusals (shop_id, code, hour, refused) VALUES ($1, $2, date_trunc('hour', now(), 'UTC'), 1)
+         ON CONFLICT (shop_id, code, hour) DO UPDATE SET refused = referral_visit_refusals.refused + 1`, [shopId, row.code]);
+      return { visitId: null, counted: false };
+    }
+    const id = `rv_${randomUUID().replace(/-/g, '')}`;
+    await tx.query('INSERT INTO referral_visits (shop_id, id, code, landing_path, visitor_hash) VALUES ($1, $2, $3, $4, $5)',
+      [shopId, id, row.code, path, visitorHash]);
+    return { visitId: id, counted: true };
+  });
+}
+
+/**
+ * Hours in the last `days` in which a code had visits refused by the hourly cap, newest first,
+ * with the visits counted in the same hour: what a scripted flood of a link looks like.
+ */
+export async function visitBursts(db: Db, shopId: string, days: number): Promise<{ items: VisitBurstResponse[] }> {
+  const { rows } = await db.query<{ code: string; customer_id: string; hour: Date | string; counted: number; refused: number }>(
+    `SELECT r.code, c.customer_id, r.hour, r.refused,
+       (SELECT count(*)::int FROM referral_visits v WHERE v.shop_id = r.shop_id AND v.code = r.code
+          AND v.created_at >= r.hour AND v.created_at < r.hour + interval '1 hour') AS counted
+     FROM referral_visit_refusals r JOIN referral_codes c ON c.shop_id = r.shop_id AND c.code = r.code
+     WHERE r.shop_id = $1 AND r.hour > now() - make_interval(days => $2::integer)
+     ORDER BY r.hour DESC, r.refused DESC, r.code LIMIT 500`, [shopId, days]);
+  return { items: rows.map((r) => ({ code: r.code, advocateId: r.customer_id, hour: iso(r.hour), counted: r.counted, refused: r.refused })) };
 }
 
 /** A sign-up through a code, once per customer; the advocate's own is ignored. 404 unknown code. */
