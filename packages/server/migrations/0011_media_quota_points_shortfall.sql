@@ -1,0 +1,11 @@
+-- Hardening (issue 16): a refund's shortfall kept in the ledger, and the indexes the photo upload
+-- quota and the scheduler's clean-up of abandoned uploads read.
+
+-- A refund takes the whole earn off lifetime points (tiers follow) but never drives the balance
+-- below 0: `points` is what the reversal took back from the balance, `shortfall` the rest (already
+-- spent or expired), which counts against lifetime only. When nothing at all could be taken back
+-- the reversal is still written, with 0 points and its shortfall.
+ALTER TABLE points_entries ADD COLUMN shortfall integer NOT NULL DEFAULT 0 CHECK (shortfall >= 0);
+ALTER TABLE points_entries ADD CONSTRAINT points_entries_shortfall_reverse CHECK (shortfall = 0 OR kind = 'reverse');
+ALTER TABLE points_entries DROP CONSTRAINT points_entries_points_check;
+ALTER TABLE points_entries ADD CONSTRAINT points_entries_points_check CHECK (points <> 0 OR (kind = 'reverse' AND shortfall > 0));
