@@ -5,7 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 import { createApp, pruneMedia } from '@kith/server';
 import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
-import { concat, contains, JPEG, jpegWithMetadata, PNG, pngChunks, pngHeader, pngWithMetadata, SECRETS, WEBP, webpChunks, webpWithMetadata } from './images.mjs';
+import { deflateSync } from 'node:zlib';
+import {
+  concat, contains, ICC, iccApp2, JPEG, jpegSegment, jpegWith, jpegWithMetadata, jfifWithThumbnail, payload, PNG, pngChunk, pngChunks, pngHeader, pngWith,
+  pngWithMetadata, riffChunk, SECRETS, WEBP, webpChunks, webpOf, webpParts, webpWithMetadata,
+} from './images.mjs';
 
 let t;
 before(async () => { t = await createTestServer(); });
@@ -101,6 +105,30 @@ describe(`photo uploads (${ENGINE})`, () => {
     const servedWebp = (await getBytes(t.app, `/v1/media/${webp.id}`)).bytes;
     assert.deepEqual(webpChunks(servedWebp), ['VP8X', 'ICCP', 'VP8 ']);
     for (const s of SECRETS) assert.ok(!contains(servedPng, s) && !contains(servedWebp, s), s);
+  });
+
+  it('stores no byte of payloads hidden in JPEG APP0/APP2/APP14, PNG iCCP/sPLT and WebP ICCP; a real ICC profile is kept', async () => {
+    const f = await fixture();
+    const { VP8X, 'VP8 ': VP8 } = webpParts();
+    const uploads = [
+      jpegWith([jfifWithThumbnail(concat(payload('thumb'), new Uint8Array(2))), iccApp2(1, 2, concat(ICC.subarray(0, 100), payload('icc-half'))),
+        jpegSegment(0xee, concat(new TextEncoder().encode('Adobe'), Uint8Array.of(0, 100, 0, 0, 0, 0, 1), payload('adobe')))]),
+      jpegWith([JPEG.subarray(2, 20), iccApp2(1, 1, concat(ICC, payload('icc-tail')))]),
+      pngWith(pngChunk('iCCP', concat(payload('iccp-name'), Uint8Array.of(0, 0), deflateSync(concat(ICC, payload('iccp-tail'))))),
+        pngChunk('sPLT', concat(payload('splt'), Uint8Array.of(0, 8, 1, 2, 3, 4, 0, 1)))),
+      webpOf(VP8X, riffChunk('ICCP', concat(ICC, payload('webp-icc'))), VP8),
+    ];
+    for (const bytes of uploads) {
+      const res = await f.as('c1').upload(bytes);
+      assert.equal(res.status, 201, res.text);
+      const { rows: [row] } = await t.db.query('SELECT data FROM review_media WHERE id = $1', [res.json.id]);
+      for (const where of ['thumb', 'icc-half', 'adobe', 'icc-tail', 'iccp-name', 'iccp-tail', 'splt', 'webp-icc']) {
+        assert.ok(!contains(row.data, payload(where)), `stored bytes hold no payload from ${where}`);
+      }
+      assert.equal(row.data.length, res.json.bytes);
+    }
+    const { rows } = await t.db.query('SELECT data FROM review_media WHERE shop_id = $1 ORDER BY created_at', [f.shop.id]);
+    assert.deepEqual(rows.map((r) => contains(r.data, ICC)), [false, true, false, true], 'the valid profiles kept byte for byte (the PNG one compressed)');
   });
 
   it('serves a photo only once its review is published, with the documented headers; moderators see it before', async () => {
