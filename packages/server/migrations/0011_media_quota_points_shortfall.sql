@@ -9,3 +9,9 @@ ALTER TABLE points_entries ADD COLUMN shortfall integer NOT NULL DEFAULT 0 CHECK
 ALTER TABLE points_entries ADD CONSTRAINT points_entries_shortfall_reverse CHECK (shortfall = 0 OR kind = 'reverse');
 ALTER TABLE points_entries DROP CONSTRAINT points_entries_points_check;
 ALTER TABLE points_entries ADD CONSTRAINT points_entries_points_check CHECK (points <> 0 OR (kind = 'reverse' AND shortfall > 0));
+
+-- The upload quota counts a customer's photos of the last 24 hours, attached or not; the scheduler
+-- finds uploads no review took by age. They replace the partial index no query used.
+CREATE INDEX review_media_customer ON review_media (shop_id, customer_id, created_at);
+CREATE INDEX review_media_abandoned ON review_media (created_at) WHERE review_id IS NULL;
+DROP INDEX review_media_unattached;

@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import type { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
+import type { UploadQuota } from './storage/media.js';
 import type { Shop } from './storage/shops.js';
 
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   readonly publicUrl?: string;
   /** Writes per key and IP per minute. */
   readonly writeLimit?: number;
+  /** Photo uploads per customer in any 24 hours; default `UPLOAD_QUOTA` (30 photos, 60 MB). */
+  readonly uploadQuota?: UploadQuota;
   /** SSE heartbeat interval in ms. */
   readonly heartbeatMs?: number;
 }

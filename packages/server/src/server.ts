@@ -6,6 +6,7 @@ import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
 import { migrate } from './migrate.js';
 import { startGroupBuyScheduler } from './scheduler.js';
+import type { UploadQuota } from './storage/media.js';
 
 export interface StartOptions {
   readonly db: Db;
@@ -16,6 +17,8 @@ export interface StartOptions {
   readonly writeLimit?: number;
   /** Where photo bytes live; default: the database, shared by every process. */
   readonly media?: MediaStore;
+  /** Photo uploads per customer in any 24 hours; default 30 photos and 60 MB (`UPLOAD_QUOTA`). */
+  readonly uploadQuota?: UploadQuota;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
   /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks) in ms; default 5000; `false` or 0: not in this process. */
@@ -37,7 +40,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   await migrate(o.db);
   const hub = new LiveHub(o.db);
   await hub.start();
-  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, publicUrl: o.publicUrl });
+  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, uploadQuota: o.uploadQuota, publicUrl: o.publicUrl });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
-import { createApp, pruneMedia } from '@kith/server';
+import { createApp, pruneMedia, UPLOAD_QUOTA } from '@kith/server';
 import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
 import { deflateSync } from 'node:zlib';
 import {
@@ -228,6 +228,56 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal((await f.as('c1').upload(a, { headers: { 'idempotency-key': key2 } })).status, 201);
     isError(await f.as('c1').upload(b, { headers: { 'idempotency-key': key2 } }), 422, 'idempotency_key_reused');
     assert.equal(await mediaRows(f.shop), 2);
+  });
+
+  it(`at most ${UPLOAD_QUOTA.count} photos per customer in 24 hours: concurrent uploads at the limit store exactly one; 429 upload_quota_exceeded with Retry-After`, async () => {
+    assert.deepEqual(UPLOAD_QUOTA, { count: 30, bytes: 60 * 1024 * 1024 });
+    const f = await fixture();
+    const small = pngHeader(20, 20);
+    for (let i = 0; i < UPLOAD_QUOTA.count - 1; i++) assert.equal((await f.as('c1').upload(small)).status, 201);
+    const racing = await Promise.all(Array.from({ length: 4 }, () => f.as('c1').upload(small)));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 429, 429, 429]);
+    for (const r of racing.filter((x) => x.status === 429)) {
+      isError(r, 429, 'upload_quota_exceeded');
+      const after = Number(r.headers.get('retry-after'));
+      assert.ok(after > 23 * 3600 && after <= 24 * 3600, `Retry-After ${after}: when the oldest upload leaves the window`);
+    }
+    const rows = () => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND customer_id = $2', [f.shop.id, 'c1']);
+    assert.equal(await rows(), UPLOAD_QUOTA.count);
+    assert.equal((await f.as('c2').upload(small)).status, 201, 'another customer has their own quota');
+    // Attaching photos to a review does not give quota back; their age does.
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [(await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 LIMIT 1', [f.shop.id, 'c1'])).rows[0].id] }));
+    isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
+    await t.db.query(
+      "UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = (SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 ORDER BY created_at, id LIMIT 1)",
+      [f.shop.id, 'c1']);
+    assert.equal((await f.as('c1').upload(small)).status, 201, 'one slot freed');
+    isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
+  });
+
+  it('the quota counts stored bytes too: over it, 429 and nothing stored; Retry-After says when enough bytes leave the window', async () => {
+    const quota = { count: 100, bytes: 3 * PNG.length + 100 };
+    const app = createApp({ db: t.db, hub: t.hub, uploadQuota: quota });
+    const f = await shopFixture({ ...t, app });
+    const rows = () => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1', [f.shop.id]);
+    assert.equal((await f.as('c1').upload(PNG)).status, 201);
+    assert.equal((await f.as('c1').upload(PNG)).status, 201);
+    const racing = await Promise.all(Array.from({ length: 3 }, () => f.as('c1').upload(PNG)));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 429, 429]);
+    assert.equal(await rows(), 3);
+    const over = await f.as('c1').upload(PNG);
+    isError(over, 429, 'upload_quota_exceeded');
+    assert.deepEqual(over.json.error.details, { count: 100, bytes: quota.bytes, windowHours: 24 });
+    assert.equal(await rows(), 3, 'nothing stored');
+    assert.equal((await f.as('c1').upload(pngHeader(10, 10))).status, 201, 'a small one still fits');
+    // The first two uploads were 23 hours ago: the first leaving the window frees enough.
+    await t.db.query(
+      "UPDATE review_media SET created_at = now() - interval '23 hours' - (interval '1 minute' * random()) WHERE id IN (SELECT id FROM review_media WHERE shop_id = $1 ORDER BY created_at, id LIMIT 2)",
+      [f.shop.id]);
+    const later = await f.as('c1').upload(PNG);
+    isError(later, 429, 'upload_quota_exceeded');
+    const after = Number(later.headers.get('retry-after'));
+    assert.ok(after > 3500 && after <= 3600, `Retry-After ${after}: about an hour`);
   });
 
   it('uploads need the publishable key and a customer token', async () => {

@@ -16,11 +16,64 @@ export interface MediaItem {
 
 const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message);
 
+export interface UploadQuota {
+  /** Photos per customer in any 24 hours. */
+  readonly count: number;
+  /** Stored bytes (after stripping) per customer in any 24 hours. */
+  readonly bytes: number;
+}
+
+/**
+ * What one customer may upload in any 24 hours, a review's photos many times over: enough for
+ * anyone writing reviews, not enough to use the shop as free file storage.
+ */
+export const UPLOAD_QUOTA: UploadQuota = { count: 30, bytes: 60 * 1024 * 1024 };
+const QUOTA_HOURS = 24;
+
+/**
+ * Under a lock on the customer's uploads (so concurrent uploads at the limit can't all pass):
+ * throws 429 `upload_quota_exceeded` with Retry-After (when enough of the window's uploads age out)
+ * if one more photo of `size` bytes would go over the quota, else inserts its row.
+ */
+async function insertWithinQuota(db: Db, quota: UploadQuota, row: { id: string; shopId: string; customerId: string; contentType: string; width: number; height: number; bytes: number }) {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`kith:media-quota:${row.shopId}:${row.customerId}`]);
+    const { rows } = await tx.query<{ byte_size: number; frees_in: number }>(
+      `SELECT byte_size, ceil(extract(epoch FROM created_at + make_interval(hours => $3) - clock_timestamp()))::int AS frees_in FROM review_media
+       WHERE shop_id = $1 AND customer_id = $2 AND created_at > clock_timestamp() - make_interval(hours => $3) ORDER BY created_at, id`,
+      [row.shopId, row.customerId, QUOTA_HOURS]);
+    let count = rows.length;
+    let bytes = rows.reduce((n, r) => n + r.byte_size, 0);
+    const fits = () => count + 1 <= quota.count && bytes + row.bytes <= quota.bytes;
+    if (!fits()) {
+      // The oldest uploads leave the window first: wait until enough have for this one to fit.
+      let wait = QUOTA_HOURS * 3600;
+      for (const r of rows) {
+        count--;
+        bytes -= r.byte_size;
+        if (fits()) {
+          wait = r.frees_in;
+          break;
+        }
+      }
+      const after = String(Math.max(1, wait));
+      throw new ApiError(429, 'upload_quota_exceeded',
+        `Each customer can upload ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB in 24 hours; try again in ${after} s`,
+        { count: quota.count, bytes: quota.bytes, windowHours: QUOTA_HOURS }, { 'retry-after': after });
+    }
+    await tx.query('INSERT INTO review_media (id, shop_id, customer_id, content_type, width, height, byte_size) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [row.id, row.shopId, row.customerId, row.contentType, row.width, row.height, row.bytes]);
+  });
+}
+
 /**
  * Stores a customer's photo for a review they are about to write. The type and size come from the
- * bytes, never from the request; metadata is stripped before anything is stored.
+ * bytes, never from the request; metadata is stripped before anything is stored, and the upload
+ * quota is checked on what would be stored.
  */
-export async function uploadMedia(db: Db, store: MediaStore, shopId: string, customerId: string, input: Uint8Array, links: Links): Promise<UploadedMediaResponse> {
+export async function uploadMedia(
+  db: Db, store: MediaStore, shopId: string, customerId: string, input: Uint8Array, links: Links, quota: UploadQuota = UPLOAD_QUOTA,
+): Promise<UploadedMediaResponse> {
   if (input.length > MEDIA_LIMITS.maxBytes) throw new ApiError(413, 'media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`);
   const sniffed = sniffImage(input);
   if (!sniffed) throw unsupported('Send a JPEG, PNG or WebP image');
@@ -42,8 +95,7 @@ export async function uploadMedia(db: Db, store: MediaStore, shopId: string, cus
     height: swap ? sniffed.width : sniffed.height,
     bytes: stripped.bytes.length,
   };
-  await db.query('INSERT INTO review_media (id, shop_id, customer_id, content_type, width, height, byte_size) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [uploaded.id, shopId, customerId, uploaded.contentType, uploaded.width, uploaded.height, uploaded.bytes]);
+  await insertWithinQuota(db, quota, { ...uploaded, shopId, customerId });
   try {
     await store.put({ shopId, id: uploaded.id }, stripped.bytes, uploaded.contentType);
   } catch (e) {
