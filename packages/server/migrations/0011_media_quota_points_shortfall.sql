@@ -15,3 +15,8 @@ ALTER TABLE points_entries ADD CONSTRAINT points_entries_points_check CHECK (poi
 CREATE INDEX review_media_customer ON review_media (shop_id, customer_id, created_at);
 CREATE INDEX review_media_abandoned ON review_media (created_at) WHERE review_id IS NULL;
 DROP INDEX review_media_unattached;
+
+-- An abandoned upload being deleted: claimed first (no review may take it from then on), its bytes
+-- deleted from the media store, then the row. A claim older than a few minutes belongs to a
+-- process that stopped half-way and is taken over.
+ALTER TABLE review_media ADD COLUMN pruning_at timestamptz;

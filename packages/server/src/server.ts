@@ -21,7 +21,7 @@ export interface StartOptions {
   readonly uploadQuota?: UploadQuota;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
-  /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks) in ms; default 5000; `false` or 0: not in this process. */
+  /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks, abandoned photos) in ms; default 5000; `false` or 0: not in this process. */
   readonly schedulerIntervalMs?: number | false;
   /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
   readonly webhookRetryBaseMs?: number;
@@ -59,7 +59,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   });
   const scheduler = o.schedulerIntervalMs === false || o.schedulerIntervalMs === 0
     ? undefined
-    : startGroupBuyScheduler({ db: o.db, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
+    : startGroupBuyScheduler({ db: o.db, media: o.media, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
   const address = server.address();
   return {
     server,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
-import { createApp, pruneMedia, UPLOAD_QUOTA } from '@kith/server';
+import { createApp, createDbMediaStore, pruneMedia, startGroupBuyScheduler, UPLOAD_QUOTA } from '@kith/server';
 import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
 import { deflateSync } from 'node:zlib';
 import {
@@ -288,19 +288,44 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal(await mediaRows(f.shop), 0);
   });
 
-  it('pruneMedia deletes uploads no review took within the window, and nothing else', async () => {
+  it('the scheduler deletes uploads no review took within 24 hours, bytes through the MediaStore, once with two schedulers, in bounded batches', async () => {
     const f = await fixture();
-    const old = (await f.as('c1').upload(PNG)).json.id;
-    const fresh = (await f.as('c1').upload(PNG)).json.id;
-    const used = (await f.as('c1').upload(PNG)).json.id;
-    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used] }));
-    await t.db.query("UPDATE review_media SET created_at = now() - interval '2 days' WHERE id = ANY($1)", [[old, used]]);
-    const store = new Map();
-    const removed = await pruneMedia(t.db, { put: async () => {}, get: async () => undefined, delete: async (ref) => store.set(ref.id, ref) });
-    assert.ok(removed >= 1);
-    assert.equal(store.get(old)?.shopId, f.shop.id, 'bytes deleted from the store');
-    const { rows } = await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
-    assert.deepEqual(rows.map((r) => r.id).sort(), [fresh, used].sort());
+    const up = async () => (await f.as('c1').upload(PNG)).json.id;
+    const old = [await up(), await up(), await up()];
+    const fresh = await up();
+    const used = await up();
+    const usedOld = await up();
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used, usedOld] }));
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = ANY($1)", [[...old, usedOld]]);
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '23 hours 59 minutes' WHERE id = $1", [fresh]);
+    // The bytes live in the database by default; a wrapper records which ones the scheduler deletes.
+    const deletes = [];
+    const dbStore = createDbMediaStore(t.db);
+    const store = { ...dbStore, delete: async (ref) => { deletes.push(ref); await dbStore.delete(ref); } };
+    const mine = (ids) => ids.filter((id) => [...old, fresh, used, usedOld].includes(id));
+
+    // Bounded: one batch of 2 deletes at most 2, whatever else (other tests' shops) is due.
+    const before = await count('SELECT count(*) AS n FROM review_media WHERE review_id IS NULL AND created_at < now() - interval \'24 hours\'');
+    assert.equal(await pruneMedia(t.db, store, 24, { limit: 2 }), Math.min(2, before));
+
+    const a = startGroupBuyScheduler({ db: t.db, media: store }, { intervalMs: 3_600_000 });
+    const b = startGroupBuyScheduler({ db: t.db, media: store }, { intervalMs: 3_600_000 });
+    try {
+      const passes = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
+      assert.ok(passes.every((p) => typeof p.media === 'number'));
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    const deleted = mine(deletes.map((r) => r.id));
+    assert.deepEqual(deleted.sort(), [...old].sort(), 'each abandoned upload\'s bytes deleted once, by one of the schedulers');
+    assert.ok(deletes.filter((r) => old.includes(r.id)).every((r) => r.shopId === f.shop.id));
+    const { rows } = await t.db.query('SELECT id, data IS NOT NULL AS has_bytes FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
+    assert.deepEqual(rows.map((r) => [r.id, r.has_bytes]), [fresh, used, usedOld].sort().map((id) => [id, true]), 'fresh and attached ones untouched');
+    // A review can't take an upload once the scheduler has claimed it.
+    const claimed = await up();
+    await t.db.query("UPDATE review_media SET pruning_at = now() WHERE id = $1", [claimed]);
+    isError(await f.as('c1').post('/v1/products/p2/reviews', review({ mediaIds: [claimed] })), 422, 'invalid_media');
   });
 
   it('keeps bytes in a plugged-in MediaStore instead of the database', async () => {

@@ -10,7 +10,7 @@ import { rateLimit } from '../middleware/rate-limit.js';
 import { newRouter } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { MediaIdParam, UploadedMediaSchema } from '../schemas/reviews.js';
-import { pruneMedia, publicMedia, shopMedia, UPLOAD_QUOTA, uploadMedia, type StoredMedia } from '../storage/media.js';
+import { publicMedia, shopMedia, UPLOAD_QUOTA, uploadMedia, type StoredMedia } from '../storage/media.js';
 
 const image = { description: 'The photo', content: Object.fromEntries(MEDIA_LIMITS.types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])) };
 
@@ -54,8 +54,6 @@ export function mediaRouter(deps: AppDeps) {
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c), quota);
-      // Forms abandoned after an upload leave photos behind; clear them out now and then.
-      if (Math.random() < 0.01) pruneMedia(db, store).catch((e) => console.warn('[kith-server] pruning photos failed:', (e as Error).message));
       return c.json(uploaded, 201);
     },
   );

@@ -113,7 +113,7 @@ export async function attachMedia(tx: Db, shopId: string, customerId: string, re
   const { rows } = await tx.query(
     `UPDATE review_media m SET review_id = $4, position = o.position
      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) - 1 AS position FROM review_media WHERE shop_id = $1 AND id = ANY($3)) o
-     WHERE m.id = o.id AND m.shop_id = $1 AND m.customer_id = $2 AND m.review_id IS NULL
+     WHERE m.id = o.id AND m.shop_id = $1 AND m.customer_id = $2 AND m.review_id IS NULL AND m.pruning_at IS NULL
      RETURNING m.id`,
     [shopId, customerId, ids, reviewId]);
   if (rows.length !== ids.length) {
@@ -170,15 +170,22 @@ async function load(store: MediaStore, shopId: string, id: string, contentType: 
 }
 
 /**
- * Deletes uploads no review took within `olderThanHours` (abandoned forms): the row first, only if
- * still unattached, then the bytes. Safe to run from any process at any time; uploads run it now
- * and then.
+ * Deletes up to `limit` uploads no review took within `olderThanHours` (abandoned forms), bytes
+ * included. Each is claimed first, with SKIP LOCKED and only while still unattached, so processes
+ * running this at once take different rows and a review can no longer take a claimed one; then its
+ * bytes go from the store, then the row. A claim a stopped process left behind is taken over after
+ * 10 minutes (deleting bytes twice is harmless). Returns how many rows were deleted.
  */
-export async function pruneMedia(db: Db, store: MediaStore, olderThanHours = 24): Promise<number> {
+export async function pruneMedia(db: Db, store: MediaStore, olderThanHours = 24, { limit = 200 }: { limit?: number } = {}): Promise<number> {
   const { rows } = await db.query<{ id: string; shop_id: string }>(
-    `DELETE FROM review_media WHERE id IN (
-       SELECT id FROM review_media WHERE review_id IS NULL AND created_at < now() - make_interval(hours => $1) LIMIT 500
-     ) AND review_id IS NULL RETURNING id, shop_id`, [olderThanHours]);
+    `UPDATE review_media SET pruning_at = clock_timestamp() WHERE id IN (
+       SELECT id FROM review_media
+       WHERE review_id IS NULL AND created_at < now() - make_interval(hours => $1)
+         AND (pruning_at IS NULL OR pruning_at < clock_timestamp() - interval '10 minutes')
+       ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+     ) AND review_id IS NULL RETURNING id, shop_id`, [olderThanHours, limit]);
   for (const r of rows) await store.delete({ shopId: r.shop_id, id: r.id });
-  return rows.length;
+  if (!rows.length) return 0;
+  const deleted = await db.query('DELETE FROM review_media WHERE id = ANY($1) AND review_id IS NULL RETURNING id', [rows.map((r) => r.id)]);
+  return deleted.rows.length;
 }
