@@ -4,6 +4,7 @@ import type { MediaStore } from './media/store.js';
 import type { IdempotencyClaim } from './middleware/idempotency.js';
 import type { RequestDb } from './request-tx.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
+import type { UploadQuota } from './storage/media.js';
 import type { Shop } from './storage/shops.js';
 
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   readonly publicUrl?: string;
   /** Writes per key and IP per minute. */
   readonly writeLimit?: number;
+  /** Photo uploads per customer in any 24 hours; default `UPLOAD_QUOTA` (30 photos, 60 MB). */
+  readonly uploadQuota?: UploadQuota;
   /** SSE heartbeat interval in ms. */
   readonly heartbeatMs?: number;
   /**

@@ -11,7 +11,7 @@ export { ApiError } from './errors.js';
 export { parseTrustProxy, resolveClientIp, type TrustProxy, type TrustProxyOption } from './middleware/client-ip.js';
 export type { Deps } from './env.js';
 export { createDbMediaStore, stripMetadata, type MediaRef, type MediaStore } from './media/index.js';
-export { pruneMedia } from './storage/media.js';
+export { pruneMedia, UPLOAD_QUOTA, type UploadQuota } from './storage/media.js';
 export { startGroupBuyScheduler, type GroupBuyScheduler, type SchedulerDeps } from './scheduler.js';
 export { signWebhook, verifyWebhookSignature } from './webhooks.js';
 export { applyDue, confirmSeat, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './storage/group-buy.js';

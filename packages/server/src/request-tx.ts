@@ -10,8 +10,6 @@ import type { Db } from './db.js';
 export interface RequestDb extends Db {
   /** Runs `fn` in one transaction that every call on this `Db` made during `fn` joins. */
   inTransaction<R>(fn: (tx: Db) => Promise<R>): Promise<R>;
-  /** Runs `fn` outside any request transaction: work that must outlive the request (a background prune). */
-  detached<R>(fn: () => R): R;
 }
 
 interface Scope {
@@ -63,6 +61,5 @@ export function requestDb(base: Db): RequestDb {
         }
       });
     },
-    detached: (fn) => scopes.exit(fn),
   };
 }

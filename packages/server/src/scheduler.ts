@@ -1,4 +1,6 @@
 import type { Db } from './db.js';
+import { createDbMediaStore, type MediaStore } from './media/store.js';
+import { pruneMedia } from './storage/media.js';
 import { applyDue } from './storage/group-buy.js';
 import { applyDueExpiries } from './storage/points-ledger.js';
 import { approveDueReferrals } from './storage/referrals.js';
@@ -6,6 +8,8 @@ import { deliverDueWebhooks, type DeliveryOptions } from './storage/webhooks.js'
 
 export interface SchedulerDeps {
   readonly db: Db;
+  /** Where photo bytes live (abandoned uploads' bytes are deleted there); default: the database. */
+  readonly media?: MediaStore;
   /** First webhook retry after this many ms, then ×4 per attempt; default 30 s. */
   readonly webhookRetryBaseMs?: number;
   /** Per-attempt timeout; default 5 s. */
@@ -13,8 +17,11 @@ export interface SchedulerDeps {
 }
 
 export interface GroupBuyScheduler {
-  /** One pass now (also what each tick runs): lapse holds, apply deadlines, expire due points, approve due referrals, send due webhooks. */
-  runOnce(): Promise<{ teams: number; expired: number; referrals: number; webhooks: number }>;
+  /**
+   * One pass now (also what each tick runs): lapse holds, apply deadlines, expire due points,
+   * approve due referrals, send due webhooks, delete uploads no review took within 24 hours.
+   */
+  runOnce(): Promise<{ teams: number; expired: number; referrals: number; webhooks: number; media: number }>;
   /** Stops the timer and waits for a pass in progress. */
   stop(): Promise<void>;
 }
@@ -22,14 +29,16 @@ export interface GroupBuyScheduler {
 /**
  * Keeps group buys and points moving without traffic: held seats past their hold lapse, teams past
  * their deadline expire or close, points past their expiry are written off (oldest first), referral
- * conversions past their return window are rewarded, and due webhooks are sent. Any number of processes may run one against the same database: transitions
+ * conversions past their return window are rewarded, due webhooks are sent and photos uploaded over 24 hours ago that no
+ * review took are deleted (200 a pass). Any number of processes may run one against the same database: transitions
  * are conditional UPDATEs (a referral's on its locked pending row), a customer's expiry is applied under their account lock (skipped while
- * another process holds it) and deliveries are claimed with SKIP LOCKED, so each happens once.
+ * another process holds it), and deliveries and abandoned uploads are claimed with SKIP LOCKED, so each happens once.
  * Reads and writes apply what is due themselves, so the timer only bounds how late a webhook, an
  * unwatched team or an absent customer's expiry is.
  */
 export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000 }: { intervalMs?: number } = {}): GroupBuyScheduler {
   const delivery: DeliveryOptions = { retryBaseMs: deps.webhookRetryBaseMs, timeoutMs: deps.webhookTimeoutMs };
+  const store = deps.media ?? createDbMediaStore(deps.db);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -41,7 +50,8 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
     const webhooks = await deliverDueWebhooks(deps.db, delivery);
     // Answers are replayed for 48 hours (docs/server.md); older keys may run again.
     await deps.db.query("DELETE FROM idempotency_keys WHERE created_at < now() - interval '48 hours'");
-    return { teams, expired, referrals, webhooks };
+    const media = await pruneMedia(deps.db, store, 24, { limit: 200 });
+    return { teams, expired, referrals, webhooks, media };
   };
   // Passes never overlap: the next is scheduled when one ends.
   const runOnce = () => {

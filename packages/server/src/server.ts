@@ -7,6 +7,7 @@ import type { MediaStore } from './media/store.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
 import { migrate } from './migrate.js';
 import { startGroupBuyScheduler } from './scheduler.js';
+import type { UploadQuota } from './storage/media.js';
 
 export interface StartOptions {
   readonly db: Db;
@@ -17,11 +18,13 @@ export interface StartOptions {
   readonly writeLimit?: number;
   /** Where photo bytes live; default: the database, shared by every process. */
   readonly media?: MediaStore;
+  /** Photo uploads per customer in any 24 hours; default 30 photos and 60 MB (`UPLOAD_QUOTA`). */
+  readonly uploadQuota?: UploadQuota;
   /** Public origin for absolute photo URLs behind a proxy (e.g. `https://api.example.com`). */
   readonly publicUrl?: string;
   /** Whose `X-Forwarded-For` to believe: a hop count or trusted IPs/CIDRs (docs/server.md); default off. */
   readonly trustProxy?: TrustProxyOption;
-  /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks) in ms; default 5000; `false` or 0: not in this process. */
+  /** How often the scheduler runs (group-buy holds and deadlines, points expiry, webhooks, abandoned photos) in ms; default 5000; `false` or 0: not in this process. */
   readonly schedulerIntervalMs?: number | false;
   /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
   readonly webhookRetryBaseMs?: number;
@@ -40,7 +43,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   await migrate(o.db);
   const hub = new LiveHub(o.db);
   await hub.start();
-  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, publicUrl: o.publicUrl, trustProxy: o.trustProxy });
+  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, uploadQuota: o.uploadQuota, publicUrl: o.publicUrl, trustProxy: o.trustProxy });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {
@@ -59,7 +62,7 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   });
   const scheduler = o.schedulerIntervalMs === false || o.schedulerIntervalMs === 0
     ? undefined
-    : startGroupBuyScheduler({ db: o.db, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
+    : startGroupBuyScheduler({ db: o.db, media: o.media, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
   const address = server.address();
   return {
     server,

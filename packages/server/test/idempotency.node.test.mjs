@@ -2,7 +2,7 @@
 // for byte, and never another caller's answer. Crashes are in idempotency.crash.node.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { count, createTestServer, ENGINE } from './helpers.mjs';
+import { count, createTestServer, ENGINE, shopFixture } from './helpers.mjs';
 import { pointsFixture } from './points.helpers.mjs';
 
 describe(`idempotency keys (${ENGINE})`, () => {
@@ -72,6 +72,19 @@ describe(`idempotency keys (${ENGINE})`, () => {
     const over = await f.adjust('dan', -1_000);
     assert.equal(over.status, 409, over.text);
     assert.equal(await count(t.db, 'SELECT count(*) AS n FROM points_entries WHERE shop_id = $1', [f.shop.id]), before);
+  });
+
+  it('a 429 (a limit, a quota) is not kept: the same key runs again once the limit allows', async () => {
+    const f = await shopFixture(t, { submissionsPerHour: 1 });
+    const review = (body) => ({ rating: 5, body, displayName: 'Fay', consent: true });
+    assert.equal((await f.as('fay').post('/v1/products/p1/reviews', review('The first of my reviews this hour.'))).status, 201);
+    const key = { 'idempotency-key': 'limited-key-0001' };
+    const limited = await f.as('fay').post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
+    assert.equal(limited.status, 429, limited.text);
+    await t.db.query("UPDATE reviews SET created_at = now() - interval '2 hours' WHERE shop_id = $1", [f.shop.id]);
+    const later = await f.as('fay').post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
+    assert.equal(later.status, 201, later.text);
+    assert.equal(later.headers.get('idempotent-replayed'), null);
   });
 
   it('concurrent requests with one key run once and all get the same answer', async () => {

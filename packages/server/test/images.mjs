@@ -144,3 +144,45 @@ export function jpegMarkers(b) {
   }
   return markers;
 }
+
+// ── Payloads hidden where decoders look, for the hardening tests ─────────────────────────────
+
+/** The real ICC profile the seed JPEG carries (456 bytes, sRGB-like, 9 tags). */
+export const ICC = JPEG.slice(2 + 18 + 4 + 14, 2 + 18 + 4 + 14 + 456);
+
+/** A marker string per hiding place; none may survive stripping. */
+export const payload = (where) => ascii(`PAYLOAD<${where}>`);
+
+/** An ICC APP2 chunk: `ICC_PROFILE\0`, sequence number, count, bytes. */
+export const iccApp2 = (seq, count, bytes) => segment(0xe2, concat(ascii('ICC_PROFILE\0'), Uint8Array.of(seq, count), bytes));
+
+/**
+ * The seed JPEG with its APP0 and ICC APP2 replaced by `head` (segments placed after SOI), and
+ * `beforeFrame` segments placed before its first DQT.
+ */
+export function jpegWith(head, beforeFrame = []) {
+  const afterIcc = 2 + 18 + 474;
+  return concat(JPEG.subarray(0, 2), ...head, ...beforeFrame, JPEG.subarray(afterIcc));
+}
+
+/** A JFIF APP0 with a thumbnail of `thumb` bytes (1×n RGB pixels). */
+export const jfifWithThumbnail = (thumb) => segment(0xe0, concat(ascii('JFIF\0'), Uint8Array.of(1, 2, 1, 0, 72, 0, 72, thumb.length / 3, 1), thumb));
+
+export { chunk as pngChunk, riffChunk, segment as jpegSegment };
+
+/** The seed PNG with `chunks` after IHDR. */
+export const pngWith = (...chunks) => concat(PNG.subarray(0, 33), ...chunks, PNG.subarray(33));
+
+/** A WebP from its chunks, with the right RIFF size. */
+export const webpOf = (...chunks) => { const body = concat(...chunks); return concat(ascii('RIFF'), u32le(body.length + 4), ascii('WEBP'), body); };
+
+/** The seed WebP's chunks (VP8X, ICCP, VP8) as whole chunks, pad bytes included. */
+export function webpParts(base = WEBP) {
+  const parts = {};
+  for (let i = 12; i < base.length;) {
+    const size = Buffer.from(base).readUInt32LE(i + 4);
+    parts[Buffer.from(base.subarray(i, i + 4)).toString('latin1')] = base.slice(i, i + 8 + size + (size & 1));
+    i += 8 + size + (size & 1);
+  }
+  return parts;
+}

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sniffImage } from '@kith/core/image';
 import { stripMetadata } from '@kith/server';
+import { deflateSync, inflateSync } from 'node:zlib';
 import {
-  concat, contains, JPEG, jpegMarkers, jpegWithMetadata, PNG, pngChunks, pngWithMetadata, SECRETS, WEBP, webpChunks, webpWithMetadata,
+  concat, contains, ICC, iccApp2, JPEG, jpegMarkers, jpegSegment, jpegWith, jpegWithMetadata, jfifWithThumbnail, payload, PNG, pngChunk, pngChunks,
+  pngWith, pngWithMetadata, riffChunk, SECRETS, WEBP, webpChunks, webpOf, webpParts, webpWithMetadata,
 } from './images.mjs';
 
 const bytes = (...v) => Uint8Array.of(...v);
@@ -101,6 +103,132 @@ describe('stripping WebP metadata', () => {
     const input = concat(new TextEncoder().encode('RIFF'), bytes(17, 0, 0, 0), new TextEncoder().encode('WEBP'), vp8l);
     const { bytes: out } = stripMetadata(input, 'image/webp');
     assert.equal(out.length, input.length + 1);
+    assert.equal(Buffer.from(out).readUInt32LE(4), out.length - 8);
+  });
+});
+
+// Each hiding place a decoder does not need must come out empty: the payload's bytes are searched
+// for in the output, so a copy anywhere (moved, re-chunked, left in a gap) fails.
+describe('payloads hidden in segments and chunks decoders read', () => {
+  const text = (s) => new TextEncoder().encode(s);
+  const JFIF = JPEG.subarray(2, 20);
+  const ICC_SEGMENT = JPEG.subarray(20, 20 + 474);
+  /** The real profile with `extra` appended inside its declared size (bytes no tag points at) and in the header's reserved bytes. */
+  const iccWithGap = (extra) => {
+    const b = Buffer.concat([Buffer.from(ICC), Buffer.from(extra)]);
+    b.writeUInt32BE(b.length, 0);
+    b.set(payload('rsvd').subarray(0, 28), 100);
+    return new Uint8Array(b);
+  };
+  const strip = (b, type) => stripMetadata(b, type).bytes;
+  const absent = (out, ...where) => {
+    for (const w of where) assert.ok(!contains(out, payload(w)), `payload in ${w} is gone`);
+  };
+
+  it('the fixtures carry their payloads, and the seed images (with a real ICC profile) come through byte for byte', () => {
+    assert.equal(Buffer.from(ICC.subarray(36, 40)).toString(), 'acsp');
+    assert.deepEqual(strip(JPEG, 'image/jpeg'), JPEG, 'JFIF and the ICC profile rebuilt to the same bytes');
+    assert.deepEqual(strip(WEBP, 'image/webp'), WEBP);
+    assert.deepEqual(strip(PNG, 'image/png'), PNG);
+    assert.ok(contains(jpegWith([jfifWithThumbnail(concat(payload('thumb'), new Uint8Array(2)))]), payload('thumb')));
+  });
+
+  it('JPEG APP0: a JFIF thumbnail and a JFXX extension go; the JFIF header is rebuilt', () => {
+    const thumb = concat(payload('thumb'), new Uint8Array(2)); // 15 bytes: 5 RGB pixels
+    const jfxx = jpegSegment(0xe0, concat(text('JFXX\0'), Uint8Array.of(0x10), payload('jfxx')));
+    const out = strip(jpegWith([jfifWithThumbnail(thumb), jfxx, ICC_SEGMENT]), 'image/jpeg');
+    absent(out, 'thumb', 'jfxx');
+    assert.deepEqual(out.subarray(2, 20), Uint8Array.of(0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 1, 0, 72, 0, 72, 0, 0));
+    assert.deepEqual(jpegMarkers(out).slice(0, 3), ['e0', 'e2', 'db']);
+  });
+
+  it('JPEG APP2: an ICC profile stays only whole and valid, without bytes past its size, in gaps or in reserved header bytes', () => {
+    const trailing = strip(jpegWith([JFIF, iccApp2(1, 1, concat(ICC, payload('icc-tail')))]), 'image/jpeg');
+    absent(trailing, 'icc-tail');
+    assert.deepEqual(trailing, JPEG, 'the profile trimmed to its declared size');
+
+    const gap = strip(jpegWith([JFIF, iccApp2(1, 1, iccWithGap(payload('icc-gap')))]), 'image/jpeg');
+    absent(gap, 'icc-gap', 'rsvd');
+    assert.ok(contains(gap, ICC.subarray(4, 84)) && contains(gap, ICC.subarray(128)), 'the profile itself kept (its size now counts the zeroed gap)');
+
+    const split = strip(jpegWith([JFIF, iccApp2(2, 2, ICC.subarray(200)), iccApp2(1, 2, ICC.subarray(0, 200))]), 'image/jpeg');
+    assert.deepEqual(split, JPEG, 'two chunks out of order: reassembled and written as one');
+
+    const incomplete = strip(jpegWith([JFIF, iccApp2(1, 2, concat(ICC.subarray(0, 200), payload('icc-half')))]), 'image/jpeg');
+    const notIcc = strip(jpegWith([JFIF, iccApp2(1, 1, concat(payload('icc-fake'), new Uint8Array(200)))]), 'image/jpeg');
+    const repeated = strip(jpegWith([JFIF, iccApp2(1, 1, ICC), iccApp2(1, 1, concat(ICC, payload('icc-again')))]), 'image/jpeg');
+    for (const out of [incomplete, notIcc, repeated]) {
+      absent(out, 'icc-half', 'icc-fake', 'icc-again');
+      assert.ok(!contains(out, 'ICC_PROFILE'), 'no profile at all');
+      assert.deepEqual(jpegMarkers(out).slice(0, 2), ['e0', 'db']);
+    }
+    const other = strip(jpegWith([JFIF, ICC_SEGMENT, jpegSegment(0xe2, concat(text('MPF\0'), payload('mpf')))]), 'image/jpeg');
+    absent(other, 'mpf');
+    assert.deepEqual(other, JPEG);
+  });
+
+  it('JPEG APP14: only the Adobe colour transform is kept; other APPn and unknown segments go', () => {
+    const adobe = jpegSegment(0xee, concat(text('Adobe'), Uint8Array.of(0, 101, 0x40, 0, 0, 0, 1), payload('adobe')));
+    const out = strip(jpegWith([JFIF, ICC_SEGMENT, adobe, jpegSegment(0xe9, payload('app9')), jpegSegment(0xf0, payload('jpg0'))]), 'image/jpeg');
+    absent(out, 'adobe', 'app9', 'jpg0');
+    assert.deepEqual(out.subarray(20 + 474, 20 + 474 + 16), Uint8Array.of(0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 1));
+  });
+
+  it('JPEG tables with bytes after what they declare are refused (libjpeg refuses them too)', () => {
+    const dqt = jpegSegment(0xdb, concat(Uint8Array.of(0), new Uint8Array(64).fill(1), payload('dqt')));
+    assert.throws(() => stripMetadata(jpegWith([JFIF], [dqt]), 'image/jpeg'), { name: 'MalformedImage' });
+  });
+
+  it('PNG: iCCP stays only as a valid profile, renamed and without trailing bytes; sPLT, bKGD, hIST and bad lengths go; CRCs are recomputed', () => {
+    const iccp = (name, profile) => pngChunk('iCCP', concat(name, Uint8Array.of(0, 0), deflateSync(profile)));
+    const gama = Buffer.from(pngChunk('gAMA', Uint8Array.of(0, 0, 0xb1, 0x8f)));
+    gama.set(text('P4Y!'), gama.length - 4); // a CRC anyone could fill
+    const input = pngWith(
+      iccp(payload('iccp-name'), concat(ICC, payload('iccp-tail'))),
+      gama,
+      pngChunk('cHRM', concat(new Uint8Array(32), payload('chrm'))),
+      pngChunk('sPLT', concat(payload('splt'), Uint8Array.of(0, 8, 1, 2, 3, 4, 0, 1))),
+      pngChunk('bKGD', payload('bkgd').subarray(0, 6)),
+      pngChunk('hIST', payload('hist')),
+    );
+    const out = strip(input, 'image/png');
+    absent(out, 'iccp-name', 'iccp-tail', 'chrm', 'splt');
+    assert.ok(!contains(out, 'P4Y!') && !contains(out, payload('bkgd').subarray(0, 6)) && !contains(out, 'hIST'));
+    assert.deepEqual(pngChunks(out).slice(0, 4), ['IHDR', 'iCCP', 'gAMA', 'IDAT']);
+    const at = 33;
+    const data = out.subarray(at + 8, at + 8 + Buffer.from(out).readUInt32BE(at));
+    assert.deepEqual(data.subarray(0, 13), text('ICC Profile\0\0'));
+    assert.deepEqual(new Uint8Array(inflateSync(data.subarray(13))), ICC, 'the real profile, inflated, is the one sent');
+
+    const bogus = strip(pngWith(iccp(text('x'), concat(payload('iccp-fake'), new Uint8Array(200))), pngChunk('iCCP', concat(text('y\0\0'), payload('not-zlib')))), 'image/png');
+    absent(bogus, 'iccp-fake', 'not-zlib');
+    assert.deepEqual(bogus, PNG);
+  });
+
+  it('WebP: ICCP stays only valid and trimmed (else its VP8X flag goes); VP8X, ANIM and ANMF lose extra bytes and unknown chunks', () => {
+    const { VP8X, ICCP, 'VP8 ': VP8 } = webpParts();
+    const trailing = strip(webpOf(VP8X, riffChunk('ICCP', concat(ICC, payload('iccp-tail'))), VP8), 'image/webp');
+    absent(trailing, 'iccp-tail');
+    assert.deepEqual(trailing, WEBP);
+
+    const fake = strip(webpOf(VP8X, riffChunk('ICCP', concat(payload('iccp-fake'), new Uint8Array(200))), VP8, riffChunk('PAYL', payload('unknown'))), 'image/webp');
+    absent(fake, 'iccp-fake', 'unknown');
+    assert.deepEqual(webpChunks(fake), ['VP8X', 'VP8 ']);
+    assert.equal(fake[20] & 0x20, 0, 'ICC flag cleared with the profile');
+
+    const vp8xData = VP8X.subarray(8, 18);
+    const animated = webpOf(
+      riffChunk('VP8X', concat(Uint8Array.of(vp8xData[0] | 0x02 | 0x01, ...payload('r').subarray(0, 3)), vp8xData.subarray(4), payload('vp8x'))),
+      ICCP,
+      riffChunk('ANIM', concat(Uint8Array.of(0, 0, 0, 0, 0, 0), payload('anim'))),
+      riffChunk('ANMF', concat(new Uint8Array(16), VP8, riffChunk('XYZW', payload('frame')))),
+    );
+    const out = strip(animated, 'image/webp');
+    absent(out, 'vp8x', 'anim', 'frame');
+    assert.deepEqual(webpChunks(out), ['VP8X', 'ICCP', 'ANIM', 'ANMF']);
+    assert.deepEqual(out.subarray(12, 30), concat(text('VP8X'), Uint8Array.of(10, 0, 0, 0, (vp8xData[0] | 0x02), 0, 0, 0), vp8xData.subarray(4)), 'flags, 3 zero bytes, canvas');
+    assert.deepEqual(out.subarray(out.length - VP8.length - 16, out.length - VP8.length), new Uint8Array(16), 'the frame: its header and its image only');
+    assert.deepEqual(out.subarray(out.length - VP8.length), VP8);
     assert.equal(Buffer.from(out).readUInt32LE(4), out.length - 8);
   });
 });

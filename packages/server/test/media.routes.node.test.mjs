@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
-import { createApp, pruneMedia } from '@kith/server';
+import { createApp, createDbMediaStore, pruneMedia, startGroupBuyScheduler, UPLOAD_QUOTA } from '@kith/server';
 import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
-import { concat, contains, JPEG, jpegWithMetadata, PNG, pngChunks, pngHeader, pngWithMetadata, SECRETS, WEBP, webpChunks, webpWithMetadata } from './images.mjs';
+import { deflateSync } from 'node:zlib';
+import {
+  concat, contains, ICC, iccApp2, JPEG, jpegSegment, jpegWith, jpegWithMetadata, jfifWithThumbnail, payload, PNG, pngChunk, pngChunks, pngHeader, pngWith,
+  pngWithMetadata, riffChunk, SECRETS, WEBP, webpChunks, webpOf, webpParts, webpWithMetadata,
+} from './images.mjs';
 
 let t;
 before(async () => { t = await createTestServer(); });
@@ -101,6 +105,30 @@ describe(`photo uploads (${ENGINE})`, () => {
     const servedWebp = (await getBytes(t.app, `/v1/media/${webp.id}`)).bytes;
     assert.deepEqual(webpChunks(servedWebp), ['VP8X', 'ICCP', 'VP8 ']);
     for (const s of SECRETS) assert.ok(!contains(servedPng, s) && !contains(servedWebp, s), s);
+  });
+
+  it('stores no byte of payloads hidden in JPEG APP0/APP2/APP14, PNG iCCP/sPLT and WebP ICCP; a real ICC profile is kept', async () => {
+    const f = await fixture();
+    const { VP8X, 'VP8 ': VP8 } = webpParts();
+    const uploads = [
+      jpegWith([jfifWithThumbnail(concat(payload('thumb'), new Uint8Array(2))), iccApp2(1, 2, concat(ICC.subarray(0, 100), payload('icc-half'))),
+        jpegSegment(0xee, concat(new TextEncoder().encode('Adobe'), Uint8Array.of(0, 100, 0, 0, 0, 0, 1), payload('adobe')))]),
+      jpegWith([JPEG.subarray(2, 20), iccApp2(1, 1, concat(ICC, payload('icc-tail')))]),
+      pngWith(pngChunk('iCCP', concat(payload('iccp-name'), Uint8Array.of(0, 0), deflateSync(concat(ICC, payload('iccp-tail'))))),
+        pngChunk('sPLT', concat(payload('splt'), Uint8Array.of(0, 8, 1, 2, 3, 4, 0, 1)))),
+      webpOf(VP8X, riffChunk('ICCP', concat(ICC, payload('webp-icc'))), VP8),
+    ];
+    for (const bytes of uploads) {
+      const res = await f.as('c1').upload(bytes);
+      assert.equal(res.status, 201, res.text);
+      const { rows: [row] } = await t.db.query('SELECT data FROM review_media WHERE id = $1', [res.json.id]);
+      for (const where of ['thumb', 'icc-half', 'adobe', 'icc-tail', 'iccp-name', 'iccp-tail', 'splt', 'webp-icc']) {
+        assert.ok(!contains(row.data, payload(where)), `stored bytes hold no payload from ${where}`);
+      }
+      assert.equal(row.data.length, res.json.bytes);
+    }
+    const { rows } = await t.db.query('SELECT data FROM review_media WHERE shop_id = $1 ORDER BY created_at', [f.shop.id]);
+    assert.deepEqual(rows.map((r) => contains(r.data, ICC)), [false, true, false, true], 'the valid profiles kept byte for byte (the PNG one compressed)');
   });
 
   it('serves a photo only once its review is published, with the documented headers; moderators see it before', async () => {
@@ -202,6 +230,56 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal(await mediaRows(f.shop), 2);
   });
 
+  it(`at most ${UPLOAD_QUOTA.count} photos per customer in 24 hours: concurrent uploads at the limit store exactly one; 429 upload_quota_exceeded with Retry-After`, async () => {
+    assert.deepEqual(UPLOAD_QUOTA, { count: 30, bytes: 60 * 1024 * 1024 });
+    const f = await fixture();
+    const small = pngHeader(20, 20);
+    for (let i = 0; i < UPLOAD_QUOTA.count - 1; i++) assert.equal((await f.as('c1').upload(small)).status, 201);
+    const racing = await Promise.all(Array.from({ length: 4 }, () => f.as('c1').upload(small)));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 429, 429, 429]);
+    for (const r of racing.filter((x) => x.status === 429)) {
+      isError(r, 429, 'upload_quota_exceeded');
+      const after = Number(r.headers.get('retry-after'));
+      assert.ok(after > 23 * 3600 && after <= 24 * 3600, `Retry-After ${after}: when the oldest upload leaves the window`);
+    }
+    const rows = () => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND customer_id = $2', [f.shop.id, 'c1']);
+    assert.equal(await rows(), UPLOAD_QUOTA.count);
+    assert.equal((await f.as('c2').upload(small)).status, 201, 'another customer has their own quota');
+    // Attaching photos to a review does not give quota back; their age does.
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [(await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 LIMIT 1', [f.shop.id, 'c1'])).rows[0].id] }));
+    isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
+    await t.db.query(
+      "UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = (SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 ORDER BY created_at, id LIMIT 1)",
+      [f.shop.id, 'c1']);
+    assert.equal((await f.as('c1').upload(small)).status, 201, 'one slot freed');
+    isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
+  });
+
+  it('the quota counts stored bytes too: over it, 429 and nothing stored; Retry-After says when enough bytes leave the window', async () => {
+    const quota = { count: 100, bytes: 3 * PNG.length + 100 };
+    const app = createApp({ db: t.db, hub: t.hub, uploadQuota: quota });
+    const f = await shopFixture({ ...t, app });
+    const rows = () => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1', [f.shop.id]);
+    assert.equal((await f.as('c1').upload(PNG)).status, 201);
+    assert.equal((await f.as('c1').upload(PNG)).status, 201);
+    const racing = await Promise.all(Array.from({ length: 3 }, () => f.as('c1').upload(PNG)));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 429, 429]);
+    assert.equal(await rows(), 3);
+    const over = await f.as('c1').upload(PNG);
+    isError(over, 429, 'upload_quota_exceeded');
+    assert.deepEqual(over.json.error.details, { count: 100, bytes: quota.bytes, windowHours: 24 });
+    assert.equal(await rows(), 3, 'nothing stored');
+    assert.equal((await f.as('c1').upload(pngHeader(10, 10))).status, 201, 'a small one still fits');
+    // The first two uploads were 23 hours ago: the first leaving the window frees enough.
+    await t.db.query(
+      "UPDATE review_media SET created_at = now() - interval '23 hours' - (interval '1 minute' * random()) WHERE id IN (SELECT id FROM review_media WHERE shop_id = $1 ORDER BY created_at, id LIMIT 2)",
+      [f.shop.id]);
+    const later = await f.as('c1').upload(PNG);
+    isError(later, 429, 'upload_quota_exceeded');
+    const after = Number(later.headers.get('retry-after'));
+    assert.ok(after > 3500 && after <= 3600, `Retry-After ${after}: about an hour`);
+  });
+
   it('uploads need the publishable key and a customer token', async () => {
     const f = await fixture();
     isError(await f.pub.call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }), 401, 'customer_token_required');
@@ -210,19 +288,44 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal(await mediaRows(f.shop), 0);
   });
 
-  it('pruneMedia deletes uploads no review took within the window, and nothing else', async () => {
+  it('the scheduler deletes uploads no review took within 24 hours, bytes through the MediaStore, once with two schedulers, in bounded batches', async () => {
     const f = await fixture();
-    const old = (await f.as('c1').upload(PNG)).json.id;
-    const fresh = (await f.as('c1').upload(PNG)).json.id;
-    const used = (await f.as('c1').upload(PNG)).json.id;
-    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used] }));
-    await t.db.query("UPDATE review_media SET created_at = now() - interval '2 days' WHERE id = ANY($1)", [[old, used]]);
-    const store = new Map();
-    const removed = await pruneMedia(t.db, { put: async () => {}, get: async () => undefined, delete: async (ref) => store.set(ref.id, ref) });
-    assert.ok(removed >= 1);
-    assert.equal(store.get(old)?.shopId, f.shop.id, 'bytes deleted from the store');
-    const { rows } = await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
-    assert.deepEqual(rows.map((r) => r.id).sort(), [fresh, used].sort());
+    const up = async () => (await f.as('c1').upload(PNG)).json.id;
+    const old = [await up(), await up(), await up()];
+    const fresh = await up();
+    const used = await up();
+    const usedOld = await up();
+    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used, usedOld] }));
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = ANY($1)", [[...old, usedOld]]);
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '23 hours 59 minutes' WHERE id = $1", [fresh]);
+    // The bytes live in the database by default; a wrapper records which ones the scheduler deletes.
+    const deletes = [];
+    const dbStore = createDbMediaStore(t.db);
+    const store = { ...dbStore, delete: async (ref) => { deletes.push(ref); await dbStore.delete(ref); } };
+    const mine = (ids) => ids.filter((id) => [...old, fresh, used, usedOld].includes(id));
+
+    // Bounded: one batch of 2 deletes at most 2, whatever else (other tests' shops) is due.
+    const before = await count('SELECT count(*) AS n FROM review_media WHERE review_id IS NULL AND created_at < now() - interval \'24 hours\'');
+    assert.equal(await pruneMedia(t.db, store, 24, { limit: 2 }), Math.min(2, before));
+
+    const a = startGroupBuyScheduler({ db: t.db, media: store }, { intervalMs: 3_600_000 });
+    const b = startGroupBuyScheduler({ db: t.db, media: store }, { intervalMs: 3_600_000 });
+    try {
+      const passes = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
+      assert.ok(passes.every((p) => typeof p.media === 'number'));
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    const deleted = mine(deletes.map((r) => r.id));
+    assert.deepEqual(deleted.sort(), [...old].sort(), 'each abandoned upload\'s bytes deleted once, by one of the schedulers');
+    assert.ok(deletes.filter((r) => old.includes(r.id)).every((r) => r.shopId === f.shop.id));
+    const { rows } = await t.db.query('SELECT id, data IS NOT NULL AS has_bytes FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
+    assert.deepEqual(rows.map((r) => [r.id, r.has_bytes]), [fresh, used, usedOld].sort().map((id) => [id, true]), 'fresh and attached ones untouched');
+    // A review can't take an upload once the scheduler has claimed it.
+    const claimed = await up();
+    await t.db.query("UPDATE review_media SET pruning_at = now() WHERE id = $1", [claimed]);
+    isError(await f.as('c1').post('/v1/products/p2/reviews', review({ mediaIds: [claimed] })), 422, 'invalid_media');
   });
 
   it('keeps bytes in a plugged-in MediaStore instead of the database', async () => {

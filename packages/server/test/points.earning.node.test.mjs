@@ -82,15 +82,54 @@ describe(`points earned (${ENGINE})`, () => {
       await f.ok(await f.redeem('c1', 'r'), 201);
       assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 30, shortfall: 70, referral: null });
       const a = await f.ok(await f.account('c1'));
-      assert.deepEqual([a.balance, a.lifetime], [0, 70]);
+      assert.deepEqual([a.balance, a.lifetime], [0, 0], 'lifetime loses the whole purchase, spent or not');
       const entries = await f.allHistory('c1');
-      assert.deepEqual(entries.map((e) => [e.kind, e.points, e.balanceAfter]), [['reverse', -30, 0], ['redeem', -70, 30], ['earn', 100, 100]]);
+      assert.deepEqual(entries.map((e) => [e.kind, e.points, e.shortfall, e.balanceAfter]),
+        [['reverse', -30, 70, 0], ['redeem', -70, undefined, 30], ['earn', 100, undefined, 100]]);
       assertExplained(a, entries);
-      // Nothing left at all: the refund records itself and reverses nothing.
+      // Nothing left at all: the refund still records itself, as a line that moves no points.
       await f.ok(await f.order({ id: 'o2', customerId: 'c2', total: usd(1000), placedAt }), 201);
       await f.ok(await f.adjust('c2', -10), 201);
       assert.deepEqual(await f.ok(await f.refund('o2')), { orderId: 'o2', reversed: 0, shortfall: 10, referral: null });
+      const c2 = await f.ok(await f.account('c2'));
+      assert.deepEqual([c2.balance, c2.lifetime], [0, 0]);
+      const c2Entries = await f.allHistory('c2');
+      assert.deepEqual(c2Entries.map((e) => [e.kind, e.points, e.shortfall, e.balanceAfter]), [['reverse', 0, 10, 0], ['adjust', -10, undefined, 0], ['earn', 10, undefined, 10]]);
+      assertExplained(c2, c2Entries);
       isError(await f.refund('o1'), 409, 'already_refunded');
+    });
+
+    it('a refund after the points were spent still takes the tier back; the balance stays at 0 and a retried refund changes nothing', async () => {
+      const f = await fixture();
+      const placedAt = new Date(Date.now() - 31 * DAY).toISOString();
+      await f.ok(await f.order({ id: 'big', customerId: 'c1', total: usd(60_000), placedAt }), 201); // 600 available: Silver
+      await f.ok(await f.order({ id: 'small', customerId: 'c1', total: usd(5_000), placedAt }), 201); // 50 more
+      await f.ok(await f.addReward({ id: 'r', title: 'Spend it all', cost: 640, kind: 'perk' }), 201);
+      await f.ok(await f.redeem('c1', 'r'), 201);
+      const before = await f.ok(await f.account('c1'));
+      assert.deepEqual([before.balance, before.lifetime, before.tier.id], [10, 650, 'silver']);
+
+      const key = { headers: { 'idempotency-key': `refund-big-${f.shop.id}` } };
+      const refund = await f.admin.post('/v1/admin/orders/big/refund', undefined, key);
+      assert.deepEqual(await f.ok(refund), { orderId: 'big', reversed: 10, shortfall: 590, referral: null });
+      const after = await f.ok(await f.account('c1'));
+      assert.deepEqual([after.balance, after.pending, after.lifetime, after.tier.id], [0, 0, 50, 'member'], 'lifetime and tier drop by the whole purchase');
+      assert.deepEqual(after.nextTier, { id: 'silver', name: 'Silver', threshold: 500, perks: ['Early access to sales'], pointsNeeded: 450 });
+
+      // Retried: the same key replays the first answer; a new key is 409; neither writes again.
+      const replay = await f.admin.post('/v1/admin/orders/big/refund', undefined, key);
+      assert.deepEqual([replay.status, replay.text, replay.headers.get('idempotent-replayed')], [200, refund.text, 'true']);
+      isError(await f.refund('big'), 409, 'already_refunded');
+      const again = await f.ok(await f.account('c1'));
+      assert.deepEqual([again.balance, again.lifetime, again.tier.id], [0, 50, 'member']);
+      const { rows } = await t.db.query(
+        "SELECT points, shortfall FROM points_entries WHERE shop_id = $1 AND customer_id = 'c1' AND kind = 'reverse'", [f.shop.id]);
+      assert.deepEqual(rows, [{ points: -10, shortfall: 590 }], 'one reversal, with its shortfall on record');
+      assertExplained(again, await f.allHistory('c1'));
+      // Spending afterwards still works from what is left, and the tier counts the next purchase from 50.
+      await f.ok(await f.order({ id: 'next', customerId: 'c1', total: usd(45_000), placedAt }), 201);
+      const later = await f.ok(await f.account('c1'));
+      assert.deepEqual([later.balance, later.lifetime, later.tier.id], [450, 500, 'silver']);
     });
 
     it('an order without points can be refunded once; the refund body is optional but must be JSON', async () => {

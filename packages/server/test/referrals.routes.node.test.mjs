@@ -235,8 +235,9 @@ describe(`referrals routes (${ENGINE})`, () => {
       assert.deepEqual(refund.referral, { conversionId: order.referral.conversionId, status: 'reversed' });
       const account = await f.ok(await f.account('lin'));
       assert.equal(account.balance, 0, 'the 40 left are taken, never below 0');
+      assert.equal(account.lifetime, 0, 'lifetime loses the whole referral reward, the 60 spent included');
       const reverse = (await f.allHistory('lin')).find((e) => e.kind === 'reverse');
-      assert.deepEqual([reverse.points, reverse.action, reverse.source], [-40, 'referral', { type: 'referral', id: order.referral.conversionId }]);
+      assert.deepEqual([reverse.points, reverse.shortfall, reverse.action, reverse.source], [-40, 60, 'referral', { type: 'referral', id: order.referral.conversionId }]);
       const stats = await f.ok(await f.stats('lin'));
       assert.deepEqual([stats.conversions, stats.rewards, stats.recent[0].status], [0, { pending: 0, approved: 0 }, 'reversed']);
     });

@@ -432,8 +432,10 @@ export interface PointsEntry {
   readonly kind: PointsEntryKind;
   /** `earn` (and the `reverse` of one): what earned it. */
   readonly action?: PointsAction;
-  /** Signed: positive for earn and positive adjust, negative otherwise. */
+  /** Signed: positive for earn and positive adjust, negative otherwise (0 for a `reverse` with nothing left to take back). */
   readonly points: number;
+  /** A `reverse` of points already spent: what the balance could not give back; lifetime points lose it too. */
+  readonly shortfall?: number;
   /**
    * What it is about: an order (`purchase`, its `reverse`), a review, a check-in day
    * (`YYYY-MM-DD`), a redemption (the reward's title in `label`), a team, a share or referral.

@@ -50,8 +50,8 @@ const ATTEMPTS = 4;
 /**
  * Runs a write handler (POST, PUT, PATCH, DELETE) as one transaction with its Idempotency-Key
  * record: a 2xx commits with the answer stored; a 4xx rolls the handler's writes back and stores
- * the refusal (replayed like any answer); a 5xx or a crash commits nothing, so the key is free
- * again. Concurrent requests with one key wait for the first (the key's unique row) and replay
+ * the refusal (replayed like any answer); a 5xx, a 429 or a crash commits nothing, so the key is
+ * free again. Concurrent requests with one key wait for the first (the key's unique row) and replay
  * it. A deadlock or serialisation failure runs the whole handler again.
  */
 export async function runWrite(c: Context<AppEnv>, handler: () => Response | Promise<Response>): Promise<Response> {
@@ -75,7 +75,9 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
           if (!(e instanceof ApiError)) throw e;
           res = toErrorResponse(e, c);
         }
-        if (res.status >= 500) throw new Abort(res);
+        // A server error or a temporary refusal (429: a limit, a quota) keeps nothing, not even the
+        // key: a retry with it later runs again instead of replaying the refusal.
+        if (res.status >= 500 || res.status === 429) throw new Abort(res);
         if (res.status >= 400) await tx.query('ROLLBACK TO SAVEPOINT kith_handler');
         if (claim) {
           await tx.query('UPDATE idempotency_keys SET status = $4, body = $5 WHERE shop_id = $1 AND caller = $2 AND key = $3',

@@ -10,7 +10,7 @@ import { rateLimit } from '../middleware/rate-limit.js';
 import { newRouter } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { MediaIdParam, UploadedMediaSchema } from '../schemas/reviews.js';
-import { pruneMedia, publicMedia, shopMedia, uploadMedia, type StoredMedia } from '../storage/media.js';
+import { publicMedia, shopMedia, UPLOAD_QUOTA, uploadMedia, type StoredMedia } from '../storage/media.js';
 
 const image = { description: 'The photo', content: Object.fromEntries(MEDIA_LIMITS.types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])) };
 
@@ -34,14 +34,14 @@ const serve = (c: Context, media: StoredMedia, cacheControl?: string) =>
 
 /** Shoppers' photo uploads, and the photos of published reviews for anyone. */
 export function mediaRouter(deps: AppDeps) {
-  const { db, media: store } = deps;
+  const { db, media: store, uploadQuota: quota = UPLOAD_QUOTA } = deps;
   const app = newRouter();
   app.post('/media', requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
 
   app.openapi(
     createRoute({
       method: 'post', path: '/media', summary: 'Upload a photo for a review', security: [{ publishableKey: [], customerToken: [] }],
-      description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation). Pass the id in the review's \`mediaIds\`.`,
+      description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation; a colour profile stays only if it is a valid ICC profile). Each customer may upload at most ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB (stored, after stripping) in any 24 hours: over that, \`429 upload_quota_exceeded\` with \`Retry-After\` (seconds until enough of their uploads are older than 24 hours) and nothing stored. Uploads no review takes within 24 hours are deleted. Pass the id in the review's \`mediaIds\`.`,
       request: {
         headers: IdempotencyHeader,
         body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
@@ -53,9 +53,7 @@ export function mediaRouter(deps: AppDeps) {
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c));
-      // Forms abandoned after an upload leave photos behind; clear them out now and then.
-      if (Math.random() < 0.01) db.detached(() => pruneMedia(db, store)).catch((e) => console.warn('[kith-server] pruning photos failed:', (e as Error).message));
+      const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c), quota);
       return c.json(uploaded, 201);
     },
   );

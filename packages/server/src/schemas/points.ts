@@ -79,7 +79,7 @@ export const PointsAccountSchema = z
   .object({
     balance: int().openapi({ description: 'Spendable now: the sum of available ledger entries; never negative' }),
     pending: int().openapi({ description: 'Purchase points inside the return window' }),
-    lifetime: int().openapi({ description: 'Every point earned (pending included) less reversals; what tiers count' }),
+    lifetime: int().openapi({ description: 'Every point earned (pending included) less refunded ones, spent or not; what tiers count' }),
     tier: PointsTierSchema,
     nextTier: tierWithNeed.nullable(),
     badges: z.array(z.object({ id: z.string(), name: z.string(), earnedAt: isoDate })),
@@ -97,6 +97,7 @@ export const PointsEntrySchema = z
     kind: z.enum(['earn', 'redeem', 'expire', 'adjust', 'reverse']),
     action: z.enum(POINTS_ACTIONS).optional(),
     points: int(),
+    shortfall: int().optional().openapi({ description: 'A `reverse` of points already spent: the part the balance could not give back (taken off lifetime points only)' }),
     source: z.object({ type: z.enum(SOURCE_TYPES), id: z.string(), label: z.string().optional() }),
     note: z.string().optional(),
     status: z.enum(['pending', 'available']),

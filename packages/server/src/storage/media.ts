@@ -16,11 +16,64 @@ export interface MediaItem {
 
 const unsupported = (message: string) => new ApiError(415, 'unsupported_media_type', message);
 
+export interface UploadQuota {
+  /** Photos per customer in any 24 hours. */
+  readonly count: number;
+  /** Stored bytes (after stripping) per customer in any 24 hours. */
+  readonly bytes: number;
+}
+
+/**
+ * What one customer may upload in any 24 hours, a review's photos many times over: enough for
+ * anyone writing reviews, not enough to use the shop as free file storage.
+ */
+export const UPLOAD_QUOTA: UploadQuota = { count: 30, bytes: 60 * 1024 * 1024 };
+const QUOTA_HOURS = 24;
+
+/**
+ * Under a lock on the customer's uploads (so concurrent uploads at the limit can't all pass):
+ * throws 429 `upload_quota_exceeded` with Retry-After (when enough of the window's uploads age out)
+ * if one more photo of `size` bytes would go over the quota, else inserts its row.
+ */
+async function insertWithinQuota(db: Db, quota: UploadQuota, row: { id: string; shopId: string; customerId: string; contentType: string; width: number; height: number; bytes: number }) {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`kith:media-quota:${row.shopId}:${row.customerId}`]);
+    const { rows } = await tx.query<{ byte_size: number; frees_in: number }>(
+      `SELECT byte_size, ceil(extract(epoch FROM created_at + make_interval(hours => $3) - clock_timestamp()))::int AS frees_in FROM review_media
+       WHERE shop_id = $1 AND customer_id = $2 AND created_at > clock_timestamp() - make_interval(hours => $3) ORDER BY created_at, id`,
+      [row.shopId, row.customerId, QUOTA_HOURS]);
+    let count = rows.length;
+    let bytes = rows.reduce((n, r) => n + r.byte_size, 0);
+    const fits = () => count + 1 <= quota.count && bytes + row.bytes <= quota.bytes;
+    if (!fits()) {
+      // The oldest uploads leave the window first: wait until enough have for this one to fit.
+      let wait = QUOTA_HOURS * 3600;
+      for (const r of rows) {
+        count--;
+        bytes -= r.byte_size;
+        if (fits()) {
+          wait = r.frees_in;
+          break;
+        }
+      }
+      const after = String(Math.max(1, wait));
+      throw new ApiError(429, 'upload_quota_exceeded',
+        `Each customer can upload ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB in 24 hours; try again in ${after} s`,
+        { count: quota.count, bytes: quota.bytes, windowHours: QUOTA_HOURS }, { 'retry-after': after });
+    }
+    await tx.query('INSERT INTO review_media (id, shop_id, customer_id, content_type, width, height, byte_size) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [row.id, row.shopId, row.customerId, row.contentType, row.width, row.height, row.bytes]);
+  });
+}
+
 /**
  * Stores a customer's photo for a review they are about to write. The type and size come from the
- * bytes, never from the request; metadata is stripped before anything is stored.
+ * bytes, never from the request; metadata is stripped before anything is stored, and the upload
+ * quota is checked on what would be stored.
  */
-export async function uploadMedia(db: Db, store: MediaStore, shopId: string, customerId: string, input: Uint8Array, links: Links): Promise<UploadedMediaResponse> {
+export async function uploadMedia(
+  db: Db, store: MediaStore, shopId: string, customerId: string, input: Uint8Array, links: Links, quota: UploadQuota = UPLOAD_QUOTA,
+): Promise<UploadedMediaResponse> {
   if (input.length > MEDIA_LIMITS.maxBytes) throw new ApiError(413, 'media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`);
   const sniffed = sniffImage(input);
   if (!sniffed) throw unsupported('Send a JPEG, PNG or WebP image');
@@ -42,8 +95,7 @@ export async function uploadMedia(db: Db, store: MediaStore, shopId: string, cus
     height: swap ? sniffed.width : sniffed.height,
     bytes: stripped.bytes.length,
   };
-  await db.query('INSERT INTO review_media (id, shop_id, customer_id, content_type, width, height, byte_size) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [uploaded.id, shopId, customerId, uploaded.contentType, uploaded.width, uploaded.height, uploaded.bytes]);
+  await insertWithinQuota(db, quota, { ...uploaded, shopId, customerId });
   try {
     await store.put({ shopId, id: uploaded.id }, stripped.bytes, uploaded.contentType);
   } catch (e) {
@@ -61,7 +113,7 @@ export async function attachMedia(tx: Db, shopId: string, customerId: string, re
   const { rows } = await tx.query(
     `UPDATE review_media m SET review_id = $4, position = o.position
      FROM (SELECT id, row_number() OVER (ORDER BY created_at, id) - 1 AS position FROM review_media WHERE shop_id = $1 AND id = ANY($3)) o
-     WHERE m.id = o.id AND m.shop_id = $1 AND m.customer_id = $2 AND m.review_id IS NULL
+     WHERE m.id = o.id AND m.shop_id = $1 AND m.customer_id = $2 AND m.review_id IS NULL AND m.pruning_at IS NULL
      RETURNING m.id`,
     [shopId, customerId, ids, reviewId]);
   if (rows.length !== ids.length) {
@@ -118,15 +170,22 @@ async function load(store: MediaStore, shopId: string, id: string, contentType: 
 }
 
 /**
- * Deletes uploads no review took within `olderThanHours` (abandoned forms): the row first, only if
- * still unattached, then the bytes. Safe to run from any process at any time; uploads run it now
- * and then.
+ * Deletes up to `limit` uploads no review took within `olderThanHours` (abandoned forms), bytes
+ * included. Each is claimed first, with SKIP LOCKED and only while still unattached, so processes
+ * running this at once take different rows and a review can no longer take a claimed one; then its
+ * bytes go from the store, then the row. A claim a stopped process left behind is taken over after
+ * 10 minutes (deleting bytes twice is harmless). Returns how many rows were deleted.
  */
-export async function pruneMedia(db: Db, store: MediaStore, olderThanHours = 24): Promise<number> {
+export async function pruneMedia(db: Db, store: MediaStore, olderThanHours = 24, { limit = 200 }: { limit?: number } = {}): Promise<number> {
   const { rows } = await db.query<{ id: string; shop_id: string }>(
-    `DELETE FROM review_media WHERE id IN (
-       SELECT id FROM review_media WHERE review_id IS NULL AND created_at < now() - make_interval(hours => $1) LIMIT 500
-     ) AND review_id IS NULL RETURNING id, shop_id`, [olderThanHours]);
+    `UPDATE review_media SET pruning_at = clock_timestamp() WHERE id IN (
+       SELECT id FROM review_media
+       WHERE review_id IS NULL AND created_at < now() - make_interval(hours => $1)
+         AND (pruning_at IS NULL OR pruning_at < clock_timestamp() - interval '10 minutes')
+       ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+     ) AND review_id IS NULL RETURNING id, shop_id`, [olderThanHours, limit]);
   for (const r of rows) await store.delete({ shopId: r.shop_id, id: r.id });
-  return rows.length;
+  if (!rows.length) return 0;
+  const deleted = await db.query('DELETE FROM review_media WHERE id = ANY($1) AND review_id IS NULL RETURNING id', [rows.map((r) => r.id)]);
+  return deleted.rows.length;
 }

@@ -22,7 +22,7 @@ type SourceType = PointsEntryResponse['source']['type'];
 export type EntryRow = {
   id: string; kind: EntryKind; action: PointsActionName | null; points: number; source_type: SourceType; source_id: string;
   source_label: string | null; note: string | null; available_at: Date | string | null; created_at: Date | string;
-  expires_at: Date | string | null; pending: boolean; balance_after: number | string | null; cursor_at: string;
+  expires_at: Date | string | null; pending: boolean; balance_after: number | string | null; cursor_at: string; shortfall: number;
 };
 
 /** The database clock as cursor text (microseconds, UTC). */
@@ -66,9 +66,11 @@ export interface NewEntry {
   readonly expiryMonths?: number | null;
   /** A reversal: the entry it undoes. */
   readonly reverses?: string;
+  /** A reversal: the part of the earn the balance could not give back (lifetime only). */
+  readonly shortfall?: number;
 }
 
-const ENTRY_COLUMNS = `id::text AS id, kind, action, points, source_type, source_id, source_label, note, available_at, created_at, expires_at`;
+const ENTRY_COLUMNS = `id::text AS id, kind, action, points, shortfall, source_type, source_id, source_label, note, available_at, created_at, expires_at`;
 
 /**
  * Appends an entry stamped `now`. Returns null when the earn key says this source already earned
@@ -78,13 +80,33 @@ export async function appendEntry(tx: Db, shopId: string, customerId: string, no
   const lot = (e.kind === 'earn' || e.kind === 'adjust') && e.points > 0 && e.expiryMonths ? e.expiryMonths : null;
   const { rows } = await tx.query<{ id: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('points_entries', 'id')) AS id)
-     INSERT INTO points_entries (id, shop_id, customer_id, kind, action, points, source_type, source_id, source_label, note, available_at, created_at, expires_at, reverses)
+     INSERT INTO points_entries (id, shop_id, customer_id, kind, action, points, source_type, source_id, source_label, note, available_at, created_at, expires_at, reverses, shortfall)
      SELECT n.id, $1, $2, $3, $4, $5, $6, COALESCE($7, 'pe_' || n.id), $8, $9, $10::timestamptz, $11::timestamptz,
-       COALESCE($10::timestamptz, $11::timestamptz) + make_interval(months => $12::integer), $13::bigint
+       COALESCE($10::timestamptz, $11::timestamptz) + make_interval(months => $12::integer), $13::bigint, $14
      FROM n ON CONFLICT DO NOTHING RETURNING id::text AS id`,
     [shopId, customerId, e.kind, e.action ?? null, e.points, e.sourceType, e.sourceId ?? null, e.label ?? null, e.note ?? null,
-      e.availableAt ?? null, now, lot, e.reverses ?? null]);
+      e.availableAt ?? null, now, lot, e.reverses ?? null, e.shortfall ?? 0]);
   return rows[0] ?? null;
+}
+
+/**
+ * A refund's reversal of an earn, under the caller's account lock (expiry applied): in full while
+ * the earn is pending (the reversal stays pending with it, net 0), else as much as the balance
+ * holds. Lifetime always loses the whole earn: what the balance could not give back is recorded as
+ * the entry's `shortfall`, so tiers drop even when the points were spent. Once per source (the
+ * `points_reverse_once` key), however the calls race.
+ */
+export async function reverseEarn(
+  tx: Db, shopId: string, customerId: string, now: string,
+  earn: { id: string; points: number; pending: boolean; availableAt: string | null; action: PointsActionName; sourceType: SourceType; sourceId: string },
+): Promise<{ reversed: number; shortfall: number }> {
+  const reversed = earn.pending ? earn.points : Math.max(0, Math.min(earn.points, (await totals(tx, shopId, customerId, now)).balance));
+  const shortfall = earn.points - reversed;
+  await appendEntry(tx, shopId, customerId, now, {
+    kind: 'reverse', action: earn.action, points: -reversed, shortfall, sourceType: earn.sourceType, sourceId: earn.sourceId, reverses: earn.id,
+    availableAt: earn.pending ? earn.availableAt : null,
+  });
+  return { reversed, shortfall };
 }
 
 export async function awardBadge(tx: Db, shopId: string, customerId: string, badge: BadgeId, now: string): Promise<void> {
@@ -100,7 +122,7 @@ export async function totals(db: Db, shopId: string, customerId: string, now: st
   const { rows } = await db.query<Record<keyof Totals, string | number>>(
     `SELECT COALESCE(sum(points) FILTER (WHERE effective_at <= $3::timestamptz), 0) AS balance,
        COALESCE(sum(points) FILTER (WHERE effective_at > $3::timestamptz), 0) AS pending,
-       COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'reverse') OR (kind = 'adjust' AND points > 0)), 0) AS lifetime
+       COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'reverse') OR (kind = 'adjust' AND points > 0)), 0) - COALESCE(sum(shortfall), 0) AS lifetime
      FROM points_entries WHERE shop_id = $1 AND customer_id = $2`, [shopId, customerId, now]);
   const r = rows[0]!;
   return { balance: Number(r.balance), pending: Number(r.pending), lifetime: Number(r.lifetime) };
@@ -305,6 +327,7 @@ export function toEntry(r: EntryRow): PointsEntryResponse {
     kind: r.kind,
     ...(r.action ? { action: r.action } : {}),
     points: r.points,
+    ...(r.shortfall ? { shortfall: r.shortfall } : {}),
     source: { type: r.source_type, id: r.source_id, ...(r.source_label ? { label: r.source_label } : {}) },
     ...(r.note ? { note: r.note } : {}),
     status: r.pending ? 'pending' : 'available',

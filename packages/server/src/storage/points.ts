@@ -8,7 +8,7 @@ import type {
 import type { MoneyValue } from '../schemas/common.js';
 import {
   accountView, applyExpiry, appendEntry, awardBadge, checkInPoints, checkInState, clock, entryById, expireDue, history, lockAccount,
-  lockAccounts, tierOf, totals,
+  lockAccounts, reverseEarn, tierOf, totals,
 } from './points-ledger.js';
 import { cursorTime } from './cursor.js';
 import { couponOf, getProgramSettings, iso, liveStock, rewardRow, type ProgramSettings } from './points-program.js';
@@ -326,7 +326,8 @@ export async function adjustPoints(db: Db, shopId: string, input: { customerId: 
 /**
  * A refund of a whole order, recorded once (409 `already_refunded`). Its purchase earn is reversed:
  * in full while pending (the reversal stays pending with it, net 0), else as much as the balance
- * allows, reporting the rest as `shortfall` (points already spent). The order's referral
+ * allows, reporting the rest as `shortfall` (points already spent); lifetime points lose the
+ * whole earn either way (see `reverseEarn`). The order's referral
  * conversion is reversed with it (see `reverseForRefundIn`).
  */
 export async function refundOrder(db: Db, shopId: string, orderId: string): Promise<OrderRefundResponse> {
@@ -349,15 +350,10 @@ export async function refundOrder(db: Db, shopId: string, orderId: string): Prom
        WHERE shop_id = $1 AND customer_id = $2 AND kind = 'earn' AND action = 'purchase' AND source_type = 'order' AND source_id = $3`,
       [shopId, customerId, orderId, now]);
     if (!earn) return { orderId, reversed: 0, shortfall: 0, referral };
-    const { pending } = earn;
-    const reversed = pending ? earn.points : Math.min(earn.points, (await totals(tx, shopId, customerId, now)).balance);
-    if (reversed > 0) {
-      await appendEntry(tx, shopId, customerId, now, {
-        kind: 'reverse', action: 'purchase', points: -reversed, sourceType: 'order', sourceId: orderId, reverses: earn.id,
-        availableAt: pending ? earn.available_at : null,
-      });
-    }
-    return { orderId, reversed, shortfall: earn.points - reversed, referral };
+    const { reversed, shortfall } = await reverseEarn(tx, shopId, customerId, now, {
+      id: earn.id, points: earn.points, pending: earn.pending, availableAt: earn.available_at, action: 'purchase', sourceType: 'order', sourceId: orderId,
+    });
+    return { orderId, reversed, shortfall, referral };
   });
 }
 

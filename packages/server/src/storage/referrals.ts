@@ -8,7 +8,7 @@ import type {
 } from '../schemas/referrals.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 import { lockNames } from './locks.js';
-import { appendEntry, applyExpiry, lockAccounts, totals } from './points-ledger.js';
+import { applyExpiry, lockAccounts, reverseEarn } from './points-ledger.js';
 import { getProgramSettings, iso } from './points-program.js';
 import { earnReferralIn, generateCode } from './points.js';
 import { queueWebhook } from './webhooks.js';
@@ -496,12 +496,9 @@ export async function reverseForRefundIn(tx: Db, shopId: string, orderId: string
         `SELECT id::text AS id, points FROM points_entries WHERE shop_id = $1 AND customer_id = $2 AND kind = 'earn' AND action = 'referral'
            AND source_type = 'referral' AND source_id = $3`, [shopId, r.advocate_id, r.id]);
       if (earn) {
-        const back = Math.min(earn.points, (await totals(tx, shopId, r.advocate_id, now)).balance);
-        if (back > 0) {
-          await appendEntry(tx, shopId, r.advocate_id, now, {
-            kind: 'reverse', action: 'referral', points: -back, sourceType: 'referral', sourceId: r.id, reverses: earn.id,
-          });
-        }
+        await reverseEarn(tx, shopId, r.advocate_id, now, {
+          id: earn.id, points: earn.points, pending: false, availableAt: null, action: 'referral', sourceType: 'referral', sourceId: r.id,
+        });
       }
     } else await queueWebhook(tx, shopId, r.id, 'referral.reversed', 0, webhookData(r, r.coupon_code));
   }
