@@ -31,8 +31,11 @@ export const errorBody = (code: string, message: string, details?: unknown) => (
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** Seconds a client is asked to wait while the database is unreachable. */
-const DATABASE_RETRY_AFTER = 5;
+/**
+ * Seconds a client is asked to wait while the database is unreachable: short, since @kith/core
+ * retries a GET twice after it and the widgets promise their fallback within 6 s.
+ */
+const DATABASE_RETRY_AFTER = 2;
 let unavailableLoggedAt = 0;
 
 /**
