@@ -56,7 +56,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 export const reason = (e: unknown): string => (e instanceof Error && e.message) || (e as { code?: string })?.code || String(e);
 
 /** Delay before reconnect attempt `attempt` (0, 1, …): 1 s doubling to 30 s, jittered down by up to half so a fleet of processes spreads out. */
-export const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
+const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
 /** Runs `fn` until it succeeds or fails for a reason other than the database being unavailable, logging each wait. */
 export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T>): Promise<T> {
@@ -140,8 +140,9 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
   };
   const connectListener = (): Promise<void> =>
     (connecting ??= (async () => {
-      // keepAlive: a vanished server is noticed on an idle LISTEN connection too.
-      const client = new pg.Client({ ...config, keepAlive: true, connectionTimeoutMillis: 10_000 });
+      // An idle LISTEN connection sends nothing, so without TCP keepalive a server that vanished
+      // without closing it (a network cut) would go unnoticed; the timeout bounds a hanging connect.
+      const client = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 });
       client.on('notification', (m) => m.payload !== undefined && listeners.get(m.channel)?.forEach((fn) => fn(m.payload!)));
       client.on('error', (e) => drop(client, e));
       client.on('end', () => drop(client, new Error('connection ended')));

@@ -247,3 +247,15 @@ describe('after a PostgreSQL outage', { skip }, () => {
     }
   });
 });
+
+describe('LISTEN while PostgreSQL is unreachable', () => {
+  it('resolves instead of throwing into the caller, and close() stops the reconnecting', async () => {
+    const db = await createPostgresDb(`postgres://kith@127.0.0.1:${await freePort()}/postgres`);
+    try {
+      const unlisten = await db.listen('kith_outage_probe', () => {});
+      await unlisten();
+    } finally {
+      await db.close();
+    }
+  });
+});
