@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { createDbFromEnv } from './db.js';
+import { createDbFromEnv, retryWhileUnavailable } from './db.js';
 import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
@@ -11,10 +11,11 @@ import { signCustomerToken } from './tokens.js';
 const HELP = `kith-server: the Kith reference server
 
   kith-server serve [--port 8787] [--demo] [--drive] [--static /=dir --static /cdn/=dir] [--scheduler-interval 5000]
-      Migrates the database and serves the API. --demo seeds the demo shop on first run and prints
-      its keys; --drive keeps its show-1 cycling scheduled → live → ended. The scheduler (held
-      seats lapsing, team deadlines, points expiring, webhooks) runs every --scheduler-interval ms;
-      0: not in this process (another one runs it).
+      Migrates the database and serves the API; while the database is unreachable it waits (and
+      API calls answer 503). --demo seeds the demo shop on first run and prints its keys; --drive
+      keeps its show-1 cycling scheduled → live → ended. The scheduler (held seats lapsing, team
+      deadlines, points expiring, webhooks) runs every --scheduler-interval ms; 0: not in this
+      process (another one runs it).
   kith-server token --shop <id> --customer <id> [--ttl 900]
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>
@@ -40,7 +41,8 @@ async function main() {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
-  const db = await createDbFromEnv();
+  // A server waits for its database (creating KITH_DATABASE_SCHEMA connects); one-off commands fail at once.
+  const db = command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
 
   if (command === 'token' || command === 'keys') {
     await migrate(db);

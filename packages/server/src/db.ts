@@ -9,8 +9,13 @@ export interface Db {
   readonly kind: 'pglite' | 'postgres';
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   transaction<R>(fn: (tx: Db) => Promise<R>): Promise<R>;
-  /** LISTEN on a channel; resolves to a function that stops listening. */
+  /** LISTEN on a channel; resolves to a function that stops listening. Never fails for a lost connection: the channel is LISTENed again on reconnect. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `fn` each time LISTEN works again after its connection was lost or could not be opened,
+   * since notifications sent in between were missed; returns a function that stops calling it.
+   */
+  onListenRestored(fn: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -26,14 +31,57 @@ const nested = (): never => {
   throw new Error('Nested transactions are not supported');
 };
 
+// Socket errors of a database that is down, restarting or unreachable.
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+// pg's own errors for a connection that ended or could not be made in time.
+const CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * Whether `e` says the database can't be reached right now (worth a retry, a 503 to clients),
+ * rather than that a query is wrong: a socket error, a lost connection, SQLSTATE class 08
+ * (connection exception) or 57P01-57P03 (shutting down, crashed, starting up).
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  // Node wraps some (fetch's `cause`, happy eyeballs' AggregateError of each address tried).
+  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+    const { code, message } = err as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code))) return true;
+    if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
+    if (err instanceof AggregateError && err.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
+
+/** For logs: an AggregateError (every address refused) has no message of its own, only a code. */
+export const reason = (e: unknown): string => (e instanceof Error && e.message) || (e as { code?: string })?.code || String(e);
+
+/** Delay before reconnect attempt `attempt` (0, 1, …): 1 s doubling to 30 s, jittered down by up to half so a fleet of processes spreads out. */
+const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+/** Runs `fn` until it succeeds or fails for a reason other than the database being unavailable, logging each wait. */
+export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isDatabaseUnavailable(e)) throw e;
+      const delay = backoffMs(attempt);
+      console.warn(`[kith-server] database unavailable for ${what} (${reason(e)}); retrying in ${(delay / 1000).toFixed(1)} s`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 /** Embedded PostgreSQL. `dataDir` persists to disk; without it the database lives in memory. */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
   const db = await PGlite.create(dataDir);
   const inTx = (tx: Queryable): Db =>
-    wrap('pglite', tx, { transaction: nested, listen: () => nested(), close: async () => {} });
+    wrap('pglite', tx, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} });
   return wrap('pglite', db, {
     transaction: (fn) => db.transaction((tx) => fn(inTx(tx))),
     listen: async (channel, onPayload) => db.listen(channel, onPayload),
+    // In-process: there is no connection to lose.
+    onListenRestored: () => () => {},
     close: () => db.close(),
   });
 }
@@ -60,33 +108,70 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
   const pool = new pg.Pool(config);
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', (e) => console.warn('[kith-server] idle database connection failed:', e.message));
+  // Nor a checked-out one's: pg-pool listens only while a client is idle, and a connection lost
+  // between two queries of a transaction is emitted. Its next query fails; the pool discards it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  let listener: pg.Client | undefined;
-  let connecting: Promise<pg.Client> | undefined;
+  const restored = new Set<() => void>();
+  let listener: pg.Client | undefined; // connected, LISTENing on every channel
+  let connecting: Promise<void> | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let failures = 0;
+  let lost = false;
+  let closed = false;
 
-  const connectListener = (): Promise<pg.Client> =>
+  // Until it works, forever: a retry after a backoff, never a rejection anyone has to handle.
+  const retryLater = (why: string) => {
+    lost = true;
+    if (closed || retry) return;
+    const delay = backoffMs(failures++);
+    console.warn(`[kith-server] LISTEN connection ${why}; reconnecting in ${(delay / 1000).toFixed(1)} s`);
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connectListener();
+    }, delay);
+    retry.unref();
+  };
+  const drop = (client: pg.Client, e: Error) => {
+    if (client !== listener) return; // an attempt that failed, or the 'end' after an 'error'
+    listener = undefined;
+    client.end().catch(() => {});
+    retryLater(`lost (${e.message})`);
+  };
+  const connectListener = (): Promise<void> =>
     (connecting ??= (async () => {
-      const client = new pg.Client(config);
-      await client.connect();
+      // An idle LISTEN connection sends nothing, so without TCP keepalive a server that vanished
+      // without closing it (a network cut) would go unnoticed; the timeout bounds a hanging connect.
+      const client = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 });
       client.on('notification', (m) => m.payload !== undefined && listeners.get(m.channel)?.forEach((fn) => fn(m.payload!)));
-      client.on('error', (e) => {
-        console.warn('[kith-server] LISTEN connection lost, reconnecting:', e.message);
-        listener = undefined;
+      client.on('error', (e) => drop(client, e));
+      client.on('end', () => drop(client, new Error('connection ended')));
+      try {
+        await client.connect();
+        for (const channel of listeners.keys()) await client.query(`LISTEN "${channel}"`);
+      } catch (e) {
+        client.end().catch(() => {});
+        retryLater(`unavailable (${reason(e)})`);
+        return;
+      } finally {
         connecting = undefined;
-        setTimeout(() => void reconnect(), 1000).unref();
-      });
-      for (const channel of listeners.keys()) await client.query(`LISTEN "${channel}"`);
+      }
+      if (closed) return void client.end().catch(() => {});
       listener = client;
-      return client;
+      failures = 0;
+      if (lost) {
+        lost = false;
+        console.warn('[kith-server] LISTEN connection restored');
+        for (const fn of restored) fn();
+      }
     })());
-  const reconnect = () => connectListener().catch((e) => console.warn('[kith-server] LISTEN reconnect failed:', e.message));
 
   return wrap('postgres', pool, {
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap('postgres', client, { transaction: nested, listen: () => nested(), close: async () => {} }));
+        const result = await fn(wrap('postgres', client, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} }));
         await client.query('COMMIT');
         return result;
       } catch (e) {
@@ -101,15 +186,30 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
       const first = set.size === 0;
       set.add(onPayload);
       listeners.set(channel, set);
-      const client = listener ?? (await connectListener());
-      if (first) await client.query(`LISTEN "${channel}"`);
+      if (first) {
+        // The first call waits for one attempt, so notifications flow once it resolves; while the
+        // connection is down (backing off) it returns at once and the channel is LISTENed on reconnect.
+        if (!listener && !retry) await connectListener();
+        // Failing here means the connection is dropping: the reconnect LISTENs again.
+        await listener?.query(`LISTEN "${channel}"`).catch(() => {});
+      }
       return async () => {
         set.delete(onPayload);
-        if (set.size === 0 && listener) await listener.query(`UNLISTEN "${channel}"`).catch(() => {});
+        if (set.size || listeners.get(channel) !== set) return;
+        listeners.delete(channel);
+        await listener?.query(`UNLISTEN "${channel}"`).catch(() => {});
       };
     },
+    onListenRestored(fn) {
+      restored.add(fn);
+      return () => void restored.delete(fn);
+    },
     async close() {
-      await listener?.end().catch(() => {});
+      closed = true;
+      clearTimeout(retry);
+      const client = listener;
+      listener = undefined;
+      await client?.end().catch(() => {});
       await pool.end();
     },
   });

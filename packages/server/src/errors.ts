@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable, reason } from './db.js';
 import { clientIp } from './middleware/client-ip.js';
 
 /** Every error response is `{ error: { code, message, details? } }`; never a stack or SQL. */
@@ -31,11 +32,30 @@ export const errorBody = (code: string, message: string, details?: unknown) => (
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** The app's single error mapper: known errors keep their status, anything else is a logged 500. */
+/**
+ * Seconds a client is asked to wait while the database is unreachable: short, since @kith/core
+ * retries a GET twice after it and the widgets promise their fallback within 6 s.
+ */
+const DATABASE_RETRY_AFTER = 2;
+let unavailableLoggedAt = 0;
+
+/**
+ * The app's single error mapper: known errors keep their status, an unreachable database is a 503
+ * the client may retry, anything else is a logged 500.
+ */
 export function toErrorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
     return c.json(errorBody(err.code, err.message, err.details), err.status);
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Every request fails the same way during an outage: one line every few seconds is enough.
+    if (Date.now() - unavailableLoggedAt > 5_000) {
+      unavailableLoggedAt = Date.now();
+      console.warn('[kith-server] database unavailable, answering 503:', reason(err));
+    }
+    c.header('retry-after', String(DATABASE_RETRY_AFTER));
+    return c.json(errorBody('database_unavailable', 'The database is unavailable; try again shortly'), 503);
   }
   // Hono raises HTTPException for malformed JSON bodies and the like.
   const status = (err as { status?: number }).status;

@@ -49,6 +49,7 @@ export function requestDb(base: Db): RequestDb {
       return s ? savepoint(s, fn) : base.transaction(fn);
     },
     listen: (channel, onPayload) => base.listen(channel, onPayload),
+    onListenRestored: (fn) => base.onListenRestored(fn),
     close: () => base.close(),
     inTransaction: (fn) => {
       if (current()) throw new Error('Already in a request transaction');

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
-import type { Db } from './db.js';
+import { retryWhileUnavailable, type Db } from './db.js';
 import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './media/store.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
@@ -38,11 +38,14 @@ export const DEMO_CSP = [
   "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
 ].join('; ');
 
-/** Migrates, starts the LISTEN hub and the scheduler, and serves. Resolves with the HTTP server and a clean `close()`. */
+/**
+ * Migrates, starts the LISTEN hub and the scheduler, and serves. Resolves with the HTTP server and a
+ * clean `close()`. A database that can't be reached yet is waited for (with backoff, logged), not fatal.
+ */
 export async function startServer(o: StartOptions): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
-  await migrate(o.db);
+  await retryWhileUnavailable('migrations', () => migrate(o.db));
   const hub = new LiveHub(o.db);
-  await hub.start();
+  await retryWhileUnavailable('live updates', () => hub.start());
   const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, uploadQuota: o.uploadQuota, publicUrl: o.publicUrl, trustProxy: o.trustProxy });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
