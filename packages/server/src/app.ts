@@ -5,6 +5,7 @@ import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
+import { refuseBadText } from './middleware/text.js';
 import { newRouter } from './router.js';
 import { adminLiveRouter } from './routes/admin-live.js';
 import { liveRouter } from './routes/live.js';
@@ -37,6 +38,7 @@ export function createApp(options: Deps) {
     onError: (c) => c.json(errorBody('media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`), 413),
   });
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/media' ? photo(c, next) : json(c, next)));
+  app.use('*', refuseBadText());
 
   app.get('/healthz', async (c) => {
     try {
