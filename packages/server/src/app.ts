@@ -5,6 +5,7 @@ import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { refuseBadText } from './middleware/text.js';
 import { newRouter } from './router.js';
 import { adminLiveRouter } from './routes/admin-live.js';
@@ -30,6 +31,7 @@ const MAX_BODY = 1024 * 1024;
 export function createApp(options: Deps) {
   const deps: AppDeps = { ...options, media: options.media ?? createDbMediaStore(options.db) };
   const app = newRouter();
+  app.use('*', securityHeaders());
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
   const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });
