@@ -6,6 +6,8 @@ import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
 import { requireCustomer, requireKey } from './middleware/auth.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { refuseBadText } from './middleware/text.js';
 import { newRouter } from './router.js';
 import { adminLiveRouter } from './routes/admin-live.js';
 import { liveRouter } from './routes/live.js';
@@ -38,6 +40,7 @@ export function createApp(options: Deps) {
     await next();
   });
   app.use('*', clientIpMiddleware(parseTrustProxy(options.trustProxy)));
+  app.use('*', securityHeaders());
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
   const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });
@@ -46,6 +49,7 @@ export function createApp(options: Deps) {
     onError: (c) => c.json(errorBody('media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`), 413),
   });
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/media' ? photo(c, next) : json(c, next)));
+  app.use('*', refuseBadText());
 
   app.get('/healthz', async (c) => {
     try {

@@ -18,11 +18,20 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
 
-/** A schema failure as a 400 naming each field: `details: [{ path: 'json.title', message }]`. */
-export function invalid(target: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): ApiError {
+/**
+ * A schema failure as a 400 naming each field: `details: [{ path: 'json.title', message }]`. The
+ * code is `invalid_request`, or the first one a rule names in its params (`invalid_date`).
+ */
+export function invalid(target: string, issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[]): ApiError {
   const details = issues.map((i) => ({ path: [target, ...i.path.map(String)].join('.'), message: i.message }));
-  return badRequest(`Invalid ${target}: ${details.map((d) => d.path).join(', ')}`, details);
+  const code = issues.map((i) => i.params?.code).find((c): c is string => typeof c === 'string') ?? 'invalid_request';
+  return new ApiError(400, code, `Invalid ${target}: ${details.map((d) => d.path).join(', ')}`, details);
 }
+/** NUL or a lone surrogate at `path` (`json.title`, `path`, `query.q`): text the database can't keep as sent. */
+export const invalidText = (path: string) =>
+  new ApiError(400, 'invalid_text', `${path} contains a NUL character or a lone surrogate`, [{ path, message: 'Text must be valid Unicode without NUL' }]);
+export const unsupportedMediaType = () =>
+  new ApiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json');
 export const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
 export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
@@ -39,9 +48,16 @@ export const errorBody = (code: string, message: string, details?: unknown) => (
 const DATABASE_RETRY_AFTER = 2;
 let unavailableLoggedAt = 0;
 
+const DATA_EXCEPTION_CODES: Record<string, string> = {
+  '22021': 'invalid_text', // character_not_in_repertoire: NUL in text
+  '22P05': 'invalid_text', // untranslatable_character
+  '22007': 'invalid_date', // invalid_datetime_format
+  '22008': 'invalid_date', // datetime_field_overflow: year 0, say
+};
+
 /**
  * The app's single error mapper: known errors keep their status, an unreachable database is a 503
- * the client may retry, anything else is a logged 500.
+ * the client may retry, a value the database cannot hold a 400, anything else is a logged 500.
  */
 export function toErrorResponse(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
@@ -57,9 +73,18 @@ export function toErrorResponse(err: Error, c: Context): Response {
     c.header('retry-after', String(DATABASE_RETRY_AFTER));
     return c.json(errorBody('database_unavailable', 'The database is unavailable; try again shortly'), 503);
   }
-  // Hono raises HTTPException for malformed JSON bodies and the like.
+  // Hono raises HTTPException for malformed JSON bodies and the like; the OpenAPI router a 415 for a
+  // body that is not of the route's declared type (JSON sent as text/plain, form-encoded or untyped).
   const status = (err as { status?: number }).status;
   if (status === 400) return c.json(errorBody('invalid_request', 'The request body is not valid JSON'), 400);
+  if (status === 415) return toErrorResponse(unsupportedMediaType(), c);
+  // SQLSTATE class 22 (data exception): a value the database can't hold got past the schemas. It
+  // is the request's value, so a 400; logged, because a schema should have refused it first.
+  const sqlState = (err as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    console.warn(`[kith-server] the database refused a value (SQLSTATE ${sqlState}): ${err.message}`);
+    return c.json(errorBody(DATA_EXCEPTION_CODES[sqlState] ?? 'invalid_request', 'A value in the request cannot be stored'), 400);
+  }
   console.error(`[kith-server] unhandled error in ${c.req.method} ${c.req.path} from ${clientIp(c)}:`, err);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }

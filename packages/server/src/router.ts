@@ -1,6 +1,7 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
-import { badRequest, invalid } from './errors.js';
+import { badRequest, invalid, unsupportedMediaType } from './errors.js';
+import { isJsonType } from './middleware/text.js';
 import { runWrite } from './middleware/idempotency.js';
 
 /**
@@ -25,11 +26,12 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * For routes whose body is optional (a live show's start and end, joining a team): no body at all
- * is fine (plain `curl -X POST`); a body, if sent, must be valid.
+ * is fine (plain `curl -X POST`); a body, if sent, must be valid JSON and typed as JSON (else 415).
  */
-export async function optionalJson<T>(c: { req: { text(): Promise<string> } }, schema: z.ZodType<T>): Promise<Partial<T>> {
+export async function optionalJson<T>(c: { req: { text(): Promise<string>; header(name: string): string | undefined } }, schema: z.ZodType<T>): Promise<Partial<T>> {
   const text = (await c.req.text()).trim();
   if (!text) return {};
+  if (!isJsonType(c.req.header('content-type'))) throw unsupportedMediaType();
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -32,10 +32,10 @@ export interface StartOptions {
   readonly extend?: (app: ReturnType<typeof createApp>) => void;
 }
 
-/** The CSP the demo pages get, as documented in docs/csp.md. */
+/** The CSP the demo pages get, as documented in docs/csp.md; `frame-ancestors 'none'`: no site may frame them (clickjacking). */
 export const DEMO_CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
-  "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
+  "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
 ].join('; ');
 
 /**
@@ -51,8 +51,9 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {
       await next();
-      c.res.headers.set('cache-control', 'no-cache');
-      c.res.headers.set('x-content-type-options', 'nosniff');
+      c.res.headers.set('cache-control', 'no-cache'); // nosniff comes from the app's own middleware
+      // Other sites see the origin a visitor came from, never the page's path and query.
+      c.res.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
       if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('content-security-policy', DEMO_CSP);
     });
   }

@@ -33,6 +33,7 @@ export function createStaticServer({ mounts, transformHtml = (html) => html }) {
         'content-type': type,
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
+        'referrer-policy': 'strict-origin-when-cross-origin',
         'cache-control': 'no-cache',
       });
       res.end(req.method === 'HEAD' ? undefined : body);

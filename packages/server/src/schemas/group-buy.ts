@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam } from '@kith/core';
 import { hasContactOrLink } from '../moderation.js';
-import { MoneySchema } from './common.js';
+import { isoDate, MoneySchema } from './common.js';
 import { cursor } from './reviews.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const TierSchema = z

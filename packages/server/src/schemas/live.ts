@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { isoDate } from './common.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const url = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const LiveShowSchema = z

@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption, PointsReward } from '@kith/core';
-import { MoneySchema } from './common.js';
+import { isoDate, MoneySchema } from './common.js';
 import { cursor } from './reviews.js';
 import { RefundReferralSchema } from './referrals.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();
 /** A positive amount (a coupon's value, the amount that earns purchase points). */

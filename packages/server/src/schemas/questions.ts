@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { isoDate } from './common.js';
 import { cursor } from './reviews.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const status = z.enum(['pending', 'published', 'rejected']);
 const displayName = z.string().trim().min(1).max(60);
 

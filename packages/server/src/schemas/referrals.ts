@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { ReferralConversion, ReferralIncentive, ReferralLink, ReferralOffer, ReferralReward, ReferralStats } from '@kith/core';
-import { MoneySchema } from './common.js';
+import { isoDate, MoneySchema } from './common.js';
 import { cursor } from './reviews.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();
 const PositiveMoney = MoneySchema.extend({ minor: int().min(1).max(1_000_000_000) });

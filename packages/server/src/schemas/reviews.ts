@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
-import { MoneySchema } from './common.js';
+import { isoDate, MoneySchema } from './common.js';
 
-const isoDate = z.iso.datetime({ offset: true });
 const productId = z.string().min(1).max(200);
 
 export const ReviewSchema = z
