@@ -106,7 +106,7 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     }
   });
 
-  it('a review written on the page waits for moderation, then shows after the admin approves it', async () => {
+  it('a review written on the page, under the offer of points, waits for moderation, then shows with the reward disclosure after the admin approves it', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/`);
     const text = `Written in the e2e test ${Date.now()}: the canvas softened nicely.`;
     const reviews = page.locator('kith-reviews');
@@ -114,6 +114,8 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
       await reviews.locator('[part="write-button"]').click();
       const form = reviews.locator('kith-review-form');
+      // The shop's points program offers points for the review: the form says so before it is written.
+      assert.equal(await form.locator('[part="earn"]').innerText(), 'Earn 20 points once your review is published, 50 points with a photo.');
       // The star input is a radio group: arrow keys choose the rating.
       await form.locator('input[name="rating"]').nth(4).focus();
       await page.keyboard.press('ArrowLeft');
@@ -137,6 +139,10 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       assert.equal(approved.status, 200);
       await page.reload();
       await page.waitForFunction((t) => [...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? [])].some((b) => b.textContent === t), text);
+      // A rewarded review is labelled as one (FTC 16 CFR 465, EU Omnibus): the server stored it as incentivised.
+      const disclosure = await page.evaluate((t) => [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review"]')]
+        .find((r) => r.querySelector('[part="review-body"]').textContent === t)?.querySelector('[part="disclosure"]')?.textContent, text);
+      assert.equal(disclosure, 'Received a reward for this review');
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
