@@ -149,6 +149,25 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     }
   });
 
+  it('a signed-out page view sends no customer-only request: no 401 in the console, and each action says to sign in first', async () => {
+    // The example page as a host serves it to a visitor who is not signed in: no customer token.
+    const { browser, page, problems } = await openPage('about:blank');
+    const refused = [];
+    page.on('response', (r) => r.status() === 401 && refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`));
+    try {
+      await page.goto(`${demo.url}/index.html`);
+      await page.waitForFunction(() => ['kith-reviews', 'kith-group-buy', 'kith-points', 'kith-share-button'].every((t) => document.querySelector(t)?.getAttribute('state') === 'ready'));
+      await page.waitForFunction(() => document.querySelector('kith-group-buy').shadowRoot.querySelector('[part="sign-in"]'));
+      assert.equal(await page.locator('kith-reviews [part="sign-in"]').innerText(), 'Sign in to write a review');
+      assert.equal(await page.locator('kith-group-buy [part="sign-in"]').innerText(), 'Sign in to start or join a team');
+      await page.waitForTimeout(500);
+      assert.deepEqual(refused, []);
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('review text with script payloads, submitted through the API, shows literally with no script run', async () => {
     const corpus = [
       '<script>window.__xss = 1</script> in a review',
