@@ -5,6 +5,7 @@ import { createMemoryAdapter, groupBuyScenario, playGroupBuyScenario, type Group
 import '@kith/widgets/group-buy/define';
 
 interface GroupBuyArgs {
+  signInUrl?: string;
   product?: string;
   team?: string;
   customerName?: string;
@@ -53,7 +54,7 @@ const meta = {
   render: (args: GroupBuyArgs, { loaded }: StoryContext<GroupBuyArgs>) => html`
     <kith-group-buy .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} team=${args.team || nothing}
       customer-name=${args.customerName || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}
-      style="max-inline-size: 32rem"></kith-group-buy>
+      sign-in-url=${args.signInUrl || nothing} style="max-inline-size: 32rem"></kith-group-buy>
   `,
 } satisfies Meta<GroupBuyArgs>;
 
@@ -189,13 +190,15 @@ export const SoldOut: Story = {
   },
 };
 
-/** Signed out: joining asks the shopper to sign in. */
+/** Signed out: prices and open teams as usual; one line links to sign in, in place of start and join. */
 export const SignedOut: Story = {
+  args: { signInUrl: '#sign-in' },
   parameters: { kith: { signedIn: false } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[data-act="join"]')!);
-    await waitFor(() => expect(text(canvasElement, '[part="message"]')).toBe('Please sign in to join a team.'));
+    await expect(shadow(canvasElement).querySelector('[data-act="join"], [data-act="start"]')).toBeNull();
+    await expect(text(canvasElement, '[part="sign-in"]')).toBe('Sign in to start or join a team');
+    await expect(shadow(canvasElement).querySelector('[part="sign-in"] a')?.getAttribute('href')).toBe('#sign-in');
   },
 };
 

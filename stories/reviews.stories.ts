@@ -16,6 +16,8 @@ interface KithStoryParameters {
   latency?: number;
   failure?: 'none' | 'always';
   signedIn?: boolean;
+  /** With `signedIn: false`: the adapter still says a shopper is signed in (an expired token). */
+  claimSignedIn?: boolean;
   many?: number;
 }
 
@@ -24,14 +26,15 @@ interface KithStoryParameters {
 let current: MemoryAdapter | undefined;
 const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
   current?.dispose();
-  const { latency, failure, signedIn = true, many } = (parameters.kith ?? {}) as KithStoryParameters;
+  const { latency, failure, signedIn = true, many, claimSignedIn } = (parameters.kith ?? {}) as KithStoryParameters;
   const seed = demoSeed();
   current = createMemoryAdapter({
     latency, failure,
     seed: many ? { ...seed, reviews: manyReviews('p1', many) } : seed,
     ...(signedIn ? { customer: { id: 'story-customer', displayName: 'You' } } : {}),
   });
-  return { adapter: current };
+  // A page that still holds a token the server no longer takes: signed in to the widgets, 401 on writes.
+  return { adapter: claimSignedIn ? { ...current, signedIn: () => true } : current };
 };
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-reviews')!;
@@ -134,14 +137,52 @@ export const TenThousandReviews: Story = {
   },
 };
 
-/** Not signed in: votes and reviews ask the shopper to sign in. */
+/** Not signed in: "Sign in to write a review" links to the sign-in page before a word is typed; votes ask to sign in without a request. */
 export const SignedOut: Story = {
   args: { signInUrl: '#sign-in' },
   parameters: { kith: { signedIn: false } },
   play: async ({ canvasElement }) => {
     await listed(canvasElement);
+    const write = shadow(canvasElement).querySelector('[part="write-button"]');
+    await expect(write?.textContent).toBe('Sign in to write a review');
+    await expect(write?.getAttribute('href')).toBe('#sign-in');
     await userEvent.click(rows(canvasElement)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!);
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part="notice"] a')?.getAttribute('href')).toBe('#sign-in'));
+  },
+};
+
+/** Not signed in, on the Q&A tab: a sign-in line in place of "Ask a question" and the answer buttons. */
+export const SignedOutQuestions: Story = {
+  args: { signInUrl: '#sign-in' },
+  parameters: { kith: { signedIn: false } },
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await userEvent.click(shadow(canvasElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')[1]!);
+    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-questions')?.shadowRoot?.querySelector('[part="sign-in"] a')?.getAttribute('href')).toBe('#sign-in'), { timeout: 4000 });
+    await expect(shadow(canvasElement).querySelector('kith-review-questions')!.shadowRoot!.querySelector('[part="ask-button"]')).toBeNull();
+  },
+};
+
+/**
+ * The sign-in expired while the shopper wrote (the page still had a token; the server answered
+ * 401): the text stays in the form, and the sign-in link opens in a new tab.
+ */
+export const SignInExpired: Story = {
+  args: { signInUrl: '#sign-in' },
+  parameters: { kith: { signedIn: false, claimSignedIn: true } },
+  play: async ({ canvasElement }) => {
+    await listed(canvasElement);
+    await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[part="write-button"]')!);
+    const form = () => shadow(canvasElement).querySelector('kith-review-form')?.shadowRoot;
+    await waitFor(() => expect(form()?.querySelector('form')).toBeTruthy(), { timeout: 4000 });
+    const f = form()!;
+    await userEvent.click(f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[4]!);
+    await userEvent.type(f.querySelector('textarea')!, 'Typed before my session ended.');
+    await userEvent.type(f.querySelector<HTMLInputElement>('input[name="name"]')!, 'Dee');
+    await userEvent.click(f.querySelector<HTMLInputElement>('input[name="consent"]')!);
+    await userEvent.click(f.querySelector<HTMLButtonElement>('.submit')!);
+    await waitFor(() => expect(f.querySelector('[role="alert"] a')?.getAttribute('target')).toBe('_blank'));
+    await expect(f.querySelector('textarea')!.value).toBe('Typed before my session ended.');
   },
 };
 

@@ -335,6 +335,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     capabilities: CAPABILITIES,
     control,
     customer: customer && { id: customer.id, displayName: customer.displayName },
+    signedIn: () => !!customer,
     get activeSubscriptions() { return subscriptions; },
     as,
     dispose,

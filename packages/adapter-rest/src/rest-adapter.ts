@@ -97,8 +97,15 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     }),
   };
 
+  const token = options.customerToken;
   return {
-    id: 'rest', capabilities: CAPABILITIES, live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx),
+    id: 'rest', capabilities: CAPABILITIES,
+    // Signed in while there is a token to send: widgets then skip customer-only calls instead of collecting 401s.
+    signedIn: () => {
+      const value = typeof token === 'function' ? token() : token;
+      return value instanceof Promise ? value.then(Boolean, () => false) : !!value;
+    },
+    live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx),
     points: createPointsApi(http), referrals: createReferralsApi(http),
   };
 }

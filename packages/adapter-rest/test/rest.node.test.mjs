@@ -96,6 +96,21 @@ describe('createRestAdapter', () => {
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], undefined);
   });
 
+  it('says whether a shopper is signed in from its customer token, without a request', async () => {
+    const { api } = await setup();
+    const as = (customerToken) => createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, ...(customerToken !== undefined ? { customerToken } : {}) });
+    const before = api.requests.length;
+    assert.equal(as().signedIn(), false);
+    assert.equal(as('').signedIn(), false);
+    assert.equal(as('jwt').signedIn(), true);
+    assert.equal(as(() => undefined).signedIn(), false);
+    assert.equal(as(() => 'jwt').signedIn(), true);
+    assert.equal(await as(async () => 'jwt').signedIn(), true);
+    assert.equal(await as(async () => undefined).signedIn(), false);
+    assert.equal(await as(async () => { throw new Error('session store down'); }).signedIn(), false);
+    assert.equal(api.requests.length, before);
+  });
+
   it('uses the injected fetch, with or without a customer token', async () => {
     const { api } = await setup();
     const urls = [];

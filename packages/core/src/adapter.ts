@@ -116,6 +116,14 @@ export interface KithAdapter {
   /** `'rest'`, `'memory'`, or a third-party id. */
   readonly id: string;
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * Whether a shopper is signed in, i.e. whether customer-only calls (writes, the shopper's own
+   * account, stats and personal links) can succeed. Widgets call it (through `SessionController`)
+   * before any such call: signed out, they send none and ask the shopper to sign in first. Without
+   * it, widgets assume a shopper and the server's 401 decides. The REST adapter answers from its
+   * `customerToken`, the memory adapter from its `customer`.
+   */
+  signedIn?(): boolean | Promise<boolean>;
   readonly live?: LiveApi;
   readonly reviews?: ReviewsApi;
   readonly groupBuy?: GroupBuyApi;

@@ -16,6 +16,8 @@ export interface ConfigureOptions {
   locale?: string;
   currency?: string;
   shop?: string;
+  /** The host's sign-in page, linked by every action that needs a signed-in shopper. */
+  signInUrl?: string;
   consent?: ConsentInput;
   analytics?: AnalyticsSink | readonly AnalyticsSink[];
 }
@@ -56,7 +58,7 @@ export function listenForConsentEvents(target: EventTarget = globalThis.document
 
 /**
  * Maps the loader's `<script data-*>` attributes to options: `data-locale`, `data-currency`,
- * `data-shop`, `data-consent="granted|denied"`. The loader handles `data-adapter` and
+ * `data-shop`, `data-sign-in-url`, `data-consent="granted|denied"`. The loader handles `data-adapter` and
  * `data-analytics` itself because they load code.
  */
 export function configFromDataset(data: DOMStringMap): ConfigureOptions {
@@ -64,6 +66,7 @@ export function configFromDataset(data: DOMStringMap): ConfigureOptions {
   if (data.locale) options.locale = data.locale;
   if (data.currency) options.currency = data.currency.toUpperCase();
   if (data.shop) options.shop = data.shop;
+  if (data.signInUrl) options.signInUrl = data.signInUrl;
   if (data.consent === 'granted' || data.consent === 'denied') options.consent = data.consent;
   return options;
 }

@@ -21,6 +21,11 @@ export interface KithConfig {
   readonly currency?: string;
   /** Shop id put on analytics events. */
   readonly shop?: string;
+  /**
+   * The host's sign-in page: linked wherever an action needs a signed-in shopper (writing a review,
+   * asking a question, joining a team, using points). A widget's own `sign-in-url` wins.
+   */
+  readonly signInUrl?: string;
   readonly analytics?: readonly AnalyticsSink[];
 }
 

@@ -17,6 +17,7 @@ export { ImpressionController, type ImpressionOptions } from './analytics/impres
 export { emit, type KithEventMap, type KithErrorDetail, type KithGroupJoinDetail, type KithLiveOpenDetail, type KithShareDetail } from './events/events.js';
 export { KithElement, type WidgetState } from './element/kith-element.js';
 export { StoreController } from './controllers/store-controller.js';
+export { SessionController } from './controllers/session-controller.js';
 export { I18nController, directionOf, validLocale } from './i18n/controller.js';
 export { registerStrings, loadStrings, translate, localeChain, type StringTable, type StringLoader, type MessageValues } from './i18n/strings.js';
 export { formatNumber, formatCompact, formatMoney, formatRelative, formatDateTime, pluralCategory } from './i18n/format.js';

@@ -55,6 +55,8 @@ describe('configure and consent', () => {
     assert.deepEqual(configFromDataset({ locale: 'en-GB', currency: 'usd', shop: 'x', consent: 'granted', adapter: 'memory' }),
       { locale: 'en-GB', currency: 'USD', shop: 'x', consent: 'granted' });
     assert.deepEqual(configFromDataset({ consent: 'maybe' }), {});
+    // data-sign-in-url: the host's sign-in page, linked by every action that needs a signed-in shopper.
+    assert.deepEqual(configFromDataset({ signInUrl: '/account/login' }), { signInUrl: '/account/login' });
   });
 
   it('starts with nothing consented; partial grants keep the rest', () => {

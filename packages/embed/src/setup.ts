@@ -10,7 +10,7 @@ import { $config, configure, configFromDataset, listenForConsentEvents, setConse
  * - `data-adapter="memory"` (demo data; `data-scenario="live"` plays show-1 scheduled → live → ended
  *   in a loop, `data-scenario-timing="8000,30000,15000"` sets each phase in ms,
  *   `data-memory-failure="always"` or a rate like `0.3` simulates outages, `data-memory-latency="300"`)
- * - `data-locale`, `data-currency`, `data-shop`, `data-consent="granted"`
+ * - `data-locale`, `data-currency`, `data-shop`, `data-sign-in-url`, `data-consent="granted"`
  * - `data-analytics="ga4"` pushes events to `window.dataLayer` once consent is granted.
  */
 export async function setup(data: DOMStringMap, earlyConsent?: unknown, base: string = document.baseURI): Promise<void> {

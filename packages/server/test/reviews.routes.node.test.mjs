@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signCustomerToken } from '@kith/server';
+import { JPEG } from './images.mjs';
 import { createTestServer, ENGINE, newShop, count as countRows, isError, shopFixture as sharedShopFixture } from './helpers.mjs';
 
 let t;
@@ -76,6 +77,37 @@ describe(`reviews routes (${ENGINE})`, () => {
     const third = await as('c1').post('/v1/products/p3/reviews', review({ body: 'Third product review, still going strong.' }));
     isError(third, 429, 'review_rate_limited');
     assert.ok(Number(third.headers.get('retry-after')) > 0);
+  });
+
+  it('a review written while the points program offers points for it is stored as incentivised, and listed with the label', async () => {
+    const { admin, pub, as } = await shopFixture({ autoPublish: 'all', mediaAutoPublish: true });
+    const earn = (rules) => admin.put('/v1/admin/points/program', { earn: rules });
+    // The default program offers 20 points for a review: every review is a rewarded one.
+    const rewarded = await as('c1').post('/v1/products/p1/reviews', review());
+    assert.equal(rewarded.json.incentivized, true, rewarded.text);
+    // Pending (not yet paid) counts too: the offer was made when it was written.
+    await admin.put('/v1/admin/reviews/settings', { autoPublish: 'none' });
+    const waiting = await as('c2').post('/v1/products/p1/reviews', review({ body: 'Holds a laptop and lunch without sagging.' }));
+    assert.deepEqual([waiting.json.status, waiting.json.incentivized], ['pending', true]);
+    await admin.post(`/v1/admin/reviews/${waiting.json.id}/approve`);
+    await admin.put('/v1/admin/reviews/settings', { autoPublish: 'all' });
+    // Only photos earn: a text review is not rewarded, one with a photo is.
+    assert.equal((await earn([{ action: 'photo_review', points: 50 }])).status, 200);
+    const plain = await as('c3').post('/v1/products/p1/reviews', review({ body: 'Plain words, no reward offered for them.' }));
+    assert.equal(plain.status, 201, plain.text);
+    assert.equal(plain.json.incentivized, undefined);
+    const photo = (await as('c4').upload(JPEG)).json;
+    const withPhoto = await as('c4').post('/v1/products/p1/reviews', review({ body: 'A photo of the strap, as promised.', mediaIds: [photo.id] }));
+    assert.equal(withPhoto.json.incentivized, true, withPhoto.text);
+    // No review rule at all: nothing is incentivised.
+    assert.equal((await earn([{ action: 'check_in', points: 5 }])).status, 200);
+    const free = await as('c5').post('/v1/products/p1/reviews', review({ body: 'Nobody paid me to say it is sturdy.' }));
+    assert.equal(free.json.incentivized, undefined);
+    // The public list carries the label on exactly the rewarded ones.
+    const listed = Object.fromEntries((await pub.get('/v1/products/p1/reviews?limit=50')).json.items.map((r) => [r.id, r.incentivized ?? false]));
+    assert.deepEqual(listed, {
+      [rewarded.json.id]: true, [waiting.json.id]: true, [plain.json.id]: false, [withPhoto.json.id]: true, [free.json.id]: false,
+    });
   });
 
   it('writes need a customer token signed by the shop; the customer id comes only from it', async () => {

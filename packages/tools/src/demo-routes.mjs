@@ -15,7 +15,9 @@ const page = fileURLToPath(new URL('../../../examples/script-tag/index.html', im
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
 
 const DAY = 86_400_000;
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+/** One shell word, whatever it holds: single quotes, each `'` written as `'\''`. */
+const shellQuote = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
 
 /** A new demo shopper's history: an order past its return window, a recent one, a welcome bonus. */
 async function welcome(app, key, customerId) {
@@ -68,16 +70,16 @@ export function demoRoutes({ secretKey }) {
       const auth = '-H "Authorization: Bearer $KITH_SECRET_KEY"';
       const refund = (id) => `curl -X POST ${origin}/v1/admin/orders/${id}/refund ${auth} -H "Idempotency-Key: refund-${id}"`;
       const order = `demo-${shopper.slice(-6)}-first`;
-      const referred = `curl -X POST ${origin}/v1/admin/orders ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: ${order}" -d '${JSON.stringify({ id: order, customerId: shopper, productIds: ['p1'], total: { minor: 5900, currency: 'USD' }, referralCode: ref })}'`;
+      const referred = `curl -X POST ${origin}/v1/admin/orders ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: ${order}" -d ${shellQuote(JSON.stringify({ id: order, customerId: shopper, productIds: ['p1'], total: { minor: 5900, currency: 'USD' }, referralCode: ref }))}`;
       return c.html(html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${token}"`)
         .replace('<kith-group-buy product="p1">', `<kith-group-buy product="p1" customer-name="${name}">`)
         .replace('<kith-share-button product="p1"', `<kith-share-button product="p1" customer-name="${name}"`)
         .replace('<aside class="orders" aria-labelledby="orders-heading" hidden>', '<aside class="orders" aria-labelledby="orders-heading">')
-        .replace('<p id="shopper"></p>', `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit${ref ? `, referred by ${ref}` : ''}).</p>`)
-        .replace('<ul id="orders"></ul>', `<ul id="orders">${orders.map((o) => `<li data-order="${o.id}"><code>${o.id}</code>: ${o.label}</li>`).join('')}</ul>`)
+        .replace('<p id="shopper"></p>', () => `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit${ref ? `, referred by ${escapeHtml(ref)}` : ''}).</p>`)
+        .replace('<ul id="orders"></ul>', () => `<ul id="orders">${orders.map((o) => `<li data-order="${escapeHtml(o.id)}"><code>${escapeHtml(o.id)}</code>: ${escapeHtml(o.label)}</li>`).join('')}</ul>`)
         .replace('<p id="next">', ref ? '<p id="next" hidden>' : '<p id="next">')
         .replace('<p id="buy" hidden>', ref ? '<p id="buy">' : '<p id="buy" hidden>')
-        .replace('<pre id="refund"></pre>', `<pre id="refund">${ref ? escapeHtml(referred) : orders.map((o) => refund(o.id)).join('\n')}</pre>`));
+        .replace('<pre id="refund"></pre>', () => `<pre id="refund">${escapeHtml(ref ? referred : orders.map((o) => refund(o.id)).join('\n'))}</pre>`));
     });
   };
 }

@@ -16,7 +16,10 @@ const BUDGETS = [
   { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 10 * KB },
   // Issue 6 asked for 4 KB; 4.4 KB is what prices, team, tiers, members, countdown, open teams, live updates and three locales' loaders take
   // with start/join/leave/share already in the lazy chunk below (4.0 KB brotli). See docs/group-buy.md, "Size".
-  { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.5 * KB },
+  // Issue 16 (hardening): a signed-out shopper is told to sign in before starting or joining, with the shop's sign-in
+  // link, instead of a 401 after the click: 4.5 → 4.625 KB (the line, its session check and three locales' string;
+  // leaving out the per-widget sign-in-url attribute saved only 8 B).
+  { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.625 * KB },
   // The lazy action chunks grew by the keyboard focus they now keep after a write (join, leave, check-in), which the
   // accessibility probe found dropped to the top of the page: 1.5 → 1.75 KB and 2 → 2.25 KB.
   { name: 'group buy actions, loaded on first pointer or focus', test: /^chunks\/team-actions-/, metric: 'gzip', max: 1.75 * KB },

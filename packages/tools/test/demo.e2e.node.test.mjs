@@ -106,7 +106,7 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     }
   });
 
-  it('a review written on the page waits for moderation, then shows after the admin approves it', async () => {
+  it('a review written on the page, under the offer of points, waits for moderation, then shows with the reward disclosure after the admin approves it', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/`);
     const text = `Written in the e2e test ${Date.now()}: the canvas softened nicely.`;
     const reviews = page.locator('kith-reviews');
@@ -114,6 +114,8 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
       await reviews.locator('[part="write-button"]').click();
       const form = reviews.locator('kith-review-form');
+      // The shop's points program offers points for the review: the form says so before it is written.
+      assert.equal(await form.locator('[part="earn"]').innerText(), 'Earn 20 points once your review is published, 50 points with a photo.');
       // The star input is a radio group: arrow keys choose the rating.
       await form.locator('input[name="rating"]').nth(4).focus();
       await page.keyboard.press('ArrowLeft');
@@ -137,6 +139,29 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       assert.equal(approved.status, 200);
       await page.reload();
       await page.waitForFunction((t) => [...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? [])].some((b) => b.textContent === t), text);
+      // A rewarded review is labelled as one (FTC 16 CFR 465, EU Omnibus): the server stored it as incentivised.
+      const disclosure = await page.evaluate((t) => [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review"]')]
+        .find((r) => r.querySelector('[part="review-body"]').textContent === t)?.querySelector('[part="disclosure"]')?.textContent, text);
+      assert.equal(disclosure, 'Received a reward for this review');
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('a signed-out page view sends no customer-only request: no 401 in the console, and each action says to sign in first', async () => {
+    // The example page as a host serves it to a visitor who is not signed in: no customer token.
+    const { browser, page, problems } = await openPage('about:blank');
+    const refused = [];
+    page.on('response', (r) => r.status() === 401 && refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`));
+    try {
+      await page.goto(`${demo.url}/index.html`);
+      await page.waitForFunction(() => ['kith-reviews', 'kith-group-buy', 'kith-points', 'kith-share-button'].every((t) => document.querySelector(t)?.getAttribute('state') === 'ready'));
+      await page.waitForFunction(() => document.querySelector('kith-group-buy').shadowRoot.querySelector('[part="sign-in"]'));
+      assert.equal(await page.locator('kith-reviews [part="sign-in"]').innerText(), 'Sign in to write a review');
+      assert.equal(await page.locator('kith-group-buy [part="sign-in"]').innerText(), 'Sign in to start or join a team');
+      await page.waitForTimeout(500);
+      assert.deepEqual(refused, []);
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();

@@ -87,6 +87,11 @@ export abstract class KithElement extends LitElement {
     return this.adapter ?? this.config.value.adapter;
   }
 
+  /** The host's sign-in page: the widget's own `sign-in-url` (`own`), else `configure({ signInUrl })` or `data-sign-in-url`. */
+  protected signInHref(own?: string): string | undefined {
+    return own || this.config.value.signInUrl;
+  }
+
   /** Stable per instance; joins this widget's analytics events. */
   readonly instanceId = uuid();
   private failure?: KithError;

@@ -71,6 +71,10 @@ export const hostStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Links in every theme (a sign-in link, terms): the browser's blue fails contrast on dark. */
+  a {
+    color: var(--_brand);
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

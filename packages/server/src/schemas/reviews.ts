@@ -20,7 +20,7 @@ export const ReviewSchema = z
     status: z.enum(['pending', 'published', 'rejected']),
     helpfulCount: z.number().int().min(0),
     recommend: z.boolean().optional(),
-    incentivized: z.boolean().optional(),
+    incentivized: z.boolean().optional().openapi({ description: 'True when the review was written while the points program offered points for it (a rewarded review: show a disclosure); absent otherwise' }),
     reply: z.object({ body: z.string(), createdAt: isoDate }).optional(),
   })
   .openapi('Review');

@@ -50,6 +50,14 @@ export const DEFAULT_PROGRAM: ProgramSettings = {
   timeZone: 'UTC',
 };
 
+/**
+ * The rule a review earns under: `photo_review` when it has photos and the program has that rule,
+ * else `review`; none when the program offers nothing for it. A review written while there is one
+ * is incentivised (and labelled so), whether or not the points are paid later.
+ */
+export const reviewEarnRule = (program: ProgramSettings, mediaCount: number): PointsEarnRuleValue | undefined =>
+  (mediaCount > 0 ? program.earn.find((r) => r.action === 'photo_review') : undefined) ?? program.earn.find((r) => r.action === 'review');
+
 const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
 export const iso = (d: Date | string) => new Date(d).toISOString();
 

@@ -11,7 +11,7 @@ import {
   lockAccounts, reverseEarn, tierOf, totals,
 } from './points-ledger.js';
 import { cursorTime } from './cursor.js';
-import { couponOf, getProgramSettings, iso, liveStock, rewardRow, type ProgramSettings } from './points-program.js';
+import { couponOf, getProgramSettings, iso, liveStock, reviewEarnRule, rewardRow, type ProgramSettings } from './points-program.js';
 import { queueWebhook } from './webhooks.js';
 import { advocateOfOrder, reverseForRefundIn } from './referrals.js';
 
@@ -156,7 +156,7 @@ export async function earnReferralIn(tx: Db, shopId: string, input: { customerId
  */
 export async function earnForReview(tx: Db, shopId: string, review: { id: string; customerId: string; mediaCount: number }): Promise<void> {
   const program = await getProgramSettings(tx, shopId);
-  const rule = (review.mediaCount > 0 ? ruleFor(program, 'photo_review') : undefined) ?? ruleFor(program, 'review');
+  const rule = reviewEarnRule(program, review.mediaCount);
   if (!rule) return;
   const now = await lockAccount(tx, shopId, review.customerId);
   await applyExpiry(tx, shopId, review.customerId, now, program.timeZone);

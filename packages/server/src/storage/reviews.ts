@@ -8,6 +8,7 @@ import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isC
 import { attachMedia, mediaOf, type MediaItem } from './media.js';
 import { checkSubmissionLimit, containsPattern } from './submissions.js';
 import { earnForOrder, earnForReview } from './points.js';
+import { getProgramSettings, reviewEarnRule } from './points-program.js';
 import { referOrderIn, type OrderReferralInput } from './referrals.js';
 import type { MoneyValue } from '../schemas/common.js';
 
@@ -236,12 +237,15 @@ export async function createReview(db: Db, shopId: string, productId: string, cu
       'SELECT 1 FROM reviews WHERE shop_id = $1 AND body_hash = $2 AND (product_id <> $3 OR customer_id <> $4) LIMIT 1',
       [shopId, hash, productId, customerId])).rows.length > 0;
     const { status, flags } = moderate({ settings, verified, rating: input.rating, text, duplicate, media: mediaIds.length > 0 });
+    // Written while the points program offers points for it: a rewarded review, labelled as one
+    // (FTC 16 CFR 465, EU Omnibus), whether or not the points are paid later.
+    const incentivized = !!reviewEarnRule(await getProgramSettings(tx, shopId), mediaIds.length);
     const { rows } = await tx.query<Row>(
-      `INSERT INTO reviews (shop_id, id, product_id, customer_id, display_name, rating, title, body, body_hash, recommend, verified, status, flags, client_ip, media_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      `INSERT INTO reviews (shop_id, id, product_id, customer_id, display_name, rating, title, body, body_hash, recommend, verified, status, flags, client_ip, media_count, incentivized)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT (shop_id, product_id, customer_id) DO NOTHING RETURNING ${COLUMNS}`,
       [shopId, `rev_${randomUUID()}`, productId, customerId, input.displayName, input.rating, input.title || null, input.body, hash,
-        input.recommend ?? null, verified, status, flags, ip, mediaIds.length]);
+        input.recommend ?? null, verified, status, flags, ip, mediaIds.length, incentivized]);
     if (!rows[0]) throw conflict('already_reviewed', 'This customer has already reviewed this product');
     if (mediaIds.length) await attachMedia(tx, shopId, customerId, rows[0].id, mediaIds);
     if (status === 'published') await earnForReview(tx, shopId, { id: rows[0].id, customerId, mediaCount: mediaIds.length });

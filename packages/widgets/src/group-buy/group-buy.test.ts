@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import type { KithGroupJoinDetail } from '@kith/core';
+import { configure, type KithGroupJoinDetail } from '@kith/core';
 import { createMemoryAdapter, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
 import type { KithGroupBuy } from './group-buy.js';
 import './define.js';
@@ -122,9 +122,45 @@ describe('<kith-group-buy>', () => {
     await waitUntil(() => !button(el, 'join', id), 'the full team leaves the list');
   });
 
-  it('signed out: a join asks the shopper to sign in', async () => {
+  it('signed out: no start or join but a line with the sign-in link, and no customer-only request', async () => {
+    const ops: string[] = [];
+    adapter = createMemoryAdapter({ seed: demoSeed(Date.now()), failure: (op) => (ops.push(op), false) });
+    const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p1" lang="en" sign-in-url="/account/login"></kith-group-buy>`);
+    await waitUntil(() => el.state === 'ready');
+    await el.updateComplete;
+    expect(button(el, 'start')).to.equal(null);
+    expect(button(el, 'join')).to.equal(null);
+    expect(sr(el).querySelectorAll('[part="teams"] > li').length).to.be.greaterThan(0, 'open teams are still shown');
+    const line = part(el, 'sign-in')!;
+    expect(text(line)).to.equal('Sign in to start or join a team');
+    expect(line.querySelector('a')!.getAttribute('href')).to.equal('/account/login');
+    expect(ops.filter((op) => /startTeam|joinTeam|leaveTeam/.test(op))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('signed out: the sign-in page comes from configure({ signInUrl }), in every locale; without one, the line is text', async () => {
     adapter = adapterWith(undefined, null);
+    configure({ signInUrl: '/login?from=kith' });
+    try {
+      for (const [lang, words] of [['en', 'Sign in to start or join a team'], ['zh-CN', '登录后即可开团或参团'], ['zh-TW', '登入後即可開團或參團']] as const) {
+        const el = await widget(adapter, { lang });
+        await waitUntil(() => text(part(el, 'sign-in')) === words, `${lang}: ${text(part(el, 'sign-in'))}`);
+        expect(part(el, 'sign-in')!.querySelector('a')!.getAttribute('href')).to.equal('/login?from=kith');
+        await expect(el).to.be.accessible();
+      }
+    } finally {
+      configure({ signInUrl: '' });
+    }
     const el = await widget(adapter);
+    expect(part(el, 'sign-in')!.querySelector('a')).to.equal(null);
+    expect(text(part(el, 'sign-in'))).to.equal('Sign in to start or join a team');
+  });
+
+  it('a sign-in that expired (the server answers 401) asks the shopper to sign in', async () => {
+    // The page still holds a token (signedIn says yes) that the server no longer takes.
+    const view = adapterWith(undefined, null);
+    adapter = view;
+    const el = await widget({ ...view, signedIn: () => true } as MemoryAdapter);
     button(el, 'join')!.click();
     await waitUntil(() => text(part(el, 'message')) === 'Please sign in to join a team.');
     await expect(el).to.be.accessible();

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  AnnouncerController, I18nController, KithElement,
+  AnnouncerController, I18nController, KithElement, SessionController,
   type GroupBuyMember, type GroupBuyTeam,
 } from '@kith/core';
 import type { ActionHost, TeamAction } from './team-actions.js';
@@ -50,6 +50,7 @@ const open = (t: GroupBuyTeam) => t.state === 'forming' || t.state === 'succeede
  * @csspart teams - The list of open teams.
  * @csspart button - Every button.
  * @csspart message - Why the last action failed, or "Link copied".
+ * @csspart sign-in - Signed out: "Sign in to start or join a team", with the sign-in link, in place of start and join.
  *
  * @cssproperty [--reserve-block-size=14em] - Height reserved before data arrives and kept on failure.
  */
@@ -62,6 +63,7 @@ export class KithGroupBuy extends KithElement {
     team: { reflect: true },
     customerName: { attribute: 'customer-name' },
     shareUrl: { attribute: 'share-url' },
+    signInUrl: { attribute: 'sign-in-url' },
   };
 
   /** Product id whose group buy to show. */
@@ -76,10 +78,14 @@ export class KithGroupBuy extends KithElement {
   /** The link "Invite friends" shares. Default: this page with `?kith_team=<team id>`. */
   declare shareUrl?: string;
 
+  /** Signed out: the host's sign-in page, linked in place of start and join. Default: `configure({ signInUrl })` or `data-sign-in-url`. */
+  declare signInUrl?: string;
+
   // ── STATE & CONTROLLERS ─────────────────────────────────────────────────────────────────────
 
   private readonly i18n = new I18nController(this, 'group-buy');
   private readonly announcer = new AnnouncerController(this, 10_000);
+  private readonly session = new SessionController(this, () => this.activeAdapter);
   private readonly gb = new GroupBuyController(this, () => ({
     adapter: this.activeAdapter,
     product: this.product,
@@ -145,6 +151,11 @@ export class KithGroupBuy extends KithElement {
 
   // ── RENDERING ───────────────────────────────────────────────────────────────────────────────
 
+  /** No shopper signed in: nothing to start or join with. */
+  private get out(): boolean {
+    return this.session.value === false;
+  }
+
   private teamName(team: GroupBuyTeam): string {
     return team.you ? this.i18n.t('yourTeam') : this.i18n.t('leaderTeam', { name: team.leaderName });
   }
@@ -163,7 +174,10 @@ export class KithGroupBuy extends KithElement {
     const c = offer.campaign;
     const first = c.tiers[0]!;
     const lowest = c.tiers[c.tiers.length - 1]!;
-    const canStart = c.status === 'active' && (!team?.you || !open(team));
+    // Signed out, start and join give way to one line that says to sign in first.
+    const out = this.out;
+    const href = this.signInHref(this.signInUrl);
+    const canStart = !out && c.status === 'active' && (!team?.you || !open(team));
     const others = team?.you && open(team) ? [] : offer.teams.filter((x) => x.id !== team?.id);
     return html`<section part="base" aria-labelledby="heading" @pointerover=${this.prefetch} @focusin=${this.prefetch} @click=${this.onClick}>
       <h2 id="heading">${t('heading')}</h2>
@@ -176,6 +190,7 @@ export class KithGroupBuy extends KithElement {
       ${team ? this.renderTeam(team) : nothing}
       ${others.length ? html`<h3>${t('openTeams')}</h3><ul part="teams">${others.map((x) => this.renderOpenTeam(x))}</ul>` : nothing}
       ${canStart ? html`<button part="button" class="primary" ?disabled=${!!busy} data-act="start" data-id=${c.id}>${t('start', { price: money(first.price) })}</button>` : nothing}
+      ${out && c.status === 'active' ? html`<p part="sign-in">${href ? html`<a href=${href}>${t('signIn')}</a>` : t('signIn')}</p>` : nothing}
       <p part="message" role="status">${message ? t(message) : ''}</p>
       <span class="visually-hidden" role="status" aria-live="polite">${this.announcer.value}</span>
     </section>`;
@@ -193,7 +208,7 @@ export class KithGroupBuy extends KithElement {
       : t('deepest', { joined, price: money(price) });
     const holding = team.seatCount - joined;
     const left = Date.parse(team.expiresAt) - this.gb.now();
-    const canJoin = !you && open(team) && team.seatCount < team.maxMembers;
+    const canJoin = !you && !this.out && open(team) && team.seatCount < team.maxMembers;
     return html`<article part="team" class=${team.state} aria-labelledby="team-name">
       <h3 id="team-name">${this.teamName(team)} <span part="state">${t(`state.${team.state}`)}</span></h3>
       <div part="progress" role="progressbar" aria-label=${t('progress')} aria-valuemin="0" aria-valuemax=${team.maxMembers}
@@ -222,7 +237,7 @@ export class KithGroupBuy extends KithElement {
     return html`<li>
       <span class="who">${t('leaderTeam', { name: team.leaderName })}
         <small>${t('spots', { count: spots })} · <time>${clock(Date.parse(team.expiresAt) - this.gb.now())}</time></small></span>
-      <button part="button" data-act="join" data-id=${team.id} aria-label=${t('joinTeam', { name: team.leaderName })} ?disabled=${!!this.gb.busy}>${t('join')}</button>
+      ${this.out ? nothing : html`<button part="button" data-act="join" data-id=${team.id} aria-label=${t('joinTeam', { name: team.leaderName })} ?disabled=${!!this.gb.busy}>${t('join')}</button>`}
     </li>`;
   }
 

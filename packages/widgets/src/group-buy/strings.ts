@@ -34,6 +34,7 @@ registerStrings('group-buy', 'en', {
   openTeams: 'Open teams',
   start: 'Start a team at {price}',
   leave: 'Leave team',
+  signIn: 'Sign in to start or join a team',
   share: 'Invite friends',
   error: 'Group buy could not be loaded.',
   retry: 'Try again',

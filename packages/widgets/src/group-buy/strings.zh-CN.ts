@@ -32,6 +32,7 @@ export default {
   openTeams: '正在拼团',
   start: '发起拼团 {price}',
   leave: '退出拼团',
+  signIn: '登录后即可开团或参团',
   share: '邀请好友',
   copied: '链接已复制',
   shareText: '一起拼团：{title}，只要{price}',

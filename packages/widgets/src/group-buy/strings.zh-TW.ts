@@ -32,6 +32,7 @@ export default {
   openTeams: '正在揪團',
   start: '發起揪團 {price}',
   leave: '退出揪團',
+  signIn: '登入後即可開團或參團',
   share: '邀請好友',
   copied: '連結已複製',
   shareText: '一起揪團：{title}，只要{price}',

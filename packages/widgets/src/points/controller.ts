@@ -8,7 +8,7 @@ export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
- * (null when signed out: the server answers 401), the history on demand, and the two writes,
+ * (null when signed out: not asked for, or the server answered 401), the history on demand, and the two writes,
  * check-in and redeem. Every number comes from the server; a write replaces the account with the
  * one it returns, so the view never adds or subtracts on its own.
  */
@@ -34,8 +34,14 @@ export class PointsController implements ReactiveController {
   private run = 0;
   private abort?: AbortController;
   private adapter?: KithAdapter;
+  private signedIn?: boolean;
 
-  constructor(private readonly host: ReactiveElement, private readonly query: () => KithAdapter | undefined) {
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly query: () => KithAdapter | undefined,
+    /** Whether a shopper is signed in (`value` undefined until known). */
+    private readonly session: { readonly value?: boolean },
+  ) {
     host.addController(this);
   }
 
@@ -44,11 +50,13 @@ export class PointsController implements ReactiveController {
     return adapter?.capabilities.has('points') ? adapter.points : undefined;
   }
 
-  /** Reloads when the adapter changed (call from `willUpdate`). */
+  /** Reloads when the adapter or the session changed (call from `willUpdate`). */
   sync(): void {
     const adapter = this.query();
-    if (adapter === this.adapter) return;
+    const signedIn = this.session.value;
+    if (adapter === this.adapter && signedIn === this.signedIn) return;
     this.adapter = adapter;
+    this.signedIn = signedIn;
     this.program = this.account = this.history = undefined;
     if (this.host.isConnected) this.load();
   }
@@ -77,18 +85,19 @@ export class PointsController implements ReactiveController {
   load = (): void => {
     this.stop();
     const api = this.api;
-    if (!this.adapter) return;
+    // Until the session is known, nothing is asked: the account must not be asked for signed out.
+    if (!this.adapter || this.signedIn === undefined) return;
     if (!api) return this.set('none');
     const run = this.run;
     const { signal } = (this.abort = new AbortController());
     if (!this.program) this.set('loading');
     Promise.all([
       api.getProgram({ signal }),
-      // Signed out is a state, not a failure.
-      api.getAccount({ signal }).catch((e) => {
+      // Signed out is a state, not a failure: not asked for, or a token the server no longer takes.
+      this.signedIn ? api.getAccount({ signal }).catch((e) => {
         if (isHttpError(e) && e.status === 401) return null;
         throw e;
-      }),
+      }) : null,
     ]).then(([program, account]) => {
       if (run !== this.run) return;
       this.program = program;

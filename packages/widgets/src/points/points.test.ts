@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { PointsCheckIn, PointsRedemption } from '@kith/core';
+import { configure, type PointsCheckIn, type PointsRedemption } from '@kith/core';
 import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
 import type { KithPoints } from './points.js';
 import './define.js';
@@ -72,6 +72,28 @@ describe('<kith-points>', () => {
     expect(button(el, 'ask')).to.equal(null);
     expect($(el, '[part="history"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('signed out: the account is never asked for (no 401 in the console), and the sign-in link comes from configure({ signInUrl }) in every locale', async () => {
+    const ops: string[] = [];
+    const { seed } = pointsScenario('member');
+    adapter = createMemoryAdapter({ seed, failure: (op) => (ops.push(op), false) });
+    configure({ signInUrl: '/login?from=points' });
+    try {
+      for (const [lang, words] of [['en', 'Sign in'], ['zh-CN', '登录'], ['zh-TW', '登入']] as const) {
+        const el = await fixture<KithPoints>(html`<kith-points .adapter=${adapter} lang=${lang}></kith-points>`);
+        await waitUntil(() => el.state === 'ready');
+        await waitUntil(() => text($(el, 'a[part="button"]')) === words, `${lang}: ${text($(el, 'a[part="button"]'))}`);
+        expect($(el, 'a[part="button"]')!.getAttribute('href')).to.equal('/login?from=points');
+        expect(button(el, 'check-in')).to.equal(null);
+        expect(button(el, 'ask')).to.equal(null);
+        await expect(el).to.be.accessible();
+      }
+    } finally {
+      configure({ signInUrl: '' });
+    }
+    expect(ops).to.include('points.getProgram');
+    expect(ops.filter((op) => /getAccount|listHistory|checkIn|redeem/.test(op))).to.deep.equal([]);
   });
 
   it('check-in: updates the balance and streak in place, announces it, emits kith-points-check-in once', async () => {

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  AnnouncerController, I18nController, KithElement,
+  AnnouncerController, I18nController, KithElement, SessionController,
   type PointsAccount, type PointsProgram, type PointsReward,
 } from '@kith/core';
 import type { PointsHost } from './points-actions.js';
@@ -55,14 +55,15 @@ export class KithPoints extends KithElement {
   /** Where "Join now" leads a signed-out shopper (your account sign-up page). */
   declare joinUrl?: string;
 
-  /** Where "Sign in" leads a signed-out shopper. */
+  /** Where "Sign in" leads a signed-out shopper. Default: `configure({ signInUrl })` or `data-sign-in-url`. */
   declare signInUrl?: string;
 
   // ── STATE & CONTROLLERS ─────────────────────────────────────────────────────────────────────
 
   private readonly i18n = new I18nController(this, 'points');
   private readonly announcer = new AnnouncerController(this, 0);
-  private readonly pts = new PointsController(this, () => this.activeAdapter);
+  private readonly session = new SessionController(this, () => this.activeAdapter);
+  private readonly pts = new PointsController(this, () => this.activeAdapter, this.session);
 
   // ── LIFECYCLE ───────────────────────────────────────────────────────────────────────────────
 
@@ -129,11 +130,12 @@ export class KithPoints extends KithElement {
 
   private renderJoin(program: PointsProgram) {
     const { t } = this.i18n;
+    const signIn = this.signInHref(this.signInUrl);
     return html`<p>${t('joinLead')}</p>
       <div class="actions"><slot name="join">
         ${this.joinUrl ? html`<a part="button" class="primary" href=${this.joinUrl}>${t('joinNow')}</a>` : nothing}
-        ${this.signInUrl ? html`<a part="button" href=${this.signInUrl}>${t('signIn')}</a>` : nothing}
-        ${this.joinUrl || this.signInUrl ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
+        ${signIn ? html`<a part="button" href=${signIn}>${t('signIn')}</a>` : nothing}
+        ${this.joinUrl || signIn ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
       </slot></div>`;
   }
 

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, toKithError, uuid,
+  emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, SessionController, toKithError, uuid,
   type Answer, type KithAdapter, type Question,
 } from '@kith/core';
 
@@ -31,7 +31,10 @@ registerStrings('review-questions', 'en', {
   'posted.pending': 'Thank you! It will appear once a person has checked it.',
   'error.short': 'Write at least {min} characters.',
   'error.name': 'Enter the name to show.',
-  'error.signIn': 'Please sign in first.',
+  'error.signIn': 'Please sign in to post it. What you wrote stays here.',
+  signInToAsk: 'Sign in to ask or answer a question.',
+  signIn: 'Sign in',
+  signInNewTab: 'Sign in (opens in a new tab)',
   'error.rate': 'Too many posts from here right now. Please try again later.',
   'error.failed': 'That could not be sent. Please try again.',
 });
@@ -96,7 +99,11 @@ export class KithReviewQuestions extends KithElement {
 
   /** Product id. */
   declare product?: string;
-  /** Linked from "Please sign in" when the adapter has no customer. */
+  /**
+   * The host's sign-in page: linked in place of "Ask a question" while no shopper is signed in, and
+   * (in a new tab, so the text stays) when the server refuses a post because the sign-in expired.
+   * Default: `configure({ signInUrl })` or `data-sign-in-url`.
+   */
   declare signInUrl?: string;
 
   declare private items: Question[];
@@ -108,6 +115,7 @@ export class KithReviewQuestions extends KithElement {
   declare private notice: string;
 
   private readonly i18n = new I18nController(this, 'review-questions');
+  private readonly session = new SessionController(this, () => this.activeAdapter);
   private cursor: string | null = null;
   private more = false;
   private key = '';
@@ -177,8 +185,11 @@ export class KithReviewQuestions extends KithElement {
 
   protected override renderContent() {
     const t = this.i18n.t;
+    const href = this.signInHref(this.signInUrl);
     return html`<h3>${t('heading')}</h3>
-      ${this.composing === 'ask'
+      ${this.session.value === false
+        ? html`<p part="sign-in">${t('signInToAsk')}${href ? html` <a href=${href}>${t('signIn')}</a>` : nothing}</p>`
+        : this.composing === 'ask'
         ? this.renderForm('ask', t('question'), t('name'), t('submitQuestion'), html`<p class="hint" id="hint-ask">${t('questionHint', { min: QUESTION_MIN })}</p>`)
         : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`}
       <p class="status" role="status">${this.notice}</p>
@@ -197,7 +208,7 @@ export class KithReviewQuestions extends KithElement {
       ${q.answers.length ? html`<ul part="answers">${q.answers.map((a) => this.renderAnswer(a))}</ul>` : nothing}
       ${this.composing === q.id
         ? this.renderForm(q.id, t('answerLabel', { question: q.body.length > 80 ? `${q.body.slice(0, 80)}…` : q.body }), t('answerName'), t('submitAnswer'))
-        : html`<button class="link" part="answer-button" @click=${() => this.compose(q.id)}>${t('answer')}</button>`}
+        : this.session.value === false ? nothing : html`<button class="link" part="answer-button" @click=${() => this.compose(q.id)}>${t('answer')}</button>`}
     </li>`;
   }
 
@@ -219,7 +230,8 @@ export class KithReviewQuestions extends KithElement {
       ${hint}
       <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
       <div role="alert">${this.formError
-        ? html`<p class="error">${this.formError}${this.formError === t('error.signIn') && this.signInUrl ? html` <a href=${this.signInUrl}>${this.signInUrl}</a>` : nothing}</p>`
+        ? html`<p class="error">${this.formError}${this.formError === t('error.signIn') && this.signInHref(this.signInUrl)
+          ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
         : nothing}</div>
       <div class="row"><button class="primary">${submit}</button><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button></div>
     </form>`;

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { emit, I18nController, isHttpError, KithElement, registerStrings, uuid, type Review, type ReviewInput } from '@kith/core';
+import { emit, I18nController, isHttpError, KithElement, registerStrings, SessionController, uuid, type Review, type ReviewInput } from '@kith/core';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
 registerStrings('review-form', 'en', {
@@ -33,7 +33,10 @@ registerStrings('review-form', 'en', {
   'error.size': '{name} is larger than {mb} MB.',
   'error.type': '{name} is not a JPEG, PNG or WebP image.',
   'error.dimensions': '{name} is larger than {max} pixels on a side.',
-  'error.signIn': 'Please sign in to write a review.',
+  'error.signIn': 'Please sign in to send your review. What you wrote stays here.',
+  signInFirst: 'Please sign in to write a review.',
+  signIn: 'Sign in',
+  signInNewTab: 'Sign in (opens in a new tab)',
   'error.already': 'You have already reviewed this product.',
   'error.rate': 'Too many reviews from here right now. Please try again later.',
   'error.unsupported': 'Reviews cannot be written here.',
@@ -114,7 +117,11 @@ export class KithReviewForm extends KithElement {
 
   /** Product id. */
   declare product?: string;
-  /** Linked from "Please sign in" when the adapter has no customer. */
+  /**
+   * The host's sign-in page: linked in place of the form while no shopper is signed in, and (in a
+   * new tab, so the text stays) when the server refuses the review because the sign-in expired.
+   * Default: `configure({ signInUrl })` or `data-sign-in-url`.
+   */
   declare signInUrl?: string;
 
   declare private rating: number;
@@ -126,6 +133,7 @@ export class KithReviewForm extends KithElement {
   declare private earn?: { readonly review?: number; readonly photo?: number };
 
   private readonly i18n = new I18nController(this, 'review-form');
+  private readonly session = new SessionController(this, () => this.activeAdapter);
   // Kept across retries of the same review, so a resend after a timeout can't post it twice.
   private submitKey = uuid();
   private readonly uploadKeys = new WeakMap<File, string>();
@@ -168,6 +176,10 @@ export class KithReviewForm extends KithElement {
         <p>${t(`done.${status}`)}</p>
         <p><span class="pill" part="status">${t('status', { status: t(`status.${status}`) })}</span></p>
       </div>`;
+    }
+    const href = this.signInHref(this.signInUrl);
+    if (this.session.value === false) {
+      return html`<div part="sign-in"><h3>${t('heading')}</h3><p>${t('signInFirst')}</p>${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}</div>`;
     }
     const e = this.errors;
     const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing);
@@ -218,7 +230,7 @@ export class KithReviewForm extends KithElement {
       ${err('consent')}
       <p class="hint">${t('moderation')}</p>
       <div role="alert">${e.form
-        ? html`<p class="error">${e.form}${e.form === t('error.signIn') && this.signInUrl ? html` <a href=${this.signInUrl}>${this.signInUrl}</a>` : nothing}</p>`
+        ? html`<p class="error">${e.form}${e.form === t('error.signIn') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
         : nothing}</div>
       <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
     </form>`;

@@ -44,6 +44,10 @@ export default css`
     padding: var(--_space-s) var(--_space-m);
     font-weight: 600;
   }
+  a.primary {
+    display: inline-block;
+    text-decoration: none;
+  }
   .link {
     background: none;
     border: 0;

@@ -246,6 +246,94 @@ describe('<kith-reviews>', () => {
     expect(qa.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Thank you! It is now visible.');
   });
 
+  describe('signed out', () => {
+    /** Customer-only operations: signed out, none of them may be sent. */
+    const CUSTOMER_ONLY = /submitReview|markHelpful|report|uploadMedia|askQuestion|answerQuestion/;
+
+    it('"Write a review" is a link to the sign-in page before anything is typed; votes and reports ask to sign in without a request', async () => {
+      const ops: string[] = [];
+      const adapter = adapterWith(RICH, { failure: (op) => (ops.push(op), false) });
+      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`);
+      await waitUntil(() => rows(el).length > 0);
+      const write = $(el, '[part="write-button"]')!;
+      expect(write.localName).to.equal('a');
+      expect(write.textContent).to.equal('Sign in to write a review');
+      expect(write.getAttribute('href')).to.equal('/account/login');
+      await expect(el).to.be.accessible();
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+      await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'Please sign in first.');
+      expect($(el, '[part="notice"] a')!.getAttribute('href')).to.equal('/account/login');
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
+      await el.updateComplete;
+      expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false, 'no report form to fill in for nothing');
+      expect(customElements.get('kith-review-form') ? $(el, 'kith-review-form') : null).to.equal(null);
+      expect(ops.filter((op) => CUSTOMER_ONLY.test(op))).to.deep.equal([]);
+    });
+
+    it('the sign-in page comes from configure({ signInUrl }) (data-sign-in-url), in every locale; without one, the line is text', async () => {
+      configure({ signInUrl: '/login?from=reviews' });
+      try {
+        for (const [lang, words] of [['en', 'Sign in to write a review'], ['zh-CN', '登录后即可写评价'], ['zh-TW', '登入後即可寫評價']] as const) {
+          const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapterWith(RICH)} product="p1" lang=${lang}></kith-reviews>`);
+          await waitUntil(() => $(el, '[part="write-button"]')?.textContent === words, `${lang}: ${$(el, '[part="write-button"]')?.textContent}`);
+          expect($(el, '[part="write-button"]')!.getAttribute('href')).to.equal('/login?from=reviews');
+          await expect(el).to.be.accessible();
+        }
+      } finally {
+        configure({ signInUrl: '' });
+      }
+      const el = await mount(adapterWith(RICH));
+      expect($(el, '[part="write-button"]')).to.equal(null);
+      expect($(el, '[part="sign-in"]')!.textContent).to.equal('Sign in to write a review');
+      await expect(el).to.be.accessible();
+    });
+
+    it('a sign-in that expires mid-form (401): the text stays, the sign-in link opens in a new tab, and closing the dialog keeps the text', async () => {
+      // The page still holds a token (signedIn says yes) that the server no longer takes.
+      const adapter = { ...adapterWith(RICH), signedIn: () => true } as MemoryAdapter;
+      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`);
+      await waitUntil(() => rows(el).length > 0);
+      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+      const f = $(el, 'kith-review-form')!.shadowRoot!;
+      const typed = 'I wrote this carefully and it must not vanish when my session ends.';
+      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[4]!.click();
+      f.querySelector<HTMLTextAreaElement>('textarea')!.value = typed;
+      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => f.querySelector('[role="alert"] .error'), 'no error shown');
+      expect(f.querySelector('[role="alert"] .error')!.textContent).to.contain('Please sign in to send your review. What you wrote stays here.');
+      const link = f.querySelector<HTMLAnchorElement>('[role="alert"] a')!;
+      expect([link.textContent, link.getAttribute('href'), link.target]).to.deep.equal(['Sign in (opens in a new tab)', '/account/login', '_blank']);
+      expect(f.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(typed);
+      await expect(el).to.be.accessible();
+      // Closed and opened again (after signing in elsewhere, say): still there.
+      $<HTMLDialogElement>(el, 'dialog')!.close();
+      await waitUntil(() => $(el, 'kith-review-form')!.hidden);
+      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+      await waitUntil(() => !$(el, 'kith-review-form')!.hidden);
+      expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(typed);
+      expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value).to.equal('Dee');
+    });
+
+    it('Q&A: a sign-in line in place of "Ask a question" and no answer buttons; nothing customer-only is sent', async () => {
+      const ops: string[] = [];
+      const adapter = createMemoryAdapter({ failure: (op) => (ops.push(op), false) });
+      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login" lang="zh-TW"></kith-reviews>`);
+      await waitUntil(() => rows(el).length > 0);
+      $$<HTMLButtonElement>(el, '[role="tab"]')[1]!.click();
+      await waitUntil(() => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'), 'questions never loaded');
+      const qa = $(el, 'kith-review-questions')!.shadowRoot!;
+      await waitUntil(() => qa.querySelector('[part="sign-in"]')?.textContent?.startsWith('登入後即可提問或回答。'));
+      expect(qa.querySelector('[part="sign-in"] a')!.getAttribute('href')).to.equal('/account/login');
+      expect(qa.querySelector('[part="ask-button"]')).to.equal(null);
+      expect(qa.querySelector('[part="answer-button"]')).to.equal(null);
+      expect(ops.filter((op) => CUSTOMER_ONLY.test(op))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   it('renders hostile review text as text: no markup, no script runs', async () => {
     const corpus = [
       '<script>window.__xss = 1</script>',
@@ -268,7 +356,7 @@ describe('<kith-reviews>', () => {
   });
 
   it('shows an empty state with the write button when there are no reviews', async () => {
-    const el = await mount(adapterWith([]), 'nothing');
+    const el = await mount(adapterWith([], { customer: { id: 'c1', displayName: 'Cy' } }), 'nothing');
     expect(el.state).to.equal('empty');
     expect($(el, '.summary')!.textContent).to.contain('No reviews yet');
     expect($(el, '[part="write-button"]')).to.not.equal(null);

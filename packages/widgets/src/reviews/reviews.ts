@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom } from 'nanostores';
 import {
-  AnnouncerController, I18nController, isHttpError, KithElement, reviewSummaryStore, StoreController, uuid,
+  AnnouncerController, I18nController, isHttpError, KithElement, reviewSummaryStore, SessionController, StoreController, uuid,
   type ReportReason, type Review, type ReviewSort, type ReviewSummary, type SummaryState,
 } from '@kith/core';
 import { fillStars, starStyles, stars } from '../shared/stars.js';
@@ -46,7 +46,8 @@ type Dialog =
  * @csspart average - The average, one decimal.
  * @csspart histogram - The list of rating bars.
  * @csspart bar - One rating bar (a toggle button that filters by its stars).
- * @csspart write-button - "Write a review".
+ * @csspart write-button - "Write a review"; signed out, "Sign in to write a review" (a link to the sign-in page).
+ * @csspart sign-in - Signed out with no sign-in page set: "Sign in to write a review", as text.
  * @csspart tabs - The Reviews / Questions tab list.
  * @csspart tab - One tab.
  * @csspart toolbar - Sort and filter controls.
@@ -86,7 +87,10 @@ export class KithReviews extends KithElement {
   /** Product id. */
   declare product?: string;
 
-  /** Where "Please sign in first" links to when a vote, report or review needs a customer. */
+  /**
+   * The host's sign-in page, linked instead of "Write a review" (and from votes, reports and the
+   * Q&A) while no shopper is signed in. Default: `configure({ signInUrl })` or `data-sign-in-url`.
+   */
   declare signInUrl?: string;
 
   declare private filters: ReviewFilters;
@@ -98,6 +102,7 @@ export class KithReviews extends KithElement {
   private readonly i18n = new I18nController(this, 'reviews');
   private readonly announcer = new AnnouncerController(this);
   private readonly list = new ReviewListController(this);
+  private readonly session = new SessionController(this, () => this.activeAdapter);
   private readonly window = new WindowController(this, {
     scroller: () => this.byPart('list'),
     rows: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
@@ -174,7 +179,7 @@ export class KithReviews extends KithElement {
       ${v.status === 'loading'
         ? html`<p part="status" class="status">${this.i18n.t('loading')}</p>`
         : html`${this.renderSummary()}${this.renderTabs()}`}
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose} @keydown=${this.onDialogKey}>${this.renderDialog()}</dialog>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose} @keydown=${this.onDialogKey}>${this.renderDialog()}${this.renderForm()}</dialog>
     </section>`;
   }
 
@@ -192,7 +197,11 @@ export class KithReviews extends KithElement {
   private renderSummary() {
     const s = this.data;
     const t = this.i18n.t;
-    const write = html`<button part="write-button" class="primary" @click=${this.openForm}>${t('write')}</button>`;
+    const href = this.signInHref(this.signInUrl);
+    // Signed out, the shopper learns it before writing a word: a link to sign in, not the form.
+    const write = this.session.value !== false
+      ? html`<button part="write-button" class="primary" @click=${this.openForm}>${t('write')}</button>`
+      : href ? html`<a part="write-button" class="primary" href=${href}>${t('signInToWrite')}</a>` : html`<p part="sign-in">${t('signInToWrite')}</p>`;
     if (!s) return html`<div part="summary" class="summary empty"><p>${t('empty')}</p>${write}</div>`;
     const avg = this.i18n.number(s.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     return html`<div part="summary" class="summary">
@@ -226,7 +235,7 @@ export class KithReviews extends KithElement {
       <div role="tabpanel" id="panel-questions" aria-labelledby="tab-questions" ?hidden=${this.tab !== 'questions'}>
         ${this.questionsLoaded
           ? html`<kith-review-questions .adapter=${this.activeAdapter} product=${this.product ?? ''} lang=${this.i18n.locale} theme=${this.theme ?? 'light'}
-              .strings=${this.strings} .signInUrl=${this.signInUrl} @kith-question-asked=${() => this.track('question_asked')}
+              .strings=${this.strings} .signInUrl=${this.signInHref(this.signInUrl)} @kith-question-asked=${() => this.track('question_asked')}
               @kith-answer-posted=${() => this.track('answer_posted')}></kith-review-questions>`
           : nothing}
       </div>`;
@@ -251,7 +260,7 @@ export class KithReviews extends KithElement {
         ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.setFilters({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
         ${filtered ? html`<button class="link" @click=${() => this.setFilters({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
       </div>
-      <p part="notice" class="notice" role="status">${this.notice === t('signIn') && this.signInUrl ? html`<a href=${this.signInUrl}>${this.notice}</a>` : this.notice}</p>
+      <p part="notice" class="notice" role="status">${this.notice === t('signIn') && this.signInHref(this.signInUrl) ? html`<a href=${this.signInHref(this.signInUrl)}>${this.notice}</a>` : this.notice}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcer.value}</p>
       <div part="list" class="list" @scroll=${this.window.onScroll}>
         <div class="rows" role="feed" aria-label=${t('list')} aria-busy=${loading ? 'true' : 'false'} @keydown=${this.onFeedKey}>
@@ -290,7 +299,7 @@ export class KithReviews extends KithElement {
       ${r.reply ? html`<div part="reply"><p class="reply-label">${t('reply')}</p><p>${r.reply.body}</p></div>` : nothing}
       <footer>
         <button part="helpful" aria-pressed=${this.voted.has(r.id) ? 'true' : 'false'} @click=${() => this.vote(r)}>${t('helpful', { count: this.i18n.number(r.helpfulCount) })}</button>
-        <button part="report" class="link" @click=${(e: Event) => this.openDialog(e, { kind: 'report', review: r })}>${t('report')}</button>
+        <button part="report" class="link" @click=${(e: Event) => (this.session.value === false ? (this.notice = t('signIn')) : this.openDialog(e, { kind: 'report', review: r }))}>${t('report')}</button>
       </footer>
     </article>`;
   }
@@ -323,10 +332,18 @@ export class KithReviews extends KithElement {
       </form>`;
     }
     return html`<h2 id="dialog-title" class="visually-hidden">${t('write')}</h2>${close}
-      ${this.formLoaded
-        ? html`<kith-review-form .adapter=${this.activeAdapter} product=${this.product ?? ''} lang=${this.i18n.locale} theme=${this.theme ?? 'light'}
-            .signInUrl=${this.signInUrl} @kith-review-submitted=${this.onSubmitted}></kith-review-form>`
-        : html`<p class="status">${t('loading')}</p>`}`;
+      ${this.formLoaded ? nothing : html`<p class="status">${t('loading')}</p>`}`;
+  }
+
+  /**
+   * The form stays in the dialog, hidden, once opened: closing the dialog (to read a review again,
+   * or after "sign in" when a token expired) and opening it again keeps what the shopper wrote.
+   */
+  private renderForm() {
+    return this.formLoaded
+      ? html`<kith-review-form ?hidden=${this.dialog?.kind !== 'form'} .adapter=${this.activeAdapter} product=${this.product ?? ''} lang=${this.i18n.locale}
+          theme=${this.theme ?? 'light'} .signInUrl=${this.signInHref(this.signInUrl)} @kith-review-submitted=${this.onSubmitted}></kith-review-form>`
+      : nothing;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -445,6 +462,11 @@ export class KithReviews extends KithElement {
 
   /** Writes show their outcome in the notice line; a missing customer asks to sign in. */
   private async act(run: () => Promise<unknown> | undefined, done: string): Promise<boolean> {
+    // Signed out: no request that can only answer 401.
+    if (this.session.value === false) {
+      this.notice = this.i18n.t('signIn');
+      return false;
+    }
     try {
       if (!(await run())) throw new Error('unsupported');
       this.notice = done;

@@ -11,6 +11,7 @@ registerStrings('reviews', 'en', {
   'bar.one': '{stars}-star reviews: {count}',
   'bar.other': '{stars}-star reviews: {count}',
   write: 'Write a review',
+  signInToWrite: 'Sign in to write a review',
   tabs: 'Reviews and questions',
   tabReviews: 'Reviews',
   tabQuestions: 'Questions',

@@ -8,6 +8,7 @@ export default {
   histogram: '按星级筛选',
   bar: '{stars} 星评价：{count} 条',
   write: '写评价',
+  signInToWrite: '登录后即可写评价',
   tabs: '评价与问答',
   tabReviews: '评价',
   tabQuestions: '问答',

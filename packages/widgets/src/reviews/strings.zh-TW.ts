@@ -8,6 +8,7 @@ export default {
   histogram: '按星級篩選',
   bar: '{stars} 星評價：{count} 條',
   write: '寫評價',
+  signInToWrite: '登入後即可寫評價',
   tabs: '評價與問答',
   tabReviews: '評價',
   tabQuestions: '問答',

@@ -66,6 +66,25 @@ describe('<kith-share-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('signed out (the adapter says so, even later): no personal link is asked for, the plain link is shared quietly', async () => {
+    for (const signedIn of [() => false, async () => false]) {
+      const { adapter, calls } = referralsAdapter(true);
+      const el = await button({ ...adapter, signedIn } as KithAdapter);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(calls.length).to.equal(0);
+      expect(sr(el).querySelector('[part="incentive"]')).to.equal(null);
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => dialog(el).open, 'menu never opened');
+      expect(sr(el).querySelector('[part="stats"]')).to.equal(null);
+      expect(channels(el).find((c) => c.dataset.channel === 'email')!.getAttribute('href')).to.contain(encodeURIComponent('https://shop.example.com/products/tote?colour=sand'));
+    }
+    // Signed in once the (async) token arrives: the personal link, asked for once.
+    const { adapter, calls } = referralsAdapter(true);
+    const el = await button({ ...adapter, signedIn: async () => true } as KithAdapter);
+    await waitUntil(() => sr(el).querySelector('[part="incentive"]'));
+    expect(calls.length).to.equal(1);
+  });
+
   it('asks for the personal link once per page, however often the button is re-added; a refusal is asked again', async () => {
     const signedIn = referralsAdapter(true);
     const first = await button(signedIn.adapter);

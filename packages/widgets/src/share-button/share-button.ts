@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  I18nController, KithElement, emit, isAbortError, uuid,
+  I18nController, KithElement, SessionController, emit, isAbortError, uuid,
   type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
 } from '@kith/core';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
@@ -86,6 +86,8 @@ export class KithShareButton extends KithElement {
   private readonly i18n = new I18nController(this, 'share-button');
   private linking?: Promise<void>;
   private adapterSeen?: KithAdapter;
+  private signedInSeen?: boolean;
+  private readonly session = new SessionController(this, () => this.activeAdapter);
   private readonly key = `share-link:${uuid()}`;
 
   constructor() {
@@ -104,9 +106,11 @@ export class KithShareButton extends KithElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const adapter = this.activeAdapter;
-    if (adapter !== this.adapterSeen || changed.has('url') || changed.has('customerName')) {
+    const signedIn = this.session.value;
+    if (adapter !== this.adapterSeen || signedIn !== this.signedInSeen || changed.has('url') || changed.has('customerName')) {
       this.adapterSeen = adapter;
-      this.linking = this.personalLink(adapter);
+      this.signedInSeen = signedIn;
+      this.linking = this.personalLink(adapter, signedIn);
     }
     super.willUpdate(changed);
   }
@@ -120,12 +124,13 @@ export class KithShareButton extends KithElement {
 
   /**
    * A signed-in shopper's personal link (their code never changes, so asking again is harmless);
-   * signed out, or without a referral program, the plain link is shared instead.
+   * signed out (not asked: it could only answer 401), or without a referral program, the plain
+   * link is shared instead, quietly.
    */
-  private async personalLink(adapter?: KithAdapter): Promise<void> {
+  private async personalLink(adapter?: KithAdapter, signedIn?: boolean): Promise<void> {
     this.link = null;
     const referrals = adapter?.referrals;
-    if (!adapter || !referrals) return;
+    if (!adapter || !referrals || !signedIn) return;
     const input = { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) };
     let asked = links.get(adapter);
     if (!asked) links.set(adapter, (asked = new Map()));
