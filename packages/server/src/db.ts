@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { requestDb } from './request-tx.js';
 
 /**
  * The one database interface storage code sees. PGlite is PostgreSQL compiled to WASM, so the
@@ -77,13 +78,13 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
   const db = await PGlite.create(dataDir);
   const inTx = (tx: Queryable): Db =>
     wrap('pglite', tx, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} });
-  return wrap('pglite', db, {
+  return requestDb(wrap('pglite', db, {
     transaction: (fn) => db.transaction((tx) => fn(inTx(tx))),
     listen: async (channel, onPayload) => db.listen(channel, onPayload),
     // In-process: there is no connection to lose.
     onListenRestored: () => () => {},
     close: () => db.close(),
-  });
+  }));
 }
 
 /**
@@ -166,7 +167,7 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
       }
     })());
 
-  return wrap('postgres', pool, {
+  return requestDb(wrap('postgres', pool, {
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -212,7 +213,7 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
       await client?.end().catch(() => {});
       await pool.end();
     },
-  });
+  }));
 }
 
 /** `KITH_DATABASE_URL` selects PostgreSQL; otherwise PGlite in `KITH_DATA_DIR` (default `.kith-data`). */

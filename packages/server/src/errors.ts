@@ -85,6 +85,10 @@ export function toErrorResponse(err: Error, c: Context): Response {
     console.warn(`[kith-server] the database refused a value (SQLSTATE ${sqlState}): ${err.message}`);
     return c.json(errorBody(DATA_EXCEPTION_CODES[sqlState] ?? 'invalid_request', 'A value in the request cannot be stored'), 400);
   }
-  console.error(`[kith-server] unhandled error in ${c.req.method} ${c.req.path} from ${clientIp(c)}:`, err);
+  // The stack and SQLSTATE only: database errors also carry the query, its parameters (keys,
+  // customer text) and row details, which must never reach a log. The path is quoted: a caller
+  // could put a line break in it.
+  const where = `${c.req.method} ${JSON.stringify(c.req.path)} from ${clientIp(c)}`;
+  console.error(`[kith-server] unhandled error in ${where}:`, sqlState ? `(SQLSTATE ${String(sqlState)})` : '', err.stack ?? err.message);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }

@@ -13,6 +13,8 @@ export interface RequestDb extends Db {
 }
 
 interface Scope {
+  /** The `RequestDb` whose transaction this is: another database's calls never join it. */
+  readonly owner: RequestDb;
   readonly tx: Db;
   /** False once the transaction has ended: late work (a timer started in the request) uses the pool. */
   open: boolean;
@@ -24,10 +26,15 @@ const scopes = new AsyncLocalStorage<Scope>();
 /** PostgreSQL's "try again" answers: the whole transaction is safe to run again from the start. */
 export const isRetryable = (e: unknown) => ['40P01', '40001'].includes((e as { code?: string })?.code ?? '');
 
+/**
+ * `createPgliteDb` and `createPostgresDb` return one of these, so any handle on the database (the
+ * app's, a photo store built on it) joins a request's transaction; `createApp` wraps any other `Db`.
+ */
 export function requestDb(base: Db): RequestDb {
+  if (isRequestDb(base)) return base;
   const current = () => {
     const s = scopes.getStore();
-    return s?.open ? s : undefined;
+    return s?.open && s.owner === self ? s : undefined;
   };
   const savepoint = async <R>(s: Scope, fn: (tx: Db) => Promise<R>): Promise<R> => {
     const name = `kith_sp_${++s.savepoints}`;
@@ -41,7 +48,7 @@ export function requestDb(base: Db): RequestDb {
       throw e;
     }
   };
-  return {
+  const self: RequestDb = {
     kind: base.kind,
     query: (sql, params) => (current()?.tx ?? base).query(sql, params),
     transaction: (fn) => {
@@ -54,7 +61,7 @@ export function requestDb(base: Db): RequestDb {
     inTransaction: (fn) => {
       if (current()) throw new Error('Already in a request transaction');
       return base.transaction(async (tx) => {
-        const scope: Scope = { tx, open: true, savepoints: 0 };
+        const scope: Scope = { owner: self, tx, open: true, savepoints: 0 };
         try {
           return await scopes.run(scope, () => fn(tx));
         } finally {
@@ -63,4 +70,7 @@ export function requestDb(base: Db): RequestDb {
       });
     },
   };
+  return self;
 }
+
+const isRequestDb = (db: Db): db is RequestDb => typeof (db as Partial<RequestDb>).inTransaction === 'function';

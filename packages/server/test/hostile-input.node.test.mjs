@@ -35,7 +35,7 @@ const VALUES = [
 ];
 /** In a path: the same values, URL-encoded; `%ED%A0%80` is a surrogate's bytes, which are not UTF-8. */
 const PATH_VALUES = [
-  ['NUL', 'a%00b', 'text'], ['surrogate bytes', '%ED%A0%80'], ['1e309', '1e309'], ['-0', '-0'], ['2**53', String(2 ** 53)],
+  ['NUL', 'a%00b', 'text'], ['NUL beside a bad escape', '%00x%FF', 'text'], ['surrogate bytes', '%ED%A0%80'], ['1e309', '1e309'], ['-0', '-0'], ['2**53', String(2 ** 53)],
   ['1e20', '1e20'], ['-1e20', '-1e20'], ['100 KB', BIG], ['array', '%5B%5D'], ['object', '%7B%7D'], ['null', 'null'],
   ['year 9999', encodeURIComponent('9999-12-31T23:59:59Z')], ['year 0', encodeURIComponent('0000-01-01T00:00:00Z')],
 ];

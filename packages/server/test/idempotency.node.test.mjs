@@ -2,7 +2,9 @@
 // for byte, and never another caller's answer. Crashes are in idempotency.crash.node.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createApp, createDbMediaStore } from '@kith/server';
 import { count, createTestServer, ENGINE, shopFixture } from './helpers.mjs';
+import { JPEG } from './images.mjs';
 import { pointsFixture } from './points.helpers.mjs';
 
 describe(`idempotency keys (${ENGINE})`, () => {
@@ -95,6 +97,14 @@ describe(`idempotency keys (${ENGINE})`, () => {
     assert.equal(new Set(answers.map((a) => a.text)).size, 1, 'one answer');
     assert.equal(answers.filter((a) => a.headers.get('idempotent-replayed') !== 'true').length, 1, 'one ran, the rest replayed');
     assert.equal(await checkIns(f, 'erin'), 1);
+  });
+
+  it('a photo store built on the database handle joins the upload\'s transaction (PGlite waited on itself before)', async () => {
+    const app = createApp({ db: t.db, hub: t.hub, writeLimit: 10_000, media: createDbMediaStore(t.db) });
+    const f = await shopFixture({ ...t, app });
+    const res = await f.as('gus').upload(JPEG);
+    assert.equal(res.status, 201, res.text);
+    assert.equal(await count(t.db, 'SELECT count(*) AS n FROM review_media WHERE shop_id = $1', [f.shop.id]), 1);
   });
 
   it('no key is left unanswered: every stored key has its answer', async () => {

@@ -34,7 +34,9 @@ export const isJsonType = (contentType: string | undefined) => /^application\/([
 export function refuseBadText(): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
-    if (BAD_TEXT.test(decoded(url.pathname))) throw invalidText('path');
+    // `%00` on its own too: the router decodes each escape run apart, so a NUL beside an invalid
+    // escape (`%00x%FF`) would reach a parameter while the whole path fails to decode here.
+    if (/%00/.test(url.pathname) || BAD_TEXT.test(decoded(url.pathname))) throw invalidText('path');
     for (const [k, v] of url.searchParams) if (BAD_TEXT.test(k) || BAD_TEXT.test(v)) throw invalidText(`query.${k}`);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJsonType(c.req.header('content-type'))) {
       // A clone: later middleware (idempotency) reads the request's own body.

@@ -223,6 +223,10 @@ export async function applyDue(db: Db, f: DueFilter = {}): Promise<number> {
      LIMIT ${p(f.limit ?? 100)}`, values);
   for (const { shop_id, id } of rows) {
     await db.transaction(async (tx) => {
+      // A write settles its campaign's due teams inside its own request transaction, which keeps
+      // these locks until it commits: take them in the order everywhere else uses (campaign, then
+      // team), or two joins could each hold what the other waits for.
+      if (f.campaignId) await tx.query('SELECT 1 FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shop_id, f.campaignId]);
       if (await teamRow(tx, shop_id, id, f.skipLocked ? 'FOR UPDATE SKIP LOCKED' : 'FOR UPDATE')) await settle(tx, shop_id, id);
     });
   }
