@@ -28,11 +28,13 @@ export function attribute(a: Attribution, landingUrl = location.href): () => voi
     if (!consent.storage && kept) {
       // Withdrawn (configure({ consent }) as well as the DOM event): take the kept code back.
       kept = false;
-      try {
-        localStorage.removeItem(STORAGE_KEY);
-        sessionStorage.removeItem(SESSION_KEY);
-      } catch {
-        // Blocked: nothing to take back.
+      // Apart: one store blocked must not leave the other's copy behind.
+      for (const store of ['localStorage', 'sessionStorage'] as const) {
+        try {
+          window[store].removeItem(store === 'localStorage' ? STORAGE_KEY : SESSION_KEY);
+        } catch {
+          // Blocked: nothing to take back.
+        }
       }
     }
     if (consent.storage && !kept) {

@@ -42,11 +42,12 @@ document.addEventListener('kith-consent', onConsent);
 document.addEventListener('kith-consent', (e) => {
   const d = (e as CustomEvent).detail as unknown;
   if (d !== 'denied' && (d as { storage?: unknown } | null)?.storage !== false) return;
-  try {
-    if (localStorage.getItem('kith_ref') !== null) localStorage.removeItem('kith_ref');
-    if (sessionStorage.getItem('kith_visit') !== null) sessionStorage.removeItem('kith_visit');
-  } catch {
-    // Storage blocked: nothing was kept.
+  for (const [store, key] of [['localStorage', 'kith_ref'], ['sessionStorage', 'kith_visit']] as const) {
+    try {
+      if (window[store].getItem(key) !== null) window[store].removeItem(key);
+    } catch {
+      // Storage blocked: nothing was kept.
+    }
   }
 });
 

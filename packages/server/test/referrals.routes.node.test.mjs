@@ -104,7 +104,7 @@ describe(`referrals routes (${ENGINE})`, () => {
       assert.equal(v.status, 201, v.text);
       const replay = await f.visit(code, { landingUrl: 'https://shop.example.com/p/tote?utm=x', sessionId: 'session-0001' }, k);
       assert.equal(replay.text, v.text);
-      assert.equal((await f.pub.call('POST', `/v1/referrals/${code.toLowerCase()}/visits`, { headers: { 'idempotency-key': 'visit-key-0002' } })).status, 201, 'no body is fine (another visitor)');
+      assert.equal((await f.pub.call('POST', `/v1/referrals/${code.toLowerCase()}/visits`, { ip: '198.51.100.7', headers: { 'idempotency-key': 'visit-key-0002' } })).status, 201, 'no body is fine (another visitor)');
       isError(await f.visit('NO-SUCH'), 404, 'not_found');
       isError(await f.visit(code, { landingUrl: 'not a url' }), 400, 'invalid_request');
       isError(await f.pub.call('POST', `/v1/referrals/${code}/visits`, {}), 400, 'invalid_request');

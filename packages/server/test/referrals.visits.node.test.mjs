@@ -22,7 +22,9 @@ describe(`referral visits (${ENGINE})`, () => {
     const again = await f.visit(code, { sessionId: 'session-aaaa-0001', landingUrl: 'https://shop.example.com/other' }, { ip: '198.51.100.9' });
     assert.equal(again.status, 200, again.text);
     assert.deepEqual(again.json, { visitId: first.json.visitId, counted: false }, 'another network, the same session');
-    assert.equal((await f.visit(code, { sessionId: 'session-bbbb-0002' }, { ip: '203.0.113.1' })).status, 201, 'another session on the same network');
+    assert.equal((await f.visit(code, { sessionId: 'session-bbbb-0002' }, { ip: '203.0.113.2' })).status, 201, 'another session on another network');
+    // A session id is the client's to choose: a new one per request from one network and browser is still one click.
+    assert.equal((await f.visit(code, { sessionId: 'session-cccc-0003' }, { ip: '203.0.113.2' })).json.counted, false, 'a fresh session id, the same network');
     isError(await f.visit(code, { sessionId: 'short' }), 400, 'invalid_request');
     isError(await f.visit(code, { sessionId: 'not a session id!' }), 400, 'invalid_request');
     assert.equal(await clicks(f, 'lin'), 2);
@@ -36,9 +38,9 @@ describe(`referral visits (${ENGINE})`, () => {
     assert.equal((await f.visit(code, {}, { ip: '203.0.113.1', headers: { 'user-agent': 'Another browser' } })).status, 201);
     assert.equal((await f.visit(code, {}, { ip: '203.0.113.2', headers: UA })).status, 201);
     assert.equal(await clicks(f, 'lin'), 3);
-    const { rows } = await t.db.query('SELECT visitor_hash FROM referral_visits WHERE shop_id = $1', [f.shop.id]);
-    assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.visitor_hash)), 'only a salted hash of the visitor is stored');
-    assert.equal(await count(t.db, "SELECT count(*) AS n FROM referral_visits WHERE shop_id = $1 AND visitor_hash LIKE '%203.0.113%'", [f.shop.id]), 0);
+    const { rows } = await t.db.query('SELECT visitor_hash, network_hash FROM referral_visits WHERE shop_id = $1', [f.shop.id]);
+    assert.ok(rows.every((r) => r.visitor_hash === null && /^[0-9a-f]{64}$/.test(r.network_hash)), 'only a salted hash of the visitor is stored');
+    assert.equal(await count(t.db, "SELECT count(*) AS n FROM referral_visits WHERE shop_id = $1 AND network_hash LIKE '%203.0.113%'", [f.shop.id]), 0);
   });
 
   it('300 visits from 300 IPs at once: the default 100 an hour are counted, the rest refused and reported', async () => {
@@ -67,9 +69,9 @@ describe(`referral visits (${ENGINE})`, () => {
     isError(await f.admin.put('/v1/admin/referrals/settings', { visitsPerHour: 0 }), 400, 'invalid_request');
     const { code } = await f.ok(await f.link('lin'), 201);
     const { code: other } = await f.ok(await f.link('ann'), 201);
-    for (let i = 0; i < 5; i++) await f.visit(code, { sessionId: `session-cap-${i}-xx` });
-    assert.equal((await f.visit(code, { sessionId: 'session-cap-0-xx' })).json.counted, false);
-    assert.equal((await f.visit(other, { sessionId: 'session-cap-0-xx' })).status, 201, 'each code has its own cap and visitors');
+    for (let i = 0; i < 5; i++) await f.visit(code, { sessionId: `session-cap-${i}-xx` }, { ip: `203.0.113.${i + 1}` });
+    assert.equal((await f.visit(code, { sessionId: 'session-cap-0-xx' }, { ip: '203.0.113.1' })).json.counted, false);
+    assert.equal((await f.visit(other, { sessionId: 'session-cap-0-xx' }, { ip: '203.0.113.1' })).status, 201, 'each code has its own cap and visitors');
     assert.equal(await clicks(f, 'lin'), 3);
     const { items } = await f.ok(await f.admin.get('/v1/admin/referrals/visit-bursts?days=1'));
     assert.deepEqual(items.map((b) => [b.code, b.counted, b.refused]), [[code, 3, 2]]);

@@ -193,15 +193,15 @@ export async function recordVisit(db: Db, shopId: string, code: string, input: {
   const row = await codeRow(db, shopId, code);
   if (!row) throw notFound(`Referral code ${code}`);
   const settings = await getSettings(db, shopId);
-  const key = visitor.sessionId
-    ? `session:${visitor.sessionId}`
-    : `network:${visitor.ip.toLowerCase()}|${visitor.userAgent ?? ''}|${new Date().toISOString().slice(0, 10)}`;
-  const visitorHash = await saltedHash(db, shopId, key);
+  const networkHash = await saltedHash(db, shopId, `network:${visitor.ip.toLowerCase()}|${visitor.userAgent ?? ''}|${new Date().toISOString().slice(0, 10)}`);
+  const visitorHash = visitor.sessionId ? await saltedHash(db, shopId, `session:${visitor.sessionId}`) : null;
   const path = input.landingUrl ? new URL(input.landingUrl).pathname : null;
   return db.transaction(async (tx) => {
     await lockNames(tx, [`referral-visits:${shopId}:${row.code}`]);
+    // Seen by either: the session id alone is the client's to choose.
     const { rows: [seen] } = await tx.query<{ id: string }>(
-      'SELECT id FROM referral_visits WHERE shop_id = $1 AND code = $2 AND visitor_hash = $3', [shopId, row.code, visitorHash]);
+      'SELECT id FROM referral_visits WHERE shop_id = $1 AND code = $2 AND (visitor_hash = $3 OR network_hash = $4) ORDER BY created_at LIMIT 1',
+      [shopId, row.code, visitorHash, networkHash]);
     if (seen) return { visitId: seen.id, counted: false };
     const { rows: [recent] } = await tx.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM referral_visits WHERE shop_id = $1 AND code = $2 AND created_at > now() - interval '1 hour'", [shopId, row.code]);
@@ -212,8 +212,8 @@ export async function recordVisit(db: Db, shopId: string, code: string, input: {
       return { visitId: null, counted: false };
     }
     const id = `rv_${randomUUID().replace(/-/g, '')}`;
-    await tx.query('INSERT INTO referral_visits (shop_id, id, code, landing_path, visitor_hash) VALUES ($1, $2, $3, $4, $5)',
-      [shopId, id, row.code, path, visitorHash]);
+    await tx.query('INSERT INTO referral_visits (shop_id, id, code, landing_path, visitor_hash, network_hash) VALUES ($1, $2, $3, $4, $5, $6)',
+      [shopId, id, row.code, path, visitorHash, networkHash]);
     return { visitId: id, counted: true };
   });
 }
