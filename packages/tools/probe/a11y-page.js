@@ -103,11 +103,11 @@ window.__a11y = (() => {
         noIndicator: seen.filter((el) => el.isConnected && widgetOf(el) && focusedLook.get(el) === look(el)).map(describe),
       };
     },
-    /** Everything not `loading`, and nothing busy. */
+    /** Every widget defined (its lazy chunk loaded: a slow load must not pass as settled), none `loading`, nothing busy. */
     settled() {
       const widgets = [...document.querySelectorAll('main *')].filter((el) => el.localName.startsWith('kith-'));
-      return widgets.every((el) => !customElements.get(el.localName) || (el.getAttribute('state') && el.getAttribute('state') !== 'loading'))
-        && widgets.some((el) => customElements.get(el.localName))
+      return widgets.length > 0
+        && widgets.every((el) => customElements.get(el.localName) && el.getAttribute('state') && el.getAttribute('state') !== 'loading')
         && ![...all()].some((el) => el.getAttribute('aria-busy') === 'true' && el.checkVisibility());
     },
     /** The first element under widget `tag` matching `selector`, through nested shadow roots. */
