@@ -1,6 +1,6 @@
 export { createApp, VERSION, type KithApp } from './app.js';
 export { createDbFromEnv, createPgliteDb, createPostgresDb, type Db } from './db.js';
-export { migrate } from './migrate.js';
+export { migrate, MigrationChangedError } from './migrate.js';
 export { LiveHub } from './live-hub.js';
 export { startServer, DEMO_CSP, type StartOptions } from './server.js';
 export { signCustomerToken, verifyCustomerToken, type CustomerClaims, type TokenProblem } from './tokens.js';
