@@ -17,7 +17,8 @@ export { signWebhook, verifyWebhookSignature } from './webhooks.js';
 export { applyDue, confirmSeat, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './storage/group-buy.js';
 export { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign } from './storage/group-buy-campaigns.js';
 export { deliverDueWebhooks, putWebhookSettings, WEBHOOK_MAX_ATTEMPTS } from './storage/webhooks.js';
-export { adjustPoints, checkIn, earnForOrder, earnForReview, earnForTeam, earnPoints, earnPointsIn, getAccount, getCustomer, getHistory, redeem, refundOrder } from './storage/points.js';
+export { adjustPoints, checkIn, earnForOrder, earnForReview, earnForTeam, earnPoints, earnPointsIn, getAccount, getCustomer, getHistory, redeem } from './storage/points.js';
+export { recordOrder, refundOrder } from './storage/orders.js';
 export { applyDueExpiries } from './storage/points-ledger.js';
 export { BADGES, DEFAULT_PROGRAM, createReward, getProgram, importCodes, listRewards, putProgramSettings, updateReward, type ProgramSettings } from './storage/points-program.js';
 export {

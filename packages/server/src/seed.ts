@@ -9,7 +9,8 @@ import { putSettings as putReferralSettings } from './storage/referrals.js';
 import { createShow, endShow, startShow } from './storage/live.js';
 import { addMediaToReview, uploadMedia } from './storage/media.js';
 import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
-import { createReview, getSettings, recordOrder, setStatus, updateSettings } from './storage/reviews.js';
+import { recordOrder } from './storage/orders.js';
+import { createReview, getSettings, setStatus, updateSettings } from './storage/reviews.js';
 import { createShop, getShop, type Shop } from './storage/shops.js';
 import type { CreateRewardInput } from './schemas/points.js';
 

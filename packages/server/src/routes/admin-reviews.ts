@@ -7,12 +7,12 @@ import { rateLimit } from '../middleware/rate-limit.js';
 import { newRouter, optionalJson } from '../router.js';
 import { errorResponses, IdempotencyHeader, MoneySchema } from '../schemas/common.js';
 import { AdminReviewsQuery, CreateOrderBody, OrderIdParam, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from '../schemas/reviews.js';
-import { adminList, getSettings, recordOrder, reply, setStatus, updateSettings } from '../storage/reviews.js';
+import { adminList, getSettings, reply, setStatus, updateSettings } from '../storage/reviews.js';
+import { recordOrder, refundOrder } from '../storage/orders.js';
 import { AdminTeamSchema } from '../schemas/group-buy.js';
 import { OrderRefundSchema, PointsOrderPointsSchema, RefundOrderBody } from '../schemas/points.js';
 import { confirmSeat } from '../storage/group-buy.js';
 import { OrderReferralSchema } from '../schemas/referrals.js';
-import { refundOrder } from '../storage/points.js';
 
 const security = [{ secretKey: [] }];
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });

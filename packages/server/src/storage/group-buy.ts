@@ -7,7 +7,7 @@ import type {
 import { appendEvent, TEAM_LOG } from './events.js';
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 import { campaignForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
-import { insertOrder, type OrderInput } from './reviews.js';
+import { insertOrder, type OrderInput } from './orders.js';
 import { referOrderIn, type OrderReferralInput } from './referrals.js';
 import { queueWebhook } from './webhooks.js';
 import { earnForOrder, earnForTeam } from './points.js';

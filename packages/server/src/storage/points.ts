@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type {
-  OrderRefundResponse, PointsAccountResponse, PointsActionName, PointsCheckInResponse, PointsEarnResponse, PointsEntryPageResponse,
+  PointsAccountResponse, PointsActionName, PointsCheckInResponse, PointsEarnResponse, PointsEntryPageResponse,
   PointsEntryResponse, PointsRedeemedWebhookData, PointsRedemptionResponse,
 } from '../schemas/points.js';
 import type { MoneyValue } from '../schemas/common.js';
@@ -13,7 +13,6 @@ import {
 import { cursorTime } from './cursor.js';
 import { couponOf, getProgramSettings, iso, liveStock, reviewEarnRule, rewardRow, type ProgramSettings } from './points-program.js';
 import { queueWebhook } from './webhooks.js';
-import { advocateOfOrder, reverseForRefundIn } from './referrals.js';
 
 /**
  * What earns and spends points. Each write is one transaction that locks the customer's account
@@ -323,37 +322,4 @@ export async function adjustPoints(db: Db, shopId: string, input: { customerId: 
   });
 }
 
-/**
- * A refund of a whole order, recorded once (409 `already_refunded`). Its purchase earn is reversed:
- * in full while pending (the reversal stays pending with it, net 0), else as much as the balance
- * allows, reporting the rest as `shortfall` (points already spent); lifetime points lose the
- * whole earn either way (see `reverseEarn`). The order's referral
- * conversion is reversed with it (see `reverseForRefundIn`).
- */
-export async function refundOrder(db: Db, shopId: string, orderId: string): Promise<OrderRefundResponse> {
-  const program = await getProgramSettings(db, shopId);
-  return db.transaction(async (tx) => {
-    const { rows: [order] } = await tx.query<{ customer_id: string }>(
-      'UPDATE orders SET refunded_at = now() WHERE shop_id = $1 AND id = $2 AND refunded_at IS NULL RETURNING customer_id', [shopId, orderId]);
-    if (!order) {
-      const exists = (await tx.query('SELECT 1 FROM orders WHERE shop_id = $1 AND id = $2', [shopId, orderId])).rows.length > 0;
-      throw exists ? conflict('already_refunded', `Order ${orderId} was refunded already`) : notFound(`Order ${orderId}`);
-    }
-    const customerId = order.customer_id;
-    // The referral's advocate too (their referral points may be taken back), both in id order.
-    const advocate = await advocateOfOrder(tx, shopId, orderId);
-    const now = (await lockAccounts(tx, shopId, advocate ? [customerId, advocate] : [customerId]))!;
-    await applyExpiry(tx, shopId, customerId, now, program.timeZone);
-    const referral = await reverseForRefundIn(tx, shopId, orderId, now);
-    const { rows: [earn] } = await tx.query<{ id: string; points: number; available_at: string | null; pending: boolean }>(
-      `SELECT id::text AS id, points, ${cursorTime('available_at')} AS available_at, effective_at > $4::timestamptz AS pending FROM points_entries
-       WHERE shop_id = $1 AND customer_id = $2 AND kind = 'earn' AND action = 'purchase' AND source_type = 'order' AND source_id = $3`,
-      [shopId, customerId, orderId, now]);
-    if (!earn) return { orderId, reversed: 0, shortfall: 0, referral };
-    const { reversed, shortfall } = await reverseEarn(tx, shopId, customerId, now, {
-      id: earn.id, points: earn.points, pending: earn.pending, availableAt: earn.available_at, action: 'purchase', sourceType: 'order', sourceId: orderId,
-    });
-    return { orderId, reversed, shortfall, referral };
-  });
-}
 

@@ -7,10 +7,8 @@ import type { ReviewPageResponse, ReviewResponse, ReviewSummaryResponse } from '
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params, type CursorValue } from './cursor.js';
 import { attachMedia, mediaOf, type MediaItem } from './media.js';
 import { checkSubmissionLimit, containsPattern } from './submissions.js';
-import { earnForOrder, earnForReview } from './points.js';
+import { earnForReview } from './points.js';
 import { getProgramSettings, reviewEarnRule } from './points-program.js';
-import { referOrderIn, type OrderReferralInput } from './referrals.js';
-import type { MoneyValue } from '../schemas/common.js';
 
 type Row = {
   id: string; product_id: string; display_name: string; rating: 1 | 2 | 3 | 4 | 5; title: string | null; body: string;
@@ -75,36 +73,6 @@ export async function updateSettings(db: Db, shopId: string, patch: Partial<Revi
   return { ...next, topics };
 }
 
-export interface OrderInput {
-  readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly placedAt?: string;
-  /** What the customer paid; earns purchase points. */
-  readonly total?: MoneyValue;
-  /** Referrals: hex SHA-256 of the buyer's lower-cased email. */
-  readonly emailHash?: string;
-}
-
-/** Writes an order in the caller's transaction (group buy confirms a seat in the same one). */
-export async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string | null = null) {
-  const inserted = await tx.query(
-    `INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id, total_minor, total_currency, email_hash)
-     VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5, $6, $7, $8)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [shopId, o.id, o.customerId, o.placedAt ?? null, teamId, o.total?.minor ?? null, o.total?.currency ?? null, o.emailHash?.toLowerCase() ?? null]);
-  if (!inserted.rows.length) throw conflict('already_exists', `Order ${o.id} already exists`);
-  for (const p of new Set(o.productIds)) await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
-  return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)], ...(o.total ? { total: o.total } : {}) };
-}
-
-/**
- * Records an order and, with a total, its purchase points, and with a referral code its referral
- * conversion, in one transaction.
- */
-export const recordOrder = (db: Db, shopId: string, o: OrderInput & OrderReferralInput) =>
-  db.transaction(async (tx) => {
-    const recorded = await insertOrder(tx, shopId, o);
-    const referral = await referOrderIn(tx, shopId, o, o);
-    return { ...recorded, points: await earnForOrder(tx, shopId, o), referral };
-  });
 
 /**
  * Each sort's leading key (none for newest) and direction; every sort then breaks ties by
