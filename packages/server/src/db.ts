@@ -32,6 +32,10 @@ const nested = (): never => {
   throw new Error('Nested transactions are not supported');
 };
 
+/** A transaction's connection: no transaction or LISTEN of its own. */
+const txDb = (kind: Db['kind'], q: Queryable): Db =>
+  wrap(kind, q, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} });
+
 // Socket errors of a database that is down, restarting or unreachable.
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
 // pg's own errors for a connection that ended or could not be made in time.
@@ -76,10 +80,8 @@ export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T
 /** Embedded PostgreSQL. `dataDir` persists to disk; without it the database lives in memory. */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
   const db = await PGlite.create(dataDir);
-  const inTx = (tx: Queryable): Db =>
-    wrap('pglite', tx, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} });
   return requestDb(wrap('pglite', db, {
-    transaction: (fn) => db.transaction((tx) => fn(inTx(tx))),
+    transaction: (fn) => db.transaction((tx) => fn(txDb('pglite', tx))),
     listen: async (channel, onPayload) => db.listen(channel, onPayload),
     // In-process: there is no connection to lose.
     onListenRestored: () => () => {},
@@ -172,7 +174,7 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap('postgres', client, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} }));
+        const result = await fn(txDb('postgres', client));
         await client.query('COMMIT');
         return result;
       } catch (e) {

@@ -26,8 +26,9 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     const key = c.req.header('idempotency-key');
     if (!key) throw badRequest('Send an Idempotency-Key header (a UUID) with every POST', [{ path: 'headers.idempotency-key', message: 'Required' }]);
     if (key.length < 8 || key.length > 200) throw badRequest('Idempotency-Key must be 8 to 200 characters', [{ path: 'headers.idempotency-key', message: 'Invalid length' }]);
-    // The raw bytes: photo uploads are binary, and decoding them as text could make two differ only in invalid UTF-8.
-    const body = new Uint8Array(await c.req.raw.clone().arrayBuffer());
+    // The raw bytes (photo uploads are binary, and decoding them as text could make two differ only
+    // in invalid UTF-8), through Hono's body cache, which the handler reads from too.
+    const body = new Uint8Array(await c.req.arrayBuffer());
     const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n`).update(body).digest('hex');
     c.set('idempotency', { key, caller: callerOf(c), hash });
     await next();

@@ -39,10 +39,10 @@ export function refuseBadText(): MiddlewareHandler {
     if (/%00/.test(url.pathname) || BAD_TEXT.test(decoded(url.pathname))) throw invalidText('path');
     for (const [k, v] of url.searchParams) if (BAD_TEXT.test(k) || BAD_TEXT.test(v)) throw invalidText(`query.${k}`);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && isJsonType(c.req.header('content-type'))) {
-      // A clone: later middleware (idempotency) reads the request's own body.
+      // Through Hono's body cache: idempotency and the validator read these same bytes, not the stream again.
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.raw.clone().text());
+        body = JSON.parse(new TextDecoder().decode(await c.req.arrayBuffer()));
       } catch {
         body = undefined; // the route's validation answers malformed JSON
       }

@@ -60,7 +60,7 @@ export function referralsRouter(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/referrals/{code}/visits', summary: 'Record a visit through a code', security: read,
-      description: 'Counted as a click once per visitor: per `sessionId` (a random id the page keeps for the browser session), else per network address and browser for the day; again: 200 `counted: false` with the first visit\'s id. At most the shop\'s `visitsPerHour` are counted per code in any hour; more: 200 `counted: false`, `visitId: null`, reported in `GET /v1/admin/referrals/visit-bursts`. Stores the code, the time, the landing URL\'s path and a salted hash of the visitor (no query, IP or customer). 404 unknown code.',
+      description: 'Counted as a click once per visitor: only when neither its `sessionId` (a random id the page keeps for the browser session) nor its network address and browser for the day was seen for the code; again: 200 `counted: false` with the first visit\'s id. At most the shop\'s `visitsPerHour` are counted per code in any hour; more: 200 `counted: false`, `visitId: null`, reported in `GET /v1/admin/referrals/visit-bursts`. Stores the code, the time, the landing URL\'s path and a salted hash of the visitor (no query, IP or customer). 404 unknown code.',
       // The body `{ landingUrl?, sessionId? }` is optional: read with optionalJson, since the JSON validator would refuse an empty one.
       request: { params: CodeParam, headers: IdempotencyHeader },
       responses: { 200: ok(VisitSchema, 'Not counted: seen before, or over the hourly cap'), 201: ok(VisitSchema, 'Counted'), ...errorResponses(400, 401, 403, 404, 422, 429) },

@@ -5,6 +5,7 @@ import { ApiError } from '../errors.js';
 import type { Links } from '../links.js';
 import { MalformedImage, stripMetadata, swapsSides, type MediaStore } from '../media/index.js';
 import type { UploadedMediaResponse } from '../schemas/reviews.js';
+import { lockNames } from './locks.js';
 
 export interface MediaItem {
   readonly id: string;
@@ -37,7 +38,7 @@ const QUOTA_HOURS = 24;
  */
 async function insertWithinQuota(db: Db, quota: UploadQuota, row: { id: string; shopId: string; customerId: string; contentType: string; width: number; height: number; bytes: number }) {
   await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`kith:media-quota:${row.shopId}:${row.customerId}`]);
+    await lockNames(tx, [`media-quota:${row.shopId}:${row.customerId}`]);
     const { rows } = await tx.query<{ byte_size: number; frees_in: number }>(
       `SELECT byte_size, ceil(extract(epoch FROM created_at + make_interval(hours => $3) - clock_timestamp()))::int AS frees_in FROM review_media
        WHERE shop_id = $1 AND customer_id = $2 AND created_at > clock_timestamp() - make_interval(hours => $3) ORDER BY created_at, id`,
