@@ -57,194 +57,223 @@ const isFatal = (e: unknown): boolean =>
  * again does nothing.
  */
 export function subscribeSse<T>(url: string, o: SseOptions<T>): () => void {
-  const retry = resolveRetry(o.retry);
-  const pollInterval = o.pollInterval ?? 15_000;
-  let canStream = o.EventSource !== undefined;
-  let mode: 'stream' | 'poll' = canStream ? 'stream' : 'poll';
-  let closed = false;
-  let paused = false;
+  const subscription = new SseSubscription(url, o);
+  return () => subscription.close();
+}
 
-  let source: EventSourceLike | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined; // the pending reconnect or next poll
-  let inflight: AbortController | undefined;
-  let failures = 0; // stream failures in a row
-  let checked = false; // fetched once to learn why this failure streak happens
-  let gotMessage = false; // since the current connection (re)opened
-  let openedAt = 0;
-  let messages = 0; // stream messages so far: a slower HTTP answer must not overwrite a newer push
-  let polls = 0;
-  let pollRun = 0; // bumped by halt(), so a poll still awaiting its answer knows it was cancelled
-  let last: string | undefined;
-  let warned = false;
-  let stopWatching = () => {};
+/** The state of one `subscribeSse`: its connection or poll loop, the failure streak, the last value. */
+class SseSubscription<T> {
+  readonly #retry: ReturnType<typeof resolveRetry>;
+  readonly #pollInterval: number;
+  #canStream: boolean;
+  #mode: 'stream' | 'poll';
+  #closed = false;
+  #paused = false;
+  #pauseAfterFirst = false; // hidden before the first value: pause once it is here
+  #source: EventSourceLike | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined; // the pending reconnect or next poll
+  #inflight: AbortController | undefined;
+  #failures = 0; // stream failures in a row
+  #checked = false; // fetched once to learn why this failure streak happens
+  #gotMessage = false; // since the current connection (re)opened
+  #openedAt = 0;
+  #messages = 0; // stream messages so far: a slower HTTP answer must not overwrite a newer push
+  #polls = 0;
+  #pollRun = 0; // bumped by halt(), so a poll still awaiting its answer knows it was cancelled
+  #last: string | undefined;
+  #warned = false;
+  #stopWatching = () => {};
 
-  const publish = (value: T) => {
+  readonly #url: string;
+  readonly #o: SseOptions<T>;
+
+  constructor(url: string, o: SseOptions<T>) {
+    this.#url = url;
+    this.#o = o;
+    this.#retry = resolveRetry(o.retry);
+    this.#pollInterval = o.pollInterval ?? 15_000;
+    this.#canStream = o.EventSource !== undefined;
+    this.#mode = this.#canStream ? 'stream' : 'poll';
+    if (this.#mode === 'stream') this.#connect();
+    else if (o.fetchCurrent) void this.#poll();
+    // Never call back synchronously from inside subscribe.
+    else queueMicrotask(() => this.#giveUp(new UnsupportedError('live updates without EventSource')));
+    // Not after a synchronous give-up (no EventSource constructor and nothing to poll).
+    if (o.pauseWhenHidden !== false && !this.#closed) {
+      this.#stopWatching = watchVisibility(o.pauseWhenHidden ?? 5000, () => this.#pause(), () => this.#resume());
+    }
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#halt();
+    this.#stopWatching();
+  }
+
+  #publish(value: T) {
     const json = JSON.stringify(value);
-    if (json === last) return;
-    last = json;
-    o.onValue(value);
-  };
+    if (json === this.#last) return;
+    this.#last = json;
+    this.#o.onValue(value);
+    if (this.#pauseAfterFirst && !this.#closed) {
+      this.#pauseAfterFirst = false;
+      this.#pause();
+    }
+  }
 
-  const clearTimer = () => {
-    clearTimeout(timer);
-    timer = undefined;
-  };
-  const schedule = (fn: () => void, ms: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(fn, ms);
-  };
-  const closeSource = () => {
-    const s = source;
-    source = undefined;
+  #schedule(fn: () => void, ms: number) {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(fn, ms);
+  }
+
+  #closeSource() {
+    const s = this.#source;
+    this.#source = undefined;
     s?.close();
-  };
-  const halt = () => {
-    pollRun++;
-    clearTimer();
-    closeSource();
-    inflight?.abort();
-    inflight = undefined;
-  };
+  }
 
-  const giveUp = (error: unknown) => {
-    if (closed) return;
-    closed = true;
-    halt();
-    stopWatching();
-    o.onError?.(error);
-  };
+  #halt() {
+    this.#pollRun++;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#closeSource();
+    this.#inflight?.abort();
+    this.#inflight = undefined;
+  }
+
+  #giveUp(error: unknown) {
+    if (this.#closed) return;
+    this.close();
+    this.#o.onError?.(error);
+  }
 
   /** Fetches the current value once. Transient failures are ignored: the caller retries anyway. */
-  const load = async (): Promise<void> => {
-    if (!o.fetchCurrent) return;
+  async #load(): Promise<void> {
+    if (!this.#o.fetchCurrent) return;
     const controller = new AbortController();
-    inflight?.abort();
-    inflight = controller;
-    const seen = messages;
+    this.#inflight?.abort();
+    this.#inflight = controller;
+    const seen = this.#messages;
     try {
-      const value = await o.fetchCurrent(controller.signal);
-      if (!controller.signal.aborted && messages === seen) publish(value);
+      const value = await this.#o.fetchCurrent(controller.signal);
+      if (!controller.signal.aborted && this.#messages === seen) this.#publish(value);
     } catch (e) {
-      if (!controller.signal.aborted && !isAbortError(e) && isFatal(e)) giveUp(e);
+      if (!controller.signal.aborted && !isAbortError(e) && isFatal(e)) this.#giveUp(e);
     } finally {
-      if (inflight === controller) inflight = undefined;
+      if (this.#inflight === controller) this.#inflight = undefined;
     }
-  };
+  }
 
-  const poll = async () => {
-    timer = undefined;
-    const run = ++pollRun;
-    await load();
-    if (run !== pollRun || closed || paused || mode !== 'poll') return;
-    polls++;
+  async #poll() {
+    this.#timer = undefined;
+    const run = ++this.#pollRun;
+    await this.#load();
+    if (run !== this.#pollRun || this.#closed || this.#paused || this.#mode !== 'poll') return;
+    this.#polls++;
     // A stream that failed earlier may work again (a restarted proxy, a deploy): try it now and then.
-    if (canStream && polls % STREAM_RETRY_POLLS === 0) connect();
-    else schedule(() => void poll(), pollInterval);
-  };
+    if (this.#canStream && this.#polls % STREAM_RETRY_POLLS === 0) this.#connect();
+    else this.#schedule(() => void this.#poll(), this.#pollInterval);
+  }
 
-  const startPolling = () => {
-    if (!o.fetchCurrent) {
-      giveUp(new UnsupportedError('live updates without EventSource'));
+  #startPolling() {
+    if (!this.#o.fetchCurrent) {
+      this.#giveUp(new UnsupportedError('live updates without EventSource'));
       return;
     }
-    mode = 'poll';
-    halt();
-    void poll();
-  };
+    this.#mode = 'poll';
+    this.#halt();
+    void this.#poll();
+  }
 
-  const receive = (data: unknown) => {
+  #receive(data: unknown) {
     let value: T | undefined;
     try {
-      value = o.parse(JSON.parse(String(data)));
+      value = this.#o.parse(JSON.parse(String(data)));
     } catch {
       value = undefined;
     }
     if (value === undefined) {
       // Once per subscription: a server bug should be visible without flooding the console.
-      if (!warned) console.warn(`[kith] Ignored a malformed "${o.event}" event:`, String(data).slice(0, 200));
-      warned = true;
+      if (!this.#warned) console.warn(`[kith] Ignored a malformed "${this.#o.event}" event:`, String(data).slice(0, 200));
+      this.#warned = true;
       return;
     }
-    messages++;
-    gotMessage = true;
-    publish(value);
-  };
+    this.#messages++;
+    this.#gotMessage = true;
+    this.#publish(value);
+  }
 
-  const onStreamError = (s: EventSourceLike) => {
-    if (gotMessage && Date.now() - openedAt >= STABLE_MS) {
-      failures = 0;
-      checked = false;
+  #onStreamError(s: EventSourceLike) {
+    if (this.#gotMessage && Date.now() - this.#openedAt >= STABLE_MS) {
+      this.#failures = 0;
+      this.#checked = false;
     }
-    failures++;
-    const hadMessage = gotMessage;
-    gotMessage = false;
+    this.#failures++;
+    const hadMessage = this.#gotMessage;
+    this.#gotMessage = false;
     // A healthy stream that dropped: EventSource reconnects by itself and sends Last-Event-ID.
-    if (hadMessage && failures === 1 && s.readyState === CONNECTING) return;
+    if (hadMessage && this.#failures === 1 && s.readyState === CONNECTING) return;
     // Anything else (an HTTP error, a refused or repeated failure) we retry ourselves, with backoff,
     // because EventSource either gave up (readyState CLOSED) or would retry at a fixed pace forever.
-    closeSource();
-    if (failures >= retry.pollAfter && o.fetchCurrent) {
-      startPolling();
+    this.#closeSource();
+    if (this.#failures >= this.#retry.pollAfter && this.#o.fetchCurrent) {
+      this.#startPolling();
       return;
     }
-    if (!checked && o.fetchCurrent) {
+    if (!this.#checked && this.#o.fetchCurrent) {
       // EventSource never tells why it failed; one plain GET does (404 → give up) and meanwhile
       // brings the current state.
-      checked = true;
-      void load();
+      this.#checked = true;
+      void this.#load();
     }
-    schedule(connect, backoffDelay(failures, retry));
-  };
+    this.#schedule(() => this.#connect(), backoffDelay(this.#failures, this.#retry));
+  }
 
-  function connect() {
-    timer = undefined;
-    mode = 'stream';
+  #connect() {
+    this.#timer = undefined;
+    this.#mode = 'stream';
     let s: EventSourceLike;
     try {
-      s = new o.EventSource!(url);
+      s = new this.#o.EventSource!(this.#url);
     } catch (e) {
       console.warn('[kith] Could not open an event stream; polling instead.', e);
-      canStream = false;
-      startPolling();
+      this.#canStream = false;
+      this.#startPolling();
       return;
     }
-    source = s;
-    gotMessage = false;
-    openedAt = Date.now();
+    this.#source = s;
+    this.#gotMessage = false;
+    this.#openedAt = Date.now();
     s.addEventListener('open', () => {
-      if (source === s) openedAt = Date.now();
+      if (this.#source === s) this.#openedAt = Date.now();
     });
-    s.addEventListener(o.event, (e) => {
-      if (source === s) receive(e.data);
+    s.addEventListener(this.#o.event, (e) => {
+      if (this.#source === s) this.#receive(e.data);
     });
     s.addEventListener('error', () => {
-      if (source === s && !closed) onStreamError(s);
+      if (this.#source === s && !this.#closed) this.#onStreamError(s);
     });
   }
 
-  const pause = () => {
-    paused = true;
-    halt();
-    gotMessage = false;
-  };
-  const resume = () => {
-    paused = false;
-    if (closed) return;
-    if (mode === 'poll') void poll();
-    else connect();
-  };
+  #pause() {
+    // A subscription made in a background tab still shows its first state: a slow first answer is
+    // not cut off by the grace period running out.
+    if (this.#last === undefined) {
+      this.#pauseAfterFirst = true;
+      return;
+    }
+    this.#paused = true;
+    this.#halt();
+    this.#gotMessage = false;
+  }
 
-  if (mode === 'stream') connect();
-  else if (o.fetchCurrent) void poll();
-  // Never call back synchronously from inside subscribe.
-  else queueMicrotask(() => giveUp(new UnsupportedError('live updates without EventSource')));
-
-  if (o.pauseWhenHidden !== false) stopWatching = watchVisibility(o.pauseWhenHidden ?? 5000, pause, resume);
-
-  return () => {
-    if (closed) return;
-    closed = true;
-    halt();
-    stopWatching();
-  };
+  #resume() {
+    this.#pauseAfterFirst = false;
+    if (!this.#paused) return;
+    this.#paused = false;
+    if (this.#closed) return;
+    if (this.#mode === 'poll') void this.#poll();
+    else this.#connect();
+  }
 }

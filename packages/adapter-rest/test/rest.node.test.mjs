@@ -395,6 +395,18 @@ describe('subscribeShow', () => {
       setVisibility('visible');
       await waitFor(() => sub.last().status === 'live', 'a poll on return');
     });
+
+    it('a first answer slower than the grace period still arrives in a background tab, then it pauses', async () => {
+      install();
+      doc.visibilityState = 'hidden';
+      const slow = async (...args) => (await sleep(150), fetch(...args));
+      const { api, adapter } = await setup({ EventSource: undefined, pollInterval: 30, pauseWhenHidden: 1, fetch: slow });
+      const sub = watch(adapter, 'show-1');
+      await waitFor(() => sub.shows.length === 1, 'the first state');
+      const polls = api.getRequests('/v1/live/shows/show-1').length;
+      await sleep(250);
+      assert.equal(api.getRequests('/v1/live/shows/show-1').length, polls, 'paused once the first state is shown');
+    });
   });
 });
 
