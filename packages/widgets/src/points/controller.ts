@@ -1,10 +1,21 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  isAbortError, isHttpError, toKithError, uuid,
-  type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsEntry, type PointsProgram, type PointsRedemption,
+  explainedCode, isAbortError, isHttpError, toKithError, uuid,
+  type AuthErrorCode, type ErrorStrings, type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsEntry,
+  type PointsErrorCode, type PointsProgram, type PointsRedemption,
 } from '@kith/core';
 
 export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
+
+/**
+ * The refusals a check-in or redemption explains (`problem.<code>`); anything else (a timeout, a
+ * 5xx) is `problem.failed`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = [
+  'insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'customer_token_required',
+] as const satisfies readonly (PointsErrorCode | AuthErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type PointsProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
@@ -163,8 +174,8 @@ export class PointsController implements ReactiveController {
       return result;
     } catch (e) {
       if (isHttpError(e) && e.status < 500) this.keys.delete(intent);
-      const code = isHttpError(e) ? (e.status === 401 ? 'sign_in' : e.code) : 'network';
-      this.message = { key: `problem.${code}`, reward };
+      const code = explainedCode(e, EXPLAINED);
+      this.message = { key: code ? `problem.${code}` : 'problem.failed', reward };
       return undefined;
     } finally {
       this.busy = undefined;

@@ -2,8 +2,9 @@ import { html, nothing } from 'lit';
 import {
   emit, registerStrings,
   type AnalyticsValue, type AnnouncerController, type I18nController, type PointsCheckIn, type PointsEntry, type PointsRedemption, type PointsReward,
+  type StringTable,
 } from '@kith/core';
-import type { PointsController } from './controller.js';
+import type { PointsController, PointsProblems } from './controller.js';
 
 // Loaded on the shopper's first pointer or focus inside the widget: the writes, the history and
 // their strings stay out of the first paint.
@@ -20,7 +21,7 @@ registerStrings('points', 'en', {
   'problem.out_of_stock': 'This reward just ran out.',
   'problem.tier_required': 'This reward is for a higher tier.',
   'problem.already_checked_in': 'You have already checked in today.',
-  'problem.sign_in': 'Sign in to use your points.',
+  'problem.customer_token_required': 'Sign in to use your points.',
   'problem.failed': 'That did not work. Please try again.',
   checkedInNow: 'Checked in: +{points}. {streak}.',
   noHistory: 'Nothing yet: your first points will show here.',
@@ -40,7 +41,7 @@ registerStrings('points', 'en', {
   'why.adjust': 'Adjusted by the shop: {note}',
   'why.reverse': 'Refund of order {id}',
   'why.reverseOther': 'Reversed: {what}',
-});
+} satisfies StringTable & PointsProblems);
 
 /** What this chunk needs from the element. */
 export interface PointsHost {
@@ -53,17 +54,10 @@ export interface PointsHost {
 }
 
 const DAY = { dateStyle: 'medium' } as const;
-const PROBLEMS = new Set(['insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'sign_in']);
-
-/** The last outcome in words: a known refusal explains itself, anything else asks to try again. */
-function say(h: PointsHost, key: string): string {
-  return h.i18n.t(key.startsWith('problem.') && !PROBLEMS.has(key.slice(8)) ? 'problem.failed' : key);
-}
-
 /** The last outcome about a reward (`id`), or the widget-wide one (check-in) without. */
 export function message(h: PointsHost, id?: string) {
   const m = h.pts.message;
-  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${say(h, m.key)}</p>` : nothing;
+  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${h.i18n.t(m.key)}</p>` : nothing;
 }
 
 /** A reward after the shopper acted on it: its code or the confirm step; undefined otherwise. */
