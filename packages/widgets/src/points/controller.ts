@@ -1,21 +1,13 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  explainedCode, isAbortError, isHttpError, toKithError, uuid,
-  type AuthErrorCode, type ErrorStrings, type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsEntry,
-  type PointsErrorCode, type PointsProgram, type PointsRedemption,
+  isAbortError, isHttpError, toKithError, uuid,
+  type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsEntry, type PointsProgram, type PointsRedemption,
 } from '@kith/core';
 
 export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
-
-/**
- * The refusals a check-in or redemption explains (`problem.<code>`); anything else (a timeout, a
- * 5xx) is `problem.failed`. Every 401 reads as `customer_token_required`.
- */
-const EXPLAINED = [
-  'insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'customer_token_required',
-] as const satisfies readonly (PointsErrorCode | AuthErrorCode)[];
-/** What every locale's table must say: one message per explained code. */
-export type PointsProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
+/** The string key for a failed write: the writes' callers hold the messages, and the codes they explain. */
+export type Explain = (error: unknown) => string;
+const generic: Explain = () => 'problem.failed';
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
@@ -136,15 +128,15 @@ export class PointsController implements ReactiveController {
     });
   }
 
-  checkIn(): Promise<unknown> {
+  checkIn(explain: Explain): Promise<unknown> {
     return this.act('check-in', async (idempotencyKey) => {
       const done = await this.api!.checkIn!({ idempotencyKey });
       this.account = done.account;
       return done;
-    });
+    }, explain);
   }
 
-  redeem(rewardId: string): Promise<unknown> {
+  redeem(rewardId: string, explain: Explain): Promise<unknown> {
     this.confirming = undefined;
     return this.act(`redeem:${rewardId}`, async (idempotencyKey) => {
       const done = await this.api!.redeem!(rewardId, { idempotencyKey });
@@ -153,14 +145,14 @@ export class PointsController implements ReactiveController {
       // Stock changed: the catalogue is re-read without flashing the skeleton.
       this.program = await this.api!.getProgram().catch(() => this.program);
       return done;
-    }, rewardId);
+    }, explain, rewardId);
   }
 
   /**
    * Runs one write at a time. Its Idempotency-Key lives until it succeeds, so a retry after a
    * timeout cannot spend twice; a refusal (4xx) is final, so the next try is a new intent.
    */
-  private async act<T>(intent: string, write: (key: string) => Promise<T>, reward?: string): Promise<T | undefined> {
+  private async act<T>(intent: string, write: (key: string) => Promise<T>, explain = generic, reward?: string): Promise<T | undefined> {
     if (this.busy) return;
     this.busy = intent;
     this.message = undefined;
@@ -174,8 +166,7 @@ export class PointsController implements ReactiveController {
       return result;
     } catch (e) {
       if (isHttpError(e) && e.status < 500) this.keys.delete(intent);
-      const code = explainedCode(e, EXPLAINED);
-      this.message = { key: code ? `problem.${code}` : 'problem.failed', reward };
+      this.message = { key: explain(e), reward };
       return undefined;
     } finally {
       this.busy = undefined;

@@ -1,10 +1,24 @@
 import { html, nothing } from 'lit';
 import {
-  emit, registerStrings,
-  type AnalyticsValue, type AnnouncerController, type I18nController, type PointsCheckIn, type PointsEntry, type PointsRedemption, type PointsReward,
-  type StringTable,
+  emit, explainedCode, registerStrings,
+  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type I18nController, type PointsCheckIn, type PointsEntry,
+  type PointsErrorCode, type PointsRedemption, type PointsReward, type StringTable,
 } from '@kith/core';
-import type { PointsController, PointsProblems } from './controller.js';
+import type { Explain, PointsController } from './controller.js';
+
+/**
+ * The refusals a check-in or redemption explains (`problem.<code>`); anything else (a timeout, a
+ * 5xx) is `problem.failed`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = [
+  'insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'customer_token_required',
+] as const satisfies readonly (PointsErrorCode | AuthErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type PointsProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
+const explain: Explain = (e) => {
+  const code = explainedCode(e, EXPLAINED);
+  return code ? `problem.${code}` : 'problem.failed';
+};
 
 // Loaded on the shopper's first pointer or focus inside the widget: the writes, the history and
 // their strings stay out of the first paint.
@@ -93,7 +107,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
   const { pts, i18n: { t } } = h;
   const button = (a: string) => `[data-act=${a}][data-id="${id}"]`;
   if (act === 'check-in') {
-    const done = (await pts.checkIn()) as PointsCheckIn | undefined;
+    const done = (await pts.checkIn(explain)) as PointsCheckIn | undefined;
     if (done) {
       h.announcer.announce(t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }), true);
       emit(h.el, 'kith-points-check-in', done);
@@ -110,7 +124,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
     pts.confirming = undefined;
     focusSoon(h, button('ask'));
   } else if (act === 'redeem') {
-    const done = (await pts.redeem(id)) as PointsRedemption | undefined;
+    const done = (await pts.redeem(id, explain)) as PointsRedemption | undefined;
     focusSoon(h, button(done ? 'copy' : 'ask'));
     if (done) {
       h.announcer.announce(`${t('yourCode')}: ${done.code}`, true);

@@ -1,5 +1,5 @@
 import type { StringTable } from '@kith/core';
-import type { PointsProblems } from './controller.js';
+import type { PointsProblems } from './points-actions.js';
 
 export default {
   'points.other': '{n} 积分',
