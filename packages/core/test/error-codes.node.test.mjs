@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { explainedCode, HttpError, NetworkError } from '@kith/core';
 import { KITH_ERROR_CODES } from '@kith/core/error-codes';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,4 +35,14 @@ it('docs/server.md lists exactly the catalogued codes', () => {
     .flatMap((l) => [...l.split('|')[2].matchAll(/`([a-z_]+)`/g)].map((m) => m[1]));
   assert.ok(documented.length > 20, 'the table was found');
   assert.deepEqual([...new Set(documented)].sort(), [...KITH_ERROR_CODES].sort());
+});
+
+it('explainedCode: a code the widget has words for, any 401 as customer_token_required, else nothing', () => {
+  const known = ['team_full', 'customer_token_required'];
+  assert.equal(explainedCode(new HttpError(409, 'team_full', 'This team is full'), known), 'team_full');
+  assert.equal(explainedCode(new HttpError(401, 'customer_token_expired', 'The customer token is expired'), known), 'customer_token_required');
+  assert.equal(explainedCode(new HttpError(401, 'http_401', 'Unauthorized'), known), 'customer_token_required');
+  assert.equal(explainedCode(new HttpError(409, 'sold_out', 'Every team-price unit is taken'), known), undefined);
+  assert.equal(explainedCode(new NetworkError(), known), undefined);
+  assert.equal(explainedCode(new Error('team_full'), known), undefined);
 });
