@@ -10,7 +10,10 @@ const brand = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null ? ((e as Record<symbol, string>)[BRAND]) : undefined;
 
 export class KithError extends Error {
-  /** Machine-readable, stable: `timeout`, `network`, `unsupported`, `unknown`, `http_<status>` or a server code. */
+  /**
+   * Machine-readable, stable: a server code (`KithErrorCode`) or one made here (`ClientErrorCode`:
+   * `timeout`, `network`, `unsupported`, `unknown`, `http_<status>`). A string, as adapters may add their own.
+   */
   readonly code: string;
   /**
    * On a failed write: send the retry with this key so the server replays instead of writing twice.
