@@ -44,7 +44,7 @@ const collapseTemplates = () => ({
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
-  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image'],
+  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image', 'error-codes'],
   widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define', 'reviews/index', 'reviews/define', 'group-buy/index', 'group-buy/define', 'points/index', 'points/define', 'points-earn/index', 'points-earn/define', 'share-button/index', 'share-button/define', 'referral-offer/index', 'referral-offer/define'],
   'adapter-memory': ['index'],
   'adapter-rest': ['index'],

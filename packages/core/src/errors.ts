@@ -2,13 +2,18 @@
  * Errors an adapter may throw. Widgets only ever see these, so a vendor's error shapes never leak
  * into UI code (the ky `KyError` family is the model).
  */
+import type { ClientErrorCode, KithErrorCode } from './error-codes.js';
+
 // Brands survive two copies of @kith/core on one page, where `instanceof` would not.
 const BRAND = Symbol.for('kith.error');
 const brand = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null ? ((e as Record<symbol, string>)[BRAND]) : undefined;
 
 export class KithError extends Error {
-  /** Machine-readable, stable: `timeout`, `network`, `unsupported`, `unknown`, `http_<status>` or a server code. */
+  /**
+   * Machine-readable, stable: a server code (`KithErrorCode`) or one made here (`ClientErrorCode`:
+   * `timeout`, `network`, `unsupported`, `unknown`, `http_<status>`). A string, as adapters may add their own.
+   */
   readonly code: string;
   /**
    * On a failed write: send the retry with this key so the server replays instead of writing twice.
@@ -73,4 +78,16 @@ export const isAbortError = (e: unknown): boolean =>
 export function toKithError(e: unknown): KithError {
   if (isKithError(e)) return e;
   return new KithError('unknown', e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+/**
+ * The code a widget explains `e` by, when it is one of `known` (the codes its string tables have a
+ * message for); undefined for the widget's generic message. Every 401 reads as
+ * `customer_token_required`: whatever was wrong with the token, or an answer without a code, the
+ * shopper's way out is to sign in.
+ */
+export function explainedCode<C extends KithErrorCode | ClientErrorCode>(e: unknown, known: readonly C[]): C | undefined {
+  if (!isKithError(e)) return undefined;
+  const code = isHttpError(e) && e.status === 401 ? 'customer_token_required' : e.code;
+  return (known as readonly string[]).includes(code) ? (code as C) : undefined;
 }

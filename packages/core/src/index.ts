@@ -5,8 +5,13 @@ export type {
 } from './adapter.js';
 export {
   KithError, HttpError, TimeoutError, NetworkError, UnsupportedError,
-  isKithError, isHttpError, isTimeoutError, isNetworkError, isUnsupportedError, isAbortError, toKithError,
+  isKithError, isHttpError, isTimeoutError, isNetworkError, isUnsupportedError, isAbortError, toKithError, explainedCode,
 } from './errors.js';
+// Types only: the runtime list is at @kith/core/error-codes, so no widget bundle carries it.
+export type {
+  KithErrorCode, ClientErrorCode, ErrorDomain, CommonErrorCode, AuthErrorCode, IdempotencyErrorCode, ReviewErrorCode, QuestionErrorCode,
+  MediaErrorCode, LiveErrorCode, GroupBuyErrorCode, PointsErrorCode, ReferralErrorCode, OrderErrorCode,
+} from './error-codes.js';
 export { VERSION, uuid } from './global.js';
 export {
   $config, $consent, configure, setConsent, listenForConsentEvents, configFromDataset,
@@ -19,7 +24,7 @@ export { KithElement, type WidgetState } from './element/kith-element.js';
 export { StoreController } from './controllers/store-controller.js';
 export { SessionController } from './controllers/session-controller.js';
 export { I18nController, directionOf, validLocale } from './i18n/controller.js';
-export { registerStrings, loadStrings, translate, localeChain, type StringTable, type StringLoader, type MessageValues } from './i18n/strings.js';
+export { registerStrings, loadStrings, translate, localeChain, type ErrorStrings, type StringTable, type StringLoader, type MessageValues } from './i18n/strings.js';
 export { formatNumber, formatCompact, formatMoney, formatRelative, formatDateTime, pluralCategory } from './i18n/format.js';
 export { hostStyles } from './styles/host.styles.js';
 export { liveShowStore, type LiveQuery, type LiveState } from './stores/live.js';

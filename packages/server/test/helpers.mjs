@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate, signCustomerToken } from '@kith/server';
+import { isKithErrorCode } from '@kith/core/error-codes';
 
 export const ENGINE = process.env.KITH_DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -53,7 +54,10 @@ export function client(app, key) {
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     }, ip === undefined ? undefined : peer(ip));
     const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+    const json = text ? JSON.parse(text) : undefined;
+    // Every error any suite meets must be in @kith/core's catalogue, the codes widgets translate.
+    if (res.status >= 400 && json?.error) assert.ok(isKithErrorCode(json.error.code), `${json.error.code} is not in @kith/core's ERROR_CODES`);
+    return { status: res.status, headers: res.headers, text, json };
   };
   return {
     get: (path, o) => call('GET', path, o),

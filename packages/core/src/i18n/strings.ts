@@ -3,6 +3,13 @@ import { pluralCategory } from './format.js';
 /** Messages use `{name}` placeholders; plural forms are separate keys: `viewers.one`, `viewers.other`. */
 export type StringTable = Readonly<Record<string, string>>;
 
+/**
+ * A widget's messages for the error codes it explains, one per code under `P` (`problem.team_full`).
+ * Each locale's table `satisfies` it, so a code without a message in some language fails the type
+ * check.
+ */
+export type ErrorStrings<C extends string, P extends string = 'error.'> = { readonly [K in C as `${P}${K}`]: string };
+
 /** Loads a locale's table on first use, so a page pays only for the languages it shows. */
 export type StringLoader = () => Promise<{ default: StringTable }>;
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { configure, type KithGroupJoinDetail } from '@kith/core';
+import { configure, HttpError, NetworkError, type KithGroupJoinDetail } from '@kith/core';
 import { createMemoryAdapter, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
 import type { KithGroupBuy } from './group-buy.js';
 import './define.js';
@@ -164,6 +164,21 @@ describe('<kith-group-buy>', () => {
     button(el, 'join')!.click();
     await waitUntil(() => text(part(el, 'message')) === 'Please sign in to join a team.');
     await expect(el).to.be.accessible();
+  });
+
+  it('a refusal reads from the string table by its code, in the shopper\'s language, never the server\'s English', async () => {
+    adapter = adapterWith();
+    // A code the widget has words for; one it has none for, and no answer at all: the generic message.
+    for (const [refusal, words] of [
+      [new HttpError(409, 'sold_out', 'Every team-price unit is taken'), '已售罄：拼团名额已满。'],
+      [new HttpError(503, 'database_unavailable', 'The database is unavailable; try again shortly'), '操作失败，请重试。'],
+      [new NetworkError(), '操作失败，请重试。'],
+    ] as const) {
+      const refusing = { ...adapter, groupBuy: { ...adapter.groupBuy!, joinTeam: () => Promise.reject(refusal) } } as MemoryAdapter;
+      const el = await widget(refusing, { lang: 'zh-CN' });
+      button(el, 'join')!.click();
+      await waitUntil(() => text(part(el, 'message')) === words, `${refusal.code}: ${text(part(el, 'message'))}`);
+    }
   });
 
   it('leave: gives the seat back while forming', async () => {

@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { GroupBuyProblems } from './team-actions.js';
 
 export default {
   heading: '拼团更优惠',
@@ -36,14 +37,19 @@ export default {
   share: '邀请好友',
   copied: '链接已复制',
   shareText: '一起拼团：{title}，只要{price}',
-  'problem.sign_in': '请先登录再参团。',
+  'problem.customer_token_required': '请先登录再参团。',
   'problem.team_full': '该团刚刚满员，请选择其他团或自己开团。',
   'problem.already_in_team': '你已在该商品的一个团里。',
-  'problem.closed': '抱歉，已无法参加。',
+  'problem.already_joined': '你已在该商品的一个团里。',
+  'problem.team_closed': '抱歉，已无法参加。',
+  'problem.team_succeeded': '抱歉，已无法参加。',
+  'problem.sold_out': '已售罄：拼团名额已满。',
+  'problem.campaign_over': '本次拼团已结束。',
+  'problem.campaign_not_started': '拼团尚未开始。',
   problem: '操作失败，请重试。',
   announceCount: '{name}：已拼{joined}/{max}人',
   announceSucceeded: '拼团成功：每人{price}',
   announceExpired: '拼团已过期',
   error: '拼团信息加载失败。',
   retry: '重试',
-} satisfies StringTable;
+} satisfies StringTable & GroupBuyProblems;

@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { GroupBuyProblems } from './team-actions.js';
 
 export default {
   heading: '揪團更優惠',
@@ -36,14 +37,19 @@ export default {
   share: '邀請好友',
   copied: '連結已複製',
   shareText: '一起揪團：{title}，只要{price}',
-  'problem.sign_in': '請先登入再參團。',
+  'problem.customer_token_required': '請先登入再參團。',
   'problem.team_full': '該團剛剛滿員，請選擇其他團或自己開團。',
   'problem.already_in_team': '你已在該商品的一個團裡。',
-  'problem.closed': '抱歉，已無法參加。',
+  'problem.already_joined': '你已在該商品的一個團裡。',
+  'problem.team_closed': '抱歉，已無法參加。',
+  'problem.team_succeeded': '抱歉，已無法參加。',
+  'problem.sold_out': '已售完：揪團名額已滿。',
+  'problem.campaign_over': '本次揪團已結束。',
+  'problem.campaign_not_started': '揪團尚未開始。',
   problem: '操作失敗，請重試。',
   announceCount: '{name}：已揪{joined}/{max}人',
   announceSucceeded: '揪團成功：每人{price}',
   announceExpired: '揪團已過期',
   error: '揪團資訊載入失敗。',
   retry: '重試',
-} satisfies StringTable;
+} satisfies StringTable & GroupBuyProblems;

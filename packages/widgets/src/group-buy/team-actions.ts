@@ -1,20 +1,40 @@
 // Start, join, leave and share: loaded on the shopper's first pointer or focus inside the widget,
 // so a page that only shows a group buy doesn't download them.
-import { emit, isHttpError, type AnnouncerController, registerStrings, toKithError, uuid, type AnalyticsValue, type GroupBuyTeam, type Money } from '@kith/core';
+import {
+  emit, explainedCode, registerStrings, toKithError, uuid,
+  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type GroupBuyErrorCode, type GroupBuyTeam, type Money, type StringTable,
+} from '@kith/core';
 import type { GroupBuyAction, GroupBuyController } from './controller.js';
 
+/**
+ * The codes a start, join or leave can fail with that get their own message (`problem.<code>`);
+ * anything else (a timeout, a 5xx) gets `problem`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = [
+  'customer_token_required', 'team_full', 'already_in_team', 'already_joined', 'team_closed', 'team_succeeded',
+  'sold_out', 'campaign_over', 'campaign_not_started',
+] as const satisfies readonly (GroupBuyErrorCode | AuthErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type GroupBuyProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
+
 registerStrings('group-buy', 'en', {
-  'problem.sign_in': 'Please sign in to join a team.',
+  'problem.customer_token_required': 'Please sign in to join a team.',
   'problem.team_full': 'That team just filled up. Join another or start your own.',
   'problem.already_in_team': 'You are already in a team for this product.',
-  'problem.closed': 'Sorry, that is no longer open.',
+  'problem.already_joined': 'You are already in a team for this product.',
+  'problem.team_closed': 'Sorry, that is no longer open.',
+  'problem.team_succeeded': 'Sorry, that is no longer open.',
+  // The campaign's own notes (`sold_out`, `ended`), which the reload after the refusal shows too.
+  'problem.sold_out': 'Sold out: every team seat is taken.',
+  'problem.campaign_over': 'This group buy has ended.',
+  'problem.campaign_not_started': 'Team buying has not opened yet.',
   problem: 'That did not work. Please try again.',
   copied: 'Link copied',
   announceCount: '{name}: {joined} of {max} joined',
   announceSucceeded: 'Team price unlocked: everyone pays {price}',
   announceExpired: 'The team expired',
   shareText: 'Join my team for {title} at {price}',
-});
+} satisfies StringTable & GroupBuyProblems);
 
 /** What the actions need from the widget. */
 export interface ActionHost {
@@ -41,13 +61,8 @@ export function announce(h: ActionHost, team: GroupBuyTeam, prev: GroupBuyTeam):
   }
 }
 
-/** Server codes with their own message; every "no longer open" shares one. */
-const PROBLEMS: Record<string, string> = {
-  http_401: 'sign_in', team_full: 'team_full', already_in_team: 'already_in_team', already_joined: 'already_in_team',
-  team_closed: 'closed', sold_out: 'closed', campaign_over: 'closed', team_succeeded: 'closed', campaign_not_started: 'closed',
-};
 /** After these, the teams on screen are stale: reload them. */
-const STALE = new Set(['team_full', 'team_closed', 'already_in_team', 'sold_out', 'campaign_over']);
+const STALE = new Set<string>(['team_full', 'team_closed', 'already_in_team', 'sold_out', 'campaign_over'] satisfies GroupBuyErrorCode[]);
 
 async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise<GroupBuyTeam | undefined> {
   const { gb, el } = h;
@@ -71,9 +86,9 @@ async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise
   } catch (e) {
     const error = toKithError(e);
     if (!error.idempotencyKey) gb.keys.delete(intent);
-    const code = isHttpError(error) && error.status === 401 ? 'http_401' : error.code;
-    gb.message = PROBLEMS[code] ? `problem.${PROBLEMS[code]}` : 'problem';
-    if (STALE.has(code)) await gb.load();
+    const code = explainedCode(error, EXPLAINED);
+    gb.message = code ? `problem.${code}` : 'problem';
+    if (STALE.has(error.code)) await gb.load();
     return undefined;
   } finally {
     gb.busy = undefined;

@@ -5,6 +5,9 @@ import {
 } from '@kith/core';
 
 export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
+/** The string key for a failed write: the writes' callers hold the messages, and the codes they explain. */
+export type Explain = (error: unknown) => string;
+const generic: Explain = () => 'problem.failed';
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
@@ -125,15 +128,15 @@ export class PointsController implements ReactiveController {
     });
   }
 
-  checkIn(): Promise<unknown> {
+  checkIn(explain: Explain): Promise<unknown> {
     return this.act('check-in', async (idempotencyKey) => {
       const done = await this.api!.checkIn!({ idempotencyKey });
       this.account = done.account;
       return done;
-    });
+    }, explain);
   }
 
-  redeem(rewardId: string): Promise<unknown> {
+  redeem(rewardId: string, explain: Explain): Promise<unknown> {
     this.confirming = undefined;
     return this.act(`redeem:${rewardId}`, async (idempotencyKey) => {
       const done = await this.api!.redeem!(rewardId, { idempotencyKey });
@@ -142,14 +145,14 @@ export class PointsController implements ReactiveController {
       // Stock changed: the catalogue is re-read without flashing the skeleton.
       this.program = await this.api!.getProgram().catch(() => this.program);
       return done;
-    }, rewardId);
+    }, explain, rewardId);
   }
 
   /**
    * Runs one write at a time. Its Idempotency-Key lives until it succeeds, so a retry after a
    * timeout cannot spend twice; a refusal (4xx) is final, so the next try is a new intent.
    */
-  private async act<T>(intent: string, write: (key: string) => Promise<T>, reward?: string): Promise<T | undefined> {
+  private async act<T>(intent: string, write: (key: string) => Promise<T>, explain = generic, reward?: string): Promise<T | undefined> {
     if (this.busy) return;
     this.busy = intent;
     this.message = undefined;
@@ -163,8 +166,7 @@ export class PointsController implements ReactiveController {
       return result;
     } catch (e) {
       if (isHttpError(e) && e.status < 500) this.keys.delete(intent);
-      const code = isHttpError(e) ? (e.status === 401 ? 'sign_in' : e.code) : 'network';
-      this.message = { key: `problem.${code}`, reward };
+      this.message = { key: explain(e), reward };
       return undefined;
     } finally {
       this.busy = undefined;

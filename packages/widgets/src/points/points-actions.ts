@@ -1,9 +1,24 @@
 import { html, nothing } from 'lit';
 import {
-  emit, registerStrings,
-  type AnalyticsValue, type AnnouncerController, type I18nController, type PointsCheckIn, type PointsEntry, type PointsRedemption, type PointsReward,
+  emit, explainedCode, registerStrings,
+  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type I18nController, type PointsCheckIn, type PointsEntry,
+  type PointsErrorCode, type PointsRedemption, type PointsReward, type StringTable,
 } from '@kith/core';
-import type { PointsController } from './controller.js';
+import type { Explain, PointsController } from './controller.js';
+
+/**
+ * The refusals a check-in or redemption explains (`problem.<code>`); anything else (a timeout, a
+ * 5xx) is `problem.failed`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = [
+  'insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'customer_token_required',
+] as const satisfies readonly (PointsErrorCode | AuthErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type PointsProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
+const explain: Explain = (e) => {
+  const code = explainedCode(e, EXPLAINED);
+  return code ? `problem.${code}` : 'problem.failed';
+};
 
 // Loaded on the shopper's first pointer or focus inside the widget: the writes, the history and
 // their strings stay out of the first paint.
@@ -20,7 +35,7 @@ registerStrings('points', 'en', {
   'problem.out_of_stock': 'This reward just ran out.',
   'problem.tier_required': 'This reward is for a higher tier.',
   'problem.already_checked_in': 'You have already checked in today.',
-  'problem.sign_in': 'Sign in to use your points.',
+  'problem.customer_token_required': 'Sign in to use your points.',
   'problem.failed': 'That did not work. Please try again.',
   checkedInNow: 'Checked in: +{points}. {streak}.',
   noHistory: 'Nothing yet: your first points will show here.',
@@ -40,7 +55,7 @@ registerStrings('points', 'en', {
   'why.adjust': 'Adjusted by the shop: {note}',
   'why.reverse': 'Refund of order {id}',
   'why.reverseOther': 'Reversed: {what}',
-});
+} satisfies StringTable & PointsProblems);
 
 /** What this chunk needs from the element. */
 export interface PointsHost {
@@ -53,17 +68,10 @@ export interface PointsHost {
 }
 
 const DAY = { dateStyle: 'medium' } as const;
-const PROBLEMS = new Set(['insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'sign_in']);
-
-/** The last outcome in words: a known refusal explains itself, anything else asks to try again. */
-function say(h: PointsHost, key: string): string {
-  return h.i18n.t(key.startsWith('problem.') && !PROBLEMS.has(key.slice(8)) ? 'problem.failed' : key);
-}
-
 /** The last outcome about a reward (`id`), or the widget-wide one (check-in) without. */
 export function message(h: PointsHost, id?: string) {
   const m = h.pts.message;
-  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${say(h, m.key)}</p>` : nothing;
+  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${h.i18n.t(m.key)}</p>` : nothing;
 }
 
 /** A reward after the shopper acted on it: its code or the confirm step; undefined otherwise. */
@@ -99,7 +107,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
   const { pts, i18n: { t } } = h;
   const button = (a: string) => `[data-act=${a}][data-id="${id}"]`;
   if (act === 'check-in') {
-    const done = (await pts.checkIn()) as PointsCheckIn | undefined;
+    const done = (await pts.checkIn(explain)) as PointsCheckIn | undefined;
     if (done) {
       h.announcer.announce(t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }), true);
       emit(h.el, 'kith-points-check-in', done);
@@ -116,7 +124,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
     pts.confirming = undefined;
     focusSoon(h, button('ask'));
   } else if (act === 'redeem') {
-    const done = (await pts.redeem(id)) as PointsRedemption | undefined;
+    const done = (await pts.redeem(id, explain)) as PointsRedemption | undefined;
     focusSoon(h, button(done ? 'copy' : 'ask'));
     if (done) {
       h.announcer.announce(`${t('yourCode')}: ${done.code}`, true);

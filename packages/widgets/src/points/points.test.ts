@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure, type PointsCheckIn, type PointsRedemption } from '@kith/core';
+import { configure, HttpError, type PointsCheckIn, type PointsRedemption } from '@kith/core';
 import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
 import type { KithPoints } from './points.js';
 import './define.js';
@@ -200,6 +200,26 @@ describe('<kith-points>', () => {
     await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'This reward is for a higher tier.');
     expect((await adapter.points.listHistory({})).items.filter((e) => e.kind === 'redeem').length).to.equal(1); // the seed's one
     await expect(el).to.be.accessible();
+  });
+
+  it('refusals read from the string table by code in the shopper\'s language, never the server\'s English; unexplained codes get the generic line', async () => {
+    adapter = adapterFor();
+    const refusing = {
+      ...adapter,
+      points: {
+        ...adapter.points,
+        redeem: () => Promise.reject(new HttpError(409, 'out_of_stock', 'This reward is out of stock')),
+        checkIn: () => Promise.reject(new HttpError(409, 'not_in_program', "This shop's program has no check_in rule")),
+      },
+    } as MemoryAdapter;
+    const el = await widget(refusing, 'zh-CN');
+    await click(el, 'ask', 'rw-10p');
+    await click(el, 'redeem', 'rw-10p');
+    await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === '该奖励刚刚兑完了。', text($(el, '[part="reward"] [part="message"]')));
+    await click(el, 'check-in');
+    // One outcome at a time: the check-in's replaces the reward's.
+    const messages = () => [...sr(el).querySelectorAll('[part="message"]')].map(text).join(' | ');
+    await waitUntil(() => messages() === '操作未成功，请重试。', messages());
   });
 
   it('history: loads when opened, says why on every line with the running balance, pages, refreshes after a write', async () => {

@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { PointsProblems } from './points-actions.js';
 
 export default {
   'points.other': '{n} 积分',
@@ -72,8 +73,8 @@ export default {
   'problem.out_of_stock': '该奖励刚刚兑完了。',
   'problem.tier_required': '该奖励仅限更高等级会员。',
   'problem.already_checked_in': '今天已经签到过了。',
-  'problem.sign_in': '请先登录再使用积分。',
+  'problem.customer_token_required': '请先登录再使用积分。',
   'problem.failed': '操作未成功，请重试。',
   error: '积分加载失败。',
   retry: '重试',
-} satisfies StringTable;
+} satisfies StringTable & PointsProblems;

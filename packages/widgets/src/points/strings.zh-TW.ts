@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { PointsProblems } from './points-actions.js';
 
 export default {
   'points.other': '{n} 積分',
@@ -72,8 +73,8 @@ export default {
   'problem.out_of_stock': '該獎勵剛剛兌完了。',
   'problem.tier_required': '該獎勵僅限更高等級會員。',
   'problem.already_checked_in': '今天已經簽到過了。',
-  'problem.sign_in': '請先登入再使用積分。',
+  'problem.customer_token_required': '請先登入再使用積分。',
   'problem.failed': '操作未成功，請重試。',
   error: '積分載入失敗。',
   retry: '重試',
-} satisfies StringTable;
+} satisfies StringTable & PointsProblems;

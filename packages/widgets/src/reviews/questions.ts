@@ -1,8 +1,16 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  emit, I18nController, isAbortError, isHttpError, KithElement, registerStrings, SessionController, toKithError, uuid,
-  type Answer, type KithAdapter, type Question,
+  emit, explainedCode, I18nController, isAbortError, KithElement, registerStrings, SessionController, toKithError, uuid,
+  type Answer, type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type KithAdapter, type Question, type QuestionErrorCode, type StringTable,
 } from '@kith/core';
+
+/**
+ * The refusals of a question or answer that the form explains (`error.<code>`); anything else is
+ * `error.failed`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = ['customer_token_required', 'review_rate_limited', 'rate_limited'] as const satisfies readonly (QuestionErrorCode | AuthErrorCode | CommonErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type QuestionProblems = ErrorStrings<(typeof EXPLAINED)[number]>;
 
 registerStrings('review-questions', 'en', {
   heading: 'Questions and answers',
@@ -31,13 +39,14 @@ registerStrings('review-questions', 'en', {
   'posted.pending': 'Thank you! It will appear once a person has checked it.',
   'error.short': 'Write at least {min} characters.',
   'error.name': 'Enter the name to show.',
-  'error.signIn': 'Please sign in to post it. What you wrote stays here.',
+  'error.customer_token_required': 'Please sign in to post it. What you wrote stays here.',
   signInToAsk: 'Sign in to ask or answer a question.',
   signIn: 'Sign in',
   signInNewTab: 'Sign in (opens in a new tab)',
-  'error.rate': 'Too many posts from here right now. Please try again later.',
+  'error.review_rate_limited': 'Too many posts from here right now. Please try again later.',
+  'error.rate_limited': 'Too many posts from here right now. Please try again later.',
   'error.failed': 'That could not be sent. Please try again.',
-});
+} satisfies StringTable & QuestionProblems);
 registerStrings('review-questions', 'zh-CN', () => import('./questions.zh-CN.js'));
 registerStrings('review-questions', 'zh-TW', () => import('./questions.zh-TW.js'));
 
@@ -230,7 +239,7 @@ export class KithReviewQuestions extends KithElement {
       ${hint}
       <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
       <div role="alert">${this.formError
-        ? html`<p class="error">${this.formError}${this.formError === t('error.signIn') && this.signInHref(this.signInUrl)
+        ? html`<p class="error">${this.formError}${this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
           ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
         : nothing}</div>
       <div class="row"><button class="primary">${submit}</button><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button></div>
@@ -273,7 +282,8 @@ export class KithReviewQuestions extends KithElement {
       }
       this.composing = null;
     } catch (error) {
-      this.formError = t(isHttpError(error) && error.status === 401 ? 'error.signIn' : isHttpError(error) && error.status === 429 ? 'error.rate' : 'error.failed');
+      const code = explainedCode(error, EXPLAINED);
+      this.formError = t(code ? `error.${code}` : 'error.failed');
     }
   });
 }

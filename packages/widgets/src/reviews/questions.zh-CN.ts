@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { QuestionProblems } from './questions.js';
 
 export default {
   heading: '问答',
@@ -26,10 +27,11 @@ export default {
   'posted.pending': '谢谢！经人工审核后显示。',
   'error.short': '请至少写 {min} 个字。',
   'error.name': '请输入要显示的昵称。',
-  'error.signIn': '请登录后再发布，你写的内容会保留在这里。',
+  'error.customer_token_required': '请登录后再发布，你写的内容会保留在这里。',
   signInToAsk: '登录后即可提问或回答。',
   signIn: '登录',
   signInNewTab: '登录（在新标签页中打开）',
-  'error.rate': '当前提交过多，请稍后再试。',
+  'error.review_rate_limited': '当前提交过多，请稍后再试。',
+  'error.rate_limited': '当前提交过多，请稍后再试。',
   'error.failed': '发送失败，请重试。',
-} satisfies StringTable;
+} satisfies StringTable & QuestionProblems;

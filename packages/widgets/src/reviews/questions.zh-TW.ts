@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { QuestionProblems } from './questions.js';
 
 export default {
   heading: '問答',
@@ -26,10 +27,11 @@ export default {
   'posted.pending': '謝謝！經人工審核後顯示。',
   'error.short': '請至少寫 {min} 個字。',
   'error.name': '請輸入要顯示的昵稱。',
-  'error.signIn': '請登入後再發佈，你寫的內容會保留在這裡。',
+  'error.customer_token_required': '請登入後再發佈，你寫的內容會保留在這裡。',
   signInToAsk: '登入後即可提問或回答。',
   signIn: '登入',
   signInNewTab: '登入（在新分頁中開啟）',
-  'error.rate': '當前提交過多，請稍後再試。',
+  'error.review_rate_limited': '當前提交過多，請稍後再試。',
+  'error.rate_limited': '當前提交過多，請稍後再試。',
   'error.failed': '發送失敗，請重試。',
-} satisfies StringTable;
+} satisfies StringTable & QuestionProblems;

@@ -1,6 +1,21 @@
 import { css, html, nothing } from 'lit';
-import { emit, I18nController, isHttpError, KithElement, registerStrings, SessionController, uuid, type Review, type ReviewInput } from '@kith/core';
+import {
+  emit, explainedCode, I18nController, KithElement, registerStrings, SessionController, uuid,
+  type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type MediaErrorCode, type Review, type ReviewErrorCode, type ReviewInput, type StringTable,
+} from '@kith/core';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
+
+/**
+ * The refusals of a review or its photos that the form explains (`error.<code>`); anything else
+ * (a timeout, a 5xx, a field the server refused that the form's own checks let through) is
+ * `error.failed`. Every 401 reads as `customer_token_required`.
+ */
+const EXPLAINED = [
+  'customer_token_required', 'already_reviewed', 'review_rate_limited', 'rate_limited',
+  'upload_quota_exceeded', 'unsupported_media_type', 'media_too_large', 'image_dimensions', 'invalid_media',
+] as const satisfies readonly (ReviewErrorCode | MediaErrorCode | AuthErrorCode | CommonErrorCode)[];
+/** What every locale's table must say: one message per explained code. */
+export type ReviewFormProblems = ErrorStrings<(typeof EXPLAINED)[number]>;
 
 registerStrings('review-form', 'en', {
   heading: 'Write a review',
@@ -33,12 +48,18 @@ registerStrings('review-form', 'en', {
   'error.size': '{name} is larger than {mb} MB.',
   'error.type': '{name} is not a JPEG, PNG or WebP image.',
   'error.dimensions': '{name} is larger than {max} pixels on a side.',
-  'error.signIn': 'Please sign in to send your review. What you wrote stays here.',
+  'error.customer_token_required': 'Please sign in to send your review. What you wrote stays here.',
   signInFirst: 'Please sign in to write a review.',
   signIn: 'Sign in',
   signInNewTab: 'Sign in (opens in a new tab)',
-  'error.already': 'You have already reviewed this product.',
-  'error.rate': 'Too many reviews from here right now. Please try again later.',
+  'error.already_reviewed': 'You have already reviewed this product.',
+  'error.review_rate_limited': 'Too many reviews from here right now. Please try again later.',
+  'error.rate_limited': 'Too many reviews from here right now. Please try again later.',
+  'error.upload_quota_exceeded': 'You have added as many photos as you can for now. Try again later, or send your review without photos.',
+  'error.unsupported_media_type': 'A photo is not a JPEG, PNG or WebP image.',
+  'error.media_too_large': 'A photo is larger than {mb} MB.',
+  'error.image_dimensions': 'A photo is larger than {max} pixels on a side.',
+  'error.invalid_media': 'A photo could not be attached. Remove it and add it again.',
   'error.unsupported': 'Reviews cannot be written here.',
   'error.failed': 'Your review could not be sent. Please try again.',
   'done.published': 'Thank you! Your review is now live.',
@@ -46,7 +67,7 @@ registerStrings('review-form', 'en', {
   status: 'Status: {status}',
   'status.published': 'Published',
   'status.pending': 'Waiting for moderation',
-});
+} satisfies StringTable & ReviewFormProblems);
 registerStrings('review-form', 'zh-CN', () => import('./review-form.zh-CN.js'));
 registerStrings('review-form', 'zh-TW', () => import('./review-form.zh-TW.js'));
 
@@ -230,7 +251,7 @@ export class KithReviewForm extends KithElement {
       ${err('consent')}
       <p class="hint">${t('moderation')}</p>
       <div role="alert">${e.form
-        ? html`<p class="error">${e.form}${e.form === t('error.signIn') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
+        ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
         : nothing}</div>
       <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
     </form>`;
@@ -316,14 +337,10 @@ export class KithReviewForm extends KithElement {
     }
   });
 
+  /** The shopper's words for a refusal: the server's `message` is for developers, in English. */
   private explain(e: unknown): string {
-    const t = this.i18n.t;
-    if (!isHttpError(e)) return t('error.failed');
-    if (e.status === 401) return t('error.signIn');
-    if (e.code === 'already_reviewed') return t('error.already');
-    if (e.status === 429) return t('error.rate');
-    // Validation and photo errors carry a message meant for people.
-    return e.status < 500 && e.message ? e.message : t('error.failed');
+    const code = explainedCode(e, EXPLAINED);
+    return this.i18n.t(code ? `error.${code}` : 'error.failed', { mb: MB, max: MEDIA_LIMITS.maxDimension });
   }
 }
 

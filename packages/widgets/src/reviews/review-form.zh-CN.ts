@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { ReviewFormProblems } from './review-form.js';
 
 export default {
   heading: '写评价',
@@ -29,12 +30,18 @@ export default {
   'error.size': '{name} 超过 {mb} MB。',
   'error.type': '{name} 不是 JPEG、PNG 或 WebP 图片。',
   'error.dimensions': '{name} 的边长超过 {max} 像素。',
-  'error.signIn': '请登录后再提交评价，你写的内容会保留在这里。',
+  'error.customer_token_required': '请登录后再提交评价，你写的内容会保留在这里。',
   signInFirst: '请先登录再写评价。',
   signIn: '登录',
   signInNewTab: '登录（在新标签页中打开）',
-  'error.already': '你已经评价过这件商品。',
-  'error.rate': '当前提交过多，请稍后再试。',
+  'error.already_reviewed': '你已经评价过这件商品。',
+  'error.review_rate_limited': '当前提交过多，请稍后再试。',
+  'error.rate_limited': '当前提交过多，请稍后再试。',
+  'error.upload_quota_exceeded': '你暂时无法再添加图片。请稍后再试，或不带图片提交评价。',
+  'error.unsupported_media_type': '有一张图片不是 JPEG、PNG 或 WebP 图片。',
+  'error.media_too_large': '有一张图片超过 {mb} MB。',
+  'error.image_dimensions': '有一张图片的边长超过 {max} 像素。',
+  'error.invalid_media': '有一张图片无法添加，请移除后重新添加。',
   'error.unsupported': '此处无法写评价。',
   'error.failed': '评价提交失败，请重试。',
   'done.published': '谢谢！你的评价已发布。',
@@ -42,4 +49,4 @@ export default {
   status: '状态：{status}',
   'status.published': '已发布',
   'status.pending': '待审核',
-} satisfies StringTable;
+} satisfies StringTable & ReviewFormProblems;

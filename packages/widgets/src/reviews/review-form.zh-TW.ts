@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { ReviewFormProblems } from './review-form.js';
 
 export default {
   heading: '寫評價',
@@ -29,12 +30,18 @@ export default {
   'error.size': '{name} 超過 {mb} MB。',
   'error.type': '{name} 不是 JPEG、PNG 或 WebP 圖片。',
   'error.dimensions': '{name} 的邊長超過 {max} 像素。',
-  'error.signIn': '請登入後再送出評價，你寫的內容會保留在這裡。',
+  'error.customer_token_required': '請登入後再送出評價，你寫的內容會保留在這裡。',
   signInFirst: '請先登入再寫評價。',
   signIn: '登入',
   signInNewTab: '登入（在新分頁中開啟）',
-  'error.already': '你已經評價過這件商品。',
-  'error.rate': '當前提交過多，請稍後再試。',
+  'error.already_reviewed': '你已經評價過這件商品。',
+  'error.review_rate_limited': '當前提交過多，請稍後再試。',
+  'error.rate_limited': '當前提交過多，請稍後再試。',
+  'error.upload_quota_exceeded': '你暫時無法再加入圖片。請稍後再試，或不附圖片送出評價。',
+  'error.unsupported_media_type': '有一張圖片不是 JPEG、PNG 或 WebP 圖片。',
+  'error.media_too_large': '有一張圖片超過 {mb} MB。',
+  'error.image_dimensions': '有一張圖片的邊長超過 {max} 像素。',
+  'error.invalid_media': '有一張圖片無法加入，請移除後重新加入。',
   'error.unsupported': '此處無法寫評價。',
   'error.failed': '評價提交失敗，請重試。',
   'done.published': '謝謝！你的評價已發佈。',
@@ -42,4 +49,4 @@ export default {
   status: '狀態：{status}',
   'status.published': '已發佈',
   'status.pending': '待審核',
-} satisfies StringTable;
+} satisfies StringTable & ReviewFormProblems;

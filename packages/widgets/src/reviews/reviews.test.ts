@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
+import { configure, HttpError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
 import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
 import type { KithReviews } from './reviews.js';
 import './define.js';
@@ -315,6 +315,28 @@ describe('<kith-reviews>', () => {
       await waitUntil(() => !$(el, 'kith-review-form')!.hidden);
       expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(typed);
       expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value).to.equal('Dee');
+    });
+
+    it('a refused review reads from the form\'s string table by its code, in the shopper\'s language, never the server\'s English', async () => {
+      const base = adapterWith(RICH);
+      let refusal = new HttpError(422, 'image_dimensions', 'Photos can be at most 6000 pixels on a side (this one is 7000×10)');
+      const adapter = { ...base, signedIn: () => true, reviews: { ...base.reviews!, submitReview: () => Promise.reject(refusal) } } as MemoryAdapter;
+      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" lang="zh-CN"></kith-reviews>`);
+      await waitUntil(() => rows(el).length > 0);
+      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+      const f = $(el, 'kith-review-form')!.shadowRoot!;
+      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
+      f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
+      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+      const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => error() === '有一张图片的边长超过 6000 像素。', `image_dimensions: ${error()}`);
+      // A refusal the form has no words for (its own checks should have caught it): the generic line, not the server's text.
+      refusal = new HttpError(400, 'invalid_request', 'Invalid json: json.title', { details: [{ path: 'json.title', message: 'Too long' }] });
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => error() === '评价提交失败，请重试。', `invalid_request: ${error()}`);
     });
 
     it('Q&A: a sign-in line in place of "Ask a question" and no answer buttons; nothing customer-only is sent', async () => {

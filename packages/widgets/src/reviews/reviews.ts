@@ -2,14 +2,24 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom } from 'nanostores';
 import {
-  AnnouncerController, I18nController, isHttpError, KithElement, reviewSummaryStore, SessionController, StoreController, uuid,
-  type ReportReason, type Review, type ReviewSort, type ReviewSummary, type SummaryState,
+  AnnouncerController, explainedCode, I18nController, KithElement, reviewSummaryStore, SessionController, StoreController, uuid,
+  type AuthErrorCode, type ErrorStrings, type ReportReason, type Review, type ReviewSort, type ReviewSummary, type SummaryState,
 } from '@kith/core';
 import { fillStars, starStyles, stars } from '../shared/stars.js';
 import { ReviewListController, type ReviewFilters } from './list.js';
 import { WindowController } from './window.js';
 import styles from './reviews.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
+
+/**
+ * The refusals of a vote or report with their own notice (`error.<code>`); anything else is
+ * `actionFailed`. Every 401 reads as `customer_token_required`, which a signed-out shopper is told
+ * before any request too.
+ */
+const EXPLAINED = ['customer_token_required'] as const satisfies readonly AuthErrorCode[];
+/** What every locale's table must say: one message per explained code. */
+export type ReviewsProblems = ErrorStrings<(typeof EXPLAINED)[number]>;
+const SIGN_IN = 'error.customer_token_required' satisfies keyof ReviewsProblems;
 
 const LOADING = atom<SummaryState>({ status: 'loading' });
 const SORTS: readonly ReviewSort[] = ['newest', 'highest', 'lowest', 'helpful', 'media'];
@@ -260,7 +270,7 @@ export class KithReviews extends KithElement {
         ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.setFilters({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
         ${filtered ? html`<button class="link" @click=${() => this.setFilters({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
       </div>
-      <p part="notice" class="notice" role="status">${this.notice === t('signIn') && this.signInHref(this.signInUrl) ? html`<a href=${this.signInHref(this.signInUrl)}>${this.notice}</a>` : this.notice}</p>
+      <p part="notice" class="notice" role="status">${this.notice === t(SIGN_IN) && this.signInHref(this.signInUrl) ? html`<a href=${this.signInHref(this.signInUrl)}>${this.notice}</a>` : this.notice}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcer.value}</p>
       <div part="list" class="list" @scroll=${this.window.onScroll}>
         <div class="rows" role="feed" aria-label=${t('list')} aria-busy=${loading ? 'true' : 'false'} @keydown=${this.onFeedKey}>
@@ -299,7 +309,7 @@ export class KithReviews extends KithElement {
       ${r.reply ? html`<div part="reply"><p class="reply-label">${t('reply')}</p><p>${r.reply.body}</p></div>` : nothing}
       <footer>
         <button part="helpful" aria-pressed=${this.voted.has(r.id) ? 'true' : 'false'} @click=${() => this.vote(r)}>${t('helpful', { count: this.i18n.number(r.helpfulCount) })}</button>
-        <button part="report" class="link" @click=${(e: Event) => (this.session.value === false ? (this.notice = t('signIn')) : this.openDialog(e, { kind: 'report', review: r }))}>${t('report')}</button>
+        <button part="report" class="link" @click=${(e: Event) => (this.session.value === false ? (this.notice = t(SIGN_IN)) : this.openDialog(e, { kind: 'report', review: r }))}>${t('report')}</button>
       </footer>
     </article>`;
   }
@@ -464,7 +474,7 @@ export class KithReviews extends KithElement {
   private async act(run: () => Promise<unknown> | undefined, done: string): Promise<boolean> {
     // Signed out: no request that can only answer 401.
     if (this.session.value === false) {
-      this.notice = this.i18n.t('signIn');
+      this.notice = this.i18n.t(SIGN_IN);
       return false;
     }
     try {
@@ -472,7 +482,8 @@ export class KithReviews extends KithElement {
       this.notice = done;
       return true;
     } catch (e) {
-      this.notice = this.i18n.t(isHttpError(e) && e.status === 401 ? 'signIn' : 'actionFailed');
+      const code = explainedCode(e, EXPLAINED);
+      this.notice = this.i18n.t(code ? `error.${code}` : 'actionFailed');
       return false;
     }
   }

@@ -1,4 +1,5 @@
-import { registerStrings } from '@kith/core';
+import { registerStrings, type StringTable } from '@kith/core';
+import type { ReviewsProblems } from './reviews.js';
 
 // Plural keys (`.one`, `.other`) are chosen by Intl.PluralRules from `count`.
 registerStrings('reviews', 'en', {
@@ -53,7 +54,7 @@ registerStrings('reviews', 'en', {
   cancel: 'Cancel',
   reported: 'Thanks. We will take a look at this review.',
   voted: 'Thanks for your vote.',
-  signIn: 'Please sign in first.',
+  'error.customer_token_required': 'Please sign in first.',
   actionFailed: 'That did not work. Please try again.',
   loading: 'Loading reviews…',
   empty: 'No reviews yet. Be the first to write one.',
@@ -61,7 +62,7 @@ registerStrings('reviews', 'en', {
   error: 'Reviews could not be loaded.',
   moreError: 'More reviews could not be loaded.',
   retry: 'Try again',
-});
+} satisfies StringTable & ReviewsProblems);
 // Other languages load on first use.
 registerStrings('reviews', 'zh-CN', () => import('./strings.zh-CN.js'));
 registerStrings('reviews', 'zh-TW', () => import('./strings.zh-TW.js'));

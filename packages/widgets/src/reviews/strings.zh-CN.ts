@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { ReviewsProblems } from './reviews.js';
 
 export default {
   heading: '买家评价',
@@ -49,7 +50,7 @@ export default {
   cancel: '取消',
   reported: '感谢反馈，我们会核查这条评价。',
   voted: '感谢你的投票。',
-  signIn: '请先登录。',
+  'error.customer_token_required': '请先登录。',
   actionFailed: '操作未成功，请重试。',
   loading: '正在加载评价…',
   empty: '暂无评价，来写第一条吧。',
@@ -57,4 +58,4 @@ export default {
   error: '评价加载失败。',
   moreError: '更多评价加载失败。',
   retry: '重试',
-} satisfies StringTable;
+} satisfies StringTable & ReviewsProblems;

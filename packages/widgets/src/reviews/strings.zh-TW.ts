@@ -1,4 +1,5 @@
 import type { StringTable } from '@kith/core';
+import type { ReviewsProblems } from './reviews.js';
 
 export default {
   heading: '買家評價',
@@ -49,7 +50,7 @@ export default {
   cancel: '取消',
   reported: '感謝反饋，我們會核查這條評價。',
   voted: '感謝你的投票。',
-  signIn: '請先登錄。',
+  'error.customer_token_required': '請先登入。',
   actionFailed: '操作未成功，請重試。',
   loading: '正在加載評價…',
   empty: '暫無評價，來寫第一條吧。',
@@ -57,4 +58,4 @@ export default {
   error: '評價加載失敗。',
   moreError: '更多評價加載失敗。',
   retry: '重試',
-} satisfies StringTable;
+} satisfies StringTable & ReviewsProblems;
