@@ -51,7 +51,13 @@ async function main() {
     if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
     else {
       if (!values.customer) fail('Give the customer id: --customer <id>');
-      console.log(signCustomerToken(shop.secretKey, values.customer, { ttlSeconds: values.ttl ? Number(values.ttl) : 900 }));
+      const ttlSeconds = values.ttl ? Number(values.ttl) : 900;
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl is a positive number of seconds');
+      try {
+        console.log(await signCustomerToken(shop.secretKey, values.customer, { ttlSeconds }));
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+      }
     }
     await db.close();
     return;

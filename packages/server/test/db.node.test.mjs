@@ -56,7 +56,7 @@ describe('embedded database on disk', () => {
 
       // The CLI signs tokens with the stored secret.
       const token = execFileSync('node', [CLI, 'token', '--shop', shop.id, '--customer', 'cust-1'], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' }).trim();
-      assert.equal(verifyCustomerToken(shop.secretKey, token).sub, 'cust-1');
+      assert.equal((await verifyCustomerToken(shop.secretKey, token)).sub, 'cust-1');
       // …and is installed as an executable `kith-server` bin (what `npx kith-server` runs).
       const bin = fileURLToPath(new URL('../../../node_modules/.bin/kith-server', import.meta.url));
       const keys = execFileSync(bin, ['keys', '--shop', shop.id], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' });
