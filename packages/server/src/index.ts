@@ -6,7 +6,7 @@ export { startServer, DEMO_CSP, type StartOptions } from './server.js';
 export {
   CLOCK_TOLERANCE_SECONDS, customerTokenKeyId, signCustomerToken, verifyCustomerToken, type CustomerClaims, type CustomerTokenSecrets, type TokenProblem,
 } from './tokens.js';
-export { createShop, getShop, shopByKey, type Shop } from './storage/shops.js';
+export { createShop, getShop, rotateSecretKey, shopByKey, type Shop } from './storage/shops.js';
 export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';

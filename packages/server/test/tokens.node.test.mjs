@@ -161,3 +161,94 @@ describe('GET /v1/customer', () => {
     }
   });
 });
+
+describe('rotating the secret key (POST /v1/admin/keys/rotate)', () => {
+  let t;
+  before(async () => { t = await createTestServer(); });
+  after(async () => t.close());
+
+  const rotate = (key, body) => client(t.app, key).post('/v1/admin/keys/rotate', body);
+  const customer = (shop, token) => client(t.app, shop.publishableKey).get('/v1/customer', { headers: { 'x-kith-customer': token } });
+  /** The overlap window ends: its stored end moved into the past, as time passing would. */
+  const endWindow = (shop) => t.db.query("UPDATE shops SET previous_secret_key_expires_at = now() - interval '1 second' WHERE id = $1", [shop.id]);
+
+  it('answers the new key once; the old one stops authenticating at once and verifies tokens until the window ends', async () => {
+    const shop = await newShop(t.db);
+    const before = await signCustomerToken(shop.secretKey, 'c-before');
+    const res = await rotate(shop.secretKey);
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const { secretKey, keyId, previousKeyId, previousKeyExpiresAt } = res.json;
+    assert.match(secretKey, /^sk_[\w-]{43}$/);
+    assert.notEqual(secretKey, shop.secretKey);
+    assert.equal(keyId, customerTokenKeyId(secretKey));
+    assert.equal(previousKeyId, customerTokenKeyId(shop.secretKey));
+    assert.ok(Math.abs(Date.parse(previousKeyExpiresAt) - (Date.now() + 86_400_000)) < 60_000, previousKeyExpiresAt);
+    assert.doesNotMatch(res.text, new RegExp(shop.secretKey), 'the old secret is not echoed');
+
+    // Admin calls: the new key only.
+    isError(await client(t.app, shop.secretKey).get('/v1/admin/reviews'), 401, 'invalid_key');
+    assert.equal((await client(t.app, secretKey).get('/v1/admin/reviews')).status, 200);
+    // Customer tokens: both, by kid; the publishable key is unchanged.
+    assert.deepEqual((await customer(shop, before)).json, { id: 'c-before' });
+    assert.deepEqual((await customer(shop, await signCustomerToken(shop.secretKey, 'c-late'))).json, { id: 'c-late' }, 'a server not yet switched');
+    assert.deepEqual((await customer(shop, await signCustomerToken(secretKey, 'c-after'))).json, { id: 'c-after' });
+    // Without a kid a token is checked against the current key only.
+    isError(await customer(shop, handRolled(valid(), shop.secretKey)), 401, 'customer_token_bad_signature');
+    assert.deepEqual((await customer(shop, handRolled(valid(), secretKey))).json, { id: 'cust-1' });
+
+    await endWindow(shop);
+    isError(await customer(shop, before), 401, 'customer_token_unknown_key');
+    assert.deepEqual((await customer(shop, await signCustomerToken(secretKey, 'c-after'))).json, { id: 'c-after' });
+  });
+
+  it('overlapSeconds: 0 ends the old key at once (after a leak); a rotation drops the key replaced before', async () => {
+    const shop = await newShop(t.db);
+    const leaked = await signCustomerToken(shop.secretKey, 'c');
+    const res = await rotate(shop.secretKey, { overlapSeconds: 0 });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.previousKeyId, null);
+    assert.equal(res.json.previousKeyExpiresAt, null);
+    isError(await customer(shop, leaked), 401, 'customer_token_unknown_key');
+    const { rows } = await t.db.query('SELECT previous_secret_key FROM shops WHERE id = $1', [shop.id]);
+    assert.equal(rows[0].previous_secret_key, null, 'not kept at all');
+
+    const second = await signCustomerToken(res.json.secretKey, 'c2');
+    const third = (await rotate(res.json.secretKey, { overlapSeconds: 60 })).json;
+    assert.ok(Math.abs(Date.parse(third.previousKeyExpiresAt) - (Date.now() + 60_000)) < 30_000);
+    const thirdToken = await signCustomerToken(third.secretKey, 'c3');
+    const fourth = (await rotate(third.secretKey)).json;
+    isError(await customer(shop, second), 401, 'customer_token_unknown_key');
+    assert.deepEqual((await customer(shop, thirdToken)).json, { id: 'c3' });
+    assert.equal((await client(t.app, fourth.secretKey).get('/v1/admin/reviews')).status, 200);
+  });
+
+  it('two rotations with one key: one wins, the other is refused, and the key answered is the shop\'s', async () => {
+    const shop = await newShop(t.db);
+    const answers = await Promise.all([rotate(shop.secretKey), rotate(shop.secretKey)]);
+    const won = answers.filter((r) => r.status === 200);
+    assert.equal(won.length, 1, answers.map((r) => r.text).join('\n'));
+    const lost = answers.find((r) => r.status !== 200);
+    assert.ok(['key_already_rotated', 'invalid_key'].includes(lost.json.error.code), lost.text);
+    assert.equal((await client(t.app, won[0].json.secretKey).get('/v1/admin/reviews')).status, 200);
+  });
+
+  it('refuses bad input with 4xx codes, and the publishable key', async () => {
+    const shop = await newShop(t.db);
+    for (const overlapSeconds of [-1, 604_801, 1.5, '60', null]) isError(await rotate(shop.secretKey, { overlapSeconds }), 400, 'invalid_request');
+    isError(await client(t.app, shop.secretKey).call('POST', '/v1/admin/keys/rotate', { raw: '{"overlapSeconds":60}', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type');
+    isError(await rotate(shop.publishableKey), 403, 'secret_key_required');
+    isError(await rotate('sk_nope'), 401, 'invalid_key');
+    isError(await client(t.app).post('/v1/admin/keys/rotate'), 401, 'missing_key');
+    assert.equal((await client(t.app, shop.secretKey).get('/v1/admin/reviews')).status, 200, 'refusals rotated nothing');
+    // No body at all is fine (plain curl -X POST), and no Idempotency-Key is needed.
+    assert.equal((await client(t.app, shop.secretKey).call('POST', '/v1/admin/keys/rotate')).status, 200);
+  });
+
+  it('is documented in the OpenAPI document, with the secret key', async () => {
+    const doc = (await client(t.app).get('/v1/openapi.json')).json;
+    const op = doc.paths['/v1/admin/keys/rotate'].post;
+    assert.deepEqual(op.security, [{ secretKey: [] }]);
+    assert.ok(op.responses['200'] && op.responses['409']);
+  });
+});

@@ -37,7 +37,7 @@ const sameOrigin = (origin: string, url: string) => {
 
 /**
  * Writes on behalf of a customer need `X-Kith-Customer: <HS256 JWT signed with the shop's secret>`;
- * never a client-supplied id.
+ * never a client-supplied id. During a key rotation's overlap window the previous secret signs too.
  */
 export const requireCustomer = (): MiddlewareHandler<AppEnv> => customer(true);
 
@@ -54,7 +54,8 @@ function customer(required: boolean): MiddlewareHandler<AppEnv> {
       if (required) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
       return next();
     }
-    const claims = await verifyCustomerToken(c.get('shop').secretKey, token);
+    const shop = c.get('shop');
+    const claims = await verifyCustomerToken({ current: shop.secretKey, previous: shop.previousSecretKey }, token);
     if (typeof claims === 'string') throw unauthorized(`customer_token_${claims}`, TOKEN_PROBLEM_MESSAGES[claims]);
     c.set('customerId', claims.sub);
     await next();
