@@ -50,9 +50,9 @@ const GOALS = { gzipKB: 25, requests: 5, depth: 2, readyAfterBaselineMs: 50, kit
 const template = readFileSync(here('./pages/product.html'), 'utf8');
 let shop;
 const token = () => signCustomerToken(shop.secretKey, 'bench-shopper');
-const pageHtml = (scenario) => {
+const pageHtml = async (scenario) => {
   let out = template.replace('<!--kith-->', scenario.widgets.length
-    ? `${scenario.scriptOnly ? '' : '<link rel="stylesheet" href="/cdn/kith.css" />\n    '}<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${token()}"></script>`
+    ? `${scenario.scriptOnly ? '' : '<link rel="stylesheet" href="/cdn/kith.css" />\n    '}<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${await token()}"></script>`
     : '');
   for (const w of scenario.widgets) out = out.replace(`<!--slot:${w.slot}-->`, `${w.html}\n<!--slot:${w.slot}-->`);
   return out;
@@ -60,9 +60,9 @@ const pageHtml = (scenario) => {
 const db = await createPgliteDb();
 const running = await startServer({
   db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false,
-  extend: (app) => app.get('/page/:scenario', (c) => {
+  extend: (app) => app.get('/page/:scenario', async (c) => {
     const scenario = SCENARIOS.find((s) => s.name === decodeURIComponent(c.req.param('scenario')));
-    return scenario ? c.html(pageHtml(scenario)) : c.notFound();
+    return scenario ? c.html(await pageHtml(scenario)) : c.notFound();
   }),
   staticMounts: { '/cdn/': here('../packages/embed/dist/cdn'), '/bench/': here('./pages') },
 });

@@ -75,11 +75,10 @@ export async function runEngine(server, o) {
   const pub = api(origin, publishableKey);
   const admin = api(origin, secretKey);
   const shopId = (await server.query('SELECT id FROM shops WHERE publishable_key = $1', [publishableKey]))[0].id;
+  // Signed up front: signing is async, and autocannon picks each request synchronously.
   const tokens = new Map();
-  const token = (customer) => {
-    if (!tokens.has(customer)) tokens.set(customer, signCustomerToken(secretKey, customer, { ttlSeconds: 3600 }));
-    return tokens.get(customer);
-  };
+  const sign = (customers) => Promise.all(customers.map(async (c) => tokens.set(c, await signCustomerToken(secretKey, c, { ttlSeconds: 3600 }))));
+  const token = (customer) => tokens.get(customer);
   const results = { scenarios: [] };
   const memory = async () => {
     const m = await server.memory();
@@ -114,11 +113,17 @@ export async function runEngine(server, o) {
     tiers: [{ size: 2, price: { minor: 4900, currency: 'USD' } }, { size: 3, price: { minor: 4400, currency: 'USD' } }],
     maxMembers: 3, stock: Math.round(o.teams * 2.8),
   }, idem()), 201, 'campaign');
-  const teams = await pool(Array.from({ length: o.teams }, (_, i) => `bench-l-${i}`), 8, async (leader) =>
+  const leaders = Array.from({ length: o.teams }, (_, i) => `bench-l-${i}`);
+  await sign(leaders);
+  const teams = await pool(leaders, 8, async (leader) =>
     (await must(pub('POST', `/v1/group-buys/${CAMPAIGN}/teams`, { displayName: leader }, { ...idem(), 'x-kith-customer': token(leader) }), 201, 'team')).id);
   await must(admin('POST', '/v1/admin/points/rewards', { id: LIMITED.id, title: 'Bench gift (limited)', cost: REWARD_COST, kind: 'perk', stock: LIMITED.stock }, idem()), 201, 'reward');
   await must(admin('POST', '/v1/admin/points/rewards', { id: OPEN_REWARD, title: 'Bench coupon', cost: REWARD_COST, kind: 'coupon', coupon: { percentOff: 5, validDays: 30 } }, idem()), 201, 'reward');
   const redeemers = Array.from({ length: o.redeemers }, (_, i) => `bench-r-${i}`);
+  // New joiners come from a pool far larger than the seats (2 per team), so past the first round
+  // through it a joiner is still, nearly always, one without a team.
+  const joinerPool = Array.from({ length: Math.max(5000, o.teams * 20) }, (_, i) => `bench-j-${i}`);
+  await sign([...redeemers, ...joinerPool]);
   // 50, 150, 250 or 350 points: none, one, two or three redemptions' worth.
   await pool(redeemers, 8, (c, i) => must(admin('POST', '/v1/admin/points/adjust', { customerId: c, points: 50 + 100 * (i % 4), note: 'Bench points' }, idem()), 201, 'adjust'));
   results.setupSeconds = (Date.now() - t0) / 1000;
@@ -155,7 +160,7 @@ export async function runEngine(server, o) {
     expected: { 409: ['team_full', 'sold_out', 'already_in_team', 'already_joined', 'team_closed'] },
     fresh: () => {
       // Mostly new shoppers; some who already tried, to hit the one-team rule.
-      const customer = joined.length && Math.random() < 0.1 ? pick(joined) : `bench-j-${joiners++}`;
+      const customer = joined.length && Math.random() < 0.1 ? pick(joined) : joinerPool[joiners++ % joinerPool.length];
       joined.push(customer);
       return post(customer, `/v1/teams/${pick(teams)}/join`, { displayName: customer });
     },

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   auth: [
     'missing_key', 'invalid_key', 'secret_key_required', 'origin_not_allowed',
     'customer_token_required', 'customer_token_malformed', 'customer_token_bad_signature', 'customer_token_expired', 'customer_token_wrong_alg',
+    'customer_token_not_yet_valid', 'customer_token_unknown_key', 'key_already_rotated',
   ],
   /** Every POST. */
   idempotency: ['idempotency_key_reused', 'idempotency_in_progress'],

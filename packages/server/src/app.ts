@@ -21,6 +21,7 @@ import { groupBuyRouter } from './routes/group-buy.js';
 import { adminPointsRouter } from './routes/admin-points.js';
 import { pointsRouter } from './routes/points.js';
 import { adminReferralsRouter } from './routes/admin-referrals.js';
+import { adminKeysRouter } from './routes/admin-keys.js';
 import { referralsRouter } from './routes/referrals.js';
 import { createDbMediaStore } from './media/store.js';
 import { requestDb } from './request-tx.js';
@@ -74,6 +75,7 @@ export function createApp(options: Deps) {
   app.route('/v1/admin', adminGroupBuyRouter(deps));
   app.route('/v1/admin', adminPointsRouter(deps));
   app.route('/v1/admin', adminReferralsRouter(deps));
+  app.route('/v1/admin', adminKeysRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());
@@ -88,10 +90,10 @@ export function createApp(options: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'http', scheme: 'bearer', description: 'pk_… (public; reads; CORS limited to the shop\'s origins)' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key', description: 'pk_… for EventSource, which cannot send headers' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', { type: 'http', scheme: 'bearer', description: 'sk_… (merchant server only; admin endpoints)' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', { type: 'apiKey', in: 'header', name: 'X-Kith-Customer', description: 'HS256 JWT signed with the shop\'s secret key; `sub` is the customer id, `exp` required' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', { type: 'apiKey', in: 'header', name: 'X-Kith-Customer', description: 'HS256 JWT signed with the shop\'s secret key; `sub` is the customer id, `exp` required, `nbf` and `iat` honoured (30 s clock tolerance); `kid` picks the key (during a rotation\'s overlap window, the previous one)' });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Kith API', version: VERSION, description: 'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key`.' },
+    info: { title: 'Kith API', version: VERSION, description: 'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key` (all but `/v1/admin/keys/rotate`, the secret key\'s rotation).' },
   });
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route'), 404));

@@ -5,8 +5,9 @@ import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
 import { startServer } from './server.js';
-import { getShop } from './storage/shops.js';
-import { signCustomerToken } from './tokens.js';
+import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS } from './schemas/keys.js';
+import { getShop, rotateSecretKey } from './storage/shops.js';
+import { customerTokenKeyId, signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server
 
@@ -20,6 +21,9 @@ const HELP = `kith-server: the Kith reference server
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>
       Prints the shop's publishable and secret keys.
+  kith-server rotate-key --shop <id> [--overlap 86400]
+      Gives the shop a new secret key and prints it. The old one stops authenticating API calls now
+      and verifies customer tokens for --overlap more seconds (at most 604800; 0: not at all).
 
 Environment: PORT, KITH_DATABASE_URL (PostgreSQL; default: embedded PGlite), KITH_DATA_DIR (PGlite
 files, default .kith-data), KITH_DATABASE_SCHEMA (optional schema on PostgreSQL), KITH_PUBLIC_URL
@@ -33,25 +37,40 @@ async function main() {
     allowPositionals: true,
     options: {
       port: { type: 'string' }, demo: { type: 'boolean' }, 'scheduler-interval': { type: 'string' }, drive: { type: 'boolean' }, static: { type: 'string', multiple: true },
-      shop: { type: 'string' }, customer: { type: 'string' }, ttl: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      shop: { type: 'string' }, customer: { type: 'string' }, ttl: { type: 'string' }, overlap: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'serve';
-  if (values.help || !['serve', 'token', 'keys'].includes(command)) {
+  if (values.help || !['serve', 'token', 'keys', 'rotate-key'].includes(command)) {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
   // A server waits for its database (creating KITH_DATABASE_SCHEMA connects); one-off commands fail at once.
   const db = command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
 
-  if (command === 'token' || command === 'keys') {
+  if (command === 'token' || command === 'keys' || command === 'rotate-key') {
     await migrate(db);
     const shop = values.shop && (await getShop(db, values.shop));
     if (!shop) fail(`Unknown shop "${values.shop ?? ''}" (use --shop <id>)`);
     if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
-    else {
+    else if (command === 'rotate-key') {
+      const overlapSeconds = values.overlap === undefined ? DEFAULT_KEY_OVERLAP_SECONDS : Number(values.overlap);
+      if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_KEY_OVERLAP_SECONDS) fail(`--overlap is 0 to ${MAX_KEY_OVERLAP_SECONDS} seconds`);
+      const rotated = await rotateSecretKey(db, shop.id, { overlapSeconds });
+      if (!rotated) fail(`Unknown shop "${shop.id}"`);
+      console.log(`secret:      ${rotated.shop.secretKey} (kid ${customerTokenKeyId(rotated.shop.secretKey)})`);
+      console.log(rotated.previousSecretKeyExpiresAt
+        ? `The previous key (kid ${customerTokenKeyId(shop.secretKey)}) verifies customer tokens until ${rotated.previousSecretKeyExpiresAt}, and no longer authenticates API calls.`
+        : 'The previous key no longer verifies customer tokens nor authenticates API calls.');
+    } else {
       if (!values.customer) fail('Give the customer id: --customer <id>');
-      console.log(signCustomerToken(shop.secretKey, values.customer, { ttlSeconds: values.ttl ? Number(values.ttl) : 900 }));
+      const ttlSeconds = values.ttl ? Number(values.ttl) : 900;
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl is a positive number of seconds');
+      try {
+        console.log(await signCustomerToken(shop.secretKey, values.customer, { ttlSeconds }));
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+      }
     }
     await db.close();
     return;

@@ -3,8 +3,10 @@ export { createDbFromEnv, createPgliteDb, createPostgresDb, type Db } from './db
 export { migrate, MigrationChangedError } from './migrate.js';
 export { LiveHub } from './live-hub.js';
 export { startServer, DEMO_CSP, type StartOptions } from './server.js';
-export { signCustomerToken, verifyCustomerToken, type CustomerClaims, type TokenProblem } from './tokens.js';
-export { createShop, getShop, shopByKey, type Shop } from './storage/shops.js';
+export {
+  CLOCK_TOLERANCE_SECONDS, customerTokenKeyId, signCustomerToken, verifyCustomerToken, type CustomerClaims, type CustomerTokenSecrets, type TokenProblem,
+} from './tokens.js';
+export { createShop, getShop, rotateSecretKey, shopByKey, type Shop } from './storage/shops.js';
 export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';

@@ -51,7 +51,7 @@ const approveReview = (shop, id) => adminCall(shop, 'POST', `/admin/reviews/${en
  */
 async function seedReviews(shop) {
   await adminCall(shop, 'PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000, topics: ['strap', 'colour', 'zipper', 'pocket'] });
-  const as = (i) => createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, customerToken: signCustomerToken(shop.secretKey, `c${i}`) });
+  const as = (i) => createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, customerToken: () => signCustomerToken(shop.secretKey, `c${i}`) });
   for (const [i, [rating, body]] of REVIEWS.entries()) {
     await as(i).reviews.submitReview({ productId: 'p-reviewed', rating, body, displayName: `Buyer ${i}`, consent: true, recommend: rating > 3 });
   }
@@ -133,7 +133,7 @@ describe('rest adapter: photos, Q&A and cursors against the server', () => {
   const setup = async () => {
     const shop = await newShop(db);
     await adminCall(shop, 'PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
-    const as = (customer) => createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, customerToken: signCustomerToken(shop.secretKey, customer) });
+    const as = (customer) => createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey, customerToken: () => signCustomerToken(shop.secretKey, customer) });
     return { shop, as, anon: createRestAdapter({ baseUrl: base, publishableKey: shop.publishableKey }) };
   };
 

@@ -56,11 +56,20 @@ describe('embedded database on disk', () => {
 
       // The CLI signs tokens with the stored secret.
       const token = execFileSync('node', [CLI, 'token', '--shop', shop.id, '--customer', 'cust-1'], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' }).trim();
-      assert.equal(verifyCustomerToken(shop.secretKey, token).sub, 'cust-1');
+      assert.equal((await verifyCustomerToken(shop.secretKey, token)).sub, 'cust-1');
       // …and is installed as an executable `kith-server` bin (what `npx kith-server` runs).
       const bin = fileURLToPath(new URL('../../../node_modules/.bin/kith-server', import.meta.url));
       const keys = execFileSync(bin, ['keys', '--shop', shop.id], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' });
       assert.match(keys, new RegExp(`secret: +${shop.secretKey}`));
+      // Rotating prints the new key, which `keys` then shows; the old one still verifies tokens in the window.
+      const env = { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir };
+      const rotated = execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '600'], { env, encoding: 'utf8' });
+      const secret = /secret: +(sk_\S+)/.exec(rotated)?.[1];
+      assert.ok(secret && secret !== shop.secretKey, rotated);
+      assert.doesNotMatch(rotated, new RegExp(shop.secretKey), 'the old secret is not printed');
+      assert.match(execFileSync('node', [CLI, 'keys', '--shop', shop.id], { env, encoding: 'utf8' }), new RegExp(`secret: +${secret}`));
+      assert.equal((await verifyCustomerToken({ current: secret, previous: shop.secretKey }, token)).sub, 'cust-1');
+      assert.throws(() => execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '999999999'], { env, stdio: 'pipe' }), /--overlap is 0 to 604800/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

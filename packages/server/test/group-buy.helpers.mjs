@@ -18,11 +18,12 @@ export async function groupBuyFixture(t, over = {}) {
   const created = await f.admin.post('/v1/admin/group-buys', campaignInput({ id: 'gb', ...over }));
   assert.equal(created.status, 201, created.text);
   const shopper = (customerId) => {
-    const token = { 'x-kith-customer': signCustomerToken(f.shop.secretKey, customerId) };
+    // Signed per request: signing is async.
+    const token = async () => ({ 'x-kith-customer': await signCustomerToken(f.shop.secretKey, customerId) });
     const c = client(t.app, f.shop.publishableKey);
     return {
-      get: (path, o = {}) => c.get(path, { ...o, headers: { ...token, ...o.headers } }),
-      post: (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...token, ...o.headers } }),
+      get: async (path, o = {}) => c.get(path, { ...o, headers: { ...(await token()), ...o.headers } }),
+      post: async (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...(await token()), ...o.headers } }),
     };
   };
   let orders = 0;

@@ -435,7 +435,7 @@ describe(`group buy routes (${ENGINE})`, () => {
       await seedDemo(t.db);
       assert.equal(await count('SELECT count(*) AS n FROM group_buy_teams WHERE shop_id = $1', [shop.id]), 1, 'a second run adds nothing');
 
-      const join = await client(t.app, DEMO_PUBLISHABLE_KEY).post('/v1/teams/demo-team-1/join', { displayName: 'Demo shopper' }, { headers: { 'x-kith-customer': signCustomerToken(shop.secretKey, 'demo-shopper') } });
+      const join = await client(t.app, DEMO_PUBLISHABLE_KEY).post('/v1/teams/demo-team-1/join', { displayName: 'Demo shopper' }, { headers: { 'x-kith-customer': await signCustomerToken(shop.secretKey, 'demo-shopper') } });
       assert.equal(join.status, 200, join.text);
       const order = await client(t.app, shop.secretKey).post('/v1/admin/orders', { id: 'demo-shopper-order', customerId: 'demo-shopper', productIds: ['p1'], teamId: 'demo-team-1' });
       assert.equal(order.json.team.state, 'succeeded');

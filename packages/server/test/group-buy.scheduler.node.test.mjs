@@ -59,7 +59,7 @@ describe(`group buy under concurrency and over time (${ENGINE})`, () => {
       const secret = (await http(a, shop.secretKey).put('/v1/admin/webhooks', { url: receiver.url })).json.secret;
       const teams = [];
       for (let i = 0; i < 5; i++) {
-        const res = await http(b, shop.publishableKey, { 'x-kith-customer': signCustomerToken(shop.secretKey, `c${i}`) }).post('/v1/group-buys/gb/teams', {});
+        const res = await http(b, shop.publishableKey, { 'x-kith-customer': await signCustomerToken(shop.secretKey, `c${i}`) }).post('/v1/group-buys/gb/teams', {});
         assert.equal(res.status, 201, res.text);
         teams.push(res.json.id);
       }

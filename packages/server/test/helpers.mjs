@@ -76,11 +76,12 @@ export async function shopFixture(t, settings) {
   const admin = client(t.app, shop.secretKey);
   const pub = client(t.app, shop.publishableKey);
   const as = (customerId) => {
-    const headers = { 'x-kith-customer': signCustomerToken(shop.secretKey, customerId) };
+    // Signed per request: signing is async.
+    const headers = async () => ({ 'x-kith-customer': await signCustomerToken(shop.secretKey, customerId) });
     const c = client(t.app, shop.publishableKey);
     return {
-      post: (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...headers, ...o.headers } }),
-      upload: (bytes, o = {}) => c.call('POST', '/v1/media', { raw: bytes, headers: { 'idempotency-key': idem(), 'content-type': 'application/octet-stream', ...headers, ...o.headers } }),
+      post: async (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...(await headers()), ...o.headers } }),
+      upload: async (bytes, o = {}) => c.call('POST', '/v1/media', { raw: bytes, headers: { 'idempotency-key': idem(), 'content-type': 'application/octet-stream', ...(await headers()), ...o.headers } }),
     };
   };
   if (settings) assert.equal((await admin.put('/v1/admin/reviews/settings', settings)).status, 200);

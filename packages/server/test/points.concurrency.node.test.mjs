@@ -107,7 +107,9 @@ describe(`points under concurrency (${ENGINE})`, () => {
       const shop = await createShop(dbA, { id: `pts-race-${Date.now()}`, name: 'Race' });
       const bases = servers.map((s) => `http://127.0.0.1:${s.port}`);
       const admin = (i) => http(bases[i % 2], shop.secretKey);
-      const shopper = (i, customerId) => http(bases[i % 2], shop.publishableKey, { 'x-kith-customer': signCustomerToken(shop.secretKey, customerId) });
+      // Tokens signed up front (signing is async), so the racing requests leave together.
+      const tokens = Object.fromEntries(await Promise.all(['c1', ...Array.from({ length: 20 }, (_, i) => `s${i}`)].map(async (id) => [id, await signCustomerToken(shop.secretKey, id)])));
+      const shopper = (i, customerId) => http(bases[i % 2], shop.publishableKey, { 'x-kith-customer': tokens[customerId] });
       assert.equal((await admin(0).post('/v1/admin/points/rewards', { id: 'race', title: 'Race', cost: 7, kind: 'perk' })).status, 201);
       assert.equal((await admin(1).post('/v1/admin/points/rewards', { id: 'rare', title: 'Rare', cost: 10, kind: 'perk', stock: 3 })).status, 201);
       assert.equal((await admin(1).post('/v1/admin/points/adjust', { customerId: 'c1', points: 70, note: 'Race' })).status, 201);

@@ -14,11 +14,12 @@ export async function pointsFixture(t, { program, reviewSettings } = {}) {
     assert.equal(res.status, 200, res.text);
   }
   const shopper = (customerId) => {
-    const token = { 'x-kith-customer': signCustomerToken(f.shop.secretKey, customerId) };
+    // Signed per request: signing is async.
+    const token = async () => ({ 'x-kith-customer': await signCustomerToken(f.shop.secretKey, customerId) });
     const c = client(t.app, f.shop.publishableKey);
     return {
-      get: (path, o = {}) => c.get(path, { ...o, headers: { ...token, ...o.headers } }),
-      post: (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...token, ...o.headers } }),
+      get: async (path, o = {}) => c.get(path, { ...o, headers: { ...(await token()), ...o.headers } }),
+      post: async (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...(await token()), ...o.headers } }),
     };
   };
   const ok = async (res, status = 200) => {

@@ -26,7 +26,7 @@ describe(`security headers on API responses (${ENGINE})`, () => {
     const f = await shopFixture(t);
     assert.equal(cached(await f.pub.get('/v1/products/p1/reviews'), 'private, no-cache').status, 200);
     assert.equal(cached(await f.pub.get('/v1/live/shows?product=p1'), 'private, no-cache').status, 200);
-    const customer = { 'x-kith-customer': signCustomerToken(f.shop.secretKey, 'c1') };
+    const customer = { 'x-kith-customer': await signCustomerToken(f.shop.secretKey, 'c1') };
     assert.equal(cached(await f.pub.get('/v1/customer', { headers: customer }), 'no-store').status, 200);
     assert.equal(cached(await f.pub.get('/v1/points/me', { headers: customer }), 'no-store').status, 200);
     assert.equal(cached(await f.admin.get('/v1/admin/reviews'), 'no-store').status, 200);

@@ -51,9 +51,9 @@ describe('the trust-proxy setting', () => {
 });
 
 describe(`limits keyed by the resolved client IP (${ENGINE})`, () => {
-  const ask = (app, shop, customer, headers = {}) => client(app, shop.publishableKey).post('/v1/products/p1/questions',
+  const ask = async (app, shop, customer, headers = {}) => client(app, shop.publishableKey).post('/v1/products/p1/questions',
     { body: `A question from ${customer} about the bag?`, displayName: customer },
-    { ip: '10.0.0.1', headers: { 'x-kith-customer': signCustomerToken(shop.secretKey, customer), ...headers } });
+    { ip: '10.0.0.1', headers: { 'x-kith-customer': await signCustomerToken(shop.secretKey, customer), ...headers } });
   const from = (address) => ({ 'x-forwarded-for': address });
 
   it('behind one proxy (hop count 1): each shopper has their own write limit; a forged leftmost entry changes nothing', async () => {
@@ -82,10 +82,10 @@ describe(`limits keyed by the resolved client IP (${ENGINE})`, () => {
     const app = createApp({ db: t.db, hub: t.hub, writeLimit: 100, trustProxy: '10.0.0.0/8,fd00::/8' });
     const shop = await newShop(t.db);
     const res = await client(app, shop.publishableKey).post('/v1/products/p1/questions', { body: 'Through the v6 proxy, does it fit?', displayName: 'V6' },
-      { ip: 'fd00::2', headers: { 'x-kith-customer': signCustomerToken(shop.secretKey, 'v6'), ...from('2001:db8::42') } });
+      { ip: 'fd00::2', headers: { 'x-kith-customer': await signCustomerToken(shop.secretKey, 'v6'), ...from('2001:db8::42') } });
     assert.equal(res.status, 201, res.text);
     const direct = await client(app, shop.publishableKey).post('/v1/products/p1/questions', { body: 'Straight in, claiming a header?', displayName: 'Direct' },
-      { ip: '203.0.113.50', headers: { 'x-kith-customer': signCustomerToken(shop.secretKey, 'direct'), ...from('198.51.100.77') } });
+      { ip: '203.0.113.50', headers: { 'x-kith-customer': await signCustomerToken(shop.secretKey, 'direct'), ...from('198.51.100.77') } });
     assert.equal(direct.status, 201, direct.text);
     const { rows } = await t.db.query('SELECT customer_id, client_ip FROM questions WHERE shop_id = $1 ORDER BY customer_id', [shop.id]);
     assert.deepEqual(rows.map((r) => [r.customer_id, r.client_ip]), [['direct', '203.0.113.50'], ['v6', '2001:db8::42']]);

@@ -36,7 +36,7 @@ before(async () => {
   const { shop, db, url } = server;
   // A shopper with points to spend, a shared referral code, and a show that ended with no replay.
   await adjustPoints(db, shop.id, { customerId: 'a11y-points', points: 1500, note: 'Accessibility probe' });
-  const link = await api('/v1/referrals/links', { 'X-Kith-Customer': signCustomerToken(shop.secretKey, 'a11y-advocate', { ttlSeconds: 600 }) }, { url: `${url}/probe/page`, displayName: 'Lin' });
+  const link = await api('/v1/referrals/links', { 'X-Kith-Customer': await signCustomerToken(shop.secretKey, 'a11y-advocate', { ttlSeconds: 600 }) }, { url: `${url}/probe/page`, displayName: 'Lin' });
   referralCode = link.code;
   const admin = { Authorization: `Bearer ${shop.secretKey}` };
   await api('/v1/admin/live/shows', admin, { id: 'show-5', title: 'Sold-out restock', startsAt: new Date(Date.now() - 3_600_000).toISOString(), productIds: ['p6'] });

@@ -29,7 +29,7 @@ before(async () => {
   // A real referral code: another shopper's personal link, made through the API.
   const r = await fetch(`${server.url}/v1/referrals/links`, {
     method: 'POST',
-    headers: { authorization: 'Bearer pk_demo_shop', 'x-kith-customer': server.customerToken('probe-advocate'), 'idempotency-key': 'probe-advocate-link', 'content-type': 'application/json' },
+    headers: { authorization: 'Bearer pk_demo_shop', 'x-kith-customer': await server.customerToken('probe-advocate'), 'idempotency-key': 'probe-advocate-link', 'content-type': 'application/json' },
     body: JSON.stringify({ url: `${server.url}/probe/page`, displayName: 'Ada' }),
   });
   ({ code } = await r.json());

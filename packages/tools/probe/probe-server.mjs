@@ -30,7 +30,7 @@ export async function startProbeServer({ writeLimit } = {}) {
         const api = c.req.query('api');
         if (api && api !== 'chunk-404') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-endpoint="/probe-api/${api}/v1"`);
         if (api === 'chunk-404') html = html.replace('src="/cdn/kith.js"', 'src="/probe-cdn/kith.js"');
-        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${customerToken(c.req.query('customer') || 'probe-shopper')}"`);
+        if (c.req.query('signed') === '1') html = html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${await customerToken(c.req.query('customer') || 'probe-shopper')}"`);
         if (c.req.query('analytics') === 'ga4') html = html.replace('data-adapter="rest"', 'data-adapter="rest" data-analytics="ga4"');
         if (c.req.query('life') === '1') {
           // A second copy of the loader from another URL (another module instance), as when a plugin

@@ -43,7 +43,7 @@ export function demoRoutes({ secretKey }) {
   return (app) => {
     app.post('/demo/checkout', async (c) => {
       const key = secretKey();
-      const claims = key && verifyCustomerToken(key, c.req.header('x-kith-customer') ?? '');
+      const claims = key && await verifyCustomerToken(key, c.req.header('x-kith-customer') ?? '');
       if (!claims || typeof claims === 'string') return c.json({ error: { code: 'customer_token_required', message: 'Sign in first' } }, 401);
       const { teamId, total, referralCode } = await c.req.json();
       // The same call a merchant's backend makes after payment.
@@ -60,7 +60,7 @@ export function demoRoutes({ secretKey }) {
       const key = secretKey();
       if (!key) return c.html(html);
       const shopper = `demo-shopper-${randomUUID()}`;
-      const token = signCustomerToken(key, shopper, { ttlSeconds: 2 * 3600 });
+      const token = await signCustomerToken(key, shopper, { ttlSeconds: 2 * 3600 });
       const name = NAMES[Math.floor(Math.random() * NAMES.length)];
       // A friend landing through a referral link is a new customer: no past orders; the page shows
       // instead how the shop's backend reports their first order with the code.

@@ -183,7 +183,7 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     for (const [i, text] of corpus.entries()) {
       const res = await fetch(`${demo.url}/v1/products/p1/reviews`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo_shop', 'x-kith-customer': signCustomerToken(shop.secretKey, `xss-${i}`), 'idempotency-key': `e2e-xss-${i}` },
+        headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo_shop', 'x-kith-customer': await signCustomerToken(shop.secretKey, `xss-${i}`), 'idempotency-key': `e2e-xss-${i}` },
         body: JSON.stringify({ rating: 3, title: text.slice(0, 100), body: text, displayName: text.slice(0, 60), consent: true }),
       });
       assert.equal(res.status, 201, await res.clone().text());

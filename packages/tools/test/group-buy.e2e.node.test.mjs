@@ -99,7 +99,7 @@ describe('group buy on the demo shop', () => {
       method: 'POST',
       headers: {
         authorization: `Bearer ${shop.publishableKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID(),
-        'x-kith-customer': signCustomerToken(shop.secretKey, 'c-expiring'),
+        'x-kith-customer': await signCustomerToken(shop.secretKey, 'c-expiring'),
       },
       body: JSON.stringify({ displayName: 'Jo' }),
     });

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Deps, AppEnv } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
 import { shopByKey } from '../storage/shops.js';
-import { verifyCustomerToken } from '../tokens.js';
+import { TOKEN_PROBLEM_MESSAGES, verifyCustomerToken } from '../tokens.js';
 
 /**
  * Resolves the shop from `Authorization: Bearer pk_…|sk_…` (or `?key=` where `allowQueryKey`,
@@ -35,7 +35,10 @@ const sameOrigin = (origin: string, url: string) => {
   }
 };
 
-/** Writes on behalf of a customer need `X-Kith-Customer: <HS256 JWT signed with the shop's secret>`; never a client-supplied id. */
+/**
+ * Writes on behalf of a customer need `X-Kith-Customer: <HS256 JWT signed with the shop's secret>`;
+ * never a client-supplied id. During a key rotation's overlap window the previous secret signs too.
+ */
 export const requireCustomer = (): MiddlewareHandler<AppEnv> => customer(true);
 
 /**
@@ -51,8 +54,9 @@ function customer(required: boolean): MiddlewareHandler<AppEnv> {
       if (required) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
       return next();
     }
-    const claims = verifyCustomerToken(c.get('shop').secretKey, token);
-    if (typeof claims === 'string') throw unauthorized(`customer_token_${claims}`, `The customer token is ${claims.replace('_', ' ')}`);
+    const shop = c.get('shop');
+    const claims = await verifyCustomerToken({ current: shop.secretKey, previous: shop.previousSecretKey }, token);
+    if (typeof claims === 'string') throw unauthorized(`customer_token_${claims}`, TOKEN_PROBLEM_MESSAGES[claims]);
     c.set('customerId', claims.sub);
     await next();
   };

@@ -7,3 +7,4 @@ export * from './questions.js';
 export * from './group-buy.js';
 export * from './points.js';
 export * from './referrals.js';
+export * from './keys.js';
