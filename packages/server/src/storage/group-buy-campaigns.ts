@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { conflict, invalid, notFound } from '../errors.js';
+import { iso } from '../time.js';
 import { campaignIssues, type CreateCampaignInput, type GroupBuyCampaignResponse, type TierValue, type UpdateCampaignInput } from '../schemas/group-buy.js';
 
 export type CampaignRow = {
@@ -11,7 +12,6 @@ export type CampaignRow = {
   used: number; status: GroupBuyCampaignResponse['status'];
 };
 
-export const iso = (d: Date | string) => new Date(d).toISOString();
 export const parseTiers = (t: TierValue[] | string): TierValue[] => (typeof t === 'string' ? JSON.parse(t) : t);
 
 /** A seat that counts: confirmed, or held and still inside its hold (lapsing may not have run yet). */

@@ -6,12 +6,13 @@ import type {
 } from '../schemas/group-buy.js';
 import { appendEvent, TEAM_LOG } from './events.js';
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
-import { campaignForProduct, campaignRow, iso, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
+import { campaignForProduct, campaignRow, LIVE_SEAT, parseTiers, toCampaign } from './group-buy-campaigns.js';
 import { insertOrder, type OrderInput } from './orders.js';
 import { referOrderIn, type OrderReferralInput } from './referrals.js';
 import { queueWebhook } from './webhooks.js';
 import { earnForOrder, earnForTeam } from './points.js';
 import { lockAccounts } from './points-ledger.js';
+import { iso } from '../time.js';
 
 type TeamState = GroupBuyTeamResponse['state'];
 type TeamRow = {

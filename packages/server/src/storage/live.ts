@@ -3,6 +3,7 @@ import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type { CreateShowInput, LiveShowResponse } from '../schemas/live.js';
 import { appendEvent, SHOW_LOG } from './events.js';
+import { iso } from '../time.js';
 
 type ShowRow = {
   id: string; title: string; status: 'scheduled' | 'live' | 'ended'; starts_at: Date | string; started_at: Date | string | null;
@@ -10,7 +11,6 @@ type ShowRow = {
   host_name: string | null; host_avatar_url: string | null; product_ids: string[] | null;
 };
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toLiveShow(r: ShowRow): LiveShowResponse {
   return {

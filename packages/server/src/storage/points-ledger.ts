@@ -3,7 +3,8 @@ import type {
   PointsAccountResponse, PointsActionName, PointsEntryPageResponse, PointsEntryResponse, PointsTierValue,
 } from '../schemas/points.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorTime, params } from './cursor.js';
-import { BADGES, iso, type BadgeId, type ProgramSettings } from './points-program.js';
+import { iso } from '../time.js';
+import { BADGES, type BadgeId, type ProgramSettings } from './points-program.js';
 
 /**
  * The ledger. Every number a customer sees is derived from append-only entries; every write

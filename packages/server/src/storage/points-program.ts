@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { conflict, invalid, notFound } from '../errors.js';
+import { iso } from '../time.js';
 import {
   rewardIssues, tierIssues,
   type CreateRewardInput, type PointsAdminRewardResponse, type PointsCouponValue, type PointsEarnRuleValue, type PointsProgramInput,
@@ -59,7 +60,6 @@ export const reviewEarnRule = (program: ProgramSettings, mediaCount: number): Po
   (mediaCount > 0 ? program.earn.find((r) => r.action === 'photo_review') : undefined) ?? program.earn.find((r) => r.action === 'review');
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
-export const iso = (d: Date | string) => new Date(d).toISOString();
 
 type ProgramRow = {
   name: string; earn: PointsEarnRuleValue[] | string; tiers: PointsTierValue[] | string; expiry_months: number | null; pending_days: number;

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { conflict, notFound } from '../errors.js';
 import type {
@@ -11,8 +11,10 @@ import {
   lockAccounts, reverseEarn, tierOf, totals,
 } from './points-ledger.js';
 import { cursorTime } from './cursor.js';
-import { couponOf, getProgramSettings, iso, liveStock, reviewEarnRule, rewardRow, type ProgramSettings } from './points-program.js';
+import { couponOf, getProgramSettings, liveStock, reviewEarnRule, rewardRow, type ProgramSettings } from './points-program.js';
 import { queueWebhook } from './webhooks.js';
+import { codeChars } from '../codes.js';
+import { iso } from '../time.js';
 
 /**
  * What earns and spends points. Each write is one transaction that locks the customer's account
@@ -234,10 +236,8 @@ export async function checkIn(db: Db, shopId: string, customerId: string): Promi
 
 // ── Spending ────────────────────────────────────────────────────────────────────────────────
 
-/** `KITH-XXXX-XXXX` from letters and digits that can't be mistaken for each other (no I, L, O, 0, 1). */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-const part = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-export const generateCode = () => `KITH-${part()}-${part()}`;
+/** `KITH-XXXX-XXXX`. */
+export const generateCode = () => `KITH-${codeChars(4)}-${codeChars(4)}`;
 
 /** A generated code no pool or redemption of the shop holds. */
 async function freshCode(tx: Db, shopId: string): Promise<string> {

@@ -6,6 +6,7 @@ import type { AdminAnswerResponse, AdminQuestionResponse, AnswerResponse, Questi
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 import { getSettings } from './reviews.js';
 import { checkSubmissionLimit } from './submissions.js';
+import { iso } from '../time.js';
 
 type Status = 'pending' | 'published' | 'rejected';
 type QuestionRow = { id: string; product_id: string; display_name: string; body: string; status: Status; flags: string[]; created_at: Date | string; cursor_at: string };
@@ -14,7 +15,6 @@ type AnswerRow = {
   flags: string[]; created_at: Date | string; cursor_at: string;
 };
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const Q_COLUMNS = `id, product_id, display_name, body, status, flags, created_at, ${cursorTime('created_at')} AS cursor_at`;
 const A_COLUMNS = `id, question_id, display_name, body, role, verified, status, flags, created_at, ${cursorTime('created_at')} AS cursor_at`;
 /** Merchant and expert answers first, then oldest first. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import { ApiError, conflict, notFound } from '../errors.js';
 import type {
@@ -9,9 +9,11 @@ import type {
 import { cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 import { lockNames } from './locks.js';
 import { applyExpiry, lockAccounts, reverseEarn } from './points-ledger.js';
-import { getProgramSettings, iso } from './points-program.js';
+import { getProgramSettings } from './points-program.js';
 import { earnReferralIn, generateCode } from './points.js';
 import { queueWebhook } from './webhooks.js';
+import { codeChars } from '../codes.js';
+import { iso } from '../time.js';
 
 /**
  * Referrals (裂变): codes, visits, sign-ups and conversions. A conversion is decided in the
@@ -100,11 +102,10 @@ const incentiveOf = (s: ReferralSettingsValue): ReferralIncentiveValue => ({
 
 // ── Codes and links ─────────────────────────────────────────────────────────────────────────
 
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** `LIN-7Q2K`: up to six ASCII letters of the display name (`KITH` without any), a dash, four unambiguous characters. */
 export function newCode(displayName?: string): string {
   const prefix = (displayName ?? '').replace(/[^A-Za-z]/g, '').toUpperCase().slice(0, 6) || 'KITH';
-  return `${prefix}-${Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+  return `${prefix}-${codeChars(4)}`;
 }
 export const friendCouponCode = (code: string) => `FRIEND-${code}`;
 export const canonical = (code: string) => code.trim().toUpperCase();

@@ -9,6 +9,7 @@ import { attachMedia, mediaOf, type MediaItem } from './media.js';
 import { checkSubmissionLimit, containsPattern } from './submissions.js';
 import { earnForReview } from './points.js';
 import { getProgramSettings, reviewEarnRule } from './points-program.js';
+import { iso } from '../time.js';
 
 type Row = {
   id: string; product_id: string; display_name: string; rating: 1 | 2 | 3 | 4 | 5; title: string | null; body: string;
@@ -16,7 +17,6 @@ type Row = {
   helpful_count: number; reply_body: string | null; reply_at: Date | string | null; created_at: Date | string;
 };
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export const toReview = (r: Row, media: readonly MediaItem[] = []): ReviewResponse => ({
   id: r.id,

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
 import type { WebhookDeliveryResponse, WebhookType } from '../schemas/group-buy.js';
 import { signWebhook } from '../webhooks.js';
+import { iso } from '../time.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from './cursor.js';
 
 export const WEBHOOK_MAX_ATTEMPTS = 8;
@@ -10,7 +11,6 @@ export const WEBHOOK_TIMEOUT_MS = 5_000;
 /** A claimed delivery is not due for anyone else for this long (well over the send timeout). */
 const LEASE_SECONDS = 60;
 
-const iso = (d: Date | string) => new Date(d).toISOString();
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
 export async function getWebhookSettings(db: Db, shopId: string): Promise<{ url: string | null }> {
