@@ -1,14 +1,13 @@
 import { bodyLimit } from 'hono/body-limit';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
-import { requireCustomer, requireKey } from './middleware/auth.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { refuseBadText } from './middleware/text.js';
-import { newRouter } from './router.js';
+import { newRouter, routes } from './router.js';
 import { adminLiveRouter } from './routes/admin-live.js';
 import { liveRouter } from './routes/live.js';
 import { reviewsRouter } from './routes/reviews.js';
@@ -35,6 +34,7 @@ export function createApp(options: Deps) {
   const db = requestDb(options.db);
   const deps: AppDeps = { ...options, db, media: options.media ?? createDbMediaStore(db) };
   const app = newRouter();
+  const { customerRoute } = routes(deps);
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();
@@ -76,10 +76,9 @@ export function createApp(options: Deps) {
   app.route('/v1/admin', adminReferralsRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
-  app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is', security: [{ publishableKey: [], customerToken: [] }],
+    customerRoute({
+      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is',
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(401, 403) },
     }),
     (c) => c.json({ id: c.get('customerId') }, 200),

@@ -1,54 +1,48 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../env.js';
-import { requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter, optionalJson } from '../router.js';
+import { jsonBody, newRouter, optionalJson, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { CreateShowBody, EndShowBody, LiveShowSchema, ShowIdParam, StartShowBody, ViewersBody } from '../schemas/live.js';
 import { createShow, endShow, setViewers, startShow } from '../storage/live.js';
 
-const security = [{ secretKey: [] }];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: LiveShowSchema } } });
 
 /** The merchant's server drives shows with the secret key (or a webhook bridge from a streaming vendor). */
 export function adminLiveRouter(deps: Deps) {
   const { db } = deps;
   const app = newRouter();
-  app.use('*', requireKey(deps, 'secret'), rateLimit(deps), idempotency());
+  const { adminRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/shows', summary: 'Schedule a show', security,
-      request: { headers: IdempotencyHeader, body: json(CreateShowBody) },
+    adminRoute({
+      method: 'post', path: '/shows', summary: 'Schedule a show',
+      request: { headers: IdempotencyHeader, body: jsonBody(CreateShowBody) },
       responses: { 201: ok('Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
     }),
     async (c) => c.json(await createShow(db, c.get('shop').id, c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/shows/{id}/start', summary: 'Go live', security,
-      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...json(StartShowBody), required: false } },
+    adminRoute({
+      method: 'post', path: '/shows/{id}/start', summary: 'Go live',
+      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(StartShowBody), required: false } },
       responses: { 200: ok('Live'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => c.json(await startShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, StartShowBody)).viewerCount), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/shows/{id}/end', summary: 'End the show', security,
-      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...json(EndShowBody), required: false } },
+    adminRoute({
+      method: 'post', path: '/shows/{id}/end', summary: 'End the show',
+      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(EndShowBody), required: false } },
       responses: { 200: ok('Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) => c.json(await endShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, EndShowBody)).replayUrl), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'put', path: '/shows/{id}/viewers', summary: 'Report the real concurrent viewer count', security,
-      request: { params: ShowIdParam, body: json(ViewersBody) },
+    adminRoute({
+      method: 'put', path: '/shows/{id}/viewers', summary: 'Report the real concurrent viewer count',
+      request: { params: ShowIdParam, body: jsonBody(ViewersBody) },
       responses: { 200: ok('Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },
     }),
     async (c) => c.json(await setViewers(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').viewerCount), 200),

@@ -1,26 +1,21 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../env.js';
-import { requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
+import { newRouter, ok, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { AdminAnswerSchema, AdminQueueQuery, AdminQuestionSchema, AnswerIdParam, AnswerSchema, QuestionIdParam, QuestionSchema, StaffAnswerBody } from '../schemas/questions.js';
 import { adminAnswers, adminQuestions, setAnswerStatus, setQuestionStatus, staffAnswer } from '../storage/questions.js';
 
-const security = [{ secretKey: [] }];
 const page = <T extends z.ZodType>(item: T) => ({ description: 'OK', content: { 'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) } } });
-const ok = <T>(schema: T) => ({ description: 'OK', content: { 'application/json': { schema } } });
 
 /** Q&A moderation and the merchant's (or a named expert's) answers. */
 export function adminQuestionsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  for (const path of ['/questions/*', '/answers/*']) app.use(path, requireKey(deps, 'secret'), rateLimit(deps), idempotency());
+  const { adminRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/questions', summary: 'The questions moderation queue', security,
+    adminRoute({
+      method: 'get', path: '/questions', summary: 'The questions moderation queue',
       description: 'Oldest first, keyset-paged, each with every answer (any status) and the flags.',
       request: { query: AdminQueueQuery },
       responses: { 200: page(AdminQuestionSchema), ...errorResponses(400, 401, 403) },
@@ -29,8 +24,8 @@ export function adminQuestionsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/answers', summary: 'The answers moderation queue', security,
+    adminRoute({
+      method: 'get', path: '/answers', summary: 'The answers moderation queue',
       request: { query: AdminQueueQuery },
       responses: { 200: page(AdminAnswerSchema), ...errorResponses(400, 401, 403) },
     }),
@@ -39,16 +34,16 @@ export function adminQuestionsRouter(deps: AppDeps) {
 
   for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
     app.openapi(
-      createRoute({
-        method: 'post', path: `/questions/{id}/${action}`, summary: action === 'approve' ? 'Publish a question' : 'Reject a question', security,
+      adminRoute({
+        method: 'post', path: `/questions/{id}/${action}`, summary: action === 'approve' ? 'Publish a question' : 'Reject a question',
         request: { params: QuestionIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(QuestionSchema), ...errorResponses(401, 403, 404, 422, 429) },
       }),
       async (c) => c.json(await setQuestionStatus(db, c.get('shop').id, c.req.valid('param').id, status), 200),
     );
     app.openapi(
-      createRoute({
-        method: 'post', path: `/answers/{id}/${action}`, summary: action === 'approve' ? 'Publish an answer' : 'Reject an answer', security,
+      adminRoute({
+        method: 'post', path: `/answers/{id}/${action}`, summary: action === 'approve' ? 'Publish an answer' : 'Reject an answer',
         request: { params: AnswerIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(AnswerSchema), ...errorResponses(401, 403, 404, 422, 429) },
       }),
@@ -57,8 +52,8 @@ export function adminQuestionsRouter(deps: AppDeps) {
   }
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/questions/{id}/answers', summary: 'Answer as the merchant or a named expert', security,
+    adminRoute({
+      method: 'post', path: '/questions/{id}/answers', summary: 'Answer as the merchant or a named expert',
       description: 'Published at once and listed before customers\' answers, with the role as a badge.',
       request: { params: QuestionIdParam, headers: IdempotencyHeader, body: { content: { 'application/json': { schema: StaffAnswerBody } }, required: true } },
       responses: { 201: ok(AnswerSchema), ...errorResponses(400, 401, 403, 404, 422, 429) },

@@ -1,10 +1,6 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../env.js';
-import { optionalCustomer, requireCustomer, requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter, optionalJson } from '../router.js';
+import { newRouter, optionalJson, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { CampaignIdParam, IdParam, JoinBody, OfferSchema, TeamSchema } from '../schemas/group-buy.js';
 import { StreamQuery } from '../schemas/live.js';
@@ -13,8 +9,6 @@ import { TEAM_LOG } from '../storage/events.js';
 import { getOffer, getTeam, joinTeam, leaveTeam, startTeam } from '../storage/group-buy.js';
 import { streamSnapshots } from './sse.js';
 
-const read: Record<string, string[]>[] = [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
-const write = [{ publishableKey: [], customerToken: [] }];
 const teamOk = (description: string) => ({ description, content: { 'application/json': { schema: TeamSchema } } });
 const joinBody = { content: { 'application/json': { schema: JoinBody } }, required: false };
 /** Set by optionalCustomer only when a token was sent. */
@@ -24,26 +18,21 @@ const customerOf = (c: Context<AppEnv>) => c.get('customerId') as string | undef
 export function groupBuyRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  // Mounted at /v1 beside other routers: exact paths, so the stream keeps its `?key=` rule.
-  for (const path of ['/products/:id/group-buy', '/teams/:id']) app.use(path, requireKey(deps, 'publishable'), optionalCustomer());
-  for (const path of ['/group-buys/:campaignId/teams', '/teams/:id/join', '/teams/:id/leave']) {
-    app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
-  }
-  app.use('/teams/:id/events', requireKey(deps, 'publishable', { allowQueryKey: true }));
+  const { publicRoute, streamRoute, customerRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/products/{id}/group-buy', summary: 'A product\'s group buy with teams to join', security: read,
+    publicRoute({
+      method: 'get', path: '/products/{id}/group-buy', summary: 'A product\'s group buy with teams to join',
       description: 'The campaign (active first, then the next scheduled, then the latest ended or sold out), up to 5 open teams the customer is not in (soonest deadline first), and with a customer token the customer\'s own team (`yourTeam`, with `you`). `404 no_campaign` when the product has none.',
       request: { params: ProductParam },
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: OfferSchema } } }, ...errorResponses(401, 403, 404) },
-    }),
+    }, { customer: 'optional' }),
     async (c) => c.json(await getOffer(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/group-buys/{campaignId}/teams', summary: 'Start a team', security: write,
+    customerRoute({
+      method: 'post', path: '/group-buys/{campaignId}/teams', summary: 'Start a team',
       description: 'The customer leads the new team and holds its first seat until `you.holdExpiresAt`; the merchant confirms it by reporting the order (`POST /v1/admin/orders` with `teamId`). 409: `campaign_not_started`, `campaign_over`, `sold_out`, `already_in_team`.',
       request: { params: CampaignIdParam, headers: IdempotencyHeader, body: joinBody },
       responses: { 201: teamOk('Started'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
@@ -52,18 +41,18 @@ export function groupBuyRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/teams/{id}', summary: 'One team', security: read,
+    publicRoute({
+      method: 'get', path: '/teams/{id}', summary: 'One team',
       description: 'With `serverTime` for countdowns, and `you` when the customer token\'s customer holds a seat.',
       request: { params: IdParam },
       responses: { 200: teamOk('OK'), ...errorResponses(401, 403, 404) },
-    }),
+    }, { customer: 'optional' }),
     async (c) => c.json(await getTeam(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/teams/{id}/join', summary: 'Join a team (hold a seat)', security: write,
+    customerRoute({
+      method: 'post', path: '/teams/{id}/join', summary: 'Join a team (hold a seat)',
       description: '409: `team_closed`, `already_joined`, `already_in_team`, `sold_out`, `team_full`. Succeeded teams can still be joined (deeper tiers) until full or the deadline.',
       request: { params: IdParam, headers: IdempotencyHeader, body: joinBody },
       responses: { 200: teamOk('Joined'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
@@ -72,8 +61,8 @@ export function groupBuyRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/teams/{id}/leave', summary: 'Give the seat back', security: write,
+    customerRoute({
+      method: 'post', path: '/teams/{id}/leave', summary: 'Give the seat back',
       description: 'Only before the team succeeds. 409: `not_a_member`, `team_succeeded`, `team_closed`. The earliest remaining member becomes leader; a team left empty expires.',
       request: { params: IdParam, headers: IdempotencyHeader },
       responses: { 200: teamOk('Left (no `you`)'), ...errorResponses(401, 403, 404, 409, 422, 429) },
@@ -82,8 +71,8 @@ export function groupBuyRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/teams/{id}/events', summary: 'Team updates (Server-Sent Events)', security: [{ publishableKeyQuery: [] }],
+    streamRoute({
+      method: 'get', path: '/teams/{id}/events', summary: 'Team updates (Server-Sent Events)',
       description: 'Each message is `event: team` with the public team as `data` (never `you`; `serverTime` set when sent) and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
       request: { params: IdParam, query: StreamQuery },
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: TeamSchema } } }, ...errorResponses(401, 403, 404) },

@@ -1,27 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../env.js';
-import { requireKey } from '../middleware/auth.js';
-import { newRouter } from '../router.js';
+import { newRouter, routes } from '../router.js';
 import { errorResponses } from '../schemas/common.js';
 import { FindShowQuery, FindShowResponse, LiveShowSchema, ShowIdParam, StreamQuery } from '../schemas/live.js';
 import { SHOW_LOG } from '../storage/events.js';
 import { findShowForProduct, getShow } from '../storage/live.js';
 import { streamSnapshots } from './sse.js';
 
-const security = [{ publishableKey: [] }];
-
 /** Public reads (publishable key) and the live stream. */
 export function liveRouter(deps: Deps) {
   const { db } = deps;
   const app = newRouter();
-
-  app.use('/shows', requireKey(deps, 'publishable'));
-  app.use('/shows/:id', requireKey(deps, 'publishable'));
-  app.use('/shows/:id/events', requireKey(deps, 'publishable', { allowQueryKey: true }));
+  const { publicRoute, streamRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/shows', summary: 'The show to badge for a product', security,
+    publicRoute({
+      method: 'get', path: '/shows', summary: 'The show to badge for a product',
       description: 'Live first, then the next scheduled, then the latest ended; `null` when the product has none.',
       request: { query: FindShowQuery },
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: FindShowResponse } } }, ...errorResponses(400, 401, 403) },
@@ -30,8 +23,8 @@ export function liveRouter(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/shows/{id}', summary: 'One show', security,
+    publicRoute({
+      method: 'get', path: '/shows/{id}', summary: 'One show',
       request: { params: ShowIdParam },
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: LiveShowSchema } } }, ...errorResponses(401, 403, 404) },
     }),
@@ -39,8 +32,8 @@ export function liveRouter(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/shows/{id}/events', summary: 'Live updates (Server-Sent Events)', security: [{ publishableKeyQuery: [] }],
+    streamRoute({
+      method: 'get', path: '/shows/{id}/events', summary: 'Live updates (Server-Sent Events)',
       description: 'Each message is `event: show` with the whole show as `data` and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
       request: { params: ShowIdParam, query: StreamQuery },
       responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: LiveShowSchema } } }, ...errorResponses(401, 403, 404) },

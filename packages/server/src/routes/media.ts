@@ -1,13 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps } from '../env.js';
 import { notFound } from '../errors.js';
 import { linksFor } from '../links.js';
-import { requireCustomer, requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
+import { newRouter, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { MediaIdParam, UploadedMediaSchema } from '../schemas/reviews.js';
 import { publicMedia, shopMedia, UPLOAD_QUOTA, uploadMedia, type StoredMedia } from '../storage/media.js';
@@ -36,11 +33,11 @@ const serve = (c: Context, media: StoredMedia, cacheControl?: string) =>
 export function mediaRouter(deps: AppDeps) {
   const { db, media: store, uploadQuota: quota = UPLOAD_QUOTA } = deps;
   const app = newRouter();
-  app.post('/media', requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
+  const { openRoute, customerRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/media', summary: 'Upload a photo for a review', security: [{ publishableKey: [], customerToken: [] }],
+    customerRoute({
+      method: 'post', path: '/media', summary: 'Upload a photo for a review',
       description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation; a colour profile stays only if it is a valid ICC profile). Each customer may upload at most ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB (stored, after stripping) in any 24 hours: over that, \`429 upload_quota_exceeded\` with \`Retry-After\` (seconds until enough of their uploads are older than 24 hours) and nothing stored. Uploads no review takes within 24 hours are deleted. Pass the id in the review's \`mediaIds\`.`,
       request: {
         headers: IdempotencyHeader,
@@ -59,8 +56,8 @@ export function mediaRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/media/{id}', summary: 'A photo of a published review', security: [],
+    openRoute({
+      method: 'get', path: '/media/{id}', summary: 'A photo of a published review',
       description: 'No key: `<img>` cannot send one. Photos of reviews that are not published (yet) are 404.',
       request: { params: MediaIdParam },
       responses: { 200: image, ...errorResponses(404) },
@@ -79,10 +76,10 @@ export function mediaRouter(deps: AppDeps) {
 export function adminMediaRouter(deps: AppDeps) {
   const { db, media: store } = deps;
   const app = newRouter();
-  app.use('/media/*', requireKey(deps, 'secret'));
+  const { adminRoute } = routes(deps);
   app.openapi(
-    createRoute({
-      method: 'get', path: '/media/{id}', summary: 'Any photo of the shop (pending ones too)', security: [{ secretKey: [] }],
+    adminRoute({
+      method: 'get', path: '/media/{id}', summary: 'Any photo of the shop (pending ones too)',
       request: { params: MediaIdParam },
       responses: { 200: image, ...errorResponses(401, 403, 404) },
     }),

@@ -1,9 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../env.js';
-import { requireCustomer, requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
+import { newRouter, ok, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import {
   PointsAccountSchema, PointsCheckInSchema, PointsEntryPageSchema, PointsHistoryQuery, PointsProgramSchema, PointsRedeemBody, PointsRedemptionSchema,
@@ -11,22 +7,15 @@ import {
 import { getProgram } from '../storage/points-program.js';
 import { checkIn, getAccount, getHistory, redeem } from '../storage/points.js';
 
-const read = [{ publishableKey: [] }];
-const customer = [{ publishableKey: [], customerToken: [] }];
-const ok = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
-
 /** Points for shoppers: the program (public), and the signed-in customer's account, history, check-in and redemptions. */
 export function pointsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  // Mounted at /v1 beside other routers: exact paths.
-  app.use('/points/program', requireKey(deps, 'publishable'));
-  for (const path of ['/points/me', '/points/me/history']) app.use(path, requireKey(deps, 'publishable'), requireCustomer());
-  for (const path of ['/points/check-in', '/points/redeem']) app.use(path, requireKey(deps, 'publishable'), requireCustomer(), rateLimit(deps), idempotency());
+  const { publicRoute, customerRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/points/program', summary: 'The shop\'s loyalty program', security: read,
+    publicRoute({
+      method: 'get', path: '/points/program', summary: 'The shop\'s loyalty program',
       description: 'Tiers (ascending from 0), earn rules, active rewards cheapest first with their live stock, badges, expiry, pending days and the time zone that decides "today".',
       responses: { 200: ok(PointsProgramSchema), ...errorResponses(401, 403) },
     }),
@@ -34,8 +23,8 @@ export function pointsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/points/me', summary: 'The customer\'s points account', security: customer,
+    customerRoute({
+      method: 'get', path: '/points/me', summary: 'The customer\'s points account',
       description: 'Balance (available entries), pending (purchases in the return window), lifetime (what tiers count), tier and next tier, badges, check-in streak, the soonest points expiring within 30 days and `serverTime` (the database clock). Due expiries are applied first.',
       responses: { 200: ok(PointsAccountSchema), ...errorResponses(401, 403) },
     }),
@@ -43,8 +32,8 @@ export function pointsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/points/me/history', summary: 'The customer\'s ledger, newest first', security: customer,
+    customerRoute({
+      method: 'get', path: '/points/me/history', summary: 'The customer\'s ledger, newest first',
       description: 'Ordered by when each entry took effect, newest first (pending purchases first), keyset-paged (`limit` 1 to 50, default 20). `balanceAfter` is the available balance right after each available entry; null while pending.',
       request: { query: PointsHistoryQuery },
       responses: { 200: ok(PointsEntryPageSchema), ...errorResponses(400, 401, 403) },
@@ -53,8 +42,8 @@ export function pointsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/points/check-in', summary: 'Check in for today', security: customer,
+    customerRoute({
+      method: 'post', path: '/points/check-in', summary: 'Check in for today',
       description: 'No body. "Today" is the date in the program\'s time zone. Earns the check_in rule\'s points, plus its streak bonus on every `everyDays`-th day in a row. 409 `already_checked_in`; 409 `not_in_program` when the program has no check-in.',
       request: { headers: IdempotencyHeader },
       responses: { 200: ok(PointsCheckInSchema, 'Checked in'), ...errorResponses(401, 403, 409, 422, 429) },
@@ -63,8 +52,8 @@ export function pointsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/points/redeem', summary: 'Spend points on a reward', security: customer,
+    customerRoute({
+      method: 'post', path: '/points/redeem', summary: 'Spend points on a reward',
       description: 'One transaction under the customer\'s account lock, so the balance never goes below 0 and stock is never oversold. 404 unknown or inactive reward; then 409 `tier_required`, `out_of_stock`, `insufficient_points`, in that order. The code comes from the reward\'s imported pool, else is generated (`KITH-XXXX-XXXX`).',
       request: { headers: IdempotencyHeader, body: { content: { 'application/json': { schema: PointsRedeemBody } }, required: true } },
       responses: { 201: ok(PointsRedemptionSchema, 'Redeemed'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },

@@ -1,31 +1,20 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { AppDeps } from '../env.js';
-import { requireCustomer, requireKey } from '../middleware/auth.js';
-import { idempotency } from '../middleware/idempotency.js';
 import { clientIp } from '../middleware/client-ip.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { newRouter } from '../router.js';
+import { jsonBody, newRouter, routes } from '../router.js';
 import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
 import { AnswerSchema, CreateAnswerBody, CreateQuestionBody, ListQuestionsQuery, QuestionIdParam, QuestionPageSchema, QuestionSchema } from '../schemas/questions.js';
 import { ProductParam } from '../schemas/reviews.js';
 import { createAnswer, createQuestion, listQuestions } from '../storage/questions.js';
 
-const read = [{ publishableKey: [] }];
-const write = [{ publishableKey: [], customerToken: [] }];
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-
 /** Product Q&A: public reads, customers' questions and answers (merchants answer through the admin API). */
 export function questionsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  for (const path of ['/products/:id/questions', '/questions/*']) {
-    app.use(path, requireKey(deps, 'publishable'));
-    app.post(path, requireCustomer(), rateLimit(deps), idempotency());
-  }
+  const { publicRoute, customerRoute } = routes(deps);
 
   app.openapi(
-    createRoute({
-      method: 'get', path: '/products/{id}/questions', summary: 'Published questions of a product, with their answers', security: read,
+    publicRoute({
+      method: 'get', path: '/products/{id}/questions', summary: 'Published questions of a product, with their answers',
       description: 'Newest first, keyset-paged (`cursor`, `limit` 1–50, default 10). Each carries its published answers, merchant and expert answers first, then oldest first.',
       request: { params: ProductParam, query: ListQuestionsQuery },
       responses: { 200: { description: 'A page', content: { 'application/json': { schema: QuestionPageSchema } } }, ...errorResponses(400, 401, 403) },
@@ -34,20 +23,20 @@ export function questionsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/products/{id}/questions', summary: 'Ask a question', security: write,
+    customerRoute({
+      method: 'post', path: '/products/{id}/questions', summary: 'Ask a question',
       description: 'Published at once, unless it carries links or contact details (then `pending`). Counts toward the shop\'s hourly submissions per customer and IP.',
-      request: { params: ProductParam, headers: IdempotencyHeader, body: json(CreateQuestionBody) },
+      request: { params: ProductParam, headers: IdempotencyHeader, body: jsonBody(CreateQuestionBody) },
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: QuestionSchema } } }, ...errorResponses(400, 401, 403, 422, 429) },
     }),
     async (c) => c.json(await createQuestion(db, c.get('shop').id, c.req.valid('param').id, c.get('customerId'), clientIp(c), c.req.valid('json')), 201),
   );
 
   app.openapi(
-    createRoute({
-      method: 'post', path: '/questions/{id}/answers', summary: 'Answer a question as a customer', security: write,
+    customerRoute({
+      method: 'post', path: '/questions/{id}/answers', summary: 'Answer a question as a customer',
       description: 'Role `customer`; `verifiedBuyer` when the customer has an order with the question\'s product. Only published questions take answers (404 otherwise).',
-      request: { params: QuestionIdParam, headers: IdempotencyHeader, body: json(CreateAnswerBody) },
+      request: { params: QuestionIdParam, headers: IdempotencyHeader, body: jsonBody(CreateAnswerBody) },
       responses: { 201: { description: 'Created', content: { 'application/json': { schema: AnswerSchema } } }, ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => c.json(await createAnswer(db, c.get('shop').id, c.req.valid('param').id, c.get('customerId'), clientIp(c), c.req.valid('json')), 201),
