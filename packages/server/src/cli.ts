@@ -5,7 +5,7 @@ import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
 import { startServer } from './server.js';
-import { getShop } from './storage/shops.js';
+import { getShop } from './domains/shops/storage.js';
 import { signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server
