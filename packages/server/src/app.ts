@@ -21,6 +21,8 @@ import { adminPointsRouter } from './domains/points/admin-routes.js';
 import { pointsRouter } from './domains/points/routes.js';
 import { adminReferralsRouter } from './domains/referrals/admin-routes.js';
 import { referralsRouter } from './domains/referrals/routes.js';
+import { adminOrdersRouter } from './domains/orders/routes.js';
+import { adminWebhooksRouter } from './domains/webhooks/routes.js';
 import { createDbMediaStore } from './domains/media/store.js';
 import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
@@ -68,10 +70,12 @@ export function createApp(options: Deps) {
   app.route('/v1', groupBuyRouter(deps));
   app.route('/v1', pointsRouter(deps));
   app.route('/v1', referralsRouter(deps));
+  app.route('/v1/admin', adminOrdersRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
   app.route('/v1/admin', adminQuestionsRouter(deps));
   app.route('/v1/admin', adminMediaRouter(deps));
   app.route('/v1/admin', adminGroupBuyRouter(deps));
+  app.route('/v1/admin', adminWebhooksRouter(deps));
   app.route('/v1/admin', adminPointsRouter(deps));
   app.route('/v1/admin', adminReferralsRouter(deps));
 

@@ -15,11 +15,11 @@ export { createDbMediaStore, type MediaRef, type MediaStore } from './domains/me
 export { pruneMedia, UPLOAD_QUOTA, type UploadQuota } from './domains/media/storage.js';
 export { startGroupBuyScheduler, type GroupBuyScheduler, type SchedulerDeps } from './scheduler.js';
 export { signWebhook, verifyWebhookSignature } from './domains/webhooks/signature.js';
-export { applyDue, confirmSeat, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './domains/group-buy/storage.js';
+export { applyDue, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './domains/group-buy/storage.js';
 export { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign } from './domains/group-buy/campaigns.js';
 export { deliverDueWebhooks, putWebhookSettings, WEBHOOK_MAX_ATTEMPTS } from './domains/webhooks/storage.js';
 export { adjustPoints, checkIn, earnForOrder, earnForReview, earnForTeam, earnPoints, earnPointsIn, getAccount, getCustomer, getHistory, redeem } from './domains/points/storage.js';
-export { recordOrder, refundOrder } from './domains/orders/storage.js';
+export { confirmSeat, recordOrder, refundOrder } from './domains/orders/storage.js';
 export { applyDueExpiries } from './domains/points/ledger.js';
 export { BADGES, DEFAULT_PROGRAM, createReward, getProgram, importCodes, listRewards, putProgramSettings, updateReward, type ProgramSettings } from './domains/points/program.js';
 export {

@@ -7,3 +7,5 @@ export * from '../domains/questions/schemas.js';
 export * from '../domains/group-buy/schemas.js';
 export * from '../domains/points/schemas.js';
 export * from '../domains/referrals/schemas.js';
+export * from '../domains/orders/schemas.js';
+export * from '../domains/webhooks/schemas.js';

@@ -1,10 +1,9 @@
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../../env.js';
 import { newRouter, optionalJson, routes } from '../../router.js';
-import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
+import { errorResponses, IdempotencyHeader, ProductParam } from '../../schemas/common.js';
 import { CampaignIdParam, IdParam, JoinBody, OfferSchema, TeamSchema } from './schemas.js';
 import { StreamQuery } from '../live/schemas.js';
-import { ProductParam } from '../reviews/schemas.js';
 import { TEAM_LOG } from '../../storage/events.js';
 import { getOffer, getTeam, joinTeam, leaveTeam, startTeam } from './storage.js';
 import { streamSnapshots } from '../../sse.js';

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam } from '@kith/core';
 import { hasContactOrLink } from '../reviews/moderation.js';
-import { isoDate, MoneySchema } from '../../schemas/common.js';
-import { cursor } from '../reviews/schemas.js';
+import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
@@ -169,44 +168,6 @@ export const AdminTeamsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
-export const WebhookSettingsBody = z
-  .object({ url: httpUrl, rotateSecret: z.boolean().optional() })
-  .openapi('WebhookSettings');
-
-export const WebhookSettingsSchema = z
-  .object({
-    url: z.string().nullable(),
-    secret: z.string().optional().openapi({ description: '`whsec_…`: shown when first set and when rotated only' }),
-  })
-  .openapi('WebhookEndpoint');
-
-export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left', 'points.redeemed',
-  'referral.link_created', 'referral.approved', 'referral.reversed'] as const;
-export const DeliverySchema = z
-  .object({
-    id: z.string().openapi({ description: 'The event id (`evt_…`), also sent as Kith-Event-Id' }),
-    type: z.enum(WEBHOOK_TYPES),
-    teamId: z.string().optional().openapi({ description: 'The team of a `team.*` event' }),
-    redemptionId: z.string().optional().openapi({ description: 'The redemption of a `points.redeemed` event' }),
-    code: z.string().optional().openapi({ description: 'The referral code of a `referral.link_created` event' }),
-    conversionId: z.string().optional().openapi({ description: 'The referral conversion of a `referral.approved` or `referral.reversed` event' }),
-    status: z.enum(['pending', 'delivered', 'failed']),
-    attempts: z.number().int(),
-    lastStatus: z.number().int().optional().openapi({ description: 'HTTP status of the last attempt' }),
-    lastError: z.string().optional(),
-    nextAttemptAt: isoDate.optional().openapi({ description: 'While pending' }),
-    deliveredAt: isoDate.optional(),
-    createdAt: isoDate,
-    log: z.array(z.object({ attempt: z.number().int(), at: isoDate, status: z.number().int().optional(), error: z.string().optional(), durationMs: z.number().int() })),
-  })
-  .openapi('WebhookDelivery');
-
-export const DeliveriesQuery = z.object({
-  status: z.enum(['pending', 'delivered', 'failed']).optional().openapi({ param: { name: 'status', in: 'query' } }),
-  cursor,
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
-});
-
 /** The `event:` name of messages on `GET /v1/teams/:id/events`; `data` is the public team. */
 export const TEAM_EVENT = 'team';
 
@@ -218,8 +179,6 @@ export type GroupBuyAdminTeamResponse = z.infer<typeof AdminTeamSchema>;
 export type GroupBuyAdminSeat = z.infer<typeof AdminSeatSchema>;
 export type CreateCampaignInput = z.infer<typeof CreateCampaignBody>;
 export type UpdateCampaignInput = z.infer<typeof UpdateCampaignBody>;
-export type WebhookDeliveryResponse = z.infer<typeof DeliverySchema>;
-export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
 // The wire format is exactly the @kith/core models: a field the core types can't take fails the build.
 type Assert<T extends true> = T;

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db.js';
 import { ApiError, conflict, notFound } from '../../errors.js';
-import type {
-  GroupBuyAdminTeamResponse, GroupBuyOfferResponse, GroupBuyTeamResponse, TierValue, WebhookType,
-} from './schemas.js';
+import type { GroupBuyAdminTeamResponse, GroupBuyOfferResponse, GroupBuyTeamResponse, TierValue } from './schemas.js';
+import type { WebhookType } from '../webhooks/schemas.js';
 import { appendEvent, TEAM_LOG } from '../../storage/events.js';
 import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from '../../storage/cursor.js';
 import { campaignForProduct, campaignRow, LIVE_SEAT, parseTiers, toCampaign } from './campaigns.js';
-import { insertOrder, type OrderInput } from '../orders/storage.js';
-import { referOrderIn, type OrderReferralInput } from '../referrals/storage.js';
 import { queueWebhook } from '../webhooks/storage.js';
-import { earnForOrder, earnForTeam } from '../points/storage.js';
-import { lockAccounts } from '../points/ledger.js';
 import { iso } from '../../time.js';
 
 type TeamState = GroupBuyTeamResponse['state'];
@@ -331,35 +326,39 @@ export async function leaveTeam(db: Db, shopId: string, teamId: string, customer
 
 // ── Merchant actions and reads ──────────────────────────────────────────────────────────────
 
+/** A customer's held seat, found under the team's lock (see `heldSeat`). */
+export interface SeatHold {
+  readonly seatId: string;
+  /** Confirmed seats before this one: tiers reached by its confirmation are announced once. */
+  readonly confirmedBefore: number;
+}
+
 /**
- * The merchant reports the order for a held seat: the order is recorded and the seat confirmed in
- * one transaction, which may move the team (tiers, success, closed when full) and earns points
- * (the order's, the team reward once it succeeded). 409 `seat_not_held` records nothing.
+ * The first half of confirming a seat, in the caller's transaction (orders: `confirmSeat`): locks
+ * the team, settles what is due and finds the customer's held seat; 409 `seat_not_held` otherwise.
  */
-export async function confirmSeat(db: Db, shopId: string, teamId: string, order: OrderInput & OrderReferralInput) {
-  await applyDue(db, { shopId, teamId });
-  return db.transaction(async (tx) => {
-    await lockTeam(tx, shopId, teamId);
-    const l = await settle(tx, shopId, teamId);
-    const seat = l.seats.find((s) => s.status === 'held' && s.customer_id === order.customerId);
-    if (!seat) throw conflict('seat_not_held', `Customer ${order.customerId} holds no seat in team ${teamId}`);
-    const recorded = await insertOrder(tx, shopId, order, teamId);
-    const referral = await referOrderIn(tx, shopId, order, order);
-    await tx.query("UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1", [seat.id, order.id]);
-    const team = await settle(tx, shopId, teamId, { changed: true, confirmedBefore: summary(l).confirmed });
-    // Points in the same transaction: the order's purchase points and, once the team has
-    // succeeded, the campaign's reward for every confirmed member (each once per team).
-    const succeeded = team.row.state === 'succeeded' || team.row.state === 'closed';
-    const confirmed = succeeded ? team.seats.filter((s) => s.status === 'confirmed').map((s) => ({ customerId: s.customer_id, leader: s.leader })) : [];
-    await lockAccounts(tx, shopId, [order.customerId, ...confirmed.map((m) => m.customerId)]);
-    const points = await earnForOrder(tx, shopId, order);
-    if (succeeded) {
-      const { rows: [c] } = await tx.query<{ reward_points: number | null }>(
-        'SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, team.row.campaign_id]);
-      await earnForTeam(tx, shopId, { id: teamId, rewardPoints: c?.reward_points ?? null, confirmed });
-    }
-    return { ...recorded, teamId, team: adminTeam(team), points, referral };
-  });
+export async function heldSeat(tx: Db, shopId: string, teamId: string, customerId: string): Promise<SeatHold> {
+  await lockTeam(tx, shopId, teamId);
+  const l = await settle(tx, shopId, teamId);
+  const seat = l.seats.find((s) => s.status === 'held' && s.customer_id === customerId);
+  if (!seat) throw conflict('seat_not_held', `Customer ${customerId} holds no seat in team ${teamId}`);
+  return { seatId: seat.id, confirmedBefore: summary(l).confirmed };
+}
+
+/**
+ * The second half, once the order is written: the seat is confirmed, which may move the team
+ * (tiers, success, closed when full). Once the team has succeeded, every confirmed member and the
+ * campaign's reward come back for the team points.
+ */
+export async function confirmHeldSeat(tx: Db, shopId: string, teamId: string, hold: SeatHold, orderId: string) {
+  await tx.query("UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1", [hold.seatId, orderId]);
+  const team = await settle(tx, shopId, teamId, { changed: true, confirmedBefore: hold.confirmedBefore });
+  const succeeded = team.row.state === 'succeeded' || team.row.state === 'closed';
+  const confirmed = succeeded ? team.seats.filter((s) => s.status === 'confirmed').map((s) => ({ customerId: s.customer_id, leader: s.leader })) : [];
+  const rewardPoints = succeeded
+    ? (await tx.query<{ reward_points: number | null }>('SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, team.row.campaign_id])).rows[0]?.reward_points ?? null
+    : null;
+  return { team: adminTeam(team), succeeded, confirmed, rewardPoints };
 }
 
 /** One team, with `you` for its member and the server's clock. */

@@ -1,16 +1,17 @@
 import type { Db } from '../../db.js';
 import { conflict, notFound } from '../../errors.js';
 import type { MoneyValue } from '../../schemas/common.js';
-import type { OrderRefundResponse } from '../points/schemas.js';
+import { applyDue, confirmHeldSeat, heldSeat } from '../group-buy/storage.js';
+import type { OrderRefundResponse } from './schemas.js';
 import { cursorTime } from '../../storage/cursor.js';
 import { applyExpiry, lockAccounts, reverseEarn } from '../points/ledger.js';
-import { earnForOrder } from '../points/storage.js';
+import { earnForOrder, earnForTeam } from '../points/storage.js';
 import { getProgramSettings } from '../points/program.js';
 import { advocateOfOrder, referOrderIn, reverseForRefundIn, type OrderReferralInput } from '../referrals/storage.js';
 
 // Orders and refunds: the one place an order or a refund fans out to the other domains (purchase
-// points, referral conversions; a group-buy seat confirms through insertOrder in its own
-// transaction), so points no longer imports referrals for a refund.
+// points, referral conversions, a group-buy seat and its team's reward), so those domains never
+// import each other for an order.
 
 export interface OrderInput {
   readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly placedAt?: string;
@@ -20,8 +21,8 @@ export interface OrderInput {
   readonly emailHash?: string;
 }
 
-/** Writes an order in the caller's transaction (group buy confirms a seat in the same one). */
-export async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string | null = null) {
+/** Writes an order in the caller's transaction. */
+async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string | null = null) {
   const inserted = await tx.query(
     `INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id, total_minor, total_currency, email_hash)
      VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5, $6, $7, $8)
@@ -42,6 +43,27 @@ export const recordOrder = (db: Db, shopId: string, o: OrderInput & OrderReferra
     const referral = await referOrderIn(tx, shopId, o, o);
     return { ...recorded, points: await earnForOrder(tx, shopId, o), referral };
   });
+
+/**
+ * The merchant reports the order for a held seat: the order is recorded and the seat confirmed in
+ * one transaction, which may move the team (tiers, success, closed when full) and earns points
+ * (the order's, the team reward once it succeeded). 409 `seat_not_held` records nothing.
+ */
+export async function confirmSeat(db: Db, shopId: string, teamId: string, order: OrderInput & OrderReferralInput) {
+  await applyDue(db, { shopId, teamId });
+  return db.transaction(async (tx) => {
+    const hold = await heldSeat(tx, shopId, teamId, order.customerId);
+    const recorded = await insertOrder(tx, shopId, order, teamId);
+    const referral = await referOrderIn(tx, shopId, order, order);
+    const seat = await confirmHeldSeat(tx, shopId, teamId, hold, order.id);
+    // Points in the same transaction: the order's purchase points and, once the team has
+    // succeeded, the campaign's reward for every confirmed member (each once per team).
+    await lockAccounts(tx, shopId, [order.customerId, ...seat.confirmed.map((m) => m.customerId)]);
+    const points = await earnForOrder(tx, shopId, order);
+    if (seat.succeeded) await earnForTeam(tx, shopId, { id: teamId, rewardPoints: seat.rewardPoints, confirmed: seat.confirmed });
+    return { ...recorded, teamId, team: seat.team, points, referral };
+  });
+}
 
 /**
  * A refund of a whole order, recorded once (409 `already_refunded`). Its purchase earn is reversed:

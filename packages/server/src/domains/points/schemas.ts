@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption, PointsReward } from '@kith/core';
-import { isoDate, MoneySchema } from '../../schemas/common.js';
-import { cursor } from '../reviews/schemas.js';
-import { RefundReferralSchema } from '../referrals/schemas.js';
+import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();
@@ -296,16 +294,6 @@ export const PointsOrderPointsSchema = z
   .object({ earned: int(), availableAt: isoDate })
   .openapi('PointsOrderEarn');
 
-export const RefundOrderBody = z.object({}).openapi('RefundOrder');
-export const OrderRefundSchema = z
-  .object({
-    orderId: z.string(),
-    reversed: int().openapi({ description: 'Purchase points taken back' }),
-    shortfall: int().openapi({ description: 'Purchase points already spent, which could not be taken back' }),
-    referral: RefundReferralSchema.nullable().openapi({ description: 'The order\'s referral conversion, reversed (null when the order was not referred)' }),
-  })
-  .openapi('OrderRefund');
-
 /** `data` of a `points.redeemed` webhook. */
 export const RedeemedWebhookSchema = z
   .object({
@@ -331,7 +319,6 @@ export type PointsProgramInput = z.infer<typeof PointsProgramBody>;
 export type CreateRewardInput = z.infer<typeof PointsCreateRewardBody>;
 export type UpdateRewardInput = z.infer<typeof PointsUpdateRewardBody>;
 export type PointsEarnResponse = z.infer<typeof PointsEarnSchema>;
-export type OrderRefundResponse = z.infer<typeof OrderRefundSchema>;
 export type PointsRedeemedWebhookData = z.infer<typeof RedeemedWebhookSchema>;
 export type PointsActionName = (typeof POINTS_ACTIONS)[number];
 export type RuleAction = (typeof RULE_ACTIONS)[number];

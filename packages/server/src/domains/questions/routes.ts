@@ -1,9 +1,8 @@
 import type { AppDeps } from '../../env.js';
 import { clientIp } from '../../middleware/client-ip.js';
 import { jsonBody, newRouter, routes } from '../../router.js';
-import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
+import { errorResponses, IdempotencyHeader, ProductParam } from '../../schemas/common.js';
 import { AnswerSchema, CreateAnswerBody, CreateQuestionBody, ListQuestionsQuery, QuestionIdParam, QuestionPageSchema, QuestionSchema } from './schemas.js';
-import { ProductParam } from '../reviews/schemas.js';
 import { createAnswer, createQuestion, listQuestions } from './storage.js';
 
 /** Product Q&A: public reads, customers' questions and answers (merchants answer through the admin API). */

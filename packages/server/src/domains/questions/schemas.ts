@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate } from '../../schemas/common.js';
-import { cursor } from '../reviews/schemas.js';
+import { cursor, isoDate } from '../../schemas/common.js';
 
 const status = z.enum(['pending', 'published', 'rejected']);
 const displayName = z.string().trim().min(1).max(60);

@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ReferralConversion, ReferralIncentive, ReferralLink, ReferralOffer, ReferralReward, ReferralStats } from '@kith/core';
-import { isoDate, MoneySchema } from '../../schemas/common.js';
-import { cursor } from '../reviews/schemas.js';
+import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
 
 const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();

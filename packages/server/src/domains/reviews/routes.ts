@@ -4,9 +4,9 @@ import { JSONLD_REVIEWS, productJsonLd, scriptSafeJson } from './jsonld.js';
 import { linksFor } from '../media/links.js';
 import { clientIp } from '../../middleware/client-ip.js';
 import { jsonBody, newRouter, routes } from '../../router.js';
-import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
+import { errorResponses, IdempotencyHeader, ProductParam } from '../../schemas/common.js';
 import {
-  CreateReviewBody, JsonLdQuery, ListReviewsQuery, ProductParam, ReportBody, ReviewIdParam, ReviewPageSchema, ReviewSchema,
+  CreateReviewBody, JsonLdQuery, ListReviewsQuery, ReportBody, ReviewIdParam, ReviewPageSchema, ReviewSchema,
   ReviewSummarySchema, SummariesQuery,
 } from './schemas.js';
 import { createReview, listReviews, markHelpful, report, summaries } from './storage.js';

@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
-import { isoDate, MoneySchema } from '../../schemas/common.js';
-
-const productId = z.string().min(1).max(200);
+import { cursor, isoDate, productId } from '../../schemas/common.js';
 
 export const ReviewSchema = z
   .object({
@@ -43,12 +41,9 @@ export const ReviewSummarySchema = z
   })
   .openapi('ReviewSummary');
 
-export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });
 export const ReviewIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-/** Opaque keyset cursors; the storage layer answers a malformed one with 400 `invalid_cursor`. */
-export const cursor = z.string().optional().openapi({ param: { name: 'cursor', in: 'query' }, description: 'The previous page\'s `nextCursor`' });
 export const REVIEW_SORTS = ['newest', 'highest', 'lowest', 'helpful', 'media'] as const;
 export const ListReviewsQuery = z.object({
   sort: z.enum(REVIEW_SORTS).default('newest').openapi({ param: { name: 'sort', in: 'query' }, description: '`media`: reviews with photos first, newest first within each group; ties: newest first, then id' }),
@@ -82,23 +77,6 @@ export const CreateReviewBody = z
   .openapi('CreateReview');
 
 export const ReportBody = z.object({ reason: z.enum(['spam', 'offensive', 'off_topic', 'fake', 'other']) }).openapi('ReportReview');
-
-export const CreateOrderBody = z
-  .object({
-    id: z.string().min(1).max(100),
-    customerId: z.string().min(1).max(200),
-    productIds: z.array(productId).min(1).max(500),
-    placedAt: isoDate.optional(),
-    total: MoneySchema.optional().openapi({ description: 'What the customer paid: earns purchase points in the program\'s purchase currency' }),
-    teamId: z.string().min(1).max(100).optional().openapi({ description: 'A group-buy team: confirms this customer\'s held seat in it' }),
-    referralCode: z.string().trim().min(1).max(40).optional().openapi({ description: 'Referrals: the code the buyer came with (`kith_ref`), any case' }),
-    emailHash: z.string().regex(/^[0-9a-fA-F]{64}$/).optional()
-      .openapi({ description: 'Referrals: hex SHA-256 of the buyer\'s lower-cased email, for the self-referral check' }),
-    ip: z.union([z.ipv4(), z.ipv6()]).optional().openapi({ description: 'Referrals: the buyer\'s IP, stored only as a salted hash for the same-IP check' }),
-  })
-  .openapi('CreateOrder');
-
-export const OrderIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const AdminReviewsQuery = z.object({
   status: z.enum(['pending', 'published', 'rejected']).default('pending').openapi({ param: { name: 'status', in: 'query' } }),

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../db.js';
-import type { WebhookDeliveryResponse, WebhookType } from '../group-buy/schemas.js';
+import type { WebhookDeliveryResponse, WebhookType } from './schemas.js';
 import { signWebhook } from './signature.js';
 import { iso } from '../../time.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from '../../storage/cursor.js';
