@@ -49,6 +49,9 @@ export const MoneySchema = z
   .openapi('Money');
 export type MoneyValue = z.infer<typeof MoneySchema>;
 
+/** An absolute http or https URL (links, images, streams, webhook endpoints). */
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** A shop's own product id. */
 export const productId = z.string().min(1).max(200);
 export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });

@@ -1,9 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam } from '@kith/core';
 import { hasContactOrLink } from '../reviews/moderation.js';
-import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
-
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+import { cursor, httpUrl, isoDate, MoneySchema, productId } from '../../schemas/common.js';
 
 export const TierSchema = z
   .object({
@@ -142,7 +140,7 @@ const addIssues = (value: CampaignTerms, ctx: z.RefinementCtx) => {
 export const CreateCampaignBody = z
   .object({
     id: z.string().regex(/^[\w-]{1,100}$/).optional().openapi({ description: 'Your id for the campaign; generated when left out' }),
-    productId: z.string().min(1).max(200),
+    productId,
     ...campaignFields,
   })
   .superRefine(addIssues)

@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isoDate } from '../../schemas/common.js';
-
-const url = z.url({ protocol: /^https?$/ }).max(2000);
+import { httpUrl, isoDate, productId } from '../../schemas/common.js';
 
 export const LiveShowSchema = z
   .object({
@@ -37,14 +35,14 @@ export const CreateShowBody = z
     id: z.string().regex(/^[\w-]{1,100}$/).optional().openapi({ description: 'Your id for the show; generated when left out' }),
     title: z.string().trim().min(1).max(200),
     startsAt: isoDate,
-    streamUrl: url.optional(),
-    productIds: z.array(z.string().min(1).max(200)).min(1).max(100),
-    host: z.object({ displayName: z.string().trim().min(1).max(100), avatarUrl: url.optional() }).optional(),
+    streamUrl: httpUrl.optional(),
+    productIds: z.array(productId).min(1).max(100),
+    host: z.object({ displayName: z.string().trim().min(1).max(100), avatarUrl: httpUrl.optional() }).optional(),
   })
   .openapi('CreateShow');
 
 export const StartShowBody = z.object({ viewerCount: z.number().int().min(0).max(100_000_000).optional() }).openapi('StartShow');
-export const EndShowBody = z.object({ replayUrl: url.optional() }).openapi('EndShow');
+export const EndShowBody = z.object({ replayUrl: httpUrl.optional() }).openapi('EndShow');
 export const ViewersBody = z.object({ viewerCount: z.number().int().min(0).max(100_000_000) }).openapi('SetViewers');
 
 export type LiveShowResponse = z.infer<typeof LiveShowSchema>;

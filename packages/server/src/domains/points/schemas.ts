@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption, PointsReward } from '@kith/core';
-import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
+import { cursor, httpUrl, isoDate, MoneySchema } from '../../schemas/common.js';
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();
 /** A positive amount (a coupon's value, the amount that earns purchase points). */
 const PositiveMoney = MoneySchema.extend({ minor: int().min(1).max(1_000_000_000) }).openapi('PositiveMoney');

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { ReferralConversion, ReferralIncentive, ReferralLink, ReferralOffer, ReferralReward, ReferralStats } from '@kith/core';
-import { cursor, isoDate, MoneySchema } from '../../schemas/common.js';
+import { cursor, httpUrl, isoDate, MoneySchema, productId } from '../../schemas/common.js';
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const int = () => z.number().int();
 const PositiveMoney = MoneySchema.extend({ minor: int().min(1).max(1_000_000_000) });
 
@@ -74,7 +73,7 @@ export const ReferralStatsSchema = z
 
 export const CreateLinkBody = z
   .object({
-    productId: z.string().min(1).max(200).optional(),
+    productId: productId.optional(),
     url: httpUrl.optional().openapi({ description: 'The page to share (absolute http or https); default the shop\'s landing page' }),
     displayName: z.string().trim().min(1).max(40).optional().openapi({ description: 'How friends see the advocate' }),
   })

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
-import { cursor, isoDate, productId } from '../../schemas/common.js';
+import { cursor, httpUrl, isoDate, productId } from '../../schemas/common.js';
 
 export const ReviewSchema = z
   .object({
@@ -112,7 +112,6 @@ export const UploadedMediaSchema = z
 
 export const MediaIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 export const JsonLdQuery = z.object({
   name: z.string().trim().min(1).max(200).optional().openapi({ param: { name: 'name', in: 'query' }, description: 'Product name (default: the product id)' }),
   url: httpUrl.optional().openapi({ param: { name: 'url', in: 'query' } }),

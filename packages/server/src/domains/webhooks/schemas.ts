@@ -1,7 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursor, isoDate } from '../../schemas/common.js';
-
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+import { cursor, httpUrl, isoDate } from '../../schemas/common.js';
 
 export const WebhookSettingsBody = z
   .object({ url: httpUrl, rotateSecret: z.boolean().optional() })
