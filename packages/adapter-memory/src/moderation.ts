@@ -20,7 +20,7 @@ export const DEFAULT_REVIEW_SETTINGS: MemoryReviewSettings = {
   autoPublish: 'verified', minRatingAuto: 1, reportThreshold: 3, mediaAutoPublish: false, submissionsPerHour: 5, topics: [],
 };
 
-// Mirrors CONTACT in packages/server/src/moderation.ts (links and contact details, how ads and
+// Mirrors CONTACT in packages/server/src/domains/reviews/moderation.ts (links and contact details, how ads and
 // off-platform deals get into reviews): change both together.
 export const CONTACT = /https?:\/\/|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+?\d[\d\s().-]{7,}\d|微信|wechat|\bvx\b|whats\s*app|telegram|\bqq\s*[:：]?\s*\d{5,}/i;
 

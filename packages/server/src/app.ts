@@ -1,29 +1,30 @@
 import { bodyLimit } from 'hono/body-limit';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
-import { requireCustomer, requireKey } from './middleware/auth.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { refuseBadText } from './middleware/text.js';
-import { newRouter } from './router.js';
-import { adminLiveRouter } from './routes/admin-live.js';
-import { liveRouter } from './routes/live.js';
-import { reviewsRouter } from './routes/reviews.js';
-import { adminReviewsRouter } from './routes/admin-reviews.js';
-import { adminQuestionsRouter } from './routes/admin-questions.js';
-import { adminMediaRouter, mediaRouter } from './routes/media.js';
-import { questionsRouter } from './routes/questions.js';
-import { adminGroupBuyRouter } from './routes/admin-group-buy.js';
-import { groupBuyRouter } from './routes/group-buy.js';
-import { adminPointsRouter } from './routes/admin-points.js';
-import { pointsRouter } from './routes/points.js';
-import { adminReferralsRouter } from './routes/admin-referrals.js';
-import { adminKeysRouter } from './routes/admin-keys.js';
-import { referralsRouter } from './routes/referrals.js';
-import { createDbMediaStore } from './media/store.js';
+import { newRouter, routes } from './router.js';
+import { adminLiveRouter } from './domains/live/admin-routes.js';
+import { liveRouter } from './domains/live/routes.js';
+import { reviewsRouter } from './domains/reviews/routes.js';
+import { adminReviewsRouter } from './domains/reviews/admin-routes.js';
+import { adminQuestionsRouter } from './domains/questions/admin-routes.js';
+import { adminMediaRouter, mediaRouter } from './domains/media/routes.js';
+import { questionsRouter } from './domains/questions/routes.js';
+import { adminGroupBuyRouter } from './domains/group-buy/admin-routes.js';
+import { groupBuyRouter } from './domains/group-buy/routes.js';
+import { adminPointsRouter } from './domains/points/admin-routes.js';
+import { pointsRouter } from './domains/points/routes.js';
+import { adminReferralsRouter } from './domains/referrals/admin-routes.js';
+import { referralsRouter } from './domains/referrals/routes.js';
+import { adminOrdersRouter } from './domains/orders/routes.js';
+import { adminWebhooksRouter } from './domains/webhooks/routes.js';
+import { adminKeysRouter } from './domains/shops/admin-routes.js';
+import { createDbMediaStore } from './domains/media/store.js';
 import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
 
@@ -36,6 +37,7 @@ export function createApp(options: Deps) {
   const db = requestDb(options.db);
   const deps: AppDeps = { ...options, db, media: options.media ?? createDbMediaStore(db) };
   const app = newRouter();
+  const { customerRoute } = routes(deps);
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();
@@ -69,19 +71,20 @@ export function createApp(options: Deps) {
   app.route('/v1', groupBuyRouter(deps));
   app.route('/v1', pointsRouter(deps));
   app.route('/v1', referralsRouter(deps));
+  app.route('/v1/admin', adminOrdersRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
   app.route('/v1/admin', adminQuestionsRouter(deps));
   app.route('/v1/admin', adminMediaRouter(deps));
   app.route('/v1/admin', adminGroupBuyRouter(deps));
+  app.route('/v1/admin', adminWebhooksRouter(deps));
   app.route('/v1/admin', adminPointsRouter(deps));
   app.route('/v1/admin', adminReferralsRouter(deps));
   app.route('/v1/admin', adminKeysRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
-  app.use('/v1/customer', requireKey(deps, 'publishable'), requireCustomer());
   app.openapi(
-    createRoute({
-      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is', security: [{ publishableKey: [], customerToken: [] }],
+    customerRoute({
+      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is',
       responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(401, 403) },
     }),
     (c) => c.json({ id: c.get('customerId') }, 200),

@@ -5,8 +5,8 @@ import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
 import { startServer } from './server.js';
-import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS } from './schemas/keys.js';
-import { getShop, rotateSecretKey } from './storage/shops.js';
+import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS } from './domains/shops/schemas.js';
+import { getShop, rotateSecretKey } from './domains/shops/storage.js';
 import { customerTokenKeyId, signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { endShow, getShow, rescheduleShow, setViewers, startShow } from './storage/live.js';
+import { endShow, getShow, rescheduleShow, setViewers, startShow } from './domains/live/storage.js';
 
 /**
  * Keeps the demo alive: moves one show scheduled → live (viewers rising) → ended → scheduled

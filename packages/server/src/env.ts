@@ -1,11 +1,11 @@
 import type { Db } from './db.js';
 import type { LiveHub } from './live-hub.js';
-import type { MediaStore } from './media/store.js';
+import type { MediaStore } from './domains/media/store.js';
 import type { IdempotencyClaim } from './middleware/idempotency.js';
 import type { RequestDb } from './request-tx.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
-import type { UploadQuota } from './storage/media.js';
-import type { Shop } from './storage/shops.js';
+import type { UploadQuota } from './domains/media/storage.js';
+import type { Shop } from './domains/shops/storage.js';
 
 export interface Deps {
   readonly db: Db;

@@ -1,12 +1,17 @@
-import { OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { AppEnv } from './env.js';
+import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, Deps } from './env.js';
 import { badRequest, invalid, unsupportedMediaType } from './errors.js';
+import { optionalCustomer, requireCustomer, requireKey } from './middleware/auth.js';
+import { idempotency, runWrite } from './middleware/idempotency.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { isJsonType } from './middleware/text.js';
-import { runWrite } from './middleware/idempotency.js';
 
 /**
  * Every router starts here, so validation failures everywhere become the same 400 with the
  * field paths: `{ error: { code: 'invalid_request', message, details: [{ path, message }] } }`.
+ * Routes are added with `app.openapi(<one of routes(deps)>(…), handler)`; anything else is refused
+ * at start-up, so a route cannot exist without its auth.
  */
 export const newRouter = () => {
   const app = new OpenAPIHono<AppEnv>({
@@ -17,12 +22,100 @@ export const newRouter = () => {
   // Every write handler runs as one transaction with its Idempotency-Key record (`runWrite`);
   // declared here once, so no route can forget it.
   const openapi = app.openapi;
-  app.openapi = ((route, handler, hook) =>
-    openapi(route, WRITES.has(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler, hook)) as typeof openapi;
+  app.openapi = ((route, handler, hook) => {
+    if (!DECLARED.has(route)) throw new Error(`${route.method.toUpperCase()} ${route.path}: declare it with routes(deps) (openRoute, publicRoute, streamRoute, customerRoute or adminRoute)`);
+    return openapi(route, isWrite(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler, hook);
+  }) as typeof openapi;
   return app;
 };
 
-const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+const isWrite = (method: string) => ['post', 'put', 'patch', 'delete'].includes(method);
+
+/** A route as a domain writes it: everything but its auth, which the helper it goes through adds. */
+type RouteInput = Omit<RouteConfig, 'security' | 'middleware'>;
+
+/** Who may call a route; one value makes both its OpenAPI `security` and the middleware that enforces it. */
+interface Access {
+  readonly key: 'none' | 'publishable' | 'secret';
+  /** EventSource cannot send headers: the publishable key may come as `?key=`. */
+  readonly queryKey?: boolean;
+  /** `optional`: answered anonymously without a token; a token that is sent must be valid. */
+  readonly customer?: 'required' | 'optional';
+  /** `false` only where a stored answer would be a secret (the secret key's rotation); writes only. */
+  readonly idempotency?: boolean;
+}
+
+/** Routes that went through a helper below; `newRouter` takes no other. */
+const DECLARED = new WeakSet<object>();
+
+function securityOf({ key, queryKey, customer }: Access): NonNullable<RouteConfig['security']> {
+  if (key === 'none') return [];
+  if (key === 'secret') return [{ secretKey: [] }];
+  if (queryKey) return [{ publishableKeyQuery: [] }];
+  if (customer === 'required') return [{ publishableKey: [], customerToken: [] }];
+  if (customer === 'optional') return [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
+  return [{ publishableKey: [] }];
+}
+
+/**
+ * The route helpers of one app. Each declares a route's auth once: the OpenAPI `security` and the
+ * middleware, in this order: the key (publishable or secret; `?key=` for streams), the customer
+ * token, then for writes the write rate limit and the Idempotency-Key check; the handler then runs
+ * in `runWrite` (see `newRouter`).
+ */
+export function routes(deps: Deps) {
+  const keys = {
+    publishable: requireKey(deps, 'publishable'),
+    secret: requireKey(deps, 'secret'),
+    stream: requireKey(deps, 'publishable', { allowQueryKey: true }),
+  };
+  const customers = { required: requireCustomer(), optional: optionalCustomer() };
+  const limit = rateLimit(deps);
+  const keyed = idempotency();
+
+  const middlewareOf = (access: Access, method: string): MiddlewareHandler<AppEnv>[] => {
+    if (access.key === 'none') {
+      // Rate limits and idempotency records are per shop, which an open route does not know.
+      if (isWrite(method)) throw new Error('A route without a key cannot write');
+      return [];
+    }
+    return [
+      access.key === 'secret' ? keys.secret : access.queryKey ? keys.stream : keys.publishable,
+      ...(access.customer ? [customers[access.customer]] : []),
+      ...(isWrite(method) ? (access.idempotency === false ? [limit] : [limit, keyed]) : []),
+    ];
+  };
+
+  const declare = <R extends RouteInput>(access: Access, config: R) => {
+    // `security` right after `summary`, where routes used to write it: the document keeps its key order.
+    const { method, path, summary, ...rest } = config;
+    const route = createRoute({ method, path, summary, security: securityOf(access), ...rest, middleware: middlewareOf(access, method) } as R & Pick<RouteConfig, 'security' | 'middleware'>);
+    DECLARED.add(route);
+    return route;
+  };
+
+  return {
+    /** No key at all: anyone may read it (photos of published reviews). */
+    openRoute: <R extends RouteInput>(config: R) => declare({ key: 'none' }, config),
+    /**
+     * The publishable key. `customer: 'optional'`: a customer token, when sent, shows the
+     * customer their own part of the answer (their seat in a team).
+     */
+    publicRoute: <R extends RouteInput>(config: R, options: { customer?: 'optional' } = {}) => declare({ key: 'publishable', ...options }, config),
+    /** A Server-Sent Events stream: the publishable key as `?key=`, since EventSource cannot send headers. */
+    streamRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', queryKey: true }, config),
+    /** On behalf of a shopper: the publishable key and a customer token signed by the merchant's server. */
+    customerRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', customer: 'required' }, config),
+    /** The merchant's server: the secret key. `idempotency: false` for a write whose answer must not be stored. */
+    adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false } = {}) => declare({ key: 'secret', ...options }, config),
+  };
+}
+
+/** A required JSON request body. */
+export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+
+/** A JSON response. */
+export const ok = <T>(schema: T, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 
 /**
  * For routes whose body is optional (a live show's start and end, joining a team): no body at all

@@ -1,10 +1,10 @@
 import type { Db } from './db.js';
-import { createDbMediaStore, type MediaStore } from './media/store.js';
-import { pruneMedia } from './storage/media.js';
-import { applyDue } from './storage/group-buy.js';
-import { applyDueExpiries } from './storage/points-ledger.js';
-import { approveDueReferrals } from './storage/referrals.js';
-import { deliverDueWebhooks, type DeliveryOptions } from './storage/webhooks.js';
+import { createDbMediaStore, type MediaStore } from './domains/media/store.js';
+import { pruneMedia } from './domains/media/storage.js';
+import { applyDue } from './domains/group-buy/storage.js';
+import { applyDueExpiries } from './domains/points/ledger.js';
+import { approveDueReferrals } from './domains/referrals/storage.js';
+import { deliverDueWebhooks, type DeliveryOptions } from './domains/webhooks/storage.js';
 
 export interface SchedulerDeps {
   readonly db: Db;

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
-import type { Links } from './links.js';
-import { createDbMediaStore, type MediaStore } from './media/store.js';
-import { applyDue, confirmSeat, startTeam } from './storage/group-buy.js';
-import { createCampaign } from './storage/group-buy-campaigns.js';
-import { createReward, getProgramSettings, putProgramSettings } from './storage/points-program.js';
-import { putSettings as putReferralSettings } from './storage/referrals.js';
-import { createShow, endShow, startShow } from './storage/live.js';
-import { addMediaToReview, uploadMedia } from './storage/media.js';
-import { createAnswer, createQuestion, staffAnswer } from './storage/questions.js';
-import { recordOrder } from './storage/orders.js';
-import { createReview, getSettings, setStatus, updateSettings } from './storage/reviews.js';
-import { createShop, getShop, type Shop } from './storage/shops.js';
-import type { CreateRewardInput } from './schemas/points.js';
+import type { Links } from './domains/media/links.js';
+import { createDbMediaStore, type MediaStore } from './domains/media/store.js';
+import { applyDue, startTeam } from './domains/group-buy/storage.js';
+import { createCampaign } from './domains/group-buy/campaigns.js';
+import { createReward, getProgramSettings, putProgramSettings } from './domains/points/program.js';
+import { putSettings as putReferralSettings } from './domains/referrals/storage.js';
+import { createShow, endShow, startShow } from './domains/live/storage.js';
+import { addMediaToReview, uploadMedia } from './domains/media/storage.js';
+import { createAnswer, createQuestion, staffAnswer } from './domains/questions/storage.js';
+import { confirmSeat, recordOrder } from './domains/orders/storage.js';
+import { createReview, getSettings, setStatus, updateSettings } from './domains/reviews/storage.js';
+import { createShop, getShop, type Shop } from './domains/shops/storage.js';
+import type { CreateRewardInput } from './domains/points/schemas.js';
 
 export const DEMO_SHOP_ID = 'demo-shop';
 /** Publishable keys are public by design, so the demo page can name this one. */

@@ -3,11 +3,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { retryWhileUnavailable, type Db } from './db.js';
 import { LiveHub } from './live-hub.js';
-import type { MediaStore } from './media/store.js';
+import type { MediaStore } from './domains/media/store.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
 import { migrate } from './migrate.js';
 import { startGroupBuyScheduler } from './scheduler.js';
-import type { UploadQuota } from './storage/media.js';
+import type { UploadQuota } from './domains/media/storage.js';
 
 export interface StartOptions {
   readonly db: Db;

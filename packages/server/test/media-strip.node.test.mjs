@@ -1,4 +1,4 @@
-// Metadata stripping (src/media): what goes, what stays, and that the pixels are untouched.
+// Metadata stripping (src/domains/media/image): what goes, what stays, and that the pixels are untouched.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sniffImage } from '@kith/core/image';

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Deps, AppEnv } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { shopByKey } from '../storage/shops.js';
+import { shopByKey } from '../domains/shops/storage.js';
 import { TOKEN_PROBLEM_MESSAGES, verifyCustomerToken } from '../tokens.js';
 
 /**

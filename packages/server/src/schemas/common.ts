@@ -48,3 +48,13 @@ export const MoneySchema = z
   })
   .openapi('Money');
 export type MoneyValue = z.infer<typeof MoneySchema>;
+
+/** An absolute http or https URL (links, images, streams, webhook endpoints). */
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
+/** A shop's own product id. */
+export const productId = z.string().min(1).max(200);
+export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });
+
+/** Opaque keyset cursors; the storage layer answers a malformed one with 400 `invalid_cursor`. */
+export const cursor = z.string().optional().openapi({ param: { name: 'cursor', in: 'query' }, description: 'The previous page\'s `nextCursor`' });
