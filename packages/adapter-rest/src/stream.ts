@@ -79,7 +79,8 @@ export function subscribeSse<T>(url: string, o: SseOptions<T>): () => void {
   let stopWatching = () => {};
 
   const publish = (value: T) => {
-    const json = JSON.stringify(value);
+    // Keys sorted: the server may send the same snapshot with its fields in another order.
+    const json = JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
     if (json === last) return;
     last = json;
     o.onValue(value);
