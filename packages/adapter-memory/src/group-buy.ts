@@ -5,7 +5,6 @@ import {
 } from '@kith/core';
 import { conflict, invalid, notFound, text } from './errors.js';
 import { CONTACT } from './moderation.js';
-import type { SeatConfirmed } from './points.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
 
 /**
@@ -181,8 +180,6 @@ function displayNameOf(input: GroupBuyJoinInput | undefined): string | undefined
 export interface GroupBuyHooks {
   /** Called with the public view (no `you`) after every change of a team, however it happened. */
   readonly onChange: (team: GroupBuyTeam) => void;
-  /** Called after the merchant confirmed a seat, in the same step (points: `team` earns, the `team_leader` badge). */
-  readonly onSeatConfirmed?: (event: SeatConfirmed) => void;
 }
 
 /**
@@ -481,10 +478,6 @@ export function createGroupBuy(data: MemorySeed, now: () => number, hooks: Group
       delete seat.holdExpiresAt;
       promote(t, now());
       changed(t);
-      hooks.onSeatConfirmed?.({
-        teamId: t.id, succeeded: t.state === 'succeeded' || t.state === 'closed', leaderId: t.seats[0]?.customerId,
-        confirmedIds: t.seats.filter((s) => s.seat === 'confirmed').map((s) => s.customerId), rewardPoints: campaign(t.campaignId).reward?.points,
-      });
       return withTime(publicView(t));
     },
 

@@ -1,14 +1,16 @@
 import {
-  HttpError, NetworkError, uuid,
+  HttpError, NetworkError,
   type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type PointsAccount, type PointsApi, type PointsEntry, type PointsReward, type ReferralsApi, type ReferralStatus, type Review, type SubscribeOptions,
-  type WriteOptions,
+  type PointsApi, type PointsCheckIn, type PointsRedemption, type ReferralLink, type ReferralsApi, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
-import { conflict, notFound, unauthenticated } from './errors.js';
+import { notFound, unauthenticated } from './errors.js';
 import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
-import { createPoints, type MemoryOrderInput, type MemoryRewardInput } from './points.js';
+import { answer, type MemoryOutcomes, type Outcome } from './outcomes.js';
+import { offsetPage, pointsOf, type MemoryPointsCustomer } from './points.js';
+import { demoPointsOutcomes } from './points-demo.js';
 import { createQuestions } from './questions.js';
-import { createReferrals, type MemoryOrderReferral, type MemoryReferralAdminView, type MemoryReferralSettings, type MemoryReferralSettingsView } from './referrals.js';
+import { linkTo, offerFor, statsFor } from './referrals.js';
+import { demoReferralsOutcomes } from './referrals-demo.js';
 import { createReviews } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
@@ -25,6 +27,12 @@ export interface MemoryAdapterOptions {
   readonly customer?: MemoryCustomer;
   /** The clock (default `Date.now`); `control.advanceTime` moves it further. */
   readonly now?: () => number;
+  /**
+   * How writes of the fixture-driven domains (points, referrals) answer, by operation name:
+   * `{ 'points.redeem': (ctx, rewardId) => … }`. Defaults to the demo's outcomes with the demo seed
+   * and to none with your own seed (such a write then fails with 501 `not_scripted`).
+   */
+  readonly outcomes?: MemoryOutcomes;
 }
 
 export interface ScenarioStep {
@@ -49,11 +57,7 @@ export interface MemoryControl {
   answerQuestion(questionId: string, input: { readonly body: string; readonly displayName: string; readonly role: Exclude<AnswerRole, 'customer'> }): Answer;
   /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. 409 on a taken id. */
   addReviews(reviews: readonly Review[]): void;
-  /**
-   * The merchant reported the customer's order for their held seat (the server's `POST
-   * /v1/admin/orders` with `teamId`): the seat is confirmed and the team may succeed, reach a
-   * deeper tier or close when full. 404 unknown team; 409 `seat_not_held` without a held seat in an open team.
-   */
+  /** The merchant confirmed the customer's held seat (the server's order report with `teamId`): the team may succeed or close. */
   confirmSeat(teamId: string, customerId: string): GroupBuyTeam;
   /** Creates a campaign with the server's defaults and checks (400 `invalid_request`; 409 `already_exists`). */
   addCampaign(campaign: MemoryCampaign): GroupBuyCampaign;
@@ -62,56 +66,20 @@ export interface MemoryControl {
   /** Adds a team in any state, seats with customer ids and names (404 unknown campaign; 409 `already_exists`); returns its public view. */
   addTeam(team: MemoryTeam): GroupBuyTeam;
   /**
-   * Moves the adapter's clock by `ms` (negative: back) for every view: purchase points become
-   * available, points expire, a new check-in day starts, holds lapse and deadlines pass. Returns the new time.
+   * Moves the adapter's clock by `ms` (negative: back) for every view: group-buy holds lapse and
+   * deadlines pass. Returns the new time.
    */
   advanceTime(ms: number): string;
   /**
-   * The merchant reports an order (`POST /v1/admin/orders`): its products make the customer's
-   * reviews verified; with a `total` in the purchase rule's currency it earns pending purchase
-   * points (available `pendingDays` after `placedAt`); with `teamId` it also confirms the customer's
-   * held seat (as `confirmSeat`); with `referralCode` (and `emailHash`, `ip` for the fraud checks)
-   * it may become a referral conversion (`referral`: its id, status and reasons; `already_referred`;
-   * `unknown_code`, also for a blocked code or while the program is off; null without a code). 400 `invalid_request`; 409
-   * `already_exists`, `seat_not_held`.
+   * The next call of `operation` (`points.redeem`, `live.getShow`…) answers `outcome` instead: a
+   * value, an `Error` to throw (`new HttpError(409, 'insufficient_points', …)`), or a function of
+   * the fixture and the call's arguments. Several calls queue in order.
    */
-  reportOrder(order: MemoryOrderInput): {
-    id: string; customerId: string; productIds: string[]; points: { earned: number; availableAt: string } | null; teamId?: string; team?: GroupBuyTeam;
-    referral: MemoryOrderReferral;
-  };
-  /**
-   * Refunds the whole order, reversing its purchase points (`shortfall`: points already spent) and
-   * its referral conversion (`referral`; an approved one's points too). 404 unknown order; 409 `already_refunded`.
-   */
-  refundOrder(orderId: string): { orderId: string; reversed: number; shortfall: number; referral: { conversionId: string; status: ReferralStatus } | null };
-  /**
-   * Referrals: the shop reports a sign-up through a code (`POST /v1/admin/referrals/signups`):
-   * counted once per customer (`recorded: false` for a repeat or the advocate's own); 404 unknown code.
-   */
-  reportSignup(code: string, customerId: string): { code: string; customerId: string; recorded: boolean };
-  /**
-   * Referrals: the merchant's review (`POST /v1/admin/referrals/{id}/approve|deny`): approving a
-   * flagged conversion rewards it now if its window passed, else makes it pending; deny takes a
-   * flagged or pending one. 404 unknown; 409 `illegal_transition`.
-   */
-  reviewReferral(id: string, action: 'approve' | 'deny'): MemoryReferralAdminView;
-  /** Referrals: conversions as the merchant sees them, newest first (`GET /v1/admin/referrals?status=`). */
-  listReferrals(status?: ReferralStatus): MemoryReferralAdminView[];
-  /** Referrals: changes the settings (a partial patch, validated as the server's PUT: 400 `invalid_request`); returns them with defaults filled in. */
-  referralSettings(patch?: Partial<MemoryReferralSettings>): MemoryReferralSettingsView;
-  /** The merchant's adjustment with a note (1 to 200 characters): never below 0 (409 `insufficient_points`); 400 for 0 or beyond ±1,000,000. */
-  adjustPoints(customerId: string, points: number, note: string): { entry: PointsEntry; account: PointsAccount };
-  /**
-   * A `share` or `referral` earn (the server's `POST /v1/admin/points/earn`): once per `sourceId`
-   * (`duplicate`), up to the rule's `dailyCap` a program day (`capped`); 409 `not_in_program` without the rule.
-   */
-  earnPoints(customerId: string, action: 'share' | 'referral', sourceId: string): { entry: PointsEntry | null; capped: boolean; duplicate: boolean };
-  /** Adds a reward to the catalogue (400 `invalid_request`; 409 `already_exists`); `codes` seeds its code pool. */
-  addReward(reward: MemoryRewardInput): PointsReward;
-  /** Changes a reward: any field; `active: false` withdraws it (404 unknown reward). */
-  updateReward(id: string, patch: Partial<Omit<MemoryRewardInput, 'id' | 'codes'>>): PointsReward;
-  /** Adds codes to a reward's pool; redemptions take them before generating `KITH-XXXX-XXXX` ones. */
-  importCodes(rewardId: string, codes: readonly string[]): { imported: number; duplicates: number; available: number };
+  next(operation: string, outcome: Outcome): void;
+  /** Sets a customer's points account fields (balance, tier, streak…), as the server would show them after any change. */
+  setPoints(customerId: string, patch: Partial<MemoryPointsCustomer['account']>): void;
+  /** Changes the fixture in place (any state: a reward's stock, a customer's referral stats…); reads see it at once. */
+  update(recipe: (fixture: MemorySeed) => void): void;
 }
 
 export interface MemoryAdapter extends KithAdapter {
@@ -144,7 +112,8 @@ const abortError = () => new DOMException('The operation was aborted.', 'AbortEr
 
 /**
  * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
- * Storybook, tests and offline demos. Behaves like the reference server (same errors, same rules).
+ * Storybook, tests and offline demos. Points and referrals answer from the fixture and its scripted
+ * outcomes, never from the server's rules (those are tested against the real server).
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const clock = options.now ?? Date.now;
@@ -155,15 +124,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Map<string, Set<(value: never) => void>>();
   const idempotent = new Map<string, unknown>();
-  const points = createPoints(data, now);
-  // A published review earns its author points; so does a confirmed seat in a team that succeeded.
-  const reviews = createReviews(data, now, { onPublished: (review, customerId) => points.reviewPublished(customerId, review) });
+  const outcomes: MemoryOutcomes = options.outcomes ?? (options.seed ? {} : { ...demoPointsOutcomes, ...demoReferralsOutcomes });
+  /** Outcomes queued by `control.next`, per operation. */
+  const queued = new Map<string, Outcome[]>();
+  const reviews = createReviews(data, now);
   const questions = createQuestions(data, now);
-  // Approved referrals earn their advocate points in the same ledger.
-  const referrals = createReferrals(data, now, points);
   // Every change of a team, by a write, the merchant, a lapse or a deadline, reaches its stream.
-  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team), onSeatConfirmed: points.seatConfirmed });
+  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team) });
   let subscriptions = 0;
+  let visits = 0;
 
   const shouldFail = (op: string) =>
     failure === 'always' || (typeof failure === 'number' && Math.random() < failure) || (typeof failure === 'function' && failure(op));
@@ -179,14 +148,24 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     });
   };
 
-  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>): Promise<T> {
+  /** A call: the latency, then a simulated outage, then an outcome queued by `control.next`, else `fn`. */
+  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>, customer: MemoryCustomer | null = null, args: readonly unknown[] = []): Promise<T> {
     await delay(o?.signal);
     if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
+    const scripted = queued.get(op)?.shift();
+    if (scripted !== undefined) return structuredClone(answer(scripted, { fixture: data, customer: customer ?? { id: '', displayName: '' }, now: now() }, args) as T);
     return structuredClone(await fn());
   }
 
+  /** A write of a fixture-driven domain: it answers the fixture's outcome for it, never a rule. */
+  const scripted = <T>(op: string, args: readonly unknown[]) => (customer: MemoryCustomer): T => {
+    const outcome = outcomes[op];
+    if (outcome === undefined) throw new HttpError(501, 'not_scripted', `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`);
+    return answer(outcome, { fixture: data, customer, now: now() }, args) as T;
+  };
+
   /** A write as `customer`; a repeated Idempotency-Key (per customer, as on the server) replays. */
-  async function write<T>(customer: MemoryCustomer | null, op: string, o: WriteOptions | undefined, fn: (customer: MemoryCustomer) => T | Promise<T>): Promise<T> {
+  async function write<T>(customer: MemoryCustomer | null, op: string, o: WriteOptions | undefined, fn: (customer: MemoryCustomer) => T | Promise<T>, args: readonly unknown[] = []): Promise<T> {
     const key = o?.idempotencyKey && customer ? `${customer.id}\n${op}\n${o.idempotencyKey}` : undefined;
     if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
     return call(op, o, async () => {
@@ -194,7 +173,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       const result = await fn(customer);
       if (key) idempotent.set(key, structuredClone(result));
       return result;
-    });
+    }, customer, args);
   }
 
   /** A signed-out write (a visit): a repeated Idempotency-Key replays, as on the server. */
@@ -239,22 +218,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return structuredClone(next);
   };
 
-  const page = <T>(items: T[], cursor: string | null | undefined, limit = 20) => {
-    const start = cursor ? Number(cursor) : 0;
-    const slice = items.slice(start, start + limit);
-    return { items: slice, nextCursor: start + limit < items.length ? String(start + limit) : null, total: items.length };
-  };
+  const pointsData = () => data.points ?? (data.points = { program: { name: 'Rewards', tiers: [], earn: [], rewards: [], badges: [], expiryMonths: 12, pendingDays: 30, timeZone: 'UTC' }, customers: {} });
+  const referralsData = () => data.referrals ?? (data.referrals = { links: {}, offers: {}, stats: {} });
+  const serverTime = () => new Date(now()).toISOString();
 
   const control: MemoryControl = {
     updateShow,
-    startShow: (id, viewerCount = 0) => {
-      if (show(id).status !== 'scheduled') throw conflict('illegal_transition', 'Only a scheduled show can start');
-      return updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), viewerCount });
-    },
-    endShow: (id, replayUrl) => {
-      if (show(id).status !== 'live') throw conflict('illegal_transition', 'Only a live show can end');
-      return updateShow(id, { status: 'ended', endedAt: new Date(now()).toISOString(), viewerCount: undefined, ...(replayUrl ? { replayUrl } : {}) });
-    },
+    // State setters: any show can be put in any state (which transitions are allowed is the server's rule).
+    startShow: (id, viewerCount = 0) => updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), endedAt: undefined, viewerCount }),
+    endShow: (id, replayUrl) => updateShow(id, { status: 'ended', endedAt: new Date(now()).toISOString(), viewerCount: undefined, ...(replayUrl ? { replayUrl } : {}) }),
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
     play(steps, { loop = false } = {}) {
       let stopped = false;
@@ -284,31 +256,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     advanceTime: (ms) => {
       offset += ms;
       groupBuy.clockMoved();
-      referrals.settle();
       return new Date(now()).toISOString();
     },
-    reportOrder: (order) => {
-      // As in the server's transaction: nothing is recorded when the order or the seat is refused.
-      points.checkOrder(order);
-      referrals.checkOrder(order);
-      const team = order.teamId ? groupBuy.confirmSeat(order.teamId, order.customerId) : undefined;
-      // Decided before the order is recorded: `existing_customer` looks at the buyer's earlier orders.
-      const referral = referrals.decide(order);
-      return structuredClone({ ...points.recordOrder(order), ...(team ? { teamId: order.teamId, team } : {}), referral });
+    next: (op, outcome) => {
+      const list = queued.get(op) ?? [];
+      list.push(outcome);
+      queued.set(op, list);
     },
-    refundOrder: (orderId) => {
-      const refund = points.refundOrder(orderId);
-      return structuredClone({ ...refund, referral: referrals.orderRefunded(orderId) });
+    setPoints: (customerId, patch) => {
+      const rec = pointsOf(pointsData(), customerId);
+      rec.account = { ...rec.account, ...structuredClone(patch) };
     },
-    reportSignup: (code, customerId) => referrals.signup(code, customerId),
-    reviewReferral: (id, action) => structuredClone(referrals.review(id, action)),
-    listReferrals: (status) => structuredClone(referrals.list(status)),
-    referralSettings: (patch) => structuredClone(referrals.settings(patch)),
-    adjustPoints: (customerId, n, note) => structuredClone(points.adjust(customerId, n, note)),
-    earnPoints: (customerId, action, sourceId) => structuredClone(points.earn(customerId, action, sourceId)),
-    addReward: (reward) => structuredClone(points.addReward(reward)),
-    updateReward: (id, patch) => structuredClone(points.updateReward(id, patch)),
-    importCodes: (rewardId, codes) => points.importCodes(rewardId, codes),
+    update: (recipe) => recipe(data),
   };
 
   const dispose = () => {
@@ -379,19 +338,22 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     points: {
-      getProgram: (o) => call('points.getProgram', o, () => points.program()),
-      // Referral rewards whose window has passed are approved first, as the server's scheduler would have.
-      getAccount: (o) => call('points.getAccount', o, () => (referrals.settle(), points.account(signedIn(customer).id))),
-      listHistory: (q, o) => call('points.listHistory', o, () => (referrals.settle(), points.history(signedIn(customer).id, q ?? {}))),
-      checkIn: (o) => write(customer, 'points.checkIn', o, (c) => points.checkIn(c.id)),
-      redeem: (rewardId, o) => write(customer, 'points.redeem', o, (c) => (referrals.settle(), points.redeem(c.id, rewardId))),
+      getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
+      getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
+      listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
+      checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
+      redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
     },
 
     referrals: {
-      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => referrals.createLink(c, input ?? {})),
-      getOffer: (code, o) => call('referrals.getOffer', o, () => referrals.getOffer(code)),
-      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => referrals.recordVisit(code, input ?? {})),
-      getStats: (o) => call('referrals.getStats', o, () => referrals.stats(signedIn(customer).id)),
+      // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
+      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
+        const link = referralsData().links[c.id];
+        return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+      }, [input ?? {}]),
+      getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
+      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: `rv-${++visits}`, counted: true })),
+      getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
     },
 
   });

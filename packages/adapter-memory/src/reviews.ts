@@ -43,7 +43,7 @@ export const hasBought = (data: MemorySeed, customerId: string, productId: strin
   (data.orders ?? []).some((o) => o.customerId === customerId && o.productIds.includes(productId));
 
 export interface ReviewHooks {
-  /** A review by a known customer became published (at submit or by a moderator); points earn once per review. */
+  /** A review by a known customer became published (at submit or by a moderator). */
   readonly onPublished?: (review: Review, customerId: string) => void;
 }
 

@@ -2,10 +2,10 @@ import type { IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from
 import { artPhoto } from './art.js';
 import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
-import type { MemoryPointsSeed } from './points.js';
-import { demoPoints } from './points-seed.js';
-import type { MemoryReferralsSeed } from './referrals.js';
-import { demoReferrals } from './referrals-seed.js';
+import type { MemoryPointsFixture } from './points.js';
+import { demoPointsFixture } from './points-demo.js';
+import type { MemoryReferralsFixture } from './referrals.js';
+import { demoReferralsFixture } from './referrals-demo.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -45,10 +45,10 @@ export interface MemorySeed {
   campaigns?: MemoryCampaign[];
   /** Group-buy teams with their seats (customer ids, names, held or confirmed); public views are derived. */
   teams?: MemoryTeam[];
-  /** The points program, rewards and every customer's ledger; balances, tiers and streaks are derived. */
-  points?: MemoryPointsSeed;
-  /** Referral settings, codes, visits, sign-ups and conversions; stats are derived. */
-  referrals?: MemoryReferralsSeed;
+  /** The points program and each customer's account and history, as served (nothing is derived). */
+  points?: MemoryPointsFixture;
+  /** Referral links, offers and stats, as served (nothing is derived). */
+  referrals?: MemoryReferralsFixture;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -128,11 +128,11 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
  * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
  * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
- * customer); friends' referred orders and Lin's code `LIN-8H3M` come with it (`demoReferrals`).
+ * customer); Lin's code `LIN-8H3M` comes with it (`demoReferralsFixture`).
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
-  const { orders, points } = demoPoints(now, customerId);
-  const referred = demoReferrals(now, customerId);
+  // The shopper's orders: their reviews and answers about p1 and p3 are verified.
+  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({ id, customerId, productIds: i % 2 ? ['p1'] : ['p3'] }));
   const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
@@ -191,9 +191,9 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
-    orders: [...orders, ...referred.orders],
+    orders,
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
-    points,
-    referrals: referred.referrals,
+    points: demoPointsFixture(now, customerId),
+    referrals: demoReferralsFixture(now, customerId),
   };
 }
