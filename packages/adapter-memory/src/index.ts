@@ -1,9 +1,9 @@
 export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions, type MemoryControl, type FailureMode, type ScenarioStep } from './memory-adapter.js';
 export { playLiveScenario, pointsScenario, referralsScenario, type LiveScenarioOptions, type Scenario } from './scenarios.js';
 export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemoryOrder, type MemorySeed } from './seed.js';
-export { initialsOf, type MemoryCampaign, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
+export { initialsOf, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
 export {
-  groupBuyScenario, playGroupBuyScenario, GROUP_BUY_STATES, DEMO_SHOPPER,
+  groupBuyScenario, playGroupBuyScenario, demoGroupBuyOutcomes, GROUP_BUY_STATES, DEMO_SHOPPER,
   type GroupBuyScenario, type GroupBuyScenarioState, type GroupBuyPlayOptions,
 } from './group-buy-demo.js';
 export { DEFAULT_REVIEW_SETTINGS, type MemoryReviewSettings } from './moderation.js';

@@ -4,7 +4,8 @@ import {
   type PointsApi, type PointsCheckIn, type PointsRedemption, type ReferralLink, type ReferralsApi, type Review, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { notFound, unauthenticated } from './errors.js';
-import { createGroupBuy, type MemoryCampaign, type MemoryTeam } from './group-buy.js';
+import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
+import { demoGroupBuyOutcomes } from './group-buy-demo.js';
 import { answer, type MemoryOutcomes, type Outcome } from './outcomes.js';
 import { offsetPage, pointsOf, type MemoryPointsCustomer } from './points.js';
 import { demoPointsOutcomes } from './points-demo.js';
@@ -28,7 +29,7 @@ export interface MemoryAdapterOptions {
   /** The clock (default `Date.now`); `control.advanceTime` moves it further. */
   readonly now?: () => number;
   /**
-   * How writes of the fixture-driven domains (points, referrals) answer, by operation name:
+   * How writes of the fixture-driven domains (group buy, points, referrals) answer, by operation name:
    * `{ 'points.redeem': (ctx, rewardId) => … }`. Defaults to the demo's outcomes with the demo seed
    * and to none with your own seed (such a write then fails with 501 `not_scripted`).
    */
@@ -57,17 +58,16 @@ export interface MemoryControl {
   answerQuestion(questionId: string, input: { readonly body: string; readonly displayName: string; readonly role: Exclude<AnswerRole, 'customer'> }): Answer;
   /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. 409 on a taken id. */
   addReviews(reviews: readonly Review[]): void;
-  /** The merchant confirmed the customer's held seat (the server's order report with `teamId`): the team may succeed or close. */
-  confirmSeat(teamId: string, customerId: string): GroupBuyTeam;
-  /** Creates a campaign with the server's defaults and checks (400 `invalid_request`; 409 `already_exists`). */
-  addCampaign(campaign: MemoryCampaign): GroupBuyCampaign;
-  /** Changes a campaign (`{ ended: true }` ends it, as the merchant's DELETE does); teams already started keep their terms. */
-  updateCampaign(id: string, patch: Partial<Omit<MemoryCampaign, 'id'>>): GroupBuyCampaign;
-  /** Adds a team in any state, seats with customer ids and names (404 unknown campaign; 409 `already_exists`); returns its public view. */
-  addTeam(team: MemoryTeam): GroupBuyTeam;
+  /** The team's public view, as `subscribeTeam` pushes it. */
+  team(id: string): GroupBuyTeam;
   /**
-   * Moves the adapter's clock by `ms` (negative: back) for every view: group-buy holds lapse and
-   * deadlines pass. Returns the new time.
+   * Puts a team in any state (seats, `state`, `tierReached`…) and pushes it to its subscribers;
+   * `patch` may be a function of the team and its campaign. 404 for an unknown team.
+   */
+  setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam, campaign: GroupBuyCampaign) => Partial<MemoryTeam>)): GroupBuyTeam;
+  /**
+   * Moves the adapter's clock by `ms` (negative: back) for every view (`serverTime`, what outcomes
+   * see as `now`). Returns the new time.
    */
   advanceTime(ms: number): string;
   /**
@@ -124,13 +124,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const listeners = new Map<string, Set<(value: never) => void>>();
   const idempotent = new Map<string, unknown>();
-  const outcomes: MemoryOutcomes = options.outcomes ?? (options.seed ? {} : { ...demoPointsOutcomes, ...demoReferralsOutcomes });
+  const outcomes: MemoryOutcomes = options.outcomes ?? (options.seed ? {} : { ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes });
   /** Outcomes queued by `control.next`, per operation. */
   const queued = new Map<string, Outcome[]>();
   const reviews = createReviews(data, now);
   const questions = createQuestions(data, now);
-  // Every change of a team, by a write, the merchant, a lapse or a deadline, reaches its stream.
-  const groupBuy = createGroupBuy(data, now, { onChange: (team) => notify(`team:${team.id}`, team) });
+  const teams = (): MemoryGroupBuyFixture => ((data.campaigns ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
+  /** The public view (no `you`) with the server time, as the team stream sends it. */
+  const publicTeam = (id: string): GroupBuyTeam => ({ ...teamView(teams(), teamOf(teams(), id)), serverTime: new Date(now()).toISOString() });
+  // Every change of a team, by a write's outcome or a state setter, reaches its stream.
+  const teamChanged = (id: string) => { if (teams().teams.some((t) => t.id === id)) notify(`team:${id}`, publicTeam(id)); };
   let subscriptions = 0;
   let visits = 0;
 
@@ -249,13 +252,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     rejectReview: (id) => structuredClone(reviews.setStatus(id, 'rejected')),
     answerQuestion: (questionId, input) => structuredClone(questions.answerAs(questionId, input)),
     addReviews: (list) => reviews.add(list),
-    confirmSeat: (teamId, customerId) => structuredClone(groupBuy.confirmSeat(teamId, customerId)),
-    addCampaign: (campaign) => structuredClone(groupBuy.addCampaign(campaign)),
-    updateCampaign: (id, patch) => structuredClone(groupBuy.updateCampaign(id, patch)),
-    addTeam: (team) => structuredClone(groupBuy.addTeam(team)),
+    team: (id) => structuredClone(publicTeam(id)),
+    setTeam: (id, patch) => {
+      const f = teams();
+      const t = teamOf(f, id);
+      const next = { ...t, ...(typeof patch === 'function' ? patch(t, f.campaigns.find((c) => c.id === t.campaignId)!) : patch) };
+      f.teams = f.teams.map((x) => (x === t ? next : x));
+      teamChanged(id);
+      return structuredClone(publicTeam(id));
+    },
     advanceTime: (ms) => {
       offset += ms;
-      groupBuy.clockMoved();
       return new Date(now()).toISOString();
     },
     next: (op, outcome) => {
@@ -276,7 +283,6 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     listeners.clear();
     subscriptions = 0;
     reviews.dispose();
-    groupBuy.dispose();
   };
 
   const views = new Map<string | null, MemoryAdapter>();
@@ -289,74 +295,77 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return made;
   };
 
-  const view = (customer: MemoryCustomer | null): MemoryAdapter => ({
-    id: 'memory',
-    capabilities: CAPABILITIES,
-    control,
-    customer: customer && { id: customer.id, displayName: customer.displayName },
-    signedIn: () => !!customer,
-    get activeSubscriptions() { return subscriptions; },
-    as,
-    dispose,
+  const view = (customer: MemoryCustomer | null): MemoryAdapter => {
+    /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
+    const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
+      const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
+      teamChanged(team.id);
+      return team;
+    };
+    return {
+      id: 'memory',
+      capabilities: CAPABILITIES,
+      control,
+      customer: customer && { id: customer.id, displayName: customer.displayName },
+      signedIn: () => !!customer,
+      get activeSubscriptions() { return subscriptions; },
+      as,
+      dispose,
 
-    live: {
-      getShow: (id, o) => call('live.getShow', o, () => show(id)),
-      findShow: ({ productId }, o) => call('live.findShow', o, () => {
-        const shows = data.shows.filter((s) => s.productIds.includes(productId));
-        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
-        const t = (s: LiveShow) => Date.parse(s.startsAt);
-        return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
-      }),
-      subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
-    },
-
-    reviews: {
-      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
-      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
-      listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
-      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
-      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
-      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
-      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
-      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
-      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
-      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
-    },
-
-    groupBuy: {
-      getOffer: (productId, o) => call('groupBuy.getOffer', o, () => groupBuy.getOffer(customer, productId)),
-      getTeam: (id, o) => call('groupBuy.getTeam', o, () => groupBuy.getTeam(customer, id)),
-      startTeam: (campaignId, input, o) => write(customer, 'groupBuy.startTeam', o, (c) => groupBuy.startTeam(c, campaignId, input)),
-      joinTeam: (teamId, input, o) => write(customer, 'groupBuy.joinTeam', o, (c) => groupBuy.joinTeam(c, teamId, input)),
-      leaveTeam: (teamId, o) => write(customer, 'groupBuy.leaveTeam', o, (c) => groupBuy.leaveTeam(c, teamId)),
-      // While someone listens, the team's next lapse or deadline runs on a timer and is pushed.
-      subscribeTeam: (id, onTeam, o) => {
-        const off = subscribe(`team:${id}`, () => groupBuy.publicTeam(id), onTeam, o);
-        const unwatch = groupBuy.watch(id);
-        return () => { off(); unwatch(); };
+      live: {
+        getShow: (id, o) => call('live.getShow', o, () => show(id)),
+        findShow: ({ productId }, o) => call('live.findShow', o, () => {
+          const shows = data.shows.filter((s) => s.productIds.includes(productId));
+          const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
+          const t = (s: LiveShow) => Date.parse(s.startsAt);
+          return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
+        }),
+        subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
       },
-    },
 
-    points: {
-      getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-      getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
-      listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
-      checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
-      redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
-    },
+      reviews: {
+        getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
+        getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
+        listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
+        submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
+        markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
+        report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
+        uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
+        listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
+        askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
+        answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
+      },
 
-    referrals: {
-      // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
-      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
-        const link = referralsData().links[c.id];
-        return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
-      }, [input ?? {}]),
-      getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: `rv-${++visits}`, counted: true })),
-      getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
-    },
+      groupBuy: {
+        getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
+        getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
+        startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
+        joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
+        leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
+        subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
+      },
 
-  });
+      points: {
+        getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
+        getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
+        listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
+        checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
+        redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
+      },
+
+      referrals: {
+        // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
+        createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
+          const link = referralsData().links[c.id];
+          return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+        }, [input ?? {}]),
+        getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
+        recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: `rv-${++visits}`, counted: true })),
+        getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
+      },
+
+    };
+  };
 
   return as(options.customer ?? null);
 }

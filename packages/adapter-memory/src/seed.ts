@@ -1,6 +1,6 @@
-import type { IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from '@kith/core';
+import type { GroupBuyCampaign, IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from '@kith/core';
 import { artPhoto } from './art.js';
-import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
+import type { MemoryTeam } from './group-buy.js';
 import type { MemoryReviewSettings } from './moderation.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
@@ -41,9 +41,9 @@ export interface MemorySeed {
   orders?: MemoryOrder[];
   /** Moderation rules and topic keywords; unset fields take the server's defaults. */
   reviewSettings?: Partial<MemoryReviewSettings>;
-  /** Group-buy campaigns as the merchant created them; status and seats left are derived. */
-  campaigns?: MemoryCampaign[];
-  /** Group-buy teams with their seats (customer ids, names, held or confirmed); public views are derived. */
+  /** Group-buy campaigns as served (status and seats left written out). */
+  campaigns?: GroupBuyCampaign[];
+  /** Group-buy teams with their seats and their state and tier written out (see `MemoryTeam`). */
   teams?: MemoryTeam[];
   /** The points program and each customer's account and history, as served (nothing is derived). */
   points?: MemoryPointsFixture;
@@ -59,10 +59,10 @@ const usd = (minor: number) => ({ minor, currency: 'USD' });
  * The demo group buy on `p1`: solo $59.00, $53.10 for a team of 2 and $50.15 for 3, teams of at
  * most 3 with a day to fill and seats held 15 minutes; succeeded teams get free gift wrap.
  */
-export const demoCampaign = (now: number): MemoryCampaign => ({
+export const demoCampaign = (now: number): GroupBuyCampaign => ({
   id: 'gb-1', product: { id: 'p1', title: 'Everyday tote' }, soloPrice: usd(5900),
   tiers: [{ size: 2, price: usd(5310) }, { size: 3, price: usd(5015) }],
-  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), reward: { description: 'Free gift wrap' },
+  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), status: 'active', reward: { description: 'Free gift wrap' },
 });
 
 /**
@@ -71,15 +71,12 @@ export const demoCampaign = (now: number): MemoryCampaign => ({
  */
 export const demoTeams = (now: number): MemoryTeam[] => [
   {
-    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR),
+    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR), expiresAt: iso(now + 21 * HOUR),
     seats: [{ customerId: 'c-wei', displayName: 'Wei', seat: 'confirmed' }],
   },
   {
-    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR),
-    seats: [
-      { customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' },
-      { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed', joinedAt: iso(now - 18 * HOUR) },
-    ],
+    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR), expiresAt: iso(now + 4 * HOUR), state: 'succeeded', tierReached: 0,
+    seats: [{ customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' }, { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed' }],
   },
 ];
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];

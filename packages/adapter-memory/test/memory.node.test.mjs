@@ -90,7 +90,20 @@ describe('memory adapter', () => {
     const again = await adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k1' });
     assert.deepEqual(again, first);
     assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam.id, first.id);
-    await assert.rejects(adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k2' }), (e) => isHttpError(e) && e.code === 'already_in_team');
+    assert.equal((await adapter.groupBuy.getOffer('p1')).teams.length, 2, 'the demo teams, not written twice');
+  });
+
+  it('a team in any state: setTeam changes it and pushes it to subscribers; getTeam shows `you` to its members', async () => {
+    const adapter = createMemoryAdapter({ customer: { id: 'c-wei', displayName: 'Wei' } });
+    const seen = [];
+    const off = adapter.groupBuy.subscribeTeam('team-1', (t) => seen.push(t.state));
+    await new Promise((r) => setTimeout(r, 10));
+    adapter.control.setTeam('team-1', { state: 'expired' });
+    await new Promise((r) => setTimeout(r, 10));
+    off();
+    assert.deepEqual(seen, ['forming', 'expired']);
+    assert.equal((await adapter.groupBuy.getTeam('team-1')).you.leader, true);
+    assert.equal((await adapter.groupBuy.getOffer('p1')).teams.some((t) => t.id === 'team-1'), false, 'an expired team is not offered');
   });
 
   it('plays the live scenario: scheduled → live with rising viewers → ended', async () => {
