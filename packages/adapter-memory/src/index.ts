@@ -1,4 +1,5 @@
-export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions, type MemoryControl, type FailureMode, type ScenarioStep } from './memory-adapter.js';
+export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions, type MemoryControl, type ScenarioStep } from './memory-adapter.js';
+export type { FailureMode } from './runtime.js';
 export { playLiveScenario, pointsScenario, referralsScenario, type LiveScenarioOptions, type Scenario } from './scenarios.js';
 export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemoryOrder, type MemorySeed } from './seed.js';
 export { initialsOf, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';

@@ -6,7 +6,8 @@ import {
 import { notFound, unauthenticated } from './errors.js';
 import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
 import { demoGroupBuyOutcomes } from './group-buy-demo.js';
-import { answer, type MemoryOutcomes, type Outcome } from './outcomes.js';
+import type { MemoryOutcomes, Outcome } from './outcomes.js';
+import { createRuntime, type FailureMode } from './runtime.js';
 import { offsetPage, pointsOf, type MemoryPointsCustomer } from './points.js';
 import { demoPointsOutcomes } from './points-demo.js';
 import { createQuestions } from './questions.js';
@@ -15,7 +16,6 @@ import { demoReferralsOutcomes } from './referrals-demo.js';
 import { createReviews } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
-export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
 
 export interface MemoryAdapterOptions {
   /** Data to serve; defaults to `demoSeed()`, whose orders are the signed-in customer's. It is copied, never mutated. */
@@ -108,25 +108,18 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'group
 
 const signedIn = (customer: MemoryCustomer | null): MemoryCustomer => customer ?? (() => { throw unauthenticated(); })();
 
-const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
-
-/**
- * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
- * Storybook, tests and offline demos. Points and referrals answer from the fixture and its scripted
- * outcomes, never from the server's rules (those are tested against the real server).
- */
-export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+/** The adapter's state and helpers, shared by the controls and every view. */
+function createContext(options: MemoryAdapterOptions) {
   const clock = options.now ?? Date.now;
-  let offset = 0;
-  const now = () => clock() + offset;
+  const clockOffset = { ms: 0 };
+  const now = () => clock() + clockOffset.ms;
   const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
-  let failure: FailureMode = options.failure ?? 'none';
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  const listeners = new Map<string, Set<(value: never) => void>>();
-  const idempotent = new Map<string, unknown>();
-  const outcomes: MemoryOutcomes = options.outcomes ?? (options.seed ? {} : { ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes });
-  /** Outcomes queued by `control.next`, per operation. */
-  const queued = new Map<string, Outcome[]>();
+  const rt = createRuntime(data, now, {
+    latency: options.latency, failure: options.failure,
+    outcomes: options.outcomes ?? (options.seed ? {} : { ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
+  });
+  const { call, write, publicWrite, scripted, notify, subscribe } = rt;
   const reviews = createReviews(data, now);
   const questions = createQuestions(data, now);
   const teams = (): MemoryGroupBuyFixture => ((data.campaigns ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
@@ -134,82 +127,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const publicTeam = (id: string): GroupBuyTeam => ({ ...teamView(teams(), teamOf(teams(), id)), serverTime: new Date(now()).toISOString() });
   // Every change of a team, by a write's outcome or a state setter, reaches its stream.
   const teamChanged = (id: string) => { if (teams().teams.some((t) => t.id === id)) notify(`team:${id}`, publicTeam(id)); };
-  let subscriptions = 0;
   let visits = 0;
-
-  const shouldFail = (op: string) =>
-    failure === 'always' || (typeof failure === 'number' && Math.random() < failure) || (typeof failure === 'function' && failure(op));
-
-  const delay = (signal?: AbortSignal) => {
-    const l = options.latency ?? 0;
-    const ms = typeof l === 'number' ? l : l[0] + Math.random() * (l[1] - l[0]);
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError());
-      const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-      const onAbort = () => { clearTimeout(t); reject(abortError()); };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  };
-
-  /** A call: the latency, then a simulated outage, then an outcome queued by `control.next`, else `fn`. */
-  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>, customer: MemoryCustomer | null = null, args: readonly unknown[] = []): Promise<T> {
-    await delay(o?.signal);
-    if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
-    const scripted = queued.get(op)?.shift();
-    if (scripted !== undefined) return structuredClone(answer(scripted, { fixture: data, customer: customer ?? { id: '', displayName: '' }, now: now() }, args) as T);
-    return structuredClone(await fn());
-  }
-
-  /** A write of a fixture-driven domain: it answers the fixture's outcome for it, never a rule. */
-  const scripted = <T>(op: string, args: readonly unknown[]) => (customer: MemoryCustomer): T => {
-    const outcome = outcomes[op];
-    if (outcome === undefined) throw new HttpError(501, 'not_scripted', `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`);
-    return answer(outcome, { fixture: data, customer, now: now() }, args) as T;
-  };
-
-  /** A write as `customer`; a repeated Idempotency-Key (per customer, as on the server) replays. */
-  async function write<T>(customer: MemoryCustomer | null, op: string, o: WriteOptions | undefined, fn: (customer: MemoryCustomer) => T | Promise<T>, args: readonly unknown[] = []): Promise<T> {
-    const key = o?.idempotencyKey && customer ? `${customer.id}\n${op}\n${o.idempotencyKey}` : undefined;
-    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
-    return call(op, o, async () => {
-      if (!customer) throw unauthenticated();
-      const result = await fn(customer);
-      if (key) idempotent.set(key, structuredClone(result));
-      return result;
-    }, customer, args);
-  }
-
-  /** A signed-out write (a visit): a repeated Idempotency-Key replays, as on the server. */
-  async function publicWrite<T>(op: string, o: WriteOptions | undefined, fn: () => T): Promise<T> {
-    const key = o?.idempotencyKey && `\n${op}\n${o.idempotencyKey}`;
-    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
-    return call(op, o, () => {
-      const result = fn();
-      if (key) idempotent.set(key, structuredClone(result));
-      return result;
-    });
-  }
-
-  function notify<T>(channel: string, value: T) {
-    for (const l of listeners.get(channel) ?? []) (l as (v: T) => void)(structuredClone(value));
-  }
-
-  function subscribe<T>(channel: string, current: () => T, onValue: (v: T) => void, o?: SubscribeOptions) {
-    let active = true;
-    const set = listeners.get(channel) ?? new Set();
-    listeners.set(channel, set);
-    const listener = (v: T) => active && onValue(v);
-    set.add(listener as (v: never) => void);
-    subscriptions++;
-    // Like a stream, the first message arrives asynchronously and carries the current state.
-    call(`subscribe:${channel}`, undefined, current).then(listener, (e) => active && o?.onError?.(e));
-    return () => {
-      if (!active) return;
-      active = false;
-      set.delete(listener as (v: never) => void);
-      subscriptions--;
-    };
-  }
 
   // ── live ──
   const show = (id: string) => data.shows.find((s) => s.id === id) ?? (() => { throw notFound(`Show ${id}`); })();
@@ -225,6 +143,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const referralsData = () => data.referrals ?? (data.referrals = { links: {}, offers: {}, stats: {} });
   const serverTime = () => new Date(now()).toISOString();
 
+  return {
+    data, now, clockOffset, timers, rt, call, write, publicWrite, scripted, subscribe, reviews, questions, teams, publicTeam, teamChanged,
+    show, updateShow, pointsData, referralsData, serverTime, nextVisit: () => `rv-${++visits}`,
+  };
+}
+
+type Context = ReturnType<typeof createContext>;
+
+/** The controls: state setters, scripted answers and scenario timers, shared by every view. */
+function createControl(ctx: Context): MemoryControl {
+  const { data, now, timers, rt, reviews, questions, teams, publicTeam, teamChanged, updateShow, pointsData } = ctx;
   const control: MemoryControl = {
     updateShow,
     // State setters: any show can be put in any state (which transitions are allowed is the server's rule).
@@ -247,7 +176,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       run(0);
       return () => { stopped = true; clearTimeout(current); timers.delete(current!); };
     },
-    setFailure: (mode) => { failure = mode; },
+    setFailure: rt.setFailure,
     approveReview: (id) => structuredClone(reviews.setStatus(id, 'published')),
     rejectReview: (id) => structuredClone(reviews.setStatus(id, 'rejected')),
     answerQuestion: (questionId, input) => structuredClone(questions.answerAs(questionId, input)),
@@ -262,14 +191,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return structuredClone(publicTeam(id));
     },
     advanceTime: (ms) => {
-      offset += ms;
+      ctx.clockOffset.ms += ms;
       return new Date(now()).toISOString();
     },
-    next: (op, outcome) => {
-      const list = queued.get(op) ?? [];
-      list.push(outcome);
-      queued.set(op, list);
-    },
+    next: (op, outcome) => { rt.queue(op, outcome); },
     setPoints: (customerId, patch) => {
       const rec = pointsOf(pointsData(), customerId);
       rec.account = { ...rec.account, ...structuredClone(patch) };
@@ -277,12 +202,97 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     update: (recipe) => recipe(data),
   };
 
+  return control;
+}
+
+/** One shopper's view of the shared data (null: signed out). */
+function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'], dispose: () => void, customer: MemoryCustomer | null): MemoryAdapter {
+  const { data, now, rt, call, write, publicWrite, scripted, subscribe, reviews, questions, teams, publicTeam, teamChanged, show, pointsData, referralsData, serverTime } = ctx;
+
+  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
+  const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
+    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
+    teamChanged(team.id);
+    return team;
+  };
+  return {
+    id: 'memory',
+    capabilities: CAPABILITIES,
+    control,
+    customer: customer && { id: customer.id, displayName: customer.displayName },
+    signedIn: () => !!customer,
+    get activeSubscriptions() { return rt.subscriptions; },
+    as,
+    dispose,
+
+    live: {
+      getShow: (id, o) => call('live.getShow', o, () => show(id)),
+      findShow: ({ productId }, o) => call('live.findShow', o, () => {
+        const shows = data.shows.filter((s) => s.productIds.includes(productId));
+        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
+        const t = (s: LiveShow) => Date.parse(s.startsAt);
+        return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
+      }),
+      subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
+    },
+
+    reviews: {
+      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
+      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
+      listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
+      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
+      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
+      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
+      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
+      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
+      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
+      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
+    },
+
+    groupBuy: {
+      getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
+      getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
+      startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
+      joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
+      leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
+      subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
+    },
+
+    points: {
+      getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
+      getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
+      listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
+      checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
+      redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
+    },
+
+    referrals: {
+      // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
+      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
+        const link = referralsData().links[c.id];
+        return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+      }, [input ?? {}]),
+      getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
+      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
+      getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
+    },
+
+  };
+}
+
+/**
+ * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
+ * Storybook, tests and offline demos. Points and referrals answer from the fixture and its scripted
+ * outcomes, never from the server's rules (those are tested against the real server).
+ */
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const ctx = createContext(options);
+  const control = createControl(ctx);
   const dispose = () => {
-    for (const t of timers) clearTimeout(t);
-    timers.clear();
-    listeners.clear();
-    subscriptions = 0;
-    reviews.dispose();
+    for (const t of ctx.timers) clearTimeout(t);
+    ctx.timers.clear();
+    ctx.rt.dispose();
+    ctx.reviews.dispose();
   };
 
   const views = new Map<string | null, MemoryAdapter>();
@@ -290,81 +300,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     const key = customer && JSON.stringify([customer.id, customer.displayName]);
     const existing = views.get(key);
     if (existing) return existing;
-    const made = view(customer);
+    const made = createView(ctx, control, as, dispose, customer);
     views.set(key, made);
     return made;
-  };
-
-  const view = (customer: MemoryCustomer | null): MemoryAdapter => {
-    /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
-    const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
-      const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
-      teamChanged(team.id);
-      return team;
-    };
-    return {
-      id: 'memory',
-      capabilities: CAPABILITIES,
-      control,
-      customer: customer && { id: customer.id, displayName: customer.displayName },
-      signedIn: () => !!customer,
-      get activeSubscriptions() { return subscriptions; },
-      as,
-      dispose,
-
-      live: {
-        getShow: (id, o) => call('live.getShow', o, () => show(id)),
-        findShow: ({ productId }, o) => call('live.findShow', o, () => {
-          const shows = data.shows.filter((s) => s.productIds.includes(productId));
-          const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
-          const t = (s: LiveShow) => Date.parse(s.startsAt);
-          return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
-        }),
-        subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
-      },
-
-      reviews: {
-        getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
-        getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
-        listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
-        submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
-        markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
-        report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
-        uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
-        listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
-        askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
-        answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
-      },
-
-      groupBuy: {
-        getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
-        getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
-        startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
-        joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
-        leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
-        subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
-      },
-
-      points: {
-        getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-        getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
-        listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
-        checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
-        redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
-      },
-
-      referrals: {
-        // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
-        createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
-          const link = referralsData().links[c.id];
-          return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
-        }, [input ?? {}]),
-        getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-        recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: `rv-${++visits}`, counted: true })),
-        getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
-      },
-
-    };
   };
 
   return as(options.customer ?? null);
