@@ -7,7 +7,7 @@ export {
   groupBuyScenario, playGroupBuyScenario, demoGroupBuyOutcomes, GROUP_BUY_STATES, DEMO_SHOPPER,
   type GroupBuyScenario, type GroupBuyScenarioState, type GroupBuyPlayOptions,
 } from './group-buy-demo.js';
-export { DEFAULT_REVIEW_SETTINGS, type MemoryReviewSettings } from './moderation.js';
+export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';
 export { newMember, type MemoryPointsCustomer, type MemoryPointsFixture } from './points.js';
 export { DEMO_POINTS_PROGRAM, demoRewards, demoPoints, demoPointsFixture, demoPointsOutcomes, POINTS_STATES, type PointsScenarioState } from './points-demo.js';

@@ -1,7 +1,7 @@
 import {
   HttpError, NetworkError,
-  type Answer, type AnswerRole, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type PointsApi, type PointsCheckIn, type PointsRedemption, type ReferralLink, type ReferralsApi, type Review, type SubscribeOptions, type WriteOptions,
+  type Answer, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
+  type PointsApi, type PointsCheckIn, type PointsRedemption, type Question, type ReferralLink, type ReferralsApi, type Review, type UploadedMedia, type SubscribeOptions, type WriteOptions,
 } from '@kith/core';
 import { notFound, unauthenticated } from './errors.js';
 import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
@@ -10,10 +10,9 @@ import type { MemoryOutcomes, Outcome } from './outcomes.js';
 import { createRuntime, type FailureMode } from './runtime.js';
 import { offsetPage, pointsOf, type MemoryPointsCustomer } from './points.js';
 import { demoPointsOutcomes } from './points-demo.js';
-import { createQuestions } from './questions.js';
 import { linkTo, offerFor, statsFor } from './referrals.js';
 import { demoReferralsOutcomes } from './referrals-demo.js';
-import { createReviews } from './reviews.js';
+import { demoReviewsOutcomes, questionPage, reviewPage, reviewSummary } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
 
@@ -29,7 +28,7 @@ export interface MemoryAdapterOptions {
   /** The clock (default `Date.now`); `control.advanceTime` moves it further. */
   readonly now?: () => number;
   /**
-   * How writes of the fixture-driven domains (group buy, points, referrals) answer, by operation name:
+   * How writes answer (`reviews.submitReview`, `groupBuy.joinTeam`, `points.redeem`…), by operation name:
    * `{ 'points.redeem': (ctx, rewardId) => … }`. Defaults to the demo's outcomes with the demo seed
    * and to none with your own seed (such a write then fails with 501 `not_scripted`).
    */
@@ -51,12 +50,10 @@ export interface MemoryControl {
   /** Plays steps on timers; returns a function that stops them. `loop` restarts at the first step. */
   play(steps: readonly ScenarioStep[], options?: { loop?: boolean }): () => void;
   setFailure(mode: FailureMode): void;
-  /** Publishes a review, as a moderator would (the server's admin approve endpoint). */
+  /** Publishes a review (as a moderator would); `rejectReview` takes it down. 404 for an unknown review. */
   approveReview(id: string): Review;
   rejectReview(id: string): Review;
-  /** The merchant's or a named expert's answer, published at once (the server's admin API). */
-  answerQuestion(questionId: string, input: { readonly body: string; readonly displayName: string; readonly role: Exclude<AnswerRole, 'customer'> }): Answer;
-  /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. 409 on a taken id. */
+  /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. */
   addReviews(reviews: readonly Review[]): void;
   /** The team's public view, as `subscribeTeam` pushes it. */
   team(id: string): GroupBuyTeam;
@@ -117,11 +114,9 @@ function createContext(options: MemoryAdapterOptions) {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const rt = createRuntime(data, now, {
     latency: options.latency, failure: options.failure,
-    outcomes: options.outcomes ?? (options.seed ? {} : { ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
+    outcomes: options.outcomes ?? (options.seed ? {} : { ...demoReviewsOutcomes, ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
   });
   const { call, write, publicWrite, scripted, notify, subscribe } = rt;
-  const reviews = createReviews(data, now);
-  const questions = createQuestions(data, now);
   const teams = (): MemoryGroupBuyFixture => ((data.campaigns ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
   /** The public view (no `you`) with the server time, as the team stream sends it. */
   const publicTeam = (id: string): GroupBuyTeam => ({ ...teamView(teams(), teamOf(teams(), id)), serverTime: new Date(now()).toISOString() });
@@ -144,16 +139,23 @@ function createContext(options: MemoryAdapterOptions) {
   const serverTime = () => new Date(now()).toISOString();
 
   return {
-    data, now, clockOffset, timers, rt, call, write, publicWrite, scripted, subscribe, reviews, questions, teams, publicTeam, teamChanged,
+    data, now, clockOffset, timers, rt, call, write, publicWrite, scripted, subscribe, teams, publicTeam, teamChanged,
     show, updateShow, pointsData, referralsData, serverTime, nextVisit: () => `rv-${++visits}`,
   };
 }
 
 type Context = ReturnType<typeof createContext>;
 
+function setReview(data: MemorySeed, id: string, status: Review['status']): Review {
+  const i = data.reviews.findIndex((r) => r.id === id);
+  if (i < 0) throw notFound(`Review ${id}`);
+  data.reviews[i] = { ...data.reviews[i]!, status };
+  return structuredClone(data.reviews[i]!);
+}
+
 /** The controls: state setters, scripted answers and scenario timers, shared by every view. */
 function createControl(ctx: Context): MemoryControl {
-  const { data, now, timers, rt, reviews, questions, teams, publicTeam, teamChanged, updateShow, pointsData } = ctx;
+  const { data, now, timers, rt, teams, publicTeam, teamChanged, updateShow, pointsData } = ctx;
   const control: MemoryControl = {
     updateShow,
     // State setters: any show can be put in any state (which transitions are allowed is the server's rule).
@@ -177,10 +179,9 @@ function createControl(ctx: Context): MemoryControl {
       return () => { stopped = true; clearTimeout(current); timers.delete(current!); };
     },
     setFailure: rt.setFailure,
-    approveReview: (id) => structuredClone(reviews.setStatus(id, 'published')),
-    rejectReview: (id) => structuredClone(reviews.setStatus(id, 'rejected')),
-    answerQuestion: (questionId, input) => structuredClone(questions.answerAs(questionId, input)),
-    addReviews: (list) => reviews.add(list),
+    approveReview: (id) => setReview(data, id, 'published'),
+    rejectReview: (id) => setReview(data, id, 'rejected'),
+    addReviews: (list) => { data.reviews.push(...structuredClone(list)); },
     team: (id) => structuredClone(publicTeam(id)),
     setTeam: (id, patch) => {
       const f = teams();
@@ -207,7 +208,7 @@ function createControl(ctx: Context): MemoryControl {
 
 /** One shopper's view of the shared data (null: signed out). */
 function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'], dispose: () => void, customer: MemoryCustomer | null): MemoryAdapter {
-  const { data, now, rt, call, write, publicWrite, scripted, subscribe, reviews, questions, teams, publicTeam, teamChanged, show, pointsData, referralsData, serverTime } = ctx;
+  const { data, now, rt, call, write, publicWrite, scripted, subscribe, teams, publicTeam, teamChanged, show, pointsData, referralsData, serverTime } = ctx;
 
   /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
   const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
@@ -237,16 +238,16 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
     },
 
     reviews: {
-      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviews.summary(productId)),
-      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map(reviews.summary)),
-      listReviews: (q, o) => call('reviews.listReviews', o, () => reviews.list(q)),
-      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, (c) => reviews.submit(c, input)),
-      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, (c) => reviews.markHelpful(c, reviewId)),
-      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, (c) => reviews.report(c, reviewId, reason)),
-      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, (c) => reviews.upload(c, file)),
-      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questions.list(q)),
-      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, () => questions.ask(input)),
-      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, (c) => questions.answer(c, input)),
+      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
+      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
+      listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
+      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
+      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [reviewId]),
+      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
+      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [file]),
+      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
+      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
+      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
     },
 
     groupBuy: {
@@ -282,8 +283,8 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
 
 /**
  * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
- * Storybook, tests and offline demos. Points and referrals answer from the fixture and its scripted
- * outcomes, never from the server's rules (those are tested against the real server).
+ * Storybook, tests and offline demos. Reads answer from the fixture and writes from its scripted
+ * outcomes, never from the server's rules (those are tested once, against the real server).
  */
 export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
   const ctx = createContext(options);
@@ -292,7 +293,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     for (const t of ctx.timers) clearTimeout(t);
     ctx.timers.clear();
     ctx.rt.dispose();
-    ctx.reviews.dispose();
+    // Photos uploaded in the page hold object URLs until the adapter goes.
+    for (const u of ctx.data.uploads ?? []) if (u.url.startsWith('blob:')) URL.revokeObjectURL(u.url);
   };
 
   const views = new Map<string | null, MemoryAdapter>();

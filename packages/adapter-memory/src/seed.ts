@@ -1,7 +1,6 @@
-import type { GroupBuyCampaign, IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from '@kith/core';
+import type { GroupBuyCampaign, IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia, ReviewSummary, UploadedMedia } from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryTeam } from './group-buy.js';
-import type { MemoryReviewSettings } from './moderation.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
 import type { MemoryReferralsFixture } from './referrals.js';
@@ -39,8 +38,12 @@ export interface MemorySeed {
   questions?: Question[];
   /** Orders, the proof behind "verified buyer" (the server's `POST /v1/admin/orders`). */
   orders?: MemoryOrder[];
-  /** Moderation rules and topic keywords; unset fields take the server's defaults. */
-  reviewSettings?: Partial<MemoryReviewSettings>;
+  /** The topic keywords the summary counts mentions of. */
+  reviewSettings?: { readonly topics?: readonly string[] };
+  /** A product's summary as served, when it should not be the count of its published reviews above. */
+  summaries?: Record<string, ReviewSummary>;
+  /** Photos uploaded through `uploadMedia`, for the review that uses them. */
+  uploads?: UploadedMedia[];
   /** Group-buy campaigns as served (status and seats left written out). */
   campaigns?: GroupBuyCampaign[];
   /** Group-buy teams with their seats and their state and tier written out (see `MemoryTeam`). */
