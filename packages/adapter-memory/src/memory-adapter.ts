@@ -1,7 +1,6 @@
 import {
-  HttpError, NetworkError,
-  type Answer, type Capability, type CallOptions, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type PointsApi, type PointsCheckIn, type PointsRedemption, type Question, type ReferralLink, type ReferralsApi, type Review, type UploadedMedia, type SubscribeOptions, type WriteOptions,
+  type Answer, type Capability, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
+  type PointsApi, type PointsCheckIn, type PointsRedemption, type Question, type ReferralLink, type ReferralsApi, type Review, type UploadedMedia, type WriteOptions,
 } from '@kith/core';
 import { notFound, unauthenticated } from './errors.js';
 import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
@@ -14,7 +13,6 @@ import { linkTo, offerFor, statsFor } from './referrals.js';
 import { demoReferralsOutcomes } from './referrals-demo.js';
 import { demoReviewsOutcomes, questionPage, reviewPage, reviewSummary } from './reviews.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
-
 
 export interface MemoryAdapterOptions {
   /** Data to serve; defaults to `demoSeed()`, whose orders are the signed-in customer's. It is copied, never mutated. */
@@ -274,7 +272,7 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
         return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
       }, [input ?? {}]),
       getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-      recordVisit: (code, input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
+      recordVisit: (code, _input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
       getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
     },
 

@@ -1,4 +1,4 @@
-import type { GroupBuyCampaign, IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia, ReviewSummary, UploadedMedia } from '@kith/core';
+import type { GroupBuyCampaign, LiveShow, Question, Review, ReviewMedia, ReviewSummary, UploadedMedia } from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryTeam } from './group-buy.js';
 import type { MemoryPointsFixture } from './points.js';
@@ -12,22 +12,11 @@ export interface MemoryCustomer {
   readonly displayName: string;
 }
 
-/**
- * What a customer bought: their reviews and answers about these products are verified. Orders
- * reported through `control.reportOrder` carry the rest; a seeded order needs an `id` to be refunded.
- */
+/** What a customer bought: the demo outcomes mark their reviews and answers about these products verified. */
 export interface MemoryOrder {
   readonly id?: string;
   readonly customerId: string;
   readonly productIds: readonly string[];
-  readonly total?: Money;
-  readonly placedAt?: IsoDateTime;
-  /** The group-buy team whose seat the order confirmed. */
-  readonly teamId?: string;
-  /** Referrals: hex SHA-256 of the buyer's lower-cased email (the self-referral check). */
-  readonly emailHash?: string;
-  /** Set by `control.refundOrder`. */
-  readonly refundedAt?: IsoDateTime;
 }
 
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
@@ -36,7 +25,7 @@ export interface MemorySeed {
   reviews: Review[];
   /** Questions with all their answers, in any status; only published ones are listed. */
   questions?: Question[];
-  /** Orders, the proof behind "verified buyer" (the server's `POST /v1/admin/orders`). */
+  /** Orders, the proof behind "verified buyer" in the demo outcomes. */
   orders?: MemoryOrder[];
   /** The topic keywords the summary counts mentions of. */
   reviewSettings?: { readonly topics?: readonly string[] };
