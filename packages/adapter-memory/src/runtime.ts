@@ -50,7 +50,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     return structuredClone(await fn());
   }
 
-  /** A write of a fixture-driven domain: it answers the fixture's outcome for it, never a rule. */
+  /** A write: it answers the outcome scripted for its operation, never a rule. */
   const scripted = <T>(op: string, args: readonly unknown[]) => (customer: MemoryCustomer): T => {
     const outcome = outcomes[op];
     if (outcome === undefined) throw new HttpError(501, 'not_scripted', `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`);
