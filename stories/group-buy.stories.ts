@@ -29,8 +29,8 @@ let current: MemoryAdapter | undefined;
 const memoryAdapter: Loader<GroupBuyArgs> = async ({ parameters }) => {
   current?.dispose();
   const { state = 'forming', latency, failure, signedIn = true, live } = (parameters.kith ?? {}) as KithStoryParameters;
-  const { seed, customer, teamId } = groupBuyScenario(state);
-  const adapter = createMemoryAdapter({ latency, failure, seed, ...(signedIn ? { customer } : {}) });
+  const { seed, customer, outcomes, teamId } = groupBuyScenario(state);
+  const adapter = createMemoryAdapter({ latency, failure, seed, outcomes, ...(signedIn ? { customer } : {}) });
   if (live) playGroupBuyScenario(adapter, teamId, { every: 1000 });
   current = adapter;
   return { adapter };

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { HttpError } from '@kith/core';
 import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
 import '@kith/widgets/points/define';
 
@@ -23,8 +24,8 @@ interface KithStoryParameters {
 // account in one state.
 const memoryAdapter: Loader<PointsArgs> = async ({ parameters }) => {
   const { state = 'member', latency, failure, signedIn = true } = (parameters.kith ?? {}) as KithStoryParameters;
-  const { seed, customer } = pointsScenario(state);
-  return { adapter: createMemoryAdapter({ latency, failure, seed, ...(signedIn ? { customer } : {}) }) };
+  const { seed, customer, outcomes } = pointsScenario(state);
+  return { adapter: createMemoryAdapter({ latency, failure, seed, outcomes, ...(signedIn ? { customer } : {}) }) };
 };
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-points')!;
@@ -154,7 +155,8 @@ export const NotEnoughPoints: Story = {
   play: async ({ canvasElement, loaded }) => {
     await ready(canvasElement);
     await click(canvasElement, '[data-act="ask"][data-id="rw-10p"]');
-    (loaded.adapter as MemoryAdapter).control.adjustPoints('demo-customer', -100, 'Spent in another tab');
+    // The server's answer when the balance moved in another tab, scripted for the next redemption.
+    (loaded.adapter as MemoryAdapter).control.next('points.redeem', new HttpError(409, 'insufficient_points', 'Not enough points'));
     await click(canvasElement, '[data-act="redeem"][data-id="rw-10p"]');
     await waitFor(() => expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('Not enough points for this reward yet.'));
   },
@@ -166,7 +168,7 @@ export const OutOfStock: Story = {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="reward"].off .why')).toBe('Out of stock');
     await click(canvasElement, '[data-act="ask"][data-id="rw-ship"]');
-    (loaded.adapter as MemoryAdapter).control.updateReward('rw-ship', { stock: 0 });
+    (loaded.adapter as MemoryAdapter).control.next('points.redeem', new HttpError(409, 'out_of_stock', 'Out of stock'));
     await click(canvasElement, '[data-act="redeem"][data-id="rw-ship"]');
     await waitFor(() => expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('This reward just ran out.'));
   },

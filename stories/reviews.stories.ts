@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createMemoryAdapter, demoSeed, manyReviews, type MemoryAdapter } from '@kith/adapter-memory';
+import { createMemoryAdapter, demoReviewsOutcomes, demoSeed, manyReviews, type MemoryAdapter } from '@kith/adapter-memory';
 import '@kith/widgets/reviews/define';
 
 interface ReviewsArgs {
@@ -31,6 +31,8 @@ const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
   current = createMemoryAdapter({
     latency, failure,
     seed: many ? { ...seed, reviews: manyReviews('p1', many) } : seed,
+    // Writing a review, voting and asking answer the demo's outcomes (a review waits for moderation).
+    outcomes: demoReviewsOutcomes,
     ...(signedIn ? { customer: { id: 'story-customer', displayName: 'You' } } : {}),
   });
   // A page that still holds a token the server no longer takes: signed in to the widgets, 401 on writes.

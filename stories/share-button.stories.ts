@@ -20,8 +20,8 @@ interface KithStoryParameters {
 
 const memoryAdapter: Loader<ShareArgs> = async ({ parameters }) => {
   const { state = 'advocate', signedIn = true } = (parameters.kith ?? {}) as KithStoryParameters;
-  const { seed, customer } = referralsScenario(state);
-  return { adapter: createMemoryAdapter({ seed, ...(signedIn ? { customer } : {}) }) };
+  const { seed, customer, outcomes } = referralsScenario(state);
+  return { adapter: createMemoryAdapter({ seed, outcomes, ...(signedIn ? { customer } : {}) }) };
 };
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-share-button')!;

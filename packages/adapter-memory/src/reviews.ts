@@ -1,194 +1,125 @@
-import {
-  HttpError, uuid,
-  type ModerationStatus, type Page, type ReportReason, type Review, type ReviewInput, type ReviewQuery, type ReviewSort, type ReviewSummary,
-  type UploadedMedia,
-} from '@kith/core';
-import { MEDIA_LIMITS } from '@kith/core/image';
-import { keysetPage } from './cursor.js';
-import { conflict, invalid, limitOf, notFound, text } from './errors.js';
-import { checkImage, mediaUrl } from './media.js';
-import { DEFAULT_REVIEW_SETTINGS, foldText, MIN_DUPLICATE_LENGTH, reviewStatus, type MemoryReviewSettings } from './moderation.js';
-import type { MemoryCustomer, MemorySeed } from './seed.js';
+import type { Answer, AnswerInput, Page, Question, QuestionInput, QuestionQuery, Review, ReviewInput, ReviewQuery, ReviewSort, ReviewSummary, UploadedMedia } from '@kith/core';
+import { notFound } from './errors.js';
+import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
+import { offsetPage } from './points.js';
+import type { MemorySeed } from './seed.js';
 
-interface StoredMedia extends UploadedMedia {
-  readonly customerId: string;
-  readonly revoke?: () => void;
-  /** Set once a review uses it: a photo belongs to one review. */
-  reviewId?: string;
-}
+const time = (date: string) => Date.parse(date);
+const newest = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => time(b.createdAt) - time(a.createdAt) || (a.id < b.id ? -1 : 1);
 
-const HOUR = 3_600_000;
-const REASONS: readonly ReportReason[] = ['spam', 'offensive', 'off_topic', 'fake', 'other'];
-const iso = (date: string) => new Date(date).toISOString();
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The sort's leading key (lower first); ties go newest first, then by id. */
-const GROUP: Record<ReviewSort, (r: Review) => number> = {
-  newest: () => 0,
-  highest: (r) => -r.rating,
-  lowest: (r) => r.rating,
-  helpful: (r) => -r.helpfulCount,
-  media: (r) => (r.media.length ? 0 : 1),
+/** How each sort orders the fixture's reviews (ties newest first): the list as a widget asks for it. */
+const ORDER: Record<ReviewSort, (a: Review, b: Review) => number> = {
+  newest,
+  highest: (a, b) => b.rating - a.rating || newest(a, b),
+  lowest: (a, b) => a.rating - b.rating || newest(a, b),
+  helpful: (a, b) => b.helpfulCount - a.helpfulCount || newest(a, b),
+  media: (a, b) => Number(b.media.length > 0) - Number(a.media.length > 0) || newest(a, b),
 };
 
-/** Case-insensitive substring of the title or the text: the `q` filter, and how topics count. */
+/** Case-insensitive substring of the title or the text: the `q` filter, and the topic counts. */
 const mentions = (r: Review, needle: string) => r.body.toLowerCase().includes(needle) || !!r.title?.toLowerCase().includes(needle);
+const published = (data: MemorySeed, productId: string) => data.reviews.filter((r) => r.productId === productId && r.status === 'published');
 
-export const settingsOf = (data: MemorySeed): MemoryReviewSettings => ({
-  ...DEFAULT_REVIEW_SETTINGS, ...data.reviewSettings,
-  topics: [...new Set((data.reviewSettings?.topics ?? []).map((t) => t.trim()).filter(Boolean))],
-});
-
-export const hasBought = (data: MemorySeed, customerId: string, productId: string): boolean =>
-  (data.orders ?? []).some((o) => o.customerId === customerId && o.productIds.includes(productId));
-
-export interface ReviewHooks {
-  /** A review by a known customer became published (at submit or by a moderator); points earn once per review. */
-  readonly onPublished?: (review: Review, customerId: string) => void;
-}
-
-/** Reviews, their photos and votes, with the server's rules. Callers clone what they return. */
-export function createReviews(data: MemorySeed, now: () => number, hooks: ReviewHooks = {}) {
-  const settings = settingsOf(data);
-  const media = new Map<string, StoredMedia>(); // in upload order
-  const written = new Map<string, { customerId: string; productId: string; at: number }>(); // by review id
-  const votes = new Set<string>();
-  const reports = new Map<string, Set<string>>();
-  const folded = new Map<string, string>(); // review id → folded text, for the copy check
-
-  const at = (id: string) => {
-    const i = data.reviews.findIndex((r) => r.id === id);
-    if (i < 0) throw notFound(`Review ${id}`);
-    return i;
-  };
-  const update = (i: number, patch: Partial<Review>) => (data.reviews[i] = { ...data.reviews[i]!, ...patch });
-  const foldOf = (r: Review) => folded.get(r.id) ?? folded.set(r.id, foldText(r.body)).get(r.id)!;
-
-  function summary(productId: string): ReviewSummary {
-    const published = data.reviews.filter((r) => r.productId === productId && r.status === 'published');
-    const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-    for (const r of published) histogram[r.rating - 1]!++;
-    const sum = published.reduce((s, r) => s + r.rating, 0);
-    const answered = published.filter((r) => r.recommend !== undefined);
-    return {
-      productId, count: published.length, histogram, average: published.length ? Math.round((sum / published.length) * 10) / 10 : 0,
-      recommendPercent: answered.length ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100) : null,
-      withMediaCount: published.filter((r) => r.media.length > 0).length,
-      topics: settings.topics
-        .map((label) => ({ label, count: published.filter((r) => mentions(r, label.toLowerCase())).length }))
-        .filter((t) => t.count > 0)
-        .sort((a, b) => b.count - a.count || byCodeUnit(a.label, b.label)),
-    };
-  }
-
-  function list(q: ReviewQuery): Page<Review> {
-    const limit = limitOf(q.limit, 20);
-    const group = GROUP[q.sort ?? 'newest'];
-    if (!group) throw invalid('query.sort', `One of ${Object.keys(GROUP).join(', ')}`);
-    const needle = q.q?.trim().toLowerCase();
-    if (needle && needle.length > 100) throw invalid('query.q', 'At most 100 characters');
-    const items = data.reviews.filter((r) => r.productId === q.productId && r.status === 'published'
-      && (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0)
-      && (q.verified === undefined || r.author.verifiedBuyer === q.verified)
-      && (!needle || mentions(r, needle)));
-    return keysetPage(items, (r) => [group(r), iso(r.createdAt), r.id], q.cursor, limit);
-  }
-
-  function submit(customer: MemoryCustomer, input: ReviewInput): Review {
-    const { productId, rating, recommend } = input;
-    if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw invalid('json.rating', 'Must be a whole number from 1 to 5');
-    const body = text(input.body, 'json.body', 10, 5000);
-    const title = input.title === undefined ? '' : text(input.title, 'json.title', 0, 120);
-    const displayName = text(input.displayName, 'json.displayName', 1, 60);
-    if (input.consent !== true) throw invalid('json.consent', 'The customer must agree to publish the review');
-    const mediaIds = input.mediaIds ?? [];
-    if (mediaIds.length > MEDIA_LIMITS.maxPerReview) throw invalid('json.mediaIds', `At most ${MEDIA_LIMITS.maxPerReview} photos`);
-
-    const t = now();
-    const mine = [...written.values()].filter((w) => w.customerId === customer.id);
-    if (mine.filter((w) => w.at > t - HOUR).length >= settings.submissionsPerHour) {
-      throw new HttpError(429, 'review_rate_limited', 'Too many reviews from this customer; try again later');
-    }
-    if (mine.some((w) => w.productId === productId)) throw conflict('already_reviewed', 'This customer has already reviewed this product');
-    const photos = mediaIds.map((id) => media.get(id));
-    if (new Set(mediaIds).size !== mediaIds.length || photos.some((m) => !m || m.customerId !== customer.id || m.reviewId)) {
-      throw new HttpError(422, 'invalid_media', 'Each photo must be one you uploaded and not yet used in a review');
-    }
-    const uploaded = [...media.values()];
-    const attached = (photos as StoredMedia[]).sort((a, b) => uploaded.indexOf(a) - uploaded.indexOf(b));
-
-    const verified = hasBought(data, customer.id, productId);
-    const fold = foldText(body);
-    // The same text on another product or from another customer is how brushing looks.
-    const duplicate = body.length >= MIN_DUPLICATE_LENGTH
-      && data.reviews.some((r) => foldOf(r) === fold && (r.productId !== productId || written.get(r.id)?.customerId !== customer.id));
-    const status = reviewStatus(settings, { text: `${title} ${body}`.trim(), verified, rating, hasMedia: attached.length > 0, duplicate });
-
-    const review: Review = {
-      id: uuid(), productId, rating, ...(title ? { title } : {}), body, ...(recommend !== undefined ? { recommend } : {}),
-      author: { displayName, verifiedBuyer: verified },
-      media: attached.map((m) => ({ id: m.id, kind: 'image' as const, url: m.url, width: m.width, height: m.height })),
-      createdAt: new Date(t).toISOString(), status, helpfulCount: 0,
-    };
-    for (const m of attached) m.reviewId = review.id;
-    written.set(review.id, { customerId: customer.id, productId, at: t });
-    data.reviews.push(review);
-    if (status === 'published') hooks.onPublished?.(review, customer.id);
-    return review;
-  }
-
-  /** One vote per customer; voting again is a no-op. Only published reviews take votes. */
-  function markHelpful(customer: MemoryCustomer, id: string) {
-    const i = data.reviews.findIndex((r) => r.id === id && r.status === 'published');
-    if (i < 0) throw notFound(`Review ${id}`);
-    const vote = `${customer.id}\n${id}`;
-    if (!votes.has(vote)) {
-      votes.add(vote);
-      update(i, { helpfulCount: data.reviews[i]!.helpfulCount + 1 });
-    }
-    return { helpfulCount: data.reviews[i]!.helpfulCount };
-  }
-
-  /** Reports from distinct customers; at the shop's threshold a published review goes back to pending. */
-  function report(customer: MemoryCustomer, id: string, reason: ReportReason): void {
-    if (!REASONS.includes(reason)) throw invalid('json.reason', `One of ${REASONS.join(', ')}`);
-    const i = at(id);
-    const by = reports.get(id) ?? new Set();
-    reports.set(id, by.add(customer.id));
-    if (by.size >= settings.reportThreshold && data.reviews[i]!.status === 'published') update(i, { status: 'pending' });
-  }
-
-  async function upload(customer: MemoryCustomer, file: Blob): Promise<UploadedMedia> {
-    const image = await checkImage(file);
-    const { url, revoke } = mediaUrl(image.bytes, image.contentType);
-    const stored: StoredMedia = {
-      id: uuid(), url, contentType: image.contentType, width: image.width, height: image.height, bytes: image.bytes.length,
-      customerId: customer.id, ...(revoke ? { revoke } : {}),
-    };
-    media.set(stored.id, stored);
-    const { customerId: _c, revoke: _r, reviewId: _v, ...uploaded } = stored;
-    return uploaded;
-  }
-
+/** The summary of the fixture's published reviews (or the one the fixture gives for the product). */
+export function reviewSummary(data: MemorySeed, productId: string): ReviewSummary {
+  const given = data.summaries?.[productId];
+  if (given) return given;
+  const list = published(data, productId);
+  const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  for (const r of list) histogram[r.rating - 1]!++;
+  const answered = list.filter((r) => r.recommend !== undefined);
   return {
-    summary, list, submit, markHelpful, report, upload,
-    setStatus(id: string, status: ModerationStatus): Review {
-      const review = update(at(id), { status });
-      const author = written.get(id)?.customerId;
-      if (status === 'published' && author) hooks.onPublished?.(review, author);
-      return review;
-    },
-    add(reviews: readonly Review[]) {
-      const ids = new Set(data.reviews.map((r) => r.id));
-      for (const r of reviews) {
-        if (ids.has(r.id)) throw conflict('already_exists', `Review ${r.id} already exists`);
-        ids.add(r.id);
-      }
-      for (const r of structuredClone(reviews)) data.reviews.push(r);
-    },
-    /** Frees the photos' object URLs. */
-    dispose() {
-      for (const m of media.values()) m.revoke?.();
-    },
+    productId, count: list.length, histogram, average: list.length ? Math.round((list.reduce((s, r) => s + r.rating, 0) / list.length) * 10) / 10 : 0,
+    recommendPercent: answered.length ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100) : null,
+    withMediaCount: list.filter((r) => r.media.length > 0).length,
+    topics: (data.reviewSettings?.topics ?? [])
+      .map((label) => ({ label, count: list.filter((r) => mentions(r, label.toLowerCase())).length }))
+      .filter((t) => t.count > 0).sort((a, b) => b.count - a.count),
   };
 }
+
+/** The fixture's published reviews of a product, filtered and ordered as asked, a page at a time. */
+export function reviewPage(data: MemorySeed, q: ReviewQuery): Page<Review> {
+  const needle = q.q?.trim().toLowerCase();
+  const items = published(data, q.productId).filter((r) => (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0)
+    && (q.verified === undefined || r.author.verifiedBuyer === q.verified) && (!needle || mentions(r, needle)));
+  return offsetPage(items.sort(ORDER[q.sort ?? 'newest'] ?? newest), q.cursor, q.limit ?? 20);
+}
+
+/** Published questions, newest first, each with its published answers: the merchant's and experts' first. */
+export function questionPage(data: MemorySeed, q: QuestionQuery): Page<Question> {
+  const items = (data.questions ?? []).filter((x) => x.productId === q.productId && x.status === 'published').sort(newest);
+  const page = offsetPage(items, q.cursor, q.limit ?? 10);
+  const first = (a: Answer) => Number(a.author.role === 'customer');
+  return { ...page, items: page.items.map((x) => ({ ...x, answers: x.answers.filter((a) => a.status === 'published').sort((a, b) => first(a) - first(b) || time(a.createdAt) - time(b.createdAt)) })) };
+}
+
+const reviewAt = (data: MemorySeed, id: string) => {
+  const i = data.reviews.findIndex((r) => r.id === id);
+  if (i < 0) throw notFound(`Review ${id}`);
+  return i;
+};
+
+let made = 0;
+const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
+const bought = (ctx: OutcomeContext, productId: string) => (ctx.fixture.orders ?? []).some((o) => o.customerId === ctx.customer.id && o.productIds.includes(productId));
+
+/** A photo's URL in the page: an object URL where there is one, else a data: URL. */
+async function urlOf(file: Blob): Promise<string> {
+  if (typeof URL.createObjectURL === 'function') return URL.createObjectURL(file);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return `data:${file.type};base64,${btoa(String.fromCharCode(...bytes))}`;
+}
+
+/**
+ * The demo's scripted answers to reviews writes, so a story can write a review, vote, report, add
+ * a photo, ask and answer: a review waits for moderation (`control.approveReview` publishes it), a
+ * question and an answer are published, a vote counts. They never refuse: script a refusal
+ * (`already_reviewed`, `invalid_media`…) with `control.next`.
+ */
+export const demoReviewsOutcomes: MemoryOutcomes = {
+  'reviews.submitReview': (ctx: OutcomeContext, input: ReviewInput): Review => {
+    const uploads = ctx.fixture.uploads ?? [];
+    const review: Review = {
+      id: id('rv'), productId: input.productId, rating: input.rating, ...(input.title ? { title: input.title } : {}), body: input.body,
+      author: { displayName: input.displayName, verifiedBuyer: bought(ctx, input.productId) }, ...(input.recommend !== undefined ? { recommend: input.recommend } : {}),
+      media: (input.mediaIds ?? []).flatMap((m) => uploads.filter((u) => u.id === m).map((u) => ({ kind: 'image' as const, url: u.url, width: u.width, height: u.height }))),
+      createdAt: new Date(ctx.now).toISOString(), status: 'pending', helpfulCount: 0,
+    };
+    ctx.fixture.reviews.push(review);
+    return review;
+  },
+  'reviews.markHelpful': (ctx: OutcomeContext, reviewId: string) => {
+    const i = reviewAt(ctx.fixture, reviewId);
+    const review = (ctx.fixture.reviews[i] = { ...ctx.fixture.reviews[i]!, helpfulCount: ctx.fixture.reviews[i]!.helpfulCount + 1 });
+    return { helpfulCount: review.helpfulCount };
+  },
+  'reviews.report': (ctx: OutcomeContext, reviewId: string) => void reviewAt(ctx.fixture, reviewId),
+  'reviews.uploadMedia': async (ctx: OutcomeContext, file: Blob): Promise<UploadedMedia> => {
+    const image = typeof createImageBitmap === 'function' ? await createImageBitmap(file).catch(() => null) : null;
+    const uploaded: UploadedMedia = {
+      id: id('m'), url: await urlOf(file), contentType: (['image/png', 'image/webp'].includes(file.type) ? file.type : 'image/jpeg') as UploadedMedia['contentType'],
+      width: image?.width ?? 0, height: image?.height ?? 0, bytes: file.size,
+    };
+    (ctx.fixture.uploads ??= []).push(uploaded);
+    return uploaded;
+  },
+  'reviews.askQuestion': (ctx: OutcomeContext, input: QuestionInput): Question => {
+    const question: Question = {
+      id: id('q'), productId: input.productId, body: input.body, author: { displayName: input.displayName }, createdAt: new Date(ctx.now).toISOString(), status: 'published', answers: [],
+    };
+    (ctx.fixture.questions ??= []).push(question);
+    return question;
+  },
+  'reviews.answerQuestion': (ctx: OutcomeContext, input: AnswerInput): Answer => {
+    const questions = ctx.fixture.questions ?? [];
+    const i = questions.findIndex((q) => q.id === input.questionId);
+    if (i < 0) throw notFound(`Question ${input.questionId}`);
+    const answer: Answer = {
+      id: id('a'), questionId: input.questionId, body: input.body, createdAt: new Date(ctx.now).toISOString(), status: 'published',
+      author: { displayName: input.displayName, role: 'customer', verifiedBuyer: bought(ctx, questions[i]!.productId) },
+    };
+    questions[i] = { ...questions[i]!, answers: [...questions[i]!.answers, answer] };
+    return answer;
+  },
+};

@@ -1,4 +1,38 @@
+import { DEMO_SHOPPER } from './group-buy-demo.js';
 import type { MemoryAdapter, ScenarioStep } from './memory-adapter.js';
+import type { MemoryOutcomes } from './outcomes.js';
+import { demoPointsFixture, demoPointsOutcomes, POINTS_STATES, type PointsScenarioState } from './points-demo.js';
+import { demoReferralsFixture, demoReferralsOutcomes, REFERRAL_STATES, type ReferralScenarioState } from './referrals-demo.js';
+import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
+
+/** A widget state: pass all three to `createMemoryAdapter({ seed, customer, outcomes })` (`customer: null` to show it signed out). */
+export interface Scenario {
+  readonly seed: MemorySeed;
+  readonly customer: MemoryCustomer;
+  /** How the scenario's writes answer (a check-in, a redemption, a first link). */
+  readonly outcomes: MemoryOutcomes;
+}
+
+/**
+ * The demo data with the shopper's points in one widget state (see `demoPoints`): `member`
+ * (1,240 points, 180 pending, Silver, 480 to Gold, a streak of 2), `new-member`, `checked-in`,
+ * `bonus-next` (the next check-in earns 25), `expiring`, `top-tier` (Gold, all badges) and `rich`
+ * (1,700 points). Check-ins and redemptions answer the demo's outcomes (`demoPointsOutcomes`).
+ */
+export function pointsScenario(state: PointsScenarioState, o: { now?: number; customer?: MemoryCustomer } = {}): Scenario {
+  if (!POINTS_STATES.includes(state)) throw new TypeError(`pointsScenario: unknown state ${String(state)}; one of ${POINTS_STATES.join(', ')}`);
+  const now = o.now ?? Date.now();
+  const customer = o.customer ?? DEMO_SHOPPER;
+  return { seed: { ...demoSeed(now, customer.id), points: demoPointsFixture(now, customer.id, state) }, customer, outcomes: { ...demoPointsOutcomes, ...demoReferralsOutcomes } };
+}
+
+/** The demo data with referrals in one widget state (see `demoReferralsFixture`): `advocate`, `new-advocate`, `no-program`, `capped`. */
+export function referralsScenario(state: ReferralScenarioState, o: { now?: number; customer?: MemoryCustomer } = {}): Scenario {
+  if (!REFERRAL_STATES.includes(state)) throw new TypeError(`referralsScenario: unknown state ${String(state)}; one of ${REFERRAL_STATES.join(', ')}`);
+  const now = o.now ?? Date.now();
+  const customer = o.customer ?? DEMO_SHOPPER;
+  return { seed: { ...demoSeed(now, customer.id), referrals: demoReferralsFixture(now, customer.id, state) }, customer, outcomes: { ...demoPointsOutcomes, ...demoReferralsOutcomes } };
+}
 
 export interface LiveScenarioOptions {
   /** Time in the scheduled state before going live. */

@@ -1,11 +1,10 @@
-import type { IsoDateTime, LiveShow, Money, Question, Review, ReviewMedia } from '@kith/core';
+import type { GroupBuyCampaign, LiveShow, Question, Review, ReviewMedia, ReviewSummary, UploadedMedia } from '@kith/core';
 import { artPhoto } from './art.js';
-import type { MemoryCampaign, MemoryTeam } from './group-buy.js';
-import type { MemoryReviewSettings } from './moderation.js';
-import type { MemoryPointsSeed } from './points.js';
-import { demoPoints } from './points-seed.js';
-import type { MemoryReferralsSeed } from './referrals.js';
-import { demoReferrals } from './referrals-seed.js';
+import type { MemoryTeam } from './group-buy.js';
+import type { MemoryPointsFixture } from './points.js';
+import { demoPointsFixture } from './points-demo.js';
+import type { MemoryReferralsFixture } from './referrals.js';
+import { demoReferralsFixture } from './referrals-demo.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -13,22 +12,11 @@ export interface MemoryCustomer {
   readonly displayName: string;
 }
 
-/**
- * What a customer bought: their reviews and answers about these products are verified. Orders
- * reported through `control.reportOrder` carry the rest; a seeded order needs an `id` to be refunded.
- */
+/** What a customer bought: the demo outcomes mark their reviews and answers about these products verified. */
 export interface MemoryOrder {
   readonly id?: string;
   readonly customerId: string;
   readonly productIds: readonly string[];
-  readonly total?: Money;
-  readonly placedAt?: IsoDateTime;
-  /** The group-buy team whose seat the order confirmed. */
-  readonly teamId?: string;
-  /** Referrals: hex SHA-256 of the buyer's lower-cased email (the self-referral check). */
-  readonly emailHash?: string;
-  /** Set by `control.refundOrder`. */
-  readonly refundedAt?: IsoDateTime;
 }
 
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
@@ -37,18 +25,22 @@ export interface MemorySeed {
   reviews: Review[];
   /** Questions with all their answers, in any status; only published ones are listed. */
   questions?: Question[];
-  /** Orders, the proof behind "verified buyer" (the server's `POST /v1/admin/orders`). */
+  /** Orders, the proof behind "verified buyer" in the demo outcomes. */
   orders?: MemoryOrder[];
-  /** Moderation rules and topic keywords; unset fields take the server's defaults. */
-  reviewSettings?: Partial<MemoryReviewSettings>;
-  /** Group-buy campaigns as the merchant created them; status and seats left are derived. */
-  campaigns?: MemoryCampaign[];
-  /** Group-buy teams with their seats (customer ids, names, held or confirmed); public views are derived. */
+  /** The topic keywords the summary counts mentions of. */
+  reviewSettings?: { readonly topics?: readonly string[] };
+  /** A product's summary as served, when it should not be the count of its published reviews above. */
+  summaries?: Record<string, ReviewSummary>;
+  /** Photos uploaded through `uploadMedia`, for the review that uses them. */
+  uploads?: UploadedMedia[];
+  /** Group-buy campaigns as served (status and seats left written out). */
+  campaigns?: GroupBuyCampaign[];
+  /** Group-buy teams with their seats and their state and tier written out (see `MemoryTeam`). */
   teams?: MemoryTeam[];
-  /** The points program, rewards and every customer's ledger; balances, tiers and streaks are derived. */
-  points?: MemoryPointsSeed;
-  /** Referral settings, codes, visits, sign-ups and conversions; stats are derived. */
-  referrals?: MemoryReferralsSeed;
+  /** The points program and each customer's account and history, as served (nothing is derived). */
+  points?: MemoryPointsFixture;
+  /** Referral links, offers and stats, as served (nothing is derived). */
+  referrals?: MemoryReferralsFixture;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -59,10 +51,10 @@ const usd = (minor: number) => ({ minor, currency: 'USD' });
  * The demo group buy on `p1`: solo $59.00, $53.10 for a team of 2 and $50.15 for 3, teams of at
  * most 3 with a day to fill and seats held 15 minutes; succeeded teams get free gift wrap.
  */
-export const demoCampaign = (now: number): MemoryCampaign => ({
+export const demoCampaign = (now: number): GroupBuyCampaign => ({
   id: 'gb-1', product: { id: 'p1', title: 'Everyday tote' }, soloPrice: usd(5900),
   tiers: [{ size: 2, price: usd(5310) }, { size: 3, price: usd(5015) }],
-  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), reward: { description: 'Free gift wrap' },
+  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), status: 'active', reward: { description: 'Free gift wrap' },
 });
 
 /**
@@ -71,15 +63,12 @@ export const demoCampaign = (now: number): MemoryCampaign => ({
  */
 export const demoTeams = (now: number): MemoryTeam[] => [
   {
-    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR),
+    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR), expiresAt: iso(now + 21 * HOUR),
     seats: [{ customerId: 'c-wei', displayName: 'Wei', seat: 'confirmed' }],
   },
   {
-    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR),
-    seats: [
-      { customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' },
-      { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed', joinedAt: iso(now - 18 * HOUR) },
-    ],
+    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR), expiresAt: iso(now + 4 * HOUR), state: 'succeeded', tierReached: 0,
+    seats: [{ customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' }, { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed' }],
   },
 ];
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
@@ -128,11 +117,11 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
  * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
  * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
- * customer); friends' referred orders and Lin's code `LIN-8H3M` come with it (`demoReferrals`).
+ * customer); Lin's code `LIN-8H3M` comes with it (`demoReferralsFixture`).
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
-  const { orders, points } = demoPoints(now, customerId);
-  const referred = demoReferrals(now, customerId);
+  // The shopper's orders: their reviews and answers about p1 and p3 are verified.
+  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({ id, customerId, productIds: i % 2 ? ['p1'] : ['p3'] }));
   const reviews: Review[] = TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
@@ -191,9 +180,9 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     questions,
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
-    orders: [...orders, ...referred.orders],
+    orders,
     reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
-    points,
-    referrals: referred.referrals,
+    points: demoPointsFixture(now, customerId),
+    referrals: demoReferralsFixture(now, customerId),
   };
 }

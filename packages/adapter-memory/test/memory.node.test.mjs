@@ -1,35 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runAdapterContract } from '@kith/core/testing';
-import { isHttpError, isNetworkError, liveShowStore } from '@kith/core';
-import { createMemoryAdapter, demoSeed, playLiveScenario } from '@kith/adapter-memory';
+import { runAdapterShapeContract } from '@kith/core/testing';
+import { HttpError, isHttpError, isNetworkError, liveShowStore } from '@kith/core';
+import { createMemoryAdapter, demoSeed, playLiveScenario, pointsScenario } from '@kith/adapter-memory';
 
-runAdapterContract('memory', async () => {
+// The adapter's shape only: the rules are the server's, tested against it (the whole contract runs
+// with the REST adapter on the real server in packages/adapter-rest/test/contract.node.test.mjs).
+runAdapterShapeContract('memory', async () => {
   const adapter = createMemoryAdapter();
   return {
     adapter,
     // A second view of the same data, signed in.
     customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
-    // And a second customer, for group buy (a team of two).
-    otherCustomer: adapter.as({ id: 'c-other', displayName: 'Bo' }),
-    customerIds: ['c-contract', 'c-other'],
-    fixtures: {
-      scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none', reviewedProductId: 'p1',
-      questionProductId: 'p1', unreviewedProductId: 'p2', groupBuyProductId: 'p1', campaignId: 'gb-1',
-    },
+    fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none' },
     control: {
       startShow: async (id) => adapter.control.startShow(id, 10),
       setViewers: async (id, n) => adapter.control.setViewers(id, n),
       endShow: async (id) => adapter.control.endShow(id),
-      approveReview: async (id) => adapter.control.approveReview(id),
-      confirmSeat: async (teamId, customerId) => adapter.control.confirmSeat(teamId, customerId),
-      adjustPoints: async (customerId, points, note) => adapter.control.adjustPoints(customerId, points, note),
-      // Passes the order as given, `referralCode` included, so the referrals contract runs.
-      reportOrder: async (order) => adapter.control.reportOrder(order),
-      refundOrder: async (orderId) => adapter.control.refundOrder(orderId),
-      reportSignup: async (code, customerId) => adapter.control.reportSignup(code, customerId),
-      addReward: async (reward) => adapter.control.addReward(reward),
     },
+    scriptFailure: (op, error) => adapter.control.next(op, error),
     teardown: () => adapter.dispose(),
   };
 }, { describe, it });
@@ -65,11 +54,31 @@ describe('memory adapter', () => {
     await assert.rejects(p, (e) => e.name === 'AbortError');
   });
 
-  it('rejects illegal transitions with 409', () => {
+  it('control puts a show in any state; it never refuses a transition (that is the server’s rule)', async () => {
     const adapter = createMemoryAdapter();
-    assert.throws(() => adapter.control.endShow('show-1'), (e) => isHttpError(e) && e.status === 409);
-    adapter.control.startShow('show-1');
-    assert.throws(() => adapter.control.startShow('show-1'), (e) => isHttpError(e) && e.code === 'illegal_transition');
+    adapter.control.endShow('show-1', 'https://live.example.com/r');
+    assert.deepEqual([(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).replayUrl], ['ended', 'https://live.example.com/r']);
+    adapter.control.startShow('show-1', 7);
+    assert.deepEqual([(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).viewerCount], ['live', 7]);
+  });
+
+  it('points and referrals writes answer the fixture’s outcomes; control.next scripts the next answer; without an outcome, 501 not_scripted', async () => {
+    const customer = { id: 'c1', displayName: 'Ana' };
+    const scenario = pointsScenario('rich', { customer });
+    const adapter = createMemoryAdapter(scenario);
+    const redeemed = await adapter.points.redeem('rw-10p');
+    assert.deepEqual([redeemed.points, redeemed.account.balance, (await adapter.points.getAccount()).balance], [1200, 500, 500]);
+    adapter.control.next('points.redeem', new HttpError(409, 'insufficient_points', 'Scripted'));
+    adapter.control.next('points.redeem', { id: 'rd-x', rewardId: 'rw-5off', rewardTitle: '$5 off', points: 500, code: 'KITH-TEST-CODE', createdAt: '2026-01-01T00:00:00.000Z', account: redeemed.account });
+    await assert.rejects(adapter.points.redeem('rw-5off'), (e) => isHttpError(e) && e.code === 'insufficient_points');
+    assert.equal((await adapter.points.redeem('rw-5off')).code, 'KITH-TEST-CODE', 'queued outcomes answer in order');
+    adapter.control.setPoints('c1', { balance: 42 });
+    assert.equal((await adapter.points.getAccount()).balance, 42);
+
+    const bare = createMemoryAdapter({ seed: scenario.seed, customer });
+    await assert.rejects(bare.points.checkIn(), (e) => isHttpError(e) && e.status === 501 && e.code === 'not_scripted');
+    const link = await bare.referrals.createLink({ url: 'https://shop.example.com/p/tote?colour=sand' });
+    assert.equal(link.url, `https://shop.example.com/p/tote?colour=sand&kith_ref=${link.code}`, 'a known link, to the page asked for');
   });
 
   it('writes need a customer, and an Idempotency-Key replays instead of writing twice', async () => {
@@ -81,7 +90,20 @@ describe('memory adapter', () => {
     const again = await adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k1' });
     assert.deepEqual(again, first);
     assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam.id, first.id);
-    await assert.rejects(adapter.groupBuy.startTeam('gb-1', {}, { idempotencyKey: 'k2' }), (e) => isHttpError(e) && e.code === 'already_in_team');
+    assert.equal((await adapter.groupBuy.getOffer('p1')).teams.length, 2, 'the demo teams, not written twice');
+  });
+
+  it('a team in any state: setTeam changes it and pushes it to subscribers; getTeam shows `you` to its members', async () => {
+    const adapter = createMemoryAdapter({ customer: { id: 'c-wei', displayName: 'Wei' } });
+    const seen = [];
+    const off = adapter.groupBuy.subscribeTeam('team-1', (t) => seen.push(t.state));
+    await new Promise((r) => setTimeout(r, 10));
+    adapter.control.setTeam('team-1', { state: 'expired' });
+    await new Promise((r) => setTimeout(r, 10));
+    off();
+    assert.deepEqual(seen, ['forming', 'expired']);
+    assert.equal((await adapter.groupBuy.getTeam('team-1')).you.leader, true);
+    assert.equal((await adapter.groupBuy.getOffer('p1')).teams.some((t) => t.id === 'team-1'), false, 'an expired team is not offered');
   });
 
   it('plays the live scenario: scheduled → live with rising viewers → ended', async () => {

@@ -112,7 +112,8 @@ class SseSubscription<T> {
   }
 
   #publish(value: T) {
-    const json = JSON.stringify(value);
+    // Keys sorted: the server may send the same snapshot with its fields in another order.
+    const json = JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
     if (json === this.#last) return;
     this.#last = json;
     this.#o.onValue(value);

@@ -1,81 +1,37 @@
-// The points domain of the REST adapter against a small stand-in of the server's endpoints:
-// paths, methods, bodies, query parameters, the customer token and Idempotency-Key, and refusals
-// as HttpErrors with the server's codes. (The real server runs the shared contract in packages/server.)
+// The points domain of the REST adapter against the real server in-process: paths, methods,
+// bodies, query parameters, the customer token and Idempotency-Key, and refusals as HttpErrors
+// with the server's codes. (The rules themselves are the server's tests and the shared contract.)
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { afterEach, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { isHttpError } from '@kith/core';
 import { createRestAdapter } from '@kith/adapter-rest';
-import { POINTS_PROGRAM } from './mock-api.mjs';
+import { createTestBackend } from '@kith/server/testing';
 
-const PK = 'pk_test_points';
-const account = (balance) => ({
-  balance, pending: 0, lifetime: balance, tier: { id: 'member', name: 'Member', threshold: 0 }, nextTier: null, badges: [],
-  checkIn: { streak: 0, checkedInToday: false, nextPoints: 5 }, expiring: null, serverTime: '2026-11-01T12:00:00.000Z',
+let backend;
+before(async () => {
+  backend = await createTestBackend();
 });
-const entry = (id, points) => ({ id, kind: 'adjust', points, source: { type: 'adjustment', id }, status: 'available', balanceAfter: points, createdAt: '2026-11-01T12:00:00.000Z' });
+after(() => backend.close());
 
-/** Answers points requests like the server; records every request with its body. */
-async function startApi() {
-  const requests = [];
-  const json = (res, status, body) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
-  const error = (res, status, code) => json(res, status, { error: { code, message: code } });
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: body ? JSON.parse(body) : undefined });
-    if (req.headers.authorization !== `Bearer ${PK}`) return error(res, 401, 'invalid_key');
-    const p = `${req.method} ${url.pathname}`;
-    if (p === 'GET /v1/points/program') return json(res, 200, POINTS_PROGRAM);
-    const customer = req.headers['x-kith-customer'];
-    if (!customer) return error(res, 401, 'customer_token_required');
-    if (p === 'GET /v1/points/me') return json(res, 200, account(120));
-    if (p === 'GET /v1/points/me/history') {
-      if (url.searchParams.get('cursor') === 'bad') return error(res, 400, 'invalid_cursor');
-      return json(res, 200, url.searchParams.get('cursor') ? { items: [entry('e1', 100)], nextCursor: null } : { items: [entry('e2', 20)], nextCursor: 'c1' });
-    }
-    if (p === 'POST /v1/points/check-in') {
-      if (customer === 'done') return error(res, 409, 'already_checked_in');
-      return json(res, 200, { points: 5, bonus: 0, streak: 1, account: account(125) });
-    }
-    if (p === 'POST /v1/points/redeem') {
-      const { rewardId } = JSON.parse(body);
-      if (rewardId === 'rw-5off') return error(res, 409, 'insufficient_points');
-      if (rewardId === 'rw-vip') return error(res, 409, 'tier_required');
-      if (rewardId === 'rw-gone') return error(res, 409, 'out_of_stock');
-      if (rewardId !== 'rw-ship') return error(res, 404, 'not_found');
-      return json(res, 201, {
-        id: 'rd-1', rewardId, rewardTitle: 'Free shipping', points: 300, code: 'KITH-ABCD-EFGH', createdAt: '2026-11-01T12:00:00.000Z', account: account(0),
-      });
-    }
-    return error(res, 404, 'not_found');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
-    requests,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-let cleanups = [];
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
-
+/**
+ * A fresh shop on the default program with four rewards: `rw-ship` (300 points), `rw-5off` (500),
+ * `rw-vip` (Gold only) and `rw-gone` (out of stock); `ana` has 320 points, `done` has checked in.
+ */
 async function setup() {
-  const api = await startApi();
-  cleanups.push(() => api.close());
-  const as = (customerToken) => createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, ...(customerToken ? { customerToken } : {}) });
-  return { api, as, anon: as() };
+  const { shop, admin, customerToken } = await backend.addShop();
+  const reward = (id, cost, extra = {}) => admin.call('POST', '/admin/points/rewards', { id, title: id, cost, kind: 'perk', ...extra });
+  await reward('rw-ship', 300, { stock: 25 });
+  await reward('rw-5off', 500);
+  await reward('rw-vip', 10, { tierId: 'gold' });
+  await reward('rw-gone', 10, { stock: 1 });
+  await admin.adjustPoints('ana', 320, 'Welcome');
+  await admin.adjustPoints('bo', 10, 'Welcome');
+  const tokens = { ana: await customerToken('ana'), bo: await customerToken('bo'), done: await customerToken('done') };
+  const as = (customerToken) => createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: shop.publishableKey, ...(customerToken ? { customerToken } : {}) });
+  await as(tokens.bo).points.redeem('rw-gone');
+  await as(tokens.done).points.checkIn();
+  backend.requests.length = 0;
+  return { api: backend, admin, pk: shop.publishableKey, tokens, as, anon: as() };
 }
 
 const is = (status, code) => (e) => isHttpError(e) && e.status === status && e.code === code;
@@ -88,24 +44,26 @@ describe('rest adapter: points', () => {
   });
 
   it('reads the program signed out, and the account and history with the customer token', async () => {
-    const { api, anon, as } = await setup();
-    assert.deepEqual(await anon.points.getProgram(), POINTS_PROGRAM);
+    const { api, admin, anon, as, tokens, pk } = await setup();
+    const program = await anon.points.getProgram();
+    assert.deepEqual(program.rewards.map((r) => r.id).sort(), ['rw-5off', 'rw-gone', 'rw-ship', 'rw-vip']);
     const [get] = api.requests;
-    assert.deepEqual([get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']], ['GET', '/v1/points/program', `Bearer ${PK}`, undefined]);
+    assert.deepEqual([get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']], ['GET', '/v1/points/program', `Bearer ${pk}`, undefined]);
 
-    const ana = as(async () => 'tok-ana');
-    assert.equal((await ana.points.getAccount()).balance, 120);
-    const first = await ana.points.listHistory({ limit: 10 });
-    const second = await ana.points.listHistory({ cursor: first.nextCursor, limit: 10 });
-    assert.deepEqual([first.items[0].id, first.nextCursor, second.items[0].id, second.nextCursor], ['e2', 'c1', 'e1', null]);
+    const ana = as(async () => tokens.ana);
+    assert.equal((await ana.points.getAccount()).balance, 320);
+    await admin.adjustPoints('ana', 5, 'Second line of history');
+    const first = await ana.points.listHistory({ limit: 1 });
+    const second = await ana.points.listHistory({ cursor: first.nextCursor, limit: 1 });
+    assert.deepEqual([first.items[0].points, typeof first.nextCursor, second.items[0].points, second.nextCursor], [5, 'string', 320, null]);
     await ana.points.listHistory({ cursor: null });
-    assert.deepEqual(api.requests.slice(1).map((r) => [r.method, r.path, r.query, r.headers['x-kith-customer']]), [
-      ['GET', '/v1/points/me', {}, 'tok-ana'],
-      ['GET', '/v1/points/me/history', { limit: '10' }, 'tok-ana'],
-      ['GET', '/v1/points/me/history', { cursor: 'c1', limit: '10' }, 'tok-ana'],
-      ['GET', '/v1/points/me/history', {}, 'tok-ana'],
+    assert.deepEqual(api.requests.slice(1).filter((r) => !r.path.startsWith('/v1/admin/')).map((r) => [r.method, r.path, r.query, r.headers['x-kith-customer']]), [
+      ['GET', '/v1/points/me', {}, tokens.ana],
+      ['GET', '/v1/points/me/history', { limit: '1' }, tokens.ana],
+      ['GET', '/v1/points/me/history', { cursor: first.nextCursor, limit: '1' }, tokens.ana],
+      ['GET', '/v1/points/me/history', {}, tokens.ana],
     ]);
-    await assert.rejects(ana.points.listHistory({ cursor: 'bad' }), is(400, 'invalid_cursor'));
+    await assert.rejects(ana.points.listHistory({ cursor: 'bad' }), (e) => isHttpError(e) && e.status === 400);
     const c = new AbortController();
     c.abort();
     await assert.rejects(ana.points.getAccount({ signal: c.signal }), (e) => e.name === 'AbortError');
@@ -121,26 +79,27 @@ describe('rest adapter: points', () => {
   });
 
   it('checks in and redeems with the customer token and the caller’s Idempotency-Key (or a fresh one)', async () => {
-    const { api, as } = await setup();
-    const ana = as('tok-ana');
-    assert.deepEqual(await ana.points.checkIn({ idempotencyKey: 'k-check' }), { points: 5, bonus: 0, streak: 1, account: account(125) });
-    const r = await ana.points.redeem('rw-ship', { idempotencyKey: 'k-redeem' });
-    assert.deepEqual([r.code, r.points, r.account.balance], ['KITH-ABCD-EFGH', 300, 0]);
-    await ana.points.checkIn();
+    const { api, as, tokens } = await setup();
+    const ana = as(tokens.ana);
+    const checkIn = await ana.points.checkIn({ idempotencyKey: 'key-check-1' });
+    assert.deepEqual([checkIn.points, checkIn.bonus, checkIn.streak, checkIn.account.balance], [5, 0, 1, 325]);
+    const r = await ana.points.redeem('rw-ship', { idempotencyKey: 'key-redeem-1' });
+    assert.deepEqual([typeof r.code, r.points, r.account.balance], ['string', 300, 25]);
+    await assert.rejects(ana.points.checkIn(), is(409, 'already_checked_in'));
     const writes = api.requests.filter((x) => x.method === 'POST');
     assert.deepEqual(writes.map((x) => [x.path, x.body, x.headers['idempotency-key'], x.headers['x-kith-customer']]), [
-      ['/v1/points/check-in', undefined, 'k-check', 'tok-ana'],
-      ['/v1/points/redeem', { rewardId: 'rw-ship' }, 'k-redeem', 'tok-ana'],
-      ['/v1/points/check-in', undefined, writes[2].headers['idempotency-key'], 'tok-ana'],
+      ['/v1/points/check-in', undefined, 'key-check-1', tokens.ana],
+      ['/v1/points/redeem', { rewardId: 'rw-ship' }, 'key-redeem-1', tokens.ana],
+      ['/v1/points/check-in', undefined, writes[2].headers['idempotency-key'], tokens.ana],
     ]);
     assert.match(writes[2].headers['idempotency-key'], /^[\w-]{16,}$/);
   });
 
   it('refusals are HttpErrors with the server’s status and code, carrying the Idempotency-Key to retry with', async () => {
-    const { as } = await setup();
-    const ana = as('tok-ana');
-    await assert.rejects(as('done').points.checkIn({ idempotencyKey: 'k1' }), (e) => is(409, 'already_checked_in')(e) && e.idempotencyKey === 'k1');
-    await assert.rejects(ana.points.redeem('rw-5off', { idempotencyKey: 'k2' }), (e) => is(409, 'insufficient_points')(e) && e.idempotencyKey === 'k2');
+    const { as, tokens } = await setup();
+    const ana = as(tokens.ana);
+    await assert.rejects(as(tokens.done).points.checkIn({ idempotencyKey: 'key-one-1' }), (e) => is(409, 'already_checked_in')(e) && e.idempotencyKey === 'key-one-1');
+    await assert.rejects(ana.points.redeem('rw-5off', { idempotencyKey: 'key-two-2' }), (e) => is(409, 'insufficient_points')(e) && e.idempotencyKey === 'key-two-2');
     await assert.rejects(ana.points.redeem('rw-vip'), is(409, 'tier_required'));
     await assert.rejects(ana.points.redeem('rw-gone'), is(409, 'out_of_stock'));
     await assert.rejects(ana.points.redeem('nope'), is(404, 'not_found'));

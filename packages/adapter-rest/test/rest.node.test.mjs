@@ -1,11 +1,12 @@
 // Adapter-specific behaviour: headers, shared streams, reconnects, backoff, polling, pausing in
-// hidden tabs, and cleanup. Runs against the built package and the mock API (./mock-api.mjs).
+// hidden tabs, and cleanup. Runs against the built package and the real server in-process
+// (`createTestBackend`), whose stream faults (refusals, drops, raw text) stand in for a bad network.
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { EventSource } from 'eventsource';
 import { isHttpError } from '@kith/core';
 import { createRestAdapter } from '@kith/adapter-rest';
-import { PK, startMockApi } from './mock-api.mjs';
+import { createTestBackend } from '@kith/server/testing';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(cond, what, ms = 3000) {
@@ -16,17 +17,60 @@ async function waitFor(cond, what, ms = 3000) {
   }
 }
 
-// Every test registers its server and subscriptions here, so a failing test still cleans up.
+// Every test registers its subscriptions here, so a failing test still cleans up.
 let cleanups = [];
 afterEach(async () => {
   for (const fn of cleanups.reverse()) await fn();
   cleanups = [];
 });
 
-async function setup({ api: apiOptions, ...options } = {}) {
-  const api = await startMockApi(apiOptions);
-  cleanups.push(() => api.close());
-  const adapter = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, EventSource, ...options });
+// One server for the file (`retry:` shortens EventSource's own 3 s reconnect delay), a second with
+// 10 ms heartbeats for the test about them; every test gets a fresh shop.
+const backends = {};
+before(async () => {
+  backends.main = await createTestBackend({ retryMs: 50 });
+});
+after(async () => {
+  for (const b of Object.values(backends)) await b.close();
+});
+
+const HOUR = 3_600_000;
+/** show-1 scheduled (p1, p2), show-2 live with 1,284 viewers (p3), show-3 ended with a replay (p4). */
+async function seedShows(admin) {
+  const iso = (ms) => new Date(ms).toISOString();
+  const now = Date.now();
+  await admin.createShow({ id: 'show-1', title: 'Autumn drop', startsAt: iso(now + 2 * HOUR), productIds: ['p1', 'p2'] });
+  await admin.createShow({ id: 'show-2', title: 'Knitwear live', startsAt: iso(now + HOUR), productIds: ['p3'] });
+  await admin.startShow('show-2', 1284);
+  await admin.createShow({ id: 'show-3', title: 'Summer recap', startsAt: iso(now + HOUR), productIds: ['p4'] });
+  await admin.startShow('show-3');
+  await admin.endShow('show-3', 'https://live.example.com/show-3/replay');
+}
+
+/** A fresh shop with the three shows; `api` is the server's side: requests, streams, the merchant. */
+async function setup({ api: { heartbeatMs, failStream } = {}, ...options } = {}) {
+  const b = heartbeatMs ? (backends.pings ??= await createTestBackend({ retryMs: 50, heartbeatMs })) : backends.main;
+  const { shop, admin } = await b.addShop();
+  await seedShows(admin);
+  b.requests.length = 0;
+  b.streams.attempts.length = 0;
+  b.streams.fail(failStream);
+  const api = {
+    baseUrl: b.baseUrl,
+    pk: shop.publishableKey,
+    requests: b.requests,
+    streamAttempts: b.streams.attempts,
+    get openStreams() { return b.streams.open; },
+    getRequests: (path) => b.requests.filter((r) => r.path === path),
+    lastEventIdOf: (id) => b.streams.lastEventId(`/live/shows/${id}`),
+    sendRaw: (id, text) => b.streams.sendRaw(`/live/shows/${id}`, text),
+    dropStreams: () => b.streams.drop(),
+    startShow: (id, viewerCount) => admin.startShow(id, viewerCount),
+    setViewers: (id, viewerCount) => admin.setViewers(id, viewerCount),
+    endShow: (id) => admin.endShow(id),
+  };
+  cleanups.push(() => b.streams.fail(undefined));
+  const adapter = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, EventSource, ...options });
   return { api, adapter };
 }
 
@@ -48,7 +92,7 @@ describe('createRestAdapter', () => {
   });
 
   it('refuses a missing base URL or key, and a secret key', () => {
-    assert.throws(() => createRestAdapter({ baseUrl: '', publishableKey: PK }), TypeError);
+    assert.throws(() => createRestAdapter({ baseUrl: '', publishableKey: 'pk_test_x' }), TypeError);
     assert.throws(() => createRestAdapter({ baseUrl: 'http://x/v1', publishableKey: '' }), TypeError);
     assert.throws(() => createRestAdapter({ baseUrl: 'http://x/v1', publishableKey: 'sk_live_123' }), /never the secret key/);
   });
@@ -59,20 +103,20 @@ describe('createRestAdapter', () => {
     const found = await adapter.live.findShow({ productId: 'p3' });
     assert.equal(found.id, 'show-2');
     const [get] = api.getRequests('/v1/live/shows/show-2');
-    assert.equal(get.headers.authorization, `Bearer ${PK}`);
+    assert.equal(get.headers.authorization, `Bearer ${api.pk}`);
     assert.equal(get.headers['x-kith-customer'], undefined);
     const [find] = api.getRequests('/v1/live/shows');
-    assert.equal(find.headers.authorization, `Bearer ${PK}`);
+    assert.equal(find.headers.authorization, `Bearer ${api.pk}`);
     assert.deepEqual(find.query, { product: 'p3' });
 
     const sub = watch(adapter, 'show-2');
     await waitFor(() => sub.shows.length === 1, 'the first push');
-    assert.equal(api.streamAttempts[0].key, PK);
+    assert.equal(api.streamAttempts[0].key, api.pk);
   });
 
   it('works with a trailing slash on the base URL and ids that need escaping', async () => {
     const { api } = await setup();
-    const adapter = createRestAdapter({ baseUrl: `${api.baseUrl}/`, publishableKey: PK, EventSource });
+    const adapter = createRestAdapter({ baseUrl: `${api.baseUrl}/`, publishableKey: api.pk, EventSource });
     await assert.rejects(adapter.live.getShow('a/b c'), (e) => isHttpError(e) && e.status === 404);
     assert.equal(api.requests.at(-1).path, '/v1/live/shows/a%2Fb%20c');
     assert.equal((await adapter.live.getShow('show-1')).id, 'show-1');
@@ -85,20 +129,20 @@ describe('createRestAdapter', () => {
     await adapter.live.findShow({ productId: 'p1' });
     assert.equal(calls, 2);
     assert.deepEqual(api.requests.map((r) => r.headers['x-kith-customer']), ['jwt-1', 'jwt-2']);
-    assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${PK}`));
+    assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${api.pk}`));
 
-    const fixed = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, customerToken: 'jwt-fixed' });
+    const fixed = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, customerToken: 'jwt-fixed' });
     await fixed.live.getShow('show-1');
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], 'jwt-fixed');
 
-    const signedOut = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, customerToken: () => undefined });
+    const signedOut = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, customerToken: () => undefined });
     await signedOut.live.getShow('show-1');
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], undefined);
   });
 
   it('says whether a shopper is signed in from its customer token, without a request', async () => {
     const { api } = await setup();
-    const as = (customerToken) => createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, ...(customerToken !== undefined ? { customerToken } : {}) });
+    const as = (customerToken) => createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, ...(customerToken !== undefined ? { customerToken } : {}) });
     const before = api.requests.length;
     assert.equal(as().signedIn(), false);
     assert.equal(as('').signedIn(), false);
@@ -118,8 +162,8 @@ describe('createRestAdapter', () => {
       urls.push(input instanceof Request ? input.url : String(input));
       return fetch(input, init);
     };
-    await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, fetch: spy }).live.getShow('show-1');
-    await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: PK, fetch: spy, customerToken: 't' }).live.findShow({ productId: 'p1' });
+    await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, fetch: spy }).live.getShow('show-1');
+    await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, fetch: spy, customerToken: 't' }).live.findShow({ productId: 'p1' });
     assert.deepEqual(urls, [`${api.baseUrl}/live/shows/show-1`, `${api.baseUrl}/live/shows?product=p1`]);
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], 't');
   });
@@ -152,7 +196,7 @@ describe('subscribeShow', () => {
     await waitFor(() => other.shows.length === 1, 'the other show');
     assert.equal(api.openStreams, 2);
 
-    api.startShow('show-1', 5);
+    await api.startShow('show-1', 5);
     await waitFor(() => [...subs, late].every((s) => s.last().status === 'live'), 'everyone sees it go live');
     assert.equal(other.shows.length, 1, 'another show’s subscriber is not told');
 
@@ -164,7 +208,7 @@ describe('subscribeShow', () => {
     other.unsubscribe();
     await waitFor(() => api.openStreams === 0, 'every stream to close');
     const counts = [...subs, late].map((s) => s.shows.length);
-    api.endShow('show-1');
+    await api.endShow('show-1');
     await sleep(100);
     assert.deepEqual([...subs, late].map((s) => s.shows.length), counts, 'nothing after unsubscribe');
   });
@@ -183,7 +227,7 @@ describe('subscribeShow', () => {
     const b = watch(adapter, 'show-1');
     await waitFor(() => a.shows.length === 1 && b.shows.length === 1, 'first pushes');
     a.unsubscribe();
-    api.startShow('show-1');
+    await api.startShow('show-1');
     await waitFor(() => b.last().status === 'live', 'the remaining subscriber to see the change');
     assert.equal(a.shows.length, 1);
     assert.equal(errors.length, 2, 'the throwing subscriber is reported, once per push');
@@ -200,7 +244,7 @@ describe('subscribeShow', () => {
     api.sendRaw('show-1', `event: show\ndata: ${JSON.stringify({ id: 'show-9', title: 'Wrong show', status: 'live', startsAt: 'x', productIds: [] })}\n\n`);
     api.sendRaw('show-1', 'event: show\ndata: {"id":"show-1"}\n\n');
     api.sendRaw('show-1', 'event: other\ndata: whatever\n\n');
-    api.setViewers('show-1', 7);
+    await api.startShow('show-1', 7);
     await waitFor(() => sub.shows.length === 2, 'the valid push after the malformed ones');
     assert.equal(sub.last().viewerCount, 7);
     assert.equal(warn.mock.callCount(), 1);
@@ -212,8 +256,8 @@ describe('subscribeShow', () => {
     const { api, adapter } = await setup();
     const sub = watch(adapter, 'show-2');
     await waitFor(() => sub.shows.length === 1, 'the first push');
-    api.setViewers('show-2', 1284); // same as now: a new event id, no change
-    api.setViewers('show-2', 1300);
+    await api.setViewers('show-2', 1284); // same as now: a new event id (fields in another order), no change
+    await api.setViewers('show-2', 1300);
     await waitFor(() => sub.last().viewerCount === 1300, 'the change');
     assert.deepEqual(sub.shows.map((s) => s.viewerCount), [1284, 1300]);
   });
@@ -226,11 +270,11 @@ describe('subscribeShow', () => {
     const seenId = api.lastEventIdOf('show-1');
     api.dropStreams();
     await waitFor(() => api.openStreams === 0, 'the drop');
-    api.startShow('show-1', 42); // missed while disconnected: replayed on resume
+    await api.startShow('show-1', 42); // missed while disconnected: replayed on resume
     await waitFor(() => sub.last().status === 'live', 'the missed change');
     assert.equal(api.streamAttempts.length, 2);
     assert.equal(api.streamAttempts[1].lastEventId, String(seenId));
-    api.setViewers('show-1', 43);
+    await api.setViewers('show-1', 43);
     await waitFor(() => sub.last().viewerCount === 43, 'a later change on the new connection');
     assert.deepEqual(sub.errors, []);
   });
@@ -242,7 +286,7 @@ describe('subscribeShow', () => {
     api.dropStreams();
     await waitFor(() => api.streamAttempts.length === 3 && api.openStreams === 1, 'a third, working connection');
     assert.deepEqual(api.streamAttempts.map((a) => a.status), [200, 503, 200]);
-    api.startShow('show-1');
+    await api.startShow('show-1');
     await waitFor(() => sub.last().status === 'live', 'a change after reconnecting');
     assert.deepEqual(sub.errors, []);
   });
@@ -272,7 +316,7 @@ describe('subscribeShow', () => {
     const sub = watch(adapter, 'show-1');
     await waitFor(() => api.streamAttempts.length === 3, 'three stream attempts');
     await waitFor(() => api.getRequests('/v1/live/shows/show-1').length >= 4, 'a few polls');
-    api.startShow('show-1', 3);
+    await api.startShow('show-1', 3);
     await waitFor(() => sub.last().status === 'live', 'the change, by polling');
     const polls = api.getRequests('/v1/live/shows/show-1').length;
     await waitFor(() => api.getRequests('/v1/live/shows/show-1').length >= polls + 3, 'three more polls');
@@ -292,9 +336,8 @@ describe('subscribeShow', () => {
     await waitFor(() => sub.shows.length === 1, 'the first poll');
     await waitFor(() => api.getRequests('/v1/live/shows/show-1').length >= 4, 'more polls');
     assert.equal(sub.shows.length, 1, 'unchanged polls are not passed on');
-    api.setViewers('show-1', 0);
-    api.startShow('show-1', 0);
-    api.setViewers('show-1', 0);
+    await api.startShow('show-1', 0);
+    await api.setViewers('show-1', 0);
     await waitFor(() => sub.last().status === 'live', 'the change');
     await sleep(120);
     assert.equal(sub.shows.length, 2);
@@ -365,7 +408,7 @@ describe('subscribeShow', () => {
 
       setVisibility('hidden');
       await waitFor(() => api.openStreams === 0, 'the stream to close');
-      api.startShow('show-1', 9);
+      await api.startShow('show-1', 9);
       await sleep(80);
       assert.equal(sub.shows.length, 1, 'nothing while hidden');
       assert.equal(api.streamAttempts.length, 1, 'no reconnect while hidden');
@@ -373,7 +416,7 @@ describe('subscribeShow', () => {
       setVisibility('visible');
       await waitFor(() => sub.last().status === 'live', 'the current state on return');
       assert.equal(api.streamAttempts.length, 2);
-      api.setViewers('show-1', 10);
+      await api.setViewers('show-1', 10);
       await waitFor(() => sub.last().viewerCount === 10, 'live updates again');
 
       sub.unsubscribe();
@@ -391,7 +434,7 @@ describe('subscribeShow', () => {
       const polls = api.getRequests('/v1/live/shows/show-1').length;
       await sleep(100);
       assert.equal(api.getRequests('/v1/live/shows/show-1').length, polls, 'no polls while hidden');
-      api.startShow('show-1');
+      await api.startShow('show-1');
       setVisibility('visible');
       await waitFor(() => sub.last().status === 'live', 'a poll on return');
     });
@@ -410,9 +453,9 @@ describe('subscribeShow', () => {
   });
 });
 
-// Last, after every other test's cleanup: nothing may keep the process alive (no timer, socket or
-// server left behind), or node:test would wait for it.
-it('leaves no timers or connections behind', async () => {
+// Last, after every test's cleanup and the servers' close: nothing may keep the process alive (no
+// timer, socket or server left behind), or node:test would wait for it.
+after(async () => {
   await sleep(50);
   const left = process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r.startsWith('TCP'));
   assert.deepEqual(left, []);

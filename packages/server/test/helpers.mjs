@@ -1,19 +1,12 @@
 // Test helpers: one database per test file (PGlite in memory, or a fresh schema on the PostgreSQL
 // server named by KITH_DATABASE_URL), one shop per test so tests never share rows.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate, signCustomerToken } from '@kith/server';
+import { createApp, LiveHub, signCustomerToken } from '@kith/server';
+import { createTestDb, createTestShop } from '@kith/server/testing';
 import { isKithErrorCode } from '@kith/core/error-codes';
 
+export { createTestDb };
 export const ENGINE = process.env.KITH_DATABASE_URL ? 'postgres' : 'pglite';
-
-export async function createTestDb() {
-  const db = process.env.KITH_DATABASE_URL
-    ? await createPostgresDb(process.env.KITH_DATABASE_URL, { schema: `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`, max: 4 })
-    : await createPgliteDb();
-  await migrate(db);
-  return db;
-}
 
 /** A database, a LISTEN hub and an app; call `close()` in `after`. */
 export async function createTestServer(options = {}) {
@@ -24,9 +17,7 @@ export async function createTestServer(options = {}) {
   return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
 }
 
-export async function newShop(db, extra = {}) {
-  return createShop(db, { id: `shop_${randomUUID().slice(0, 8)}`, name: 'Test shop', ...extra });
-}
+export const newShop = createTestShop;
 
 /** Asserts the documented error shape and status, with no stack trace or SQL leaking out. */
 export function isError(res, status, code) {

@@ -50,6 +50,13 @@ async function tiedShop() {
 }
 
 describe(`review listings (${ENGINE})`, () => {
+  it('q matches the title or the text (trimmed, any case), never a phrase spanning the two', async () => {
+    const f = await shopFixture(t, { autoPublish: 'all' });
+    assert.equal((await f.as('c1').post('/v1/products/p1/reviews', { rating: 5, title: 'Great', body: 'Fit is perfect for me and my laptop.', displayName: 'Ana', consent: true })).status, 201);
+    const total = async (q) => (await f.pub.get(`/v1/products/p1/reviews?q=${encodeURIComponent(q)}`)).json.total;
+    assert.deepEqual([await total('GREAT'), await total(' fit is '), await total('great fit')], [1, 1, 0]);
+  });
+
   it('pages every sort, with and without filters, through each review exactly once and in order', async () => {
     const f = await tiedShop();
     const { rows } = await t.db.query('SELECT id, rating, helpful_count, media_count, created_at FROM reviews WHERE shop_id = $1', [f.shop.id]);

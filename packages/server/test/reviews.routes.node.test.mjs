@@ -43,6 +43,15 @@ describe(`reviews routes (${ENGINE})`, () => {
     isError(await pub.post(`/v1/admin/reviews/${pending.id}/approve`), 403, 'secret_key_required');
   });
 
+  it('autoPublish "all" publishes from minRatingAuto up and holds lower ratings; "none" holds every review, a verified buyer\'s too', async () => {
+    const { admin, as } = await shopFixture({ autoPublish: 'all', minRatingAuto: 3 });
+    assert.equal((await as('c1').post('/v1/products/p1/reviews', review({ rating: 3 }))).json.status, 'published');
+    assert.equal((await as('c2').post('/v1/products/p1/reviews', review({ rating: 2, body: 'Not great, the seams split after a week.' }))).json.status, 'pending');
+    assert.equal((await admin.put('/v1/admin/reviews/settings', { autoPublish: 'none' })).status, 200);
+    assert.equal((await admin.post('/v1/admin/orders', { id: 'o-none', customerId: 'c3', productIds: ['p1'] })).status, 201);
+    assert.equal((await as('c3').post('/v1/products/p1/reviews', review({ body: 'Bought it, love it, the strap holds up.' }))).json.status, 'pending');
+  });
+
   it('links and contact details hold a review for a person, whatever the rules', async () => {
     const { as } = await shopFixture({ autoPublish: 'all' });
     for (const [i, body] of ['Great bag, more at https://cheap-bags.example', 'DM me on WeChat for 50% off this bag', 'Call +1 415 555 0100 for a discount code'].entries()) {

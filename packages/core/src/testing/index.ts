@@ -1,1 +1,1 @@
-export { runAdapterContract, type ContractHarness, type TestApi } from './contract.js';
+export { runAdapterContract, runAdapterShapeContract, type ContractHarness, type ShapeHarness, type TestApi } from './contract.js';

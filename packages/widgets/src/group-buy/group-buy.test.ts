@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { configure, HttpError, NetworkError, type KithGroupJoinDetail } from '@kith/core';
-import { createMemoryAdapter, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
+import { createMemoryAdapter, demoGroupBuyOutcomes, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
 import type { KithGroupBuy } from './group-buy.js';
 import './define.js';
 
@@ -19,7 +19,8 @@ function adapterWith(change?: (seed: MemorySeed, now: number) => void, customer:
   const now = Date.now();
   const seed = demoSeed(now);
   change?.(seed, now);
-  return createMemoryAdapter({ seed, ...(customer ? { customer } : {}) });
+  // Starts, joins and leaves answer the demo's outcomes: a held seat, added or taken away.
+  return createMemoryAdapter({ seed, outcomes: demoGroupBuyOutcomes, ...(customer ? { customer } : {}) });
 }
 
 async function widget(adapter: MemoryAdapter, attrs: { team?: string; lang?: string } = {}) {
@@ -98,8 +99,8 @@ describe('<kith-group-buy>', () => {
     const teamId = (await adapter.groupBuy!.getOffer('p1'))!.yourTeam!.id;
     await adapter.as(ANA).groupBuy!.joinTeam!(teamId, { displayName: 'Ana' });
     await waitUntil(() => part(el, 'progress')!.querySelectorAll('.held').length === 2, 'the join arrives live');
-    adapter.control.confirmSeat(teamId, LIN.id);
-    adapter.control.confirmSeat(teamId, ANA.id);
+    // The merchant reported both orders: the server would confirm the seats and the team succeed at 2.
+    adapter.control.setTeam(teamId, (t) => ({ seats: t.seats.map((s) => ({ ...s, seat: 'confirmed' as const })), state: 'succeeded', tierReached: 0 }));
     await waitUntil(() => text(part(el, 'state')) === 'Team price unlocked', 'success arrives live');
     expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('2 joined · 1 more for $50.15');
     await waitUntil(() => text(part(el, 'seat')) === "You're in: you pay $53.10.", 'own seat re-read as confirmed');
@@ -115,8 +116,9 @@ describe('<kith-group-buy>', () => {
     const el = await widget(adapter);
     const row = sr(el).querySelector<HTMLButtonElement>('[part="teams"] [data-act="join"]')!;
     const id = row.dataset.id!;
-    const team = await adapter.groupBuy!.getTeam(id);
-    for (let i = team.seatCount; i < team.maxMembers; i++) await adapter.as({ id: `c-${i}`, displayName: `S${i}` }).groupBuy!.joinTeam!(id, {});
+    // Others took the last seats meanwhile: the team is full, and the server refuses the join.
+    adapter.control.setTeam(id, (t, c) => ({ seats: [...t.seats, ...Array.from({ length: c.maxMembers - t.seats.length }, (_, i) => ({ customerId: `c-${i}`, displayName: `S${i}`, seat: 'held' as const }))] }));
+    adapter.control.next('groupBuy.joinTeam', new HttpError(409, 'team_full', 'This team is full'));
     row.click();
     await waitUntil(() => text(part(el, 'message')) === 'That team just filled up. Join another or start your own.');
     await waitUntil(() => !button(el, 'join', id), 'the full team leaves the list');
@@ -124,7 +126,7 @@ describe('<kith-group-buy>', () => {
 
   it('signed out: no start or join but a line with the sign-in link, and no customer-only request', async () => {
     const ops: string[] = [];
-    adapter = createMemoryAdapter({ seed: demoSeed(Date.now()), failure: (op) => (ops.push(op), false) });
+    adapter = createMemoryAdapter({ seed: demoSeed(Date.now()), outcomes: demoGroupBuyOutcomes, failure: (op) => (ops.push(op), false) });
     const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p1" lang="en" sign-in-url="/account/login"></kith-group-buy>`);
     await waitUntil(() => el.state === 'ready');
     await el.updateComplete;
@@ -225,10 +227,14 @@ describe('<kith-group-buy>', () => {
 
   it('expired and closed teams say so, without a countdown or buttons', async () => {
     adapter = adapterWith((seed, now) => {
+      const iso = (ms: number) => new Date(ms).toISOString();
       seed.teams!.push(
-        { id: 'team-x', campaignId: 'gb-1', createdAt: new Date(now - 30 * HOUR).toISOString(), seats: [{ customerId: 'c-x', displayName: 'Xu', seat: 'confirmed' }] },
         {
-          id: 'team-full', campaignId: 'gb-1', createdAt: new Date(now - HOUR).toISOString(),
+          id: 'team-x', campaignId: 'gb-1', createdAt: iso(now - 30 * HOUR), expiresAt: iso(now - 6 * HOUR), endedAt: iso(now - 6 * HOUR), state: 'expired',
+          seats: [{ customerId: 'c-x', displayName: 'Xu', seat: 'confirmed' }],
+        },
+        {
+          id: 'team-full', campaignId: 'gb-1', createdAt: iso(now - HOUR), expiresAt: iso(now + 23 * HOUR), endedAt: iso(now - 10 * 60_000), state: 'closed', tierReached: 1,
           seats: ['c1', 'c2', 'c3'].map((customerId, i) => ({ customerId, displayName: `M${i}`, seat: 'confirmed' as const })),
         },
       );
@@ -247,9 +253,9 @@ describe('<kith-group-buy>', () => {
   });
 
   for (const [name, change, note] of [
-    ['campaign over', (c: Record<string, unknown>) => (c.ended = true), 'This group buy has ended.'],
-    ['sold out', (c: Record<string, unknown>) => (c.stock = 0), 'Sold out: every team seat is taken.'],
-    ['scheduled', (c: Record<string, unknown>) => (c.startsAt = new Date(Date.now() + 2 * HOUR).toISOString()), 'Team buying opens in 2 hr.'],
+    ['campaign over', (c: Record<string, unknown>) => (c.status = 'ended'), 'This group buy has ended.'],
+    ['sold out', (c: Record<string, unknown>) => ((c.status = 'sold_out'), (c.seatsLeft = 0)), 'Sold out: every team seat is taken.'],
+    ['scheduled', (c: Record<string, unknown>) => ((c.status = 'scheduled'), (c.startsAt = new Date(Date.now() + 2 * HOUR).toISOString())), 'Team buying opens in 2 hr.'],
   ] as const) {
     it(`${name}: says so and offers no new team`, async () => {
       adapter = adapterWith((seed) => {

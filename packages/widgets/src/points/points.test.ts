@@ -17,8 +17,8 @@ async function click(el: HTMLElement, act: string, id?: string) {
 }
 
 function adapterFor(state: PointsScenarioState = 'member', signedIn = true): MemoryAdapter {
-  const { seed, customer } = pointsScenario(state);
-  return createMemoryAdapter({ seed, ...(signedIn ? { customer } : {}) });
+  const { seed, customer, outcomes } = pointsScenario(state);
+  return createMemoryAdapter({ seed, outcomes, ...(signedIn ? { customer } : {}) });
 }
 
 async function widget(adapter: MemoryAdapter, lang = 'en') {
@@ -124,7 +124,7 @@ describe('<kith-points>', () => {
   it('a check-in made elsewhere first: the refusal explains itself', async () => {
     adapter = adapterFor();
     const el = await widget(adapter);
-    await adapter.points.checkIn({ idempotencyKey: 'other-tab' });
+    adapter.control.next('points.checkIn', new HttpError(409, 'already_checked_in', 'Already checked in today'));
     await click(el, 'check-in');
     await waitUntil(() => $(el, '[part="message"]'));
     expect(part(el, 'message')).to.equal('You have already checked in today.');
@@ -183,19 +183,20 @@ describe('<kith-points>', () => {
     adapter = adapterFor();
     const el = await widget(adapter);
     await click(el, 'ask', 'rw-10p');
-    adapter.control.adjustPoints(ME, -100, 'Spent elsewhere');
+    // The server's refusals, scripted: which one a redemption gets is the server's rule, tested there.
+    adapter.control.next('points.redeem', new HttpError(409, 'insufficient_points', 'Not enough points'));
     await click(el, 'redeem', 'rw-10p');
     await waitUntil(() => $(el, '[part="reward"] [part="message"]'));
     expect(part(el, 'reward message')).to.equal('');
     expect(text($(el, '[part="reward"] [part="message"]'))).to.equal('Not enough points for this reward yet.');
 
     await click(el, 'ask', 'rw-ship');
-    adapter.control.updateReward('rw-ship', { stock: 0 });
+    adapter.control.next('points.redeem', new HttpError(409, 'out_of_stock', 'Out of stock'));
     await click(el, 'redeem', 'rw-ship');
     await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'This reward just ran out.');
 
     await click(el, 'ask', 'rw-early');
-    adapter.control.updateReward('rw-early', { tierId: 'gold' });
+    adapter.control.next('points.redeem', new HttpError(409, 'tier_required', 'For a higher tier'));
     await click(el, 'redeem', 'rw-early');
     await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === 'This reward is for a higher tier.');
     expect((await adapter.points.listHistory({})).items.filter((e) => e.kind === 'redeem').length).to.equal(1); // the seed's one
@@ -245,7 +246,7 @@ describe('<kith-points>', () => {
   it('re-reads the account when the page becomes visible again (points moved elsewhere)', async () => {
     adapter = adapterFor();
     const el = await widget(adapter);
-    adapter.control.adjustPoints(ME, 60, 'Goodwill');
+    adapter.control.setPoints(ME, { balance: 1300 });
     expect(part(el, 'balance')).to.match(/^1,240 points/);
     document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => part(el, 'balance').startsWith('1,300 points'), 'never re-read');

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure, HttpError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
-import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
+import { createMemoryAdapter, demoReviewsOutcomes, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
 import type { KithReviews } from './reviews.js';
 import './define.js';
 
@@ -22,8 +22,9 @@ function review(i: number, over: Partial<Review> = {}): Review {
   };
 }
 
+// Writes answer the demo's outcomes: a review waits for moderation, a vote counts, a question is published.
 const adapterWith = (reviews: Review[], options: Parameters<typeof createMemoryAdapter>[0] = {}): MemoryAdapter =>
-  createMemoryAdapter({ ...options, seed: { ...demoSeed(), reviews } });
+  createMemoryAdapter({ outcomes: demoReviewsOutcomes, ...options, seed: { ...demoSeed(), reviews } });
 
 async function mount(adapter: MemoryAdapter, product = 'p1') {
   const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product=${product}></kith-reviews>`);
