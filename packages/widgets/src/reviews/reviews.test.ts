@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure, HttpError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
+import { configure, HttpError, NetworkError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
 import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
 import type { KithReviews } from './reviews.js';
 import './define.js';
@@ -443,5 +443,33 @@ describe('<kith-reviews>', () => {
       setConsent('denied');
       configure({ analytics: [] });
     }
+  });
+});
+
+describe('<kith-reviews> writes through one intent', () => {
+  it('a vote retried after a network error reuses its Idempotency-Key, so the retry cannot count twice; the next vote gets a new one', async () => {
+    const adapter = adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } });
+    const reviews = adapter.reviews!;
+    const markHelpful = reviews.markHelpful!.bind(reviews);
+    const keys: (string | undefined)[] = [];
+    let fail = true;
+    reviews.markHelpful = (id, o) => {
+      keys.push(o?.idempotencyKey);
+      if (fail) return Promise.reject(new NetworkError('offline'));
+      return markHelpful(id, o);
+    };
+    const el = await mount(adapter);
+    const first = rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
+    first.click();
+    await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'That did not work. Please try again.', 'no failure notice');
+    fail = false;
+    first.click();
+    await waitUntil(() => first.getAttribute('aria-pressed') === 'true', 'retry never landed');
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.be.a('string');
+    expect(keys[1]).to.equal(keys[0]);
+    rows(el)[1]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+    await waitUntil(() => keys.length === 3);
+    expect(keys[2]).to.not.equal(keys[0]);
   });
 });
