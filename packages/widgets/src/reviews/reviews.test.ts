@@ -472,4 +472,34 @@ describe('<kith-reviews> writes through one intent', () => {
     await waitUntil(() => keys.length === 3);
     expect(keys[2]).to.not.equal(keys[0]);
   });
+
+  it('a review resent after a timeout reuses its Idempotency-Key (never posted twice); after a refusal the next send is a new one', async () => {
+    const base = adapterWith(RICH);
+    const keys: (string | undefined)[] = [];
+    const answers: Error[] = [new NetworkError('timeout'), new HttpError(429, 'rate_limited', 'Slow down'), new HttpError(422, 'invalid_request', 'No')];
+    const submitReview: NonNullable<MemoryAdapter['reviews']>['submitReview'] = (input, o) => {
+      keys.push(o?.idempotencyKey);
+      return Promise.reject(answers.shift() ?? new HttpError(422, 'invalid_request', 'No'));
+    };
+    const adapter = { ...base, signedIn: () => true, reviews: { ...base.reviews!, submitReview } } as MemoryAdapter;
+    const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1"></kith-reviews>`);
+    await waitUntil(() => rows(el).length > 0);
+    $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+    await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+    const f = $(el, 'kith-review-form')!.shadowRoot!;
+    f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
+    f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
+    f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+    f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const submit = async (n: number) => {
+      await waitUntil(() => !f.querySelector<HTMLButtonElement>('.submit')!.disabled);
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => keys.length === n && f.querySelector('[role="alert"] .error'), `send ${n} never failed`);
+    };
+    for (let n = 1; n <= 4; n++) await submit(n);
+    expect(keys[1]).to.equal(keys[0]); // after a timeout
+    expect(keys[2]).to.equal(keys[0]); // after a 429
+    expect(keys[3]).to.not.equal(keys[0]); // after a refusal
+    expect(f.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Roomy, and the strap holds up well.');
+  });
 });
