@@ -167,6 +167,9 @@ export class KithReviewQuestions extends KithElement {
       this.key = key;
       this.items = [];
       this.cursor = null;
+      // The page in flight is for the old product: a late answer must not land in this list.
+      this.abort?.abort();
+      this.loading = false;
       this.load();
     }
     super.willUpdate(changed);
@@ -186,12 +189,14 @@ export class KithReviewQuestions extends KithElement {
     this.loadError = false;
     list({ productId: this.product!, cursor: this.cursor, limit: 10 }, { signal: abort.signal }).then(
       (page) => {
+        if (abort !== this.abort) return;
         this.items = [...this.items, ...page.items];
         this.cursor = page.nextCursor;
         this.more = page.nextCursor !== null;
         this.loading = false;
       },
       (e) => {
+        if (abort !== this.abort) return;
         this.loading = false;
         if (!isAbortError(e)) {
           this.loadError = true;

@@ -503,3 +503,30 @@ describe('<kith-reviews> writes through one intent', () => {
     expect(f.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Roomy, and the strap holds up well.');
   });
 });
+
+describe('<kith-review-questions> reads', () => {
+  it('a new product drops the page still in flight for the old one: its questions never land in the new list', async () => {
+    await import('./questions.js');
+    const pending = new Map<string, (items: unknown[]) => void>();
+    const q = (id: string, productId: string) => ({
+      id, productId, body: `Question ${id}?`, author: { displayName: 'Ana' }, createdAt: '2026-01-01T00:00:00.000Z', status: 'published', answers: [],
+    });
+    const adapter = {
+      id: 'qa-stale', capabilities: new Set(['reviews']),
+      reviews: {
+        listQuestions: ({ productId }: { productId: string }) =>
+          new Promise((resolve) => pending.set(productId, (items) => resolve({ items, nextCursor: null }))),
+      },
+    } as unknown as MemoryAdapter;
+    const el = await fixture<HTMLElement & { product?: string; updateComplete: Promise<boolean> }>(
+      html`<kith-review-questions .adapter=${adapter} product="p1"></kith-review-questions>`);
+    await waitUntil(() => pending.has('p1'));
+    el.setAttribute('product', 'p2');
+    await waitUntil(() => pending.has('p2'), 'the new product was never asked for');
+    pending.get('p1')!([q('old', 'p1')]);
+    pending.get('p2')!([q('new', 'p2')]);
+    await waitUntil(() => $$(el, '[part="question"]').length > 0);
+    await aTimeout(20);
+    expect($$(el, '[part="question"]').map((n) => n.textContent)).to.satisfy((t: string[]) => t.length === 1 && t[0]!.includes('Question new?'));
+  });
+});
