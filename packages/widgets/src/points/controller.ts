@@ -97,7 +97,7 @@ export class PointsController implements ReactiveController {
     if (adapter === this.adapter && signedIn === this.signedIn) return;
     this.adapter = adapter;
     this.signedIn = signedIn;
-    this.history = undefined;
+    this.history = this.data = undefined;
     // Until the session is known, nothing is asked: the account must not be asked for signed out.
     this.$standing = adapter && signedIn !== undefined ? standing(adapter, signedIn) : undefined;
     if (this.host.isConnected) this.hostConnected();
