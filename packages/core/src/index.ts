@@ -33,4 +33,6 @@ export { AnnouncerController } from './controllers/announcer-controller.js';
 export { toIcs, icsHref, type CalendarEvent } from './util/calendar.js';
 export { reviewSummaryStore, type SummaryState } from './stores/reviews.js';
 export { createBatcher } from './stores/batch.js';
+export { resource, intent, refused, type Resource, type ResourceState, type ResourceOptions, type Intent, type IntentState } from './stores/data.js';
+export { storeCache } from './stores/keyed.js';
 // The byte sniffer is at @kith/core/image, outside the runtime: only forms and servers need it.

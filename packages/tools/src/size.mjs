@@ -10,7 +10,10 @@ const CDN = 'packages/embed/dist/cdn';
 const KB = 1024;
 const BUDGETS = [
   { name: 'loader (kith-<version>.js)', test: /^kith-[\d.]+\.js$/, metric: 'brotli', max: 3 * KB },
-  { name: 'shared runtime (lit + nanostores + @kith/core)', test: /^chunks\/runtime-/, metric: 'gzip', max: 12 * KB },
+  // Issue "one home for every rule": the client data layer (a keyed read resource and a write intent with one
+  // Idempotency-Key per intent) is shared by every widget, so it lives here: 12 → 12.3125 KB (12,250 → ~12,560 B);
+  // the widgets' chunks lose the hand-rolled loaders, run counters and key maps it replaces.
+  { name: 'shared runtime (lit + nanostores + @kith/core)', test: /^chunks\/runtime-/, metric: 'gzip', max: 12.3125 * KB },
   { name: 'live badge, on top of the runtime', test: /^chunks\/live-badge-/, metric: 'gzip', max: 2 * KB },
   { name: 'rating snippet, on top of the runtime', test: /^chunks\/rating-/, metric: 'gzip', max: 2 * KB },
   { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 10 * KB },

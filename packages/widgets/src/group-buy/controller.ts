@@ -1,16 +1,35 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  isAbortError, toKithError,
-  type GroupBuyApi, type GroupBuyOffer, type GroupBuyTeam, type KithAdapter, type KithError,
+  isAbortError, resource, storeCache, toKithError,
+  type GroupBuyApi, type GroupBuyOffer, type GroupBuyTeam, type KithAdapter, type KithError, type Resource, type ResourceState,
 } from '@kith/core';
 
 export type GroupBuyStatus = 'loading' | 'ready' | 'none' | 'error';
 export type GroupBuyAction = 'start' | 'join' | 'leave';
 
+/** The offer, a shared team, and server time minus local time; null for an adapter without group buys. */
+type Loaded = { readonly offer: GroupBuyOffer | null; readonly shared?: GroupBuyTeam; readonly offset: number } | null;
+const offers = storeCache<Resource<Loaded>>();
+const groupBuyOf = (adapter: KithAdapter): GroupBuyApi | undefined => (adapter.capabilities.has('groupBuy') ? adapter.groupBuy : undefined);
+
+/** One read per adapter, product and shared team (`key`), shared by every widget showing it. */
+const offerOf = (adapter: KithAdapter, key: string, product: string, team?: string): Resource<Loaded> => offers(adapter, key, () => resource(async (signal) => {
+  const api = groupBuyOf(adapter);
+  if (!api) return null;
+  const sent = Date.now();
+  const [offer, shared] = await Promise.all([
+    api.getOffer(product, { signal }),
+    team ? api.getTeam(team, { signal }).catch(() => undefined) : undefined,
+  ]);
+  // Half the round trip is the best guess of when the server read its clock.
+  return { offer, shared, offset: offer ? Date.parse(offer.serverTime) - (sent + Date.now()) / 2 : 0 };
+}));
+
 /**
  * The group buy of one product as a shopper sees it: the offer, the team in focus (the shopper's
  * own, else the one a shared link points at) kept live over the adapter's stream, the server's
- * clock. The start / join / leave actions live in `team-actions.ts`, loaded on first use.
+ * clock. Start / join / leave run in `team-actions.ts`, loaded on first use, which marks them here
+ * with `act`.
  */
 export class GroupBuyController implements ReactiveController {
   /** A new object on every change, for `KithElement.syncState`. */
@@ -18,16 +37,15 @@ export class GroupBuyController implements ReactiveController {
   offer?: GroupBuyOffer;
   /** The team in focus, with `you` from the last signed-in read. */
   team?: GroupBuyTeam;
-  /** The action in flight, for busy buttons. */
+  /** The action in flight, for busy buttons: until its result shows. */
   busy?: GroupBuyAction;
   /** A string key for the last action's outcome (`problem.team_full`, `copied`), until the next action. */
   message?: string;
-  /** Idempotency keys per intent (`join:<team>`), kept across retries of it. */
-  readonly keys = new Map<string, string>();
   /** Server time minus local time, so deadlines count down on the server's clock. */
   private offset = 0;
-  private run = 0;
-  private abort?: AbortController;
+  private $offer?: Resource<Loaded>;
+  private off?: () => void;
+  private shown?: () => void;
   private unsubscribe?: () => void;
   private following?: string;
   private key = '';
@@ -49,10 +67,10 @@ export class GroupBuyController implements ReactiveController {
 
   get api(): GroupBuyApi | undefined {
     const { adapter } = this.query();
-    return adapter?.capabilities.has('groupBuy') ? adapter.groupBuy : undefined;
+    return adapter && groupBuyOf(adapter);
   }
 
-  /** Reloads when the adapter, product or team changed (call from `willUpdate`). */
+  /** Follows the adapter, product and team (call from `willUpdate`). */
   sync(): void {
     const q = this.query();
     const key = q.adapter && q.product ? `${q.product}|${q.team ?? ''}` : '';
@@ -60,61 +78,52 @@ export class GroupBuyController implements ReactiveController {
     this.key = key;
     this.adapter = q.adapter;
     this.offer = this.team = undefined;
-    if (this.host.isConnected) this.load();
+    this.$offer = key ? offerOf(q.adapter!, key, q.product!, q.team) : undefined;
+    if (this.host.isConnected) this.hostConnected();
   }
 
   hostConnected(): void {
-    if (this.key) this.load();
+    this.hostDisconnected();
+    this.off = this.$offer?.subscribe((s) => this.loaded(s));
   }
 
   hostDisconnected(): void {
-    this.stop();
-  }
-
-  private stop(): void {
-    this.run++;
-    this.abort?.abort();
+    this.off?.();
     this.unsubscribe?.();
-    this.unsubscribe = this.following = undefined;
+    this.off = this.unsubscribe = this.following = undefined;
   }
 
-  /** Loads the offer (and a shared team), then follows the team in focus; resolves once it shows (never rejects). */
-  load = (): Promise<void> => {
-    this.stop();
-    const { product, team: sharedId } = this.query();
-    const api = this.api;
-    if (!product || !this.adapter) return Promise.resolve();
-    if (!api) {
-      this.set('none');
-      return Promise.resolve();
-    }
-    const run = this.run;
-    const { signal } = (this.abort = new AbortController());
-    const sent = Date.now();
-    // A reload after an action keeps the current view instead of flashing the skeleton.
-    if (!this.offer) this.set('loading');
-    return Promise.all([
-      api.getOffer(product, { signal }),
-      sharedId ? api.getTeam(sharedId, { signal }).catch(() => undefined) : undefined,
-    ]).then(([offer, shared]) => {
-      if (run !== this.run) return;
-      if (!offer) return this.set('none');
-      // Half the round trip is the best guess of when the server read its clock.
-      this.offset = Date.parse(offer.serverTime) - (sent + Date.now()) / 2;
-      this.offer = offer;
-      this.focus(offer.yourTeam ?? (shared?.campaignId === offer.campaign.id ? shared : undefined));
+  /** Reads the offer again (a retry, after a write); resolves once the answer shows (never rejects). */
+  load = (): Promise<void> => new Promise((resolve) => {
+    if (!this.off) return resolve();
+    this.shown = resolve;
+    this.$offer!.revalidate();
+  });
+
+  private loaded(s: ResourceState<Loaded>): void {
+    const d = s.data;
+    if (s.status === 'loading') this.set('loading');
+    else if (!d && s.status === 'error') this.set('error', s.error);
+    else if (!d?.offer) this.set('none');
+    else {
+      this.offset = d.offset;
+      this.offer = d.offer;
+      this.focus(d.offer.yourTeam ?? (d.shared?.campaignId === d.offer.campaign.id ? d.shared : undefined));
       this.set('ready');
-    }, (e) => this.fail(e, run));
-  };
+    }
+    if (s.status !== 'loading') this.shown?.();
+  }
 
   private set(status: GroupBuyStatus, error?: KithError): void {
     this.state = { status, error };
     this.host.requestUpdate();
   }
 
-  private fail(e: unknown, run: number): void {
-    if (run !== this.run || isAbortError(e)) return;
-    this.set('error', toKithError(e));
+  /** Marks a write in flight (`busy`) and its outcome: the actions chunk calls this around each write. */
+  act(busy?: GroupBuyAction, message?: string): void {
+    this.busy = busy;
+    this.message = message;
+    this.host.requestUpdate();
   }
 
   /** Puts a team in focus and follows it live; `you` survives public pushes of the same team. */
@@ -125,7 +134,7 @@ export class GroupBuyController implements ReactiveController {
       this.unsubscribe?.();
       this.following = team?.id;
       this.unsubscribe = team && this.api?.subscribeTeam(team.id, (pushed) => this.onPush(pushed), {
-        onError: (e) => this.fail(e, this.run),
+        onError: (e) => this.off && !isAbortError(e) && this.set('error', toKithError(e)),
       });
     }
     this.onTeam(team, prev);
@@ -143,8 +152,7 @@ export class GroupBuyController implements ReactiveController {
   /** Re-reads the team in focus as the signed-in customer (after a hold lapses, say). */
   refresh = (): void => {
     const id = this.team?.id;
-    const run = this.run;
-    if (id) this.api?.getTeam(id).then((t) => run === this.run && this.team?.id === id && this.focus(t), () => {});
+    if (id) this.api?.getTeam(id).then((t) => this.off && this.team?.id === id && this.focus(t), () => {});
   };
 
   /** Shows a team the shopper now holds a seat in (or reloads after leaving one); resolves once it shows. */

@@ -338,3 +338,34 @@ describe('<kith-group-buy>', () => {
     expect(text(button(el, 'start'))).to.match(/^发起拼团 US\$53\.10$/);
   });
 });
+
+describe('<kith-group-buy> writes through one intent', () => {
+  it('a join retried after a network error reuses its Idempotency-Key (never two seats); after a refusal the next try is a new intent', async () => {
+    const adapter = adapterWith();
+    const gb = adapter.groupBuy!;
+    const joinTeam = gb.joinTeam!.bind(gb);
+    const keys: (string | undefined)[] = [];
+    let next: 'network' | 'refuse' | 'ok' = 'network';
+    gb.joinTeam = (id, input, o) => {
+      keys.push(o?.idempotencyKey);
+      if (next === 'network') return Promise.reject(new NetworkError('offline'));
+      if (next === 'refuse') return Promise.reject(new HttpError(409, 'team_full', 'Full'));
+      return joinTeam(id, input, o);
+    };
+    const el = await widget(adapter);
+    const id = button(el, 'join')!.dataset.id!;
+    button(el, 'join', id)!.click();
+    await waitUntil(() => text(part(el, 'message')) === 'That did not work. Please try again.', 'no failure message');
+    next = 'refuse';
+    await waitUntil(() => button(el, 'join', id) && !button(el, 'join', id)!.disabled);
+    button(el, 'join', id)!.click();
+    await waitUntil(() => keys.length === 2 && text(part(el, 'message')).startsWith('That team just filled up'), 'no refusal');
+    next = 'ok';
+    await waitUntil(() => button(el, 'join', id) && !button(el, 'join', id)!.disabled);
+    button(el, 'join', id)!.click();
+    await waitUntil(() => keys.length === 3);
+    expect(keys[1]).to.equal(keys[0]);
+    expect(keys[2]).to.not.equal(keys[0]);
+    adapter.dispose();
+  });
+});

@@ -1,8 +1,8 @@
 // Start, join, leave and share: loaded on the shopper's first pointer or focus inside the widget,
 // so a page that only shows a group buy doesn't download them.
 import {
-  emit, explainedCode, registerStrings, toKithError, uuid,
-  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type GroupBuyErrorCode, type GroupBuyTeam, type Money, type StringTable,
+  emit, explainedCode, intent, registerStrings, toKithError,
+  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type GroupBuyErrorCode, type GroupBuyJoinInput, type GroupBuyTeam, type Intent, type Money, type StringTable,
 } from '@kith/core';
 import type { GroupBuyAction, GroupBuyController } from './controller.js';
 
@@ -64,35 +64,39 @@ export function announce(h: ActionHost, team: GroupBuyTeam, prev: GroupBuyTeam):
 /** After these, the teams on screen are stale: reload them. */
 const STALE = new Set<string>(['team_full', 'team_closed', 'already_in_team', 'sold_out', 'campaign_over'] satisfies GroupBuyErrorCode[]);
 
+type TeamWrite = readonly [GroupBuyAction, string, GroupBuyJoinInput];
+/** Each widget's writes: one Idempotency-Key per intent (`join:<team>`), kept across its retries, so a retry after a timeout never takes two seats. */
+const intents = new WeakMap<GroupBuyController, Intent<TeamWrite, GroupBuyTeam | undefined>>();
+const writesOf = (gb: GroupBuyController): Intent<TeamWrite, GroupBuyTeam | undefined> => {
+  let writes = intents.get(gb);
+  if (!writes) {
+    intents.set(gb, (writes = intent(async ([action, id, input], idempotencyKey) => {
+      const api = gb.api!;
+      const o = { idempotencyKey };
+      return action === 'start' ? api.startTeam?.(id, input, o) : action === 'join' ? api.joinTeam?.(id, input, o) : api.leaveTeam?.(id, o);
+    }, (w) => `${w[0]}:${w[1]}`)));
+  }
+  return writes;
+};
+
 async function write(h: ActionHost, action: GroupBuyAction, id: string): Promise<GroupBuyTeam | undefined> {
-  const { gb, el } = h;
-  const api = gb.api;
-  if (!api || gb.busy) return;
-  const input = h.displayName ? { displayName: h.displayName } : {};
-  // One key per intent, kept across retries of it, so a retry after a timeout never takes two seats.
-  const intent = `${action}:${id}`;
-  const idempotencyKey = gb.keys.get(intent) ?? uuid();
-  gb.keys.set(intent, idempotencyKey);
-  gb.busy = action;
-  gb.message = undefined;
-  el.requestUpdate();
+  const { gb } = h;
+  if (!gb.api || gb.busy) return;
+  gb.act(action);
+  let message: string | undefined;
   try {
-    const o = { idempotencyKey };
-    const team = await (action === 'start' ? api.startTeam?.(id, input, o) : action === 'join' ? api.joinTeam?.(id, input, o) : api.leaveTeam?.(id, o));
-    gb.keys.delete(intent);
+    const team = await writesOf(gb).run([action, id, h.displayName ? { displayName: h.displayName } : {}]);
     // Busy until the result is on screen: after leaving, that is a reload of the teams.
     await gb.show(team);
     return team;
   } catch (e) {
     const error = toKithError(e);
-    if (!error.idempotencyKey) gb.keys.delete(intent);
     const code = explainedCode(error, EXPLAINED);
-    gb.message = code ? `problem.${code}` : 'problem';
+    gb.act(action, (message = code ? `problem.${code}` : 'problem'));
     if (STALE.has(error.code)) await gb.load();
     return undefined;
   } finally {
-    gb.busy = undefined;
-    el.requestUpdate();
+    gb.act(undefined, message);
   }
 }
 
@@ -152,8 +156,7 @@ async function share(h: ActionHost, team: GroupBuyTeam): Promise<void> {
     if ((e as Error).name === 'AbortError') return;
   }
   await navigator.clipboard.writeText(url.href);
-  h.gb.message = 'copied';
-  h.el.requestUpdate();
+  h.gb.act(h.gb.busy, 'copied');
 }
 
 export type TeamAction = GroupBuyAction | 'share';

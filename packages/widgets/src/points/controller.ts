@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  isAbortError, isHttpError, toKithError, uuid,
-  type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsEntry, type PointsProgram, type PointsRedemption,
+  intent, isHttpError, resource, storeCache,
+  type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsCheckIn, type PointsEntry, type PointsProgram,
+  type PointsRedemption, type Resource, type ResourceState,
 } from '@kith/core';
 
 export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
@@ -9,33 +10,55 @@ export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
 export type Explain = (error: unknown) => string;
 const generic: Explain = () => 'problem.failed';
 
+/** The program and the account (null when signed out); null for an adapter without points. */
+type Standing = { readonly program: PointsProgram; readonly account: PointsAccount | null } | null;
+const standings = storeCache<Resource<Standing>>();
+const pointsOf = (adapter: KithAdapter): PointsApi | undefined => (adapter.capabilities.has('points') ? adapter.points : undefined);
+
+/**
+ * One read per adapter and session, shared by every points widget on the page. Points also move
+ * elsewhere (an order, a refund, another tab): it is read again when the page becomes visible.
+ */
+const standing = (adapter: KithAdapter, signedIn: boolean): Resource<Standing> => standings(adapter, String(signedIn), () => resource(async (signal) => {
+  const api = pointsOf(adapter);
+  if (!api) return null;
+  const [program, account] = await Promise.all([
+    api.getProgram({ signal }),
+    // Signed out is a state, not a failure: not asked for, or a token the server no longer takes.
+    signedIn ? api.getAccount({ signal }).catch((e) => {
+      if (isHttpError(e) && e.status === 401) return null;
+      throw e;
+    }) : null,
+  ]);
+  return { program, account };
+}, { onVisible: true }));
+
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
- * (null when signed out: not asked for, or the server answered 401), the history on demand, and the two writes,
- * check-in and redeem. Every number comes from the server; a write replaces the account with the
- * one it returns, so the view never adds or subtracts on its own.
+ * (null when signed out), the history on demand, and the two writes, check-in and redeem, through
+ * one write intent. Every number comes from the server; a write puts the account it returns in
+ * place, so the view never adds or subtracts on its own. The lazy actions chunk calls its methods.
  */
 export class PointsController implements ReactiveController {
   /** A new object on every change, for `KithElement.syncState`. */
   state: { readonly status: PointsStatus; readonly error?: KithError } = { status: 'loading' };
-  program?: PointsProgram;
-  /** Null when signed out. */
-  account?: PointsAccount | null;
   /** Loaded when the history is first opened; newest first. */
   history?: PointsEntry[];
   historyCursor: string | null = null;
-  /** What is in flight: `check-in`, `redeem:<id>`, `history`. */
-  busy?: string;
   /** The reward waiting for the shopper's confirmation. */
   confirming?: string;
   /** Codes redeemed in this visit, by reward id. */
   readonly codes = new Map<string, PointsRedemption>();
   /** The last outcome as a string key (`problem.insufficient_points`), with the reward it is about. */
   message?: { readonly key: string; readonly reward?: string };
-  /** Idempotency keys per intent (`check-in`, `redeem:<id>`), kept across retries of it. */
-  private readonly keys = new Map<string, string>();
-  private run = 0;
-  private abort?: AbortController;
+  /** Check-in (`check-in`) and redeem (`redeem:<id>`): one Idempotency-Key per intent, kept across its retries. */
+  private readonly writes = intent((name: string, idempotencyKey): Promise<PointsCheckIn | PointsRedemption> => name === 'check-in'
+    ? this.api!.checkIn!({ idempotencyKey })
+    : this.api!.redeem!(name.slice(7), { idempotencyKey }));
+  private loadingHistory = false;
+  private data?: ResourceState<Standing>;
+  private $standing?: Resource<Standing>;
+  private off?: () => void;
   private adapter?: KithAdapter;
   private signedIn?: boolean;
 
@@ -50,126 +73,120 @@ export class PointsController implements ReactiveController {
 
   get api(): PointsApi | undefined {
     const adapter = this.query();
-    return adapter?.capabilities.has('points') ? adapter.points : undefined;
+    return adapter && pointsOf(adapter);
   }
 
-  /** Reloads when the adapter or the session changed (call from `willUpdate`). */
+  get program(): PointsProgram | undefined {
+    return this.data?.data?.program;
+  }
+
+  /** Null when signed out. */
+  get account(): PointsAccount | null | undefined {
+    return this.data?.data?.account;
+  }
+
+  /** What is in flight: `check-in`, `redeem:<id>`, `history`. */
+  get busy(): string | undefined {
+    return this.writes.$state.get().pending ?? (this.loadingHistory ? 'history' : undefined);
+  }
+
+  /** Follows the adapter and the session (call from `willUpdate`). */
   sync(): void {
     const adapter = this.query();
     const signedIn = this.session.value;
     if (adapter === this.adapter && signedIn === this.signedIn) return;
     this.adapter = adapter;
     this.signedIn = signedIn;
-    this.program = this.account = this.history = undefined;
-    if (this.host.isConnected) this.load();
+    this.history = this.data = undefined;
+    // Until the session is known, nothing is asked: the account must not be asked for signed out.
+    this.$standing = adapter && signedIn !== undefined ? standing(adapter, signedIn) : undefined;
+    if (this.host.isConnected) this.hostConnected();
   }
 
   hostConnected(): void {
-    if (this.adapter) this.load();
-    document.addEventListener('visibilitychange', this.onVisible);
+    this.off?.();
+    this.off = this.$standing?.subscribe((s) => {
+      this.data = s;
+      this.state = s.status === 'loading' ? { status: 'loading' }
+        : s.data === null ? { status: 'none' }
+        : s.data ? { status: 'ready' }
+        : { status: 'error', error: s.error };
+      // New numbers (the page came back, a write's answer) refresh an open history too.
+      if (s.status === 'ready' && this.history) void this.loadHistory(true);
+      this.host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {
-    this.stop();
-    document.removeEventListener('visibilitychange', this.onVisible);
+    this.off?.();
+    this.off = undefined;
   }
 
-  // Points also move elsewhere (an order, a refund, another tab): a shopper coming back to the
-  // page sees the server's numbers again.
-  private readonly onVisible = (): void => {
-    if (document.visibilityState === 'visible' && this.state.status === 'ready') this.load();
-  };
+  /** Fetches again (the fallback's retry). */
+  load = (): void => this.$standing?.revalidate();
 
-  private stop(): void {
-    this.run++;
-    this.abort?.abort();
+  /** The shopper asked to redeem `id`: the confirm step. */
+  ask(id: string): void {
+    this.confirming = id;
+    this.message = undefined;
   }
 
-  load = (): void => {
-    this.stop();
-    const api = this.api;
-    // Until the session is known, nothing is asked: the account must not be asked for signed out.
-    if (!this.adapter || this.signedIn === undefined) return;
-    if (!api) return this.set('none');
-    const run = this.run;
-    const { signal } = (this.abort = new AbortController());
-    if (!this.program) this.set('loading');
-    Promise.all([
-      api.getProgram({ signal }),
-      // Signed out is a state, not a failure: not asked for, or a token the server no longer takes.
-      this.signedIn ? api.getAccount({ signal }).catch((e) => {
-        if (isHttpError(e) && e.status === 401) return null;
-        throw e;
-      }) : null,
-    ]).then(([program, account]) => {
-      if (run !== this.run) return;
-      this.program = program;
-      this.account = account;
-      if (this.history) void this.loadHistory(true);
-      this.set('ready');
-    }, (e) => {
-      if (run === this.run && !isAbortError(e)) this.set('error', toKithError(e));
-    });
-  };
+  cancel(): void {
+    this.confirming = undefined;
+  }
 
-  private set(status: PointsStatus, error?: KithError): void {
-    this.state = { status, error };
-    this.host.requestUpdate();
+  note(key: string, reward?: string): void {
+    this.message = { key, reward };
   }
 
   /** The first page (again, with `fresh`), or the next one. */
   async loadHistory(fresh = !this.history): Promise<void> {
     const api = this.api;
-    if (!api || this.busy === 'history') return;
-    await this.act('history', async () => {
+    if (!api || this.loadingHistory) return;
+    this.loadingHistory = true;
+    this.host.requestUpdate();
+    try {
       const page = await api.listHistory({ cursor: fresh ? null : this.historyCursor, limit: 10 });
       this.history = fresh ? [...page.items] : [...(this.history ?? []), ...page.items];
       this.historyCursor = page.nextCursor;
-    });
+    } catch {
+      this.message = { key: generic(0) };
+    } finally {
+      this.loadingHistory = false;
+      this.host.requestUpdate();
+    }
   }
 
-  checkIn(explain: Explain): Promise<unknown> {
-    return this.act('check-in', async (idempotencyKey) => {
-      const done = await this.api!.checkIn!({ idempotencyKey });
-      this.account = done.account;
-      return done;
-    }, explain);
+  checkIn(explain: Explain): Promise<PointsCheckIn | undefined> {
+    return this.act('check-in', explain) as Promise<PointsCheckIn | undefined>;
   }
 
-  redeem(rewardId: string, explain: Explain): Promise<unknown> {
+  redeem(rewardId: string, explain: Explain): Promise<PointsRedemption | undefined> {
     this.confirming = undefined;
-    return this.act(`redeem:${rewardId}`, async (idempotencyKey) => {
-      const done = await this.api!.redeem!(rewardId, { idempotencyKey });
-      this.account = done.account;
-      this.codes.set(rewardId, done);
-      // Stock changed: the catalogue is re-read without flashing the skeleton.
-      this.program = await this.api!.getProgram().catch(() => this.program);
-      return done;
-    }, explain, rewardId);
+    return this.act(`redeem:${rewardId}`, explain, rewardId) as Promise<PointsRedemption | undefined>;
   }
 
-  /**
-   * Runs one write at a time. Its Idempotency-Key lives until it succeeds, so a retry after a
-   * timeout cannot spend twice; a refusal (4xx) is final, so the next try is a new intent.
-   */
-  private async act<T>(intent: string, write: (key: string) => Promise<T>, explain = generic, reward?: string): Promise<T | undefined> {
-    if (this.busy) return;
-    this.busy = intent;
+  /** One write at a time; the account it returns replaces the one shown. */
+  private async act(name: string, explain = generic, reward?: string): Promise<PointsCheckIn | PointsRedemption | undefined> {
+    if (this.busy || !this.$standing) return;
+    const $standing = this.$standing;
     this.message = undefined;
+    const done = this.writes.run(name);
     this.host.requestUpdate();
-    const key = this.keys.get(intent) ?? `${intent}:${uuid()}`;
-    this.keys.set(intent, key);
     try {
-      const result = await write(key);
-      this.keys.delete(intent);
-      if (intent !== 'history' && this.history) void Promise.resolve().then(() => this.loadHistory(true));
+      const result = await done;
+      const program = this.program!;
+      $standing.mutate({ program, account: result.account });
+      if (reward) {
+        this.codes.set(reward, result as PointsRedemption);
+        // Stock changed: the catalogue is read again, without flashing the skeleton.
+        $standing.revalidate();
+      }
       return result;
     } catch (e) {
-      if (isHttpError(e) && e.status < 500) this.keys.delete(intent);
       this.message = { key: explain(e), reward };
       return undefined;
     } finally {
-      this.busy = undefined;
       this.host.requestUpdate();
     }
   }

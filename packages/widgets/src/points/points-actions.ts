@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import {
   emit, explainedCode, registerStrings,
-  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type I18nController, type PointsCheckIn, type PointsEntry,
-  type PointsErrorCode, type PointsRedemption, type PointsReward, type StringTable,
+  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type I18nController, type PointsEntry,
+  type PointsErrorCode, type PointsReward, type StringTable,
 } from '@kith/core';
 import type { Explain, PointsController } from './controller.js';
 
@@ -107,7 +107,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
   const { pts, i18n: { t } } = h;
   const button = (a: string) => `[data-act=${a}][data-id="${id}"]`;
   if (act === 'check-in') {
-    const done = (await pts.checkIn(explain)) as PointsCheckIn | undefined;
+    const done = await pts.checkIn(explain);
     if (done) {
       h.announcer.announce(t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }), true);
       emit(h.el, 'kith-points-check-in', done);
@@ -117,14 +117,13 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
     // to the top of the page: the button again after a refusal, else what replaced it.
     focusSoon(h, '[data-act=check-in]', '[part=check-in]');
   } else if (act === 'ask') {
-    pts.confirming = id;
-    pts.message = undefined;
+    pts.ask(id);
     focusSoon(h, button('redeem'));
   } else if (act === 'cancel') {
-    pts.confirming = undefined;
+    pts.cancel();
     focusSoon(h, button('ask'));
   } else if (act === 'redeem') {
-    const done = (await pts.redeem(id, explain)) as PointsRedemption | undefined;
+    const done = await pts.redeem(id, explain);
     focusSoon(h, button(done ? 'copy' : 'ask'));
     if (done) {
       h.announcer.announce(`${t('yourCode')}: ${done.code}`, true);
@@ -133,7 +132,7 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
     }
   } else if (act === 'copy') {
     await navigator.clipboard.writeText(pts.codes.get(id)!.code);
-    pts.message = { key: 'copied', reward: id };
+    pts.note('copied', id);
   } else if (act === 'more') {
     await pts.loadHistory(false);
   }

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  emit, explainedCode, I18nController, isAbortError, KithElement, registerStrings, SessionController, toKithError, uuid,
+  emit, explainedCode, I18nController, intent, isAbortError, KithElement, registerStrings, SessionController, toKithError,
   type Answer, type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type KithAdapter, type Question, type QuestionErrorCode, type StringTable,
 } from '@kith/core';
 
@@ -129,7 +129,16 @@ export class KithReviewQuestions extends KithElement {
   private more = false;
   private key = '';
   private abort?: AbortController;
-  private writeKey = uuid();
+  /**
+   * Asking and answering: one Idempotency-Key per post (where, text and name), kept across its retries, so a resend
+   * after a timeout cannot post twice; edited text or a refusal makes the next send a new post.
+   */
+  private readonly posts = intent(([id, body, displayName]: readonly [string, string, string], idempotencyKey): Promise<Question | Answer> => {
+    const api = this.api!;
+    return id === 'ask'
+      ? api.askQuestion!({ productId: this.product!, body, displayName }, { idempotencyKey })
+      : api.answerQuestion!({ questionId: id, body, displayName }, { idempotencyKey });
+  }, (x) => JSON.stringify(x));
 
   constructor() {
     super();
@@ -158,6 +167,9 @@ export class KithReviewQuestions extends KithElement {
       this.key = key;
       this.items = [];
       this.cursor = null;
+      // The page in flight is for the old product: a late answer must not land in this list.
+      this.abort?.abort();
+      this.loading = false;
       this.load();
     }
     super.willUpdate(changed);
@@ -177,12 +189,14 @@ export class KithReviewQuestions extends KithElement {
     this.loadError = false;
     list({ productId: this.product!, cursor: this.cursor, limit: 10 }, { signal: abort.signal }).then(
       (page) => {
+        if (abort !== this.abort) return;
         this.items = [...this.items, ...page.items];
         this.cursor = page.nextCursor;
         this.more = page.nextCursor !== null;
         this.loading = false;
       },
       (e) => {
+        if (abort !== this.abort) return;
         this.loading = false;
         if (!isAbortError(e)) {
           this.loadError = true;
@@ -253,7 +267,6 @@ export class KithReviewQuestions extends KithElement {
   private compose(id: string | null): void {
     this.composing = id;
     this.formError = '';
-    this.writeKey = uuid();
     if (id) this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
   }
 
@@ -266,16 +279,15 @@ export class KithReviewQuestions extends KithElement {
     const min = id === 'ask' ? QUESTION_MIN : ANSWER_MIN;
     if (body.length < min) return void (this.formError = t('error.short', { min }));
     if (!displayName) return void (this.formError = t('error.name'));
-    const api = this.api;
     try {
-      const o = { idempotencyKey: this.writeKey };
+      const posted = await this.posts.run([id, body, displayName]);
       if (id === 'ask') {
-        const question = await api!.askQuestion!({ productId: this.product!, body, displayName }, o);
+        const question = posted as Question;
         if (question.status === 'published') this.items = [question, ...this.items];
         this.notice = t(`posted.${question.status === 'published' ? 'published' : 'pending'}`);
         emit(this, 'kith-question-asked', { question });
       } else {
-        const answer = await api!.answerQuestion!({ questionId: id, body, displayName }, o);
+        const answer = posted as Answer;
         if (answer.status === 'published') this.items = this.items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q));
         this.notice = t(`posted.${answer.status === 'published' ? 'published' : 'pending'}`);
         emit(this, 'kith-answer-posted', { answer });

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import {
-  emit, explainedCode, I18nController, KithElement, registerStrings, SessionController, uuid,
+  emit, explainedCode, I18nController, intent, KithElement, registerStrings, SessionController,
   type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type MediaErrorCode, type Review, type ReviewErrorCode, type ReviewInput, type StringTable,
 } from '@kith/core';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
@@ -155,9 +155,13 @@ export class KithReviewForm extends KithElement {
 
   private readonly i18n = new I18nController(this, 'review-form');
   private readonly session = new SessionController(this, () => this.activeAdapter);
-  // Kept across retries of the same review, so a resend after a timeout can't post it twice.
-  private submitKey = uuid();
-  private readonly uploadKeys = new WeakMap<File, string>();
+  // One Idempotency-Key per photo and per review (same words), kept across retries, so a resend after a timeout
+  // can't post either twice; a refusal or edited words make the next send a new one.
+  private readonly uploads = intent((file: File, idempotencyKey) => this.activeAdapter!.reviews!.uploadMedia!(file, { idempotencyKey }),
+    (f) => `${f.name}:${f.size}:${f.lastModified}`);
+  private readonly submits = intent((input: ReviewInput, idempotencyKey) => this.activeAdapter!.reviews!.submitReview!(input, { idempotencyKey }),
+    (x) => JSON.stringify(x));
+  private readonly uploaded = new WeakMap<File, string>();
 
   constructor() {
     super();
@@ -316,9 +320,10 @@ export class KithReviewForm extends KithElement {
     try {
       const mediaIds: string[] = [];
       for (const file of this.files) {
-        let key = this.uploadKeys.get(file);
-        if (!key) this.uploadKeys.set(file, (key = uuid()));
-        mediaIds.push((await api.uploadMedia!(file, { idempotencyKey: key })).id);
+        // A photo uploaded by an earlier try is not sent again.
+        let id = this.uploaded.get(file);
+        if (!id) this.uploaded.set(file, (id = (await this.uploads.run(file)).id));
+        mediaIds.push(id);
       }
       const recommend = data.get('recommend');
       const title = String(data.get('title') ?? '').trim();
@@ -326,8 +331,7 @@ export class KithReviewForm extends KithElement {
         productId: this.product ?? '', rating: this.rating as ReviewInput['rating'], body, displayName, consent: true,
         ...(title ? { title } : {}), ...(recommend ? { recommend: recommend === 'yes' } : {}), ...(mediaIds.length ? { mediaIds } : {}),
       };
-      const review = await api.submitReview(input, { idempotencyKey: this.submitKey });
-      this.submitKey = uuid();
+      const review = await this.submits.run(input);
       this.result = review;
       emit(this, 'kith-review-submitted', { review });
     } catch (error) {

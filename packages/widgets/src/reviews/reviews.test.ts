@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { configure, HttpError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
+import { configure, HttpError, NetworkError, setConsent, type AnalyticsEnvelope, type Review } from '@kith/core';
 import { createMemoryAdapter, demoReviewsOutcomes, demoSeed, type MemoryAdapter } from '@kith/adapter-memory';
 import type { KithReviews } from './reviews.js';
 import './define.js';
@@ -444,5 +444,90 @@ describe('<kith-reviews>', () => {
       setConsent('denied');
       configure({ analytics: [] });
     }
+  });
+});
+
+describe('<kith-reviews> writes through one intent', () => {
+  it('a vote retried after a network error reuses its Idempotency-Key, so the retry cannot count twice; the next vote gets a new one', async () => {
+    const adapter = adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } });
+    const reviews = adapter.reviews!;
+    const markHelpful = reviews.markHelpful!.bind(reviews);
+    const keys: (string | undefined)[] = [];
+    let fail = true;
+    reviews.markHelpful = (id, o) => {
+      keys.push(o?.idempotencyKey);
+      if (fail) return Promise.reject(new NetworkError('offline'));
+      return markHelpful(id, o);
+    };
+    const el = await mount(adapter);
+    const first = rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
+    first.click();
+    await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'That did not work. Please try again.', 'no failure notice');
+    fail = false;
+    first.click();
+    await waitUntil(() => first.getAttribute('aria-pressed') === 'true', 'retry never landed');
+    expect(keys).to.have.length(2);
+    expect(keys[0]).to.be.a('string');
+    expect(keys[1]).to.equal(keys[0]);
+    rows(el)[1]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+    await waitUntil(() => keys.length === 3);
+    expect(keys[2]).to.not.equal(keys[0]);
+  });
+
+  it('a review resent after a timeout reuses its Idempotency-Key (never posted twice); after a refusal the next send is a new one', async () => {
+    const base = adapterWith(RICH);
+    const keys: (string | undefined)[] = [];
+    const answers: Error[] = [new NetworkError('timeout'), new HttpError(429, 'rate_limited', 'Slow down'), new HttpError(422, 'invalid_request', 'No')];
+    const submitReview: NonNullable<MemoryAdapter['reviews']>['submitReview'] = (input, o) => {
+      keys.push(o?.idempotencyKey);
+      return Promise.reject(answers.shift() ?? new HttpError(422, 'invalid_request', 'No'));
+    };
+    const adapter = { ...base, signedIn: () => true, reviews: { ...base.reviews!, submitReview } } as MemoryAdapter;
+    const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1"></kith-reviews>`);
+    await waitUntil(() => rows(el).length > 0);
+    $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+    await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+    const f = $(el, 'kith-review-form')!.shadowRoot!;
+    f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
+    f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
+    f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+    f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const submit = async (n: number) => {
+      await waitUntil(() => !f.querySelector<HTMLButtonElement>('.submit')!.disabled);
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => keys.length === n && f.querySelector('[role="alert"] .error'), `send ${n} never failed`);
+    };
+    for (let n = 1; n <= 4; n++) await submit(n);
+    expect(keys[1]).to.equal(keys[0]); // after a timeout
+    expect(keys[2]).to.equal(keys[0]); // after a 429
+    expect(keys[3]).to.not.equal(keys[0]); // after a refusal
+    expect(f.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal('Roomy, and the strap holds up well.');
+  });
+});
+
+describe('<kith-review-questions> reads', () => {
+  it('a new product drops the page still in flight for the old one: its questions never land in the new list', async () => {
+    await import('./questions.js');
+    const pending = new Map<string, (items: unknown[]) => void>();
+    const q = (id: string, productId: string) => ({
+      id, productId, body: `Question ${id}?`, author: { displayName: 'Ana' }, createdAt: '2026-01-01T00:00:00.000Z', status: 'published', answers: [],
+    });
+    const adapter = {
+      id: 'qa-stale', capabilities: new Set(['reviews']),
+      reviews: {
+        listQuestions: ({ productId }: { productId: string }) =>
+          new Promise((resolve) => pending.set(productId, (items) => resolve({ items, nextCursor: null }))),
+      },
+    } as unknown as MemoryAdapter;
+    const el = await fixture<HTMLElement & { product?: string; updateComplete: Promise<boolean> }>(
+      html`<kith-review-questions .adapter=${adapter} product="p1"></kith-review-questions>`);
+    await waitUntil(() => pending.has('p1'));
+    el.setAttribute('product', 'p2');
+    await waitUntil(() => pending.has('p2'), 'the new product was never asked for');
+    pending.get('p1')!([q('old', 'p1')]);
+    pending.get('p2')!([q('new', 'p2')]);
+    await waitUntil(() => $$(el, '[part="question"]').length > 0);
+    await aTimeout(20);
+    expect($$(el, '[part="question"]').map((n) => n.textContent)).to.satisfy((t: string[]) => t.length === 1 && t[0]!.includes('Question new?'));
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom } from 'nanostores';
 import {
-  AnnouncerController, explainedCode, I18nController, KithElement, reviewSummaryStore, SessionController, StoreController, uuid,
+  AnnouncerController, explainedCode, I18nController, KithElement, reviewSummaryStore, SessionController, StoreController, intent,
   type AuthErrorCode, type ErrorStrings, type ReportReason, type Review, type ReviewSort, type ReviewSummary, type SummaryState,
 } from '@kith/core';
 import { fillStars, starStyles, stars } from '../shared/stars.js';
@@ -470,6 +470,14 @@ export class KithReviews extends KithElement {
     this.track('review_submitted', { rating: review.rating, has_media: review.media.length > 0, verified: review.author.verifiedBuyer, status: review.status });
   };
 
+  // One Idempotency-Key per vote and per report (review and reason), kept when the shopper retries it after a
+  // network error, so the retry cannot count twice.
+  private readonly votes = intent((id: string, idempotencyKey) => this.activeAdapter!.reviews!.markHelpful!(id, { idempotencyKey }));
+  private readonly reports = intent(
+    ([id, reason]: readonly [string, ReportReason], idempotencyKey) => this.activeAdapter!.reviews!.report!(id, reason, { idempotencyKey }),
+    (x) => x.join(),
+  );
+
   /** Writes show their outcome in the notice line; a missing customer asks to sign in. */
   private async act(run: () => Promise<unknown> | undefined, done: string): Promise<boolean> {
     // Signed out: no request that can only answer 401.
@@ -492,7 +500,7 @@ export class KithReviews extends KithElement {
     if (this.voted.has(r.id)) return;
     const api = this.activeAdapter?.reviews;
     let count = r.helpfulCount;
-    const ok = await this.act(() => api?.markHelpful?.(r.id, { idempotencyKey: uuid() }).then((x) => (count = x.helpfulCount, true)), this.i18n.t('voted'));
+    const ok = await this.act(() => api?.markHelpful && this.votes.run(r.id).then((x) => (count = x.helpfulCount, true)), this.i18n.t('voted'));
     if (!ok) return;
     this.voted.add(r.id);
     this.list.patch(r.id, { helpfulCount: count });
@@ -504,7 +512,7 @@ export class KithReviews extends KithElement {
     if (d?.kind !== 'report') return;
     const reason = new FormData(e.target as HTMLFormElement).get('reason') as ReportReason;
     const api = this.activeAdapter?.reviews;
-    if (await this.act(() => api?.report?.(d.review.id, reason, { idempotencyKey: uuid() }).then(() => true), this.i18n.t('reported'))) {
+    if (await this.act(() => api?.report && this.reports.run([d.review.id, reason]).then(() => true), this.i18n.t('reported'))) {
       this.track('review_reported', { review: d.review.id, reason });
     }
   });

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HttpError, type KithAdapter, type KithShareDetail, type ReferralLink } from '@kith/core';
+import { HttpError, NetworkError, type KithAdapter, type KithShareDetail, type ReferralLink } from '@kith/core';
 import { registerShareChannel } from './channels.js';
 import type { KithShareButton } from './share-button.js';
 import './define.js';
@@ -214,5 +214,27 @@ describe('<kith-share-button>', () => {
     el.lang = 'zh-CN';
     await waitUntil(() => text(sr(el).querySelector('[part="button"]')) === '分享');
     expect(text(sr(el).querySelector('[part="incentive"]'))).to.match(/^好友得立减 US\$10\.00，你得100 积分/);
+  });
+});
+
+describe('<kith-share-button> asks for its link through one intent', () => {
+  it('a link asked again after a network error reuses its Idempotency-Key; after a refusal the next ask is a new one', async () => {
+    const keys: (string | undefined)[] = [];
+    const answers: Error[] = [new NetworkError('offline'), new HttpError(403, 'referrals_disabled', 'No')];
+    const adapter = {
+      id: 'fake-keys', capabilities: new Set(['referrals']),
+      referrals: {
+        createLink: async (_: unknown, o?: { idempotencyKey?: string }) => {
+          keys.push(o?.idempotencyKey);
+          throw answers.shift() ?? new HttpError(403, 'referrals_disabled', 'No');
+        },
+        getStats: async () => { throw new Error('unused'); },
+      },
+    } as unknown as KithAdapter;
+    for (let n = 1; n <= 3; n++) (await button(adapter)).remove();
+    expect(keys).to.have.length(3);
+    expect(keys[0]).to.be.a('string');
+    expect(keys[1]).to.equal(keys[0]); // after a network error
+    expect(keys[2]).to.not.equal(keys[0]); // after a refusal
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  I18nController, KithElement, SessionController, emit, isAbortError, uuid,
-  type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
+  I18nController, KithElement, SessionController, emit, intent, isAbortError,
+  type Intent, type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
 } from '@kith/core';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
 import styles from './share-button.styles.js';
@@ -12,9 +12,11 @@ const OURS = ['kith_ref', 'kith_team'];
 /**
  * Personal links asked for on this page, per adapter and request: a button re-added by a
  * single-page app (or several buttons for one product) asks once, not once per render, which would
- * spend the shopper's write allowance. A failed request is forgotten, so the next render asks again.
+ * spend the shopper's write allowance. A failed request is forgotten, so the next render asks again,
+ * through core's write intent: with the same Idempotency-Key after a network error, a new one after a refusal.
  */
-const links = new WeakMap<KithAdapter, Map<string, Promise<ReferralLink | undefined>>>();
+type LinkInput = Parameters<NonNullable<KithAdapter['referrals']>['createLink']>[0];
+const links = new WeakMap<KithAdapter, { readonly asked: Map<string, Promise<ReferralLink>>; readonly create: Intent<LinkInput, ReferralLink> }>();
 
 /**
  * Share-to-buy: one tap opens the platform's share sheet where there is one, otherwise a menu of
@@ -88,7 +90,6 @@ export class KithShareButton extends KithElement {
   private adapterSeen?: KithAdapter;
   private signedInSeen?: boolean;
   private readonly session = new SessionController(this, () => this.activeAdapter);
-  private readonly key = `share-link:${uuid()}`;
 
   constructor() {
     super();
@@ -132,12 +133,13 @@ export class KithShareButton extends KithElement {
     const referrals = adapter?.referrals;
     if (!adapter || !referrals || !signedIn) return;
     const input = { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) };
-    let asked = links.get(adapter);
-    if (!asked) links.set(adapter, (asked = new Map()));
+    let mine = links.get(adapter);
+    if (!mine) links.set(adapter, (mine = { asked: new Map(), create: intent((i: LinkInput, idempotencyKey) => referrals.createLink(i, { idempotencyKey }), JSON.stringify) }));
+    const { asked, create } = mine;
     const id = JSON.stringify(input);
     let request = asked.get(id);
     if (!request) {
-      asked.set(id, (request = referrals.createLink(input, { idempotencyKey: `${this.key}:${this.pageUrl}` })));
+      asked.set(id, (request = create.run(input)));
       request.catch(() => asked.delete(id));
     }
     try {

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { HttpError, NetworkError, TimeoutError, resource, intent, storeCache } from '@kith/core';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+/** A fetch whose answers the test hands out, recording every call and its signal. */
+function deferredFetch() {
+  const calls = [];
+  const fetch = (signal) => new Promise((resolve, reject) => calls.push({ signal, resolve, reject }));
+  return { calls, fetch };
+}
+
+describe('resource', () => {
+  it('dedupes: every listener of one keyed store shares one request', async () => {
+    const { calls, fetch } = deferredFetch();
+    const cached = storeCache();
+    const adapter = {};
+    const a = cached(adapter, 'p1', () => resource(fetch));
+    const b = cached(adapter, 'p1', () => resource(fetch));
+    assert.equal(a, b);
+    const seen = [];
+    const offA = a.subscribe((s) => seen.push(s.status));
+    const offB = b.subscribe(() => {});
+    assert.equal(calls.length, 1);
+    calls[0].resolve(42);
+    await tick();
+    assert.deepEqual(a.get(), { status: 'ready', data: 42 });
+    assert.deepEqual(seen, ['loading', 'ready']);
+    offA(); offB();
+  });
+
+  it('aborts the request in flight when the last listener leaves', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch);
+    const off1 = $r.listen(() => {});
+    const off2 = $r.listen(() => {});
+    off1();
+    assert.equal(calls[0].signal.aborted, false);
+    off2();
+    await new Promise((r) => setTimeout(r, 1100)); // nanostores unmounts after its 1 s delay
+    assert.equal(calls[0].signal.aborted, true);
+  });
+
+  it('ignores a stale answer: a revalidation wins over the request it superseded', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch);
+    const off = $r.listen(() => {});
+    $r.revalidate();
+    assert.equal(calls.length, 2);
+    assert.equal(calls[0].signal.aborted, true);
+    calls[1].resolve('new');
+    calls[0].resolve('old'); // arrives late, e.g. from a fetch that ignores its signal
+    await tick();
+    assert.equal($r.get().data, 'new');
+    off();
+  });
+
+  it('keeps the data while revalidating, and after a failed revalidation', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch);
+    const off = $r.listen(() => {});
+    calls[0].resolve(1);
+    await tick();
+    $r.revalidate();
+    assert.deepEqual($r.get(), { status: 'ready', data: 1 });
+    calls[1].reject(new NetworkError());
+    await tick();
+    assert.equal($r.get().status, 'error');
+    assert.equal($r.get().data, 1);
+    off();
+  });
+
+  it('revalidates on stream events and when the page becomes visible; not while unmounted', async () => {
+    const { calls, fetch } = deferredFetch();
+    let emit;
+    let stopped = false;
+    const doc = new EventTarget();
+    doc.visibilityState = 'visible';
+    globalThis.document = doc;
+    try {
+      const $r = resource(fetch, { onVisible: true, subscribe: (revalidate) => { emit = revalidate; return () => (stopped = true); } });
+      $r.revalidate();
+      assert.equal(calls.length, 0, 'nobody listens: nothing fetched');
+      const off = $r.listen(() => {});
+      calls[0].resolve(1);
+      await tick();
+      emit();
+      assert.equal(calls.length, 2);
+      calls[1].resolve(2);
+      await tick();
+      doc.dispatchEvent(new Event('visibilitychange'));
+      assert.equal(calls.length, 3);
+      calls[2].resolve(3);
+      await tick();
+      assert.equal($r.get().data, 3);
+      off();
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.ok(stopped);
+      doc.dispatchEvent(new Event('visibilitychange'));
+      assert.equal(calls.length, 3);
+    } finally {
+      delete globalThis.document;
+    }
+  });
+});
+
+describe('intent', () => {
+  it('keeps its Idempotency-Key across a retry after a network error, a timeout, a 5xx or a 429, and drops it after success', async () => {
+    const keys = [];
+    const failures = [new NetworkError(), new TimeoutError(), new HttpError(503, 'unavailable', 'x'), new HttpError(429, 'rate_limited', 'x')];
+    const i = intent(async (input, key) => {
+      keys.push(key);
+      if (failures.length) throw failures.shift();
+      return input;
+    });
+    for (let n = 0; n < 4; n++) await assert.rejects(i.run('vote:r1'));
+    assert.equal(i.$state.get().error instanceof HttpError, true);
+    assert.equal(await i.run('vote:r1'), 'vote:r1');
+    assert.deepEqual(i.$state.get(), {});
+    assert.equal(new Set(keys).size, 1, 'one key for every attempt of one intent');
+    await i.run('vote:r1');
+    assert.notEqual(keys.at(-1), keys[0], 'a new intent after success has a new key');
+  });
+
+  it('drops its key after a refusal (a 4xx the server decided), and keeps intents apart', async () => {
+    const keys = [];
+    const i = intent(async (input, key) => {
+      keys.push([input, key]);
+      throw new HttpError(409, 'already_checked_in', 'x');
+    });
+    await assert.rejects(i.run('a'));
+    await assert.rejects(i.run('b'));
+    await assert.rejects(i.run('a'));
+    assert.notEqual(keys[0][1], keys[1][1]);
+    assert.notEqual(keys[0][1], keys[2][1], 'refused: the next try is a new intent');
+  });
+
+  it('says which intent is pending', async () => {
+    let done;
+    const i = intent(() => new Promise((r) => (done = r)), (x) => `redeem:${x}`);
+    const p = i.run('r1');
+    assert.deepEqual(i.$state.get(), { pending: 'redeem:r1' });
+    done('ok');
+    assert.equal(await p, 'ok');
+    assert.deepEqual(i.$state.get(), {});
+  });
+});
