@@ -25,6 +25,8 @@ const TOLERANCE = {
 // (a visitor who navigates on at once: the abort paths); and one with a gap longer than nanostores'
 // 1 s unmount delay, so every store unmounts and each stream is closed and opened again.
 const BLOCK = { quick: 8, gapMs: 1200 };
+/** How long the server's count of open streams may take to match the page's. */
+const SERVER_SETTLE_MS = 5000;
 
 let server;
 let browser;
@@ -189,14 +191,25 @@ async function measure(page, cdp) {
   const dom = await cdp.send('Memory.getDOMCounters');
   const heap = await cdp.send('Runtime.getHeapUsage');
   const live = await page.evaluate(() => window.__life());
-  const health = await (await fetch(`${server.url}/healthz`)).json();
+  // The server learns of a closed stream when its socket closes, a moment after the page closed it;
+  // under load that can take longer than the wait above. A stream the server keeps is still caught:
+  // it does not go away within SERVER_SETTLE_MS (heartbeats, which would end it, come every 15 s).
+  const settleStarted = Date.now();
+  let serverStreams;
+  let serverFirst;
+  do {
+    serverStreams = (await (await fetch(`${server.url}/healthz`)).json()).streams;
+    serverFirst ??= `${serverStreams} on the server, ${live.streams.length} in the page`;
+    if (serverStreams === live.streams.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } while (Date.now() - settleStarted < SERVER_SETTLE_MS);
   const lists = Object.fromEntries(Object.entries(live).filter(([k]) => k !== 'defines'));
   return {
     counts: {
       ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])),
-      serverStreams: health.streams, documents: dom.documents, jsEventListeners: dom.jsEventListeners, nodes: dom.nodes,
+      serverStreams, documents: dom.documents, jsEventListeners: dom.jsEventListeners, nodes: dom.nodes,
     },
-    lists, defines: live.defines, heapMB: +(heap.usedSize / 2 ** 20).toFixed(1),
+    lists, defines: live.defines, heapMB: +(heap.usedSize / 2 ** 20).toFixed(1), serverSettle: `${Date.now() - settleStarted} ms (from ${serverFirst})`,
   };
 }
 
@@ -310,7 +323,7 @@ function lifeFailures(r) {
 describe('probe: double load and SPA life', () => {
   it('the loader twice, every widget removed and re-added 100 times: no errors, one runtime, no growth', async () => {
     const r = await live('', 10);
-    console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; heap ${r.warm.heapMB} → ${r.end.heapMB} MB`);
+    console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; heap ${r.warm.heapMB} → ${r.end.heapMB} MB; the server's stream count matched the page's after ${r.warm.serverSettle}, ${r.end.serverSettle} and ${r.gone.serverSettle}`);
     console.log(`  after ${BLOCK.quick + 2} cycles: ${JSON.stringify(r.warm.counts)}\n  after ${r.cycles}:       ${JSON.stringify(r.end.counts)}\n  all removed:      ${JSON.stringify(r.gone.counts)}`);
     assert.deepEqual(lifeFailures(r), []);
     // The page did stream: the live badge and the followed team, each one connection, server-side
