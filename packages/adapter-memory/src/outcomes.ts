@@ -13,6 +13,7 @@ export interface OutcomeContext {
  * names are the adapter's (`points.redeem`, `referrals.createLink`).
  */
 // `any[]`: each operation has its own arguments, and an outcome is written for one of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type Outcome = ((ctx: OutcomeContext, ...args: any[]) => unknown) | Error | object | string | number | boolean | null;
 
 export type MemoryOutcomes = Readonly<Record<string, Outcome>>;

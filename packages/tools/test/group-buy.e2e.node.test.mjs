@@ -12,7 +12,6 @@ import { startDemo } from './demo-server.mjs';
 import { openPage } from '../src/shoot.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-let db;
 let demo;
 let shop;
 let receiver;
@@ -20,7 +19,7 @@ const received = [];
 
 before(async () => {
   demo = await startDemo({ schedulerIntervalMs: 250, mounts: { '/fixtures/': `${root}packages/tools/test/fixtures` } });
-  ({ shop, db } = demo);
+  ({ shop } = demo);
   // The merchant's webhook endpoint: a real HTTP server on loopback.
   receiver = createServer((req, res) => {
     let body = '';
