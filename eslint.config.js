@@ -46,7 +46,12 @@ export default tseslint.config(
   // Where code runs: the browser for the packages that ship to pages, Node for the server, the
   // tools, the benches and every .mjs script and test.
   {
-    files: ['packages/{core,widgets,embed,adapter-rest,adapter-memory}/src/**', 'stories/**', 'examples/**', '.storybook/**'],
+    files: [
+      'packages/{core,widgets,embed,adapter-rest,adapter-memory}/src/**',
+      'stories/**',
+      'examples/**',
+      '.storybook/**',
+    ],
     languageOptions: { globals: globals.browser },
   },
   {
