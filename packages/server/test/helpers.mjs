@@ -20,9 +20,9 @@ export async function createTestServer(options = {}) {
 export const newShop = createTestShop;
 
 /** Asserts the documented error shape and status, with no stack trace or SQL leaking out. */
-export function isError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.json.error.code, code);
+export function isError(res, status, code, message = undefined) {
+  assert.equal(res.status, status, message ? `${message}: ${res.text}` : res.text);
+  assert.equal(res.json.error.code, code, message);
   assert.equal(typeof res.json.error.message, 'string');
   assert.doesNotMatch(res.text, /at .*\.js:\d+|SELECT|INSERT|UPDATE/, 'no stack trace or SQL');
 }

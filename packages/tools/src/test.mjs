@@ -13,6 +13,7 @@ try {
 const env = { ...process.env, CHROME_PATH: chrome, STORYBOOK_DISABLE_TELEMETRY: '1' };
 console.log(`Using Chromium at ${chrome}`);
 
+/** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
   ['build', 'npm', ['run', 'build']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
