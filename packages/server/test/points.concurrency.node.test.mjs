@@ -85,9 +85,9 @@ describe(`points under concurrency (${ENGINE})`, () => {
     const f = await fixture();
     await f.ok(await f.addReward({ id: 'race', title: 'Race', cost: 7, kind: 'perk' }), 201);
     await f.ok(await f.adjust('c1', 7), 201);
-    /** @type {() => void} */
+    /** @type {(value?: unknown) => void} */
     let begun;
-    /** @type {() => void} */
+    /** @type {(value?: unknown) => void} */
     let open;
     const started = new Promise((r) => { begun = r; });
     const gate = new Promise((r) => { open = r; });
