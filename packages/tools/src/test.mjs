@@ -17,6 +17,7 @@ console.log(`Using Chromium at ${chrome}`);
 const steps = [
   ['build', 'npm', ['run', 'build']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
   ['node tests', 'npm', ['run', 'test:node']],
   ['browser tests', 'npm', ['run', 'test:browser']],
   ['stories as tests', 'npm', ['run', 'test:stories']],
