@@ -20,7 +20,8 @@ export async function startServerProcess(env) {
   child.on('message', (m) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
-    if (w) (m.ok ? w.resolve(m.value) : w.reject(new Error(m.error)));
+    if (w && m.ok) w.resolve(m.value);
+    else if (w) w.reject(new Error(m.error));
   });
   const call = (type, o = {}) => new Promise((resolve, reject) => {
     if (exitCode !== undefined) return reject(new Error(`the server process exited (${exitCode})`));

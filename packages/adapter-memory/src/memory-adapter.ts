@@ -206,14 +206,7 @@ function createControl(ctx: Context): MemoryControl {
 
 /** One shopper's view of the shared data (null: signed out). */
 function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'], dispose: () => void, customer: MemoryCustomer | null): MemoryAdapter {
-  const { data, now, rt, call, write, publicWrite, scripted, subscribe, teams, publicTeam, teamChanged, show, pointsData, referralsData, serverTime } = ctx;
-
-  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
-  const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
-    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
-    teamChanged(team.id);
-    return team;
-  };
+  const { rt } = ctx;
   return {
     id: 'memory',
     capabilities: CAPABILITIES,
@@ -224,58 +217,81 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
     as,
     dispose,
 
-    live: {
-      getShow: (id, o) => call('live.getShow', o, () => show(id)),
-      findShow: ({ productId }, o) => call('live.findShow', o, () => {
-        const shows = data.shows.filter((s) => s.productIds.includes(productId));
-        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
-        const t = (s: LiveShow) => Date.parse(s.startsAt);
-        return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
-      }),
-      subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
-    },
+    live: liveApi(ctx),
+    reviews: reviewsApi(ctx, customer),
+    groupBuy: groupBuyApi(ctx, customer),
+    points: pointsApi(ctx, customer),
+    referrals: referralsApi(ctx, customer),
+  };
+}
 
-    reviews: {
-      getSummary: (productId, o) => call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
-      getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
-      listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
-      submitReview: (input, o) => write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
-      markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [reviewId]),
-      report: (reviewId, reason, o) => write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
-      uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [file]),
-      listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
-      askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
-      answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
-    },
+function liveApi({ data, call, subscribe, show }: Context): MemoryAdapter['live'] {
+  return {
+    getShow: (id, o) => call('live.getShow', o, () => show(id)),
+    findShow: ({ productId }, o) => call('live.findShow', o, () => {
+      const shows = data.shows.filter((s) => s.productIds.includes(productId));
+      const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
+      const t = (s: LiveShow) => Date.parse(s.startsAt);
+      return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
+    }),
+    subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
+  };
+}
 
-    groupBuy: {
-      getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
-      getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
-      startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
-      joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
-      leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
-      subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
-    },
+function reviewsApi({ data, call, write, scripted }: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
+  return {
+    getSummary: (productId, o) => call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
+    getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
+    listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
+    submitReview: (input, o) => write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
+    markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [reviewId]),
+    report: (reviewId, reason, o) => write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
+    uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [file]),
+    listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
+    askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
+    answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
+  };
+}
 
-    points: {
-      getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-      getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
-      listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
-      checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
-      redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
-    },
+function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['groupBuy'] {
+  const { now, call, write, scripted, subscribe, teams, publicTeam, teamChanged } = ctx;
+  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
+  const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
+    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
+    teamChanged(team.id);
+    return team;
+  };
+  return {
+    getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
+    getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
+    startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
+    joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
+    leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
+    subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
+  };
+}
 
-    referrals: {
-      // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
-      createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
-        const link = referralsData().links[c.id];
-        return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
-      }, [input ?? {}]),
-      getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-      recordVisit: (code, _input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
-      getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
-    },
+function pointsApi({ call, write, scripted, pointsData, serverTime }: Context, customer: MemoryCustomer | null): MemoryAdapter['points'] {
+  return {
+    getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
+    getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
+    listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
+    checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
+    redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
+  };
+}
 
+function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['referrals'] {
+  const { call, write, publicWrite, scripted, referralsData } = ctx;
+  return {
+    // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
+    createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
+      const link = referralsData().links[c.id];
+      return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+    }, [input ?? {}]),
+    getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
+    recordVisit: (code, _input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
+    getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
   };
 }
 

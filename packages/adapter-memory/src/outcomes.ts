@@ -7,13 +7,16 @@ export interface OutcomeContext {
   readonly now: number;
 }
 
+// `any[]`: each operation has its own arguments, and an outcome is written for one of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type OperationArgs = any[];
+
 /**
  * How a call answers: a value, an `Error` to throw (`new HttpError(409, 'insufficient_points', …)`),
  * or a function of the context and the call's arguments (a reducer over the fixture). Operation
  * names are the adapter's (`points.redeem`, `referrals.createLink`).
  */
-// `any[]`: each operation has its own arguments, and an outcome is written for one of them.
-export type Outcome = ((ctx: OutcomeContext, ...args: any[]) => unknown) | Error | object | string | number | boolean | null;
+export type Outcome = ((ctx: OutcomeContext, ...args: OperationArgs) => unknown) | Error | object | string | number | boolean | null;
 
 export type MemoryOutcomes = Readonly<Record<string, Outcome>>;
 

@@ -13,6 +13,17 @@ export interface RuntimeOptions {
   readonly outcomes: MemoryOutcomes;
 }
 
+/** The simulated latency: a fixed or random wait, rejected with an AbortError when `signal` aborts. */
+function wait(latency: number | readonly [number, number], signal?: AbortSignal) {
+  const ms = typeof latency === 'number' ? latency : latency[0] + Math.random() * (latency[1] - latency[0]);
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError());
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(t); reject(abortError()); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /**
  * How every call of the memory adapter travels, whatever its domain: latency, simulated outages,
  * outcomes queued by `control.next`, the fixture's scripted outcomes for writes, Idempotency-Key
@@ -30,16 +41,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
   const shouldFail = (op: string) =>
     failure === 'always' || (typeof failure === 'number' && Math.random() < failure) || (typeof failure === 'function' && failure(op));
 
-  const delay = (signal?: AbortSignal) => {
-    const l = options.latency ?? 0;
-    const ms = typeof l === 'number' ? l : l[0] + Math.random() * (l[1] - l[0]);
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(abortError());
-      const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-      const onAbort = () => { clearTimeout(t); reject(abortError()); };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-  };
+  const delay = (signal?: AbortSignal) => wait(options.latency ?? 0, signal);
 
   /** A call: the latency, then a simulated outage, then an outcome queued by `control.next`, else `fn`. */
   async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>, customer: MemoryCustomer | null = null, args: readonly unknown[] = []): Promise<T> {

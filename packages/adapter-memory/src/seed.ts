@@ -113,16 +113,9 @@ const PHOTOS: Record<number, readonly ReviewMedia[]> = {
   13: [artPhoto('m-r14-1', 'tote', SAGE)],
 };
 
-/**
- * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
- * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
- * customer); Lin's code `LIN-8H3M` comes with it (`demoReferralsFixture`).
- */
-export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
-  // The shopper's orders: their reviews and answers about p1 and p3 are verified.
-  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({ id, customerId, productIds: i % 2 ? ['p1'] : ['p3'] }));
-  const reviews: Review[] = TEXTS.map(([title, body], i) => ({
+/** The reviews of p1, one per text, newest first. */
+function demoReviews(now: number): Review[] {
+  return TEXTS.map(([title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
     rating: RATINGS[i % 8]!,
@@ -137,11 +130,15 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     ...(i === 6 ? { incentivized: true } : {}),
     ...(i === 4 ? { reply: { body: 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.', createdAt: iso(now - 100 * HOUR) } } : {}),
   }));
+}
+
+/** The questions about p1, answered by customers, the merchant and an expert, some waiting for moderation. */
+function demoQuestions(now: number): Question[] {
   const asked = (id: string, hoursAgo: number, body: string, displayName: string, status: Question['status'] = 'published') =>
     ({ id, productId: 'p1', body, author: { displayName }, createdAt: iso(now - hoursAgo * HOUR), status });
   const answer = (questionId: string, id: string, hoursAgo: number, body: string, displayName: string, role: 'customer' | 'merchant' | 'expert', verifiedBuyer = false, status: Question['status'] = 'published') =>
     ({ id, questionId, body, author: { displayName, role, verifiedBuyer }, createdAt: iso(now - hoursAgo * HOUR), status });
-  const questions: Question[] = [
+  return [
     {
       ...asked('q1', 120, 'Does it fit a 15-inch laptop?', 'Priya'),
       answers: [
@@ -161,23 +158,39 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     { ...asked('q4', 6, 'Can I put it in the washing machine?', 'Jo'), answers: [] },
     { ...asked('q5', 3, 'Cheaper at www.example-deals.test, is that the same bag?', 'bargains', 'pending'), answers: [] },
   ];
+}
+
+/** A scheduled, a live and an ended show. */
+function demoShows(now: number): MemorySeed['shows'] {
+  return [
+    {
+      id: 'show-1', title: 'Autumn drop, live from the studio', status: 'scheduled', startsAt: iso(now + 2 * HOUR),
+      streamUrl: 'https://live.example.com/show-1', host: { displayName: 'Mia' }, productIds: ['p1', 'p2'],
+    },
+    {
+      id: 'show-2', title: 'Sneaker unboxing', status: 'live', startsAt: iso(now - HOUR / 2), startedAt: iso(now - HOUR / 2),
+      streamUrl: 'https://live.example.com/show-2', viewerCount: 1284, host: { displayName: 'Leo' }, productIds: ['p3'],
+    },
+    {
+      id: 'show-3', title: 'Skincare Q&A', status: 'ended', startsAt: iso(now - 26 * HOUR), startedAt: iso(now - 26 * HOUR),
+      endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay', host: { displayName: 'Yan' }, productIds: ['p4'],
+    },
+  ];
+}
+
+/**
+ * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
+ * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
+ * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
+ * customer); Lin's code `LIN-8H3M` comes with it (`demoReferralsFixture`).
+ */
+export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
+  // The shopper's orders: their reviews and answers about p1 and p3 are verified.
+  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({ id, customerId, productIds: i % 2 ? ['p1'] : ['p3'] }));
   return {
-    shows: [
-      {
-        id: 'show-1', title: 'Autumn drop, live from the studio', status: 'scheduled', startsAt: iso(now + 2 * HOUR),
-        streamUrl: 'https://live.example.com/show-1', host: { displayName: 'Mia' }, productIds: ['p1', 'p2'],
-      },
-      {
-        id: 'show-2', title: 'Sneaker unboxing', status: 'live', startsAt: iso(now - HOUR / 2), startedAt: iso(now - HOUR / 2),
-        streamUrl: 'https://live.example.com/show-2', viewerCount: 1284, host: { displayName: 'Leo' }, productIds: ['p3'],
-      },
-      {
-        id: 'show-3', title: 'Skincare Q&A', status: 'ended', startsAt: iso(now - 26 * HOUR), startedAt: iso(now - 26 * HOUR),
-        endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay', host: { displayName: 'Yan' }, productIds: ['p4'],
-      },
-    ],
-    reviews,
-    questions,
+    shows: demoShows(now),
+    reviews: demoReviews(now),
+    questions: demoQuestions(now),
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
     orders,

@@ -71,7 +71,7 @@ describe('rest adapter: group buy', () => {
     assert.equal(api.requests.at(-1).path, '/v1/teams/a%2Fb');
     const c = new AbortController();
     c.abort();
-    await assert.rejects(anon.groupBuy.getTeam(t1, { signal: c.signal }), (e) => e.name === 'AbortError');
+    await assert.rejects(anon.groupBuy.getTeam(t1, { signal: c.signal }), (/** @type {Error} */ e) => e.name === 'AbortError');
   });
 
   it('starts, joins and leaves with the customer token and the caller’s Idempotency-Key; refusals are HttpErrors', async () => {

@@ -76,8 +76,8 @@ describe('rest adapter: referrals', () => {
   it('refusals are HttpErrors with the server’s status and code, writes carrying their Idempotency-Key', async () => {
     const { anon, as, customerToken } = await setup();
     await assert.rejects(anon.referrals.getOffer('NOPE-2222'), is(404, 'not_found'));
-    await assert.rejects(anon.referrals.recordVisit('NOPE-2222', {}, { idempotencyKey: 'key-one-1' }), (e) => is(404, 'not_found')(e) && e.idempotencyKey === 'key-one-1');
-    await assert.rejects(as(await customerToken('ana')).referrals.createLink({ url: 'not a url' }, { idempotencyKey: 'key-two-2' }), (e) => is(400, 'invalid_request')(e) && e.idempotencyKey === 'key-two-2');
+    await assert.rejects(anon.referrals.recordVisit('NOPE-2222', {}, { idempotencyKey: 'key-one-1' }), (/** @type {any} */ e) => is(404, 'not_found')(e) && e.idempotencyKey === 'key-one-1');
+    await assert.rejects(as(await customerToken('ana')).referrals.createLink({ url: 'not a url' }, { idempotencyKey: 'key-two-2' }), (/** @type {any} */ e) => is(400, 'invalid_request')(e) && e.idempotencyKey === 'key-two-2');
     await assert.rejects(as(undefined, 'pk_wrong').referrals.getOffer('NOPE-2222'), is(401, 'invalid_key'));
   });
 });

@@ -93,11 +93,13 @@ async function main() {
     console.log(`Go live from a terminal:\n  curl -X POST ${where}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $(uuidgen || date +%s%N)"`);
     if (values.drive) stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1');
   }
-  const shutdown = async () => {
+  // A signal handler's promise is nobody's: a failing close is reported and still ends the process.
+  const shutdown = () => {
     stopDriver();
-    await running.close();
-    await db.close();
-    process.exit(0);
+    running.close().then(() => db.close()).then(() => process.exit(0), (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -89,6 +89,36 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
   }));
 }
 
+/** The schema a test run isolates itself in, created once by whichever process comes first. */
+async function createSchema(url: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+  } catch (e) {
+    // Two processes creating it at once: IF NOT EXISTS still races in the catalog; theirs won.
+    if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** One transaction on a client of the pool: committed if `fn` resolves, rolled back if it throws. */
+async function poolTransaction<T>(pool: pg.Pool, fn: (tx: Db) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(txDb('postgres', client));
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * A PostgreSQL server through a `pg` pool. `schema` isolates test runs sharing one database.
  * LISTEN needs its own connection, outside the pool, re-opened if it drops.
@@ -96,18 +126,7 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
 export async function createPostgresDb(url: string, options: { schema?: string; max?: number } = {}): Promise<Db> {
   const config: pg.PoolConfig = { connectionString: url, max: options.max ?? 10 };
   if (options.schema) config.options = `-c search_path=${options.schema}`;
-  if (options.schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
-    } catch (e) {
-      // Two processes creating it at once: IF NOT EXISTS still races in the catalog; theirs won.
-      if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
-    } finally {
-      await admin.end();
-    }
-  }
+  if (options.schema) await createSchema(url, options.schema);
   const pool = new pg.Pool(config);
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', (e) => console.warn('[kith-server] idle database connection failed:', e.message));
@@ -170,20 +189,7 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
     })());
 
   return requestDb(wrap('postgres', pool, {
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(txDb('postgres', client));
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => poolTransaction(pool, fn),
     async listen(channel, onPayload) {
       const set = listeners.get(channel) ?? new Set();
       const first = set.size === 0;

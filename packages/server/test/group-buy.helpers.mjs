@@ -64,6 +64,7 @@ export async function eventually(check, ms = 5000, what = 'condition') {
 /**
  * A real HTTP endpoint for webhooks on 127.0.0.1. `respond(request, n)` picks each status (200 by
  * default); every request is kept with its headers and raw body.
+ * @param {(request: { headers: import('node:http').IncomingHttpHeaders, body: string, json: any }, n: number) => number} [respond]
  */
 export async function webhookReceiver(respond = () => 200) {
   const received = [];
@@ -77,9 +78,9 @@ export async function webhookReceiver(respond = () => 200) {
       res.writeHead(respond(request, received.length)).end('ok');
     });
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
   return {
-    url: `http://127.0.0.1:${server.address().port}/hooks`,
+    url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/hooks`,
     received,
     ofType: (type) => received.filter((r) => r.json.type === type),
     close: () => new Promise((r) => server.close(r)),

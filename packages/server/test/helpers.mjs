@@ -20,9 +20,9 @@ export async function createTestServer(options = {}) {
 export const newShop = createTestShop;
 
 /** Asserts the documented error shape and status, with no stack trace or SQL leaking out. */
-export function isError(res, status, code) {
-  assert.equal(res.status, status, res.text);
-  assert.equal(res.json.error.code, code);
+export function isError(res, status, code, message = undefined) {
+  assert.equal(res.status, status, message ? `${message}: ${res.text}` : res.text);
+  assert.equal(res.json.error.code, code, message);
   assert.equal(typeof res.json.error.message, 'string');
   assert.doesNotMatch(res.text, /at .*\.js:\d+|SELECT|INSERT|UPDATE/, 'no stack trace or SQL');
 }
@@ -36,8 +36,17 @@ export const idem = () => `test-key-${Date.now()}-${n++}`;
 /** What @hono/node-server hands the app for a request from `ip`: the socket's peer address. */
 export const peer = (ip) => ({ incoming: { socket: { remoteAddress: ip } } });
 
+/**
+ * @typedef {object} CallOptions
+ * @property {unknown} [body] sent as JSON
+ * @property {Record<string, string>} [headers]
+ * @property {BodyInit} [raw] sent as is, instead of `body`
+ * @property {string} [ip] the connection's peer address
+ */
+
 /** JSON request helper for `app.request`; `ip` is the connection's peer address (none: no socket, `unknown`). */
 export function client(app, key) {
+  /** @type {(method: string, path: string, options?: CallOptions) => Promise<{ status: number, headers: Headers, text: string, json: any }>} */
   const call = async (method, path, { body, headers = {}, raw, ip } = {}) => {
     const res = await app.request(path, {
       method,
@@ -51,8 +60,11 @@ export function client(app, key) {
     return { status: res.status, headers: res.headers, text, json };
   };
   return {
+    /** @param {string} path @param {CallOptions} [o] */
     get: (path, o) => call('GET', path, o),
+    /** @param {string} path @param {unknown} [body] @param {CallOptions} [o] */
     post: (path, body, o = {}) => call('POST', path, { body, ...o, headers: { 'idempotency-key': idem(), ...o.headers } }),
+    /** @param {string} path @param {unknown} [body] @param {CallOptions} [o] */
     put: (path, body, o = {}) => call('PUT', path, { body, ...o }),
     call,
   };

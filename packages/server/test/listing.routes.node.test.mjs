@@ -65,7 +65,7 @@ describe(`review listings (${ENGINE})`, () => {
       newest: () => 0, highest: (r) => -r.rating, lowest: (r) => r.rating, helpful: (r) => -r.helpful_count, media: (r) => (r.media_count > 0 ? 0 : 1),
     };
     for (const sort of SORTS) {
-      for (const [filter, expected] of [['', 14], ['&rating=4', 7], ['&media=true', 5], ['&q=STRAP', 2]]) {
+      for (const [filter, expected] of /** @type {[string, number][]} */ ([['', 14], ['&rating=4', 7], ['&media=true', 5], ['&q=STRAP', 2]])) {
         const all = await f.pub.get(`/v1/products/p1/reviews?sort=${sort}${filter}&limit=50`);
         assert.equal(all.json.total, expected, `${sort}${filter}: total`);
         const { ids, pages } = await walk(f.pub, `/v1/products/p1/reviews?sort=${sort}${filter}`, 3);

@@ -85,7 +85,9 @@ describe(`points under concurrency (${ENGINE})`, () => {
     const f = await fixture();
     await f.ok(await f.addReward({ id: 'race', title: 'Race', cost: 7, kind: 'perk' }), 201);
     await f.ok(await f.adjust('c1', 7), 201);
+    /** @type {(value?: unknown) => void} */
     let begun;
+    /** @type {(value?: unknown) => void} */
     let open;
     const started = new Promise((r) => { begun = r; });
     const gate = new Promise((r) => { open = r; });
@@ -95,7 +97,7 @@ describe(`points under concurrency (${ENGINE})`, () => {
     await started;
     await f.ok(await f.redeem('c1', 'race'), 201);
     open();
-    await assert.rejects(late, (e) => e.code === 'insufficient_points');
+    await assert.rejects(late, (/** @type {any} */ e) => e.code === 'insufficient_points');
     assert.equal((await f.ok(await f.account('c1'))).balance, 0);
   });
 

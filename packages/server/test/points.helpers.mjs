@@ -6,7 +6,11 @@ import { client, shopFixture } from './helpers.mjs';
 
 export const usd = (minor) => ({ minor, currency: 'USD' });
 
-/** A fresh shop (default program unless `program` is given) with shoppers and the merchant's points calls. */
+/**
+ * A fresh shop (default program unless `program` is given) with shoppers and the merchant's points calls.
+ * @param {Awaited<ReturnType<typeof import('./helpers.mjs').createTestServer>>} t the test server
+ * @param {{ program?: object, reviewSettings?: object }} [options]
+ */
 export async function pointsFixture(t, { program, reviewSettings } = {}) {
   const f = await shopFixture(t, reviewSettings);
   if (program) {

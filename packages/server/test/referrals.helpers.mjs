@@ -9,7 +9,11 @@ export const emailHash = (email) => createHash('sha256').update(email.toLowerCas
 let n = 0;
 export const orderId = () => `ord-${Date.now()}-${n++}`;
 
-/** A fresh shop with referral settings (a landing URL by default) and the calls the tests make. */
+/**
+ * A fresh shop with referral settings (a landing URL by default) and the calls the tests make.
+ * @param {Awaited<ReturnType<typeof import('./helpers.mjs').createTestServer>>} t the test server
+ * @param {{ settings?: object | null, program?: object }} [options]
+ */
 export async function referralsFixture(t, { settings = { landingUrl: 'https://shop.example.com/' }, program } = {}) {
   const f = await pointsFixture(t, { program });
   if (settings) await f.ok(await f.admin.put('/v1/admin/referrals/settings', settings));

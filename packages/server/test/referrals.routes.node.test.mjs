@@ -2,8 +2,7 @@
 // fraud check in its order, the merchant's review, approval, refunds and idempotent replays.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { signCustomerToken } from '@kith/server';
-import { client, count, createTestServer, ENGINE, isError } from './helpers.mjs';
+import { count, createTestServer, ENGINE, isError } from './helpers.mjs';
 import { emailHash, orderId, referralsFixture, usd } from './referrals.helpers.mjs';
 
 let t;

@@ -33,7 +33,7 @@ describe(`referrals over time (${ENGINE})`, () => {
         approveDueReferrals(t.db, { skipLocked: true }), approveDueReferrals(other, { skipLocked: false }),
         approveDueReferrals(t.db), approveDueReferrals(other, { skipLocked: true }), f.stats('lin'), f.stats('lin'),
       ]);
-      const byScheduler = results.slice(0, 4).reduce((a, b) => a + b, 0);
+      const byScheduler = /** @type {number[]} */ (results.slice(0, 4)).reduce((a, b) => a + b, 0);
       assert.ok(byScheduler <= 3, `at most three approvals (got ${byScheduler})`);
       const stats = await f.ok(await f.stats('lin'));
       assert.deepEqual([stats.conversions, stats.rewards], [3, { pending: 0, approved: 3 }]);

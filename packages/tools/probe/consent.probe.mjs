@@ -104,7 +104,7 @@ function instrument() {
     return layer;
   };
   let layer = recording([]);
-  Object.defineProperty(window, 'dataLayer', { configurable: true, get: () => layer, set: (v) => (layer = Array.isArray(v) ? recording(v) : v) });
+  Object.defineProperty(window, 'dataLayer', { configurable: true, get: () => layer, set: (v) => { layer = Array.isArray(v) ? recording(v) : v; } });
 }
 
 /** What Kith could send for analytics, by URL and type; undefined for anything else. */

@@ -54,6 +54,7 @@ function instrument() {
   const intervals = new Map();
   const frames = new Map();
   const { setTimeout: st, setInterval: si, clearTimeout: ct, clearInterval: ci, requestAnimationFrame: raf, cancelAnimationFrame: caf } = window;
+  // @ts-expect-error -- the wrapper lacks Node's setTimeout.__promisify__, which the page never has
   window.setTimeout = function setTimeout(fn, ms, ...args) {
     const id = st.call(window, (...a) => {
       timeouts.delete(id);

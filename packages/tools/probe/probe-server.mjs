@@ -16,7 +16,10 @@ export const FAILURES = ['refused', 'http-500', 'timeout', 'malformed-json', 'ch
 /** The widget whose chunk `chunk-404` withholds. */
 export const MISSING_CHUNK = 'group-buy';
 
-/** `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe's own admin driver pushes viewer counts five times a second). */
+/**
+ * `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe's own admin driver pushes viewer counts five times a second).
+ * @param {{ writeLimit?: number }} [options]
+ */
 export async function startProbeServer({ writeLimit } = {}) {
   const db = await createPgliteDb();
   let shop;
@@ -47,13 +50,13 @@ export async function startProbeServer({ writeLimit } = {}) {
       // (life.js's ?break=leak) that stays open without holding one of the browser's 6 connections.
       app.get('/probe/leaky-stream', (c) => c.body('retry: 60000\n\n', 200, { 'content-type': 'text/event-stream' }));
       app.all('/probe-api/refused/*', (c) => {
-        c.env.incoming.socket.destroy();
+        /** @type {{ incoming: import('node:http').IncomingMessage }} */ (c.env).incoming.socket.destroy();
         return new Promise(() => {});
       });
       app.all('/probe-api/http-500/*', (c) => c.json({ error: { code: 'internal', message: 'Down on purpose' } }, 500));
       app.all('/probe-api/malformed-json/*', (c) => c.body('{"items": [', 200, { 'content-type': 'application/json' }));
       // Answers after 20 s, well past the widgets' own timeouts; the probe is over by then.
-      app.all('/probe-api/timeout/*', () => new Promise((resolve) => {
+      app.all('/probe-api/timeout/*', () => new Promise(/** @param {(r: Response) => void} resolve */ (resolve) => {
         const t = setTimeout(() => resolve(new Response('late', { status: 504 })), 20_000);
         timers.add(t);
       }));

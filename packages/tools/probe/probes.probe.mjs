@@ -46,7 +46,7 @@ async function visit(query, settleMs) {
     await page.locator('#host-button').click();
     return await page.evaluate(([tags]) => ({
       states: Object.fromEntries(tags.map((t) => [t, customElements.get(t) ? document.querySelector(t).getAttribute('state') : 'undefined'])),
-      hostClicks: Number(document.getElementById('host-count').value),
+      hostClicks: Number(/** @type {HTMLInputElement} */ (document.getElementById('host-count')).value),
       ...window.probe,
     }), [TAGS]).then((r) => ({ ...r, console, settledIn }));
   } finally {

@@ -17,6 +17,7 @@ const TYPES = {
  * `mounts` maps URL prefixes to folders. `transformHtml(html, url)` may rewrite pages (the demo
  * uses it to switch the adapter into failure mode with `?fail`).
  */
+/** @param {{ mounts: Record<string, string>, transformHtml?: (html: string, url: URL) => string }} options */
 export function createStaticServer({ mounts, transformHtml = (html) => html }) {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

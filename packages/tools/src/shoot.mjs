@@ -3,6 +3,10 @@
 import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 
+/**
+ * @param {string} url
+ * @param {{ colorScheme?: 'light' | 'dark' | 'no-preference', reducedMotion?: 'reduce' | 'no-preference', forcedColors?: 'none' | 'active', viewport?: { width: number, height: number } }} [options]
+ */
 export async function openPage(url, { colorScheme = 'light', reducedMotion = 'no-preference', forcedColors = 'none', viewport = { width: 1100, height: 760 } } = {}) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport, colorScheme, reducedMotion, forcedColors });

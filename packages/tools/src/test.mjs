@@ -13,9 +13,11 @@ try {
 const env = { ...process.env, CHROME_PATH: chrome, STORYBOOK_DISABLE_TELEMETRY: '1' };
 console.log(`Using Chromium at ${chrome}`);
 
+/** @type {[name: string, command: string, args: string[]][]} */
 const steps = [
   ['build', 'npm', ['run', 'build']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']],
+  ['typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']],
   ['node tests', 'npm', ['run', 'test:node']],
   ['browser tests', 'npm', ['run', 'test:browser']],
   ['stories as tests', 'npm', ['run', 'test:stories']],

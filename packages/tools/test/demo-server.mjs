@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
  * Starts it; `close()` stops the server and the database. `mounts` adds static folders (test
  * fixtures); other options go to `startServer` (a faster scheduler, say).
  */
+/** @param {{ mounts?: Record<string, string> } & Record<string, unknown>} [options] */
 export async function startDemo({ mounts = {}, ...options } = {}) {
   const db = await createPgliteDb();
   let shop;

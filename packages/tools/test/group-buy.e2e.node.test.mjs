@@ -12,7 +12,6 @@ import { startDemo } from './demo-server.mjs';
 import { openPage } from '../src/shoot.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-let db;
 let demo;
 let shop;
 let receiver;
@@ -20,7 +19,7 @@ const received = [];
 
 before(async () => {
   demo = await startDemo({ schedulerIntervalMs: 250, mounts: { '/fixtures/': `${root}packages/tools/test/fixtures` } });
-  ({ shop, db } = demo);
+  ({ shop } = demo);
   // The merchant's webhook endpoint: a real HTTP server on loopback.
   receiver = createServer((req, res) => {
     let body = '';
@@ -61,7 +60,7 @@ describe('group buy on the demo shop', () => {
       assert.match(await a.page.locator('#cart-line').textContent(), /team price \$49\.00/);
       await a.page.locator('#pay').click();
       await waitForText(a.page, '[part="seat"]', "You're in: you pay $49.00.");
-      const teamId = await a.page.evaluate(() => document.querySelector('kith-group-buy').shadowRoot.querySelector('[data-act="leave"]').dataset.id);
+      const teamId = await a.page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('kith-group-buy').shadowRoot.querySelector('[data-act="leave"]')).dataset.id);
 
       // B opens the link A shares to recruit.
       b = await openPage(`${demo.url}/?kith_team=${teamId}`);

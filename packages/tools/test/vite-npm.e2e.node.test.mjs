@@ -17,7 +17,7 @@ before(async () => {
   assert.equal(r.status, 0, r.stderr);
   server = createStaticServer({ mounts: { '/': `${example}dist` } });
   await new Promise((res) => server.listen(0, '127.0.0.1', res));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 });
 after(() => server?.close());
 

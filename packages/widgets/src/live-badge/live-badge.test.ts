@@ -5,7 +5,6 @@ import { createMemoryAdapter, demoSeed, type MemoryAdapter } from '@kith/adapter
 import { KithLiveBadge } from './live-badge.js';
 import './define.js';
 
-const HOUR = 3_600_000;
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const liveRegion = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[aria-live="polite"]')!;
 

@@ -1,5 +1,5 @@
 import { isHttpError } from '../../errors.js';
-import { check, rejects, time, watchTeam, sameMoney, isIso, code, key, type ContractHarness, type TestApi, type WithHarness } from './harness.js';
+import { check, rejects, watchTeam, sameMoney, isIso, code, key, type ContractHarness, type TestApi, type WithHarness } from './harness.js';
 
 /** Group buy against a backend with the real rules: teams start, fill, succeed, and refuse. */
 export function groupBuyContract({ describe, it }: TestApi, withHarness: WithHarness): void {

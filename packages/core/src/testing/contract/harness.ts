@@ -1,7 +1,6 @@
 import type { KithAdapter } from '../../adapter.js';
-import { isHttpError, isKithError } from '../../errors.js';
-import type { Answer, GroupBuyTeam, LiveShow, Money, Page, PointsAccount, PointsEntry, PointsReward, Review, ReviewSort } from '../../types/models.js';
-import { MEDIA_LIMITS } from '../../util/image.js';
+import { isHttpError } from '../../errors.js';
+import type { Answer, GroupBuyTeam, LiveShow, Money, Page, PointsReward, Review, ReviewSort } from '../../types/models.js';
 
 /** What an adapter under test provides: the adapter, known fixture ids and admin-like controls. */
 export interface ContractHarness {

@@ -36,7 +36,7 @@ export function pointsContract({ describe, it }: TestApi, withHarness: WithHarne
       check(p.tiers.every((t, i) => i === 0 || p.tiers[i - 1]!.threshold < t.threshold), 'tiers ascend by threshold');
       const purchase = p.earn.find((r) => r.action === 'purchase');
       check(!!purchase?.per && purchase.per.minor > 0 && purchase.points > 0, 'a purchase rule with points per amount');
-      check(p.earn.find((r) => r.action === 'check_in')?.points! > 0, 'a check-in rule');
+      check((p.earn.find((r) => r.action === 'check_in')?.points ?? 0) > 0, 'a check-in rule');
       check(p.rewards.every((r, i) => i === 0 || p.rewards[i - 1]!.cost <= r.cost), 'rewards cheapest first');
       check(p.rewards.every((r) => r.cost > 0 && (r.stock === undefined || r.stock >= 0)), 'rewards cost points; stock is absent or ≥ 0');
       check(p.pendingDays >= 0 && (p.expiryMonths === null || p.expiryMonths > 0) && typeof p.timeZone === 'string', 'pendingDays, expiryMonths, timeZone');

@@ -1,5 +1,5 @@
 import { isHttpError } from '../../errors.js';
-import { check, rejects, time, isIso, code, key, type ContractHarness, type TestApi, type WithHarness } from './harness.js';
+import { check, rejects, isIso, code, key, type ContractHarness, type TestApi, type WithHarness } from './harness.js';
 
 /** Referrals: links, offers, visits and conversions, with the real rules. */
 export function referralsContract({ describe, it }: TestApi, withHarness: WithHarness): void {

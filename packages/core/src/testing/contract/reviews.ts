@@ -1,7 +1,7 @@
 import { isHttpError, isKithError } from '../../errors.js';
 import type { Review, ReviewSort } from '../../types/models.js';
 import { MEDIA_LIMITS } from '../../util/image.js';
-import { check, rejects, pageAll, time, newestFirst, REVIEW_ORDER, isCustomer, tinyPng, pngClaimingWidth, code, type TestApi, type WithHarness } from './harness.js';
+import { check, rejects, pageAll, time, newestFirst, REVIEW_ORDER, isCustomer, tinyPng, pngClaimingWidth, type TestApi, type WithHarness } from './harness.js';
 
 /** Reviews, questions and photos: summaries agree with lists, every sort pages once, moderation and refusals. */
 export function reviewsContract({ describe, it }: TestApi, withHarness: WithHarness): void {

@@ -8,7 +8,7 @@ import type {
 import type { MoneyValue } from '../../schemas/common.js';
 import {
   accountView, applyExpiry, appendEntry, awardBadge, checkInPoints, checkInState, clock, entryById, expireDue, history, lockAccount,
-  lockAccounts, reverseEarn, tierOf, totals,
+  lockAccounts, tierOf, totals,
 } from './ledger.js';
 import { cursorTime } from '../../storage/cursor.js';
 import { couponOf, getProgramSettings, liveStock, reviewEarnRule, rewardRow, type ProgramSettings } from './program.js';

@@ -13,9 +13,20 @@ import { createReview, listReviews, markHelpful, report, summaries } from './sto
 
 /** Public review reads (publishable key) and shopper writes (publishable key + customer token). */
 export function reviewsRouter(deps: AppDeps) {
-  const { db } = deps;
   const app = newRouter();
-  const { publicRoute, customerRoute } = routes(deps);
+  // One set of route helpers (their rate limits and idempotency) for all of the router's routes.
+  const helpers = routes(deps);
+  readRoutes(app, deps, helpers);
+  writeRoutes(app, deps, helpers);
+  return app;
+}
+
+type Router = ReturnType<typeof newRouter>;
+type RouteHelpers = ReturnType<typeof routes>;
+
+/** A product's reviews, its summary and JSON-LD, and summaries of many products. */
+function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
+  const { db } = deps;
 
   app.openapi(
     publicRoute({
@@ -58,6 +69,11 @@ export function reviewsRouter(deps: AppDeps) {
     }),
     async (c) => c.json({ summaries: await summaries(db, c.get('shop').id, c.req.valid('query').products) }, 200),
   );
+}
+
+/** A customer's review, helpful vote and report. */
+function writeRoutes(app: Router, deps: AppDeps, { customerRoute }: RouteHelpers) {
+  const { db } = deps;
 
   app.openapi(
     customerRoute({
@@ -90,6 +106,4 @@ export function reviewsRouter(deps: AppDeps) {
     }),
     async (c) => c.json(await report(db, c.get('shop').id, c.req.valid('param').id, c.get('customerId'), c.req.valid('json').reason), 200),
   );
-
-  return app;
 }
