@@ -14,7 +14,7 @@ describe('resource', () => {
   it('dedupes: every listener of one keyed store shares one request', async () => {
     const { calls, fetch } = deferredFetch();
     const cached = storeCache();
-    const adapter = {};
+    const adapter = /** @type {import('@kith/core').KithAdapter} */ (/** @type {unknown} */ ({}));
     const a = cached(adapter, 'p1', () => resource(fetch));
     const b = cached(adapter, 'p1', () => resource(fetch));
     assert.equal(a, b);
@@ -72,11 +72,12 @@ describe('resource', () => {
 
   it('revalidates on stream events and when the page becomes visible; not while unmounted', async () => {
     const { calls, fetch } = deferredFetch();
-    let emit;
+    /** @type {() => void} */
+    let emit = () => assert.fail('no stream started');
     let stopped = false;
-    const doc = new EventTarget();
+    const doc = /** @type {EventTarget & { visibilityState: string }} */ (new EventTarget());
     doc.visibilityState = 'visible';
-    globalThis.document = doc;
+    globalThis.document = /** @type {Document} */ (/** @type {unknown} */ (doc));
     try {
       const $r = resource(fetch, { onVisible: true, subscribe: (revalidate) => { emit = revalidate; return () => (stopped = true); } });
       $r.revalidate();
@@ -136,7 +137,8 @@ describe('intent', () => {
   });
 
   it('says which intent is pending', async () => {
-    let done;
+    /** @type {(value: string) => void} */
+    let done = () => {};
     const i = intent(() => new Promise((r) => (done = r)), (x) => `redeem:${x}`);
     const p = i.run('r1');
     assert.deepEqual(i.$state.get(), { pending: 'redeem:r1' });
