@@ -5,6 +5,7 @@ import {
   AnnouncerController, explainedCode, I18nController, KithElement, reviewSummaryStore, SessionController, StoreController, intent,
   type AuthErrorCode, type ErrorStrings, type ReportReason, type Review, type ReviewSort, type ReviewSummary, type SummaryState,
 } from '@kith/core';
+import { DialogController } from '../shared/dialog.js';
 import { fillStars, starStyles, stars } from '../shared/stars.js';
 import { ReviewListController, type ReviewFilters } from './list.js';
 import { WindowController } from './window.js';
@@ -121,9 +122,14 @@ export class KithReviews extends KithElement {
     nearEnd: () => !this.list.error && this.list.loadMore(),
     maxRows: MAX_ROWS,
   });
+  private readonly modal = new DialogController(this, {
+    dialog: () => this.renderRoot.querySelector('dialog'),
+    // A row scrolled out of the window takes focus back to the list.
+    fallback: () => this.byPart('list'),
+    closed: () => (this.dialog = null),
+  });
   private readonly expanded = new Set<string>();
   private readonly voted = new Set<string>();
-  private opener?: HTMLElement | null;
   private focusRow?: number;
   private shown = 0;
   private painted?: ReviewSummary;
@@ -189,7 +195,7 @@ export class KithReviews extends KithElement {
       ${v.status === 'loading'
         ? html`<p part="status" class="status">${this.i18n.t('loading')}</p>`
         : html`${this.renderSummary()}${this.renderTabs()}`}
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onDialogClose} @keydown=${this.onDialogKey}>${this.renderDialog()}${this.renderForm()}</dialog>
+      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.modal.onClose} @keydown=${this.onDialogKey}>${this.renderDialog()}${this.renderForm()}</dialog>
     </section>`;
   }
 
@@ -370,9 +376,6 @@ export class KithReviews extends KithElement {
         fill.style.setProperty('--_bar', `${(s.histogram[Number(fill.dataset.stars) - 1]! / most) * 100}%`);
       }
     }
-    const dialog = root.querySelector('dialog');
-    // Only when a dialog was asked for: re-rendering before its async `close` event must not reopen it.
-    if ((changed as Map<string, unknown>).has('dialog') && dialog && this.dialog && !dialog.open) dialog.showModal();
     if (this.focusRow !== undefined) {
       root.querySelector<HTMLElement>(`[data-index="${this.focusRow}"]`)?.focus();
       this.focusRow = undefined;
@@ -421,8 +424,8 @@ export class KithReviews extends KithElement {
   }
 
   private openDialog(e: Event, d: Dialog): void {
-    this.opener = e.currentTarget as HTMLElement;
     this.dialog = d;
+    this.modal.open(e.currentTarget);
   }
 
   private openPhoto(e: Event, review: Review, index: number): void {
@@ -446,15 +449,7 @@ export class KithReviews extends KithElement {
     this.step((e.key === 'ArrowRight') !== rtl ? 1 : -1);
   });
 
-  private readonly closeDialog = () => this.renderRoot.querySelector('dialog')?.close();
-
-  private readonly onDialogClose = () => {
-    this.dialog = null;
-    // Back where the visitor was; a row scrolled out of the window falls back to the list.
-    const opener = this.opener;
-    this.opener = undefined;
-    this.updateComplete.then(() => (opener?.isConnected ? opener : this.byPart('list'))?.focus());
-  };
+  private readonly closeDialog = () => this.modal.close();
 
   private readonly openForm = this.guard(async (e: Event) => {
     this.openDialog(e, { kind: 'form' });
