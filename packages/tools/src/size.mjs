@@ -33,6 +33,9 @@ const BUDGETS = [
   { name: 'referral offer banner, on top of the runtime', test: /^chunks\/referral-offer-/, metric: 'gzip', max: 2 * KB },
   { name: 'QR code (uqr), loaded when opened', test: /^chunks\/qr-/, metric: 'gzip', max: 5 * KB },
   { name: 'review form, loaded when opened', test: /^chunks\/review-form-/, metric: 'gzip', max: 6 * KB },
+  // Issue "shared widget parts": reviews' dialog and the share menu use one DialogController, which rollup puts in a
+  // chunk of its own (a module two widgets share); the loader fetches it beside either widget's chunk, not after it.
+  { name: 'dialog controller, with reviews or the share button', test: /^chunks\/dialog-/, metric: 'gzip', max: 0.375 * KB },
   // 3 KB held live, reviews and group buy (3,066 B); issue 7's points domain and the room for referrals take it to 3.5 KB.
   { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 3.5 * KB },
   { name: 'HTTP client (ky + @kith/core/http), loaded with the REST adapter', test: /^chunks\/http-/, metric: 'gzip', max: 6 * KB },

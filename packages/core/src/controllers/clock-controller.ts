@@ -8,8 +8,10 @@ export const tickFor = (left: number): number | null =>
 
 /**
  * Re-renders the host while it is connected so a countdown to `target()` (ms since the epoch, or
- * undefined for none) stays current. Ticks every minute an hour out, every second in the last two
- * minutes, and stops at zero. No timer survives a disconnect.
+ * undefined for none) stays current. By default (`tickFor`) ticks every minute an hour out, every
+ * second in the last two minutes, and stops at zero; a countdown that shows seconds passes
+ * `() => 1000`. No timer survives a disconnect. The one countdown timer of every widget (live
+ * badge, group buy).
  */
 export class ClockController implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
@@ -19,6 +21,7 @@ export class ClockController implements ReactiveController {
   constructor(
     private readonly host: ReactiveElement,
     private readonly target: () => number | undefined,
+    private readonly every: (left: number) => number | null = tickFor,
   ) {
     host.addController(this);
   }
@@ -37,7 +40,7 @@ export class ClockController implements ReactiveController {
     this.hostDisconnected();
     this.now = Date.now();
     const target = this.target();
-    const ms = target === undefined || !this.host.isConnected ? null : tickFor(target - this.now);
+    const ms = target === undefined || !this.host.isConnected ? null : this.every(target - this.now);
     if (ms === null) return;
     this.timer = setTimeout(() => {
       this.schedule();

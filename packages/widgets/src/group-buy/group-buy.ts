@@ -1,22 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  AnnouncerController, I18nController, KithElement, SessionController,
+  AnnouncerController, ClockController, I18nController, KithElement, SessionController,
   type GroupBuyMember, type GroupBuyTeam,
 } from '@kith/core';
 import type { ActionHost, TeamAction } from './team-actions.js';
+import { countdown } from '../shared/countdown.js';
 import { GroupBuyController } from './controller.js';
 import styles from './group-buy.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
 
 const TEAM_PARAM = 'kith_team';
-
-/** `3:12:09` to a deadline; hours may pass 24. */
-const clock = (ms: number): string => {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
-};
-
 
 const open = (t: GroupBuyTeam) => t.state === 'forming' || t.state === 'succeeded';
 
@@ -91,7 +84,12 @@ export class KithGroupBuy extends KithElement {
     product: this.product,
     team: this.team ?? new URL(location.href).searchParams.get(TEAM_PARAM) ?? undefined,
   }), (t, prev) => this.onTeam(t, prev));
-  private tick?: ReturnType<typeof setInterval>;
+  /**
+   * Ticks once a second while a deadline is on screen (the target only says whether there is one).
+   * Lapsed holds and deadlines arrive as pushes from the server.
+   */
+  private readonly clock = new ClockController(this, () => (this.counting ? 0 : undefined), () => 1000);
+  private counted = false;
 
   /** @internal */
   protected override get analyticsProduct(): string | undefined {
@@ -103,25 +101,16 @@ export class KithGroupBuy extends KithElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.gb.sync();
     this.syncState(this.gb.state);
-    this.checkDeadlines();
+    if (this.counting !== this.counted) {
+      this.counted = this.counting;
+      this.clock.schedule();
+    }
     super.willUpdate(changed);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.tick);
-    this.tick = undefined;
-  }
-
-  /** Ticks once a second while a deadline is on screen. Lapsed holds and deadlines arrive as pushes from the server. */
-  private checkDeadlines(): void {
+  private get counting(): boolean {
     const { team, offer } = this.gb;
-    const counting = (team && open(team)) || !!offer?.teams.length;
-    if (counting && !this.tick) this.tick = setInterval(() => this.requestUpdate(), 1000);
-    if (!counting && this.tick) {
-      clearInterval(this.tick);
-      this.tick = undefined;
-    }
+    return (team && open(team)) || !!offer?.teams.length;
   }
 
   /** A change of the team on screen is announced by the actions chunk: the view updates at once, the words follow. */
@@ -218,10 +207,10 @@ export class KithGroupBuy extends KithElement {
       <p>${text}${holding > 0 ? html` · ${t('checkingOut', { count: holding })}` : nothing}</p>
       <ol part="tiers">${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${t('tier', { count: x.size, price: money(x.price) })}</li>`)}</ol>
       <ul part="members" aria-hidden="true">${team.members.map((m) => this.renderMember(m))}</ul>
-      ${open(team) ? html`<p part="countdown">${t('endsIn')} <time>${clock(left)}</time></p>` : nothing}
+      ${open(team) ? html`<p part="countdown">${t('endsIn')} <time>${countdown(left)}</time></p>` : nothing}
       ${team.state === 'expired' ? html`<p part="note">${t('expiredNote')}</p>` : team.state === 'closed' ? html`<p part="note">${t('closedNote', { price: money(price) })}</p>` : nothing}
       ${you ? html`<p part="seat" class=${you.seat}>${you.seat === 'held'
-        ? t('held', { price: money(you.price), time: clock(Date.parse(you.holdExpiresAt ?? '') - this.gb.now()) })
+        ? t('held', { price: money(you.price), time: countdown(Date.parse(you.holdExpiresAt ?? '') - this.gb.now()) })
         : t('confirmed', { price: money(you.price) })}</p>` : nothing}
       <div class="actions">
         ${canJoin ? html`<button part="button" class="primary" data-act="join" data-id=${team.id} ?disabled=${!!this.gb.busy}>${t('joinTeam', { name: team.leaderName })}</button>` : nothing}
@@ -236,7 +225,7 @@ export class KithGroupBuy extends KithElement {
     const spots = team.maxMembers - team.seatCount;
     return html`<li>
       <span class="who">${t('leaderTeam', { name: team.leaderName })}
-        <small>${t('spots', { count: spots })} · <time>${clock(Date.parse(team.expiresAt) - this.gb.now())}</time></small></span>
+        <small>${t('spots', { count: spots })} · <time>${countdown(Date.parse(team.expiresAt) - this.gb.now())}</time></small></span>
       ${this.out ? nothing : html`<button part="button" data-act="join" data-id=${team.id} aria-label=${t('joinTeam', { name: team.leaderName })} ?disabled=${!!this.gb.busy}>${t('join')}</button>`}
     </li>`;
   }

@@ -87,13 +87,6 @@ export default css`
     text-decoration: underline;
     justify-self: start;
   }
-  a {
-    color: var(--_brand);
-  }
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .actions,
   [part='check-in'],
   [part='code'],

@@ -53,14 +53,7 @@ export default css`
   small {
     color: var(--_muted);
   }
-  a {
-    color: var(--_brand);
-  }
   [role='status'] {
     color: var(--_ok);
-  }
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 `;

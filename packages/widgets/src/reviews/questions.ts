@@ -91,7 +91,6 @@ export class KithReviewQuestions extends KithElement {
       .link { background: none; border: 0; padding: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
       .hint, .status { color: var(--_muted); font-size: 0.875em; margin: 0; }
       .error { color: var(--_danger); font-size: 0.875em; margin: 0; }
-      a { color: var(--_brand); }
     `,
   ];
 

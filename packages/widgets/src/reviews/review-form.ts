@@ -121,7 +121,6 @@ export class KithReviewForm extends KithElement {
       .submit:disabled { opacity: 0.6; cursor: progress; }
       .done { padding: var(--_space-m) 0; }
       .pill { display: inline-block; padding: 2px var(--_space-s); border-radius: var(--_radius-pill); background: var(--_surface-alt); border: 1px solid var(--_border); }
-      a { color: var(--_brand); }
     `,
   ];
 

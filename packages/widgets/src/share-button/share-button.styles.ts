@@ -27,10 +27,6 @@ export default css`
     background: var(--_brand);
     color: var(--_on-brand);
   }
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   [part='incentive'] {
     margin-block-start: var(--_space-xs);
   }
@@ -39,9 +35,6 @@ export default css`
     display: block;
     color: var(--_muted);
     font-size: 0.875em;
-  }
-  a {
-    color: var(--_brand);
   }
   dialog {
     /* Centred as a modal (the reset above took the UA's auto margins). */

@@ -3,6 +3,7 @@ import {
   I18nController, KithElement, SessionController, emit, intent, isAbortError,
   type Intent, type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
 } from '@kith/core';
+import { DialogController } from '../shared/dialog.js';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
 import styles from './share-button.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
@@ -90,6 +91,7 @@ export class KithShareButton extends KithElement {
   private adapterSeen?: KithAdapter;
   private signedInSeen?: boolean;
   private readonly session = new SessionController(this, () => this.activeAdapter);
+  private readonly modal = new DialogController(this, { dialog: () => this.renderRoot.querySelector('dialog') });
 
   constructor() {
     super();
@@ -161,13 +163,10 @@ export class KithShareButton extends KithElement {
     this.track(stage === 'initiated' ? 'share_initiated' : 'share_completed', { channel });
   }
 
-  private get dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
-  }
-
   // ── EVENT HANDLERS ──────────────────────────────────────────────────────────────────────────
 
-  private readonly onShare = this.guard(async () => {
+  private readonly onShare = this.guard(async (e: Event) => {
+    const opener = e.currentTarget;
     await this.linking;
     const content = this.content();
     if (!this.menu && navigator.share && navigator.canShare?.(content) !== false) {
@@ -183,7 +182,7 @@ export class KithShareButton extends KithElement {
     }
     this.note = '';
     this.qr = undefined;
-    this.dialog.showModal();
+    this.modal.open(opener);
     if (this.link) this.stats = await this.activeAdapter?.referrals?.getStats().catch(() => this.stats);
   });
 
@@ -204,7 +203,7 @@ export class KithShareButton extends KithElement {
     }
   });
 
-  private readonly close = () => this.dialog.close();
+  private readonly close = () => this.modal.close();
 
   // ── RENDERING ───────────────────────────────────────────────────────────────────────────────
 
@@ -222,7 +221,7 @@ export class KithShareButton extends KithElement {
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
       <slot name="incentive">${incentive ? html`<p part="incentive">${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
         <small>${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>` : nothing}</slot>
-      <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu}>
+      <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
         ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}

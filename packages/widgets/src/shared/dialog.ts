@@ -1,0 +1,52 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface DialogOptions {
+  /** The host's `<dialog>`. */
+  dialog(): HTMLDialogElement | null | undefined;
+  /** Where focus goes on close when the opener has left the DOM (a row scrolled out of a window). */
+  fallback?(): HTMLElement | null | undefined;
+  /** After the dialog closed, by any means (Escape, a close button, a submitted `method="dialog"` form). */
+  closed?(): void;
+}
+
+/**
+ * One modal `<dialog>` of a widget (reviews' lightbox, report and review form; the share menu).
+ * `showModal()` gives the browser's modal behaviour: focus moves in, Escape closes, the page behind
+ * is inert. On close, focus goes back to the control that opened it, which the browser alone does
+ * not promise for a shadow root whose opener re-rendered. Bind `onClose` to the dialog's `close`
+ * event.
+ */
+export class DialogController implements ReactiveController {
+  private opener?: HTMLElement | null;
+  private wanted = false;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly o: DialogOptions) {
+    host.addController(this);
+  }
+
+  /** Opens after the next render, so the dialog holds its new content when focus moves in. */
+  open(opener?: EventTarget | null): void {
+    this.opener = opener as HTMLElement | null;
+    this.wanted = true;
+    this.host.requestUpdate();
+  }
+
+  close(): void {
+    this.o.dialog()?.close();
+  }
+
+  hostUpdated(): void {
+    // Only when asked: a render before the async `close` event must not reopen it.
+    if (!this.wanted) return;
+    this.wanted = false;
+    const d = this.o.dialog();
+    if (d && !d.open) d.showModal();
+  }
+
+  readonly onClose = (): void => {
+    const opener = this.opener;
+    this.opener = undefined;
+    this.o.closed?.();
+    this.host.updateComplete.then(() => (opener?.isConnected ? opener : this.o.fallback?.())?.focus());
+  };
+}
