@@ -12,11 +12,19 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 const min = (esm) => terser({ ecma: 2022, module: esm, format: { comments: false } });
 // nanostores reads process.env.NODE_ENV (G9); lit resolves to its production build without the
 // `development` condition.
-const prod = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+const prod = () =>
+  replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 
 // Lit's css`` literals keep their whitespace and comments through terser; strip them (CSS only:
 // no space around braces, semicolons and commas, nor after a colon, is ever significant).
-const cssMin = (body) => body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
+const cssMin = (body) =>
+  body
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
 const minifyCss = () => ({
   name: 'kith-minify-css',
   transform(code, id) {
@@ -45,7 +53,26 @@ const collapseTemplates = () => ({
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
   core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image', 'error-codes'],
-  widgets: ['index', 'define', 'live-badge/index', 'live-badge/define', 'rating/index', 'rating/define', 'reviews/index', 'reviews/define', 'group-buy/index', 'group-buy/define', 'points/index', 'points/define', 'points-earn/index', 'points-earn/define', 'share-button/index', 'share-button/define', 'referral-offer/index', 'referral-offer/define'],
+  widgets: [
+    'index',
+    'define',
+    'live-badge/index',
+    'live-badge/define',
+    'rating/index',
+    'rating/define',
+    'reviews/index',
+    'reviews/define',
+    'group-buy/index',
+    'group-buy/define',
+    'points/index',
+    'points/define',
+    'points-earn/index',
+    'points-earn/define',
+    'share-button/index',
+    'share-button/define',
+    'referral-offer/index',
+    'referral-offer/define',
+  ],
   'adapter-memory': ['index'],
   'adapter-rest': ['index'],
   embed: ['index'],
@@ -53,7 +80,13 @@ const entries = {
 const npm = Object.entries(entries).map(([pkg, files]) => ({
   input: Object.fromEntries(files.map((f) => [f, `packages/${pkg}/src/${f}.ts`])),
   external: isBare,
-  output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `packages/${pkg}/src` },
+  output: {
+    dir: `packages/${pkg}/dist`,
+    format: 'es',
+    sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: `packages/${pkg}/src`,
+  },
   plugins: [resolve(), ts(), minifyCss()],
 }));
 
@@ -65,7 +98,12 @@ const chunkOf = (id) => {
   if (/[\\/]directives?([\\/]|\.js$|-helpers\.js$)/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
   // The byte sniffer is only for the lazy review form (and servers): keep it out of the runtime.
   if (/packages[\\/]core[\\/]src[\\/]util[\\/]image/.test(id)) return undefined;
-  if (/[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(id)) return 'runtime';
+  if (
+    /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(
+      id,
+    )
+  )
+    return 'runtime';
   return undefined;
 };
 // Chunks named after what they hold: `live-badge-<hash>.js`, `adapter-memory-<hash>.js`.
@@ -75,7 +113,10 @@ const chunkName = ({ facadeModuleId, moduleIds }) => {
   const id = facadeModuleId ?? moduleIds.find((m) => /widgets[\\/]src[\\/][\w-]+[\\/]define\.ts$/.test(m));
   const strings = id && /widgets[\\/]src[\\/]([\w-]+)[\\/]strings\.([\w-]+)\.ts$/.exec(id);
   if (strings) return `chunks/${strings[1]}.${strings[2]}-[hash].js`; // live-badge.zh-CN-<hash>.js
-  const m = id && (/widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id) ?? /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));
+  const m =
+    id &&
+    (/widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id) ??
+      /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));
   return `chunks/${m ? m[1] : '[name]'}-[hash].js`;
 };
 // Stable alias next to the versioned file (like a CDN's major pin): same code, so `import.meta.url`
@@ -99,12 +140,14 @@ const preloadMap = () => ({
     const entry = chunks.find((c) => c.isEntry);
     const byFile = new Map(chunks.map((c) => [c.fileName, c]));
     const closure = (file, seen = new Set()) => {
-      for (const dep of byFile.get(file)?.imports ?? []) if (dep !== entry.fileName && !seen.has(dep)) closure(dep, seen.add(dep));
+      for (const dep of byFile.get(file)?.imports ?? [])
+        if (dep !== entry.fileName && !seen.has(dep)) closure(dep, seen.add(dep));
       return seen;
     };
     const map = {};
     for (const c of chunks) {
-      const id = c.facadeModuleId ?? c.moduleIds.find((m) => /widgets[\\/]src[\\/][\w-]+[\\/]define\.ts$/.test(m)) ?? '';
+      const id =
+        c.facadeModuleId ?? c.moduleIds.find((m) => /widgets[\\/]src[\\/][\w-]+[\\/]define\.ts$/.test(m)) ?? '';
       const widget = /widgets[\\/]src[\\/]([\w-]+)[\\/]define\.ts$/.exec(id);
       if (widget) map[`kith-${widget[1]}`] = [...closure(c.fileName)];
       else if (/embed[\\/]src[\\/]setup\.ts$/.test(id)) map.setup = [...closure(c.fileName)];
@@ -121,8 +164,12 @@ const cdn = [
   {
     input: { kith: 'packages/embed/src/kith.ts' },
     output: {
-      dir: 'packages/embed/dist/cdn', format: 'es', sourcemap: true, manualChunks: chunkOf,
-      entryFileNames: `kith-${version}.js`, chunkFileNames: chunkName,
+      dir: 'packages/embed/dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      manualChunks: chunkOf,
+      entryFileNames: `kith-${version}.js`,
+      chunkFileNames: chunkName,
       plugins: [min(true), collapseTemplates(), preloadMap(), alias('kith.js')],
     },
     plugins: [prod(), resolve(), ts(), minifyCss(), reserveCss()],
@@ -131,10 +178,17 @@ const cdn = [
     // Classic-script shim: imports the module loader above, so both tags run the same modules.
     input: 'packages/embed/src/kith-classic.ts',
     output: {
-      file: `packages/embed/dist/cdn/kith-${version}.iife.js`, format: 'iife', name: 'Kith', sourcemap: true,
+      file: `packages/embed/dist/cdn/kith-${version}.iife.js`,
+      format: 'iife',
+      name: 'Kith',
+      sourcemap: true,
       plugins: [min(false), alias('kith.iife.js')],
     },
-    plugins: [replace({ preventAssignment: true, values: { __KITH_LOADER__: JSON.stringify(`./kith-${version}.js`) } }), resolve(), ts()],
+    plugins: [
+      replace({ preventAssignment: true, values: { __KITH_LOADER__: JSON.stringify(`./kith-${version}.js`) } }),
+      resolve(),
+      ts(),
+    ],
   },
 ];
 

@@ -13,7 +13,9 @@ interface ManifestItem {
   readonly type?: { readonly text: string };
 }
 interface Manifest {
-  readonly modules: readonly { readonly declarations?: readonly { members?: readonly ManifestItem[]; attributes?: readonly ManifestItem[] }[] }[];
+  readonly modules: readonly {
+    readonly declarations?: readonly { members?: readonly ManifestItem[]; attributes?: readonly ManifestItem[] }[];
+  }[];
 }
 
 // Two fixes before Storybook derives controls from the manifest:
@@ -24,7 +26,9 @@ interface Manifest {
 const forControls = (items?: readonly ManifestItem[]) =>
   items
     ?.filter((item) => !item.privacy || item.privacy === 'public')
-    .map((item) => (item.type ? { ...item, type: { ...item.type, text: item.type.text.replace(/\s*\|\s*undefined\b/g, '') } } : item));
+    .map((item) =>
+      item.type ? { ...item, type: { ...item.type, text: item.type.text.replace(/\s*\|\s*undefined\b/g, '') } } : item,
+    );
 
 const cem = manifest as Manifest;
 setCustomElementsManifest({
@@ -34,7 +38,11 @@ setCustomElementsManifest({
     declarations: module.declarations?.map((d) => {
       // Reactive state in `static properties` appears as an attribute; its private field says it isn't API.
       const hidden = new Set(d.members?.filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
-      return { ...d, members: forControls(d.members), attributes: forControls(d.attributes?.filter((a) => !hidden.has(a.fieldName ?? ''))) };
+      return {
+        ...d,
+        members: forControls(d.members),
+        attributes: forControls(d.attributes?.filter((a) => !hidden.has(a.fieldName ?? ''))),
+      };
     }),
   })),
 });

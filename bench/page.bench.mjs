@@ -20,15 +20,55 @@ const KB = 1024;
 // One line per widget. `slot`: where it sits on the product page (bench/pages/product.html);
 // `ready(el)`: true once the widget shows data (runs in the page, on the first element of `html`).
 const WIDGETS = [
-  { name: 'live-badge', slot: 'top', html: '<kith-live-badge product="p1"></kith-live-badge>', ready: (el) => el.getAttribute('state') === 'ready' },
-  { name: 'rating', slot: 'title', html: '<kith-rating product="p1" href="#reviews"></kith-rating>', ready: (el) => el.getAttribute('state') === 'ready' },
-  { name: 'points-earn', slot: 'price', html: '<kith-points-earn product="p1" price="59.00"></kith-points-earn>', ready: (el) => el.getAttribute('state') === 'ready' },
-  { name: 'share-button', slot: 'actions', html: '<kith-share-button product="p1" price="$59.00"></kith-share-button>', ready: (el) => !!el.shadowRoot?.querySelector('button') },
-  { name: 'group-buy', slot: 'details', html: '<kith-group-buy product="p1"></kith-group-buy>', ready: (el) => el.getAttribute('state') === 'ready' },
-  { name: 'reviews', slot: 'reviews', html: '<kith-reviews product="p1"></kith-reviews>', ready: (el) => el.getAttribute('state') === 'ready' },
-  { name: 'points', slot: 'rewards', html: '<kith-points></kith-points>', ready: (el) => el.getAttribute('state') === 'ready' },
+  {
+    name: 'live-badge',
+    slot: 'top',
+    html: '<kith-live-badge product="p1"></kith-live-badge>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
+  {
+    name: 'rating',
+    slot: 'title',
+    html: '<kith-rating product="p1" href="#reviews"></kith-rating>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
+  {
+    name: 'points-earn',
+    slot: 'price',
+    html: '<kith-points-earn product="p1" price="59.00"></kith-points-earn>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
+  {
+    name: 'share-button',
+    slot: 'actions',
+    html: '<kith-share-button product="p1" price="$59.00"></kith-share-button>',
+    ready: (el) => !!el.shadowRoot?.querySelector('button'),
+  },
+  {
+    name: 'group-buy',
+    slot: 'details',
+    html: '<kith-group-buy product="p1"></kith-group-buy>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
+  {
+    name: 'reviews',
+    slot: 'reviews',
+    html: '<kith-reviews product="p1"></kith-reviews>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
+  {
+    name: 'points',
+    slot: 'rewards',
+    html: '<kith-points></kith-points>',
+    ready: (el) => el.getAttribute('state') === 'ready',
+  },
   // Without ?kith_ref= it settles on `empty` and renders nothing: what most visitors get.
-  { name: 'referral-offer', slot: 'top', html: '<kith-referral-offer></kith-referral-offer>', ready: (el) => el.getAttribute('state') === 'empty' },
+  {
+    name: 'referral-offer',
+    slot: 'top',
+    html: '<kith-referral-offer></kith-referral-offer>',
+    ready: (el) => el.getAttribute('state') === 'empty',
+  },
 ];
 const SCENARIOS = [
   { name: 'baseline', widgets: [] },
@@ -40,7 +80,10 @@ const SCENARIOS = [
 const PROFILES = [
   { name: 'desktop', cpu: 1, network: null, viewport: { width: 1280, height: 800 }, mobile: false },
   {
-    name: 'mobile', cpu: 4, viewport: { width: 412, height: 823 }, mobile: true,
+    name: 'mobile',
+    cpu: 4,
+    viewport: { width: 412, height: 823 },
+    mobile: true,
     network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8 },
   },
 ];
@@ -51,19 +94,26 @@ const template = readFileSync(here('./pages/product.html'), 'utf8');
 let shop;
 const token = () => signCustomerToken(shop.secretKey, 'bench-shopper');
 const pageHtml = async (scenario) => {
-  let out = template.replace('<!--kith-->', scenario.widgets.length
-    ? `${scenario.scriptOnly ? '' : '<link rel="stylesheet" href="/cdn/kith.css" />\n    '}<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${await token()}"></script>`
-    : '');
+  let out = template.replace(
+    '<!--kith-->',
+    scenario.widgets.length
+      ? `${scenario.scriptOnly ? '' : '<link rel="stylesheet" href="/cdn/kith.css" />\n    '}<script type="module" src="/cdn/kith.js" data-adapter="rest" data-key="pk_demo_shop" data-customer-token="${await token()}"></script>`
+      : '',
+  );
   for (const w of scenario.widgets) out = out.replace(`<!--slot:${w.slot}-->`, `${w.html}\n<!--slot:${w.slot}-->`);
   return out;
 };
 const db = await createPgliteDb();
 const running = await startServer({
-  db, port: 0, hostname: '127.0.0.1', schedulerIntervalMs: false,
-  extend: (app) => app.get('/page/:scenario', async (c) => {
-    const scenario = SCENARIOS.find((s) => s.name === decodeURIComponent(c.req.param('scenario')));
-    return scenario ? c.html(await pageHtml(scenario)) : c.notFound();
-  }),
+  db,
+  port: 0,
+  hostname: '127.0.0.1',
+  schedulerIntervalMs: false,
+  extend: (app) =>
+    app.get('/page/:scenario', async (c) => {
+      const scenario = SCENARIOS.find((s) => s.name === decodeURIComponent(c.req.param('scenario')));
+      return scenario ? c.html(await pageHtml(scenario)) : c.notFound();
+    }),
   staticMounts: { '/cdn/': here('../packages/embed/dist/cdn'), '/bench/': here('./pages') },
 });
 ({ shop } = await seedDemo(db));
@@ -102,14 +152,20 @@ const sizes = (url, body) => {
     compressed.set(url, {
       raw: body.length,
       gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+      brotli: brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+      }).length,
     });
   }
   return compressed.get(url);
 };
 
 async function run(scenario, profile) {
-  const context = await browser.newContext({ viewport: profile.viewport, isMobile: profile.mobile, hasTouch: profile.mobile });
+  const context = await browser.newContext({
+    viewport: profile.viewport,
+    isMobile: profile.mobile,
+    hasTouch: profile.mobile,
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -122,30 +178,49 @@ async function run(scenario, profile) {
   cdp.on('Network.requestWillBeSent', ({ request, initiator, type }) => {
     const frames = [];
     for (let st = initiator.stack; st; st = st.parent) frames.push(...st.callFrames);
-    initiators.set(request.url, { type, parent: initiator.url || frames.find((f) => f.url)?.url || null, initiatorType: initiator.type });
+    initiators.set(request.url, {
+      type,
+      parent: initiator.url || frames.find((f) => f.url)?.url || null,
+      initiatorType: initiator.type,
+    });
   });
   const bodies = [];
   const requests = [];
   page.on('request', (r) => requests.push({ url: r.url(), type: r.resourceType() }));
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') bodies.push(r.body().then((b) => ({ url: r.url(), ...sizes(r.url(), b) }), () => null));
+    if (r.request().resourceType() === 'script')
+      bodies.push(
+        r.body().then(
+          (b) => ({ url: r.url(), ...sizes(r.url(), b) }),
+          () => null,
+        ),
+      );
   });
   await page.addInitScript(initScript(scenario));
   await page.goto(`${origin}/page/${encodeURIComponent(scenario.name)}`, { waitUntil: 'load' });
   let timedOut = false;
   if (scenario.widgets.length) {
-    await page.waitForFunction((n) => Object.keys(window.__bench.ready).length === n, scenario.widgets.length, { timeout: 30_000 })
+    await page
+      .waitForFunction((n) => Object.keys(window.__bench.ready).length === n, scenario.widgets.length, {
+        timeout: 30_000,
+      })
       .catch(() => (timedOut = true));
   }
   await page.waitForTimeout(SETTLE_MS);
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const metrics = async () =>
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const m = await metrics();
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await metrics()).JSHeapUsedSize;
   const b = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    return { ...window.__bench, load: nav.loadEventStart, dcl: nav.domContentLoadedEventStart, fcp: fcp?.startTime ?? null };
+    return {
+      ...window.__bench,
+      load: nav.loadEventStart,
+      dcl: nav.domContentLoadedEventStart,
+      fcp: fcp?.startTime ?? null,
+    };
   });
   const scripts = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
@@ -156,34 +231,63 @@ async function run(scenario, profile) {
   const depth = (url, seen = new Set()) => {
     if (depthOf.has(url)) return depthOf.get(url);
     const parent = initiators.get(url)?.parent;
-    const d = parent && parent !== url && !seen.has(parent) && new URL(parent).pathname.startsWith('/cdn/') ? depth(parent, seen.add(url)) + 1 : 1;
+    const d =
+      parent && parent !== url && !seen.has(parent) && new URL(parent).pathname.startsWith('/cdn/')
+        ? depth(parent, seen.add(url)) + 1
+        : 1;
     depthOf.set(url, d);
     return d;
   };
-  const chunks = kithJs.map((s) => ({ file: new URL(s.url).pathname.replace(/^\/cdn\//, ''), depth: depth(s.url), parent: initiators.get(s.url)?.parent?.includes('/cdn/') ? initiators.get(s.url).parent.replace(`${origin}/cdn/`, '') : null, raw: s.raw, gzip: s.gzip, brotli: s.brotli }));
+  const chunks = kithJs.map((s) => ({
+    file: new URL(s.url).pathname.replace(/^\/cdn\//, ''),
+    depth: depth(s.url),
+    parent: initiators.get(s.url)?.parent?.includes('/cdn/')
+      ? initiators.get(s.url).parent.replace(`${origin}/cdn/`, '')
+      : null,
+    raw: s.raw,
+    gzip: s.gzip,
+    brotli: s.brotli,
+  }));
   // A long task is Kith's when a Kith script of a long animation frame ran inside it.
   const kithLoafs = b.loafs.filter((l) => l.scripts.some((s) => s.url.includes('/cdn/')));
   const kithScripts = kithLoafs.flatMap((l) => l.scripts.filter((s) => s.url.includes('/cdn/')));
-  const kithTasks = b.longTasks.filter((t) => kithScripts.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start));
+  const kithTasks = b.longTasks.filter((t) =>
+    kithScripts.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start),
+  );
   const sum = (xs) => xs.reduce((a, x) => a + x, 0);
   return {
     timedOut,
-    load: b.load, dcl: b.dcl, fcp: b.fcp,
+    load: b.load,
+    dcl: b.dcl,
+    fcp: b.fcp,
     ready: b.ready,
     lastReady: scenario.widgets.length ? Math.max(...Object.values(b.ready), -Infinity) : null,
     jsRequests: scripts.length,
-    jsRaw: sum(scripts.map((s) => s.raw)), jsGzip: sum(scripts.map((s) => s.gzip)), jsBrotli: sum(scripts.map((s) => s.brotli)),
+    jsRaw: sum(scripts.map((s) => s.raw)),
+    jsGzip: sum(scripts.map((s) => s.gzip)),
+    jsBrotli: sum(scripts.map((s) => s.brotli)),
     depth: chunks.length ? Math.max(...chunks.map((c) => c.depth)) : 0,
     chunks,
     apiRequests: requests.filter((r) => new URL(r.url).pathname.startsWith('/v1/')).length,
-    scriptMs: m.ScriptDuration * 1000, taskMs: m.TaskDuration * 1000,
+    scriptMs: m.ScriptDuration * 1000,
+    taskMs: m.TaskDuration * 1000,
     heapMB: heap / 2 ** 20,
-    longTasks: b.longTasks.length, tbt: sum(b.longTasks.map((t) => Math.max(0, t.duration - 50))),
+    longTasks: b.longTasks.length,
+    tbt: sum(b.longTasks.map((t) => Math.max(0, t.duration - 50))),
     longestTask: Math.max(0, ...b.longTasks.map((t) => t.duration)),
-    kithLongTasks: kithTasks.length, kithTbt: sum(kithTasks.map((t) => t.duration - 50)),
+    kithLongTasks: kithTasks.length,
+    kithTbt: sum(kithTasks.map((t) => t.duration - 50)),
     kithLongestTask: Math.max(0, ...kithTasks.map((t) => t.duration)),
     kithFrames: kithLoafs.length,
-    kithLoafs: kithLoafs.map((l) => ({ duration: l.duration, scripts: l.scripts.filter((s) => s.duration > 5).map((s) => `${s.url.replace(origin, '')} (${s.invoker === s.url ? 'evaluation' : s.invoker}) ${Math.round(s.duration)} ms`) })),
+    kithLoafs: kithLoafs.map((l) => ({
+      duration: l.duration,
+      scripts: l.scripts
+        .filter((s) => s.duration > 5)
+        .map(
+          (s) =>
+            `${s.url.replace(origin, '')} (${s.invoker === s.url ? 'evaluation' : s.invoker}) ${Math.round(s.duration)} ms`,
+        ),
+    })),
     cls: sum(b.shifts.map((s) => s.value)),
     shiftSources: [...new Set(b.shifts.flatMap((s) => s.sources))],
   };
@@ -205,24 +309,44 @@ for (const profile of PROFILES) {
     for (let i = 0; i < RUNS; i++) runs.push(await run(scenario, profile));
     const med = (k) => median(runs.map((r) => r[k]));
     const r = {
-      profile: profile.name, scenario: scenario.name, widgets: scenario.widgets.map((w) => w.name),
+      profile: profile.name,
+      scenario: scenario.name,
+      widgets: scenario.widgets.map((w) => w.name),
       timedOut: runs.filter((x) => x.timedOut).length,
-      load: med('load'), fcp: med('fcp'), lastReady: med('lastReady'),
+      load: med('load'),
+      fcp: med('fcp'),
+      lastReady: med('lastReady'),
       ready: Object.fromEntries(scenario.widgets.map((w) => [w.name, median(runs.map((x) => x.ready[w.name]))])),
-      jsRequests: med('jsRequests'), jsRaw: med('jsRaw'), jsGzip: med('jsGzip'), jsBrotli: med('jsBrotli'), depth: med('depth'),
+      jsRequests: med('jsRequests'),
+      jsRaw: med('jsRaw'),
+      jsGzip: med('jsGzip'),
+      jsBrotli: med('jsBrotli'),
+      depth: med('depth'),
       apiRequests: med('apiRequests'),
-      scriptMs: med('scriptMs'), taskMs: med('taskMs'), heapMB: med('heapMB'),
-      longTasks: med('longTasks'), tbt: med('tbt'), longestTask: med('longestTask'),
-      kithLongTasks: med('kithLongTasks'), kithLongTasksMax: Math.max(...runs.map((x) => x.kithLongTasks)), kithTbt: med('kithTbt'), kithLongestTask: med('kithLongestTask'), kithFrames: med('kithFrames'),
-      cls: med('cls'), clsMax: Math.max(...runs.map((x) => x.cls)),
+      scriptMs: med('scriptMs'),
+      taskMs: med('taskMs'),
+      heapMB: med('heapMB'),
+      longTasks: med('longTasks'),
+      tbt: med('tbt'),
+      longestTask: med('longestTask'),
+      kithLongTasks: med('kithLongTasks'),
+      kithLongTasksMax: Math.max(...runs.map((x) => x.kithLongTasks)),
+      kithTbt: med('kithTbt'),
+      kithLongestTask: med('kithLongestTask'),
+      kithFrames: med('kithFrames'),
+      cls: med('cls'),
+      clsMax: Math.max(...runs.map((x) => x.cls)),
       shiftSources: [...new Set(runs.flatMap((x) => x.shiftSources))],
       chunks: runs.at(-1).chunks,
       runs: runs.map(({ chunks, ...x }) => x),
     };
     results.push(r);
     const base = results.find((x) => x.profile === profile.name && x.scenario === 'baseline');
-    const after = r.lastReady === null ? '' : ` · ready +${(r.lastReady - base.load).toFixed(0)} ms after baseline load`;
-    console.log(`${profile.name.padEnd(8)} ${scenario.name.padEnd(15)} JS ${(r.jsGzip / KB).toFixed(1)} KB gz in ${r.jsRequests} req, depth ${r.depth}${after} · script ${r.scriptMs.toFixed(0)} ms · long tasks ${r.longTasks} (Kith ${r.kithLongTasks}) · CLS ${r.cls.toFixed(3)} · heap ${r.heapMB.toFixed(1)} MB${r.timedOut ? ` · ${r.timedOut} runs timed out` : ''}`);
+    const after =
+      r.lastReady === null ? '' : ` · ready +${(r.lastReady - base.load).toFixed(0)} ms after baseline load`;
+    console.log(
+      `${profile.name.padEnd(8)} ${scenario.name.padEnd(15)} JS ${(r.jsGzip / KB).toFixed(1)} KB gz in ${r.jsRequests} req, depth ${r.depth}${after} · script ${r.scriptMs.toFixed(0)} ms · long tasks ${r.longTasks} (Kith ${r.kithLongTasks}) · CLS ${r.cls.toFixed(3)} · heap ${r.heapMB.toFixed(1)} MB${r.timedOut ? ` · ${r.timedOut} runs timed out` : ''}`,
+    );
   }
 }
 const chromiumVersion = browser.version();
@@ -235,7 +359,9 @@ const seconds = Math.round((Date.now() - started) / 1000);
 for (const r of results) {
   const base = results.find((x) => x.profile === r.profile && x.scenario === 'baseline');
   r.vsBaseline = {
-    scriptMs: r.scriptMs - base.scriptMs, taskMs: r.taskMs - base.taskMs, heapMB: r.heapMB - base.heapMB,
+    scriptMs: r.scriptMs - base.scriptMs,
+    taskMs: r.taskMs - base.taskMs,
+    heapMB: r.heapMB - base.heapMB,
     readyAfterLoadMs: r.lastReady === null ? null : r.lastReady - base.load,
     readyAfterLoad: Object.fromEntries(Object.entries(r.ready).map(([k, v]) => [k, v === null ? null : v - base.load])),
   };
@@ -246,43 +372,79 @@ const all = get('desktop', 'all widgets');
 const judged = (r) => r.scenario !== 'baseline' && !SCENARIOS.find((s) => s.name === r.scenario).scriptOnly;
 const kithDesktop = results.filter((r) => r.profile === 'desktop' && judged(r));
 const goals = [
-  { goal: `All widgets: JS ≤ ${GOALS.gzipKB} KB gzip`, actual: `${(all.jsGzip / KB).toFixed(1)} KB`, pass: all.jsGzip <= GOALS.gzipKB * KB, by: `${((all.jsGzip - GOALS.gzipKB * KB) / KB).toFixed(1)} KB over` },
-  { goal: `All widgets: ≤ ${GOALS.requests} JS requests`, actual: `${all.jsRequests}`, pass: all.jsRequests <= GOALS.requests, by: `${all.jsRequests - GOALS.requests} over` },
-  { goal: `All widgets: Kith JS chain depth ≤ ${GOALS.depth}`, actual: `${all.depth}`, pass: all.depth <= GOALS.depth, by: `${all.depth - GOALS.depth} level(s) deeper` },
+  {
+    goal: `All widgets: JS ≤ ${GOALS.gzipKB} KB gzip`,
+    actual: `${(all.jsGzip / KB).toFixed(1)} KB`,
+    pass: all.jsGzip <= GOALS.gzipKB * KB,
+    by: `${((all.jsGzip - GOALS.gzipKB * KB) / KB).toFixed(1)} KB over`,
+  },
+  {
+    goal: `All widgets: ≤ ${GOALS.requests} JS requests`,
+    actual: `${all.jsRequests}`,
+    pass: all.jsRequests <= GOALS.requests,
+    by: `${all.jsRequests - GOALS.requests} over`,
+  },
+  {
+    goal: `All widgets: Kith JS chain depth ≤ ${GOALS.depth}`,
+    actual: `${all.depth}`,
+    pass: all.depth <= GOALS.depth,
+    by: `${all.depth - GOALS.depth} level(s) deeper`,
+  },
   ...kithDesktop.map((r) => ({
     goal: `Desktop, ${r.scenario}: ready ≤ ${GOALS.readyAfterBaselineMs} ms after the baseline page's load event`,
-    actual: `${r.vsBaseline.readyAfterLoadMs.toFixed(0)} ms`, pass: r.timedOut === 0 && r.vsBaseline.readyAfterLoadMs <= GOALS.readyAfterBaselineMs,
+    actual: `${r.vsBaseline.readyAfterLoadMs.toFixed(0)} ms`,
+    pass: r.timedOut === 0 && r.vsBaseline.readyAfterLoadMs <= GOALS.readyAfterBaselineMs,
     by: `${(r.vsBaseline.readyAfterLoadMs - GOALS.readyAfterBaselineMs).toFixed(0)} ms late`,
   })),
   {
     goal: 'Desktop: 0 long tasks ≥ 50 ms from Kith (every run of every scenario)',
     actual: `${Math.max(...kithDesktop.map((r) => r.kithLongTasksMax))} at most in a run (unattributed: up to ${Math.max(...kithDesktop.flatMap((r) => r.runs.map((x) => x.longTasks)))} long tasks in a run on a Kith page, ${Math.max(...get('desktop', 'baseline').runs.map((x) => x.longTasks))} on the baseline)`,
     pass: kithDesktop.every((r) => r.kithLongTasksMax === 0),
-    by: kithDesktop.filter((r) => r.kithLongTasksMax > 0).map((r) => r.scenario).join(', '),
+    by: kithDesktop
+      .filter((r) => r.kithLongTasksMax > 0)
+      .map((r) => r.scenario)
+      .join(', '),
   },
   ...PROFILES.map((p) => {
     const rs = results.filter((r) => r.profile === p.name && judged(r));
     const worst = rs.reduce((a, r) => (r.clsMax > a.clsMax ? r : a));
-    return { goal: `${p.name}: CLS 0.000 (worst run of every scenario)`, actual: `${worst.clsMax.toFixed(3)}${worst.clsMax > 0 ? ` (${worst.scenario})` : ''}`, pass: worst.clsMax < 0.0005, by: rs.filter((r) => r.clsMax >= 0.0005).map((r) => `${r.scenario} ${r.clsMax.toFixed(3)}`).join(', ') };
+    return {
+      goal: `${p.name}: CLS 0.000 (worst run of every scenario)`,
+      actual: `${worst.clsMax.toFixed(3)}${worst.clsMax > 0 ? ` (${worst.scenario})` : ''}`,
+      pass: worst.clsMax < 0.0005,
+      by: rs
+        .filter((r) => r.clsMax >= 0.0005)
+        .map((r) => `${r.scenario} ${r.clsMax.toFixed(3)}`)
+        .join(', '),
+    };
   }),
 ];
 
 const date = new Date().toISOString();
 const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  ramGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: chromiumVersion,
   loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadavg().map((x) => +x.toFixed(2)) },
 };
-await writeFile(here('./results.json'), `${JSON.stringify({ date, machine, runs: RUNS, settleMs: SETTLE_MS, seconds, profiles: PROFILES, goals: GOALS, goalResults: goals, results }, null, 2)}\n`);
+await writeFile(
+  here('./results.json'),
+  `${JSON.stringify({ date, machine, runs: RUNS, settleMs: SETTLE_MS, seconds, profiles: PROFILES, goals: GOALS, goalResults: goals, results }, null, 2)}\n`,
+);
 
 // The report.
 const f = (n, d = 0) => (n === null || n === undefined ? '–' : n.toFixed(d));
 const kb = (n) => (n / KB).toFixed(1);
 const table = (p) => {
   const base = get(p.name, 'baseline');
-  const rows = results.filter((r) => r.profile === p.name).map((r) => {
-    const isBase = r.scenario === 'baseline';
-    return `| ${r.scenario} | ${kb(r.jsGzip)} | ${kb(r.jsBrotli)} | ${r.jsRequests} | ${isBase ? '–' : r.depth} | ${r.apiRequests} | ${f(r.load)} | ${isBase ? '–' : `${f(r.lastReady)} (+${f(r.vsBaseline.readyAfterLoadMs)})`} | ${isBase ? f(r.scriptMs) : `+${f(r.vsBaseline.scriptMs)}`} | ${isBase ? f(r.taskMs) : `+${f(r.vsBaseline.taskMs)}`} | ${r.longTasks} / ${f(r.tbt)} | ${isBase ? '–' : `${r.kithLongTasks} / ${f(r.kithTbt)} (max ${r.kithLongTasksMax})`} | ${r.cls.toFixed(3)}${r.clsMax > r.cls ? ` (max ${r.clsMax.toFixed(3)})` : ''} | ${isBase ? f(r.heapMB, 2) : `+${f(r.vsBaseline.heapMB, 2)}`} |${r.timedOut ? ` ⚠ ${r.timedOut} runs timed out` : ''}`;
-  });
+  const rows = results
+    .filter((r) => r.profile === p.name)
+    .map((r) => {
+      const isBase = r.scenario === 'baseline';
+      return `| ${r.scenario} | ${kb(r.jsGzip)} | ${kb(r.jsBrotli)} | ${r.jsRequests} | ${isBase ? '–' : r.depth} | ${r.apiRequests} | ${f(r.load)} | ${isBase ? '–' : `${f(r.lastReady)} (+${f(r.vsBaseline.readyAfterLoadMs)})`} | ${isBase ? f(r.scriptMs) : `+${f(r.vsBaseline.scriptMs)}`} | ${isBase ? f(r.taskMs) : `+${f(r.vsBaseline.taskMs)}`} | ${r.longTasks} / ${f(r.tbt)} | ${isBase ? '–' : `${r.kithLongTasks} / ${f(r.kithTbt)} (max ${r.kithLongTasksMax})`} | ${r.cls.toFixed(3)}${r.clsMax > r.cls ? ` (max ${r.clsMax.toFixed(3)})` : ''} | ${isBase ? f(r.heapMB, 2) : `+${f(r.vsBaseline.heapMB, 2)}`} |${r.timedOut ? ` ⚠ ${r.timedOut} runs timed out` : ''}`;
+    });
   return `### ${p.name}${p.cpu > 1 ? ` (${p.cpu}× CPU, ${p.network.latency} ms latency, 1.6 Mbit/s down and up)` : ' (no throttling)'}, ${p.viewport.width}×${p.viewport.height}
 
 Baseline page: load event at ${f(base.load)} ms, first contentful paint ${f(base.fcp)} ms, script ${f(base.scriptMs)} ms, tasks ${f(base.taskMs)} ms, JS heap ${f(base.heapMB, 2)} MB.
@@ -294,18 +456,41 @@ ${rows.join('\n')}
 };
 const perWidget = (p) => {
   const r = get(p, 'all widgets');
-  return Object.entries(r.vsBaseline.readyAfterLoad).map(([k, v]) => `${k} +${f(v)}`).join(' · ');
+  return Object.entries(r.vsBaseline.readyAfterLoad)
+    .map(([k, v]) => `${k} +${f(v)}`)
+    .join(' · ');
 };
 const longestChain = (() => {
   const byFile = new Map(all.chunks.map((c) => [c.file, c]));
   const chain = [];
-  for (let c = all.chunks.reduce((a, x) => (x.depth > a.depth ? x : a)); c; c = c.parent ? byFile.get(c.parent) : undefined) chain.unshift(`\`${c.file}\``);
+  for (
+    let c = all.chunks.reduce((a, x) => (x.depth > a.depth ? x : a));
+    c;
+    c = c.parent ? byFile.get(c.parent) : undefined
+  )
+    chain.unshift(`\`${c.file}\``);
   return chain.join(' → ');
 })();
-const chunkTable = all.chunks.map((c) => `| ${c.file} | ${c.depth} | ${c.parent ?? 'the page'} | ${(c.raw / KB).toFixed(1)} | ${kb(c.gzip)} | ${kb(c.brotli)} |`).join('\n');
-const loafNotes = results.flatMap((r) => r.runs.flatMap((x) => x.kithLoafs.map((l) => `${r.profile}/${r.scenario}: ${f(l.duration)} ms frame: ${l.scripts.join('; ') || 'no script over 5 ms'}`)));
+const chunkTable = all.chunks
+  .map(
+    (c) =>
+      `| ${c.file} | ${c.depth} | ${c.parent ?? 'the page'} | ${(c.raw / KB).toFixed(1)} | ${kb(c.gzip)} | ${kb(c.brotli)} |`,
+  )
+  .join('\n');
+const loafNotes = results.flatMap((r) =>
+  r.runs.flatMap((x) =>
+    x.kithLoafs.map(
+      (l) => `${r.profile}/${r.scenario}: ${f(l.duration)} ms frame: ${l.scripts.join('; ') || 'no script over 5 ms'}`,
+    ),
+  ),
+);
 const uniq = [...new Set(loafNotes)].slice(0, 12);
-const shifts = results.filter((r) => r.clsMax > 0).map((r) => `${r.profile}/${r.scenario}: ${r.clsMax.toFixed(3)} worst run, shifted nodes: ${r.shiftSources.join(', ') || '?'}`);
+const shifts = results
+  .filter((r) => r.clsMax > 0)
+  .map(
+    (r) =>
+      `${r.profile}/${r.scenario}: ${r.clsMax.toFixed(3)} worst run, shifted nodes: ${r.shiftSources.join(', ') || '?'}`,
+  );
 
 // The 10,000-review scroll scenario (bench/reviews.bench.mjs, run first by `npm run bench`): its headline rows.
 function reviewsSection() {
@@ -318,7 +503,8 @@ function reviewsSection() {
   }
   const row = (mode) => r.results.find((x) => x.profile === 'desktop' && x.mode === mode);
   const [w, n] = [row('widget'), row('naive')];
-  const line = (what, key, d = 1, unit = ' ms') => `| ${what} | ${w[key].toFixed(d)}${unit} | ${n[key].toFixed(d)}${unit} | ${(n[key] / w[key]).toFixed(1)}× |`;
+  const line = (what, key, d = 1, unit = ' ms') =>
+    `| ${what} | ${w[key].toFixed(d)}${unit} | ${n[key].toFixed(d)}${unit} | ${(n[key] / w[key]).toFixed(1)}× |`;
   return `## 10,000 reviews: scrolling the wall (desktop)
 
 ${r.date} · ${r.machine} · \`npm run bench:reviews\`: \`<kith-reviews>\` over ${r.reviews.toLocaleString('en')} reviews against a naive
@@ -334,7 +520,9 @@ ${line('DOM elements (max while scrolling)', 'nodes', 0, '')}
 Goals: first render after data ≤ ${r.goals.firstRender} ms (${w.firstRender <= r.goals.firstRender ? 'met' : '**missed**'}), scroll frame p95 ≤ ${r.goals.scrollP95} ms (${w.scrollP95 <= r.goals.scrollP95 ? 'met' : '**missed**'}). ${more}`;
 }
 
-await writeFile(here('./REPORT.md'), `# Page benchmark: Kith widgets on a product page
+await writeFile(
+  here('./REPORT.md'),
+  `# Page benchmark: Kith widgets on a product page
 
 ${date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium} ·
 medians of ${RUNS} runs after one warm-up per scenario and profile · the full run took ${Math.floor(seconds / 60)} min ${seconds % 60} s ·
@@ -418,6 +606,7 @@ node bench/page.bench.mjs    # without rebuilding
 \`\`\`
 
 Raw runs, per-chunk sizes and the goal verdicts are in [results.json](results.json).
-`);
+`,
+);
 console.log(`\n${goals.map((g) => `${g.pass ? 'PASS' : 'FAIL'} ${g.goal}: ${g.actual}`).join('\n')}`);
 console.log(`\nWrote bench/REPORT.md and bench/results.json in ${seconds} s`);

@@ -36,7 +36,9 @@ const bundle = await rollup({
 });
 await bundle.write({ dir: here('./.build'), format: 'es', inlineDynamicImports: true });
 
-const server = createStaticServer({ mounts: { '/reviews-page.js': here('./.build/reviews-page.js'), '/': here('./pages') } });
+const server = createStaticServer({
+  mounts: { '/reviews-page.js': here('./.build/reviews-page.js'), '/': here('./pages') },
+});
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
@@ -52,32 +54,44 @@ async function run(mode, profile) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   await cdp.send('HeapProfiler.enable');
   await page.goto(`${origin}/reviews.html?mode=${mode}&n=${N}`);
-  await page.waitForFunction(() => window.bench?.firstRender !== undefined && window.bench.scroller, null, { timeout: 60_000 });
-  const first = await page.evaluate(() => ({ firstRender: window.bench.firstRender, sinceInsert: window.bench.sinceInsert }));
+  await page.waitForFunction(() => window.bench?.firstRender !== undefined && window.bench.scroller, null, {
+    timeout: 60_000,
+  });
+  const first = await page.evaluate(() => ({
+    firstRender: window.bench.firstRender,
+    sinceInsert: window.bench.sinceInsert,
+  }));
   // Scroll the list a step per frame and record each frame's duration and the DOM size.
-  const scroll = await page.evaluate((frames) => new Promise((resolve) => {
-    const { scroller, root } = window.bench;
-    const deltas = [];
-    let nodes = 0;
-    let longTasks = 0;
-    const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
-    observer.observe({ type: 'longtask' });
-    let last = performance.now();
-    let i = 0;
-    const step = (now) => {
-      deltas.push(now - last);
-      last = now;
-      nodes = Math.max(nodes, root.querySelectorAll('*').length);
-      if (++i > frames) {
-        observer.disconnect();
-        resolve({ deltas: deltas.slice(1), nodes, longTasks, scrolled: scroller.scrollTop });
-        return;
-      }
-      scroller.scrollTop += 120;
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame((t) => { last = t; requestAnimationFrame(step); });
-  }), FRAMES);
+  const scroll = await page.evaluate(
+    (frames) =>
+      new Promise((resolve) => {
+        const { scroller, root } = window.bench;
+        const deltas = [];
+        let nodes = 0;
+        let longTasks = 0;
+        const observer = new PerformanceObserver((list) => (longTasks += list.getEntries().length));
+        observer.observe({ type: 'longtask' });
+        let last = performance.now();
+        let i = 0;
+        const step = (now) => {
+          deltas.push(now - last);
+          last = now;
+          nodes = Math.max(nodes, root.querySelectorAll('*').length);
+          if (++i > frames) {
+            observer.disconnect();
+            resolve({ deltas: deltas.slice(1), nodes, longTasks, scrolled: scroller.scrollTop });
+            return;
+          }
+          scroller.scrollTop += 120;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame((t) => {
+          last = t;
+          requestAnimationFrame(step);
+        });
+      }),
+    FRAMES,
+  );
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { nodes: documentNodes } = await cdp.send('Memory.getDOMCounters');
@@ -105,7 +119,9 @@ for (const profile of PROFILES) {
     for (let i = 0; i < RUNS; i++) runs.push(await run(mode, profile));
     const m = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, median(runs.map((r) => r[k]))]));
     results.push({ profile: profile.name, mode, ...m, runs });
-    console.log(`${profile.name.padEnd(16)} ${mode.padEnd(7)} first render ${m.firstRender.toFixed(1)} ms · scroll p95 ${m.scrollP95.toFixed(1)} ms · ${m.nodes} nodes · heap ${m.heapMB.toFixed(1)} MB · long tasks ${m.longTasks}`);
+    console.log(
+      `${profile.name.padEnd(16)} ${mode.padEnd(7)} first render ${m.firstRender.toFixed(1)} ms · scroll p95 ${m.scrollP95.toFixed(1)} ms · ${m.nodes} nodes · heap ${m.heapMB.toFixed(1)} MB · long tasks ${m.longTasks}`,
+    );
   }
 }
 const chromiumVersion = browser.version();
@@ -115,7 +131,10 @@ server.close();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
 const date = new Date().toISOString().slice(0, 10);
 await mkdir(here('./reports'), { recursive: true });
-await writeFile(here('./reports/reviews.json'), `${JSON.stringify({ date, machine, reviews: N, runs: RUNS, frames: FRAMES, goals: GOALS, dataOnlyHeapMB: data.heapMB, results }, null, 2)}\n`);
+await writeFile(
+  here('./reports/reviews.json'),
+  `${JSON.stringify({ date, machine, reviews: N, runs: RUNS, frames: FRAMES, goals: GOALS, dataOnlyHeapMB: data.heapMB, results }, null, 2)}\n`,
+);
 
 const f = (n, d = 1) => n.toFixed(d);
 const row = (p) => {
@@ -134,7 +153,9 @@ const row = (p) => {
 };
 const desk = results.find((r) => r.profile === 'desktop' && r.mode === 'widget');
 const verdict = (ok) => (ok ? 'met' : '**missed**');
-await writeFile(here('./reports/reviews.md'), `# 10,000 reviews: <kith-reviews> against a naive list
+await writeFile(
+  here('./reports/reviews.md'),
+  `# 10,000 reviews: <kith-reviews> against a naive list
 
 ${date} · ${machine}
 
@@ -159,5 +180,6 @@ The JS heap counts JavaScript objects only; DOM nodes live outside it, so the na
 shows in the DOM node rows. The widget's heap figure is what it adds over the
 in-memory adapter holding the reviews (${f(data.heapMB)} MB with no list on the page); the naive list
 holds only the raw array, so its figure is its whole heap. Raw runs are in \`reviews.json\`.
-`);
+`,
+);
 console.log('\nWrote bench/reports/reviews.md and bench/reports/reviews.json');

@@ -20,15 +20,23 @@ import { BENCH_PRODUCT, runEngine } from './server/scenarios.mjs';
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const num = (name, fallback) => Math.max(1, Number(process.env[name] ?? fallback));
 const o = {
-  duration: num('BENCH_DURATION', 10), connections: num('BENCH_CONNECTIONS', 50),
-  streams: num('BENCH_SSE_STREAMS', 1000), updates: num('BENCH_SSE_UPDATES', 20),
-  reviews: 5000, teams: 150, redeemers: 500, earners: 300,
+  duration: num('BENCH_DURATION', 10),
+  connections: num('BENCH_CONNECTIONS', 50),
+  streams: num('BENCH_SSE_STREAMS', 1000),
+  updates: num('BENCH_SSE_UPDATES', 20),
+  reviews: 5000,
+  teams: 150,
+  redeemers: 500,
+  earners: 300,
   breakInvariant: process.env.BENCH_BREAK || undefined,
   log: (line) => console.log(line),
 };
-if (o.breakInvariant && !CORRUPTIONS[o.breakInvariant]) throw new Error(`BENCH_BREAK must be one of ${Object.keys(CORRUPTIONS).join(', ')}`);
+if (o.breakInvariant && !CORRUPTIONS[o.breakInvariant])
+  throw new Error(`BENCH_BREAK must be one of ${Object.keys(CORRUPTIONS).join(', ')}`);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',').map((s) => s.trim());
-const OUT = process.env.BENCH_OUT ? new URL(`file://${process.env.BENCH_OUT.replace(/\/?$/, '/')}`) : new URL('./reports/', import.meta.url);
+const OUT = process.env.BENCH_OUT
+  ? new URL(`file://${process.env.BENCH_OUT.replace(/\/?$/, '/')}`)
+  : new URL('./reports/', import.meta.url);
 const MB = 2 ** 20;
 
 try {
@@ -61,7 +69,9 @@ for (const engine of ENGINES) {
   const server = await startServerProcess(env);
   try {
     const version = (await server.query('SELECT version() AS v'))[0].v.split(' on ')[0].split(',')[0];
-    console.log(`  ${version}${pgInfo ? ` via ${pgInfo.source}, throwaway ${db.where}, pool of 10 connections` : ', in memory in the server process'}`);
+    console.log(
+      `  ${version}${pgInfo ? ` via ${pgInfo.source}, throwaway ${db.where}, pool of 10 connections` : ', in memory in the server process'}`,
+    );
     const results = await runEngine(server, { ...o, engine });
     engines.push({ engine, version, source: pgInfo?.source ?? null, where: db.where, ...results });
   } catch (e) {
@@ -86,23 +96,33 @@ for (const e of engines) {
     // autocannon counts a timeout as an error too. A request past the timeout is overload, not a
     // wrong answer (the server still applies it, and the invariants judge what it did): reported, not failed.
     const failed = s.errors - s.timeouts;
-    if (unexpected || failed) problems.push(`${e.engine} ${s.name}: ${unexpected} unexpected answers, ${failed} errors`);
+    if (unexpected || failed)
+      problems.push(`${e.engine} ${s.name}: ${unexpected} unexpected answers, ${failed} errors`);
     if (s.timeouts) overload.push(`${e.engine} ${s.name}: ${s.timeouts} requests past the 10 s timeout`);
   }
   const sse = e.sse;
   if (sse.failedToOpen || sse.dropped || sse.missed || sse.listenersAfterClose !== 0) {
-    problems.push(`${e.engine} SSE: ${sse.failedToOpen} failed to open, ${sse.dropped} dropped, ${sse.missed} deliveries missed, ${sse.listenersAfterClose} listeners left after close`);
+    problems.push(
+      `${e.engine} SSE: ${sse.failedToOpen} failed to open, ${sse.dropped} dropped, ${sse.missed} deliveries missed, ${sse.listenersAfterClose} listeners left after close`,
+    );
   }
   for (const r of e.invariants) if (!r.pass) problems.push(`${e.engine}: FAIL ${r.name}: ${r.detail}`);
-  for (const s of e.selfTest) if (!s.failedAsExpected) problems.push(`${e.engine}: self-test: breaking ${s.id} did not make it FAIL (${s.detail})`);
-  if (!e.invariantsAfterSelfTest) problems.push(`${e.engine}: the invariants did not hold again after the self-test's rollbacks`);
+  for (const s of e.selfTest)
+    if (!s.failedAsExpected)
+      problems.push(`${e.engine}: self-test: breaking ${s.id} did not make it FAIL (${s.detail})`);
+  if (!e.invariantsAfterSelfTest)
+    problems.push(`${e.engine}: the invariants did not hold again after the self-test's rollbacks`);
 }
 
 const date = new Date().toISOString();
 const pkg = (name) => JSON.parse(readFileSync(here(`../node_modules/${name}/package.json`), 'utf8')).version;
 const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version,
-  pglite: pkg('@electric-sql/pglite'), autocannon: pkg('autocannon'),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  ramGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  pglite: pkg('@electric-sql/pglite'),
+  autocannon: pkg('autocannon'),
   postgres: engines.find((e) => e.engine === 'postgres' && e.version)?.version ?? null,
   loadAverage: { before: loadBefore.map((x) => +x.toFixed(2)), after: loadavg().map((x) => +x.toFixed(2)) },
 };
@@ -110,35 +130,71 @@ try {
   machine.kernel = execFileSync('uname', ['-sr'], { encoding: 'utf8' }).trim();
 } catch {}
 await mkdir(OUT, { recursive: true });
-const json = { date, machine, options: { ...o, log: undefined }, seconds, pass: problems.length === 0, problems, overload, engines };
-await writeFile(new URL('server.json', OUT), `${JSON.stringify(json, (k, v) => (k === 'samples' && Array.isArray(v) && !v.length ? undefined : v), 2)}\n`);
+const json = {
+  date,
+  machine,
+  options: { ...o, log: undefined },
+  seconds,
+  pass: problems.length === 0,
+  problems,
+  overload,
+  engines,
+};
+await writeFile(
+  new URL('server.json', OUT),
+  `${JSON.stringify(json, (k, v) => (k === 'samples' && Array.isArray(v) && !v.length ? undefined : v), 2)}\n`,
+);
 
 // ── The report ────────────────────────────────────────────────────────────────────────────
 const f = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? '–' : n.toFixed(d));
 const mb = (n) => f(n / MB);
-const codes = (m) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || '–';
+const codes = (m) =>
+  Object.entries(m)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || '–';
 const ran = engines.filter((e) => e.scenarios);
 const label = (e) => (e.engine === 'pglite' ? 'PGlite' : 'PostgreSQL');
-const scenarioRows = ran.flatMap((e) => e.scenarios.map((s) => {
-  const a = s.answers;
-  const answers = a ? `${a.ok} ok; expected ${codes(a.expected)}; ${a.replays} replays${a.kinds ? ` (${codes(a.kinds)})` : ''}`
-    : Object.entries(s.statusCodes).map(([k, v]) => `${v} × ${k}`).join(', ');
-  const unexpected = a ? Object.values(a.unexpected).reduce((x, y) => x + y, 0) : s.non2xx;
-  return `| ${label(e)} | ${s.name} | ${f(s.rps)} | ${s.latency.p50} | ${s.latency.p99} | ${s.latency.max} | ${answers} | ${unexpected} / ${s.errors} / ${s.timeouts} | ${mb(s.rssBefore)} → ${mb(s.rssPeak)} |`;
-}));
+const scenarioRows = ran.flatMap((e) =>
+  e.scenarios.map((s) => {
+    const a = s.answers;
+    const answers = a
+      ? `${a.ok} ok; expected ${codes(a.expected)}; ${a.replays} replays${a.kinds ? ` (${codes(a.kinds)})` : ''}`
+      : Object.entries(s.statusCodes)
+          .map(([k, v]) => `${v} × ${k}`)
+          .join(', ');
+    const unexpected = a ? Object.values(a.unexpected).reduce((x, y) => x + y, 0) : s.non2xx;
+    return `| ${label(e)} | ${s.name} | ${f(s.rps)} | ${s.latency.p50} | ${s.latency.p99} | ${s.latency.max} | ${answers} | ${unexpected} / ${s.errors} / ${s.timeouts} | ${mb(s.rssBefore)} → ${mb(s.rssPeak)} |`;
+  }),
+);
 const sseRows = ran.map((e) => {
   const s = e.sse;
   return `| ${label(e)} | ${s.streams} | ${f(s.openMs)} | ${s.updates} | ${f(s.delivery.p50, 1)} | ${f(s.delivery.p99, 1)} | ${f(s.allDelivered.p50, 0)} / ${f(s.allDelivered.max, 0)} | ${s.failedToOpen} / ${s.dropped} / ${s.missed} | ${mb(s.memoryBefore.rss)} → ${mb(s.memoryOpen.rss)} (peak ${mb(s.rssPeak)}) | ${mb(s.memoryBefore.heapUsed)} → ${mb(s.memoryOpen.heapUsed)} | ${s.listenersAfterClose} |`;
 });
-const invRows = ran.length ? ran[0].invariants.map((inv, i) => `| ${inv.name} | ${ran.map((e) => {
-  const r = e.invariants[i];
-  const st = e.selfTest[i];
-  return `${r.pass ? 'PASS' : '**FAIL**'}${r.detail ? ` (${r.detail})` : ''}; broken on purpose: ${st.failedAsExpected ? 'FAIL ✓' : '**did not fail**'}`;
-}).join(' | ')} |`) : [];
-const skipped = engines.filter((e) => e.skipped || e.failed).map((e) => `- ${label(e)}: ${e.skipped ? `skipped: ${e.skipped}` : `failed: ${e.failed}`}`);
-const versions = ran.map((e) => `${label(e)}: ${e.version}${e.source ? ` (${e.source}, throwaway ${e.where})` : ` (@electric-sql/pglite ${machine.pglite}, in memory)`}`).join('; ');
+const invRows = ran.length
+  ? ran[0].invariants.map(
+      (inv, i) =>
+        `| ${inv.name} | ${ran
+          .map((e) => {
+            const r = e.invariants[i];
+            const st = e.selfTest[i];
+            return `${r.pass ? 'PASS' : '**FAIL**'}${r.detail ? ` (${r.detail})` : ''}; broken on purpose: ${st.failedAsExpected ? 'FAIL ✓' : '**did not fail**'}`;
+          })
+          .join(' | ')} |`,
+    )
+  : [];
+const skipped = engines
+  .filter((e) => e.skipped || e.failed)
+  .map((e) => `- ${label(e)}: ${e.skipped ? `skipped: ${e.skipped}` : `failed: ${e.failed}`}`);
+const versions = ran
+  .map(
+    (e) =>
+      `${label(e)}: ${e.version}${e.source ? ` (${e.source}, throwaway ${e.where})` : ` (@electric-sql/pglite ${machine.pglite}, in memory)`}`,
+  )
+  .join('; ');
 
-await writeFile(new URL('server.md', OUT), `# Server load: @kith/server on PGlite and PostgreSQL
+await writeFile(
+  new URL('server.md', OUT),
+  `# Server load: @kith/server on PGlite and PostgreSQL
 
 ${date.slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB, Node ${machine.node} · ${versions || 'no database ran'} ·
 autocannon ${machine.autocannon}, ${o.connections} connections, ${o.duration} s per run · the whole run took ${Math.floor(seconds / 60)} min ${seconds % 60} s ·
@@ -154,7 +210,14 @@ ${scenarioRows.join('\n')}
 
 ${ran[0] ? ran[0].scenarios.map((s) => `- **${s.name}**: ${s.what}.`).join('\n') : ''}
 
-One request at a time before the load (mean of 10, ms): ${ran.map((e) => `${label(e)}: ${Object.entries(e.sequential).map(([p, ms]) => `\`${p}\` ${f(ms, 1)}`).join(', ')}`).join('; ')}.
+One request at a time before the load (mean of 10, ms): ${ran
+    .map(
+      (e) =>
+        `${label(e)}: ${Object.entries(e.sequential)
+          .map(([p, ms]) => `\`${p}\` ${f(ms, 1)}`)
+          .join(', ')}`,
+    )
+    .join('; ')}.
 Latency under load is mostly queueing: ${o.connections} connections share PGlite's single connection, or the
 \`pg\` pool's 10, so a request waits for those ahead of it. "answers" counts what autocannon saw
 finish inside the run; requests still in flight when it stops are not counted (the invariants
@@ -229,7 +292,10 @@ KITH_DATABASE_URL=postgres://kith:kith@127.0.0.1:5432/kith npm run bench:server
 PostgreSQL is used when \`KITH_DATABASE_URL\` is set or a local cluster is online
 (\`pg_ctlcluster 15 main start\`); otherwise the report says it was skipped. Everything stays on
 127.0.0.1. Raw figures are in [server.json](server.json).
-`);
-console.log(`\n${problems.length ? `FAIL\n${problems.map((p) => `  ${p}`).join('\n')}` : 'PASS: every invariant holds, no unexpected errors'}`);
+`,
+);
+console.log(
+  `\n${problems.length ? `FAIL\n${problems.map((p) => `  ${p}`).join('\n')}` : 'PASS: every invariant holds, no unexpected errors'}`,
+);
 console.log(`Wrote ${fileURLToPath(new URL('server.md', OUT))} and server.json in ${seconds} s`);
 process.exit(problems.length ? 1 : 0);

@@ -1,7 +1,13 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createMemoryAdapter, groupBuyScenario, playGroupBuyScenario, type GroupBuyScenarioState, type MemoryAdapter } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  groupBuyScenario,
+  playGroupBuyScenario,
+  type GroupBuyScenarioState,
+  type MemoryAdapter,
+} from '@kith/adapter-memory';
 import '@kith/widgets/group-buy/define';
 
 interface GroupBuyArgs {
@@ -38,23 +44,35 @@ const memoryAdapter: Loader<GroupBuyArgs> = async ({ parameters }) => {
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-group-buy')!;
 const shadow = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!;
-const text = (canvasElement: HTMLElement, selector: string) => shadow(canvasElement).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const ready = (canvasElement: HTMLElement) => waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('ready'), { timeout: 4000 });
+const text = (canvasElement: HTMLElement, selector: string) =>
+  shadow(canvasElement).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const ready = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('ready'), { timeout: 4000 });
 
 const meta = {
   title: 'Widgets/Group buy',
   component: 'kith-group-buy',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
     lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
   },
   args: { product: 'p1', customerName: 'Lin' },
   render: (args: GroupBuyArgs, { loaded }: StoryContext<GroupBuyArgs>) => html`
-    <kith-group-buy .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} team=${args.team || nothing}
-      customer-name=${args.customerName || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}
-      sign-in-url=${args.signInUrl || nothing} style="max-inline-size: 32rem"></kith-group-buy>
+    <kith-group-buy
+      .adapter=${loaded.adapter as MemoryAdapter}
+      product=${args.product || nothing}
+      team=${args.team || nothing}
+      customer-name=${args.customerName || nothing}
+      theme=${args.theme || nothing}
+      lang=${args.lang || nothing}
+      sign-in-url=${args.signInUrl || nothing}
+      style="max-inline-size: 32rem"
+    ></kith-group-buy>
   `,
 } satisfies Meta<GroupBuyArgs>;
 
@@ -85,7 +103,9 @@ export const Reserved: Story = {
   parameters: { kith: { state: 'reserved' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(text(canvasElement, '[part="seat"]')).toMatch(/^Seat held at \$53\.10: finish checkout within 0:1[23]:\d\d\.$/);
+    await expect(text(canvasElement, '[part="seat"]')).toMatch(
+      /^Seat held at \$53\.10: finish checkout within 0:1[23]:\d\d\.$/,
+    );
     await expect(shadow(canvasElement).querySelectorAll('[part="progress"] .held').length).toBe(1);
   },
 };
@@ -96,7 +116,9 @@ export const Leading: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '#team-name')).toBe('Your team Forming');
-    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe('0 joined · 2 more for $53.10');
+    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe(
+      '0 joined · 2 more for $53.10',
+    );
     await expect(shadow(canvasElement).querySelector('[data-act="leave"]')).not.toBeNull();
   },
 };
@@ -107,7 +129,9 @@ export const Succeeded: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="state"]')).toBe('Team price unlocked');
-    await expect([...shadow(canvasElement).querySelector('[part="tiers"]')!.children].map((li) => li.textContent!.trim())).toEqual(['✓ 2 people: $53.10', '3 people: $50.15']);
+    await expect(
+      [...shadow(canvasElement).querySelector('[part="tiers"]')!.children].map((li) => li.textContent!.trim()),
+    ).toEqual(['✓ 2 people: $53.10', '3 people: $50.15']);
     await expect(text(canvasElement, '[part="seat"]')).toBe("You're in: you pay $53.10.");
   },
 };
@@ -117,7 +141,9 @@ export const DeeperTier: Story = {
   parameters: { kith: { state: 'deeper-tier' } },
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe('3 joined · everyone pays $50.15');
+    await expect(shadow(canvasElement).querySelector('[part="progress"]')!.getAttribute('aria-valuetext')).toBe(
+      '3 joined · everyone pays $50.15',
+    );
     await expect(text(canvasElement, '[part="seat"]')).toBe("You're in: you pay $50.15.");
   },
 };

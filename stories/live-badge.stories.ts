@@ -2,7 +2,12 @@ import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { LiveShow } from '@kith/core';
-import { createMemoryAdapter, playLiveScenario, type LiveScenarioOptions, type MemoryAdapter } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  playLiveScenario,
+  type LiveScenarioOptions,
+  type MemoryAdapter,
+} from '@kith/adapter-memory';
 // Registers <kith-live-badge>. The widgets package lists `./src/*/define.ts` in `sideEffects`, so
 // Vite keeps this import (toolchain G11).
 import '@kith/widgets/live-badge/define';
@@ -68,12 +73,16 @@ const meta = {
   component: 'kith-live-badge',
   loaders: [memoryAdapter],
   // Also disposes the last story's adapter when Storybook tears the story down.
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     // Inherited from KithElement in @kith/core, which the analyzer does not see from the widgets
     // package, so these two are not in custom-elements.json.
     theme: {
-      description: '`light` (default), `dark`, or `auto` to follow the visitor\'s OS setting. Defaults to the toolbar theme.',
+      description:
+        "`light` (default), `dark`, or `auto` to follow the visitor's OS setting. Defaults to the toolbar theme.",
       control: 'select',
       options: ['light', 'dark', 'auto'],
       table: { category: 'attributes' },
@@ -136,7 +145,9 @@ export const EndedWithReplay: Story = {
   args: { show: 'show-3' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(text(canvasElement, 'label')).toBe('Watch replay'));
-    await expect((part(canvasElement, 'pill') as HTMLAnchorElement).href).toBe('https://live.example.com/show-3/replay');
+    await expect((part(canvasElement, 'pill') as HTMLAnchorElement).href).toBe(
+      'https://live.example.com/show-3/replay',
+    );
   },
 };
 
@@ -191,7 +202,11 @@ export const Loading: Story = {
 export const RealTime: Story = {
   name: 'Real-time scenario',
   args: { show: 'show-1' },
-  parameters: { kith: { scenario: { show: 'show-1', scheduledFor: 1500, liveFor: 6000, endedFor: 3000, loop: true } } satisfies KithStoryParameters },
+  parameters: {
+    kith: {
+      scenario: { show: 'show-1', scheduledFor: 1500, liveFor: 6000, endedFor: 3000, loop: true },
+    } satisfies KithStoryParameters,
+  },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(text(canvasElement, 'label')).toMatch(/Live in|Starting soon/));
     await waitFor(() => expect(text(canvasElement, 'label')).toBe('LIVE'), { timeout: 4000 });

@@ -2,7 +2,12 @@ import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { HttpError } from '@kith/core';
-import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  pointsScenario,
+  type MemoryAdapter,
+  type PointsScenarioState,
+} from '@kith/adapter-memory';
 import '@kith/widgets/points/define';
 
 interface PointsArgs {
@@ -30,9 +35,12 @@ const memoryAdapter: Loader<PointsArgs> = async ({ parameters }) => {
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-points')!;
 const shadow = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!;
-const $ = <E extends Element = HTMLElement>(canvasElement: HTMLElement, selector: string) => shadow(canvasElement).querySelector<E>(selector);
-const text = (canvasElement: HTMLElement, selector: string) => $(canvasElement, selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const ready = (canvasElement: HTMLElement) => waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('ready'), { timeout: 4000 });
+const $ = <E extends Element = HTMLElement>(canvasElement: HTMLElement, selector: string) =>
+  shadow(canvasElement).querySelector<E>(selector);
+const text = (canvasElement: HTMLElement, selector: string) =>
+  $(canvasElement, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const ready = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('ready'), { timeout: 4000 });
 /** Clicks a control once it is rendered (a confirm step appears after the click that asks for it). */
 const click = async (canvasElement: HTMLElement, selector: string) => {
   await waitFor(() => expect($(canvasElement, selector)).not.toBeNull());
@@ -43,15 +51,24 @@ const meta = {
   title: 'Widgets/Points',
   component: 'kith-points',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
     lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
   },
   args: { joinUrl: '#join', signInUrl: '#sign-in' },
   render: (args: PointsArgs, { loaded }: StoryContext<PointsArgs>) => html`
-    <kith-points .adapter=${loaded.adapter as MemoryAdapter} join-url=${args.joinUrl || nothing} sign-in-url=${args.signInUrl || nothing}
-      theme=${args.theme || nothing} lang=${args.lang || nothing} style="max-inline-size: 36rem"></kith-points>
+    <kith-points
+      .adapter=${loaded.adapter as MemoryAdapter}
+      join-url=${args.joinUrl || nothing}
+      sign-in-url=${args.signInUrl || nothing}
+      theme=${args.theme || nothing}
+      lang=${args.lang || nothing}
+      style="max-inline-size: 36rem"
+    ></kith-points>
   `,
 } satisfies Meta<PointsArgs>;
 
@@ -144,7 +161,9 @@ export const Redeemed: Story = {
     await ready(canvasElement);
     await click(canvasElement, '[data-act="ask"][data-id="rw-10p"]');
     await click(canvasElement, '[data-act="redeem"][data-id="rw-10p"]');
-    await waitFor(() => expect(text(canvasElement, '[part="code"] span')).toMatch(/^Your code: KITH-[A-Z2-9]{4}-[A-Z2-9]{4}$/));
+    await waitFor(() =>
+      expect(text(canvasElement, '[part="code"] span')).toMatch(/^Your code: KITH-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
+    );
     await expect(text(canvasElement, '[part="balance"] strong')).toBe('500');
     await waitFor(() => expect(shadow(canvasElement).activeElement).toBe($(canvasElement, '[data-act="copy"]')));
   },
@@ -156,9 +175,14 @@ export const NotEnoughPoints: Story = {
     await ready(canvasElement);
     await click(canvasElement, '[data-act="ask"][data-id="rw-10p"]');
     // The server's answer when the balance moved in another tab, scripted for the next redemption.
-    (loaded.adapter as MemoryAdapter).control.next('points.redeem', new HttpError(409, 'insufficient_points', 'Not enough points'));
+    (loaded.adapter as MemoryAdapter).control.next(
+      'points.redeem',
+      new HttpError(409, 'insufficient_points', 'Not enough points'),
+    );
     await click(canvasElement, '[data-act="redeem"][data-id="rw-10p"]');
-    await waitFor(() => expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('Not enough points for this reward yet.'));
+    await waitFor(() =>
+      expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('Not enough points for this reward yet.'),
+    );
   },
 };
 
@@ -170,7 +194,9 @@ export const OutOfStock: Story = {
     await click(canvasElement, '[data-act="ask"][data-id="rw-ship"]');
     (loaded.adapter as MemoryAdapter).control.next('points.redeem', new HttpError(409, 'out_of_stock', 'Out of stock'));
     await click(canvasElement, '[data-act="redeem"][data-id="rw-ship"]');
-    await waitFor(() => expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('This reward just ran out.'));
+    await waitFor(() =>
+      expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('This reward just ran out.'),
+    );
   },
 };
 
@@ -179,7 +205,9 @@ export const History: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
     await click(canvasElement, 'summary');
-    await waitFor(() => expect(shadow(canvasElement).querySelectorAll('[part="history"] li').length).toBeGreaterThan(3));
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelectorAll('[part="history"] li').length).toBeGreaterThan(3),
+    );
     const first = text(canvasElement, '[part="history"] li');
     await expect(first).toMatch(/^Order o-\d+ \w{3} \d+, \d{4} · pending until \w{3} \d+, \d{4} \+180$/);
     await expect(text(canvasElement, '[part="history"] li.available .after')).toBe('Balance 1,240');

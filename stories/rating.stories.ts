@@ -25,19 +25,27 @@ const memoryAdapter: Loader<RatingArgs> = async ({ parameters }) => {
   return { adapter: current };
 };
 
-const base = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-rating')?.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
+const base = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector('kith-rating')?.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
 
 const meta = {
   title: 'Widgets/Rating',
   component: 'kith-rating',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
   },
   render: (args: RatingArgs, { loaded }: StoryContext<RatingArgs>) => html`
-    <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} href=${args.href || nothing}
-      theme=${args.theme || nothing}></kith-rating>
+    <kith-rating
+      .adapter=${loaded.adapter as MemoryAdapter}
+      product=${args.product || nothing}
+      href=${args.href || nothing}
+      theme=${args.theme || nothing}
+    ></kith-rating>
   `,
 } satisfies Meta<RatingArgs>;
 
@@ -48,7 +56,9 @@ type Story = StoryObj<RatingArgs>;
 export const Default: Story = {
   args: { product: 'p1' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(base(canvasElement)?.getAttribute('aria-label')).toMatch(/^Rated \d\.\d out of 5 stars, 24 reviews$/));
+    await waitFor(() =>
+      expect(base(canvasElement)?.getAttribute('aria-label')).toMatch(/^Rated \d\.\d out of 5 stars, 24 reviews$/),
+    );
   },
 };
 
@@ -62,11 +72,14 @@ export const AsLink: Story = {
 
 /** A listing page: six snippets, one request. */
 export const ListingPage: Story = {
-  render: (_args, { loaded }) => html`<ul style="list-style: none; padding: 0; display: grid; gap: 0.5rem">
-    ${['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => html`<li>Product ${p} <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${p}></kith-rating></li>`)}
-  </ul>`,
+  render: (_args, { loaded }) =>
+    html`<ul style="list-style: none; padding: 0; display: grid; gap: 0.5rem">
+      ${['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => html`<li>Product ${p} <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${p}></kith-rating></li>`)}
+    </ul>`,
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelector('kith-rating[product="p1"]')?.getAttribute('state')).toBe('ready'));
+    await waitFor(() =>
+      expect(canvasElement.querySelector('kith-rating[product="p1"]')?.getAttribute('state')).toBe('ready'),
+    );
     await expect(canvasElement.querySelector('kith-rating[product="p2"]')?.getAttribute('state')).toBe('empty');
   },
 };

@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import { createMemoryAdapter, referralsScenario, type MemoryAdapter, type ReferralScenarioState } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  referralsScenario,
+  type MemoryAdapter,
+  type ReferralScenarioState,
+} from '@kith/adapter-memory';
 import '@kith/widgets/referral-offer/define';
 
 interface OfferArgs {
@@ -12,7 +17,9 @@ interface OfferArgs {
 
 // The friend's landing: signed out, on the demo data, with Lin's code LIN-8H3M.
 const memoryAdapter: Loader<OfferArgs> = async ({ parameters }) => {
-  const { seed } = referralsScenario(((parameters.kith ?? {}) as { state?: ReferralScenarioState }).state ?? 'advocate');
+  const { seed } = referralsScenario(
+    ((parameters.kith ?? {}) as { state?: ReferralScenarioState }).state ?? 'advocate',
+  );
   return { adapter: createMemoryAdapter({ seed }) };
 };
 
@@ -23,15 +30,23 @@ const meta = {
   title: 'Widgets/Referral offer',
   component: 'kith-referral-offer',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
     lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
   },
   args: { code: 'LIN-8H3M' },
   render: (args: OfferArgs, { loaded }: StoryContext<OfferArgs>) => html`
-    <kith-referral-offer .adapter=${loaded.adapter as MemoryAdapter} code=${args.code || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}
-      style="max-inline-size: 32rem"></kith-referral-offer>
+    <kith-referral-offer
+      .adapter=${loaded.adapter as MemoryAdapter}
+      code=${args.code || nothing}
+      theme=${args.theme || nothing}
+      lang=${args.lang || nothing}
+      style="max-inline-size: 32rem"
+    ></kith-referral-offer>
   `,
 } satisfies Meta<OfferArgs>;
 
@@ -41,7 +56,11 @@ type Story = StoryObj<OfferArgs>;
 /** A friend landing through Lin's link: who gave what, and the code. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(text(canvasElement)).toMatch(/^Lin gave you \$10\.00 off your first order Use this code at checkout: FRIEND-LIN-8H3M Copy/));
+    await waitFor(() =>
+      expect(text(canvasElement)).toMatch(
+        /^Lin gave you \$10\.00 off your first order Use this code at checkout: FRIEND-LIN-8H3M Copy/,
+      ),
+    );
   },
 };
 

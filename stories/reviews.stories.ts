@@ -1,7 +1,13 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createMemoryAdapter, demoReviewsOutcomes, demoSeed, manyReviews, type MemoryAdapter } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  demoReviewsOutcomes,
+  demoSeed,
+  manyReviews,
+  type MemoryAdapter,
+} from '@kith/adapter-memory';
 import '@kith/widgets/reviews/define';
 
 interface ReviewsArgs {
@@ -29,7 +35,8 @@ const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
   const { latency, failure, signedIn = true, many, claimSignedIn } = (parameters.kith ?? {}) as KithStoryParameters;
   const seed = demoSeed();
   current = createMemoryAdapter({
-    latency, failure,
+    latency,
+    failure,
     seed: many ? { ...seed, reviews: manyReviews('p1', many) } : seed,
     // Writing a review, voting and asking answer the demo's outcomes (a review waits for moderation).
     outcomes: demoReviewsOutcomes,
@@ -41,22 +48,33 @@ const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-reviews')!;
 const shadow = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!;
-const rows = (canvasElement: HTMLElement) => [...(host(canvasElement)?.shadowRoot?.querySelectorAll('[part="review"]') ?? [])];
-const listed = (canvasElement: HTMLElement) => waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(0), { timeout: 4000 });
+const rows = (canvasElement: HTMLElement) => [
+  ...(host(canvasElement)?.shadowRoot?.querySelectorAll('[part="review"]') ?? []),
+];
+const listed = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(0), { timeout: 4000 });
 
 const meta = {
   title: 'Widgets/Reviews',
   component: 'kith-reviews',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
     lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
   },
   args: { product: 'p1' },
   render: (args: ReviewsArgs, { loaded }: StoryContext<ReviewsArgs>) => html`
-    <kith-reviews .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} theme=${args.theme || nothing}
-      lang=${args.lang || nothing} sign-in-url=${args.signInUrl || nothing}></kith-reviews>
+    <kith-reviews
+      .adapter=${loaded.adapter as MemoryAdapter}
+      product=${args.product || nothing}
+      theme=${args.theme || nothing}
+      lang=${args.lang || nothing}
+      sign-in-url=${args.signInUrl || nothing}
+    ></kith-reviews>
   `,
 } satisfies Meta<ReviewsArgs>;
 
@@ -97,7 +115,9 @@ export const Filtered: Story = {
     const bar = shadow(canvasElement).querySelector<HTMLButtonElement>('[part="bar"]')!;
     await userEvent.click(bar);
     await waitFor(() => expect(bar.getAttribute('aria-pressed')).toBe('true'));
-    await waitFor(() => expect(rows(canvasElement).every((r) => r.querySelector('.stars')?.getAttribute('data-r') === '5')).toBe(true));
+    await waitFor(() =>
+      expect(rows(canvasElement).every((r) => r.querySelector('.stars')?.getAttribute('data-r') === '5')).toBe(true),
+    );
   },
 };
 
@@ -116,7 +136,9 @@ export const FormOpen: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part="write-button"]')).not.toBeNull());
     await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[part="write-button"]')!);
-    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-form')?.shadowRoot?.querySelector('form')).toBeTruthy());
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('kith-review-form')?.shadowRoot?.querySelector('form')).toBeTruthy(),
+    );
   },
 };
 
@@ -125,7 +147,13 @@ export const Questions: Story = {
   play: async ({ canvasElement }) => {
     await listed(canvasElement);
     await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('#tab-questions')!);
-    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-questions')?.shadowRoot?.querySelector('[part="question"]')).toBeTruthy(), { timeout: 4000 });
+    await waitFor(
+      () =>
+        expect(
+          shadow(canvasElement).querySelector('kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'),
+        ).toBeTruthy(),
+      { timeout: 4000 },
+    );
   },
 };
 
@@ -149,7 +177,9 @@ export const SignedOut: Story = {
     await expect(write?.textContent).toBe('Sign in to write a review');
     await expect(write?.getAttribute('href')).toBe('#sign-in');
     await userEvent.click(rows(canvasElement)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!);
-    await waitFor(() => expect(shadow(canvasElement).querySelector('[part="notice"] a')?.getAttribute('href')).toBe('#sign-in'));
+    await waitFor(() =>
+      expect(shadow(canvasElement).querySelector('[part="notice"] a')?.getAttribute('href')).toBe('#sign-in'),
+    );
   },
 };
 
@@ -160,8 +190,19 @@ export const SignedOutQuestions: Story = {
   play: async ({ canvasElement }) => {
     await listed(canvasElement);
     await userEvent.click(shadow(canvasElement).querySelectorAll<HTMLButtonElement>('[role="tab"]')[1]!);
-    await waitFor(() => expect(shadow(canvasElement).querySelector('kith-review-questions')?.shadowRoot?.querySelector('[part="sign-in"] a')?.getAttribute('href')).toBe('#sign-in'), { timeout: 4000 });
-    await expect(shadow(canvasElement).querySelector('kith-review-questions')!.shadowRoot!.querySelector('[part="ask-button"]')).toBeNull();
+    await waitFor(
+      () =>
+        expect(
+          shadow(canvasElement)
+            .querySelector('kith-review-questions')
+            ?.shadowRoot?.querySelector('[part="sign-in"] a')
+            ?.getAttribute('href'),
+        ).toBe('#sign-in'),
+      { timeout: 4000 },
+    );
+    await expect(
+      shadow(canvasElement).querySelector('kith-review-questions')!.shadowRoot!.querySelector('[part="ask-button"]'),
+    ).toBeNull();
   },
 };
 

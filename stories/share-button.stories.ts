@@ -1,7 +1,12 @@
 import { html, nothing } from 'lit';
 import type { Loader, Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { createMemoryAdapter, referralsScenario, type MemoryAdapter, type ReferralScenarioState } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  referralsScenario,
+  type MemoryAdapter,
+  type ReferralScenarioState,
+} from '@kith/adapter-memory';
 import '@kith/widgets/share-button/define';
 
 interface ShareArgs {
@@ -26,18 +31,23 @@ const memoryAdapter: Loader<ShareArgs> = async ({ parameters }) => {
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-share-button')!;
 const shadow = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!;
-const text = (canvasElement: HTMLElement, selector: string) => shadow(canvasElement).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+const text = (canvasElement: HTMLElement, selector: string) =>
+  shadow(canvasElement).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 const open = async (canvasElement: HTMLElement) => {
   await userEvent.click(shadow(canvasElement).querySelector<HTMLButtonElement>('[part="button"]')!);
   await waitFor(() => expect(shadow(canvasElement).querySelector('dialog')!.open).toBe(true));
 };
-const labels = (canvasElement: HTMLElement) => [...shadow(canvasElement).querySelectorAll('[part="channel"]')].map((c) => c.textContent!.trim());
+const labels = (canvasElement: HTMLElement) =>
+  [...shadow(canvasElement).querySelectorAll('[part="channel"]')].map((c) => c.textContent!.trim());
 
 const meta = {
   title: 'Widgets/Share button',
   component: 'kith-share-button',
   loaders: [memoryAdapter],
-  beforeEach: ({ loaded }) => () => (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
+  beforeEach:
+    ({ loaded }) =>
+    () =>
+      (loaded.adapter as MemoryAdapter | undefined)?.dispose(),
   argTypes: {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
     lang: { control: 'select', options: ['en', 'zh-CN', 'zh-TW'], table: { category: 'attributes' } },
@@ -45,9 +55,19 @@ const meta = {
   // Storybook's browser has a native share sheet on some platforms: the stories show the menu.
   args: { menu: true },
   render: (args: ShareArgs, { loaded }: StoryContext<ShareArgs>) => html`
-    <kith-share-button .adapter=${loaded.adapter as MemoryAdapter} product="p1" url="https://shop.example.com/products/tote"
-      share-title="Everyday tote" text="Heavy canvas, leather handles." customer-name="Alex" ?menu=${args.menu}
-      channels=${args.channels || nothing} custom-channels=${args.customChannels || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}></kith-share-button>
+    <kith-share-button
+      .adapter=${loaded.adapter as MemoryAdapter}
+      product="p1"
+      url="https://shop.example.com/products/tote"
+      share-title="Everyday tote"
+      text="Heavy canvas, leather handles."
+      customer-name="Alex"
+      ?menu=${args.menu}
+      channels=${args.channels || nothing}
+      custom-channels=${args.customChannels || nothing}
+      theme=${args.theme || nothing}
+      lang=${args.lang || nothing}
+    ></kith-share-button>
   `,
 } satisfies Meta<ShareArgs>;
 
@@ -57,7 +77,9 @@ type Story = StoryObj<ShareArgs>;
 /** Signed in: the personal link's incentive with its disclosure and terms. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(text(canvasElement, '[part="incentive"]')).toMatch(/^Give \$10\.00 off, get 100 points /));
+    await waitFor(() =>
+      expect(text(canvasElement, '[part="incentive"]')).toMatch(/^Give \$10\.00 off, get 100 points /),
+    );
   },
 };
 
@@ -66,8 +88,22 @@ export const Menu: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(shadow(canvasElement).querySelector('[part="incentive"]')).not.toBeNull());
     await open(canvasElement);
-    await expect(labels(canvasElement)).toEqual(['Copy link', 'QR code', 'Email', 'Text message', 'WhatsApp', 'Facebook', 'X', 'Weibo', 'LINE']);
-    await waitFor(() => expect(text(canvasElement, '[part="stats"]')).toBe('Your link: 42 visits · 4 friends ordered · rewards: 2 pending, 2 earned'));
+    await expect(labels(canvasElement)).toEqual([
+      'Copy link',
+      'QR code',
+      'Email',
+      'Text message',
+      'WhatsApp',
+      'Facebook',
+      'X',
+      'Weibo',
+      'LINE',
+    ]);
+    await waitFor(() =>
+      expect(text(canvasElement, '[part="stats"]')).toBe(
+        'Your link: 42 visits · 4 friends ordered · rewards: 2 pending, 2 earned',
+      ),
+    );
     const fb = shadow(canvasElement).querySelector('[data-channel="facebook"]')!.getAttribute('href')!;
     await expect(decodeURIComponent(fb)).toContain('kith_ref=ALEX-7Q2K');
   },
@@ -87,7 +123,9 @@ export const QrCode: Story = {
 export const CustomChannels: Story = {
   args: {
     channels: 'weibo,line,telegram,copy',
-    customChannels: JSON.stringify([{ id: 'telegram', label: 'Telegram', href: 'https://t.me/share/url?url={url}&text={text}' }]),
+    customChannels: JSON.stringify([
+      { id: 'telegram', label: 'Telegram', href: 'https://t.me/share/url?url={url}&text={text}' },
+    ]),
   },
   play: async ({ canvasElement }) => {
     await open(canvasElement);

@@ -80,7 +80,11 @@ if (mode === 'data') {
 } else {
   let pending = 2;
   let dataAt = 0;
-  const arrived = <T>(p: Promise<T>) => p.then((v) => { if (--pending === 0) dataAt = performance.now(); return v; });
+  const arrived = <T>(p: Promise<T>) =>
+    p.then((v) => {
+      if (--pending === 0) dataAt = performance.now();
+      return v;
+    });
   const adapter = createMemoryAdapter({ seed: { ...demoSeed(), reviews } });
   const api = adapter.reviews!;
   let first = true;
@@ -97,6 +101,7 @@ if (mode === 'data') {
   const root = el.shadowRoot!;
   bench.root = root;
   whenRows(root, () => dataAt, inserted);
-  const find = () => (bench.scroller = root.querySelector<HTMLElement>('[part="list"]') ?? undefined) ?? requestAnimationFrame(find);
+  const find = () =>
+    (bench.scroller = root.querySelector<HTMLElement>('[part="list"]') ?? undefined) ?? requestAnimationFrame(find);
   find();
 }

@@ -17,7 +17,16 @@ test('a run with an over-filled team fails, and names it', { timeout: 300_000 },
   try {
     const run = spawnSync(process.execPath, [BENCH], {
       encoding: 'utf8',
-      env: { ...process.env, BENCH_ENGINES: 'pglite', BENCH_DURATION: '1', BENCH_CONNECTIONS: '10', BENCH_SSE_STREAMS: '20', BENCH_SSE_UPDATES: '2', BENCH_BREAK: 'team-size', BENCH_OUT: out },
+      env: {
+        ...process.env,
+        BENCH_ENGINES: 'pglite',
+        BENCH_DURATION: '1',
+        BENCH_CONNECTIONS: '10',
+        BENCH_SSE_STREAMS: '20',
+        BENCH_SSE_UPDATES: '2',
+        BENCH_BREAK: 'team-size',
+        BENCH_OUT: out,
+      },
     });
     assert.equal(run.status, 1, `${run.stdout}\n${run.stderr}`);
     const report = JSON.parse(readFileSync(join(out, 'server.json'), 'utf8'));
@@ -25,7 +34,10 @@ test('a run with an over-filled team fails, and names it', { timeout: 300_000 },
     assert.equal(report.pass, false);
     assert.equal(pglite.invariants.find((r) => r.id === 'team-size').pass, false);
     assert.match(report.problems.join('\n'), /FAIL No over-filled team/);
-    assert.ok(pglite.selfTest.every((s) => s.failedAsExpected), JSON.stringify(pglite.selfTest));
+    assert.ok(
+      pglite.selfTest.every((s) => s.failedAsExpected),
+      JSON.stringify(pglite.selfTest),
+    );
     assert.match(readFileSync(join(out, 'server.md'), 'utf8'), /\*\*Verdict: FAIL\*\*/);
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -14,12 +14,16 @@ const sessions = new Map(); // tx id → { tx, end }
 const handlers = {
   query: ({ sql, params, tx }) => (tx ? sessions.get(tx).tx : db).query(sql, params).then((r) => r.rows),
   memory: () => process.memoryUsage(),
-  'tx-begin': ({ tx: id }) => new Promise((ready, failed) => {
-    db.transaction((tx) => new Promise((_, end) => {
-      sessions.set(id, { tx, end });
-      ready(true);
-    })).catch((e) => (e?.message === 'rollback' ? undefined : failed(e)));
-  }),
+  'tx-begin': ({ tx: id }) =>
+    new Promise((ready, failed) => {
+      db.transaction(
+        (tx) =>
+          new Promise((_, end) => {
+            sessions.set(id, { tx, end });
+            ready(true);
+          }),
+      ).catch((e) => (e?.message === 'rollback' ? undefined : failed(e)));
+    }),
   'tx-end': ({ tx }) => {
     sessions.get(tx).end(new Error('rollback'));
     sessions.delete(tx);
@@ -40,4 +44,8 @@ process.on('message', async (m) => {
     process.send({ id: m.id, ok: false, error: e?.message ?? String(e) });
   }
 });
-process.send({ id: 0, ok: true, value: { port: running.port, kind: db.kind, publishableKey: shop.publishableKey, secretKey: shop.secretKey } });
+process.send({
+  id: 0,
+  ok: true,
+  value: { port: running.port, kind: db.kind, publishableKey: shop.publishableKey, secretKey: shop.secretKey },
+});

@@ -5,17 +5,32 @@ import autocannon from 'autocannon';
 
 export function cannon({ origin, duration, connections, next, onAnswer }) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({
-      url: origin, connections, duration, timeout: 10, pipelining: 1,
-      requests: [{
-        setupRequest: (req, context) => {
-          const r = next();
-          context.sent = r;
-          return { ...req, method: r.method ?? 'GET', path: r.path, headers: { ...req.headers, ...r.headers }, ...(r.body !== undefined ? { body: r.body } : {}) };
-        },
-        onResponse: (status, body, context) => onAnswer?.(context.sent, status, body),
-      }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+    const instance = autocannon(
+      {
+        url: origin,
+        connections,
+        duration,
+        timeout: 10,
+        pipelining: 1,
+        requests: [
+          {
+            setupRequest: (req, context) => {
+              const r = next();
+              context.sent = r;
+              return {
+                ...req,
+                method: r.method ?? 'GET',
+                path: r.path,
+                headers: { ...req.headers, ...r.headers },
+                ...(r.body !== undefined ? { body: r.body } : {}),
+              };
+            },
+            onResponse: (status, body, context) => onAnswer?.(context.sent, status, body),
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
     instance.on('error', reject);
   });
 }
@@ -27,7 +42,9 @@ export const summarise = (r) => ({
   rps: r.requests.total / r.duration,
   latency: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.average },
   statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
-  non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+  non2xx: r.non2xx,
+  errors: r.errors,
+  timeouts: r.timeouts,
 });
 
 const codeOf = (body) => {
@@ -60,7 +77,11 @@ export function idempotentWrites({ prefix, fresh, expected, replayShare = 0.15 }
     },
     onAnswer(sent, status, body) {
       if (sent.replayOf) {
-        log.replays.push({ key: sent.key, first: { status: sent.replayOf.status, body: sent.replayOf.body }, replay: { status, body } });
+        log.replays.push({
+          key: sent.key,
+          first: { status: sent.replayOf.status, body: sent.replayOf.body },
+          replay: { status, body },
+        });
         return;
       }
       const code = status >= 300 ? codeOf(body) : null;
@@ -82,11 +103,13 @@ export function idempotentWrites({ prefix, fresh, expected, replayShare = 0.15 }
 export async function pool(items, limit, fn) {
   const out = new Array(items.length);
   let i = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (i < items.length) {
-      const at = i++;
-      out[at] = await fn(items[at], at);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (i < items.length) {
+        const at = i++;
+        out[at] = await fn(items[at], at);
+      }
+    }),
+  );
   return out;
 }

@@ -2,7 +2,8 @@
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
-const HOW = 'set KITH_DATABASE_URL=postgres://user:password@127.0.0.1:5432/db, or start a local cluster (`pg_ctlcluster 15 main start`; the bench then tries postgres://kith:kith@127.0.0.1:<port>/kith, or PGUSER/PGPASSWORD/PGDATABASE)';
+const HOW =
+  'set KITH_DATABASE_URL=postgres://user:password@127.0.0.1:5432/db, or start a local cluster (`pg_ctlcluster 15 main start`; the bench then tries postgres://kith:kith@127.0.0.1:<port>/kith, or PGUSER/PGPASSWORD/PGDATABASE)';
 
 async function reachable(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -21,21 +22,32 @@ async function reachable(url) {
 export async function findPostgres(env = process.env) {
   if (env.KITH_DATABASE_URL) {
     try {
-      return { url: env.KITH_DATABASE_URL, version: await reachable(env.KITH_DATABASE_URL), source: 'KITH_DATABASE_URL' };
+      return {
+        url: env.KITH_DATABASE_URL,
+        version: await reachable(env.KITH_DATABASE_URL),
+        source: 'KITH_DATABASE_URL',
+      };
     } catch (e) {
       return { skip: `KITH_DATABASE_URL is set but not reachable (${e.message})` };
     }
   }
   let lines;
   try {
-    lines = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').filter(Boolean);
+    lines = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return { skip: `no KITH_DATABASE_URL and no pg_lsclusters here; ${HOW}` };
   }
-  const clusters = lines.map((l) => l.split(/\s+/)).map(([version, name, port, status]) => ({ version, name, port, status }));
+  const clusters = lines
+    .map((l) => l.split(/\s+/))
+    .map(([version, name, port, status]) => ({ version, name, port, status }));
   const online = clusters.filter((c) => c.status.startsWith('online'));
   if (!online.length) {
-    return { skip: `no KITH_DATABASE_URL and no online cluster (${clusters.map((c) => `${c.version}/${c.name} ${c.status}`).join(', ') || 'none'}); ${HOW}` };
+    return {
+      skip: `no KITH_DATABASE_URL and no online cluster (${clusters.map((c) => `${c.version}/${c.name} ${c.status}`).join(', ') || 'none'}); ${HOW}`,
+    };
   }
   const failures = [];
   for (const c of online) {
@@ -46,7 +58,9 @@ export async function findPostgres(env = process.env) {
       failures.push(`${c.version}/${c.name}: ${e.message}`);
     }
   }
-  return { skip: `no KITH_DATABASE_URL, and the online cluster refused the default login (${failures.join('; ')}); ${HOW}` };
+  return {
+    skip: `no KITH_DATABASE_URL, and the online cluster refused the default login (${failures.join('; ')}); ${HOW}`,
+  };
 }
 
 /**

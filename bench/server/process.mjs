@@ -6,29 +6,34 @@ import { fileURLToPath } from 'node:url';
 /** Starts the server process with `env` (the whole environment it gets); resolves once it serves. */
 export async function startServerProcess(env) {
   const child = fork(fileURLToPath(new URL('./child.mjs', import.meta.url)), {
-    env, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env,
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map();
   let n = 0;
   let exitCode;
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exitCode = code ?? signal;
-    for (const w of waiting.values()) w.reject(new Error(`the server process exited (${exitCode})`));
-    waiting.clear();
-    resolve(exitCode);
-  }));
+  const exited = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exitCode = code ?? signal;
+      for (const w of waiting.values()) w.reject(new Error(`the server process exited (${exitCode})`));
+      waiting.clear();
+      resolve(exitCode);
+    }),
+  );
   child.on('message', (m) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
     if (w && m.ok) w.resolve(m.value);
     else if (w) w.reject(new Error(m.error));
   });
-  const call = (type, o = {}) => new Promise((resolve, reject) => {
-    if (exitCode !== undefined) return reject(new Error(`the server process exited (${exitCode})`));
-    const id = ++n;
-    waiting.set(id, { resolve, reject });
-    child.send({ id, type, ...o });
-  });
+  const call = (type, o = {}) =>
+    new Promise((resolve, reject) => {
+      if (exitCode !== undefined) return reject(new Error(`the server process exited (${exitCode})`));
+      const id = ++n;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, type, ...o });
+    });
   const info = await new Promise((resolve, reject) => {
     waiting.set(0, { resolve, reject });
     setTimeout(() => reject(new Error('the server process did not start within 120 s')), 120_000).unref();

@@ -16,11 +16,21 @@ document.getElementById('consent').addEventListener('click', (e) => {
 });
 
 document.addEventListener('kith-live-open', (e) => write(`kith-live-open → ${e.detail.url}`));
-document.addEventListener('kith-error', (e) => write(`kith-error from <${e.detail.widget}>: ${e.detail.error.message}`));
-document.addEventListener('kith-review-submitted', (e) => write(`kith-review-submitted → ${e.detail.review.id} (${e.detail.review.status})`));
-document.addEventListener('kith-share', (e) => write(`kith-share → ${e.detail.channel} ${e.detail.stage}: ${e.detail.url}`));
-document.addEventListener('kith-points-check-in', (e) => write(`kith-points-check-in → +${e.detail.points}, ${e.detail.streak}-day streak`));
-document.addEventListener('kith-points-redeem', (e) => write(`kith-points-redeem → ${e.detail.rewardTitle}: ${e.detail.code}`));
+document.addEventListener('kith-error', (e) =>
+  write(`kith-error from <${e.detail.widget}>: ${e.detail.error.message}`),
+);
+document.addEventListener('kith-review-submitted', (e) =>
+  write(`kith-review-submitted → ${e.detail.review.id} (${e.detail.review.status})`),
+);
+document.addEventListener('kith-share', (e) =>
+  write(`kith-share → ${e.detail.channel} ${e.detail.stage}: ${e.detail.url}`),
+);
+document.addEventListener('kith-points-check-in', (e) =>
+  write(`kith-points-check-in → +${e.detail.points}, ${e.detail.streak}-day streak`),
+);
+document.addEventListener('kith-points-redeem', (e) =>
+  write(`kith-points-redeem → ${e.detail.rewardTitle}: ${e.detail.code}`),
+);
 document.addEventListener('kith-question-asked', (e) => write(`kith-question-asked → ${e.detail.question.status}`));
 
 // The demo cart: a held team seat is added at the team price; "Pay now" asks the demo shop's
@@ -29,8 +39,11 @@ const cart = document.getElementById('cart');
 let held;
 document.addEventListener('kith-group-join', (e) => {
   held = e.detail;
-  const price = new Intl.NumberFormat('en', { style: 'currency', currency: held.price.currency }).format(held.price.minor / 100);
-  document.getElementById('cart-line').textContent = `Everyday tote, team price ${price}. Seat held until ${new Date(held.holdExpiresAt).toLocaleTimeString()}.`;
+  const price = new Intl.NumberFormat('en', { style: 'currency', currency: held.price.currency }).format(
+    held.price.minor / 100,
+  );
+  document.getElementById('cart-line').textContent =
+    `Everyday tote, team price ${price}. Seat held until ${new Date(held.holdExpiresAt).toLocaleTimeString()}.`;
   cart.hidden = false;
   write(`kith-group-join → team ${held.teamId} at ${price}`);
 });
@@ -42,7 +55,15 @@ document.getElementById('pay').addEventListener('click', async (e) => {
   const button = e.currentTarget;
   button.disabled = true;
   const token = document.querySelector('script[data-customer-token]')?.dataset.customerToken;
-  const res = await fetch('/demo/checkout', { method: 'POST', headers: { 'content-type': 'application/json', 'x-kith-customer': token ?? '' }, body: JSON.stringify({ teamId: held.teamId, total: held.price, referralCode: window.Kith?.getAttribution?.()?.code }) });
+  const res = await fetch('/demo/checkout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-kith-customer': token ?? '' },
+    body: JSON.stringify({
+      teamId: held.teamId,
+      total: held.price,
+      referralCode: window.Kith?.getAttribution?.()?.code,
+    }),
+  });
   button.disabled = false;
   if (res.ok) {
     cart.hidden = true;

@@ -5,7 +5,16 @@ import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import { demoCampaign, demoSeed, demoTeams, type MemoryCustomer, type MemorySeed } from './seed.js';
 /** Every state `groupBuyScenario` sets up, for a story's controls. */
 export const GROUP_BUY_STATES = [
-  'forming', 'leading', 'reserved', 'succeeded', 'deeper-tier', 'full', 'expired', 'scheduled', 'ended', 'sold-out',
+  'forming',
+  'leading',
+  'reserved',
+  'succeeded',
+  'deeper-tier',
+  'full',
+  'expired',
+  'scheduled',
+  'ended',
+  'sold-out',
 ] as const;
 
 export type GroupBuyScenarioState = (typeof GROUP_BUY_STATES)[number];
@@ -46,15 +55,22 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * - `ended`: the campaign ended an hour ago; no teams.
  * - `sold-out`: the campaign has 3 units of stock, all used by the two demo teams.
  */
-export function groupBuyScenario(state: GroupBuyScenarioState, o: { now?: number; customer?: MemoryCustomer } = {}): GroupBuyScenario {
+export function groupBuyScenario(
+  state: GroupBuyScenarioState,
+  o: { now?: number; customer?: MemoryCustomer } = {},
+): GroupBuyScenario {
   const now = o.now ?? Date.now();
   const customer = o.customer ?? DEMO_SHOPPER;
   const base = demoSeed(now, customer.id);
   let campaign = demoCampaign(now);
   let teams: MemoryTeam[] = demoTeams(now);
   let teamId = 'team-1';
-  const me = (seat: MemoryTeamSeat['seat']): MemoryTeamSeat =>
-    ({ customerId: customer.id, displayName: customer.displayName, seat, ...(seat === 'held' ? { holdExpiresAt: iso(now + 13 * MINUTE) } : {}) });
+  const me = (seat: MemoryTeamSeat['seat']): MemoryTeamSeat => ({
+    customerId: customer.id,
+    displayName: customer.displayName,
+    seat,
+    ...(seat === 'held' ? { holdExpiresAt: iso(now + 13 * MINUTE) } : {}),
+  });
   const mei: MemoryTeamSeat = { customerId: 'c-mei', displayName: 'Mei', seat: 'confirmed' };
   /** `team-1` with more seats after Wei's, in the state and tier given. */
   const team1 = (more: Partial<MemoryTeam>, ...seats: MemoryTeamSeat[]): MemoryTeam[] =>
@@ -65,7 +81,16 @@ export function groupBuyScenario(state: GroupBuyScenarioState, o: { now?: number
       break;
     case 'leading':
       teamId = 'team-you';
-      teams = [...teams, { id: teamId, campaignId: 'gb-1', createdAt: iso(now - 2 * MINUTE), expiresAt: iso(now + 24 * HOUR - 2 * MINUTE), seats: [me('held')] }];
+      teams = [
+        ...teams,
+        {
+          id: teamId,
+          campaignId: 'gb-1',
+          createdAt: iso(now - 2 * MINUTE),
+          expiresAt: iso(now + 24 * HOUR - 2 * MINUTE),
+          seats: [me('held')],
+        },
+      ];
       break;
     case 'reserved':
       teams = team1({}, me('held'));
@@ -82,7 +107,18 @@ export function groupBuyScenario(state: GroupBuyScenarioState, o: { now?: number
       break;
     case 'expired':
       teamId = 'team-expired';
-      teams = [...teams, { id: teamId, campaignId: 'gb-1', createdAt: iso(now - 25 * HOUR), expiresAt: iso(now - HOUR), endedAt: iso(now - HOUR), state: 'expired', seats: [me('confirmed')] }];
+      teams = [
+        ...teams,
+        {
+          id: teamId,
+          campaignId: 'gb-1',
+          createdAt: iso(now - 25 * HOUR),
+          expiresAt: iso(now - HOUR),
+          endedAt: iso(now - HOUR),
+          state: 'expired',
+          seats: [me('confirmed')],
+        },
+      ];
       break;
     case 'scheduled':
       campaign = { ...campaign, status: 'scheduled', startsAt: iso(now + 2 * HOUR) };
@@ -98,14 +134,26 @@ export function groupBuyScenario(state: GroupBuyScenarioState, o: { now?: number
     default:
       throw new TypeError(`groupBuyScenario: unknown state ${String(state)}; one of ${GROUP_BUY_STATES.join(', ')}`);
   }
-  return { seed: { ...base, campaigns: [campaign], teams }, customer, outcomes: demoGroupBuyOutcomes, productId: 'p1', campaignId: 'gb-1', teamId };
+  return {
+    seed: { ...base, campaigns: [campaign], teams },
+    customer,
+    outcomes: demoGroupBuyOutcomes,
+    productId: 'p1',
+    campaignId: 'gb-1',
+    teamId,
+  };
 }
 
 const fixtureOf = (ctx: OutcomeContext) => ctx.fixture as MemoryGroupBuyFixture;
 /** Swaps a team for its next version (teams are replaced, never changed in place). */
-const put = (f: MemoryGroupBuyFixture, next: MemoryTeam) => { f.teams = f.teams.map((t) => (t.id === next.id ? next : t)); };
+const put = (f: MemoryGroupBuyFixture, next: MemoryTeam) => {
+  f.teams = f.teams.map((t) => (t.id === next.id ? next : t));
+};
 const seatFor = (ctx: OutcomeContext, holdSeconds: number, input?: GroupBuyJoinInput): MemoryTeamSeat => ({
-  customerId: ctx.customer.id, displayName: input?.displayName ?? ctx.customer.displayName, seat: 'held', holdExpiresAt: iso(ctx.now + holdSeconds * 1000),
+  customerId: ctx.customer.id,
+  displayName: input?.displayName ?? ctx.customer.displayName,
+  seat: 'held',
+  holdExpiresAt: iso(ctx.now + holdSeconds * 1000),
 });
 let made = 0;
 
@@ -119,7 +167,11 @@ export const demoGroupBuyOutcomes: MemoryOutcomes = {
     const f = fixtureOf(ctx);
     const c = f.campaigns.find((x) => x.id === campaignId)!;
     const team: MemoryTeam = {
-      id: `team-new-${++made}`, campaignId, createdAt: iso(ctx.now), expiresAt: iso(ctx.now + c.teamDurationSeconds * 1000), seats: [seatFor(ctx, c.holdSeconds, input)],
+      id: `team-new-${++made}`,
+      campaignId,
+      createdAt: iso(ctx.now),
+      expiresAt: iso(ctx.now + c.teamDurationSeconds * 1000),
+      seats: [seatFor(ctx, c.holdSeconds, input)],
     };
     f.teams.push(team);
     return teamView(f, team, ctx.customer.id);
@@ -127,7 +179,10 @@ export const demoGroupBuyOutcomes: MemoryOutcomes = {
   'groupBuy.joinTeam': (ctx: OutcomeContext, teamId: string, input?: GroupBuyJoinInput): GroupBuyTeam => {
     const f = fixtureOf(ctx);
     const t = teamOf(f, teamId);
-    const next = { ...t, seats: [...t.seats, seatFor(ctx, f.campaigns.find((c) => c.id === t.campaignId)!.holdSeconds, input)] };
+    const next = {
+      ...t,
+      seats: [...t.seats, seatFor(ctx, f.campaigns.find((c) => c.id === t.campaignId)!.holdSeconds, input)],
+    };
     put(f, next);
     return teamView(f, next, ctx.customer.id);
   },
@@ -150,8 +205,10 @@ export interface GroupBuyPlayOptions {
 }
 
 const SHOPPERS: readonly MemoryCustomer[] = [
-  { id: 'c-play-1', displayName: 'Mei Lin' }, { id: 'c-play-2', displayName: 'Ravi' },
-  { id: 'c-play-3', displayName: 'Yu Tanaka' }, { id: 'c-play-4', displayName: 'Kim' },
+  { id: 'c-play-1', displayName: 'Mei Lin' },
+  { id: 'c-play-2', displayName: 'Ravi' },
+  { id: 'c-play-3', displayName: 'Yu Tanaka' },
+  { id: 'c-play-4', displayName: 'Kim' },
 ];
 
 /**
@@ -163,22 +220,35 @@ const SHOPPERS: readonly MemoryCustomer[] = [
 export function playGroupBuyScenario(adapter: MemoryAdapter, teamId: string, o: GroupBuyPlayOptions = {}): () => void {
   const every = o.every ?? 3000;
   const joined = new Set<string>();
-  const confirm = (c: MemoryControl, customerId: string) => c.setTeam(teamId, (t, campaign) => {
-    const seats = t.seats.map((s) => (s.customerId === customerId ? { ...s, seat: 'confirmed' as const } : s));
-    const confirmed = seats.filter((s) => s.seat === 'confirmed').length;
-    const tier = campaign.tiers.reduce((last, x, i) => (x.size <= confirmed ? i : last), -1);
-    const full = confirmed === campaign.maxMembers;
-    return { seats, ...(tier >= 0 ? { tierReached: tier, state: full ? 'closed' : 'succeeded' } : {}) };
-  });
+  const confirm = (c: MemoryControl, customerId: string) =>
+    c.setTeam(teamId, (t, campaign) => {
+      const seats = t.seats.map((s) => (s.customerId === customerId ? { ...s, seat: 'confirmed' as const } : s));
+      const confirmed = seats.filter((s) => s.seat === 'confirmed').length;
+      const tier = campaign.tiers.reduce((last, x, i) => (x.size <= confirmed ? i : last), -1);
+      const full = confirmed === campaign.maxMembers;
+      return { seats, ...(tier >= 0 ? { tierReached: tier, state: full ? 'closed' : 'succeeded' } : {}) };
+    });
   const steps: ScenarioStep[] = (o.shoppers ?? SHOPPERS).flatMap((shopper): ScenarioStep[] => [
     {
       after: every,
       run: (c) => {
         const t = c.team(teamId);
-        if (t.state !== 'closed' && t.seatCount < t.maxMembers) adapter.as(shopper).groupBuy.joinTeam(teamId, { displayName: shopper.displayName }).then(() => joined.add(shopper.id), () => {});
+        if (t.state !== 'closed' && t.seatCount < t.maxMembers)
+          adapter
+            .as(shopper)
+            .groupBuy.joinTeam(teamId, { displayName: shopper.displayName })
+            .then(
+              () => joined.add(shopper.id),
+              () => {},
+            );
       },
     },
-    { after: every, run: (c) => { if (joined.has(shopper.id)) confirm(c, shopper.id); } },
+    {
+      after: every,
+      run: (c) => {
+        if (joined.has(shopper.id)) confirm(c, shopper.id);
+      },
+    },
   ]);
   return adapter.control.play(steps);
 }

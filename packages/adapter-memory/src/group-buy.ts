@@ -1,4 +1,12 @@
-import type { GroupBuyCampaign, GroupBuyOffer, GroupBuySeat, GroupBuyTeam, GroupBuyTeamState, IsoDateTime, Money } from '@kith/core';
+import type {
+  GroupBuyCampaign,
+  GroupBuyOffer,
+  GroupBuySeat,
+  GroupBuyTeam,
+  GroupBuyTeamState,
+  IsoDateTime,
+  Money,
+} from '@kith/core';
 import { notFound } from './errors.js';
 
 /** One seat of a team. The display name is private: the public view shows initials only. */
@@ -44,25 +52,53 @@ export function initialsOf(name: string | undefined): string {
   return words.length ? words.map((w) => Array.from(w)[0]!.toUpperCase()).join('') : '?';
 }
 
-const campaignOf = (f: MemoryGroupBuyFixture, id: string) => f.campaigns.find((c) => c.id === id) ?? (() => { throw notFound(`Campaign ${id}`); })();
-export const teamOf = (f: MemoryGroupBuyFixture, id: string) => f.teams.find((t) => t.id === id) ?? (() => { throw notFound(`Team ${id}`); })();
+const campaignOf = (f: MemoryGroupBuyFixture, id: string) =>
+  f.campaigns.find((c) => c.id === id) ??
+  (() => {
+    throw notFound(`Campaign ${id}`);
+  })();
+export const teamOf = (f: MemoryGroupBuyFixture, id: string) =>
+  f.teams.find((t) => t.id === id) ??
+  (() => {
+    throw notFound(`Team ${id}`);
+  })();
 
 /** The team's view: the public one, plus `you` for a customer who holds a seat. */
 export function teamView(f: MemoryGroupBuyFixture, t: MemoryTeam, customerId?: string | null): GroupBuyTeam {
   const c = campaignOf(f, t.campaignId);
-  const reached = t.tierReached === undefined ? null : c.tiers[t.tierReached] ?? null;
+  const reached = t.tierReached === undefined ? null : (c.tiers[t.tierReached] ?? null);
   const mine = customerId ? t.seats.find((s) => s.customerId === customerId) : undefined;
   return {
-    id: t.id, campaignId: c.id, productId: c.product.id, state: t.state ?? 'forming', leaderName: t.seats[0]?.displayName ?? 'A shopper',
-    members: t.seats.map((s, i) => ({ initials: initialsOf(s.displayName), ...(s.avatarUrl ? { avatarUrl: s.avatarUrl } : {}), leader: i === 0, seat: s.seat })),
-    confirmedCount: t.seats.filter((s) => s.seat === 'confirmed').length, seatCount: t.seats.length, maxMembers: c.maxMembers,
-    tiers: c.tiers, soloPrice: c.soloPrice, tierReached: reached, createdAt: t.createdAt, expiresAt: t.expiresAt, ...(t.endedAt ? { endedAt: t.endedAt } : {}),
-    ...(mine ? {
-      you: {
-        seat: mine.seat, leader: mine === t.seats[0], ...(mine.holdExpiresAt && mine.seat === 'held' ? { holdExpiresAt: mine.holdExpiresAt } : {}),
-        price: mine.price ?? reached?.price ?? c.tiers[0]!.price,
-      },
-    } : {}),
+    id: t.id,
+    campaignId: c.id,
+    productId: c.product.id,
+    state: t.state ?? 'forming',
+    leaderName: t.seats[0]?.displayName ?? 'A shopper',
+    members: t.seats.map((s, i) => ({
+      initials: initialsOf(s.displayName),
+      ...(s.avatarUrl ? { avatarUrl: s.avatarUrl } : {}),
+      leader: i === 0,
+      seat: s.seat,
+    })),
+    confirmedCount: t.seats.filter((s) => s.seat === 'confirmed').length,
+    seatCount: t.seats.length,
+    maxMembers: c.maxMembers,
+    tiers: c.tiers,
+    soloPrice: c.soloPrice,
+    tierReached: reached,
+    createdAt: t.createdAt,
+    expiresAt: t.expiresAt,
+    ...(t.endedAt ? { endedAt: t.endedAt } : {}),
+    ...(mine
+      ? {
+          you: {
+            seat: mine.seat,
+            leader: mine === t.seats[0],
+            ...(mine.holdExpiresAt && mine.seat === 'held' ? { holdExpiresAt: mine.holdExpiresAt } : {}),
+            price: mine.price ?? reached?.price ?? c.tiers[0]!.price,
+          },
+        }
+      : {}),
   };
 }
 
@@ -72,14 +108,23 @@ const open = (t: MemoryTeam) => t.state === undefined || t.state === 'forming' |
  * The offer for a product as the fixture has it: the campaign, its open teams with a free seat
  * (not the customer's own), and the customer's team unless it expired; null without a campaign.
  */
-export function offerView(f: MemoryGroupBuyFixture, productId: string, customerId: string | null, serverTime: string): GroupBuyOffer | null {
+export function offerView(
+  f: MemoryGroupBuyFixture,
+  productId: string,
+  customerId: string | null,
+  serverTime: string,
+): GroupBuyOffer | null {
   const campaign = f.campaigns.find((c) => c.product.id === productId);
   if (!campaign) return null;
   const teams = f.teams.filter((t) => t.campaignId === campaign.id);
-  const yours = customerId ? teams.find((t) => t.state !== 'expired' && t.seats.some((s) => s.customerId === customerId)) : undefined;
+  const yours = customerId
+    ? teams.find((t) => t.state !== 'expired' && t.seats.some((s) => s.customerId === customerId))
+    : undefined;
   return {
     campaign,
-    teams: teams.filter((t) => t !== yours && open(t) && t.seats.length < campaign.maxMembers).map((t) => teamView(f, t)),
+    teams: teams
+      .filter((t) => t !== yours && open(t) && t.seats.length < campaign.maxMembers)
+      .map((t) => teamView(f, t)),
     yourTeam: yours ? teamView(f, yours, customerId) : null,
     serverTime,
   };

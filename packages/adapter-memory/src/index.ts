@@ -1,18 +1,50 @@
-export { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions, type MemoryControl, type ScenarioStep } from './memory-adapter.js';
+export {
+  createMemoryAdapter,
+  type MemoryAdapter,
+  type MemoryAdapterOptions,
+  type MemoryControl,
+  type ScenarioStep,
+} from './memory-adapter.js';
 export type { FailureMode } from './runtime.js';
-export { playLiveScenario, pointsScenario, referralsScenario, type LiveScenarioOptions, type Scenario } from './scenarios.js';
+export {
+  playLiveScenario,
+  pointsScenario,
+  referralsScenario,
+  type LiveScenarioOptions,
+  type Scenario,
+} from './scenarios.js';
 export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemoryOrder, type MemorySeed } from './seed.js';
 export { initialsOf, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
 export {
-  groupBuyScenario, playGroupBuyScenario, demoGroupBuyOutcomes, GROUP_BUY_STATES, DEMO_SHOPPER,
-  type GroupBuyScenario, type GroupBuyScenarioState, type GroupBuyPlayOptions,
+  groupBuyScenario,
+  playGroupBuyScenario,
+  demoGroupBuyOutcomes,
+  GROUP_BUY_STATES,
+  DEMO_SHOPPER,
+  type GroupBuyScenario,
+  type GroupBuyScenarioState,
+  type GroupBuyPlayOptions,
 } from './group-buy-demo.js';
 export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';
 export { newMember, type MemoryPointsCustomer, type MemoryPointsFixture } from './points.js';
-export { DEMO_POINTS_PROGRAM, demoRewards, demoPoints, demoPointsFixture, demoPointsOutcomes, POINTS_STATES, type PointsScenarioState } from './points-demo.js';
+export {
+  DEMO_POINTS_PROGRAM,
+  demoRewards,
+  demoPoints,
+  demoPointsFixture,
+  demoPointsOutcomes,
+  POINTS_STATES,
+  type PointsScenarioState,
+} from './points-demo.js';
 export { type MemoryReferralsFixture, type MemoryRefusal } from './referrals.js';
 export {
-  demoReferralsFixture, demoReferralsOutcomes, DEMO_REFERRAL_CODE, LIN_REFERRAL_CODE, MEMORY_LANDING_URL, REFERRAL_STATES, type ReferralScenarioState,
+  demoReferralsFixture,
+  demoReferralsOutcomes,
+  DEMO_REFERRAL_CODE,
+  LIN_REFERRAL_CODE,
+  MEMORY_LANDING_URL,
+  REFERRAL_STATES,
+  type ReferralScenarioState,
 } from './referrals-demo.js';
 export { type MemoryOutcomes, type Outcome, type OutcomeContext } from './outcomes.js';

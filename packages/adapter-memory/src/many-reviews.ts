@@ -39,13 +39,25 @@ const EN: Record<Mood, readonly string[]> = {
   ],
 };
 const ZH: Record<Mood, readonly string[]> = {
-  good: ['质量很好，做工精细。', '颜色和图片一样，很喜欢。', '大小刚好，能放下笔记本电脑。', '物流很快，两天就到了。', '肩带很舒服，背一天也不累。', '性价比很高，推荐购买。'],
+  good: [
+    '质量很好，做工精细。',
+    '颜色和图片一样，很喜欢。',
+    '大小刚好，能放下笔记本电脑。',
+    '物流很快，两天就到了。',
+    '肩带很舒服，背一天也不累。',
+    '性价比很高，推荐购买。',
+  ],
   mixed: ['还可以，就是肩带有点细。', '颜色不错，口袋有点浅。', '物流有点慢，包本身还行。'],
   bad: ['质量一般，用了一周就开线了。', '颜色比图片暗很多。', '拉链不太顺滑。', '物流太慢了，等了三个星期。'],
 };
 const OPENERS = [
-  'Bought this for my daily commute.', 'Second one I have ordered.', 'A gift for my sister.', 'I use it every day for work.',
-  'Took it on a week-long trip.', 'Replaced an old bag with this one.', 'Ordered it after seeing it on a friend.',
+  'Bought this for my daily commute.',
+  'Second one I have ordered.',
+  'A gift for my sister.',
+  'I use it every day for work.',
+  'Took it on a week-long trip.',
+  'Replaced an old bag with this one.',
+  'Ordered it after seeing it on a friend.',
 ];
 const STORY = [
   'I carried it through three airports and a lot of train stations, stuffed with a jumper, a camera, chargers and snacks, and it never felt like it would give up.',
@@ -66,16 +78,43 @@ const TITLES: Record<Mood, readonly string[]> = {
   bad: ['Fell apart', 'Not as pictured', 'Disappointed', 'Poor quality'],
 };
 const ZH_TITLES: Record<Mood, readonly string[]> = { good: ['很满意', '推荐'], mixed: ['一般'], bad: ['不推荐'] };
-const NAMES = ['Lin W.', 'Ana P.', 'Sam K.', 'Mei L.', 'Chen Y.', 'Ravi S.', 'Yuki T.', 'Jo M.', 'Priya N.', 'Tom B.', 'Lucía G.', 'Omar H.', 'Eva R.', 'Kofi A.'];
+const NAMES = [
+  'Lin W.',
+  'Ana P.',
+  'Sam K.',
+  'Mei L.',
+  'Chen Y.',
+  'Ravi S.',
+  'Yuki T.',
+  'Jo M.',
+  'Priya N.',
+  'Tom B.',
+  'Lucía G.',
+  'Omar H.',
+  'Eva R.',
+  'Kofi A.',
+];
 const ZH_NAMES = ['王芳', '李娜', '张伟', '刘洋', '陈静'];
 const REPLIES: Record<Mood, readonly string[]> = {
-  good: ['Thank you for the kind words! Enjoy your bag.', 'So glad it fits your daily routine. Thanks for sharing the photos!'],
+  good: [
+    'Thank you for the kind words! Enjoy your bag.',
+    'So glad it fits your daily routine. Thanks for sharing the photos!',
+  ],
   mixed: ['Thanks for the honest feedback; we are looking at the strap and pocket depth for the next batch.'],
-  bad: ['We are sorry to hear this. Please reply to your order confirmation and we will send a replacement or refund right away.', 'Sorry about this. The zips on new bags come from a different supplier; we would be glad to swap yours.'],
+  bad: [
+    'We are sorry to hear this. Please reply to your order confirmation and we will send a replacement or refund right away.',
+    'Sorry about this. The zips on new bags come from a different supplier; we would be glad to swap yours.',
+  ],
 };
 const COLOURS = ['#c9a27e', '#2f4a6d', '#8fa98a', '#7a5c3e', '#b5524a', '#3d3d3d'];
 const KINDS: readonly ArtKind[] = ['tote', 'inside', 'strap'];
-const RATINGS = [[0.52, 5], [0.76, 4], [0.86, 3], [0.91, 2], [1, 1]] as const;
+const RATINGS = [
+  [0.52, 5],
+  [0.76, 4],
+  [0.86, 3],
+  [0.91, 2],
+  [1, 1],
+] as const;
 const HOUR = 3_600_000;
 
 /** FNV-1a, then mulberry32: the same numbers for the same product and index, everywhere. */
@@ -126,12 +165,15 @@ function review(productId: string, i: number, now: number): Review {
   }
   let body = parts.join(chinese ? '' : ' ');
   const incentivized = r() < 0.06;
-  if (incentivized) body += chinese ? '（收到了写评价的优惠券。）' : ' I received a discount code for writing an honest review.';
+  if (incentivized)
+    body += chinese ? '（收到了写评价的优惠券。）' : ' I received a discount code for writing an honest review.';
 
   const createdAt = now - (i + 1) * 1.5 * HOUR - Math.floor(r() * HOUR);
   const photos = r() < 0.18 ? Math.min(3, 1 + Math.floor(r() * 3)) : 0;
   const colour = pick(COLOURS);
-  const media: ReviewMedia[] = Array.from({ length: photos }, (_, k) => artPhoto(`${productId}-m${i + 1}-${k + 1}`, KINDS[k]!, colour));
+  const media: ReviewMedia[] = Array.from({ length: photos }, (_, k) =>
+    artPhoto(`${productId}-m${i + 1}-${k + 1}`, KINDS[k]!, colour),
+  );
   const replied = r() < (mood === 'bad' ? 0.45 : 0.06);
   const recommendRoll = r();
   return {
@@ -147,6 +189,13 @@ function review(productId: string, i: number, now: number): Review {
     helpfulCount: Math.floor(r() ** 4 * 80),
     ...(incentivized ? { incentivized } : {}),
     ...(recommendRoll < 0.85 ? { recommend: mood === 'good' || (mood === 'mixed' && recommendRoll < 0.4) } : {}),
-    ...(replied ? { reply: { body: pick(REPLIES[mood]), createdAt: new Date(Math.min(now, createdAt + (2 + Math.floor(r() * 46)) * HOUR)).toISOString() } } : {}),
+    ...(replied
+      ? {
+          reply: {
+            body: pick(REPLIES[mood]),
+            createdAt: new Date(Math.min(now, createdAt + (2 + Math.floor(r() * 46)) * HOUR)).toISOString(),
+          },
+        }
+      : {}),
   };
 }

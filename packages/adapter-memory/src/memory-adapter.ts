@@ -1,6 +1,20 @@
 import {
-  type Answer, type Capability, type GroupBuyApi, type GroupBuyCampaign, type GroupBuyTeam, type KithAdapter, type LiveShow,
-  type PointsApi, type PointsCheckIn, type PointsRedemption, type Question, type ReferralLink, type ReferralsApi, type Review, type UploadedMedia, type WriteOptions,
+  type Answer,
+  type Capability,
+  type GroupBuyApi,
+  type GroupBuyCampaign,
+  type GroupBuyTeam,
+  type KithAdapter,
+  type LiveShow,
+  type PointsApi,
+  type PointsCheckIn,
+  type PointsRedemption,
+  type Question,
+  type ReferralLink,
+  type ReferralsApi,
+  type Review,
+  type UploadedMedia,
+  type WriteOptions,
 } from '@kith/core';
 import { notFound, unauthenticated } from './errors.js';
 import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
@@ -59,7 +73,10 @@ export interface MemoryControl {
    * Puts a team in any state (seats, `state`, `tierReached`…) and pushes it to its subscribers;
    * `patch` may be a function of the team and its campaign. 404 for an unknown team.
    */
-  setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam, campaign: GroupBuyCampaign) => Partial<MemoryTeam>)): GroupBuyTeam;
+  setTeam(
+    id: string,
+    patch: Partial<MemoryTeam> | ((team: MemoryTeam, campaign: GroupBuyCampaign) => Partial<MemoryTeam>),
+  ): GroupBuyTeam;
   /**
    * Moves the adapter's clock by `ms` (negative: back) for every view (`serverTime`, what outcomes
    * see as `now`). Returns the new time.
@@ -101,7 +118,11 @@ export interface MemoryAdapter extends KithAdapter {
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
 
-const signedIn = (customer: MemoryCustomer | null): MemoryCustomer => customer ?? (() => { throw unauthenticated(); })();
+const signedIn = (customer: MemoryCustomer | null): MemoryCustomer =>
+  customer ??
+  (() => {
+    throw unauthenticated();
+  })();
 
 /** The adapter's state and helpers, shared by the controls and every view. */
 function createContext(options: MemoryAdapterOptions) {
@@ -111,19 +132,37 @@ function createContext(options: MemoryAdapterOptions) {
   const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const rt = createRuntime(data, now, {
-    latency: options.latency, failure: options.failure,
-    outcomes: options.outcomes ?? (options.seed ? {} : { ...demoReviewsOutcomes, ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
+    latency: options.latency,
+    failure: options.failure,
+    outcomes:
+      options.outcomes ??
+      (options.seed
+        ? {}
+        : { ...demoReviewsOutcomes, ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
   });
   const { call, write, publicWrite, scripted, notify, subscribe } = rt;
-  const teams = (): MemoryGroupBuyFixture => ((data.campaigns ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
+  const teams = (): MemoryGroupBuyFixture => (
+    (data.campaigns ??= []),
+    (data.teams ??= []),
+    data as MemoryGroupBuyFixture
+  );
   /** The public view (no `you`) with the server time, as the team stream sends it. */
-  const publicTeam = (id: string): GroupBuyTeam => ({ ...teamView(teams(), teamOf(teams(), id)), serverTime: new Date(now()).toISOString() });
+  const publicTeam = (id: string): GroupBuyTeam => ({
+    ...teamView(teams(), teamOf(teams(), id)),
+    serverTime: new Date(now()).toISOString(),
+  });
   // Every change of a team, by a write's outcome or a state setter, reaches its stream.
-  const teamChanged = (id: string) => { if (teams().teams.some((t) => t.id === id)) notify(`team:${id}`, publicTeam(id)); };
+  const teamChanged = (id: string) => {
+    if (teams().teams.some((t) => t.id === id)) notify(`team:${id}`, publicTeam(id));
+  };
   let visits = 0;
 
   // ── live ──
-  const show = (id: string) => data.shows.find((s) => s.id === id) ?? (() => { throw notFound(`Show ${id}`); })();
+  const show = (id: string) =>
+    data.shows.find((s) => s.id === id) ??
+    (() => {
+      throw notFound(`Show ${id}`);
+    })();
   const updateShow = (id: string, patch: Partial<LiveShow>) => {
     const i = data.shows.indexOf(show(id));
     const next = { ...data.shows[i]!, ...patch };
@@ -132,13 +171,44 @@ function createContext(options: MemoryAdapterOptions) {
     return structuredClone(next);
   };
 
-  const pointsData = () => data.points ?? (data.points = { program: { name: 'Rewards', tiers: [], earn: [], rewards: [], badges: [], expiryMonths: 12, pendingDays: 30, timeZone: 'UTC' }, customers: {} });
+  const pointsData = () =>
+    data.points ??
+    (data.points = {
+      program: {
+        name: 'Rewards',
+        tiers: [],
+        earn: [],
+        rewards: [],
+        badges: [],
+        expiryMonths: 12,
+        pendingDays: 30,
+        timeZone: 'UTC',
+      },
+      customers: {},
+    });
   const referralsData = () => data.referrals ?? (data.referrals = { links: {}, offers: {}, stats: {} });
   const serverTime = () => new Date(now()).toISOString();
 
   return {
-    data, now, clockOffset, timers, rt, call, write, publicWrite, scripted, subscribe, teams, publicTeam, teamChanged,
-    show, updateShow, pointsData, referralsData, serverTime, nextVisit: () => `rv-${++visits}`,
+    data,
+    now,
+    clockOffset,
+    timers,
+    rt,
+    call,
+    write,
+    publicWrite,
+    scripted,
+    subscribe,
+    teams,
+    publicTeam,
+    teamChanged,
+    show,
+    updateShow,
+    pointsData,
+    referralsData,
+    serverTime,
+    nextVisit: () => `rv-${++visits}`,
   };
 }
 
@@ -157,34 +227,62 @@ function createControl(ctx: Context): MemoryControl {
   const control: MemoryControl = {
     updateShow,
     // State setters: any show can be put in any state (which transitions are allowed is the server's rule).
-    startShow: (id, viewerCount = 0) => updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), endedAt: undefined, viewerCount }),
-    endShow: (id, replayUrl) => updateShow(id, { status: 'ended', endedAt: new Date(now()).toISOString(), viewerCount: undefined, ...(replayUrl ? { replayUrl } : {}) }),
+    startShow: (id, viewerCount = 0) =>
+      updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), endedAt: undefined, viewerCount }),
+    endShow: (id, replayUrl) =>
+      updateShow(id, {
+        status: 'ended',
+        endedAt: new Date(now()).toISOString(),
+        viewerCount: undefined,
+        ...(replayUrl ? { replayUrl } : {}),
+      }),
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
     play(steps, { loop = false } = {}) {
       let stopped = false;
       let current: ReturnType<typeof setTimeout> | undefined;
       const run = (i: number) => {
         if (stopped) return;
-        if (i >= steps.length) { if (loop && steps.length) run(0); return; }
+        if (i >= steps.length) {
+          if (loop && steps.length) run(0);
+          return;
+        }
         current = setTimeout(() => {
           timers.delete(current!);
-          try { steps[i]!.run(control); } catch (e) { console.warn('[kith memory] scenario step failed', e); }
+          try {
+            steps[i]!.run(control);
+          } catch (e) {
+            console.warn('[kith memory] scenario step failed', e);
+          }
           run(i + 1);
         }, steps[i]!.after);
         timers.add(current);
       };
       run(0);
-      return () => { stopped = true; clearTimeout(current); timers.delete(current!); };
+      return () => {
+        stopped = true;
+        clearTimeout(current);
+        timers.delete(current!);
+      };
     },
     setFailure: rt.setFailure,
     approveReview: (id) => setReview(data, id, 'published'),
     rejectReview: (id) => setReview(data, id, 'rejected'),
-    addReviews: (list) => { data.reviews.push(...structuredClone(list)); },
+    addReviews: (list) => {
+      data.reviews.push(...structuredClone(list));
+    },
     team: (id) => structuredClone(publicTeam(id)),
     setTeam: (id, patch) => {
       const f = teams();
       const t = teamOf(f, id);
-      const next = { ...t, ...(typeof patch === 'function' ? patch(t, f.campaigns.find((c) => c.id === t.campaignId)!) : patch) };
+      const next = {
+        ...t,
+        ...(typeof patch === 'function'
+          ? patch(
+              t,
+              f.campaigns.find((c) => c.id === t.campaignId)!,
+            )
+          : patch),
+      };
       f.teams = f.teams.map((x) => (x === t ? next : x));
       teamChanged(id);
       return structuredClone(publicTeam(id));
@@ -193,7 +291,9 @@ function createControl(ctx: Context): MemoryControl {
       ctx.clockOffset.ms += ms;
       return new Date(now()).toISOString();
     },
-    next: (op, outcome) => { rt.queue(op, outcome); },
+    next: (op, outcome) => {
+      rt.queue(op, outcome);
+    },
     setPoints: (customerId, patch) => {
       const rec = pointsOf(pointsData(), customerId);
       rec.account = { ...rec.account, ...structuredClone(patch) };
@@ -205,7 +305,13 @@ function createControl(ctx: Context): MemoryControl {
 }
 
 /** One shopper's view of the shared data (null: signed out). */
-function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'], dispose: () => void, customer: MemoryCustomer | null): MemoryAdapter {
+function createView(
+  ctx: Context,
+  control: MemoryControl,
+  as: MemoryAdapter['as'],
+  dispose: () => void,
+  customer: MemoryCustomer | null,
+): MemoryAdapter {
   const { rt } = ctx;
   return {
     id: 'memory',
@@ -213,7 +319,9 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
     control,
     customer: customer && { id: customer.id, displayName: customer.displayName },
     signedIn: () => !!customer,
-    get activeSubscriptions() { return rt.subscriptions; },
+    get activeSubscriptions() {
+      return rt.subscriptions;
+    },
     as,
     dispose,
 
@@ -228,28 +336,49 @@ function createView(ctx: Context, control: MemoryControl, as: MemoryAdapter['as'
 function liveApi({ data, call, subscribe, show }: Context): MemoryAdapter['live'] {
   return {
     getShow: (id, o) => call('live.getShow', o, () => show(id)),
-    findShow: ({ productId }, o) => call('live.findShow', o, () => {
-      const shows = data.shows.filter((s) => s.productIds.includes(productId));
-      const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
-      const t = (s: LiveShow) => Date.parse(s.startsAt);
-      return by('live')[0] ?? by('scheduled').sort((a, b) => t(a) - t(b))[0] ?? by('ended').sort((a, b) => t(b) - t(a))[0] ?? null;
-    }),
+    findShow: ({ productId }, o) =>
+      call('live.findShow', o, () => {
+        const shows = data.shows.filter((s) => s.productIds.includes(productId));
+        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
+        const t = (s: LiveShow) => Date.parse(s.startsAt);
+        return (
+          by('live')[0] ??
+          by('scheduled').sort((a, b) => t(a) - t(b))[0] ??
+          by('ended').sort((a, b) => t(b) - t(a))[0] ??
+          null
+        );
+      }),
     subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
   };
 }
 
-function reviewsApi({ data, call, write, scripted }: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
+function reviewsApi(
+  { data, call, write, scripted }: Context,
+  customer: MemoryCustomer | null,
+): MemoryAdapter['reviews'] {
   return {
-    getSummary: (productId, o) => call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
-    getSummaries: (productIds, o) => call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
+    getSummary: (productId, o) =>
+      call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
+    getSummaries: (productIds, o) =>
+      call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
     listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
-    submitReview: (input, o) => write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
-    markHelpful: (reviewId, o) => write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [reviewId]),
-    report: (reviewId, reason, o) => write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
-    uploadMedia: (file, o) => write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [file]),
+    submitReview: (input, o) =>
+      write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
+    markHelpful: (reviewId, o) =>
+      write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [
+        reviewId,
+      ]),
+    report: (reviewId, reason, o) =>
+      write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
+    uploadMedia: (file, o) =>
+      write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [
+        file,
+      ]),
     listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
-    askQuestion: (input, o) => write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
-    answerQuestion: (input, o) => write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
+    askQuestion: (input, o) =>
+      write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
+    answerQuestion: (input, o) =>
+      write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
   };
 }
 
@@ -262,8 +391,22 @@ function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapt
     return team;
   };
   return {
-    getOffer: (productId, o) => call('groupBuy.getOffer', o, () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()), customer, [productId]),
-    getTeam: (id, o) => call('groupBuy.getTeam', o, () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }), customer, [id]),
+    getOffer: (productId, o) =>
+      call(
+        'groupBuy.getOffer',
+        o,
+        () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()),
+        customer,
+        [productId],
+      ),
+    getTeam: (id, o) =>
+      call(
+        'groupBuy.getTeam',
+        o,
+        () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }),
+        customer,
+        [id],
+      ),
     startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
     joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
     leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
@@ -271,13 +414,30 @@ function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapt
   };
 }
 
-function pointsApi({ call, write, scripted, pointsData, serverTime }: Context, customer: MemoryCustomer | null): MemoryAdapter['points'] {
+function pointsApi(
+  { call, write, scripted, pointsData, serverTime }: Context,
+  customer: MemoryCustomer | null,
+): MemoryAdapter['points'] {
   return {
     getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-    getAccount: (o) => call('points.getAccount', o, () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }), customer),
-    listHistory: (q, o) => call('points.listHistory', o, () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20), customer, [q]),
+    getAccount: (o) =>
+      call(
+        'points.getAccount',
+        o,
+        () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }),
+        customer,
+      ),
+    listHistory: (q, o) =>
+      call(
+        'points.listHistory',
+        o,
+        () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20),
+        customer,
+        [q],
+      ),
     checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
-    redeem: (rewardId, o) => write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
+    redeem: (rewardId, o) =>
+      write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
   };
 }
 
@@ -285,12 +445,24 @@ function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdap
   const { call, write, publicWrite, scripted, referralsData } = ctx;
   return {
     // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
-    createLink: (input, o) => write(customer, 'referrals.createLink', o, (c) => {
-      const link = referralsData().links[c.id];
-      return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
-    }, [input ?? {}]),
+    createLink: (input, o) =>
+      write(
+        customer,
+        'referrals.createLink',
+        o,
+        (c) => {
+          const link = referralsData().links[c.id];
+          return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+        },
+        [input ?? {}],
+      ),
     getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-    recordVisit: (code, _input, o) => publicWrite('referrals.recordVisit', o, () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true })),
+    recordVisit: (code, _input, o) =>
+      publicWrite(
+        'referrals.recordVisit',
+        o,
+        () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true }),
+      ),
     getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
   };
 }

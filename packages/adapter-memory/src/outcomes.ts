@@ -16,7 +16,8 @@ type OperationArgs = any[];
  * or a function of the context and the call's arguments (a reducer over the fixture). Operation
  * names are the adapter's (`points.redeem`, `referrals.createLink`).
  */
-export type Outcome = ((ctx: OutcomeContext, ...args: OperationArgs) => unknown) | Error | object | string | number | boolean | null;
+export type Outcome =
+  ((ctx: OutcomeContext, ...args: OperationArgs) => unknown) | Error | object | string | number | boolean | null;
 
 export type MemoryOutcomes = Readonly<Record<string, Outcome>>;
 

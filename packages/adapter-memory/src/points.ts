@@ -19,9 +19,18 @@ export function newMember(program: PointsProgram): MemoryPointsCustomer {
   const [first, next] = program.tiers;
   return {
     account: {
-      balance: 0, pending: 0, lifetime: 0, tier: first ?? { id: 'member', name: 'Member', threshold: 0 },
-      nextTier: next ? { ...next, pointsNeeded: next.threshold } : null, badges: [],
-      checkIn: { streak: 0, checkedInToday: false, nextPoints: program.earn.find((r) => r.action === 'check_in')?.points ?? 0 }, expiring: null,
+      balance: 0,
+      pending: 0,
+      lifetime: 0,
+      tier: first ?? { id: 'member', name: 'Member', threshold: 0 },
+      nextTier: next ? { ...next, pointsNeeded: next.threshold } : null,
+      badges: [],
+      checkIn: {
+        streak: 0,
+        checkedInToday: false,
+        nextPoints: program.earn.find((r) => r.action === 'check_in')?.points ?? 0,
+      },
+      expiring: null,
     },
     history: [],
   };
@@ -35,7 +44,8 @@ export function pointsOf(fixture: MemoryPointsFixture, customerId: string): Memo
 /** One page of a list in the fixture's order; the cursor is the offset (opaque to widgets). */
 export function offsetPage<T>(items: readonly T[], cursor: string | null | undefined, limit = 20): Page<T> {
   const start = cursor ? Number(cursor) : 0;
-  if (!Number.isInteger(start) || start < 0) throw new HttpError(400, 'invalid_cursor', 'The cursor is not one this list returned');
+  if (!Number.isInteger(start) || start < 0)
+    throw new HttpError(400, 'invalid_cursor', 'The cursor is not one this list returned');
   const end = start + limit;
   return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null, total: items.length };
 }

@@ -37,5 +37,14 @@ export function linkTo(link: ReferralLink, url: string | undefined): ReferralLin
 }
 
 export function statsFor(fixture: MemoryReferralsFixture, customerId: string): ReferralStats {
-  return fixture.stats[customerId] ?? { code: fixture.links[customerId]?.code ?? null, clicks: 0, signups: 0, conversions: 0, rewards: { pending: 0, approved: 0 }, recent: [] };
+  return (
+    fixture.stats[customerId] ?? {
+      code: fixture.links[customerId]?.code ?? null,
+      clicks: 0,
+      signups: 0,
+      conversions: 0,
+      rewards: { pending: 0, approved: 0 },
+      recent: [],
+    }
+  );
 }

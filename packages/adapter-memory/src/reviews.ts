@@ -1,11 +1,25 @@
-import type { Answer, AnswerInput, Page, Question, QuestionInput, QuestionQuery, Review, ReviewInput, ReviewQuery, ReviewSort, ReviewSummary, UploadedMedia } from '@kith/core';
+import type {
+  Answer,
+  AnswerInput,
+  Page,
+  Question,
+  QuestionInput,
+  QuestionQuery,
+  Review,
+  ReviewInput,
+  ReviewQuery,
+  ReviewSort,
+  ReviewSummary,
+  UploadedMedia,
+} from '@kith/core';
 import { notFound } from './errors.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import { offsetPage } from './points.js';
 import type { MemorySeed } from './seed.js';
 
 const time = (date: string) => Date.parse(date);
-const newest = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => time(b.createdAt) - time(a.createdAt) || (a.id < b.id ? -1 : 1);
+const newest = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  time(b.createdAt) - time(a.createdAt) || (a.id < b.id ? -1 : 1);
 
 /** How each sort orders the fixture's reviews (ties newest first): the list as a widget asks for it. */
 const ORDER: Record<ReviewSort, (a: Review, b: Review) => number> = {
@@ -17,8 +31,10 @@ const ORDER: Record<ReviewSort, (a: Review, b: Review) => number> = {
 };
 
 /** Case-insensitive substring of the title or the text: the `q` filter, and the topic counts. */
-const mentions = (r: Review, needle: string) => r.body.toLowerCase().includes(needle) || !!r.title?.toLowerCase().includes(needle);
-const published = (data: MemorySeed, productId: string) => data.reviews.filter((r) => r.productId === productId && r.status === 'published');
+const mentions = (r: Review, needle: string) =>
+  r.body.toLowerCase().includes(needle) || !!r.title?.toLowerCase().includes(needle);
+const published = (data: MemorySeed, productId: string) =>
+  data.reviews.filter((r) => r.productId === productId && r.status === 'published');
 
 /** The summary of the fixture's published reviews (or the one the fixture gives for the product). */
 export function reviewSummary(data: MemorySeed, productId: string): ReviewSummary {
@@ -29,29 +45,50 @@ export function reviewSummary(data: MemorySeed, productId: string): ReviewSummar
   for (const r of list) histogram[r.rating - 1]!++;
   const answered = list.filter((r) => r.recommend !== undefined);
   return {
-    productId, count: list.length, histogram, average: list.length ? Math.round((list.reduce((s, r) => s + r.rating, 0) / list.length) * 10) / 10 : 0,
-    recommendPercent: answered.length ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100) : null,
+    productId,
+    count: list.length,
+    histogram,
+    average: list.length ? Math.round((list.reduce((s, r) => s + r.rating, 0) / list.length) * 10) / 10 : 0,
+    recommendPercent: answered.length
+      ? Math.round((answered.filter((r) => r.recommend).length / answered.length) * 100)
+      : null,
     withMediaCount: list.filter((r) => r.media.length > 0).length,
     topics: (data.reviewSettings?.topics ?? [])
       .map((label) => ({ label, count: list.filter((r) => mentions(r, label.toLowerCase())).length }))
-      .filter((t) => t.count > 0).sort((a, b) => b.count - a.count),
+      .filter((t) => t.count > 0)
+      .sort((a, b) => b.count - a.count),
   };
 }
 
 /** The fixture's published reviews of a product, filtered and ordered as asked, a page at a time. */
 export function reviewPage(data: MemorySeed, q: ReviewQuery): Page<Review> {
   const needle = q.q?.trim().toLowerCase();
-  const items = published(data, q.productId).filter((r) => (!q.rating || r.rating === q.rating) && (!q.withMedia || r.media.length > 0)
-    && (q.verified === undefined || r.author.verifiedBuyer === q.verified) && (!needle || mentions(r, needle)));
+  const items = published(data, q.productId).filter(
+    (r) =>
+      (!q.rating || r.rating === q.rating) &&
+      (!q.withMedia || r.media.length > 0) &&
+      (q.verified === undefined || r.author.verifiedBuyer === q.verified) &&
+      (!needle || mentions(r, needle)),
+  );
   return offsetPage(items.sort(ORDER[q.sort ?? 'newest'] ?? newest), q.cursor, q.limit ?? 20);
 }
 
 /** Published questions, newest first, each with its published answers: the merchant's and experts' first. */
 export function questionPage(data: MemorySeed, q: QuestionQuery): Page<Question> {
-  const items = (data.questions ?? []).filter((x) => x.productId === q.productId && x.status === 'published').sort(newest);
+  const items = (data.questions ?? [])
+    .filter((x) => x.productId === q.productId && x.status === 'published')
+    .sort(newest);
   const page = offsetPage(items, q.cursor, q.limit ?? 10);
   const first = (a: Answer) => Number(a.author.role === 'customer');
-  return { ...page, items: page.items.map((x) => ({ ...x, answers: x.answers.filter((a) => a.status === 'published').sort((a, b) => first(a) - first(b) || time(a.createdAt) - time(b.createdAt)) })) };
+  return {
+    ...page,
+    items: page.items.map((x) => ({
+      ...x,
+      answers: x.answers
+        .filter((a) => a.status === 'published')
+        .sort((a, b) => first(a) - first(b) || time(a.createdAt) - time(b.createdAt)),
+    })),
+  };
 }
 
 const reviewAt = (data: MemorySeed, id: string) => {
@@ -62,7 +99,8 @@ const reviewAt = (data: MemorySeed, id: string) => {
 
 let made = 0;
 const id = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
-const bought = (ctx: OutcomeContext, productId: string) => (ctx.fixture.orders ?? []).some((o) => o.customerId === ctx.customer.id && o.productIds.includes(productId));
+const bought = (ctx: OutcomeContext, productId: string) =>
+  (ctx.fixture.orders ?? []).some((o) => o.customerId === ctx.customer.id && o.productIds.includes(productId));
 
 /** A photo's URL in the page: an object URL where there is one, else a data: URL. */
 async function urlOf(file: Blob): Promise<string> {
@@ -81,32 +119,58 @@ export const demoReviewsOutcomes: MemoryOutcomes = {
   'reviews.submitReview': (ctx: OutcomeContext, input: ReviewInput): Review => {
     const uploads = ctx.fixture.uploads ?? [];
     const review: Review = {
-      id: id('rv'), productId: input.productId, rating: input.rating, ...(input.title ? { title: input.title } : {}), body: input.body,
-      author: { displayName: input.displayName, verifiedBuyer: bought(ctx, input.productId) }, ...(input.recommend !== undefined ? { recommend: input.recommend } : {}),
-      media: (input.mediaIds ?? []).flatMap((m) => uploads.filter((u) => u.id === m).map((u) => ({ kind: 'image' as const, url: u.url, width: u.width, height: u.height }))),
-      createdAt: new Date(ctx.now).toISOString(), status: 'pending', helpfulCount: 0,
+      id: id('rv'),
+      productId: input.productId,
+      rating: input.rating,
+      ...(input.title ? { title: input.title } : {}),
+      body: input.body,
+      author: { displayName: input.displayName, verifiedBuyer: bought(ctx, input.productId) },
+      ...(input.recommend !== undefined ? { recommend: input.recommend } : {}),
+      media: (input.mediaIds ?? []).flatMap((m) =>
+        uploads
+          .filter((u) => u.id === m)
+          .map((u) => ({ kind: 'image' as const, url: u.url, width: u.width, height: u.height })),
+      ),
+      createdAt: new Date(ctx.now).toISOString(),
+      status: 'pending',
+      helpfulCount: 0,
     };
     ctx.fixture.reviews.push(review);
     return review;
   },
   'reviews.markHelpful': (ctx: OutcomeContext, reviewId: string) => {
     const i = reviewAt(ctx.fixture, reviewId);
-    const review = (ctx.fixture.reviews[i] = { ...ctx.fixture.reviews[i]!, helpfulCount: ctx.fixture.reviews[i]!.helpfulCount + 1 });
+    const review = (ctx.fixture.reviews[i] = {
+      ...ctx.fixture.reviews[i]!,
+      helpfulCount: ctx.fixture.reviews[i]!.helpfulCount + 1,
+    });
     return { helpfulCount: review.helpfulCount };
   },
   'reviews.report': (ctx: OutcomeContext, reviewId: string) => void reviewAt(ctx.fixture, reviewId),
   'reviews.uploadMedia': async (ctx: OutcomeContext, file: Blob): Promise<UploadedMedia> => {
     const image = typeof createImageBitmap === 'function' ? await createImageBitmap(file).catch(() => null) : null;
     const uploaded: UploadedMedia = {
-      id: id('m'), url: await urlOf(file), contentType: (['image/png', 'image/webp'].includes(file.type) ? file.type : 'image/jpeg') as UploadedMedia['contentType'],
-      width: image?.width ?? 0, height: image?.height ?? 0, bytes: file.size,
+      id: id('m'),
+      url: await urlOf(file),
+      contentType: (['image/png', 'image/webp'].includes(file.type)
+        ? file.type
+        : 'image/jpeg') as UploadedMedia['contentType'],
+      width: image?.width ?? 0,
+      height: image?.height ?? 0,
+      bytes: file.size,
     };
     (ctx.fixture.uploads ??= []).push(uploaded);
     return uploaded;
   },
   'reviews.askQuestion': (ctx: OutcomeContext, input: QuestionInput): Question => {
     const question: Question = {
-      id: id('q'), productId: input.productId, body: input.body, author: { displayName: input.displayName }, createdAt: new Date(ctx.now).toISOString(), status: 'published', answers: [],
+      id: id('q'),
+      productId: input.productId,
+      body: input.body,
+      author: { displayName: input.displayName },
+      createdAt: new Date(ctx.now).toISOString(),
+      status: 'published',
+      answers: [],
     };
     (ctx.fixture.questions ??= []).push(question);
     return question;
@@ -116,7 +180,11 @@ export const demoReviewsOutcomes: MemoryOutcomes = {
     const i = questions.findIndex((q) => q.id === input.questionId);
     if (i < 0) throw notFound(`Question ${input.questionId}`);
     const answer: Answer = {
-      id: id('a'), questionId: input.questionId, body: input.body, createdAt: new Date(ctx.now).toISOString(), status: 'published',
+      id: id('a'),
+      questionId: input.questionId,
+      body: input.body,
+      createdAt: new Date(ctx.now).toISOString(),
+      status: 'published',
       author: { displayName: input.displayName, role: 'customer', verifiedBuyer: bought(ctx, questions[i]!.productId) },
     };
     questions[i] = { ...questions[i]!, answers: [...questions[i]!.answers, answer] };

@@ -18,8 +18,14 @@ function wait(latency: number | readonly [number, number], signal?: AbortSignal)
   const ms = typeof latency === 'number' ? latency : latency[0] + Math.random() * (latency[1] - latency[0]);
   return new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(abortError()); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(abortError());
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -39,36 +45,66 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
   let subscriptions = 0;
 
   const shouldFail = (op: string) =>
-    failure === 'always' || (typeof failure === 'number' && Math.random() < failure) || (typeof failure === 'function' && failure(op));
+    failure === 'always' ||
+    (typeof failure === 'number' && Math.random() < failure) ||
+    (typeof failure === 'function' && failure(op));
 
   const delay = (signal?: AbortSignal) => wait(options.latency ?? 0, signal);
 
   /** A call: the latency, then a simulated outage, then an outcome queued by `control.next`, else `fn`. */
-  async function call<T>(op: string, o: CallOptions | undefined, fn: () => T | Promise<T>, customer: MemoryCustomer | null = null, args: readonly unknown[] = []): Promise<T> {
+  async function call<T>(
+    op: string,
+    o: CallOptions | undefined,
+    fn: () => T | Promise<T>,
+    customer: MemoryCustomer | null = null,
+    args: readonly unknown[] = [],
+  ): Promise<T> {
     await delay(o?.signal);
     if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
     const scripted = queued.get(op)?.shift();
-    if (scripted !== undefined) return structuredClone(answer(scripted, { fixture: data, customer: customer ?? { id: '', displayName: '' }, now: now() }, args) as T);
+    if (scripted !== undefined)
+      return structuredClone(
+        answer(scripted, { fixture: data, customer: customer ?? { id: '', displayName: '' }, now: now() }, args) as T,
+      );
     return structuredClone(await fn());
   }
 
   /** A write: it answers the outcome scripted for its operation, never a rule. */
-  const scripted = <T>(op: string, args: readonly unknown[]) => (customer: MemoryCustomer): T => {
-    const outcome = outcomes[op];
-    if (outcome === undefined) throw new HttpError(501, 'not_scripted', `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`);
-    return answer(outcome, { fixture: data, customer, now: now() }, args) as T;
-  };
+  const scripted =
+    <T>(op: string, args: readonly unknown[]) =>
+    (customer: MemoryCustomer): T => {
+      const outcome = outcomes[op];
+      if (outcome === undefined)
+        throw new HttpError(
+          501,
+          'not_scripted',
+          `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`,
+        );
+      return answer(outcome, { fixture: data, customer, now: now() }, args) as T;
+    };
 
   /** A write as `customer`; a repeated Idempotency-Key (per customer, as on the server) replays. */
-  async function write<T>(customer: MemoryCustomer | null, op: string, o: WriteOptions | undefined, fn: (customer: MemoryCustomer) => T | Promise<T>, args: readonly unknown[] = []): Promise<T> {
+  async function write<T>(
+    customer: MemoryCustomer | null,
+    op: string,
+    o: WriteOptions | undefined,
+    fn: (customer: MemoryCustomer) => T | Promise<T>,
+    args: readonly unknown[] = [],
+  ): Promise<T> {
     const key = o?.idempotencyKey && customer ? `${customer.id}\n${op}\n${o.idempotencyKey}` : undefined;
     if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
-    return call(op, o, async () => {
-      if (!customer) throw unauthenticated();
-      const result = await fn(customer);
-      if (key) idempotent.set(key, structuredClone(result));
-      return result;
-    }, customer, args);
+    return call(
+      op,
+      o,
+      async () => {
+        if (!customer) throw unauthenticated();
+        const result = await fn(customer);
+        if (key) idempotent.set(key, structuredClone(result));
+        return result;
+      },
+      customer,
+      args,
+    );
   }
 
   /** A signed-out write (a visit): a repeated Idempotency-Key replays, as on the server. */
@@ -103,13 +139,24 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     };
   }
 
-
   return {
-    call, write, publicWrite, scripted, notify, subscribe,
-    setFailure: (mode: FailureMode) => { failure = mode; },
+    call,
+    write,
+    publicWrite,
+    scripted,
+    notify,
+    subscribe,
+    setFailure: (mode: FailureMode) => {
+      failure = mode;
+    },
     queue: (op: string, outcome: Outcome) => queued.set(op, [...(queued.get(op) ?? []), outcome]),
-    get subscriptions() { return subscriptions; },
-    dispose: () => { listeners.clear(); subscriptions = 0; },
+    get subscriptions() {
+      return subscriptions;
+    },
+    dispose: () => {
+      listeners.clear();
+      subscriptions = 0;
+    },
   };
 }
 

@@ -1,4 +1,12 @@
-import type { GroupBuyCampaign, LiveShow, Question, Review, ReviewMedia, ReviewSummary, UploadedMedia } from '@kith/core';
+import type {
+  GroupBuyCampaign,
+  LiveShow,
+  Question,
+  Review,
+  ReviewMedia,
+  ReviewSummary,
+  UploadedMedia,
+} from '@kith/core';
 import { artPhoto } from './art.js';
 import type { MemoryTeam } from './group-buy.js';
 import type { MemoryPointsFixture } from './points.js';
@@ -52,9 +60,19 @@ const usd = (minor: number) => ({ minor, currency: 'USD' });
  * most 3 with a day to fill and seats held 15 minutes; succeeded teams get free gift wrap.
  */
 export const demoCampaign = (now: number): GroupBuyCampaign => ({
-  id: 'gb-1', product: { id: 'p1', title: 'Everyday tote' }, soloPrice: usd(5900),
-  tiers: [{ size: 2, price: usd(5310) }, { size: 3, price: usd(5015) }],
-  maxMembers: 3, teamDurationSeconds: 86_400, holdSeconds: 900, startsAt: iso(now - 48 * HOUR), status: 'active', reward: { description: 'Free gift wrap' },
+  id: 'gb-1',
+  product: { id: 'p1', title: 'Everyday tote' },
+  soloPrice: usd(5900),
+  tiers: [
+    { size: 2, price: usd(5310) },
+    { size: 3, price: usd(5015) },
+  ],
+  maxMembers: 3,
+  teamDurationSeconds: 86_400,
+  holdSeconds: 900,
+  startsAt: iso(now - 48 * HOUR),
+  status: 'active',
+  reward: { description: 'Free gift wrap' },
 });
 
 /**
@@ -63,27 +81,53 @@ export const demoCampaign = (now: number): GroupBuyCampaign => ({
  */
 export const demoTeams = (now: number): MemoryTeam[] => [
   {
-    id: 'team-1', campaignId: 'gb-1', createdAt: iso(now - 3 * HOUR), expiresAt: iso(now + 21 * HOUR),
+    id: 'team-1',
+    campaignId: 'gb-1',
+    createdAt: iso(now - 3 * HOUR),
+    expiresAt: iso(now + 21 * HOUR),
     seats: [{ customerId: 'c-wei', displayName: 'Wei', seat: 'confirmed' }],
   },
   {
-    id: 'team-2', campaignId: 'gb-1', createdAt: iso(now - 20 * HOUR), expiresAt: iso(now + 4 * HOUR), state: 'succeeded', tierReached: 0,
-    seats: [{ customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' }, { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed' }],
+    id: 'team-2',
+    campaignId: 'gb-1',
+    createdAt: iso(now - 20 * HOUR),
+    expiresAt: iso(now + 4 * HOUR),
+    state: 'succeeded',
+    tierReached: 0,
+    seats: [
+      { customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' },
+      { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed' },
+    ],
   },
 ];
 const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
 const RATINGS = [5, 4, 5, 3, 1, 5, 4, 2] as const;
 /** One text per review of p1, matching its rating (RATINGS repeats every 8). */
 const TEXTS: readonly (readonly [title: string | undefined, body: string])[] = [
-  ['Perfect everyday bag', 'Sturdy canvas and great quality stitching. The size fits my laptop, a water bottle and lunch.'],
-  ['Good, strap a bit thin', 'Fits true to size and the fabric feels great, but the strap digs in when the bag is full.'],
+  [
+    'Perfect everyday bag',
+    'Sturdy canvas and great quality stitching. The size fits my laptop, a water bottle and lunch.',
+  ],
+  [
+    'Good, strap a bit thin',
+    'Fits true to size and the fabric feels great, but the strap digs in when the bag is full.',
+  ],
   [undefined, 'Bought a second one for my sister. 很好用！The colour is even nicer in person.'],
-  ['Nice colour, so-so pockets', 'Arrived in two days. Colour is a little darker than the photos and the inner pockets are shallow.'],
+  [
+    'Nice colour, so-so pockets',
+    'Arrived in two days. Colour is a little darker than the photos and the inner pockets are shallow.',
+  ],
   ['Strap broke', 'Not for me: the strap broke after a week of carrying groceries. Quality control needs work.'],
-  ['Worth every cent', 'Great price for this quality. The zip runs smoothly and the pockets keep my keys where I can find them.'],
+  [
+    'Worth every cent',
+    'Great price for this quality. The zip runs smoothly and the pockets keep my keys where I can find them.',
+  ],
   ['Solid', 'Decent size for daily use. Delivery was quick and it came well packed.'],
   [undefined, 'Decent for the price, stitching could be better and the colour faded after one wash.'],
-  ['Love it', 'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.'],
+  [
+    'Love it',
+    'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.',
+  ],
   ['Good size', 'The size is right for work. I would have liked a longer strap.'],
   ['质量很好', '质量很好，颜色和图片一样。大小刚好，能放下笔记本电脑。'],
   [undefined, 'Average quality. The colour is nice but the zip sticks now and then.'],
@@ -121,29 +165,74 @@ function demoReviews(now: number): Review[] {
     rating: RATINGS[i % 8]!,
     ...(title ? { title } : {}),
     body,
-    author: { displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + (i % 26))}.`, verifiedBuyer: i % 3 !== 2 },
+    author: {
+      displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + (i % 26))}.`,
+      verifiedBuyer: i % 3 !== 2,
+    },
     media: PHOTOS[i] ?? [],
     createdAt: iso(now - (i + 1) * 26 * HOUR),
     status: 'published',
     helpfulCount: (i * 7) % 11,
     ...(i % 4 === 3 ? {} : { recommend: i % 8 !== 4 }),
     ...(i === 6 ? { incentivized: true } : {}),
-    ...(i === 4 ? { reply: { body: 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.', createdAt: iso(now - 100 * HOUR) } } : {}),
+    ...(i === 4
+      ? {
+          reply: {
+            body: 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.',
+            createdAt: iso(now - 100 * HOUR),
+          },
+        }
+      : {}),
   }));
 }
 
 /** The questions about p1, answered by customers, the merchant and an expert, some waiting for moderation. */
 function demoQuestions(now: number): Question[] {
-  const asked = (id: string, hoursAgo: number, body: string, displayName: string, status: Question['status'] = 'published') =>
-    ({ id, productId: 'p1', body, author: { displayName }, createdAt: iso(now - hoursAgo * HOUR), status });
-  const answer = (questionId: string, id: string, hoursAgo: number, body: string, displayName: string, role: 'customer' | 'merchant' | 'expert', verifiedBuyer = false, status: Question['status'] = 'published') =>
-    ({ id, questionId, body, author: { displayName, role, verifiedBuyer }, createdAt: iso(now - hoursAgo * HOUR), status });
+  const asked = (
+    id: string,
+    hoursAgo: number,
+    body: string,
+    displayName: string,
+    status: Question['status'] = 'published',
+  ) => ({ id, productId: 'p1', body, author: { displayName }, createdAt: iso(now - hoursAgo * HOUR), status });
+  const answer = (
+    questionId: string,
+    id: string,
+    hoursAgo: number,
+    body: string,
+    displayName: string,
+    role: 'customer' | 'merchant' | 'expert',
+    verifiedBuyer = false,
+    status: Question['status'] = 'published',
+  ) => ({
+    id,
+    questionId,
+    body,
+    author: { displayName, role, verifiedBuyer },
+    createdAt: iso(now - hoursAgo * HOUR),
+    status,
+  });
   return [
     {
       ...asked('q1', 120, 'Does it fit a 15-inch laptop?', 'Priya'),
       answers: [
-        answer('q1', 'a1', 118, 'Yes, I carry a 15-inch laptop in mine every day; it fits with room for a charger.', 'Tom B.', 'customer', true),
-        answer('q1', 'a2', 110, 'It fits laptops up to 15.6 inches (38 × 26 cm). The padded sleeve takes up to 14 inches.', 'Kith Store', 'merchant'),
+        answer(
+          'q1',
+          'a1',
+          118,
+          'Yes, I carry a 15-inch laptop in mine every day; it fits with room for a charger.',
+          'Tom B.',
+          'customer',
+          true,
+        ),
+        answer(
+          'q1',
+          'a2',
+          110,
+          'It fits laptops up to 15.6 inches (38 × 26 cm). The padded sleeve takes up to 14 inches.',
+          'Kith Store',
+          'merchant',
+        ),
         answer('q1', 'a3', 100, 'Add me on WeChat for a better price', 'deals4u', 'customer', false, 'pending'),
       ],
     },
@@ -151,12 +240,25 @@ function demoQuestions(now: number): Question[] {
       ...asked('q2', 90, 'Is the canvas waterproof or only water-resistant?', 'Sam'),
       answers: [
         answer('q2', 'a4', 80, 'Mine survived a downpour with dry contents.', 'Mei L.', 'customer'),
-        answer('q2', 'a5', 60, 'Water-resistant: the canvas is waxed, so rain beads off, but it is not seam-sealed. Re-wax once a year.', 'Dana, materials specialist', 'expert'),
+        answer(
+          'q2',
+          'a5',
+          60,
+          'Water-resistant: the canvas is waxed, so rain beads off, but it is not seam-sealed. Re-wax once a year.',
+          'Dana, materials specialist',
+          'expert',
+        ),
       ],
     },
-    { ...asked('q3', 40, '有没有黑色的？', '王芳'), answers: [answer('q3', 'a6', 30, '黑色款下个月到货。', 'Kith Store', 'merchant')] },
+    {
+      ...asked('q3', 40, '有没有黑色的？', '王芳'),
+      answers: [answer('q3', 'a6', 30, '黑色款下个月到货。', 'Kith Store', 'merchant')],
+    },
     { ...asked('q4', 6, 'Can I put it in the washing machine?', 'Jo'), answers: [] },
-    { ...asked('q5', 3, 'Cheaper at www.example-deals.test, is that the same bag?', 'bargains', 'pending'), answers: [] },
+    {
+      ...asked('q5', 3, 'Cheaper at www.example-deals.test, is that the same bag?', 'bargains', 'pending'),
+      answers: [],
+    },
   ];
 }
 
@@ -164,16 +266,35 @@ function demoQuestions(now: number): Question[] {
 function demoShows(now: number): MemorySeed['shows'] {
   return [
     {
-      id: 'show-1', title: 'Autumn drop, live from the studio', status: 'scheduled', startsAt: iso(now + 2 * HOUR),
-      streamUrl: 'https://live.example.com/show-1', host: { displayName: 'Mia' }, productIds: ['p1', 'p2'],
+      id: 'show-1',
+      title: 'Autumn drop, live from the studio',
+      status: 'scheduled',
+      startsAt: iso(now + 2 * HOUR),
+      streamUrl: 'https://live.example.com/show-1',
+      host: { displayName: 'Mia' },
+      productIds: ['p1', 'p2'],
     },
     {
-      id: 'show-2', title: 'Sneaker unboxing', status: 'live', startsAt: iso(now - HOUR / 2), startedAt: iso(now - HOUR / 2),
-      streamUrl: 'https://live.example.com/show-2', viewerCount: 1284, host: { displayName: 'Leo' }, productIds: ['p3'],
+      id: 'show-2',
+      title: 'Sneaker unboxing',
+      status: 'live',
+      startsAt: iso(now - HOUR / 2),
+      startedAt: iso(now - HOUR / 2),
+      streamUrl: 'https://live.example.com/show-2',
+      viewerCount: 1284,
+      host: { displayName: 'Leo' },
+      productIds: ['p3'],
     },
     {
-      id: 'show-3', title: 'Skincare Q&A', status: 'ended', startsAt: iso(now - 26 * HOUR), startedAt: iso(now - 26 * HOUR),
-      endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay', host: { displayName: 'Yan' }, productIds: ['p4'],
+      id: 'show-3',
+      title: 'Skincare Q&A',
+      status: 'ended',
+      startsAt: iso(now - 26 * HOUR),
+      startedAt: iso(now - 26 * HOUR),
+      endedAt: iso(now - 25 * HOUR),
+      replayUrl: 'https://live.example.com/show-3/replay',
+      host: { displayName: 'Yan' },
+      productIds: ['p4'],
     },
   ];
 }
@@ -186,7 +307,11 @@ function demoShows(now: number): MemorySeed['shows'] {
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
   // The shopper's orders: their reviews and answers about p1 and p3 are verified.
-  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({ id, customerId, productIds: i % 2 ? ['p1'] : ['p3'] }));
+  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({
+    id,
+    customerId,
+    productIds: i % 2 ? ['p1'] : ['p3'],
+  }));
   return {
     shows: demoShows(now),
     reviews: demoReviews(now),

@@ -6,22 +6,26 @@ import { createMemoryAdapter, demoSeed, playLiveScenario, pointsScenario } from 
 
 // The adapter's shape only: the rules are the server's, tested against it (the whole contract runs
 // with the REST adapter on the real server in packages/adapter-rest/test/contract.node.test.mjs).
-runAdapterShapeContract('memory', async () => {
-  const adapter = createMemoryAdapter();
-  return {
-    adapter,
-    // A second view of the same data, signed in.
-    customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
-    fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none' },
-    control: {
-      startShow: async (id) => adapter.control.startShow(id, 10),
-      setViewers: async (id, n) => adapter.control.setViewers(id, n),
-      endShow: async (id) => adapter.control.endShow(id),
-    },
-    scriptFailure: (op, error) => adapter.control.next(op, error),
-    teardown: () => adapter.dispose(),
-  };
-}, { describe, it });
+runAdapterShapeContract(
+  'memory',
+  async () => {
+    const adapter = createMemoryAdapter();
+    return {
+      adapter,
+      // A second view of the same data, signed in.
+      customer: adapter.as({ id: 'c-contract', displayName: 'Ana' }),
+      fixtures: { scheduledShowId: 'show-1', productWithShow: 'p1', productWithoutShow: 'p-none' },
+      control: {
+        startShow: async (id) => adapter.control.startShow(id, 10),
+        setViewers: async (id, n) => adapter.control.setViewers(id, n),
+        endShow: async (id) => adapter.control.endShow(id),
+      },
+      scriptFailure: (op, error) => adapter.control.next(op, error),
+      teardown: () => adapter.dispose(),
+    };
+  },
+  { describe, it },
+);
 
 describe('memory adapter', () => {
   it('never mutates the seed it was given', async () => {
@@ -36,7 +40,9 @@ describe('memory adapter', () => {
     const adapter = createMemoryAdapter({ failure: 'always' });
     await assert.rejects(adapter.live.getShow('show-1'), isNetworkError);
     const errors = [];
-    adapter.live.subscribeShow('show-1', () => assert.fail('no push while failing'), { onError: (e) => errors.push(e) });
+    adapter.live.subscribeShow('show-1', () => assert.fail('no push while failing'), {
+      onError: (e) => errors.push(e),
+    });
     await new Promise((r) => setTimeout(r, 10));
     assert.equal(errors.length, 1);
     adapter.control.setFailure('none');
@@ -57,9 +63,15 @@ describe('memory adapter', () => {
   it('control puts a show in any state; it never refuses a transition (that is the server’s rule)', async () => {
     const adapter = createMemoryAdapter();
     adapter.control.endShow('show-1', 'https://live.example.com/r');
-    assert.deepEqual([(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).replayUrl], ['ended', 'https://live.example.com/r']);
+    assert.deepEqual(
+      [(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).replayUrl],
+      ['ended', 'https://live.example.com/r'],
+    );
     adapter.control.startShow('show-1', 7);
-    assert.deepEqual([(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).viewerCount], ['live', 7]);
+    assert.deepEqual(
+      [(await adapter.live.getShow('show-1')).status, (await adapter.live.getShow('show-1')).viewerCount],
+      ['live', 7],
+    );
   });
 
   it('points and referrals writes answer the fixture’s outcomes; control.next scripts the next answer; without an outcome, 501 not_scripted', async () => {
@@ -67,9 +79,20 @@ describe('memory adapter', () => {
     const scenario = pointsScenario('rich', { customer });
     const adapter = createMemoryAdapter(scenario);
     const redeemed = await adapter.points.redeem('rw-10p');
-    assert.deepEqual([redeemed.points, redeemed.account.balance, (await adapter.points.getAccount()).balance], [1200, 500, 500]);
+    assert.deepEqual(
+      [redeemed.points, redeemed.account.balance, (await adapter.points.getAccount()).balance],
+      [1200, 500, 500],
+    );
     adapter.control.next('points.redeem', new HttpError(409, 'insufficient_points', 'Scripted'));
-    adapter.control.next('points.redeem', { id: 'rd-x', rewardId: 'rw-5off', rewardTitle: '$5 off', points: 500, code: 'KITH-TEST-CODE', createdAt: '2026-01-01T00:00:00.000Z', account: redeemed.account });
+    adapter.control.next('points.redeem', {
+      id: 'rd-x',
+      rewardId: 'rw-5off',
+      rewardTitle: '$5 off',
+      points: 500,
+      code: 'KITH-TEST-CODE',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      account: redeemed.account,
+    });
     await assert.rejects(adapter.points.redeem('rw-5off'), (e) => isHttpError(e) && e.code === 'insufficient_points');
     assert.equal((await adapter.points.redeem('rw-5off')).code, 'KITH-TEST-CODE', 'queued outcomes answer in order');
     adapter.control.setPoints('c1', { balance: 42 });
@@ -78,7 +101,11 @@ describe('memory adapter', () => {
     const bare = createMemoryAdapter({ seed: scenario.seed, customer });
     await assert.rejects(bare.points.checkIn(), (e) => isHttpError(e) && e.status === 501 && e.code === 'not_scripted');
     const link = await bare.referrals.createLink({ url: 'https://shop.example.com/p/tote?colour=sand' });
-    assert.equal(link.url, `https://shop.example.com/p/tote?colour=sand&kith_ref=${link.code}`, 'a known link, to the page asked for');
+    assert.equal(
+      link.url,
+      `https://shop.example.com/p/tote?colour=sand&kith_ref=${link.code}`,
+      'a known link, to the page asked for',
+    );
   });
 
   it('writes need a customer, and an Idempotency-Key replays instead of writing twice', async () => {
@@ -103,7 +130,11 @@ describe('memory adapter', () => {
     off();
     assert.deepEqual(seen, ['forming', 'expired']);
     assert.equal((await adapter.groupBuy.getTeam('team-1')).you.leader, true);
-    assert.equal((await adapter.groupBuy.getOffer('p1')).teams.some((t) => t.id === 'team-1'), false, 'an expired team is not offered');
+    assert.equal(
+      (await adapter.groupBuy.getOffer('p1')).teams.some((t) => t.id === 'team-1'),
+      false,
+      'an expired team is not offered',
+    );
   });
 
   it('plays the live scenario: scheduled → live with rising viewers → ended', async () => {
@@ -117,7 +148,10 @@ describe('memory adapter', () => {
     const statuses = [...new Set(seen.map(([s]) => s))];
     assert.deepEqual(statuses, ['scheduled', 'live', 'ended']);
     const viewers = seen.filter(([s]) => s === 'live').map(([, v]) => v);
-    assert.ok(viewers.length >= 2 && viewers.every((v, i) => i === 0 || v > viewers[i - 1]), `viewers rise: ${viewers}`);
+    assert.ok(
+      viewers.length >= 2 && viewers.every((v, i) => i === 0 || v > viewers[i - 1]),
+      `viewers rise: ${viewers}`,
+    );
   });
 });
 
@@ -151,7 +185,8 @@ describe('liveShowStore', () => {
     const off2 = none.listen(() => {});
     await settle();
     assert.equal(none.get().status, 'none');
-    off1(); off2();
+    off1();
+    off2();
 
     const failing = createMemoryAdapter({ failure: 'always' });
     const broken = liveShowStore(failing, { showId: 'show-1' });

@@ -1,11 +1,36 @@
 import type {
-  Answer, GroupBuyOffer, GroupBuyTeam, LiveShow, Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption,
-  Question, Review, ReviewSummary, UploadedMedia,
+  Answer,
+  GroupBuyOffer,
+  GroupBuyTeam,
+  LiveShow,
+  Page,
+  PointsAccount,
+  PointsCheckIn,
+  PointsEntry,
+  PointsProgram,
+  PointsRedemption,
+  Question,
+  Review,
+  ReviewSummary,
+  UploadedMedia,
 } from '@kith/core';
 import type {
-  AnswerResponse as ServerAnswer, FindShowResult, GroupBuyOfferResponse, GroupBuyTeamResponse, LiveShowResponse,
-  PointsAccountResponse, PointsCheckInResponse, PointsEntryPageResponse, PointsProgramResponse, PointsRedemptionResponse, QuestionPageResponse as ServerQuestionPage, QuestionResponse as ServerQuestion,
-  ReviewPageResponse as ServerReviewPage, ReviewResponse, ReviewSummaryResponse as ServerSummary, UploadedMediaResponse as ServerUpload,
+  AnswerResponse as ServerAnswer,
+  FindShowResult,
+  GroupBuyOfferResponse,
+  GroupBuyTeamResponse,
+  LiveShowResponse,
+  PointsAccountResponse,
+  PointsCheckInResponse,
+  PointsEntryPageResponse,
+  PointsProgramResponse,
+  PointsRedemptionResponse,
+  QuestionPageResponse as ServerQuestionPage,
+  QuestionResponse as ServerQuestion,
+  ReviewPageResponse as ServerReviewPage,
+  ReviewResponse,
+  ReviewSummaryResponse as ServerSummary,
+  UploadedMediaResponse as ServerUpload,
 } from '@kith/server/contract';
 
 // Response shapes come from the server's zod schemas through type-only imports, so the adapter
@@ -37,9 +62,13 @@ export type _PointsHistoryFitsCore = Assert<PointsEntryPageResponse extends Page
 export type _PointsCheckInFitsCore = Assert<PointsCheckInResponse extends PointsCheckIn ? true : false>;
 export type _PointsRedemptionFitsCore = Assert<PointsRedemptionResponse extends PointsRedemption ? true : false>;
 // The summary fields the widgets' photo and topic filters need are always sent.
-export type _SummaryHasPhotosAndTopics = Assert<ServerSummary extends Required<Pick<ReviewSummary, 'withMediaCount' | 'topics'>> ? true : false>;
+export type _SummaryHasPhotosAndTopics = Assert<
+  ServerSummary extends Required<Pick<ReviewSummary, 'withMediaCount' | 'topics'>> ? true : false
+>;
 // Review photos carry the id and displayed size the gallery lays out with.
-export type _MediaHasSize = Assert<ReviewResponse['media'][number] extends { id: string; width: number; height: number } ? true : false>;
+export type _MediaHasSize = Assert<
+  ReviewResponse['media'][number] extends { id: string; width: number; height: number } ? true : false
+>;
 
 export type ReviewPageResponse = ServerReviewPage;
 export type ReviewSummaryResponse = ServerSummary;

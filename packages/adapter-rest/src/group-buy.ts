@@ -7,8 +7,14 @@ const STATES = new Set(['forming', 'succeeded', 'closed', 'expired']);
 /** Enough of a check that a broken message can't reach a widget as a team (the server validates the rest). */
 const asTeam = (data: unknown, id: string): GroupBuyTeam | undefined => {
   const t = data as Partial<GroupBuyTeam> | null;
-  return typeof t === 'object' && t !== null && t.id === id && STATES.has(t.state as string) && Array.isArray(t.members)
-    && Array.isArray(t.tiers) && typeof t.seatCount === 'number' && typeof t.expiresAt === 'string'
+  return typeof t === 'object' &&
+    t !== null &&
+    t.id === id &&
+    STATES.has(t.state as string) &&
+    Array.isArray(t.members) &&
+    Array.isArray(t.tiers) &&
+    typeof t.seatCount === 'number' &&
+    typeof t.expiresAt === 'string'
     ? (t as GroupBuyTeam)
     : undefined;
 };
@@ -33,7 +39,8 @@ export function createGroupBuyApi(ctx: LiveContext): GroupBuyApi {
       }),
     getTeam,
     // `o` is the caller's WriteOptions: its signal and Idempotency-Key go to the client as they are.
-    startTeam: (campaignId, input, o) => http.post<GroupBuyTeam>(`group-buys/${encodeURIComponent(campaignId)}/teams`, input, o),
+    startTeam: (campaignId, input, o) =>
+      http.post<GroupBuyTeam>(`group-buys/${encodeURIComponent(campaignId)}/teams`, input, o),
     joinTeam: (id, input, o) => http.post<GroupBuyTeam>(`${teamPath(id)}/join`, input, o),
     leaveTeam: (id, o) => http.post<GroupBuyTeam>(`${teamPath(id)}/leave`, undefined, o),
     subscribeTeam: (id, onTeam, o) => subscribe(id, onTeam, o?.onError),

@@ -18,8 +18,11 @@ export interface LiveContext {
  * widgets show it: `parse` drops malformed messages, `fetch` serves polling and explains failures.
  */
 export function snapshotStreams<T>(
-  { streamUrl, stream }: LiveContext, event: string, path: (id: string) => string,
-  parse: (data: unknown, id: string) => T | undefined, fetch: (id: string, signal: AbortSignal) => Promise<T>,
+  { streamUrl, stream }: LiveContext,
+  event: string,
+  path: (id: string) => string,
+  parse: (data: unknown, id: string) => T | undefined,
+  fetch: (id: string, signal: AbortSignal) => Promise<T>,
 ): SharedSubscribe<T> {
   return shareByKey<T>((id, sink) =>
     subscribeSse<T>(streamUrl(`${path(id)}/events`), {
@@ -38,8 +41,13 @@ const STATUSES = new Set(['scheduled', 'live', 'ended']);
 /** Enough of a check that a broken message can't reach a widget as a show (the server validates the rest). */
 const asShow = (data: unknown, id: string): LiveShow | undefined => {
   const s = data as Partial<LiveShow> | null;
-  return typeof s === 'object' && s !== null && s.id === id && typeof s.title === 'string' && STATUSES.has(s.status as string)
-    && typeof s.startsAt === 'string' && Array.isArray(s.productIds)
+  return typeof s === 'object' &&
+    s !== null &&
+    s.id === id &&
+    typeof s.title === 'string' &&
+    STATUSES.has(s.status as string) &&
+    typeof s.startsAt === 'string' &&
+    Array.isArray(s.productIds)
     ? (s as LiveShow)
     : undefined;
 };
@@ -54,7 +62,10 @@ export function createLiveApi(ctx: LiveContext): LiveApi {
   return {
     getShow,
     findShow: async ({ productId }, o) => {
-      const res = await http.get<FindShowResponse>('live/shows', { signal: o?.signal, searchParams: { product: productId } });
+      const res = await http.get<FindShowResponse>('live/shows', {
+        signal: o?.signal,
+        searchParams: { product: productId },
+      });
       return res?.show ?? null;
     },
     subscribeShow: (id, onShow, o) => subscribe(id, onShow, o?.onError),

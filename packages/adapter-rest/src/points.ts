@@ -1,4 +1,12 @@
-import type { Page, PointsAccount, PointsApi, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption } from '@kith/core';
+import type {
+  Page,
+  PointsAccount,
+  PointsApi,
+  PointsCheckIn,
+  PointsEntry,
+  PointsProgram,
+  PointsRedemption,
+} from '@kith/core';
 import type { HttpClient } from '@kith/core/http';
 import { pageParams } from './params.js';
 

@@ -12,7 +12,8 @@ export function createReferralsApi(http: HttpClient): ReferralsApi {
   return {
     createLink: (input, o) => http.post<ReferralLink>('referrals/links', input, o),
     getOffer: (code, o) => http.get<ReferralOffer>(codePath(code), o),
-    recordVisit: (code, input, o) => http.post<{ visitId: string | null; counted: boolean }>(`${codePath(code)}/visits`, input, o),
+    recordVisit: (code, input, o) =>
+      http.post<{ visitId: string | null; counted: boolean }>(`${codePath(code)}/visits`, input, o),
     getStats: (o) => http.get<ReferralStats>('referrals/me', o),
   };
 }

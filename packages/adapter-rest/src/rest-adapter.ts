@@ -43,7 +43,13 @@ export interface RestAdapter extends KithAdapter {
 export const CUSTOMER_HEADER = 'X-Kith-Customer';
 
 // Domains this adapter implements; others arrive with the server endpoints that back them.
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
+  'live',
+  'reviews',
+  'groupBuy',
+  'points',
+  'referrals',
+]);
 
 /**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
@@ -74,10 +80,12 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   if (!baseUrl) throw new TypeError('createRestAdapter: `baseUrl` is required');
   if (!publishableKey) throw new TypeError('createRestAdapter: `publishableKey` is required');
   // A secret key in a page would give every visitor admin rights over the shop.
-  if (publishableKey.startsWith('sk_')) throw new TypeError('createRestAdapter: pass the publishable key (pk_…), never the secret key');
+  if (publishableKey.startsWith('sk_'))
+    throw new TypeError('createRestAdapter: pass the publishable key (pk_…), never the secret key');
 
   const root = baseUrl.replace(/\/+$/, '');
-  const fetchFn = options.customerToken !== undefined ? withCustomerToken(options.customerToken, options.fetch) : options.fetch;
+  const fetchFn =
+    options.customerToken !== undefined ? withCustomerToken(options.customerToken, options.fetch) : options.fetch;
   const http = createHttp({
     baseUrl: `${root}/`,
     headers: { Authorization: `Bearer ${publishableKey}` },
@@ -99,13 +107,17 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
 
   const token = options.customerToken;
   return {
-    id: 'rest', capabilities: CAPABILITIES,
+    id: 'rest',
+    capabilities: CAPABILITIES,
     // Signed in while there is a token to send: widgets then skip customer-only calls instead of collecting 401s.
     signedIn: () => {
       const value = typeof token === 'function' ? token() : token;
       return value instanceof Promise ? value.then(Boolean, () => false) : !!value;
     },
-    live: createLiveApi(ctx), reviews: createReviewsApi(http), groupBuy: createGroupBuyApi(ctx),
-    points: createPointsApi(http), referrals: createReferralsApi(http),
+    live: createLiveApi(ctx),
+    reviews: createReviewsApi(http),
+    groupBuy: createGroupBuyApi(ctx),
+    points: createPointsApi(http),
+    referrals: createReferralsApi(http),
   };
 }

@@ -1,6 +1,13 @@
 import type { Page, Review, ReviewsApi, ReviewSummary } from '@kith/core';
 import type { HttpClient } from '@kith/core/http';
-import type { AnswerResponse, QuestionPageResponse, QuestionResponse, ReviewPageResponse, ReviewSummaryResponse, UploadedMediaResponse } from './api-types.js';
+import type {
+  AnswerResponse,
+  QuestionPageResponse,
+  QuestionResponse,
+  ReviewPageResponse,
+  ReviewSummaryResponse,
+  UploadedMediaResponse,
+} from './api-types.js';
 import { pageParams } from './params.js';
 
 const productPath = (id: string) => `products/${encodeURIComponent(id)}`;
@@ -17,13 +24,23 @@ export function createReviewsApi(http: HttpClient): ReviewsApi {
     getSummary: (productId, o) => http.get<ReviewSummaryResponse>(`${productPath(productId)}/reviews/summary`, o),
     async getSummaries(productIds, o) {
       if (!productIds.length) return [];
-      const { summaries } = await http.get<{ summaries: ReviewSummary[] }>('reviews/summaries', { ...o, searchParams: { products: productIds.join(',') } });
+      const { summaries } = await http.get<{ summaries: ReviewSummary[] }>('reviews/summaries', {
+        ...o,
+        searchParams: { products: productIds.join(',') },
+      });
       return summaries;
     },
     listReviews: (q, o) =>
       http.get<ReviewPageResponse>(`${productPath(q.productId)}/reviews`, {
         ...o,
-        searchParams: { sort: q.sort, rating: q.rating, verified: q.verified, q: q.q, ...pageParams(q), media: q.withMedia || undefined },
+        searchParams: {
+          sort: q.sort,
+          rating: q.rating,
+          verified: q.verified,
+          q: q.q,
+          ...pageParams(q),
+          media: q.withMedia || undefined,
+        },
       }) as Promise<Page<Review>>,
     submitReview: ({ productId, ...body }, o) => http.post<Review>(`${productPath(productId)}/reviews`, body, o),
     markHelpful: (reviewId, o) => http.post<{ helpfulCount: number }>(`${reviewPath(reviewId)}/helpful`, undefined, o),
@@ -32,8 +49,11 @@ export function createReviewsApi(http: HttpClient): ReviewsApi {
     },
     // The Blob itself is the body; the server reads the type from the bytes, not from `file.type`.
     uploadMedia: (file, o) => http.post<UploadedMediaResponse>('media', file, { ...o, timeout: UPLOAD_TIMEOUT }),
-    listQuestions: (q, o) => http.get<QuestionPageResponse>(`${productPath(q.productId)}/questions`, { ...o, searchParams: pageParams(q) }),
-    askQuestion: ({ productId, ...body }, o) => http.post<QuestionResponse>(`${productPath(productId)}/questions`, body, o),
-    answerQuestion: ({ questionId, ...body }, o) => http.post<AnswerResponse>(`questions/${encodeURIComponent(questionId)}/answers`, body, o),
+    listQuestions: (q, o) =>
+      http.get<QuestionPageResponse>(`${productPath(q.productId)}/questions`, { ...o, searchParams: pageParams(q) }),
+    askQuestion: ({ productId, ...body }, o) =>
+      http.post<QuestionResponse>(`${productPath(productId)}/questions`, body, o),
+    answerQuestion: ({ questionId, ...body }, o) =>
+      http.post<AnswerResponse>(`questions/${encodeURIComponent(questionId)}/answers`, body, o),
   };
 }

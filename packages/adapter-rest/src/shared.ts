@@ -7,7 +7,11 @@ export interface Sink<T> {
   error(error: unknown): void;
 }
 
-export type SharedSubscribe<T> = (key: string, onValue: (value: T) => void, onError?: (error: unknown) => void) => Unsubscribe;
+export type SharedSubscribe<T> = (
+  key: string,
+  onValue: (value: T) => void,
+  onError?: (error: unknown) => void,
+) => Unsubscribe;
 
 interface Subscriber<T> {
   readonly onValue: (value: T) => void;

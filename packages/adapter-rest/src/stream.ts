@@ -100,7 +100,11 @@ class SseSubscription<T> {
     else queueMicrotask(() => this.#giveUp(new UnsupportedError('live updates without EventSource')));
     // Not after a synchronous give-up (no EventSource constructor and nothing to poll).
     if (o.pauseWhenHidden !== false && !this.#closed) {
-      this.#stopWatching = watchVisibility(o.pauseWhenHidden ?? 5000, () => this.#pause(), () => this.#resume());
+      this.#stopWatching = watchVisibility(
+        o.pauseWhenHidden ?? 5000,
+        () => this.#pause(),
+        () => this.#resume(),
+      );
     }
   }
 
@@ -113,7 +117,11 @@ class SseSubscription<T> {
 
   #publish(value: T) {
     // Keys sorted: the server may send the same snapshot with its fields in another order.
-    const json = JSON.stringify(value, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+    const json = JSON.stringify(value, (_, v) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : v,
+    );
     if (json === this.#last) return;
     this.#last = json;
     this.#o.onValue(value);
@@ -196,7 +204,8 @@ class SseSubscription<T> {
     }
     if (value === undefined) {
       // Once per subscription: a server bug should be visible without flooding the console.
-      if (!this.#warned) console.warn(`[kith] Ignored a malformed "${this.#o.event}" event:`, String(data).slice(0, 200));
+      if (!this.#warned)
+        console.warn(`[kith] Ignored a malformed "${this.#o.event}" event:`, String(data).slice(0, 200));
       this.#warned = true;
       return;
     }

@@ -35,13 +35,27 @@ const usd = (minor) => ({ minor, currency: 'USD' });
 async function setup(options = {}) {
   const { shop, admin, customerToken } = await backend.addShop();
   await admin.call('POST', '/admin/group-buys', {
-    id: 'gb-1', productId: 'p1', product: { title: 'Tote' }, soloPrice: usd(5900), tiers: [{ size: 2, price: usd(5310) }, { size: 3, price: usd(5015) }],
+    id: 'gb-1',
+    productId: 'p1',
+    product: { title: 'Tote' },
+    soloPrice: usd(5900),
+    tiers: [
+      { size: 2, price: usd(5310) },
+      { size: 3, price: usd(5015) },
+    ],
   });
   const tokens = {};
   for (const id of ['wei', 'ana', 'bo', 'cy']) tokens[id] = await customerToken(id);
-  const as = (id, more = {}) => createRestAdapter({
-    baseUrl: backend.baseUrl, publishableKey: shop.publishableKey, EventSource, pauseWhenHidden: false, ...(id ? { customerToken: tokens[id] } : {}), ...options, ...more,
-  });
+  const as = (id, more = {}) =>
+    createRestAdapter({
+      baseUrl: backend.baseUrl,
+      publishableKey: shop.publishableKey,
+      EventSource,
+      pauseWhenHidden: false,
+      ...(id ? { customerToken: tokens[id] } : {}),
+      ...options,
+      ...more,
+    });
   const t1 = await as('wei').groupBuy.startTeam('gb-1', { displayName: 'Wei' });
   backend.requests.length = 0;
   const streamRequests = () => backend.requests.filter((r) => r.path.endsWith('/events'));
@@ -52,7 +66,8 @@ describe('rest adapter: group buy', () => {
   it('declares the groupBuy capability next to live, reviews, points and referrals', async () => {
     const { anon } = await setup();
     assert.deepEqual([...anon.capabilities], ['live', 'reviews', 'groupBuy', 'points', 'referrals']);
-    for (const m of ['getOffer', 'getTeam', 'startTeam', 'joinTeam', 'leaveTeam', 'subscribeTeam']) assert.equal(typeof anon.groupBuy[m], 'function', m);
+    for (const m of ['getOffer', 'getTeam', 'startTeam', 'joinTeam', 'leaveTeam', 'subscribeTeam'])
+      assert.equal(typeof anon.groupBuy[m], 'function', m);
   });
 
   it('reads the offer and a team; a product without a campaign is null, other errors throw', async () => {
@@ -60,9 +75,15 @@ describe('rest adapter: group buy', () => {
     const offer = await anon.groupBuy.getOffer('p1');
     assert.deepEqual([offer.campaign.id, offer.teams.map((t) => t.id), offer.yourTeam], ['gb-1', [t1], null]);
     const [get] = api.requests;
-    assert.deepEqual([get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']], ['GET', '/v1/products/p1/group-buy', `Bearer ${pk}`, undefined]);
+    assert.deepEqual(
+      [get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']],
+      ['GET', '/v1/products/p1/group-buy', `Bearer ${pk}`, undefined],
+    );
     assert.equal(await anon.groupBuy.getOffer('p-none'), null);
-    await assert.rejects(as(null, { publishableKey: 'pk_wrong' }).groupBuy.getOffer('p1'), (e) => isHttpError(e) && e.status === 401 && e.code === 'invalid_key');
+    await assert.rejects(
+      as(null, { publishableKey: 'pk_wrong' }).groupBuy.getOffer('p1'),
+      (e) => isHttpError(e) && e.status === 401 && e.code === 'invalid_key',
+    );
 
     assert.equal((await anon.groupBuy.getTeam(t1)).you, undefined);
     assert.equal((await as('wei').groupBuy.getTeam(t1)).you.leader, true, 'signed in: with `you`');
@@ -71,7 +92,10 @@ describe('rest adapter: group buy', () => {
     assert.equal(api.requests.at(-1).path, '/v1/teams/a%2Fb');
     const c = new AbortController();
     c.abort();
-    await assert.rejects(anon.groupBuy.getTeam(t1, { signal: c.signal }), (/** @type {Error} */ e) => e.name === 'AbortError');
+    await assert.rejects(
+      anon.groupBuy.getTeam(t1, { signal: c.signal }),
+      (/** @type {Error} */ e) => e.name === 'AbortError',
+    );
   });
 
   it('starts, joins and leaves with the customer token and the caller’s Idempotency-Key; refusals are HttpErrors', async () => {
@@ -85,18 +109,26 @@ describe('rest adapter: group buy', () => {
     await bo.groupBuy.leaveTeam(t1, { idempotencyKey: 'key-leave-1' });
     await bo.groupBuy.joinTeam(t1, { displayName: 'Bo' }); // no key: the client makes one
     const writes = api.requests.filter((r) => r.method === 'POST');
-    assert.deepEqual(writes.map((r) => [r.path, r.body, r.headers['idempotency-key'], r.headers['x-kith-customer']]), [
-      ['/v1/group-buys/gb-1/teams', { displayName: 'Ana' }, 'key-start-1', tokens.ana],
-      [`/v1/teams/${t1}/join`, {}, 'key-join-1', tokens.bo],
-      [`/v1/teams/${t1}/leave`, undefined, 'key-leave-1', tokens.bo],
-      [`/v1/teams/${t1}/join`, { displayName: 'Bo' }, writes[3].headers['idempotency-key'], tokens.bo],
-    ]);
+    assert.deepEqual(
+      writes.map((r) => [r.path, r.body, r.headers['idempotency-key'], r.headers['x-kith-customer']]),
+      [
+        ['/v1/group-buys/gb-1/teams', { displayName: 'Ana' }, 'key-start-1', tokens.ana],
+        [`/v1/teams/${t1}/join`, {}, 'key-join-1', tokens.bo],
+        [`/v1/teams/${t1}/leave`, undefined, 'key-leave-1', tokens.bo],
+        [`/v1/teams/${t1}/join`, { displayName: 'Bo' }, writes[3].headers['idempotency-key'], tokens.bo],
+      ],
+    );
     assert.match(writes[3].headers['idempotency-key'], /^[\w-]{16,}$/);
 
-    await assert.rejects(anon.groupBuy.joinTeam(t1, {}), (e) => isHttpError(e) && e.status === 401 && e.code === 'customer_token_required');
-    await assert.rejects(as('bo').groupBuy.joinTeam(t1, {}, { idempotencyKey: 'key-nine-9' }),
-      (e) => isHttpError(e) && e.status === 409 && e.code === 'already_joined' && e.idempotencyKey === 'key-nine-9');
-    assert.equal((await as(null).groupBuy.getOffer('p-none')), null, 'no_campaign → null');
+    await assert.rejects(
+      anon.groupBuy.joinTeam(t1, {}),
+      (e) => isHttpError(e) && e.status === 401 && e.code === 'customer_token_required',
+    );
+    await assert.rejects(
+      as('bo').groupBuy.joinTeam(t1, {}, { idempotencyKey: 'key-nine-9' }),
+      (e) => isHttpError(e) && e.status === 409 && e.code === 'already_joined' && e.idempotencyKey === 'key-nine-9',
+    );
+    assert.equal(await as(null).groupBuy.getOffer('p-none'), null, 'no_campaign → null');
   });
 
   it('streams `team` events on one shared connection, ignoring malformed ones, and closes with the last subscriber', async (t) => {
@@ -142,6 +174,8 @@ describe('rest adapter: group buy', () => {
     await as('ana').groupBuy.joinTeam(t1, {});
     await waitFor(() => seen.at(-1)?.seatCount === 2, 'a later poll');
     off();
-    assert.ok(polls.length >= 1 && api.requests.every((r) => r.path === `/v1/teams/${t1}` || r.path === `/v1/teams/${t1}/join`));
+    assert.ok(
+      polls.length >= 1 && api.requests.every((r) => r.path === `/v1/teams/${t1}` || r.path === `/v1/teams/${t1}/join`),
+    );
   });
 });

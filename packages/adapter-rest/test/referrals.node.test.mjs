@@ -17,7 +17,8 @@ after(() => backend.close());
 async function setup() {
   const { shop, admin, customerToken } = await backend.addShop();
   await admin.call('PUT', '/admin/referrals/settings', { landingUrl: 'https://shop.example.com/' });
-  const as = (token, key = shop.publishableKey) => createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: key, ...(token ? { customerToken: token } : {}) });
+  const as = (token, key = shop.publishableKey) =>
+    createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: key, ...(token ? { customerToken: token } : {}) });
   backend.requests.length = 0;
   const referralRequests = () => backend.requests.filter((r) => r.path.startsWith('/v1/referrals/'));
   return { api: backend, pk: shop.publishableKey, as, anon: as(), referralRequests, customerToken };
@@ -29,14 +30,18 @@ describe('rest adapter: referrals', () => {
   it('declares the referrals capability with every method', async () => {
     const { anon } = await setup();
     assert.ok(anon.capabilities.has('referrals'));
-    for (const m of ['createLink', 'getOffer', 'recordVisit', 'getStats']) assert.equal(typeof anon.referrals[m], 'function', m);
+    for (const m of ['createLink', 'getOffer', 'recordVisit', 'getStats'])
+      assert.equal(typeof anon.referrals[m], 'function', m);
   });
 
   it('the link and stats with the customer token; createLink posts its input with the Idempotency-Key', async () => {
     const { as, referralRequests, customerToken, pk } = await setup();
     const token = await customerToken('ana');
     const ana = as(async () => token);
-    const link = await ana.referrals.createLink({ url: 'https://shop.example.com/p/tote?colour=sand', displayName: 'Ana' }, { idempotencyKey: 'key-link-1' });
+    const link = await ana.referrals.createLink(
+      { url: 'https://shop.example.com/p/tote?colour=sand', displayName: 'Ana' },
+      { idempotencyKey: 'key-link-1' },
+    );
     assert.match(link.code, /^ANA-[A-Z2-9]{4}$/);
     assert.equal(link.url, `https://shop.example.com/p/tote?colour=sand&kith_ref=${link.code}`);
     assert.equal(typeof link.incentive, 'object');
@@ -44,10 +49,29 @@ describe('rest adapter: referrals', () => {
     const stats = await ana.referrals.getStats();
     assert.deepEqual([stats.code, stats.clicks, stats.signups, stats.conversions], [link.code, 0, 0, 0]);
     const [first, second, statsRequest] = referralRequests();
-    assert.deepEqual([first.method, first.path, first.body, first.headers['idempotency-key'], first.headers['x-kith-customer'], first.headers.authorization],
-      ['POST', '/v1/referrals/links', { url: 'https://shop.example.com/p/tote?colour=sand', displayName: 'Ana' }, 'key-link-1', token, `Bearer ${pk}`]);
+    assert.deepEqual(
+      [
+        first.method,
+        first.path,
+        first.body,
+        first.headers['idempotency-key'],
+        first.headers['x-kith-customer'],
+        first.headers.authorization,
+      ],
+      [
+        'POST',
+        '/v1/referrals/links',
+        { url: 'https://shop.example.com/p/tote?colour=sand', displayName: 'Ana' },
+        'key-link-1',
+        token,
+        `Bearer ${pk}`,
+      ],
+    );
     assert.match(second.headers['idempotency-key'], /^[\w-]{16,}$/, 'a fresh key when the caller gives none');
-    assert.deepEqual([statsRequest.method, statsRequest.path, statsRequest.headers['x-kith-customer']], ['GET', '/v1/referrals/me', token]);
+    assert.deepEqual(
+      [statsRequest.method, statsRequest.path, statsRequest.headers['x-kith-customer']],
+      ['GET', '/v1/referrals/me', token],
+    );
   });
 
   it('signed out: the link and stats are 401 customer_token_required; the offer and visits are public', async () => {
@@ -57,14 +81,41 @@ describe('rest adapter: referrals', () => {
     await assert.rejects(anon.referrals.getStats(), is(401, 'customer_token_required'));
     const offer = await anon.referrals.getOffer(code.toLowerCase());
     assert.deepEqual([offer.code, offer.advocateName], [code, 'Lin']);
-    const visit = await anon.referrals.recordVisit(code, { landingUrl: 'https://shop.example.com/p/tote' }, { idempotencyKey: 'key-visit-1' });
-    assert.deepEqual(await anon.referrals.recordVisit(code, { landingUrl: 'https://shop.example.com/p/tote' }, { idempotencyKey: 'key-visit-1' }), visit, 'a replay is the same visit');
+    const visit = await anon.referrals.recordVisit(
+      code,
+      { landingUrl: 'https://shop.example.com/p/tote' },
+      { idempotencyKey: 'key-visit-1' },
+    );
+    assert.deepEqual(
+      await anon.referrals.recordVisit(
+        code,
+        { landingUrl: 'https://shop.example.com/p/tote' },
+        { idempotencyKey: 'key-visit-1' },
+      ),
+      visit,
+      'a replay is the same visit',
+    );
     const reqs = referralRequests().slice(3);
-    assert.deepEqual(reqs.map((r) => [r.method, r.path, r.body, r.headers['idempotency-key'], r.headers['x-kith-customer']]), [
-      ['GET', `/v1/referrals/${code.toLowerCase()}`, undefined, undefined, undefined],
-      ['POST', `/v1/referrals/${code}/visits`, { landingUrl: 'https://shop.example.com/p/tote' }, 'key-visit-1', undefined],
-      ['POST', `/v1/referrals/${code}/visits`, { landingUrl: 'https://shop.example.com/p/tote' }, 'key-visit-1', undefined],
-    ]);
+    assert.deepEqual(
+      reqs.map((r) => [r.method, r.path, r.body, r.headers['idempotency-key'], r.headers['x-kith-customer']]),
+      [
+        ['GET', `/v1/referrals/${code.toLowerCase()}`, undefined, undefined, undefined],
+        [
+          'POST',
+          `/v1/referrals/${code}/visits`,
+          { landingUrl: 'https://shop.example.com/p/tote' },
+          'key-visit-1',
+          undefined,
+        ],
+        [
+          'POST',
+          `/v1/referrals/${code}/visits`,
+          { landingUrl: 'https://shop.example.com/p/tote' },
+          'key-visit-1',
+          undefined,
+        ],
+      ],
+    );
   });
 
   it('codes are path-encoded', async () => {
@@ -76,8 +127,14 @@ describe('rest adapter: referrals', () => {
   it('refusals are HttpErrors with the server’s status and code, writes carrying their Idempotency-Key', async () => {
     const { anon, as, customerToken } = await setup();
     await assert.rejects(anon.referrals.getOffer('NOPE-2222'), is(404, 'not_found'));
-    await assert.rejects(anon.referrals.recordVisit('NOPE-2222', {}, { idempotencyKey: 'key-one-1' }), (/** @type {any} */ e) => is(404, 'not_found')(e) && e.idempotencyKey === 'key-one-1');
-    await assert.rejects(as(await customerToken('ana')).referrals.createLink({ url: 'not a url' }, { idempotencyKey: 'key-two-2' }), (/** @type {any} */ e) => is(400, 'invalid_request')(e) && e.idempotencyKey === 'key-two-2');
+    await assert.rejects(
+      anon.referrals.recordVisit('NOPE-2222', {}, { idempotencyKey: 'key-one-1' }),
+      (/** @type {any} */ e) => is(404, 'not_found')(e) && e.idempotencyKey === 'key-one-1',
+    );
+    await assert.rejects(
+      as(await customerToken('ana')).referrals.createLink({ url: 'not a url' }, { idempotencyKey: 'key-two-2' }),
+      (/** @type {any} */ e) => is(400, 'invalid_request')(e) && e.idempotencyKey === 'key-two-2',
+    );
     await assert.rejects(as(undefined, 'pk_wrong').referrals.getOffer('NOPE-2222'), is(401, 'invalid_key'));
   });
 });

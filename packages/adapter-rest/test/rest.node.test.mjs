@@ -39,7 +39,12 @@ const HOUR = 3_600_000;
 async function seedShows(admin) {
   const iso = (ms) => new Date(ms).toISOString();
   const now = Date.now();
-  await admin.createShow({ id: 'show-1', title: 'Autumn drop', startsAt: iso(now + 2 * HOUR), productIds: ['p1', 'p2'] });
+  await admin.createShow({
+    id: 'show-1',
+    title: 'Autumn drop',
+    startsAt: iso(now + 2 * HOUR),
+    productIds: ['p1', 'p2'],
+  });
   await admin.createShow({ id: 'show-2', title: 'Knitwear live', startsAt: iso(now + HOUR), productIds: ['p3'] });
   await admin.startShow('show-2', 1284);
   await admin.createShow({ id: 'show-3', title: 'Summer recap', startsAt: iso(now + HOUR), productIds: ['p4'] });
@@ -60,7 +65,9 @@ async function setup({ api: { heartbeatMs, failStream } = {}, ...options } = {})
     pk: shop.publishableKey,
     requests: b.requests,
     streamAttempts: b.streams.attempts,
-    get openStreams() { return b.streams.open; },
+    get openStreams() {
+      return b.streams.open;
+    },
     getRequests: (path) => b.requests.filter((r) => r.path === path),
     lastEventIdOf: (id) => b.streams.lastEventId(`/live/shows/${id}`),
     sendRaw: (id, text) => b.streams.sendRaw(`/live/shows/${id}`, text),
@@ -88,13 +95,17 @@ describe('createRestAdapter', () => {
     const { adapter } = await setup();
     assert.equal(adapter.id, 'rest');
     assert.deepEqual([...adapter.capabilities], ['live', 'reviews', 'groupBuy', 'points', 'referrals']);
-    for (const d of ['live', 'reviews', 'groupBuy', 'points', 'referrals']) assert.equal(typeof adapter[d], 'object', d);
+    for (const d of ['live', 'reviews', 'groupBuy', 'points', 'referrals'])
+      assert.equal(typeof adapter[d], 'object', d);
   });
 
   it('refuses a missing base URL or key, and a secret key', () => {
     assert.throws(() => createRestAdapter({ baseUrl: '', publishableKey: 'pk_test_x' }), TypeError);
     assert.throws(() => createRestAdapter({ baseUrl: 'http://x/v1', publishableKey: '' }), TypeError);
-    assert.throws(() => createRestAdapter({ baseUrl: 'http://x/v1', publishableKey: 'sk_live_123' }), /never the secret key/);
+    assert.throws(
+      () => createRestAdapter({ baseUrl: 'http://x/v1', publishableKey: 'sk_live_123' }),
+      /never the secret key/,
+    );
   });
 
   it('sends the publishable key as a Bearer token, and in the query of streams', async () => {
@@ -128,21 +139,33 @@ describe('createRestAdapter', () => {
     await adapter.live.getShow('show-1');
     await adapter.live.findShow({ productId: 'p1' });
     assert.equal(calls, 2);
-    assert.deepEqual(api.requests.map((r) => r.headers['x-kith-customer']), ['jwt-1', 'jwt-2']);
+    assert.deepEqual(
+      api.requests.map((r) => r.headers['x-kith-customer']),
+      ['jwt-1', 'jwt-2'],
+    );
     assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${api.pk}`));
 
     const fixed = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, customerToken: 'jwt-fixed' });
     await fixed.live.getShow('show-1');
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], 'jwt-fixed');
 
-    const signedOut = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, customerToken: () => undefined });
+    const signedOut = createRestAdapter({
+      baseUrl: api.baseUrl,
+      publishableKey: api.pk,
+      customerToken: () => undefined,
+    });
     await signedOut.live.getShow('show-1');
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], undefined);
   });
 
   it('says whether a shopper is signed in from its customer token, without a request', async () => {
     const { api } = await setup();
-    const as = (customerToken) => createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, ...(customerToken !== undefined ? { customerToken } : {}) });
+    const as = (customerToken) =>
+      createRestAdapter({
+        baseUrl: api.baseUrl,
+        publishableKey: api.pk,
+        ...(customerToken !== undefined ? { customerToken } : {}),
+      });
     const before = api.requests.length;
     assert.equal(as().signedIn(), false);
     assert.equal(as('').signedIn(), false);
@@ -151,7 +174,12 @@ describe('createRestAdapter', () => {
     assert.equal(as(() => 'jwt').signedIn(), true);
     assert.equal(await as(async () => 'jwt').signedIn(), true);
     assert.equal(await as(async () => undefined).signedIn(), false);
-    assert.equal(await as(async () => { throw new Error('session store down'); }).signedIn(), false);
+    assert.equal(
+      await as(async () => {
+        throw new Error('session store down');
+      }).signedIn(),
+      false,
+    );
     assert.equal(api.requests.length, before);
   });
 
@@ -163,7 +191,12 @@ describe('createRestAdapter', () => {
       return fetch(input, init);
     };
     await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, fetch: spy }).live.getShow('show-1');
-    await createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, fetch: spy, customerToken: 't' }).live.findShow({ productId: 'p1' });
+    await createRestAdapter({
+      baseUrl: api.baseUrl,
+      publishableKey: api.pk,
+      fetch: spy,
+      customerToken: 't',
+    }).live.findShow({ productId: 'p1' });
     assert.deepEqual(urls, [`${api.baseUrl}/live/shows/show-1`, `${api.baseUrl}/live/shows?product=p1`]);
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], 't');
   });
@@ -171,7 +204,10 @@ describe('createRestAdapter', () => {
   it('maps errors to KithErrors and honours abort on findShow too', async () => {
     const { api, adapter } = await setup();
     const bad = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: 'pk_wrong' });
-    await assert.rejects(bad.live.getShow('show-1'), (e) => isHttpError(e) && e.status === 401 && e.code === 'invalid_key');
+    await assert.rejects(
+      bad.live.getShow('show-1'),
+      (e) => isHttpError(e) && e.status === 401 && e.code === 'invalid_key',
+    );
     const c = new AbortController();
     c.abort();
     await assert.rejects(adapter.live.findShow({ productId: 'p1' }, { signal: c.signal }), { name: 'AbortError' });
@@ -210,7 +246,11 @@ describe('subscribeShow', () => {
     const counts = [...subs, late].map((s) => s.shows.length);
     await api.endShow('show-1');
     await sleep(100);
-    assert.deepEqual([...subs, late].map((s) => s.shows.length), counts, 'nothing after unsubscribe');
+    assert.deepEqual(
+      [...subs, late].map((s) => s.shows.length),
+      counts,
+      'nothing after unsubscribe',
+    );
   });
 
   it('keeps other subscribers going when one unsubscribes or throws', async () => {
@@ -241,7 +281,10 @@ describe('subscribeShow', () => {
     await waitFor(() => sub.shows.length === 1, 'the first push');
     await sleep(60); // several `: ping` comments
     api.sendRaw('show-1', 'event: show\ndata: {not json\n\n');
-    api.sendRaw('show-1', `event: show\ndata: ${JSON.stringify({ id: 'show-9', title: 'Wrong show', status: 'live', startsAt: 'x', productIds: [] })}\n\n`);
+    api.sendRaw(
+      'show-1',
+      `event: show\ndata: ${JSON.stringify({ id: 'show-9', title: 'Wrong show', status: 'live', startsAt: 'x', productIds: [] })}\n\n`,
+    );
     api.sendRaw('show-1', 'event: show\ndata: {"id":"show-1"}\n\n');
     api.sendRaw('show-1', 'event: other\ndata: whatever\n\n');
     await api.startShow('show-1', 7);
@@ -259,7 +302,10 @@ describe('subscribeShow', () => {
     await api.setViewers('show-2', 1284); // same as now: a new event id (fields in another order), no change
     await api.setViewers('show-2', 1300);
     await waitFor(() => sub.last().viewerCount === 1300, 'the change');
-    assert.deepEqual(sub.shows.map((s) => s.viewerCount), [1284, 1300]);
+    assert.deepEqual(
+      sub.shows.map((s) => s.viewerCount),
+      [1284, 1300],
+    );
   });
 
   it('reconnects after the server drops the stream, resuming with Last-Event-ID', async () => {
@@ -280,27 +326,42 @@ describe('subscribeShow', () => {
   });
 
   it('reconnects with its own backoff when the reconnect is refused', async () => {
-    const { api, adapter } = await setup({ api: { retryMs: 50, failStream: (n) => (n === 2 ? 503 : undefined) }, retry: { initial: 50 } });
+    const { api, adapter } = await setup({
+      api: { retryMs: 50, failStream: (n) => (n === 2 ? 503 : undefined) },
+      retry: { initial: 50 },
+    });
     const sub = watch(adapter, 'show-1');
     await waitFor(() => sub.shows.length === 1, 'the first push');
     api.dropStreams();
     await waitFor(() => api.streamAttempts.length === 3 && api.openStreams === 1, 'a third, working connection');
-    assert.deepEqual(api.streamAttempts.map((a) => a.status), [200, 503, 200]);
+    assert.deepEqual(
+      api.streamAttempts.map((a) => a.status),
+      [200, 503, 200],
+    );
     await api.startShow('show-1');
     await waitFor(() => sub.last().status === 'live', 'a change after reconnecting');
     assert.deepEqual(sub.errors, []);
   });
 
   it('backs off when the stream keeps failing, and still delivers the current state', async () => {
-    const { api, adapter } = await setup({ api: { failStream: 500 }, retry: { initial: 100, max: 400, pollAfter: 1000 } });
+    const { api, adapter } = await setup({
+      api: { failStream: 500 },
+      retry: { initial: 100, max: 400, pollAfter: 1000 },
+    });
     const sub = watch(adapter, 'show-1');
     await sleep(2500);
     const times = api.streamAttempts.map((a) => a.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]);
     // Steps 100, 200, 400, 400… ms, each jittered into its upper half: 8 to 15 attempts in 2.5 s.
     assert.ok(times.length >= 5 && times.length <= 15, `${times.length} attempts: ${gaps}`);
-    assert.ok(gaps.every((g) => g >= 45), `no attempt sooner than half the first step: ${gaps}`);
-    assert.ok(gaps.slice(2).every((g) => g >= 190), `later gaps at least half the capped step: ${gaps}`);
+    assert.ok(
+      gaps.every((g) => g >= 45),
+      `no attempt sooner than half the first step: ${gaps}`,
+    );
+    assert.ok(
+      gaps.slice(2).every((g) => g >= 190),
+      `later gaps at least half the capped step: ${gaps}`,
+    );
     assert.equal(sub.shows.length, 1, 'the current state came from one plain GET');
     assert.equal(sub.shows[0].status, 'scheduled');
     assert.equal(api.getRequests('/v1/live/shows/show-1').length, 1);
@@ -312,7 +373,11 @@ describe('subscribeShow', () => {
   });
 
   it('falls back to polling after three failed streams, reporting changes only', async () => {
-    const { api, adapter } = await setup({ api: { failStream: 500 }, retry: { initial: 20, max: 40 }, pollInterval: 60 });
+    const { api, adapter } = await setup({
+      api: { failStream: 500 },
+      retry: { initial: 20, max: 40 },
+      pollInterval: 60,
+    });
     const sub = watch(adapter, 'show-1');
     await waitFor(() => api.streamAttempts.length === 3, 'three stream attempts');
     await waitFor(() => api.getRequests('/v1/live/shows/show-1').length >= 4, 'a few polls');
@@ -320,7 +385,10 @@ describe('subscribeShow', () => {
     await waitFor(() => sub.last().status === 'live', 'the change, by polling');
     const polls = api.getRequests('/v1/live/shows/show-1').length;
     await waitFor(() => api.getRequests('/v1/live/shows/show-1').length >= polls + 3, 'three more polls');
-    assert.deepEqual(sub.shows.map((s) => s.status), ['scheduled', 'live']);
+    assert.deepEqual(
+      sub.shows.map((s) => s.status),
+      ['scheduled', 'live'],
+    );
     assert.equal(api.streamAttempts.length, 3, 'no stream attempts while polling');
     assert.deepEqual(sub.errors, []);
   });
@@ -443,7 +511,12 @@ describe('subscribeShow', () => {
       install();
       doc.visibilityState = 'hidden';
       const slow = async (...args) => (await sleep(150), fetch(...args));
-      const { api, adapter } = await setup({ EventSource: undefined, pollInterval: 30, pauseWhenHidden: 1, fetch: slow });
+      const { api, adapter } = await setup({
+        EventSource: undefined,
+        pollInterval: 30,
+        pauseWhenHidden: 1,
+        fetch: slow,
+      });
       const sub = watch(adapter, 'show-1');
       await waitFor(() => sub.shows.length === 1, 'the first state');
       const polls = api.getRequests('/v1/live/shows/show-1').length;

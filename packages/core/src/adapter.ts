@@ -1,6 +1,28 @@
 import type {
-  Answer, AnswerInput, GroupBuyJoinInput, GroupBuyOffer, GroupBuyTeam, Question, QuestionInput, QuestionQuery, UploadedMedia, LiveShow, Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption,
-  ReferralLink, ReferralOffer, ReferralStats, ReportReason, Review, ReviewInput, ReviewQuery, ReviewSummary,
+  Answer,
+  AnswerInput,
+  GroupBuyJoinInput,
+  GroupBuyOffer,
+  GroupBuyTeam,
+  Question,
+  QuestionInput,
+  QuestionQuery,
+  UploadedMedia,
+  LiveShow,
+  Page,
+  PointsAccount,
+  PointsCheckIn,
+  PointsEntry,
+  PointsProgram,
+  PointsRedemption,
+  ReferralLink,
+  ReferralOffer,
+  ReferralStats,
+  ReportReason,
+  Review,
+  ReviewInput,
+  ReviewQuery,
+  ReviewSummary,
 } from './types/models.js';
 
 /** Every adapter call takes these; the signal cancels the request when a widget goes away. */
@@ -79,7 +101,10 @@ export interface PointsApi {
    * The customer's ledger, newest first by when each entry took effect, pending entries first;
    * cursor-paged (`limit` 1 to 50, default 20).
    */
-  listHistory(query: { readonly cursor?: string | null; readonly limit?: number }, o?: CallOptions): Promise<Page<PointsEntry>>;
+  listHistory(
+    query: { readonly cursor?: string | null; readonly limit?: number },
+    o?: CallOptions,
+  ): Promise<Page<PointsEntry>>;
   /** Today's check-in (409 `already_checked_in`). */
   checkIn?(o?: WriteOptions): Promise<PointsCheckIn>;
   /** Spends points on a reward (409 `insufficient_points`, `out_of_stock`, `tier_required`; 404 unknown reward). */
@@ -91,7 +116,10 @@ export interface ReferralsApi {
    * The signed-in customer's personal link (created on first use), optionally to a page (`url`,
    * default the shop's landing page). `displayName` (1 to 40 characters) is how friends see them.
    */
-  createLink(input: { readonly productId?: string; readonly url?: string; readonly displayName?: string }, o?: WriteOptions): Promise<ReferralLink>;
+  createLink(
+    input: { readonly productId?: string; readonly url?: string; readonly displayName?: string },
+    o?: WriteOptions,
+  ): Promise<ReferralLink>;
   /** The offer behind a code, for the friend's landing banner (404 unknown, blocked or capped code). */
   getOffer(code: string, o?: CallOptions): Promise<ReferralOffer>;
   /**
@@ -101,7 +129,9 @@ export interface ReferralsApi {
    * visitor counted before or a visit over the code's hourly cap (then `visitId` is null).
    */
   recordVisit(
-    code: string, input: { readonly landingUrl?: string; readonly sessionId?: string }, o?: WriteOptions,
+    code: string,
+    input: { readonly landingUrl?: string; readonly sessionId?: string },
+    o?: WriteOptions,
   ): Promise<{ readonly visitId: string | null; readonly counted?: boolean }>;
   /** The signed-in customer's clicks, sign-ups, conversions and rewards. */
   getStats(o?: CallOptions): Promise<ReferralStats>;

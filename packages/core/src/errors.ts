@@ -7,7 +7,7 @@ import type { ClientErrorCode, KithErrorCode } from './error-codes.js';
 // Brands survive two copies of @kith/core on one page, where `instanceof` would not.
 const BRAND = Symbol.for('kith.error');
 const brand = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null ? ((e as Record<symbol, string>)[BRAND]) : undefined;
+  typeof e === 'object' && e !== null ? (e as Record<symbol, string>)[BRAND] : undefined;
 
 export class KithError extends Error {
   /**
@@ -30,7 +30,12 @@ export class KithError extends Error {
 export class HttpError extends KithError {
   readonly status: number;
   readonly details?: unknown;
-  constructor(status: number, code: string, message: string, extra: { details?: unknown; idempotencyKey?: string; cause?: unknown } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: { details?: unknown; idempotencyKey?: string; cause?: unknown } = {},
+  ) {
     super(code, message, { cause: extra.cause });
     this.name = 'HttpError';
     this.status = status;
@@ -60,8 +65,13 @@ export class UnsupportedError extends KithError {
   }
 }
 
-for (const [cls, name] of [[KithError, 'KithError'], [HttpError, 'HttpError'], [TimeoutError, 'TimeoutError'],
-  [NetworkError, 'NetworkError'], [UnsupportedError, 'UnsupportedError']] as const) {
+for (const [cls, name] of [
+  [KithError, 'KithError'],
+  [HttpError, 'HttpError'],
+  [TimeoutError, 'TimeoutError'],
+  [NetworkError, 'NetworkError'],
+  [UnsupportedError, 'UnsupportedError'],
+] as const) {
   Object.defineProperty(cls.prototype, BRAND, { value: name });
 }
 
@@ -86,7 +96,10 @@ export function toKithError(e: unknown): KithError {
  * `customer_token_required`: whatever was wrong with the token, or an answer without a code, the
  * shopper's way out is to sign in.
  */
-export function explainedCode<C extends KithErrorCode | ClientErrorCode>(e: unknown, known: readonly C[]): C | undefined {
+export function explainedCode<C extends KithErrorCode | ClientErrorCode>(
+  e: unknown,
+  known: readonly C[],
+): C | undefined {
   if (!isKithError(e)) return undefined;
   const code = isHttpError(e) && e.status === 401 ? 'customer_token_required' : e.code;
   return (known as readonly string[]).includes(code) ? (code as C) : undefined;

@@ -51,7 +51,9 @@ export function uuid(): string {
 const g = globalThis as { __kith?: KithGlobal };
 const existing = g.__kith;
 if (existing && existing.schema !== GLOBAL_SCHEMA) {
-  console.warn(`[kith] Two incompatible Kith copies on this page (${existing.version} and ${VERSION}); each keeps its own state.`);
+  console.warn(
+    `[kith] Two incompatible Kith copies on this page (${existing.version} and ${VERSION}); each keeps its own state.`,
+  );
 }
 
 /**

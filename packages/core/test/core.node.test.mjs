@@ -2,11 +2,38 @@ import assert from 'node:assert/strict';
 import { describe, it, afterEach } from 'node:test';
 import { cpSync, rmSync } from 'node:fs';
 import {
-  $config, $consent, configure, configFromDataset, setConsent, track, uuid,
-  HttpError, KithError, NetworkError, TimeoutError, UnsupportedError,
-  isHttpError, isKithError, isNetworkError, isTimeoutError, isUnsupportedError, isAbortError, toKithError,
-  translate, registerStrings, loadStrings, localeChain, formatCompact, formatMoney, formatRelative, pluralCategory,
-  toIcs, icsHref, tickFor, AnnouncerController, ClockController,
+  $config,
+  $consent,
+  configure,
+  configFromDataset,
+  setConsent,
+  track,
+  uuid,
+  HttpError,
+  KithError,
+  NetworkError,
+  TimeoutError,
+  UnsupportedError,
+  isHttpError,
+  isKithError,
+  isNetworkError,
+  isTimeoutError,
+  isUnsupportedError,
+  isAbortError,
+  toKithError,
+  translate,
+  registerStrings,
+  loadStrings,
+  localeChain,
+  formatCompact,
+  formatMoney,
+  formatRelative,
+  pluralCategory,
+  toIcs,
+  icsHref,
+  tickFor,
+  AnnouncerController,
+  ClockController,
 } from '@kith/core';
 import { ga4Sink } from '@kith/core/analytics/ga4';
 
@@ -16,7 +43,11 @@ describe('errors', () => {
     assert.ok(isKithError(http) && isHttpError(http) && !isTimeoutError(http));
     assert.equal(http.status, 409);
     assert.equal(http.code, 'team_full');
-    assert.ok(isTimeoutError(new TimeoutError()) && isNetworkError(new NetworkError()) && isUnsupportedError(new UnsupportedError('x')));
+    assert.ok(
+      isTimeoutError(new TimeoutError()) &&
+        isNetworkError(new NetworkError()) &&
+        isUnsupportedError(new UnsupportedError('x')),
+    );
     // A look-alike from another copy of @kith/core carries the same Symbol.for brand.
     const foreign = Object.create({ [Symbol.for('kith.error')]: 'HttpError' });
     assert.ok(isHttpError(foreign));
@@ -43,17 +74,25 @@ describe('uuid', () => {
 });
 
 describe('configure and consent', () => {
-  afterEach(() => { $config.set({}); setConsent('denied'); });
+  afterEach(() => {
+    $config.set({});
+    setConsent('denied');
+  });
 
   it('merges options and keeps keys left out', () => {
     configure({ locale: 'zh-CN', shop: 's1' });
     configure({ currency: 'CNY' });
-    assert.deepEqual({ ...$config.get(), analytics: undefined }, { locale: 'zh-CN', shop: 's1', currency: 'CNY', analytics: undefined });
+    assert.deepEqual(
+      { ...$config.get(), analytics: undefined },
+      { locale: 'zh-CN', shop: 's1', currency: 'CNY', analytics: undefined },
+    );
   });
 
   it('reads the loader script data-* attributes', () => {
-    assert.deepEqual(configFromDataset({ locale: 'en-GB', currency: 'usd', shop: 'x', consent: 'granted', adapter: 'memory' }),
-      { locale: 'en-GB', currency: 'USD', shop: 'x', consent: 'granted' });
+    assert.deepEqual(
+      configFromDataset({ locale: 'en-GB', currency: 'usd', shop: 'x', consent: 'granted', adapter: 'memory' }),
+      { locale: 'en-GB', currency: 'USD', shop: 'x', consent: 'granted' },
+    );
     assert.deepEqual(configFromDataset({ consent: 'maybe' }), {});
     // data-sign-in-url: the host's sign-in page, linked by every action that needs a signed-in shopper.
     assert.deepEqual(configFromDataset({ signInUrl: '/account/login' }), { signInUrl: '/account/login' });
@@ -74,8 +113,17 @@ describe('configure and consent', () => {
 });
 
 describe('analytics', () => {
-  afterEach(() => { $config.set({}); setConsent('denied'); });
-  const input = { name: 'widget_click', widget: 'live-badge', instanceId: 'i1', product: 'p1', props: { status: 'live' } };
+  afterEach(() => {
+    $config.set({});
+    setConsent('denied');
+  });
+  const input = {
+    name: 'widget_click',
+    widget: 'live-badge',
+    instanceId: 'i1',
+    product: 'p1',
+    props: { status: 'live' },
+  };
 
   it('drops events until analytics consent, then sends one versioned envelope to every sink', () => {
     const seen = [];
@@ -90,7 +138,10 @@ describe('analytics', () => {
     assert.equal(e.shop, 'shop-1');
     assert.equal(e.sessionId, globalThis.__kith.sessionId);
     assert.ok(Math.abs(e.timestamp - Date.now()) < 1000);
-    assert.deepEqual({ name: e.name, widget: e.widget, instanceId: e.instanceId, product: e.product, props: e.props }, input);
+    assert.deepEqual(
+      { name: e.name, widget: e.widget, instanceId: e.instanceId, product: e.product, props: e.props },
+      input,
+    );
   });
 
   it('isolates a failing sink from the others', () => {
@@ -98,7 +149,15 @@ describe('analytics', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
-      configure({ analytics: [() => { throw new Error('bad sink'); }, (e) => seen.push(e)], consent: 'granted' });
+      configure({
+        analytics: [
+          () => {
+            throw new Error('bad sink');
+          },
+          (e) => seen.push(e),
+        ],
+        consent: 'granted',
+      });
       track(input);
     } finally {
       console.warn = warn;
@@ -129,7 +188,11 @@ describe('i18n', () => {
     assert.equal(translate('test', 'zh-CN', 'hello', { name: '林' }), '你好，林');
     assert.equal(translate('test', 'zh-CN', 'items', { count: 2 }), '2 items', 'falls back to English');
     assert.equal(translate('test', 'fr', 'missing'), 'missing', 'an unknown key shows itself');
-    assert.equal(translate('test', 'en', 'hello', { name: 'Ana' }, { hello: 'Hi {name}!' }), 'Hi Ana!', 'overrides win');
+    assert.equal(
+      translate('test', 'en', 'hello', { name: 'Ana' }, { hello: 'Hi {name}!' }),
+      'Hi Ana!',
+      'overrides win',
+    );
   });
 
   it('walks the locale chain; bare zh means Simplified, Hant means Traditional', () => {
@@ -141,7 +204,10 @@ describe('i18n', () => {
   it('loads a lazily registered table once and then needs nothing', async () => {
     let calls = 0;
     registerStrings('lazy', 'en', { hi: 'Hi' });
-    registerStrings('lazy', 'de', async () => { calls++; return { default: { hi: 'Hallo' } }; });
+    registerStrings('lazy', 'de', async () => {
+      calls++;
+      return { default: { hi: 'Hallo' } };
+    });
     assert.equal(translate('lazy', 'de', 'hi'), 'Hi');
     const job = loadStrings('lazy', 'de-AT');
     assert.ok(job);
@@ -169,7 +235,10 @@ describe('i18n', () => {
 
 describe('calendar', () => {
   it('writes an RFC 5545 event with escaped text and CRLF lines', () => {
-    const ics = toIcs({ uid: 's1', title: 'Drop; live, now', start: '2026-12-01T10:00:00.000Z', url: 'https://x.test/s1' }, new Date('2026-11-01T00:00:00Z'));
+    const ics = toIcs(
+      { uid: 's1', title: 'Drop; live, now', start: '2026-12-01T10:00:00.000Z', url: 'https://x.test/s1' },
+      new Date('2026-11-01T00:00:00Z'),
+    );
     assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'));
     assert.match(ics, /\r\nDTSTART:20261201T100000Z\r\n/);
     assert.match(ics, /\r\nDTSTAMP:20261101T000000Z\r\n/);
@@ -181,7 +250,17 @@ describe('calendar', () => {
 
 // Controllers are plain classes: a minimal host is enough to test their timing.
 function fakeHost() {
-  return { controllers: [], updates: 0, isConnected: true, addController(c) { this.controllers.push(c); }, requestUpdate() { this.updates++; } };
+  return {
+    controllers: [],
+    updates: 0,
+    isConnected: true,
+    addController(c) {
+      this.controllers.push(c);
+    },
+    requestUpdate() {
+      this.updates++;
+    },
+  };
 }
 
 describe('controllers', () => {

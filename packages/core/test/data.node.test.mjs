@@ -26,7 +26,8 @@ describe('resource', () => {
     await tick();
     assert.deepEqual(a.get(), { status: 'ready', data: 42 });
     assert.deepEqual(seen, ['loading', 'ready']);
-    offA(); offB();
+    offA();
+    offB();
   });
 
   it('aborts the request in flight when the last listener leaves', async () => {
@@ -79,7 +80,13 @@ describe('resource', () => {
     doc.visibilityState = 'visible';
     globalThis.document = /** @type {Document} */ (/** @type {unknown} */ (doc));
     try {
-      const $r = resource(fetch, { onVisible: true, subscribe: (revalidate) => { emit = revalidate; return () => (stopped = true); } });
+      const $r = resource(fetch, {
+        onVisible: true,
+        subscribe: (revalidate) => {
+          emit = revalidate;
+          return () => (stopped = true);
+        },
+      });
       $r.revalidate();
       assert.equal(calls.length, 0, 'nobody listens: nothing fetched');
       const off = $r.listen(() => {});
@@ -108,7 +115,12 @@ describe('resource', () => {
 describe('intent', () => {
   it('keeps its Idempotency-Key across a retry after a network error, a timeout, a 5xx or a 429, and drops it after success', async () => {
     const keys = [];
-    const failures = [new NetworkError(), new TimeoutError(), new HttpError(503, 'unavailable', 'x'), new HttpError(429, 'rate_limited', 'x')];
+    const failures = [
+      new NetworkError(),
+      new TimeoutError(),
+      new HttpError(503, 'unavailable', 'x'),
+      new HttpError(429, 'rate_limited', 'x'),
+    ];
     const i = intent(async (input, key) => {
       keys.push(key);
       if (failures.length) throw failures.shift();
@@ -139,7 +151,10 @@ describe('intent', () => {
   it('says which intent is pending', async () => {
     /** @type {(value: string) => void} */
     let done = () => {};
-    const i = intent(() => new Promise((r) => (done = r)), (x) => `redeem:${x}`);
+    const i = intent(
+      () => new Promise((r) => (done = r)),
+      (x) => `redeem:${x}`,
+    );
     const p = i.run('r1');
     assert.deepEqual(i.$state.get(), { pending: 'redeem:r1' });
     done('ok');

@@ -24,7 +24,10 @@ before(async () => {
   base = `http://127.0.0.1:${server.address().port}/v1/`;
 });
 after(() => server.close());
-beforeEach(() => { queue = []; seen.length = 0; });
+beforeEach(() => {
+  queue = [];
+  seen.length = 0;
+});
 
 describe('createHttp', () => {
   it('GETs JSON with search params and per-request headers', async () => {
@@ -47,8 +50,12 @@ describe('createHttp', () => {
 
   it('gives up after two retries with an HttpError carrying the server code', async () => {
     const http = createHttp({ baseUrl: base });
-    for (let i = 0; i < 3; i++) queue.push({ status: 500, json: { error: { code: 'internal', message: 'Something broke' } } });
-    await assert.rejects(http.get('x'), (e) => isHttpError(e) && e.status === 500 && e.code === 'internal' && e.message === 'Something broke');
+    for (let i = 0; i < 3; i++)
+      queue.push({ status: 500, json: { error: { code: 'internal', message: 'Something broke' } } });
+    await assert.rejects(
+      http.get('x'),
+      (e) => isHttpError(e) && e.status === 500 && e.code === 'internal' && e.message === 'Something broke',
+    );
     assert.equal(seen.length, 3);
   });
 
@@ -76,7 +83,10 @@ describe('createHttp', () => {
   it('maps a refused connection to NetworkError; a failed POST keeps its key for the retry', async () => {
     const http = createHttp({ baseUrl: 'http://127.0.0.1:9/', timeout: 1000 });
     await assert.rejects(http.get('x'), isNetworkError);
-    await assert.rejects(http.post('x', {}, { idempotencyKey: 'key-1' }), (e) => isNetworkError(e) && e.idempotencyKey === 'key-1');
+    await assert.rejects(
+      http.post('x', {}, { idempotencyKey: 'key-1' }),
+      (e) => isNetworkError(e) && e.idempotencyKey === 'key-1',
+    );
   });
 
   it('sends every POST with a UUID v4 Idempotency-Key and never retries it automatically', async () => {
@@ -99,7 +109,9 @@ describe('createHttp', () => {
   it('POSTs a Blob as is, with its type, and takes a per-request timeout', async () => {
     const http = createHttp({ baseUrl: base, timeout: 100 });
     queue.push({ status: 201, json: { id: 'm1' }, delay: 300 });
-    assert.deepEqual(await http.post('media', new Blob(['raw bytes'], { type: 'image/png' }), { timeout: 3000 }), { id: 'm1' });
+    assert.deepEqual(await http.post('media', new Blob(['raw bytes'], { type: 'image/png' }), { timeout: 3000 }), {
+      id: 'm1',
+    });
     assert.equal(seen[0].body, 'raw bytes');
     assert.equal(seen[0].headers['content-type'], 'image/png');
     assert.ok(seen[0].headers['idempotency-key']);

@@ -40,7 +40,10 @@ export function attribute(a: Attribution, landingUrl = location.href): () => voi
     if (consent.storage && !kept) {
       kept = true;
       try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...a, expiresAt: new Date(Date.parse(a.landedAt) + KEEP_DAYS * 86_400_000).toISOString() }));
+        localStorage.setItem(
+          STORAGE_KEY,
+          JSON.stringify({ ...a, expiresAt: new Date(Date.parse(a.landedAt) + KEEP_DAYS * 86_400_000).toISOString() }),
+        );
       } catch {
         // Storage full or blocked: the page's copy still serves this visit.
       }
@@ -52,7 +55,9 @@ export function attribute(a: Attribution, landingUrl = location.href): () => voi
       u.search = '';
       // Without storage consent no id is kept: the server then counts the visit once per network and browser.
       const sessionId = consent.storage ? visitorSession() : undefined;
-      referrals.recordVisit(a.code, { landingUrl: u.href, sessionId }, { idempotencyKey: key }).catch((e) => console.warn('[kith] could not record the referral visit:', e));
+      referrals
+        .recordVisit(a.code, { landingUrl: u.href, sessionId }, { idempotencyKey: key })
+        .catch((e) => console.warn('[kith] could not record the referral visit:', e));
     }
   });
 }

@@ -9,8 +9,12 @@ describe('autoload', () => {
     document.body.append(root);
     const calls: string[] = [];
     const loaders = {
-      'kith-alpha-x': async () => { calls.push('alpha'); },
-      'kith-beta-x': async () => { calls.push('beta'); },
+      'kith-alpha-x': async () => {
+        calls.push('alpha');
+      },
+      'kith-beta-x': async () => {
+        calls.push('beta');
+      },
     };
     root.innerHTML = '<kith-alpha-x></kith-alpha-x><kith-alpha-x></kith-alpha-x>';
     const stop = autoload(root, loaders, () => {});
@@ -32,7 +36,15 @@ describe('autoload', () => {
     const root = document.createElement('div');
     document.body.append(root);
     let called = false;
-    const stop = autoload(root, { 'kith-gamma-x': async () => { called = true; } }, () => {});
+    const stop = autoload(
+      root,
+      {
+        'kith-gamma-x': async () => {
+          called = true;
+        },
+      },
+      () => {},
+    );
     root.innerHTML = '<p>No widgets here</p>';
     await tick();
     expect(called).to.equal(false);
@@ -45,7 +57,9 @@ describe('autoload', () => {
     root.innerHTML = '<kith-delta-x></kith-delta-x><kith-delta-x></kith-delta-x>';
     document.body.append(root);
     const reported: string[] = [];
-    const stop = autoload(root, { 'kith-delta-x': () => Promise.reject(new Error('offline')) }, (tag) => reported.push(tag));
+    const stop = autoload(root, { 'kith-delta-x': () => Promise.reject(new Error('offline')) }, (tag) =>
+      reported.push(tag),
+    );
     await tick();
     expect(reported).to.deep.equal(['kith-delta-x']);
     stop();

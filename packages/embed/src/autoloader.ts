@@ -5,7 +5,11 @@ export type WidgetLoaders = Readonly<Record<string, () => Promise<unknown>>>;
  * autoloader). Returns a function that stops watching. A failed import is reported once per tag
  * and never thrown into the page.
  */
-export function autoload(root: ParentNode & Node, loaders: WidgetLoaders, onError: (tag: string, e: unknown) => void): () => void {
+export function autoload(
+  root: ParentNode & Node,
+  loaders: WidgetLoaders,
+  onError: (tag: string, e: unknown) => void,
+): () => void {
   const started = new Set<string>();
   const tags = Object.keys(loaders);
   const selector = tags.join(',');

@@ -8,7 +8,9 @@ declare const __KITH_LOADER__: string;
 
 const script = document.currentScript as HTMLScriptElement | null;
 (globalThis as { __kithScript?: HTMLScriptElement | null }).__kithScript = script;
-const loaded: Promise<{ ready(): Promise<void> }> = import(new URL(__KITH_LOADER__, script?.src ?? document.baseURI).href);
+const loaded: Promise<{ ready(): Promise<void> }> = import(
+  new URL(__KITH_LOADER__, script?.src ?? document.baseURI).href
+);
 loaded.catch((e) => console.warn('[kith] could not load the loader:', e));
 
 /** Resolves once the runtime is configured (`window.Kith.ready()`). */

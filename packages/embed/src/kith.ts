@@ -42,7 +42,10 @@ document.addEventListener('kith-consent', onConsent);
 document.addEventListener('kith-consent', (e) => {
   const d = (e as CustomEvent).detail as unknown;
   if (d !== 'denied' && (d as { storage?: unknown } | null)?.storage !== false) return;
-  for (const [store, key] of [['localStorage', 'kith_ref'], ['sessionStorage', 'kith_visit']] as const) {
+  for (const [store, key] of [
+    ['localStorage', 'kith_ref'],
+    ['sessionStorage', 'kith_visit'],
+  ] as const) {
     try {
       if (window[store].getItem(key) !== null) window[store].removeItem(key);
     } catch {
@@ -63,12 +66,14 @@ let configured: Promise<void> | undefined;
  * On an idle copy it waits for the active one and changes nothing.
  */
 export const ready = (): Promise<void> =>
-  active ? active.ready() : (configured ??= (preload('setup'), script?.dataset.adapter === 'rest' && preload('rest'), import('./setup.js'))
-    .then(({ setup }) => {
-      document.removeEventListener('kith-consent', onConsent);
-      return setup({ ...script?.dataset }, earlyConsent);
-    })
-    .catch((e) => report('the configuration', e)));
+  active
+    ? active.ready()
+    : (configured ??= (preload('setup'), script?.dataset.adapter === 'rest' && preload('rest'), import('./setup.js'))
+        .then(({ setup }) => {
+          document.removeEventListener('kith-consent', onConsent);
+          return setup({ ...script?.dataset }, earlyConsent);
+        })
+        .catch((e) => report('the configuration', e)));
 
 // Referral attribution: a landing through `?kith_ref=CODE` is held in this page's memory; it is
 // recorded and kept only once the page grants consent (attribution.ts). A code kept earlier with
@@ -80,7 +85,11 @@ const here = landed ? { code: landed, landedAt: new Date().toISOString() } : nul
 export function getAttribution(): { code: string; landedAt: string } | null {
   if (here) return here;
   try {
-    const kept = JSON.parse(localStorage.getItem('kith_ref') ?? 'null') as { code: string; landedAt: string; expiresAt: string } | null;
+    const kept = JSON.parse(localStorage.getItem('kith_ref') ?? 'null') as {
+      code: string;
+      landedAt: string;
+      expiresAt: string;
+    } | null;
     return kept && Date.parse(kept.expiresAt) > Date.now() ? { code: kept.code, landedAt: kept.landedAt } : null;
   } catch {
     return null;
@@ -93,7 +102,10 @@ export function getAttribution(): { code: string; landedAt: string } | null {
 try {
   const sheet = new CSSStyleSheet();
   // The banner shows only for a visit through a referral link.
-  sheet.replaceSync(reserve + (landed ? 'kith-referral-offer:not(:defined){display:block;min-block-size:var(--reserve-block-size,4.5em)}' : ''));
+  sheet.replaceSync(
+    reserve +
+      (landed ? 'kith-referral-offer:not(:defined){display:block;min-block-size:var(--reserve-block-size,4.5em)}' : ''),
+  );
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
   // No constructable stylesheets: the widgets reserve their space once defined.
@@ -111,8 +123,16 @@ if (active) {
   g.__kithLoader = { src, ready };
   autoload(
     document,
-    Object.fromEntries(Object.entries(WIDGETS).map(([tag, load]) => [tag, () => (preload(tag), Promise.all([ready(), load()]))])),
+    Object.fromEntries(
+      Object.entries(WIDGETS).map(([tag, load]) => [tag, () => (preload(tag), Promise.all([ready(), load()]))]),
+    ),
     (tag, e) => report(`<${tag}>`, e),
   );
-  if (here) ready().then(() => import('./attribution.js')).then((m) => m.attribute(here), (e) => report('the referral attribution', e));
+  if (here)
+    ready()
+      .then(() => import('./attribution.js'))
+      .then(
+        (m) => m.attribute(here),
+        (e) => report('the referral attribution', e),
+      );
 }

@@ -1,4 +1,12 @@
-import { $config, configure, configFromDataset, listenForConsentEvents, setConsent, type ConsentInput, type KithAdapter } from '@kith/core';
+import {
+  $config,
+  configure,
+  configFromDataset,
+  listenForConsentEvents,
+  setConsent,
+  type ConsentInput,
+  type KithAdapter,
+} from '@kith/core';
 
 /**
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
@@ -13,11 +21,18 @@ import { $config, configure, configFromDataset, listenForConsentEvents, setConse
  * - `data-locale`, `data-currency`, `data-shop`, `data-sign-in-url`, `data-consent="granted"`
  * - `data-analytics="ga4"` pushes events to `window.dataLayer` once consent is granted.
  */
-export async function setup(data: DOMStringMap, earlyConsent?: unknown, base: string = document.baseURI): Promise<void> {
+export async function setup(
+  data: DOMStringMap,
+  earlyConsent?: unknown,
+  base: string = document.baseURI,
+): Promise<void> {
   listenForConsentEvents();
   const options = configFromDataset(data);
   // Added to any sinks the page configured itself, never replacing them.
-  const analytics = data.analytics === 'ga4' ? [...($config.get().analytics ?? []), (await import('@kith/core/analytics/ga4')).ga4Sink()] : undefined;
+  const analytics =
+    data.analytics === 'ga4'
+      ? [...($config.get().analytics ?? []), (await import('@kith/core/analytics/ga4')).ga4Sink()]
+      : undefined;
   configure({ ...options, ...(analytics ? { analytics } : {}) });
   if (earlyConsent) setConsent(earlyConsent as ConsentInput);
   const adapter = await createAdapter(data, base);
@@ -32,18 +47,23 @@ async function createAdapter(data: DOMStringMap, base: string): Promise<KithAdap
     }
     const { createRestAdapter } = await import('@kith/adapter-rest');
     return createRestAdapter({
-      baseUrl: new URL(data.endpoint ?? '/v1', base).href, publishableKey: data.key,
+      baseUrl: new URL(data.endpoint ?? '/v1', base).href,
+      publishableKey: data.key,
       ...(data.customerToken ? { customerToken: data.customerToken } : {}),
     });
   }
   if (data.adapter !== 'memory') {
-    if (data.adapter) console.warn(`[kith] Unknown data-adapter "${data.adapter}"; widgets stay empty until configure({ adapter }) is called.`);
+    if (data.adapter)
+      console.warn(
+        `[kith] Unknown data-adapter "${data.adapter}"; widgets stay empty until configure({ adapter }) is called.`,
+      );
     return undefined;
   }
   const { createMemoryAdapter, playLiveScenario } = await import('@kith/adapter-memory');
   const failure = data.memoryFailure;
   const rate = Number(failure);
-  if (failure && failure !== 'always' && !(rate >= 0 && rate <= 1)) console.warn(`[kith] data-memory-failure="${failure}" is neither "always" nor a rate from 0 to 1; ignored.`);
+  if (failure && failure !== 'always' && !(rate >= 0 && rate <= 1))
+    console.warn(`[kith] data-memory-failure="${failure}" is neither "always" nor a rate from 0 to 1; ignored.`);
   const adapter = createMemoryAdapter({
     latency: data.memoryLatency ? Number(data.memoryLatency) : 150,
     failure: failure === 'always' ? 'always' : rate >= 0 && rate <= 1 ? rate : 'none',
@@ -51,7 +71,10 @@ async function createAdapter(data: DOMStringMap, base: string): Promise<KithAdap
   });
   if (data.scenario === 'live') {
     // `data-scenario-timing="scheduled,live,ended"` in ms, to speed the demo up.
-    const [scheduledFor, liveFor, endedFor] = (data.scenarioTiming ?? '').split(',').map(Number).map((n) => (n > 0 ? n : undefined));
+    const [scheduledFor, liveFor, endedFor] = (data.scenarioTiming ?? '')
+      .split(',')
+      .map(Number)
+      .map((n) => (n > 0 ? n : undefined));
     playLiveScenario(adapter, 'show-1', { loop: true, scheduledFor, liveFor, endedFor });
   }
   return adapter;

@@ -8,25 +8,43 @@ import { describe, it } from 'node:test';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
-const decls = (body) => Object.fromEntries(
-  body.replace(/\/\*[\s\S]*?\*\//g, '').split(';').map((d) => d.trim()).filter(Boolean)
-    .map((d) => d.split(/:(.*)/s).map((s) => s.replace(/\s+/g, ' ').replace(/\s*([(),*])\s*/g, '$1').trim())),
-);
+const decls = (body) =>
+  Object.fromEntries(
+    body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) =>
+        d.split(/:(.*)/s).map((s) =>
+          s
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([(),*])\s*/g, '$1')
+            .trim(),
+        ),
+      ),
+  );
 
 const reserve = read('packages/embed/src/reserve.css').replace(/\/\*[\s\S]*?\*\//g, '');
-const reserved = Object.fromEntries([...reserve.matchAll(/(kith-[\w-]+):not\(:defined\)\s*\{([^}]*)\}/g)].map(([, tag, body]) => [tag, decls(body)]));
+const reserved = Object.fromEntries(
+  [...reserve.matchAll(/(kith-[\w-]+):not\(:defined\)\s*\{([^}]*)\}/g)].map(([, tag, body]) => [tag, decls(body)]),
+);
 // The referral banner is reserved by the loader only on a visit through a referral link.
 const landed = /'(kith-referral-offer):not\(:defined\)\{([^}]*)\}'/.exec(read('packages/embed/src/kith.ts'));
 reserved[landed[1]] = decls(landed[2]);
 
 const widgets = readdirSync(new URL('packages/widgets/src/', root), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== 'shared').map((d) => d.name)
+  .filter((d) => d.isDirectory() && d.name !== 'shared')
+  .map((d) => d.name)
   .filter((name) => /\.define\(/.test(read(`packages/widgets/src/${name}/define.ts`)));
 
 describe('reserved boxes', () => {
   it('every widget the loader knows has a reserved box', () => {
     const tags = [...read('packages/embed/src/widgets.ts').matchAll(/'(kith-[\w-]+)':/g)].map((m) => m[1]);
-    assert.deepEqual(tags.filter((t) => !reserved[t]), []);
+    assert.deepEqual(
+      tags.filter((t) => !reserved[t]),
+      [],
+    );
   });
 
   for (const name of widgets) {

@@ -6,13 +6,51 @@ import { chromium } from 'playwright-core';
 
 const OUT = new URL('../seed-media/', import.meta.url);
 const PHOTOS = [
-  { file: 'tote-front.jpg', type: 'image/jpeg', quality: 0.72, w: 640, h: 480, scene: 'front', bag: '#d9c7a3', bg: ['#8a5a3c', '#6e452d'] },
-  { file: 'tote-colour.jpg', type: 'image/jpeg', quality: 0.72, w: 480, h: 480, scene: 'front', bag: '#2f5d62', bg: ['#e8e2d6', '#cfc6b4'] },
-  { file: 'tote-strap.webp', type: 'image/webp', quality: 0.8, w: 480, h: 640, scene: 'strap', bag: '#6b7a3a', bg: ['#dfe6ea', '#b9c4cb'] },
-  { file: 'tote-pocket.png', type: 'image/png', w: 480, h: 360, scene: 'pocket', bag: '#d9c7a3', bg: ['#f4efe6', '#f4efe6'] },
+  {
+    file: 'tote-front.jpg',
+    type: 'image/jpeg',
+    quality: 0.72,
+    w: 640,
+    h: 480,
+    scene: 'front',
+    bag: '#d9c7a3',
+    bg: ['#8a5a3c', '#6e452d'],
+  },
+  {
+    file: 'tote-colour.jpg',
+    type: 'image/jpeg',
+    quality: 0.72,
+    w: 480,
+    h: 480,
+    scene: 'front',
+    bag: '#2f5d62',
+    bg: ['#e8e2d6', '#cfc6b4'],
+  },
+  {
+    file: 'tote-strap.webp',
+    type: 'image/webp',
+    quality: 0.8,
+    w: 480,
+    h: 640,
+    scene: 'strap',
+    bag: '#6b7a3a',
+    bg: ['#dfe6ea', '#b9c4cb'],
+  },
+  {
+    file: 'tote-pocket.png',
+    type: 'image/png',
+    w: 480,
+    h: 360,
+    scene: 'pocket',
+    bag: '#d9c7a3',
+    bg: ['#f4efe6', '#f4efe6'],
+  },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage();
 for (const photo of PHOTOS) {
   const dataUrl = await page.evaluate((p) => {
@@ -102,7 +140,8 @@ for (const photo of PHOTOS) {
     return c.toDataURL(p.type, p.quality);
   }, photo);
   const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  if (!dataUrl.startsWith(`data:${photo.type}`)) throw new Error(`${photo.file}: the browser could not encode ${photo.type}`);
+  if (!dataUrl.startsWith(`data:${photo.type}`))
+    throw new Error(`${photo.file}: the browser could not encode ${photo.type}`);
   writeFileSync(new URL(photo.file, OUT), bytes);
   console.log(photo.file, bytes.length, 'bytes');
 }

@@ -46,10 +46,14 @@ export function createApp(options: Deps) {
   app.use('*', securityHeaders());
   app.use('*', cors());
   // Photo uploads get the photo limit; every other body stays small.
-  const json = bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413) });
+  const json = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: (c) => c.json(errorBody('payload_too_large', 'The request body is over 1 MB'), 413),
+  });
   const photo = bodyLimit({
     maxSize: MEDIA_LIMITS.maxBytes,
-    onError: (c) => c.json(errorBody('media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`), 413),
+    onError: (c) =>
+      c.json(errorBody('media_too_large', `Photos can be at most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB`), 413),
   });
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/media' ? photo(c, next) : json(c, next)));
   app.use('*', refuseBadText());
@@ -57,7 +61,12 @@ export function createApp(options: Deps) {
   app.get('/healthz', async (c) => {
     try {
       await deps.db.query('SELECT 1');
-      return c.json({ status: 'ok', database: { kind: deps.db.kind, ok: true }, streams: deps.hub.listeners, version: VERSION });
+      return c.json({
+        status: 'ok',
+        database: { kind: deps.db.kind, ok: true },
+        streams: deps.hub.listeners,
+        version: VERSION,
+      });
     } catch {
       return c.json({ status: 'unavailable', database: { kind: deps.db.kind, ok: false }, version: VERSION }, 503);
     }
@@ -84,19 +93,48 @@ export function createApp(options: Deps) {
   // Lets a merchant check the customer tokens their backend signs.
   app.openapi(
     customerRoute({
-      method: 'get', path: '/v1/customer', summary: 'Who the customer token says the customer is',
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } }, ...errorResponses(401, 403) },
+      method: 'get',
+      path: '/v1/customer',
+      summary: 'Who the customer token says the customer is',
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
+        ...errorResponses(401, 403),
+      },
     }),
     (c) => c.json({ id: c.get('customerId') }, 200),
   );
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', { type: 'http', scheme: 'bearer', description: 'pk_… (public; reads; CORS limited to the shop\'s origins)' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', { type: 'apiKey', in: 'query', name: 'key', description: 'pk_… for EventSource, which cannot send headers' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', { type: 'http', scheme: 'bearer', description: 'sk_… (merchant server only; admin endpoints)' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', { type: 'apiKey', in: 'header', name: 'X-Kith-Customer', description: 'HS256 JWT signed with the shop\'s secret key; `sub` is the customer id, `exp` required, `nbf` and `iat` honoured (30 s clock tolerance); `kid` picks the key (during a rotation\'s overlap window, the previous one)' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "pk_… (public; reads; CORS limited to the shop's origins)",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyQuery', {
+    type: 'apiKey',
+    in: 'query',
+    name: 'key',
+    description: 'pk_… for EventSource, which cannot send headers',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'sk_… (merchant server only; admin endpoints)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Kith-Customer',
+    description:
+      "HS256 JWT signed with the shop's secret key; `sub` is the customer id, `exp` required, `nbf` and `iat` honoured (30 s clock tolerance); `kid` picks the key (during a rotation's overlap window, the previous one)",
+  });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Kith API', version: VERSION, description: 'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key` (all but `/v1/admin/keys/rotate`, the secret key\'s rotation).' },
+    info: {
+      title: 'Kith API',
+      version: VERSION,
+      description:
+        'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key` (all but `/v1/admin/keys/rotate`, the secret key\'s rotation).',
+    },
   });
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route'), 404));

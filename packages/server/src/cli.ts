@@ -36,8 +36,16 @@ async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      port: { type: 'string' }, demo: { type: 'boolean' }, 'scheduler-interval': { type: 'string' }, drive: { type: 'boolean' }, static: { type: 'string', multiple: true },
-      shop: { type: 'string' }, customer: { type: 'string' }, ttl: { type: 'string' }, overlap: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      port: { type: 'string' },
+      demo: { type: 'boolean' },
+      'scheduler-interval': { type: 'string' },
+      drive: { type: 'boolean' },
+      static: { type: 'string', multiple: true },
+      shop: { type: 'string' },
+      customer: { type: 'string' },
+      ttl: { type: 'string' },
+      overlap: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'serve';
@@ -46,7 +54,8 @@ async function main() {
     process.exit(values.help ? 0 : 2);
   }
   // A server waits for its database (creating KITH_DATABASE_SCHEMA connects); one-off commands fail at once.
-  const db = command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
+  const db =
+    command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
 
   if (command === 'token' || command === 'keys' || command === 'rotate-key') {
     await migrate(db);
@@ -55,13 +64,16 @@ async function main() {
     if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
     else if (command === 'rotate-key') {
       const overlapSeconds = values.overlap === undefined ? DEFAULT_KEY_OVERLAP_SECONDS : Number(values.overlap);
-      if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_KEY_OVERLAP_SECONDS) fail(`--overlap is 0 to ${MAX_KEY_OVERLAP_SECONDS} seconds`);
+      if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_KEY_OVERLAP_SECONDS)
+        fail(`--overlap is 0 to ${MAX_KEY_OVERLAP_SECONDS} seconds`);
       const rotated = await rotateSecretKey(db, shop.id, { overlapSeconds });
       if (!rotated) fail(`Unknown shop "${shop.id}"`);
       console.log(`secret:      ${rotated.shop.secretKey} (kid ${customerTokenKeyId(rotated.shop.secretKey)})`);
-      console.log(rotated.previousSecretKeyExpiresAt
-        ? `The previous key (kid ${customerTokenKeyId(shop.secretKey)}) verifies customer tokens until ${rotated.previousSecretKeyExpiresAt}, and no longer authenticates API calls.`
-        : 'The previous key no longer verifies customer tokens nor authenticates API calls.');
+      console.log(
+        rotated.previousSecretKeyExpiresAt
+          ? `The previous key (kid ${customerTokenKeyId(shop.secretKey)}) verifies customer tokens until ${rotated.previousSecretKeyExpiresAt}, and no longer authenticates API calls.`
+          : 'The previous key no longer verifies customer tokens nor authenticates API calls.',
+      );
     } else {
       if (!values.customer) fail('Give the customer id: --customer <id>');
       const ttlSeconds = values.ttl ? Number(values.ttl) : 900;
@@ -81,25 +93,42 @@ async function main() {
   const interval = values['scheduler-interval'] ?? process.env.KITH_SCHEDULER_INTERVAL_MS;
   const retryBase = process.env.KITH_WEBHOOK_RETRY_BASE_MS;
   const running = await startServer({
-    db, port, staticMounts, publicUrl: process.env.KITH_PUBLIC_URL, trustProxy: process.env.KITH_TRUST_PROXY,
-    schedulerIntervalMs: interval === undefined ? undefined : Number(interval), webhookRetryBaseMs: retryBase ? Number(retryBase) : undefined,
+    db,
+    port,
+    staticMounts,
+    publicUrl: process.env.KITH_PUBLIC_URL,
+    trustProxy: process.env.KITH_TRUST_PROXY,
+    schedulerIntervalMs: interval === undefined ? undefined : Number(interval),
+    webhookRetryBaseMs: retryBase ? Number(retryBase) : undefined,
   });
   const where = `http://localhost:${running.port}`;
-  console.log(`Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`);
+  console.log(
+    `Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`,
+  );
   let stopDriver = () => {};
   if (values.demo) {
     const { shop, created } = await seedDemo(db);
-    console.log(`${created ? 'Seeded' : 'Using'} the demo shop "${shop.id}":\n  publishable key: ${shop.publishableKey}\n  secret key:      ${shop.secretKey}`);
-    console.log(`Go live from a terminal:\n  curl -X POST ${where}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $(uuidgen || date +%s%N)"`);
+    console.log(
+      `${created ? 'Seeded' : 'Using'} the demo shop "${shop.id}":\n  publishable key: ${shop.publishableKey}\n  secret key:      ${shop.secretKey}`,
+    );
+    console.log(
+      `Go live from a terminal:\n  curl -X POST ${where}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $(uuidgen || date +%s%N)"`,
+    );
     if (values.drive) stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1');
   }
   // A signal handler's promise is nobody's: a failing close is reported and still ends the process.
   const shutdown = () => {
     stopDriver();
-    running.close().then(() => db.close()).then(() => process.exit(0), (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
+    running
+      .close()
+      .then(() => db.close())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          console.error(e);
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -4,4 +4,5 @@ import { randomInt } from 'node:crypto';
 const UNAMBIGUOUS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** `length` random characters of that alphabet (coupon codes, referral codes). */
-export const codeChars = (length: number): string => Array.from({ length }, () => UNAMBIGUOUS[randomInt(UNAMBIGUOUS.length)]).join('');
+export const codeChars = (length: number): string =>
+  Array.from({ length }, () => UNAMBIGUOUS[randomInt(UNAMBIGUOUS.length)]).join('');

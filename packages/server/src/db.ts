@@ -34,12 +34,28 @@ const nested = (): never => {
 
 /** A transaction's connection: no transaction or LISTEN of its own. */
 const txDb = (kind: Db['kind'], q: Queryable): Db =>
-  wrap(kind, q, { transaction: nested, listen: () => nested(), onListenRestored: () => nested(), close: async () => {} });
+  wrap(kind, q, {
+    transaction: nested,
+    listen: () => nested(),
+    onListenRestored: () => nested(),
+    close: async () => {},
+  });
 
 // Socket errors of a database that is down, restarting or unreachable.
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 // pg's own errors for a connection that ended or could not be made in time.
-const CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
 /**
  * Whether `e` says the database can't be reached right now (worth a retry, a 503 to clients),
@@ -48,9 +64,14 @@ const CONNECTION_LOST = /^(Connection terminated|Client has encountered a connec
  */
 export function isDatabaseUnavailable(e: unknown): boolean {
   // Node wraps some (fetch's `cause`, happy eyeballs' AggregateError of each address tried).
-  for (let err = e, depth = 0; err && typeof err === 'object' && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+  for (
+    let err = e, depth = 0;
+    err && typeof err === 'object' && depth < 4;
+    err = (err as { cause?: unknown }).cause, depth++
+  ) {
     const { code, message } = err as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code))) return true;
+    if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code)))
+      return true;
     if (typeof message === 'string' && CONNECTION_LOST.test(message)) return true;
     if (err instanceof AggregateError && err.errors.some(isDatabaseUnavailable)) return true;
   }
@@ -58,7 +79,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 }
 
 /** For logs: an AggregateError (every address refused) has no message of its own, only a code. */
-export const reason = (e: unknown): string => (e instanceof Error && e.message) || (e as { code?: string })?.code || String(e);
+export const reason = (e: unknown): string =>
+  (e instanceof Error && e.message) || (e as { code?: string })?.code || String(e);
 
 /** Delay before reconnect attempt `attempt` (0, 1, …): 1 s doubling to 30 s, jittered down by up to half so a fleet of processes spreads out. */
 const backoffMs = (attempt: number): number => Math.min(30_000, 1000 * 2 ** attempt) * (0.5 + Math.random() / 2);
@@ -71,7 +93,9 @@ export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T
     } catch (e) {
       if (!isDatabaseUnavailable(e)) throw e;
       const delay = backoffMs(attempt);
-      console.warn(`[kith-server] database unavailable for ${what} (${reason(e)}); retrying in ${(delay / 1000).toFixed(1)} s`);
+      console.warn(
+        `[kith-server] database unavailable for ${what} (${reason(e)}); retrying in ${(delay / 1000).toFixed(1)} s`,
+      );
       await new Promise((r) => setTimeout(r, delay));
     }
   }
@@ -80,13 +104,15 @@ export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T
 /** Embedded PostgreSQL. `dataDir` persists to disk; without it the database lives in memory. */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
   const db = await PGlite.create(dataDir);
-  return requestDb(wrap('pglite', db, {
-    transaction: (fn) => db.transaction((tx) => fn(txDb('pglite', tx))),
-    listen: async (channel, onPayload) => db.listen(channel, onPayload),
-    // In-process: there is no connection to lose.
-    onListenRestored: () => () => {},
-    close: () => db.close(),
-  }));
+  return requestDb(
+    wrap('pglite', db, {
+      transaction: (fn) => db.transaction((tx) => fn(txDb('pglite', tx))),
+      listen: async (channel, onPayload) => db.listen(channel, onPayload),
+      // In-process: there is no connection to lose.
+      onListenRestored: () => () => {},
+      close: () => db.close(),
+    }),
+  );
 }
 
 /** The schema a test run isolates itself in, created once by whichever process comes first. */
@@ -164,8 +190,16 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
     (connecting ??= (async () => {
       // An idle LISTEN connection sends nothing, so without TCP keepalive a server that vanished
       // without closing it (a network cut) would go unnoticed; the timeout bounds a hanging connect.
-      const client = new pg.Client({ ...config, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 });
-      client.on('notification', (m) => m.payload !== undefined && listeners.get(m.channel)?.forEach((fn) => fn(m.payload!)));
+      const client = new pg.Client({
+        ...config,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+        connectionTimeoutMillis: 10_000,
+      });
+      client.on(
+        'notification',
+        (m) => m.payload !== undefined && listeners.get(m.channel)?.forEach((fn) => fn(m.payload!)),
+      );
       client.on('error', (e) => drop(client, e));
       client.on('end', () => drop(client, new Error('connection ended')));
       try {
@@ -188,40 +222,42 @@ export async function createPostgresDb(url: string, options: { schema?: string; 
       }
     })());
 
-  return requestDb(wrap('postgres', pool, {
-    transaction: (fn) => poolTransaction(pool, fn),
-    async listen(channel, onPayload) {
-      const set = listeners.get(channel) ?? new Set();
-      const first = set.size === 0;
-      set.add(onPayload);
-      listeners.set(channel, set);
-      if (first) {
-        // The first call waits for one attempt, so notifications flow once it resolves; while the
-        // connection is down (backing off) it returns at once and the channel is LISTENed on reconnect.
-        if (!listener && !retry) await connectListener();
-        // Failing here means the connection is dropping: the reconnect LISTENs again.
-        await listener?.query(`LISTEN "${channel}"`).catch(() => {});
-      }
-      return async () => {
-        set.delete(onPayload);
-        if (set.size || listeners.get(channel) !== set) return;
-        listeners.delete(channel);
-        await listener?.query(`UNLISTEN "${channel}"`).catch(() => {});
-      };
-    },
-    onListenRestored(fn) {
-      restored.add(fn);
-      return () => void restored.delete(fn);
-    },
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => {});
-      await pool.end();
-    },
-  }));
+  return requestDb(
+    wrap('postgres', pool, {
+      transaction: (fn) => poolTransaction(pool, fn),
+      async listen(channel, onPayload) {
+        const set = listeners.get(channel) ?? new Set();
+        const first = set.size === 0;
+        set.add(onPayload);
+        listeners.set(channel, set);
+        if (first) {
+          // The first call waits for one attempt, so notifications flow once it resolves; while the
+          // connection is down (backing off) it returns at once and the channel is LISTENed on reconnect.
+          if (!listener && !retry) await connectListener();
+          // Failing here means the connection is dropping: the reconnect LISTENs again.
+          await listener?.query(`LISTEN "${channel}"`).catch(() => {});
+        }
+        return async () => {
+          set.delete(onPayload);
+          if (set.size || listeners.get(channel) !== set) return;
+          listeners.delete(channel);
+          await listener?.query(`UNLISTEN "${channel}"`).catch(() => {});
+        };
+      },
+      onListenRestored(fn) {
+        restored.add(fn);
+        return () => void restored.delete(fn);
+      },
+      async close() {
+        closed = true;
+        clearTimeout(retry);
+        const client = listener;
+        listener = undefined;
+        await client?.end().catch(() => {});
+        await pool.end();
+      },
+    }),
+  );
 }
 
 /** `KITH_DATABASE_URL` selects PostgreSQL; otherwise PGlite in `KITH_DATA_DIR` (default `.kith-data`). */

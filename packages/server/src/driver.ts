@@ -5,11 +5,19 @@ import { endShow, getShow, rescheduleShow, setViewers, startShow } from './domai
  * Keeps the demo alive: moves one show scheduled → live (viewers rising) → ended → scheduled
  * again, through the same storage calls the admin API uses, so every change is a real write.
  */
-export function driveDemo(db: Db, shopId: string, showId: string, o: { scheduledFor?: number; liveFor?: number; endedFor?: number } = {}): () => void {
+export function driveDemo(
+  db: Db,
+  shopId: string,
+  showId: string,
+  o: { scheduledFor?: number; liveFor?: number; endedFor?: number } = {},
+): () => void {
   const { scheduledFor = 10_000, liveFor = 40_000, endedFor = 15_000 } = o;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  const wait = (ms: number) => new Promise<void>((r) => { timer = setTimeout(r, ms); });
+  const wait = (ms: number) =>
+    new Promise<void>((r) => {
+      timer = setTimeout(r, ms);
+    });
   const loop = async () => {
     while (!stopped) {
       await rescheduleShow(db, shopId, showId, new Date(Date.now() + scheduledFor));
@@ -23,7 +31,8 @@ export function driveDemo(db: Db, shopId: string, showId: string, o: { scheduled
         if ((await getShow(db, shopId, showId)).status === 'live') await setViewers(db, shopId, showId, viewers);
       }
       if (stopped) return;
-      if ((await getShow(db, shopId, showId)).status === 'live') await endShow(db, shopId, showId, `https://live.example.com/${showId}/replay`);
+      if ((await getShow(db, shopId, showId)).status === 'live')
+        await endShow(db, shopId, showId, `https://live.example.com/${showId}/replay`);
       await wait(endedFor);
     }
   };

@@ -22,13 +22,17 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'invalid_request', message, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new ApiError(400, 'invalid_request', message, details);
 
 /**
  * A schema failure as a 400 naming each field: `details: [{ path: 'json.title', message }]`. The
  * code is `invalid_request`, or the first one a rule names in its params (`invalid_date`).
  */
-export function invalid(target: string, issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[]): ApiError {
+export function invalid(
+  target: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[],
+): ApiError {
   const details = issues.map((i) => ({ path: [target, ...i.path.map(String)].join('.'), message: i.message }));
   // A rule's code is only a string to zod: one outside the catalogue is not sent (a test greps the schemas for them).
   const code = issues.map((i) => i.params?.code).find(isKithErrorCode) ?? 'invalid_request';
@@ -36,7 +40,9 @@ export function invalid(target: string, issues: readonly { path: readonly Proper
 }
 /** NUL or a lone surrogate at `path` (`json.title`, `path`, `query.q`): text the database can't keep as sent. */
 export const invalidText = (path: string) =>
-  new ApiError(400, 'invalid_text', `${path} contains a NUL character or a lone surrogate`, [{ path, message: 'Text must be valid Unicode without NUL' }]);
+  new ApiError(400, 'invalid_text', `${path} contains a NUL character or a lone surrogate`, [
+    { path, message: 'Text must be valid Unicode without NUL' },
+  ]);
 export const unsupportedMediaType = () =>
   new ApiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json');
 export const unauthorized = (code: KithErrorCode, message: string) => new ApiError(401, code, message);
@@ -90,12 +96,19 @@ export function toErrorResponse(err: Error, c: Context): Response {
   const sqlState = (err as { code?: unknown }).code;
   if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
     console.warn(`[kith-server] the database refused a value (SQLSTATE ${sqlState}): ${err.message}`);
-    return c.json(errorBody(DATA_EXCEPTION_CODES[sqlState] ?? 'invalid_request', 'A value in the request cannot be stored'), 400);
+    return c.json(
+      errorBody(DATA_EXCEPTION_CODES[sqlState] ?? 'invalid_request', 'A value in the request cannot be stored'),
+      400,
+    );
   }
   // The stack and SQLSTATE only: database errors also carry the query, its parameters (keys,
   // customer text) and row details, which must never reach a log. The path is quoted: a caller
   // could put a line break in it.
   const where = `${c.req.method} ${JSON.stringify(c.req.path)} from ${clientIp(c)}`;
-  console.error(`[kith-server] unhandled error in ${where}:`, sqlState ? `(SQLSTATE ${String(sqlState)})` : '', err.stack ?? err.message);
+  console.error(
+    `[kith-server] unhandled error in ${where}:`,
+    sqlState ? `(SQLSTATE ${String(sqlState)})` : '',
+    err.stack ?? err.message,
+  );
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }

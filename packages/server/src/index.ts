@@ -4,7 +4,13 @@ export { migrate, MigrationChangedError } from './migrate.js';
 export { LiveHub } from './live-hub.js';
 export { startServer, DEMO_CSP, type StartOptions } from './server.js';
 export {
-  CLOCK_TOLERANCE_SECONDS, customerTokenKeyId, signCustomerToken, verifyCustomerToken, type CustomerClaims, type CustomerTokenSecrets, type TokenProblem,
+  CLOCK_TOLERANCE_SECONDS,
+  customerTokenKeyId,
+  signCustomerToken,
+  verifyCustomerToken,
+  type CustomerClaims,
+  type CustomerTokenSecrets,
+  type TokenProblem,
 } from './tokens.js';
 export { createShop, getShop, rotateSecretKey, shopByKey, type Shop } from './domains/shops/storage.js';
 export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
@@ -17,13 +23,54 @@ export { createDbMediaStore, type MediaRef, type MediaStore } from './domains/me
 export { pruneMedia, UPLOAD_QUOTA, type UploadQuota } from './domains/media/storage.js';
 export { startGroupBuyScheduler, type GroupBuyScheduler, type SchedulerDeps } from './scheduler.js';
 export { signWebhook, verifyWebhookSignature } from './domains/webhooks/signature.js';
-export { applyDue, getOffer, getTeam, joinTeam, leaveTeam, startTeam, adminTeams } from './domains/group-buy/storage.js';
-export { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign } from './domains/group-buy/campaigns.js';
+export {
+  applyDue,
+  getOffer,
+  getTeam,
+  joinTeam,
+  leaveTeam,
+  startTeam,
+  adminTeams,
+} from './domains/group-buy/storage.js';
+export {
+  createCampaign,
+  endCampaign,
+  getCampaign,
+  listCampaigns,
+  updateCampaign,
+} from './domains/group-buy/campaigns.js';
 export { deliverDueWebhooks, putWebhookSettings, WEBHOOK_MAX_ATTEMPTS } from './domains/webhooks/storage.js';
-export { adjustPoints, checkIn, earnForOrder, earnForReview, earnForTeam, earnPoints, earnPointsIn, getAccount, getCustomer, getHistory, redeem } from './domains/points/storage.js';
+export {
+  adjustPoints,
+  checkIn,
+  earnForOrder,
+  earnForReview,
+  earnForTeam,
+  earnPoints,
+  earnPointsIn,
+  getAccount,
+  getCustomer,
+  getHistory,
+  redeem,
+} from './domains/points/storage.js';
 export { confirmSeat, recordOrder, refundOrder } from './domains/orders/storage.js';
 export { applyDueExpiries } from './domains/points/ledger.js';
-export { BADGES, DEFAULT_PROGRAM, createReward, getProgram, importCodes, listRewards, putProgramSettings, updateReward, type ProgramSettings } from './domains/points/program.js';
 export {
-  approveDueReferrals, approveConversion, denyConversion, getSettings as getReferralSettings, putSettings as putReferralSettings, reportSignup,
+  BADGES,
+  DEFAULT_PROGRAM,
+  createReward,
+  getProgram,
+  importCodes,
+  listRewards,
+  putProgramSettings,
+  updateReward,
+  type ProgramSettings,
+} from './domains/points/program.js';
+export {
+  approveDueReferrals,
+  approveConversion,
+  denyConversion,
+  getSettings as getReferralSettings,
+  putSettings as putReferralSettings,
+  reportSignup,
 } from './domains/referrals/storage.js';

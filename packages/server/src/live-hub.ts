@@ -1,5 +1,12 @@
 import type { Db } from './db.js';
-import { EVENT_LOGS, eventById, latestEventId, liveChannel, type EventLog, type EventNotice } from './storage/events.js';
+import {
+  EVENT_LOGS,
+  eventById,
+  latestEventId,
+  liveChannel,
+  type EventLog,
+  type EventNotice,
+} from './storage/events.js';
 
 export type HubListener<T = unknown> = (event: { id: string; data: T }) => void;
 
@@ -81,6 +88,7 @@ export class LiveHub {
     if (!log || !this.bySubject.get(key)?.size) return;
     const event = await eventById(this.db, log, eventId ?? (await latestEventId(this.db, log, shopId, subjectId)));
     const listeners = this.bySubject.get(key);
-    if (listeners && event?.shopId === shopId && event.subjectId === subjectId) for (const listener of [...listeners]) listener({ id: event.id, data: event.data });
+    if (listeners && event?.shopId === shopId && event.subjectId === subjectId)
+      for (const listener of [...listeners]) listener({ id: event.id, data: event.data });
   }
 }

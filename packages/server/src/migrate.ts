@@ -21,7 +21,9 @@ export async function migrate(db: Db, dir = DIR): Promise<string[]> {
   // lock makes them take turns, and each re-checks what is already applied.
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7274)');
-    await tx.query('CREATE TABLE IF NOT EXISTS kith_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS kith_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     // Databases migrated before checksums were kept get theirs on the next start.
     await tx.query('ALTER TABLE kith_migrations ADD COLUMN IF NOT EXISTS checksum text');
   });
@@ -31,14 +33,25 @@ export async function migrate(db: Db, dir = DIR): Promise<string[]> {
     const checksum = checksumOf(sql);
     await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(7274)');
-      const { rows: [done] } = await tx.query<{ checksum: string | null }>('SELECT checksum FROM kith_migrations WHERE version = $1', [version]);
-      if (done?.checksum === null) await tx.query('UPDATE kith_migrations SET checksum = $2 WHERE version = $1', [version, checksum]);
+      const {
+        rows: [done],
+      } = await tx.query<{ checksum: string | null }>('SELECT checksum FROM kith_migrations WHERE version = $1', [
+        version,
+      ]);
+      if (done?.checksum === null)
+        await tx.query('UPDATE kith_migrations SET checksum = $2 WHERE version = $1', [version, checksum]);
       else if (done && done.checksum !== checksum) {
-        throw new MigrationChangedError(`Migration ${file} was changed after it was applied to this database; restore it and put the change in a new migration`);
+        throw new MigrationChangedError(
+          `Migration ${file} was changed after it was applied to this database; restore it and put the change in a new migration`,
+        );
       }
       if (done) return;
       for (const statement of splitStatements(sql)) await tx.query(statement);
-      await tx.query('INSERT INTO kith_migrations (version, name, checksum) VALUES ($1, $2, $3)', [version, file, checksum]);
+      await tx.query('INSERT INTO kith_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        version,
+        file,
+        checksum,
+      ]);
       applied.push(file);
     });
   }
@@ -120,7 +133,7 @@ function quoteEnd(sql: string, i: number, q: string, backslashes: boolean): numb
 
 const stripComments = (text: string) => {
   let rest = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.startsWith('--', i)) i = lineEnd(text, i);
     else if (text.startsWith('/*', i)) i = blockEnd(text, i);
     else rest += text[i++];

@@ -23,8 +23,15 @@ export const newRouter = () => {
   // declared here once, so no route can forget it.
   const openapi = app.openapi;
   app.openapi = ((route, handler, hook) => {
-    if (!DECLARED.has(route)) throw new Error(`${route.method.toUpperCase()} ${route.path}: declare it with routes(deps) (openRoute, publicRoute, streamRoute, customerRoute or adminRoute)`);
-    return openapi(route, isWrite(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler, hook);
+    if (!DECLARED.has(route))
+      throw new Error(
+        `${route.method.toUpperCase()} ${route.path}: declare it with routes(deps) (openRoute, publicRoute, streamRoute, customerRoute or adminRoute)`,
+      );
+    return openapi(
+      route,
+      isWrite(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler,
+      hook,
+    );
   }) as typeof openapi;
   return app;
 };
@@ -89,7 +96,14 @@ export function routes(deps: Deps) {
   const declare = <R extends RouteInput>(access: Access, config: R) => {
     // `security` right after `summary`, where routes used to write it: the document keeps its key order.
     const { method, path, summary, ...rest } = config;
-    const route = createRoute({ method, path, summary, security: securityOf(access), ...rest, middleware: middlewareOf(access, method) } as R & Pick<RouteConfig, 'security' | 'middleware'>);
+    const route = createRoute({
+      method,
+      path,
+      summary,
+      security: securityOf(access),
+      ...rest,
+      middleware: middlewareOf(access, method),
+    } as R & Pick<RouteConfig, 'security' | 'middleware'>);
     DECLARED.add(route);
     return route;
   };
@@ -101,13 +115,15 @@ export function routes(deps: Deps) {
      * The publishable key. `customer: 'optional'`: a customer token, when sent, shows the
      * customer their own part of the answer (their seat in a team).
      */
-    publicRoute: <R extends RouteInput>(config: R, options: { customer?: 'optional' } = {}) => declare({ key: 'publishable', ...options }, config),
+    publicRoute: <R extends RouteInput>(config: R, options: { customer?: 'optional' } = {}) =>
+      declare({ key: 'publishable', ...options }, config),
     /** A Server-Sent Events stream: the publishable key as `?key=`, since EventSource cannot send headers. */
     streamRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', queryKey: true }, config),
     /** On behalf of a shopper: the publishable key and a customer token signed by the merchant's server. */
     customerRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', customer: 'required' }, config),
     /** The merchant's server: the secret key. `idempotency: false` for a write whose answer must not be stored. */
-    adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false } = {}) => declare({ key: 'secret', ...options }, config),
+    adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false } = {}) =>
+      declare({ key: 'secret', ...options }, config),
   };
 }
 
@@ -121,7 +137,10 @@ export const ok = <T>(schema: T, description = 'OK') => ({ description, content:
  * For routes whose body is optional (a live show's start and end, joining a team): no body at all
  * is fine (plain `curl -X POST`); a body, if sent, must be valid JSON and typed as JSON (else 415).
  */
-export async function optionalJson<T>(c: { req: { text(): Promise<string>; header(name: string): string | undefined } }, schema: z.ZodType<T>): Promise<Partial<T>> {
+export async function optionalJson<T>(
+  c: { req: { text(): Promise<string>; header(name: string): string | undefined } },
+  schema: z.ZodType<T>,
+): Promise<Partial<T>> {
   const text = (await c.req.text()).trim();
   if (!text) return {};
   if (!isJsonType(c.req.header('content-type'))) throw unsupportedMediaType();

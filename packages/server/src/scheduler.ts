@@ -36,7 +36,10 @@ export interface GroupBuyScheduler {
  * Reads and writes apply what is due themselves, so the timer only bounds how late a webhook, an
  * unwatched team or an absent customer's expiry is.
  */
-export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000 }: { intervalMs?: number } = {}): GroupBuyScheduler {
+export function startGroupBuyScheduler(
+  deps: SchedulerDeps,
+  { intervalMs = 5_000 }: { intervalMs?: number } = {},
+): GroupBuyScheduler {
   const delivery: DeliveryOptions = { retryBaseMs: deps.webhookRetryBaseMs, timeoutMs: deps.webhookTimeoutMs };
   const store = deps.media ?? createDbMediaStore(deps.db);
   let timer: NodeJS.Timeout | undefined;
@@ -62,7 +65,9 @@ export function startGroupBuyScheduler(deps: SchedulerDeps, { intervalMs = 5_000
   const loop = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      runOnce().catch((e) => console.warn('[kith-server] scheduler pass failed:', (e as Error).message)).finally(loop);
+      runOnce()
+        .catch((e) => console.warn('[kith-server] scheduler pass failed:', (e as Error).message))
+        .finally(loop);
     }, intervalMs);
     timer.unref();
   };

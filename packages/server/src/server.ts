@@ -34,19 +34,37 @@ export interface StartOptions {
 
 /** The CSP the demo pages get, as documented in docs/csp.md; `frame-ancestors 'none'`: no site may frame them (clickjacking). */
 export const DEMO_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
-  "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html',
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
 ].join('; ');
 
 /**
  * Migrates, starts the LISTEN hub and the scheduler, and serves. Resolves with the HTTP server and a
  * clean `close()`. A database that can't be reached yet is waited for (with backoff, logged), not fatal.
  */
-export async function startServer(o: StartOptions): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
+export async function startServer(
+  o: StartOptions,
+): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
   await retryWhileUnavailable('migrations', () => migrate(o.db));
   const hub = new LiveHub(o.db);
   await retryWhileUnavailable('live updates', () => hub.start());
-  const app = createApp({ db: o.db, hub, writeLimit: o.writeLimit, media: o.media, uploadQuota: o.uploadQuota, publicUrl: o.publicUrl, trustProxy: o.trustProxy });
+  const app = createApp({
+    db: o.db,
+    hub,
+    writeLimit: o.writeLimit,
+    media: o.media,
+    uploadQuota: o.uploadQuota,
+    publicUrl: o.publicUrl,
+    trustProxy: o.trustProxy,
+  });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.
     app.use('*', async (c, next) => {
@@ -54,7 +72,8 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
       c.res.headers.set('cache-control', 'no-cache'); // nosniff comes from the app's own middleware
       // Other sites see the origin a visitor came from, never the page's path and query.
       c.res.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-      if (c.res.headers.get('content-type')?.startsWith('text/html')) c.res.headers.set('content-security-policy', DEMO_CSP);
+      if (c.res.headers.get('content-type')?.startsWith('text/html'))
+        c.res.headers.set('content-security-policy', DEMO_CSP);
     });
   }
   o.extend?.(app);
@@ -64,9 +83,13 @@ export async function startServer(o: StartOptions): Promise<{ server: ServerType
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: o.hostname }, () => resolve(s));
   });
-  const scheduler = o.schedulerIntervalMs === false || o.schedulerIntervalMs === 0
-    ? undefined
-    : startGroupBuyScheduler({ db: o.db, media: o.media, webhookRetryBaseMs: o.webhookRetryBaseMs }, { intervalMs: o.schedulerIntervalMs });
+  const scheduler =
+    o.schedulerIntervalMs === false || o.schedulerIntervalMs === 0
+      ? undefined
+      : startGroupBuyScheduler(
+          { db: o.db, media: o.media, webhookRetryBaseMs: o.webhookRetryBaseMs },
+          { intervalMs: o.schedulerIntervalMs },
+        );
   const address = server.address();
   return {
     server,

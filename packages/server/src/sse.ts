@@ -32,11 +32,16 @@ export function streamSnapshots(c: Context, { db, hub, heartbeatMs = 15_000 }: D
       sent = BigInt(e.id);
       await stream.writeSSE({ event: s.log.topic, id: e.id, data: JSON.stringify(render(e.data)) });
     };
-    const unsubscribe = hub.subscribe(s.log.topic, s.shopId, s.subjectId, (e) => (replaying ? pending.push(e) : void send(e).catch(() => {})));
+    const unsubscribe = hub.subscribe(s.log.topic, s.shopId, s.subjectId, (e) =>
+      replaying ? pending.push(e) : void send(e).catch(() => {}),
+    );
     const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), heartbeatMs);
     const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
     try {
-      const missed = s.resumeFrom && /^\d+$/.test(s.resumeFrom) ? await eventsAfter(db, s.log, s.shopId, s.subjectId, s.resumeFrom) : [];
+      const missed =
+        s.resumeFrom && /^\d+$/.test(s.resumeFrom)
+          ? await eventsAfter(db, s.log, s.shopId, s.subjectId, s.resumeFrom)
+          : [];
       if (missed.length) for (const e of missed) await send(e);
       else await send({ id: await latestEventId(db, s.log, s.shopId, s.subjectId), data: s.current });
       replaying = false;

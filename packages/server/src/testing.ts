@@ -2,7 +2,17 @@
 // through the public API (`./index.js`), so tests exercise the same rules as production.
 import { randomUUID } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp, createPgliteDb, createPostgresDb, createShop, LiveHub, migrate, signCustomerToken, type Db, type Shop } from './index.js';
+import {
+  createApp,
+  createPgliteDb,
+  createPostgresDb,
+  createShop,
+  LiveHub,
+  migrate,
+  signCustomerToken,
+  type Db,
+  type Shop,
+} from './index.js';
 
 /**
  * A migrated database: PGlite in memory, or a fresh schema on the PostgreSQL server named by
@@ -18,7 +28,10 @@ export async function createTestDb(env: Record<string, string | undefined> = pro
 }
 
 /** A shop with fresh keys; the id is random so tests sharing a database never share rows. */
-export function createTestShop(db: Db, extra: { name?: string; publishableKey?: string; allowedOrigins?: string[] } = {}): Promise<Shop> {
+export function createTestShop(
+  db: Db,
+  extra: { name?: string; publishableKey?: string; allowedOrigins?: string[] } = {},
+): Promise<Shop> {
   return createShop(db, { id: `shop_${randomUUID().slice(0, 8)}`, name: 'Test shop', ...extra });
 }
 
@@ -61,7 +74,9 @@ export interface TestBackend {
   /** The merchant's API with the shop's secret key; a refusal throws `AdminError` with the server's status and code. */
   readonly admin: TestAdmin;
   /** Another shop on the same server, with its own keys, token signer and admin client. */
-  addShop(extra?: { name?: string }): Promise<{ shop: Shop; customerToken(customerId: string): Promise<string>; admin: TestAdmin }>;
+  addShop(extra?: {
+    name?: string;
+  }): Promise<{ shop: Shop; customerToken(customerId: string): Promise<string>; admin: TestAdmin }>;
   /** Every request received, oldest first (`requests.length = 0` forgets them). */
   readonly requests: RecordedRequest[];
   readonly streams: TestStreams;
@@ -84,7 +99,11 @@ export interface TestStreams {
 }
 
 export class AdminError extends Error {
-  constructor(readonly status: number, readonly code: string | undefined, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
     super(message);
     this.name = 'AdminError';
   }
@@ -93,7 +112,13 @@ export class AdminError extends Error {
 export interface TestAdmin {
   /** Any admin call: `call('POST', '/admin/orders', order)`; POSTs get a fresh Idempotency-Key. */
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
-  createShow(show: { id?: string; title?: string; startsAt?: string; productIds?: string[]; streamUrl?: string }): Promise<unknown>;
+  createShow(show: {
+    id?: string;
+    title?: string;
+    startsAt?: string;
+    productIds?: string[];
+    streamUrl?: string;
+  }): Promise<unknown>;
   startShow(id: string, viewerCount?: number): Promise<unknown>;
   setViewers(id: string, viewerCount: number): Promise<unknown>;
   endShow(id: string, replayUrl?: string): Promise<unknown>;
@@ -123,9 +148,14 @@ function adminClient(baseUrl: string, secretKey: string): TestAdmin {
   const show = (id: string) => `/admin/live/shows/${encodeURIComponent(id)}`;
   return {
     call,
-    createShow: (s) => call('POST', '/admin/live/shows', {
-      title: 'Test show', startsAt: new Date(Date.now() + 3_600_000).toISOString(), productIds: ['p1'], streamUrl: 'https://live.example.com/x', ...s,
-    }),
+    createShow: (s) =>
+      call('POST', '/admin/live/shows', {
+        title: 'Test show',
+        startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        productIds: ['p1'],
+        streamUrl: 'https://live.example.com/x',
+        ...s,
+      }),
     startShow: (id, viewerCount = 0) => call('POST', `${show(id)}/start`, { viewerCount }),
     setViewers: (id, viewerCount) => call('PUT', `${show(id)}/viewers`, { viewerCount }),
     endShow: (id, replayUrl) => call('POST', `${show(id)}/end`, replayUrl ? { replayUrl } : {}),
@@ -143,7 +173,10 @@ interface OpenStream {
 }
 
 /** Records requests and puts the stream faults between the client and the app. */
-function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | Promise<Response> }, o: TestBackendOptions) {
+function faultyFetch(
+  app: { fetch: (req: Request, env?: unknown) => Response | Promise<Response> },
+  o: TestBackendOptions,
+) {
   const requests: RecordedRequest[] = [];
   const attempts: StreamAttempt[] = [];
   const open = new Set<OpenStream>();
@@ -154,10 +187,17 @@ function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | P
     const url = new URL(req.url);
     const text = req.body ? await req.clone().text() : '';
     let body: unknown = text || undefined;
-    try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON: kept as text */ }
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: kept as text */
+    }
     requests.push({
-      method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(req.headers), ...(body !== undefined ? { body } : {}),
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: Object.fromEntries(req.headers),
+      ...(body !== undefined ? { body } : {}),
     });
     return url;
   };
@@ -173,7 +213,11 @@ function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | P
         stream = {
           subject,
           push: (text) => controller.enqueue(encoder.encode(text)),
-          end: () => { open.delete(stream); void reader.cancel().catch(() => {}); controller.close(); },
+          end: () => {
+            open.delete(stream);
+            void reader.cancel().catch(() => {});
+            controller.close();
+          },
         };
         open.add(stream);
         if (o.retryMs) stream.push(`retry: ${o.retryMs}\n\n`);
@@ -181,11 +225,18 @@ function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | P
       async pull(controller) {
         const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
         if (!open.has(stream)) return;
-        if (done) { open.delete(stream); controller.close(); return; }
+        if (done) {
+          open.delete(stream);
+          controller.close();
+          return;
+        }
         for (const m of decoder.decode(value, { stream: true }).matchAll(/^id: ?(.*)$/gm)) lastIds.set(subject, m[1]!);
         controller.enqueue(value);
       },
-      cancel() { open.delete(stream); return reader.cancel(); },
+      cancel() {
+        open.delete(stream);
+        return reader.cancel();
+      },
     });
     return new Response(body, { status: res.status, headers: res.headers });
   };
@@ -195,13 +246,20 @@ function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | P
     const events = /^\/v1(\/.+)\/events$/.exec(url.pathname);
     if (!events) return app.fetch(req);
     const attempt: StreamAttempt = {
-      at: Date.now(), subject: decodeURI(events[1]!), key: url.searchParams.get('key'), lastEventId: req.headers.get('last-event-id') ?? undefined, status: 200,
+      at: Date.now(),
+      subject: decodeURI(events[1]!),
+      key: url.searchParams.get('key'),
+      lastEventId: req.headers.get('last-event-id') ?? undefined,
+      status: 200,
     };
     attempts.push(attempt);
     const refused = typeof fault === 'function' ? fault(attempts.length) : fault;
     if (refused) {
       attempt.status = refused;
-      return Response.json({ error: { code: 'unavailable', message: 'Stream refused by the test' } }, { status: refused });
+      return Response.json(
+        { error: { code: 'unavailable', message: 'Stream refused by the test' } },
+        { status: refused },
+      );
     }
     const res = await app.fetch(req);
     attempt.status = res.status;
@@ -210,11 +268,19 @@ function faultyFetch(app: { fetch: (req: Request, env?: unknown) => Response | P
 
   const streams: TestStreams = {
     attempts,
-    get open() { return open.size; },
+    get open() {
+      return open.size;
+    },
     lastEventId: (subject) => lastIds.get(subject),
-    sendRaw: (subject, text) => { for (const s of open) if (s.subject === subject) s.push(text); },
-    drop: () => { for (const s of [...open]) s.end(); },
-    fail: (f) => { fault = f; },
+    sendRaw: (subject, text) => {
+      for (const s of open) if (s.subject === subject) s.push(text);
+    },
+    drop: () => {
+      for (const s of [...open]) s.end();
+    },
+    fail: (f) => {
+      fault = f;
+    },
   };
   return { fetch, requests, streams, endAll: streams.drop };
 }

@@ -59,7 +59,8 @@ export async function signCustomerToken(
   options: { ttlSeconds?: number; scope?: string; now?: number } = {},
 ): Promise<string> {
   if (!secretKey) throw new TypeError('secretKey is required');
-  if (!isValidCustomerId(customerId)) throw new TypeError(`customerId must be 1 to ${MAX_CUSTOMER_ID_LENGTH} characters without control characters`);
+  if (!isValidCustomerId(customerId))
+    throw new TypeError(`customerId must be 1 to ${MAX_CUSTOMER_ID_LENGTH} characters without control characters`);
   const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   if (!Number.isInteger(ttl) || ttl <= 0) throw new TypeError('ttlSeconds must be a positive whole number');
   const iat = Math.floor((options.now ?? Date.now()) / 1000);
@@ -92,7 +93,11 @@ class UnknownKey extends Error {}
  * token without one (signed before tokens had it, or by another JWT library) is checked against the
  * current secret only.
  */
-export async function verifyCustomerToken(secrets: string | CustomerTokenSecrets, token: string, now = Date.now()): Promise<CustomerClaims | TokenProblem> {
+export async function verifyCustomerToken(
+  secrets: string | CustomerTokenSecrets,
+  token: string,
+  now = Date.now(),
+): Promise<CustomerClaims | TokenProblem> {
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return 'malformed';
   const { current, previous } = typeof secrets === 'string' ? { current: secrets, previous: undefined } : secrets;
   const pick = (header: JWTHeaderParameters) => {
@@ -103,7 +108,10 @@ export async function verifyCustomerToken(secrets: string | CustomerTokenSecrets
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, pick, {
-      algorithms: ['HS256'], requiredClaims: ['exp', 'sub'], clockTolerance: CLOCK_TOLERANCE_SECONDS, currentDate: new Date(now),
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'sub'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      currentDate: new Date(now),
     }));
   } catch (e) {
     return problemOf(e);
@@ -111,11 +119,15 @@ export async function verifyCustomerToken(secrets: string | CustomerTokenSecrets
   // jose checked the types of exp, nbf and iat (numbers) and exp and nbf against the clock; a
   // future iat and an exp of 1e309 (Infinity: never expiring) are left to us.
   const { sub, exp, iat, nbf, scope } = payload;
-  if (!isValidCustomerId(sub) || !Number.isFinite(exp) || (scope !== undefined && typeof scope !== 'string')) return 'malformed';
+  if (!isValidCustomerId(sub) || !Number.isFinite(exp) || (scope !== undefined && typeof scope !== 'string'))
+    return 'malformed';
   if (typeof iat === 'number' && iat > now / 1000 + CLOCK_TOLERANCE_SECONDS) return 'not_yet_valid';
   return {
-    sub, exp: exp as number,
-    ...(typeof iat === 'number' ? { iat } : {}), ...(typeof nbf === 'number' ? { nbf } : {}), ...(scope !== undefined ? { scope } : {}),
+    sub,
+    exp: exp as number,
+    ...(typeof iat === 'number' ? { iat } : {}),
+    ...(typeof nbf === 'number' ? { nbf } : {}),
+    ...(scope !== undefined ? { scope } : {}),
   };
 }
 
@@ -124,7 +136,12 @@ function problemOf(e: unknown): TokenProblem {
   if (e instanceof errors.JOSEAlgNotAllowed) return 'wrong_alg';
   if (e instanceof errors.JWSSignatureVerificationFailed) return 'bad_signature';
   if (e instanceof errors.JWTExpired) return 'expired';
-  if (e instanceof errors.JWTClaimValidationFailed && (e.claim === 'nbf' || e.claim === 'iat') && e.reason === 'check_failed') return 'not_yet_valid';
+  if (
+    e instanceof errors.JWTClaimValidationFailed &&
+    (e.claim === 'nbf' || e.claim === 'iat') &&
+    e.reason === 'check_failed'
+  )
+    return 'not_yet_valid';
   // Anything else jose refuses is the token's shape: bad base64url or JSON, a missing claim, an
   // unrecognised `crit`, an unencoded payload. A bug of ours is not the caller's: rethrown.
   if (e instanceof errors.JOSEError) return 'malformed';
@@ -134,9 +151,11 @@ function problemOf(e: unknown): TokenProblem {
 /** The message for each problem, naming what to fix. */
 export const TOKEN_PROBLEM_MESSAGES: Record<TokenProblem, string> = {
   malformed: `The customer token is malformed: it must be a JWT with a numeric exp and a sub of 1 to ${MAX_CUSTOMER_ID_LENGTH} characters without control characters`,
-  bad_signature: 'The customer token is not signed with this shop\'s secret key',
+  bad_signature: "The customer token is not signed with this shop's secret key",
   expired: 'The customer token has expired',
   wrong_alg: 'The customer token must be signed with HS256',
-  not_yet_valid: 'The customer token is not valid yet (its nbf or iat is in the future: check the signing server\'s clock)',
-  unknown_key: 'The customer token\'s kid names neither this shop\'s secret key nor the previous one within its overlap window',
+  not_yet_valid:
+    "The customer token is not valid yet (its nbf or iat is in the future: check the signing server's clock)",
+  unknown_key:
+    "The customer token's kid names neither this shop's secret key nor the previous one within its overlap window",
 };

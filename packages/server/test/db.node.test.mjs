@@ -16,27 +16,41 @@ describe(`migrations (${ENGINE})`, () => {
     try {
       assert.deepEqual(await migrate(db), []);
       const { rows } = await db.query('SELECT version FROM kith_migrations ORDER BY version');
-      const files = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url))).filter((f) => f.endsWith('.sql'));
-      assert.deepEqual(rows.map((r) => r.version), files.map((f) => Number(f.slice(0, 4))).sort((a, b) => a - b));
+      const files = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url))).filter((f) =>
+        f.endsWith('.sql'),
+      );
+      assert.deepEqual(
+        rows.map((r) => r.version),
+        files.map((f) => Number(f.slice(0, 4))).sort((a, b) => a - b),
+      );
     } finally {
       await db.close();
     }
   });
 
-  it('two migrators at once apply each migration exactly once', { skip: ENGINE !== 'postgres' && 'PostgreSQL only' }, async () => {
-    const { createPostgresDb } = await import('@kith/server');
-    const schema = `m_${Date.now()}`;
-    const dbs = await Promise.allSettled([createPostgresDb(process.env.KITH_DATABASE_URL, { schema }), createPostgresDb(process.env.KITH_DATABASE_URL, { schema })]);
-    try {
-      const [a, b] = dbs.map((d) => (d.status === 'fulfilled' ? d.value : assert.fail(d.reason)));
-      const applied = await Promise.all([migrate(a), migrate(b)]);
-      const files = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url))).filter((f) => f.endsWith('.sql'));
-      assert.equal(applied.flat().length, files.length, 'each migration once, across both');
-    } finally {
-      // Close whatever opened, so a failure can't leave the test process hanging on a pool.
-      for (const d of dbs) if (d.status === 'fulfilled') await d.value.close();
-    }
-  });
+  it(
+    'two migrators at once apply each migration exactly once',
+    { skip: ENGINE !== 'postgres' && 'PostgreSQL only' },
+    async () => {
+      const { createPostgresDb } = await import('@kith/server');
+      const schema = `m_${Date.now()}`;
+      const dbs = await Promise.allSettled([
+        createPostgresDb(process.env.KITH_DATABASE_URL, { schema }),
+        createPostgresDb(process.env.KITH_DATABASE_URL, { schema }),
+      ]);
+      try {
+        const [a, b] = dbs.map((d) => (d.status === 'fulfilled' ? d.value : assert.fail(d.reason)));
+        const applied = await Promise.all([migrate(a), migrate(b)]);
+        const files = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url))).filter((f) =>
+          f.endsWith('.sql'),
+        );
+        assert.equal(applied.flat().length, files.length, 'each migration once, across both');
+      } finally {
+        // Close whatever opened, so a failure can't leave the test process hanging on a pool.
+        for (const d of dbs) if (d.status === 'fulfilled') await d.value.close();
+      }
+    },
+  );
 });
 
 describe('embedded database on disk', () => {
@@ -55,21 +69,40 @@ describe('embedded database on disk', () => {
       await db.close();
 
       // The CLI signs tokens with the stored secret.
-      const token = execFileSync('node', [CLI, 'token', '--shop', shop.id, '--customer', 'cust-1'], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' }).trim();
+      const token = execFileSync('node', [CLI, 'token', '--shop', shop.id, '--customer', 'cust-1'], {
+        env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir },
+        encoding: 'utf8',
+      }).trim();
       assert.equal((await verifyCustomerToken(shop.secretKey, token)).sub, 'cust-1');
       // …and is installed as an executable `kith-server` bin (what `npx kith-server` runs).
       const bin = fileURLToPath(new URL('../../../node_modules/.bin/kith-server', import.meta.url));
-      const keys = execFileSync(bin, ['keys', '--shop', shop.id], { env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir }, encoding: 'utf8' });
+      const keys = execFileSync(bin, ['keys', '--shop', shop.id], {
+        env: { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir },
+        encoding: 'utf8',
+      });
       assert.match(keys, new RegExp(`secret: +${shop.secretKey}`));
       // Rotating prints the new key, which `keys` then shows; the old one still verifies tokens in the window.
       const env = { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir };
-      const rotated = execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '600'], { env, encoding: 'utf8' });
+      const rotated = execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '600'], {
+        env,
+        encoding: 'utf8',
+      });
       const secret = /secret: +(sk_\S+)/.exec(rotated)?.[1];
       assert.ok(secret && secret !== shop.secretKey, rotated);
       assert.doesNotMatch(rotated, new RegExp(shop.secretKey), 'the old secret is not printed');
-      assert.match(execFileSync('node', [CLI, 'keys', '--shop', shop.id], { env, encoding: 'utf8' }), new RegExp(`secret: +${secret}`));
+      assert.match(
+        execFileSync('node', [CLI, 'keys', '--shop', shop.id], { env, encoding: 'utf8' }),
+        new RegExp(`secret: +${secret}`),
+      );
       assert.equal((await verifyCustomerToken({ current: secret, previous: shop.secretKey }, token)).sub, 'cust-1');
-      assert.throws(() => execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '999999999'], { env, stdio: 'pipe' }), /--overlap is 0 to 604800/);
+      assert.throws(
+        () =>
+          execFileSync('node', [CLI, 'rotate-key', '--shop', shop.id, '--overlap', '999999999'], {
+            env,
+            stdio: 'pipe',
+          }),
+        /--overlap is 0 to 604800/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,14 +11,17 @@ import { ERROR_CODES, KITH_ERROR_CODES, isKithErrorCode } from '@kith/core/error
 import { createTestServer } from './helpers.mjs';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-const sources = (dir) => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
-});
+const sources = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
+  });
 const uncatalogued = (codes) => [...new Set(codes)].filter((c) => !isKithErrorCode(c)).sort();
 
 let t;
-before(async () => { t = await createTestServer(); });
+before(async () => {
+  t = await createTestServer();
+});
 after(async () => t.close());
 
 describe('error codes', () => {
@@ -31,7 +34,9 @@ describe('error codes', () => {
   });
 
   it('codes named in schema rules (`params: { code }`) are catalogued', () => {
-    const named = sources(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/params:\s*\{[^}]*\bcode:\s*'([^']+)'/g)].map((m) => m[1]));
+    const named = sources(SRC).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/params:\s*\{[^}]*\bcode:\s*'([^']+)'/g)].map((m) => m[1]),
+    );
     assert.ok(named.includes('invalid_date'), 'the grep finds the date rule');
     assert.deepEqual(uncatalogued(named), []);
   });
@@ -41,13 +46,21 @@ describe('error codes', () => {
     const doc = await res.json();
     const text = JSON.stringify(doc);
     // Each error response's description names its codes in backticks (`details` is a field, not a code).
-    const described = Object.values(doc.paths).flatMap((ops) => Object.values(ops)).flatMap((op) => Object.entries(op.responses ?? {}))
+    const described = Object.values(doc.paths)
+      .flatMap((ops) => Object.values(ops))
+      .flatMap((op) => Object.entries(op.responses ?? {}))
       .filter(([status]) => Number(status) >= 400)
       .flatMap(([, r]) => [...r.description.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]).filter((c) => c !== 'details'));
     // Route descriptions: a status, then one code or a list of them (`409: \`team_full\`, \`sold_out\``, `\`422 invalid_media\``).
-    const inProse = [...text.matchAll(/\b[45]\d\d:? ((?:`[a-z_]+`(?:,? (?:or |and )?)?)+)/g)].flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((x) => x[1]))
+    const inProse = [...text.matchAll(/\b[45]\d\d:? ((?:`[a-z_]+`(?:,? (?:or |and )?)?)+)/g)]
+      .flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((x) => x[1]))
       .concat([...text.matchAll(/`[45]\d\d ([a-z_]+)`/g)].map((m) => m[1]));
-    assert.ok(described.includes('invalid_request') && inProse.includes('team_full') && inProse.includes('upload_quota_exceeded'), 'the greps find codes');
+    assert.ok(
+      described.includes('invalid_request') &&
+        inProse.includes('team_full') &&
+        inProse.includes('upload_quota_exceeded'),
+      'the greps find codes',
+    );
     assert.deepEqual(uncatalogued([...described, ...inProse]), []);
   });
 });

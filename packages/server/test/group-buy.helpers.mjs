@@ -9,7 +9,13 @@ export const usd = (minor) => ({ minor, currency: 'USD' });
 
 /** $59 solo; 2 members at $49, 3 at $44; 3 seats. */
 export const campaignInput = (over = {}) => ({
-  productId: 'p1', soloPrice: usd(5900), tiers: [{ size: 2, price: usd(4900) }, { size: 3, price: usd(4400) }], ...over,
+  productId: 'p1',
+  soloPrice: usd(5900),
+  tiers: [
+    { size: 2, price: usd(4900) },
+    { size: 3, price: usd(4400) },
+  ],
+  ...over,
 });
 
 /** A fresh shop with one campaign (`id: 'gb'` unless given) and helpers to act in it. */
@@ -31,22 +37,29 @@ export async function groupBuyFixture(t, over = {}) {
     ...f,
     campaign: created.json,
     shopper,
-    start: (customerId, displayName, campaignId = created.json.id) => shopper(customerId).post(`/v1/group-buys/${campaignId}/teams`, displayName ? { displayName } : {}),
-    join: (teamId, customerId, displayName) => shopper(customerId).post(`/v1/teams/${teamId}/join`, displayName ? { displayName } : {}),
+    start: (customerId, displayName, campaignId = created.json.id) =>
+      shopper(customerId).post(`/v1/group-buys/${campaignId}/teams`, displayName ? { displayName } : {}),
+    join: (teamId, customerId, displayName) =>
+      shopper(customerId).post(`/v1/teams/${teamId}/join`, displayName ? { displayName } : {}),
     leave: (teamId, customerId) => shopper(customerId).post(`/v1/teams/${teamId}/leave`),
     /** The merchant reports the customer's order for their seat. */
     confirm: (teamId, customerId, orderId = `order-${customerId}-${++orders}`) =>
       f.admin.post('/v1/admin/orders', { id: orderId, customerId, productIds: ['p1'], teamId }),
     team: (teamId, customerId) => (customerId ? shopper(customerId) : f.pub).get(`/v1/teams/${teamId}`),
-    offer: (customerId, productId = 'p1') => (customerId ? shopper(customerId) : f.pub).get(`/v1/products/${productId}/group-buy`),
+    offer: (customerId, productId = 'p1') =>
+      (customerId ? shopper(customerId) : f.pub).get(`/v1/products/${productId}/group-buy`),
   };
 }
 
 /** Moves a team's deadline into the past, as if its time had run out. */
-export const expireNow = (db, teamId) => db.query("UPDATE group_buy_teams SET expires_at = now() - interval '1 second' WHERE id = $1", [teamId]);
+export const expireNow = (db, teamId) =>
+  db.query("UPDATE group_buy_teams SET expires_at = now() - interval '1 second' WHERE id = $1", [teamId]);
 /** Ends a customer's hold now. */
 export const lapseNow = (db, teamId, customerId) =>
-  db.query("UPDATE group_buy_seats SET hold_expires_at = now() - interval '1 second' WHERE team_id = $1 AND customer_id = $2 AND status = 'held'", [teamId, customerId]);
+  db.query(
+    "UPDATE group_buy_seats SET hold_expires_at = now() - interval '1 second' WHERE team_id = $1 AND customer_id = $2 AND status = 'held'",
+    [teamId, customerId],
+  );
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,7 +84,9 @@ export async function webhookReceiver(respond = () => 200) {
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk) => { body += chunk; });
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
     req.on('end', () => {
       const request = { headers: req.headers, body, json: JSON.parse(body) };
       received.push(request);

@@ -13,8 +13,23 @@ export async function createTestServer(options = {}) {
   const db = await createTestDb();
   const hub = new LiveHub(db);
   await hub.start();
-  const app = createApp({ db, hub, heartbeatMs: options.heartbeatMs ?? 15_000, writeLimit: options.writeLimit, media: options.media, trustProxy: options.trustProxy });
-  return { db, hub, app, close: async () => { await hub.close(); await db.close(); } };
+  const app = createApp({
+    db,
+    hub,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
+    writeLimit: options.writeLimit,
+    media: options.media,
+    trustProxy: options.trustProxy,
+  });
+  return {
+    db,
+    hub,
+    app,
+    close: async () => {
+      await hub.close();
+      await db.close();
+    },
+  };
 }
 
 export const newShop = createTestShop;
@@ -48,22 +63,32 @@ export const peer = (ip) => ({ incoming: { socket: { remoteAddress: ip } } });
 export function client(app, key) {
   /** @type {(method: string, path: string, options?: CallOptions) => Promise<{ status: number, headers: Headers, text: string, json: any }>} */
   const call = async (method, path, { body, headers = {}, raw, ip } = {}) => {
-    const res = await app.request(path, {
-      method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-    }, ip === undefined ? undefined : peer(ip));
+    const res = await app.request(
+      path,
+      {
+        method,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+      },
+      ip === undefined ? undefined : peer(ip),
+    );
     const text = await res.text();
     const json = text ? JSON.parse(text) : undefined;
     // Every error any suite meets must be in @kith/core's catalogue, the codes widgets translate.
-    if (res.status >= 400 && json?.error) assert.ok(isKithErrorCode(json.error.code), `${json.error.code} is not in @kith/core's ERROR_CODES`);
+    if (res.status >= 400 && json?.error)
+      assert.ok(isKithErrorCode(json.error.code), `${json.error.code} is not in @kith/core's ERROR_CODES`);
     return { status: res.status, headers: res.headers, text, json };
   };
   return {
     /** @param {string} path @param {CallOptions} [o] */
     get: (path, o) => call('GET', path, o),
     /** @param {string} path @param {unknown} [body] @param {CallOptions} [o] */
-    post: (path, body, o = {}) => call('POST', path, { body, ...o, headers: { 'idempotency-key': idem(), ...o.headers } }),
+    post: (path, body, o = {}) =>
+      call('POST', path, { body, ...o, headers: { 'idempotency-key': idem(), ...o.headers } }),
     /** @param {string} path @param {unknown} [body] @param {CallOptions} [o] */
     put: (path, body, o = {}) => call('PUT', path, { body, ...o }),
     call,
@@ -84,7 +109,16 @@ export async function shopFixture(t, settings) {
     const c = client(t.app, shop.publishableKey);
     return {
       post: async (path, body, o = {}) => c.post(path, body, { ...o, headers: { ...(await headers()), ...o.headers } }),
-      upload: async (bytes, o = {}) => c.call('POST', '/v1/media', { raw: bytes, headers: { 'idempotency-key': idem(), 'content-type': 'application/octet-stream', ...(await headers()), ...o.headers } }),
+      upload: async (bytes, o = {}) =>
+        c.call('POST', '/v1/media', {
+          raw: bytes,
+          headers: {
+            'idempotency-key': idem(),
+            'content-type': 'application/octet-stream',
+            ...(await headers()),
+            ...o.headers,
+          },
+        }),
     };
   };
   if (settings) assert.equal((await admin.put('/v1/admin/reviews/settings', settings)).status, 200);
@@ -113,8 +147,14 @@ export async function readEvents(res, count, ms = 3000) {
       while ((i = buffer.indexOf('\n\n')) >= 0) {
         const block = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
-        const fields = Object.fromEntries(block.split('\n').filter((l) => l && !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
-        if (fields.data !== undefined) events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((l) => l && !l.startsWith(':'))
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
+        );
+        if (fields.data !== undefined)
+          events.push({ id: fields.id, event: fields.event, data: JSON.parse(fields.data) });
         else if (block.startsWith(':')) events.push({ comment: block });
       }
     }
@@ -125,4 +165,10 @@ export async function readEvents(res, count, ms = 3000) {
   return events;
 }
 
-export const showInput = (over = {}) => ({ title: 'Test show', startsAt: new Date(Date.now() + 3_600_000).toISOString(), productIds: ['p1'], streamUrl: 'https://live.example.com/x', ...over });
+export const showInput = (over = {}) => ({
+  title: 'Test show',
+  startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+  productIds: ['p1'],
+  streamUrl: 'https://live.example.com/x',
+  ...over,
+});

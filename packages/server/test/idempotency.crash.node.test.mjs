@@ -18,7 +18,8 @@ const WRITES = 50; // two rounds stay under the default 120 writes a minute per 
 /** The server as `kith-server serve` runs it; resolves once it listens. */
 function startProcess(env) {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--scheduler-interval', '0'], {
-    env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const listening = new Promise((resolve, reject) => {
@@ -64,25 +65,38 @@ describe(`a server killed mid-write and restarted (${ENGINE})`, () => {
   after(() => cleanup?.());
 
   it('every write retried with its key after SIGKILL is applied exactly once, and none answers 409', async () => {
-    const writes = Array.from({ length: WRITES }, (_, i) => ({ key: `crash-${i}-${randomUUID()}`, body: { customerId: 'crash-customer', points: 1, note: `Burst ${i}` } }));
-    const post = (base, w) => fetch(`${base}/v1/admin/points/adjust`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json', 'idempotency-key': w.key },
-      body: JSON.stringify(w.body),
-    });
+    const writes = Array.from({ length: WRITES }, (_, i) => ({
+      key: `crash-${i}-${randomUUID()}`,
+      body: { customerId: 'crash-customer', points: 1, note: `Burst ${i}` },
+    }));
+    const post = (base, w) =>
+      fetch(`${base}/v1/admin/points/adjust`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${shop.secretKey}`,
+          'content-type': 'application/json',
+          'idempotency-key': w.key,
+        },
+        body: JSON.stringify(w.body),
+      });
 
     const first = startProcess(env);
     const base = await first.listening;
     let answered = 0;
     let killed = false;
-    const burst = writes.map((w) => post(base, w).then(async (res) => {
-      await res.text();
-      if (++answered >= 10 && !killed) {
-        killed = true;
-        first.child.kill('SIGKILL');
-      }
-      return res.status;
-    }, () => 'killed'));
+    const burst = writes.map((w) =>
+      post(base, w).then(
+        async (res) => {
+          await res.text();
+          if (++answered >= 10 && !killed) {
+            killed = true;
+            first.child.kill('SIGKILL');
+          }
+          return res.status;
+        },
+        () => 'killed',
+      ),
+    );
     const outcomes = await Promise.all(burst);
     await first.exited;
     const unanswered = outcomes.filter((o) => o === 'killed').length;
@@ -94,11 +108,25 @@ describe(`a server killed mid-write and restarted (${ENGINE})`, () => {
       const retries = [];
       for (const w of writes) {
         const res = await post(again, w);
-        retries.push({ status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: await res.json() });
+        retries.push({
+          status: res.status,
+          replayed: res.headers.get('idempotent-replayed') === 'true',
+          body: await res.json(),
+        });
       }
-      assert.deepEqual(retries.filter((r) => r.status !== 201), [], 'every retry answers 201 (replayed or run now)');
-      assert.ok(retries.some((r) => r.replayed), 'writes committed before the kill replay');
-      assert.ok(retries.some((r) => !r.replayed), 'writes cut off by the kill run now');
+      assert.deepEqual(
+        retries.filter((r) => r.status !== 201),
+        [],
+        'every retry answers 201 (replayed or run now)',
+      );
+      assert.ok(
+        retries.some((r) => r.replayed),
+        'writes committed before the kill replay',
+      );
+      assert.ok(
+        retries.some((r) => !r.replayed),
+        'writes cut off by the kill run now',
+      );
       assert.equal(new Set(retries.map((r) => r.body.entry.id)).size, WRITES, 'one entry per write');
     } finally {
       second.child.kill('SIGTERM');
@@ -108,9 +136,14 @@ describe(`a server killed mid-write and restarted (${ENGINE})`, () => {
     const db = await open();
     try {
       const { rows } = await db.query(
-        "SELECT count(*)::int AS n, coalesce(sum(points), 0)::int AS points FROM points_entries WHERE shop_id = $1 AND customer_id = 'crash-customer'", [shop.id]);
+        "SELECT count(*)::int AS n, coalesce(sum(points), 0)::int AS points FROM points_entries WHERE shop_id = $1 AND customer_id = 'crash-customer'",
+        [shop.id],
+      );
       assert.deepEqual(rows[0], { n: WRITES, points: WRITES }, 'each write applied exactly once');
-      const stuck = await db.query('SELECT count(*)::int AS n FROM idempotency_keys WHERE shop_id = $1 AND status IS NULL', [shop.id]);
+      const stuck = await db.query(
+        'SELECT count(*)::int AS n FROM idempotency_keys WHERE shop_id = $1 AND status IS NULL',
+        [shop.id],
+      );
       assert.equal(stuck.rows[0].n, 0, 'no key left in progress');
     } finally {
       await db.close();

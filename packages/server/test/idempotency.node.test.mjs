@@ -13,7 +13,11 @@ describe(`idempotency keys (${ENGINE})`, () => {
   after(() => t.close());
 
   const checkIns = (f, customerId) =>
-    count(t.db, "SELECT count(*) AS n FROM points_entries WHERE shop_id = $1 AND customer_id = $2 AND action = 'check_in'", [f.shop.id, customerId]);
+    count(
+      t.db,
+      "SELECT count(*) AS n FROM points_entries WHERE shop_id = $1 AND customer_id = $2 AND action = 'check_in'",
+      [f.shop.id, customerId],
+    );
 
   it("a key another customer used runs the second customer's own request, never replays the first's answer", async () => {
     const f = await pointsFixture(t);
@@ -47,13 +51,25 @@ describe(`idempotency keys (${ENGINE})`, () => {
   it('the secret key and a customer have separate keys; the same caller with another body is 422', async () => {
     const f = await pointsFixture(t);
     const key = { 'idempotency-key': 'shared-key-0003' };
-    const adjusted = await f.admin.post('/v1/admin/points/adjust', { customerId: 'carol', points: 10, note: 'Welcome' }, { headers: key });
+    const adjusted = await f.admin.post(
+      '/v1/admin/points/adjust',
+      { customerId: 'carol', points: 10, note: 'Welcome' },
+      { headers: key },
+    );
     assert.equal(adjusted.status, 201, adjusted.text);
     assert.equal((await f.checkIn('carol', { headers: key })).status, 200, 'the customer is another caller');
-    const other = await f.admin.post('/v1/admin/points/adjust', { customerId: 'carol', points: 11, note: 'Welcome' }, { headers: key });
+    const other = await f.admin.post(
+      '/v1/admin/points/adjust',
+      { customerId: 'carol', points: 11, note: 'Welcome' },
+      { headers: key },
+    );
     assert.equal(other.status, 422);
     assert.equal(other.json.error.code, 'idempotency_key_reused');
-    const replay = await f.admin.post('/v1/admin/points/adjust', { customerId: 'carol', points: 10, note: 'Welcome' }, { headers: key });
+    const replay = await f.admin.post(
+      '/v1/admin/points/adjust',
+      { customerId: 'carol', points: 10, note: 'Welcome' },
+      { headers: key },
+    );
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
     assert.equal(replay.text, adjusted.text);
   });
@@ -79,12 +95,19 @@ describe(`idempotency keys (${ENGINE})`, () => {
   it('a 429 (a limit, a quota) is not kept: the same key runs again once the limit allows', async () => {
     const f = await shopFixture(t, { submissionsPerHour: 1 });
     const review = (body) => ({ rating: 5, body, displayName: 'Fay', consent: true });
-    assert.equal((await f.as('fay').post('/v1/products/p1/reviews', review('The first of my reviews this hour.'))).status, 201);
+    assert.equal(
+      (await f.as('fay').post('/v1/products/p1/reviews', review('The first of my reviews this hour.'))).status,
+      201,
+    );
     const key = { 'idempotency-key': 'limited-key-0001' };
-    const limited = await f.as('fay').post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
+    const limited = await f
+      .as('fay')
+      .post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
     assert.equal(limited.status, 429, limited.text);
     await t.db.query("UPDATE reviews SET created_at = now() - interval '2 hours' WHERE shop_id = $1", [f.shop.id]);
-    const later = await f.as('fay').post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
+    const later = await f
+      .as('fay')
+      .post('/v1/products/p2/reviews', review('A second review, over the hourly limit.'), { headers: key });
     assert.equal(later.status, 201, later.text);
     assert.equal(later.headers.get('idempotent-replayed'), null);
   });
@@ -95,11 +118,15 @@ describe(`idempotency keys (${ENGINE})`, () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => f.checkIn('erin', { headers: key })));
     for (const a of answers) assert.equal(a.status, 200, a.text);
     assert.equal(new Set(answers.map((a) => a.text)).size, 1, 'one answer');
-    assert.equal(answers.filter((a) => a.headers.get('idempotent-replayed') !== 'true').length, 1, 'one ran, the rest replayed');
+    assert.equal(
+      answers.filter((a) => a.headers.get('idempotent-replayed') !== 'true').length,
+      1,
+      'one ran, the rest replayed',
+    );
     assert.equal(await checkIns(f, 'erin'), 1);
   });
 
-  it('a photo store built on the database handle joins the upload\'s transaction (PGlite waited on itself before)', async () => {
+  it("a photo store built on the database handle joins the upload's transaction (PGlite waited on itself before)", async () => {
     const app = createApp({ db: t.db, hub: t.hub, writeLimit: 10_000, media: createDbMediaStore(t.db) });
     const f = await shopFixture({ ...t, app });
     const res = await f.as('gus').upload(JPEG);

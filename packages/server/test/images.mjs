@@ -14,14 +14,31 @@ export const WEBP = seed('tote-strap.webp');
 const ascii = (s) => new Uint8Array(Buffer.from(s, 'latin1'));
 export const concat = (...parts) => new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p))));
 const u16be = (n) => Uint8Array.of(n >> 8, n & 0xff);
-const u32be = (n) => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
-const u32le = (n) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
+const u32be = (n) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+};
+const u32le = (n) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+};
 
 /** Whether `needle` (a string or bytes) occurs in `haystack`. */
-export const contains = (haystack, needle) => Buffer.from(haystack).indexOf(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : Buffer.from(needle)) >= 0;
+export const contains = (haystack, needle) =>
+  Buffer.from(haystack).indexOf(typeof needle === 'string' ? Buffer.from(needle, 'latin1') : Buffer.from(needle)) >= 0;
 
 /** The words the spliced metadata carries; none may survive stripping. */
-export const SECRETS = ['GPS-SECRET-PLACE', 'KithCam Secret Model', 'photoshop:City', 'iptc-secret-caption', 'secret comment', 'tEXt secret', 'after-the-end'];
+export const SECRETS = [
+  'GPS-SECRET-PLACE',
+  'KithCam Secret Model',
+  'photoshop:City',
+  'iptc-secret-caption',
+  'secret comment',
+  'tEXt secret',
+  'after-the-end',
+];
 
 /**
  * A big-endian TIFF block: IFD0 with Orientation, Make and a GPS IFD pointer; the GPS IFD with a
@@ -39,7 +56,9 @@ export function exifTiff(orientation) {
   const datumAt = latAt + 24;
   const entry = (tag, type, count, value) => concat(u16be(tag), u16be(type), u32be(count), value);
   return concat(
-    ascii('MM'), u16be(42), u32be(ifd0At),
+    ascii('MM'),
+    u16be(42),
+    u32be(ifd0At),
     u16be(3),
     entry(0x010f, 2, make.length, u32be(makeAt)),
     entry(0x0112, 3, 1, concat(u16be(orientation), u16be(0))),
@@ -51,7 +70,12 @@ export function exifTiff(orientation) {
     entry(0x0002, 5, 3, u32be(latAt)),
     entry(0x0012, 2, datum.length, u32be(datumAt)),
     u32be(0),
-    u32be(52), u32be(1), u32be(31), u32be(1), u32be(1234), u32be(100),
+    u32be(52),
+    u32be(1),
+    u32be(31),
+    u32be(1),
+    u32be(1234),
+    u32be(100),
     datum,
   );
 }
@@ -93,10 +117,15 @@ export function pngWithMetadata(base = PNG) {
 
 /** A PNG header claiming `width`×`height` (enough for the sniffer; no pixels). */
 export function pngHeader(width, height) {
-  return concat(PNG.subarray(0, 8), chunk('IHDR', concat(u32be(width), u32be(height), Uint8Array.of(8, 6, 0, 0, 0))), chunk('IEND', new Uint8Array()));
+  return concat(
+    PNG.subarray(0, 8),
+    chunk('IHDR', concat(u32be(width), u32be(height), Uint8Array.of(8, 6, 0, 0, 0))),
+    chunk('IEND', new Uint8Array()),
+  );
 }
 
-const riffChunk = (type, data) => concat(ascii(type), u32le(data.length), data, data.length % 2 ? Uint8Array.of(0) : new Uint8Array());
+const riffChunk = (type, data) =>
+  concat(ascii(type), u32le(data.length), data, data.length % 2 ? Uint8Array.of(0) : new Uint8Array());
 
 /** The WebP with EXIF and XMP chunks (odd-sized, so padded) and their VP8X flags set. */
 export function webpWithMetadata(base = WEBP) {
@@ -108,7 +137,12 @@ export function webpWithMetadata(base = WEBP) {
   }
   const [vp8x, ...rest] = chunks;
   vp8x[8] |= 0x08 | 0x04;
-  const body = concat(vp8x, ...rest, riffChunk('EXIF', exifTiff(1)), riffChunk('XMP ', ascii('<photoshop:City>Here</photoshop:City>x')));
+  const body = concat(
+    vp8x,
+    ...rest,
+    riffChunk('EXIF', exifTiff(1)),
+    riffChunk('XMP ', ascii('<photoshop:City>Here</photoshop:City>x')),
+  );
   return concat(ascii('RIFF'), u32le(body.length + 4), ascii('WEBP'), body);
 }
 
@@ -154,7 +188,8 @@ export const ICC = JPEG.slice(2 + 18 + 4 + 14, 2 + 18 + 4 + 14 + 456);
 export const payload = (where) => ascii(`PAYLOAD<${where}>`);
 
 /** An ICC APP2 chunk: `ICC_PROFILE\0`, sequence number, count, bytes. */
-export const iccApp2 = (seq, count, bytes) => segment(0xe2, concat(ascii('ICC_PROFILE\0'), Uint8Array.of(seq, count), bytes));
+export const iccApp2 = (seq, count, bytes) =>
+  segment(0xe2, concat(ascii('ICC_PROFILE\0'), Uint8Array.of(seq, count), bytes));
 
 /**
  * The seed JPEG with its APP0 and ICC APP2 replaced by `head` (segments placed after SOI), and
@@ -166,7 +201,8 @@ export function jpegWith(head, beforeFrame = []) {
 }
 
 /** A JFIF APP0 with a thumbnail of `thumb` bytes (1×n RGB pixels). */
-export const jfifWithThumbnail = (thumb) => segment(0xe0, concat(ascii('JFIF\0'), Uint8Array.of(1, 2, 1, 0, 72, 0, 72, thumb.length / 3, 1), thumb));
+export const jfifWithThumbnail = (thumb) =>
+  segment(0xe0, concat(ascii('JFIF\0'), Uint8Array.of(1, 2, 1, 0, 72, 0, 72, thumb.length / 3, 1), thumb));
 
 export { chunk as pngChunk, riffChunk, segment as jpegSegment };
 
@@ -174,7 +210,10 @@ export { chunk as pngChunk, riffChunk, segment as jpegSegment };
 export const pngWith = (...chunks) => concat(PNG.subarray(0, 33), ...chunks, PNG.subarray(33));
 
 /** A WebP from its chunks, with the right RIFF size. */
-export const webpOf = (...chunks) => { const body = concat(...chunks); return concat(ascii('RIFF'), u32le(body.length + 4), ascii('WEBP'), body); };
+export const webpOf = (...chunks) => {
+  const body = concat(...chunks);
+  return concat(ascii('RIFF'), u32le(body.length + 4), ascii('WEBP'), body);
+};
 
 /** The seed WebP's chunks (VP8X, ICCP, VP8) as whole chunks, pad bytes included. */
 export function webpParts(base = WEBP) {

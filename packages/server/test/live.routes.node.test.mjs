@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { client, createTestServer, ENGINE, newShop, readEvents, showInput, count as countRows, isError } from './helpers.mjs';
+import {
+  client,
+  createTestServer,
+  ENGINE,
+  newShop,
+  readEvents,
+  showInput,
+  count as countRows,
+  isError,
+} from './helpers.mjs';
 
 let t;
-before(async () => { t = await createTestServer({ heartbeatMs: 200, writeLimit: 30 }); });
+before(async () => {
+  t = await createTestServer({ heartbeatMs: 200, writeLimit: 30 });
+});
 after(async () => t.close());
 
 async function shopWithShow(over) {
@@ -28,7 +39,10 @@ describe(`live routes (${ENGINE})`, () => {
     });
 
     it('finds the badge show for a product: live, then next scheduled, then latest ended; null if none', async () => {
-      const { admin, pub } = await shopWithShow({ id: 'later', startsAt: new Date(Date.now() + 7_200_000).toISOString() });
+      const { admin, pub } = await shopWithShow({
+        id: 'later',
+        startsAt: new Date(Date.now() + 7_200_000).toISOString(),
+      });
       await admin.post('/v1/admin/live/shows', showInput({ id: 'sooner' }));
       assert.equal((await pub.get('/v1/live/shows?product=p1')).json.show.id, 'sooner');
       await admin.post('/v1/admin/live/shows', showInput({ id: 'old' }));
@@ -37,7 +51,7 @@ describe(`live routes (${ENGINE})`, () => {
       assert.deepEqual((await pub.get('/v1/live/shows?product=nothing')).json, { show: null });
     });
 
-    it('404 for an unknown show, and for another shop\'s show', async () => {
+    it("404 for an unknown show, and for another shop's show", async () => {
       const { show } = await shopWithShow();
       const other = await newShop(t.db);
       isError(await client(t.app, other.publishableKey).get(`/v1/live/shows/${show.id}`), 404, 'not_found');
@@ -47,7 +61,10 @@ describe(`live routes (${ENGINE})`, () => {
       const { pub } = await shopWithShow();
       const res = await pub.get('/v1/live/shows');
       isError(res, 400, 'invalid_request');
-      assert.deepEqual(res.json.error.details.map((d) => d.path), ['query.product']);
+      assert.deepEqual(
+        res.json.error.details.map((d) => d.path),
+        ['query.product'],
+      );
     });
   });
 
@@ -60,21 +77,32 @@ describe(`live routes (${ENGINE})`, () => {
     it('403 for a publishable key on admin routes, and nothing is written', async () => {
       const { shop } = await shopWithShow();
       const before = await count('SELECT count(*) AS n FROM live_shows WHERE shop_id = $1', [shop.id]);
-      isError(await client(t.app, shop.publishableKey).post('/v1/admin/live/shows', showInput({ id: 'sneaky' })), 403, 'secret_key_required');
+      isError(
+        await client(t.app, shop.publishableKey).post('/v1/admin/live/shows', showInput({ id: 'sneaky' })),
+        403,
+        'secret_key_required',
+      );
       assert.equal(await count('SELECT count(*) AS n FROM live_shows WHERE shop_id = $1', [shop.id]), before);
     });
 
-    it('a publishable key works only from the shop\'s allowed origins', async () => {
+    it("a publishable key works only from the shop's allowed origins", async () => {
       const shop = await newShop(t.db, { allowedOrigins: ['https://shop.example'] });
       const pub = client(t.app, shop.publishableKey);
-      isError(await pub.get('/v1/live/shows?product=p1', { headers: { origin: 'https://evil.example' } }), 403, 'origin_not_allowed');
+      isError(
+        await pub.get('/v1/live/shows?product=p1', { headers: { origin: 'https://evil.example' } }),
+        403,
+        'origin_not_allowed',
+      );
       const ok = await pub.get('/v1/live/shows?product=p1', { headers: { origin: 'https://shop.example' } });
       assert.equal(ok.status, 200);
       assert.equal(ok.headers.get('access-control-allow-origin'), 'https://shop.example');
     });
 
     it('answers CORS preflights', async () => {
-      const res = await t.app.request('/v1/admin/live/shows', { method: 'OPTIONS', headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' } });
+      const res = await t.app.request('/v1/admin/live/shows', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+      });
       assert.equal(res.status, 204);
       assert.match(res.headers.get('access-control-allow-headers'), /idempotency-key/);
     });
@@ -109,17 +137,37 @@ describe(`live routes (${ENGINE})`, () => {
 
     it('only one of two concurrent starts wins', async () => {
       const { admin } = await shopWithShow();
-      const results = await Promise.all([admin.post('/v1/admin/live/shows/show-a/start'), admin.post('/v1/admin/live/shows/show-a/start')]);
+      const results = await Promise.all([
+        admin.post('/v1/admin/live/shows/show-a/start'),
+        admin.post('/v1/admin/live/shows/show-a/start'),
+      ]);
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 409]);
     });
 
     it('400 with field paths for invalid bodies; malformed JSON too; nothing written', async () => {
       const shop = await newShop(t.db);
       const admin = client(t.app, shop.secretKey);
-      const bad = await admin.post('/v1/admin/live/shows', { title: '', startsAt: 'tomorrow', productIds: [], streamUrl: 'javascript:alert(1)' });
+      const bad = await admin.post('/v1/admin/live/shows', {
+        title: '',
+        startsAt: 'tomorrow',
+        productIds: [],
+        streamUrl: 'javascript:alert(1)',
+      });
       isError(bad, 400, 'invalid_request');
-      assert.deepEqual(bad.json.error.details.map((d) => d.path).sort(), ['json.productIds', 'json.startsAt', 'json.streamUrl', 'json.title']);
-      isError(await admin.call('POST', '/v1/admin/live/shows', { raw: '{nope', headers: { 'content-type': 'application/json', 'idempotency-key': 'malformed-1' } }), 400, 'invalid_request');
+      assert.deepEqual(bad.json.error.details.map((d) => d.path).sort(), [
+        'json.productIds',
+        'json.startsAt',
+        'json.streamUrl',
+        'json.title',
+      ]);
+      isError(
+        await admin.call('POST', '/v1/admin/live/shows', {
+          raw: '{nope',
+          headers: { 'content-type': 'application/json', 'idempotency-key': 'malformed-1' },
+        }),
+        400,
+        'invalid_request',
+      );
       const viewers = await admin.put('/v1/admin/live/shows/x/viewers', { viewerCount: -1 });
       isError(viewers, 400, 'invalid_request');
       assert.equal(await count('SELECT count(*) AS n FROM live_shows WHERE shop_id = $1', [shop.id]), 0);
@@ -127,7 +175,10 @@ describe(`live routes (${ENGINE})`, () => {
 
     it('413 for a body over 1 MB', async () => {
       const shop = await newShop(t.db);
-      const res = await client(t.app, shop.secretKey).post('/v1/admin/live/shows', showInput({ title: 'x'.repeat(1_100_000) }));
+      const res = await client(t.app, shop.secretKey).post(
+        '/v1/admin/live/shows',
+        showInput({ title: 'x'.repeat(1_100_000) }),
+      );
       isError(res, 413, 'payload_too_large');
     });
   });
@@ -135,7 +186,11 @@ describe(`live routes (${ENGINE})`, () => {
   describe('idempotency', () => {
     it('400 without a key', async () => {
       const shop = await newShop(t.db);
-      isError(await client(t.app, shop.secretKey).call('POST', '/v1/admin/live/shows', { body: showInput() }), 400, 'invalid_request');
+      isError(
+        await client(t.app, shop.secretKey).call('POST', '/v1/admin/live/shows', { body: showInput() }),
+        400,
+        'invalid_request',
+      );
       assert.equal(await count('SELECT count(*) AS n FROM live_shows WHERE shop_id = $1', [shop.id]), 0);
     });
 
@@ -158,7 +213,11 @@ describe(`live routes (${ENGINE})`, () => {
       const admin = client(t.app, shop.secretKey);
       const headers = { 'idempotency-key': 'same-key-0002' };
       await admin.post('/v1/admin/live/shows', showInput({ id: 'one' }), { headers });
-      isError(await admin.post('/v1/admin/live/shows', showInput({ id: 'two' }), { headers }), 422, 'idempotency_key_reused');
+      isError(
+        await admin.post('/v1/admin/live/shows', showInput({ id: 'two' }), { headers }),
+        422,
+        'idempotency_key_reused',
+      );
       assert.equal(await count('SELECT count(*) AS n FROM live_shows WHERE shop_id = $1', [shop.id]), 1);
     });
 
@@ -186,7 +245,11 @@ describe(`live routes (${ENGINE})`, () => {
       const after = Number(res.headers.get('retry-after'));
       assert.ok(after >= 1 && after <= 60, `Retry-After ${after}`);
       const other = await newShop(t.db);
-      assert.equal((await client(t.app, other.secretKey).post('/v1/admin/live/shows', showInput())).status, 201, 'other keys unaffected');
+      assert.equal(
+        (await client(t.app, other.secretKey).post('/v1/admin/live/shows', showInput())).status,
+        201,
+        'other keys unaffected',
+      );
     });
   });
 
@@ -201,13 +264,28 @@ describe(`live routes (${ENGINE})`, () => {
       await admin.post('/v1/admin/live/shows/show-a/start', { viewerCount: 5 });
       await admin.put('/v1/admin/live/shows/show-a/viewers', { viewerCount: 9 });
       const events = (await reading).filter((e) => !e.comment);
-      assert.deepEqual(events.map((e) => [e.event, e.data.status, e.data.viewerCount]), [['show', 'scheduled', undefined], ['show', 'live', 5], ['show', 'live', 9]]);
+      assert.deepEqual(
+        events.map((e) => [e.event, e.data.status, e.data.viewerCount]),
+        [
+          ['show', 'scheduled', undefined],
+          ['show', 'live', 5],
+          ['show', 'live', 9],
+        ],
+      );
       assert.ok(Number(events[0].id) < Number(events[1].id) && Number(events[1].id) < Number(events[2].id));
 
       await admin.post('/v1/admin/live/shows/show-a/end');
-      const resumed = await t.app.request(`/v1/live/shows/show-a/events?key=${shop.publishableKey}`, { headers: { 'last-event-id': events[1].id } });
+      const resumed = await t.app.request(`/v1/live/shows/show-a/events?key=${shop.publishableKey}`, {
+        headers: { 'last-event-id': events[1].id },
+      });
       const missed = (await readEvents(resumed, 2)).filter((e) => !e.comment);
-      assert.deepEqual(missed.map((e) => [e.data.status, e.data.viewerCount]), [['live', 9], ['ended', undefined]]);
+      assert.deepEqual(
+        missed.map((e) => [e.data.status, e.data.viewerCount]),
+        [
+          ['live', 9],
+          ['ended', undefined],
+        ],
+      );
     });
 
     it('sends heartbeats and releases its listener when the client goes away', async () => {
@@ -215,7 +293,10 @@ describe(`live routes (${ENGINE})`, () => {
       const before = t.hub.listeners;
       const res = await t.app.request(`/v1/live/shows/show-a/events?key=${shop.publishableKey}`);
       const events = await readEvents(res, 2, 1500);
-      assert.ok(events.some((e) => e.comment?.startsWith(': ping')), 'a heartbeat arrived');
+      assert.ok(
+        events.some((e) => e.comment?.startsWith(': ping')),
+        'a heartbeat arrived',
+      );
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(t.hub.listeners, before);
     });
@@ -232,7 +313,15 @@ describe(`live routes (${ENGINE})`, () => {
       const res = await client(t.app).get('/v1/openapi.json');
       assert.equal(res.status, 200);
       assert.equal(res.json.openapi, '3.1.0');
-      for (const path of ['/v1/live/shows', '/v1/live/shows/{id}', '/v1/live/shows/{id}/events', '/v1/admin/live/shows', '/v1/admin/live/shows/{id}/start', '/v1/admin/live/shows/{id}/end', '/v1/admin/live/shows/{id}/viewers']) {
+      for (const path of [
+        '/v1/live/shows',
+        '/v1/live/shows/{id}',
+        '/v1/live/shows/{id}/events',
+        '/v1/admin/live/shows',
+        '/v1/admin/live/shows/{id}/start',
+        '/v1/admin/live/shows/{id}/end',
+        '/v1/admin/live/shows/{id}/viewers',
+      ]) {
         assert.ok(res.json.paths[path], `documents ${path}`);
       }
       assert.ok(res.json.components.schemas.LiveShow);

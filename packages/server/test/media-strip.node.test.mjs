@@ -5,15 +5,74 @@ import { sniffImage } from '@kith/core/image';
 import { stripMetadata } from '@kith/server';
 import { deflateSync, inflateSync } from 'node:zlib';
 import {
-  concat, contains, ICC, iccApp2, JPEG, jpegMarkers, jpegSegment, jpegWith, jpegWithMetadata, jfifWithThumbnail, payload, PNG, pngChunk, pngChunks,
-  pngWith, pngWithMetadata, riffChunk, SECRETS, WEBP, webpChunks, webpOf, webpParts, webpWithMetadata,
+  concat,
+  contains,
+  ICC,
+  iccApp2,
+  JPEG,
+  jpegMarkers,
+  jpegSegment,
+  jpegWith,
+  jpegWithMetadata,
+  jfifWithThumbnail,
+  payload,
+  PNG,
+  pngChunk,
+  pngChunks,
+  pngWith,
+  pngWithMetadata,
+  riffChunk,
+  SECRETS,
+  WEBP,
+  webpChunks,
+  webpOf,
+  webpParts,
+  webpWithMetadata,
 } from './images.mjs';
 
 const bytes = (...v) => Uint8Array.of(...v);
-const segment = (marker, payload) => concat(bytes(0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff), payload);
+const segment = (marker, payload) =>
+  concat(bytes(0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff), payload);
 /** The 34-byte APP1 the server writes for a rotated photo. */
-const orientationApp1 = (o) => bytes(
-  0xff, 0xe1, 0, 34, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0);
+const orientationApp1 = (o) =>
+  bytes(
+    0xff,
+    0xe1,
+    0,
+    34,
+    0x45,
+    0x78,
+    0x69,
+    0x66,
+    0,
+    0,
+    0x4d,
+    0x4d,
+    0,
+    0x2a,
+    0,
+    0,
+    0,
+    8,
+    0,
+    1,
+    0x01,
+    0x12,
+    0,
+    3,
+    0,
+    0,
+    0,
+    1,
+    0,
+    o,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+  );
 const assertNoSecrets = (b) => {
   for (const s of SECRETS) assert.ok(!contains(b, s), `"${s}" is gone`);
 };
@@ -21,7 +80,8 @@ const assertNoSecrets = (b) => {
 describe('stripping JPEG metadata', () => {
   it('drops Exif (with GPS), XMP, APP13, COM and trailing bytes; keeps JFIF, ICC and the image data; writes back only the orientation', () => {
     const input = jpegWithMetadata(6);
-    for (const s of SECRETS.filter((x) => !x.startsWith('tEXt'))) assert.ok(contains(input, s), `fixture carries "${s}"`);
+    for (const s of SECRETS.filter((x) => !x.startsWith('tEXt')))
+      assert.ok(contains(input, s), `fixture carries "${s}"`);
     const { bytes: out, orientation } = stripMetadata(input, 'image/jpeg');
     assert.equal(orientation, 6);
     assertNoSecrets(out);
@@ -41,7 +101,11 @@ describe('stripping JPEG metadata', () => {
 
   it('reads the orientation from little-endian Exif too', () => {
     const tiff = bytes(0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0);
-    const input = concat(JPEG.subarray(0, 2), segment(0xe1, concat(new TextEncoder().encode('Exif\0\0'), tiff)), JPEG.subarray(2));
+    const input = concat(
+      JPEG.subarray(0, 2),
+      segment(0xe1, concat(new TextEncoder().encode('Exif\0\0'), tiff)),
+      JPEG.subarray(2),
+    );
     const { bytes: out, orientation } = stripMetadata(input, 'image/jpeg');
     assert.equal(orientation, 8);
     assert.ok(contains(out, orientationApp1(8)));
@@ -51,7 +115,17 @@ describe('stripping JPEG metadata', () => {
     const sof = segment(0xc0, bytes(8, 0, 2, 0, 3, 1, 1, 0x11, 0));
     const sos = segment(0xda, bytes(1, 1, 0, 0, 0x3f, 0));
     const scan1 = bytes(0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xff, 0xff, 0x00);
-    const input = concat(bytes(0xff, 0xd8), sof, sos, scan1, segment(0xfe, new TextEncoder().encode('secret comment')), sos, bytes(0x78), bytes(0xff, 0xd9), bytes(1, 2, 3));
+    const input = concat(
+      bytes(0xff, 0xd8),
+      sof,
+      sos,
+      scan1,
+      segment(0xfe, new TextEncoder().encode('secret comment')),
+      sos,
+      bytes(0x78),
+      bytes(0xff, 0xd9),
+      bytes(1, 2, 3),
+    );
     const { bytes: out } = stripMetadata(input, 'image/jpeg');
     assert.deepEqual(out, concat(bytes(0xff, 0xd8), sof, sos, scan1, sos, bytes(0x78), bytes(0xff, 0xd9)));
   });
@@ -74,8 +148,14 @@ describe('stripping PNG metadata', () => {
   });
 
   it('keeps chunks that shape the picture, drops private ones', () => {
-    const chunk = (type, data) => concat(bytes(0, 0, 0, data.length), new TextEncoder().encode(type), data, bytes(0, 0, 0, 0));
-    const input = concat(PNG.subarray(0, 33), chunk('pHYs', bytes(0, 0, 11, 19, 0, 0, 11, 19, 1)), chunk('prVt', bytes(1, 2)), PNG.subarray(33));
+    const chunk = (type, data) =>
+      concat(bytes(0, 0, 0, data.length), new TextEncoder().encode(type), data, bytes(0, 0, 0, 0));
+    const input = concat(
+      PNG.subarray(0, 33),
+      chunk('pHYs', bytes(0, 0, 11, 19, 0, 0, 11, 19, 1)),
+      chunk('prVt', bytes(1, 2)),
+      PNG.subarray(33),
+    );
     assert.deepEqual(pngChunks(stripMetadata(input, 'image/png').bytes).slice(0, 3), ['IHDR', 'pHYs', 'IDAT']);
   });
 
@@ -138,7 +218,10 @@ describe('payloads hidden in segments and chunks decoders read', () => {
     const jfxx = jpegSegment(0xe0, concat(text('JFXX\0'), Uint8Array.of(0x10), payload('jfxx')));
     const out = strip(jpegWith([jfifWithThumbnail(thumb), jfxx, ICC_SEGMENT]), 'image/jpeg');
     absent(out, 'thumb', 'jfxx');
-    assert.deepEqual(out.subarray(2, 20), Uint8Array.of(0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 1, 0, 72, 0, 72, 0, 0));
+    assert.deepEqual(
+      out.subarray(2, 20),
+      Uint8Array.of(0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 2, 1, 0, 72, 0, 72, 0, 0),
+    );
     assert.deepEqual(jpegMarkers(out).slice(0, 3), ['e0', 'e2', 'db']);
   });
 
@@ -149,29 +232,53 @@ describe('payloads hidden in segments and chunks decoders read', () => {
 
     const gap = strip(jpegWith([JFIF, iccApp2(1, 1, iccWithGap(payload('icc-gap')))]), 'image/jpeg');
     absent(gap, 'icc-gap', 'rsvd');
-    assert.ok(contains(gap, ICC.subarray(4, 84)) && contains(gap, ICC.subarray(128)), 'the profile itself kept (its size now counts the zeroed gap)');
+    assert.ok(
+      contains(gap, ICC.subarray(4, 84)) && contains(gap, ICC.subarray(128)),
+      'the profile itself kept (its size now counts the zeroed gap)',
+    );
 
-    const split = strip(jpegWith([JFIF, iccApp2(2, 2, ICC.subarray(200)), iccApp2(1, 2, ICC.subarray(0, 200))]), 'image/jpeg');
+    const split = strip(
+      jpegWith([JFIF, iccApp2(2, 2, ICC.subarray(200)), iccApp2(1, 2, ICC.subarray(0, 200))]),
+      'image/jpeg',
+    );
     assert.deepEqual(split, JPEG, 'two chunks out of order: reassembled and written as one');
 
-    const incomplete = strip(jpegWith([JFIF, iccApp2(1, 2, concat(ICC.subarray(0, 200), payload('icc-half')))]), 'image/jpeg');
-    const notIcc = strip(jpegWith([JFIF, iccApp2(1, 1, concat(payload('icc-fake'), new Uint8Array(200)))]), 'image/jpeg');
-    const repeated = strip(jpegWith([JFIF, iccApp2(1, 1, ICC), iccApp2(1, 1, concat(ICC, payload('icc-again')))]), 'image/jpeg');
+    const incomplete = strip(
+      jpegWith([JFIF, iccApp2(1, 2, concat(ICC.subarray(0, 200), payload('icc-half')))]),
+      'image/jpeg',
+    );
+    const notIcc = strip(
+      jpegWith([JFIF, iccApp2(1, 1, concat(payload('icc-fake'), new Uint8Array(200)))]),
+      'image/jpeg',
+    );
+    const repeated = strip(
+      jpegWith([JFIF, iccApp2(1, 1, ICC), iccApp2(1, 1, concat(ICC, payload('icc-again')))]),
+      'image/jpeg',
+    );
     for (const out of [incomplete, notIcc, repeated]) {
       absent(out, 'icc-half', 'icc-fake', 'icc-again');
       assert.ok(!contains(out, 'ICC_PROFILE'), 'no profile at all');
       assert.deepEqual(jpegMarkers(out).slice(0, 2), ['e0', 'db']);
     }
-    const other = strip(jpegWith([JFIF, ICC_SEGMENT, jpegSegment(0xe2, concat(text('MPF\0'), payload('mpf')))]), 'image/jpeg');
+    const other = strip(
+      jpegWith([JFIF, ICC_SEGMENT, jpegSegment(0xe2, concat(text('MPF\0'), payload('mpf')))]),
+      'image/jpeg',
+    );
     absent(other, 'mpf');
     assert.deepEqual(other, JPEG);
   });
 
   it('JPEG APP14: only the Adobe colour transform is kept; other APPn and unknown segments go', () => {
     const adobe = jpegSegment(0xee, concat(text('Adobe'), Uint8Array.of(0, 101, 0x40, 0, 0, 0, 1), payload('adobe')));
-    const out = strip(jpegWith([JFIF, ICC_SEGMENT, adobe, jpegSegment(0xe9, payload('app9')), jpegSegment(0xf0, payload('jpg0'))]), 'image/jpeg');
+    const out = strip(
+      jpegWith([JFIF, ICC_SEGMENT, adobe, jpegSegment(0xe9, payload('app9')), jpegSegment(0xf0, payload('jpg0'))]),
+      'image/jpeg',
+    );
     absent(out, 'adobe', 'app9', 'jpg0');
-    assert.deepEqual(out.subarray(20 + 474, 20 + 474 + 16), Uint8Array.of(0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 1));
+    assert.deepEqual(
+      out.subarray(20 + 474, 20 + 474 + 16),
+      Uint8Array.of(0xff, 0xee, 0, 14, 0x41, 0x64, 0x6f, 0x62, 0x65, 0, 100, 0, 0, 0, 0, 1),
+    );
   });
 
   it('JPEG tables with bytes after what they declare are refused (libjpeg refuses them too)', () => {
@@ -198,9 +305,19 @@ describe('payloads hidden in segments and chunks decoders read', () => {
     const at = 33;
     const data = out.subarray(at + 8, at + 8 + Buffer.from(out).readUInt32BE(at));
     assert.deepEqual(data.subarray(0, 13), text('ICC Profile\0\0'));
-    assert.deepEqual(new Uint8Array(inflateSync(data.subarray(13))), ICC, 'the real profile, inflated, is the one sent');
+    assert.deepEqual(
+      new Uint8Array(inflateSync(data.subarray(13))),
+      ICC,
+      'the real profile, inflated, is the one sent',
+    );
 
-    const bogus = strip(pngWith(iccp(text('x'), concat(payload('iccp-fake'), new Uint8Array(200))), pngChunk('iCCP', concat(text('y\0\0'), payload('not-zlib')))), 'image/png');
+    const bogus = strip(
+      pngWith(
+        iccp(text('x'), concat(payload('iccp-fake'), new Uint8Array(200))),
+        pngChunk('iCCP', concat(text('y\0\0'), payload('not-zlib'))),
+      ),
+      'image/png',
+    );
     absent(bogus, 'iccp-fake', 'not-zlib');
     assert.deepEqual(bogus, PNG);
   });
@@ -211,14 +328,29 @@ describe('payloads hidden in segments and chunks decoders read', () => {
     absent(trailing, 'iccp-tail');
     assert.deepEqual(trailing, WEBP);
 
-    const fake = strip(webpOf(VP8X, riffChunk('ICCP', concat(payload('iccp-fake'), new Uint8Array(200))), VP8, riffChunk('PAYL', payload('unknown'))), 'image/webp');
+    const fake = strip(
+      webpOf(
+        VP8X,
+        riffChunk('ICCP', concat(payload('iccp-fake'), new Uint8Array(200))),
+        VP8,
+        riffChunk('PAYL', payload('unknown')),
+      ),
+      'image/webp',
+    );
     absent(fake, 'iccp-fake', 'unknown');
     assert.deepEqual(webpChunks(fake), ['VP8X', 'VP8 ']);
     assert.equal(fake[20] & 0x20, 0, 'ICC flag cleared with the profile');
 
     const vp8xData = VP8X.subarray(8, 18);
     const animated = webpOf(
-      riffChunk('VP8X', concat(Uint8Array.of(vp8xData[0] | 0x02 | 0x01, ...payload('r').subarray(0, 3)), vp8xData.subarray(4), payload('vp8x'))),
+      riffChunk(
+        'VP8X',
+        concat(
+          Uint8Array.of(vp8xData[0] | 0x02 | 0x01, ...payload('r').subarray(0, 3)),
+          vp8xData.subarray(4),
+          payload('vp8x'),
+        ),
+      ),
       ICCP,
       riffChunk('ANIM', concat(Uint8Array.of(0, 0, 0, 0, 0, 0), payload('anim'))),
       riffChunk('ANMF', concat(new Uint8Array(16), VP8, riffChunk('XYZW', payload('frame')))),
@@ -226,8 +358,16 @@ describe('payloads hidden in segments and chunks decoders read', () => {
     const out = strip(animated, 'image/webp');
     absent(out, 'vp8x', 'anim', 'frame');
     assert.deepEqual(webpChunks(out), ['VP8X', 'ICCP', 'ANIM', 'ANMF']);
-    assert.deepEqual(out.subarray(12, 30), concat(text('VP8X'), Uint8Array.of(10, 0, 0, 0, (vp8xData[0] | 0x02), 0, 0, 0), vp8xData.subarray(4)), 'flags, 3 zero bytes, canvas');
-    assert.deepEqual(out.subarray(out.length - VP8.length - 16, out.length - VP8.length), new Uint8Array(16), 'the frame: its header and its image only');
+    assert.deepEqual(
+      out.subarray(12, 30),
+      concat(text('VP8X'), Uint8Array.of(10, 0, 0, 0, vp8xData[0] | 0x02, 0, 0, 0), vp8xData.subarray(4)),
+      'flags, 3 zero bytes, canvas',
+    );
+    assert.deepEqual(
+      out.subarray(out.length - VP8.length - 16, out.length - VP8.length),
+      new Uint8Array(16),
+      'the frame: its header and its image only',
+    );
     assert.deepEqual(out.subarray(out.length - VP8.length), VP8);
     assert.equal(Buffer.from(out).readUInt32LE(4), out.length - 8);
   });

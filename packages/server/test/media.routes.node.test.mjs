@@ -4,21 +4,59 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 import { createApp, createDbMediaStore, pruneMedia, startGroupBuyScheduler, UPLOAD_QUOTA } from '@kith/server';
-import { client, count as countRows, createTestServer, ENGINE, getBytes, idem, isError, shopFixture } from './helpers.mjs';
+import {
+  client,
+  count as countRows,
+  createTestServer,
+  ENGINE,
+  getBytes,
+  idem,
+  isError,
+  shopFixture,
+} from './helpers.mjs';
 import { deflateSync } from 'node:zlib';
 import {
-  concat, contains, ICC, iccApp2, JPEG, jpegSegment, jpegWith, jpegWithMetadata, jfifWithThumbnail, payload, PNG, pngChunk, pngChunks, pngHeader, pngWith,
-  pngWithMetadata, riffChunk, SECRETS, WEBP, webpChunks, webpOf, webpParts, webpWithMetadata,
+  concat,
+  contains,
+  ICC,
+  iccApp2,
+  JPEG,
+  jpegSegment,
+  jpegWith,
+  jpegWithMetadata,
+  jfifWithThumbnail,
+  payload,
+  PNG,
+  pngChunk,
+  pngChunks,
+  pngHeader,
+  pngWith,
+  pngWithMetadata,
+  riffChunk,
+  SECRETS,
+  WEBP,
+  webpChunks,
+  webpOf,
+  webpParts,
+  webpWithMetadata,
 } from './images.mjs';
 
 let t;
-before(async () => { t = await createTestServer(); });
+before(async () => {
+  t = await createTestServer();
+});
 after(async () => t.close());
 
 const fixture = (settings) => shopFixture(t, settings);
 const count = (sql, params) => countRows(t.db, sql, params);
 const mediaRows = (shop) => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1', [shop.id]);
-const review = (over = {}) => ({ rating: 5, body: 'Sturdy canvas and the handles feel solid.', displayName: 'Ana', consent: true, ...over });
+const review = (over = {}) => ({
+  rating: 5,
+  body: 'Sturdy canvas and the handles feel solid.',
+  displayName: 'Ana',
+  consent: true,
+  ...over,
+});
 const SPEC_HEADERS = {
   'x-content-type-options': 'nosniff',
   'cache-control': 'public, max-age=31536000, immutable',
@@ -31,10 +69,15 @@ describe(`photo uploads (${ENGINE})`, () => {
     const f = await fixture();
     const res = await f.as('c1').upload(PNG, { headers: { 'content-type': 'image/jpeg' } });
     assert.equal(res.status, 201, res.text);
-    assert.deepEqual({ ...res.json, id: undefined, url: undefined }, { id: undefined, url: undefined, contentType: 'image/png', width: 480, height: 360, bytes: PNG.length });
+    assert.deepEqual(
+      { ...res.json, id: undefined, url: undefined },
+      { id: undefined, url: undefined, contentType: 'image/png', width: 480, height: 360, bytes: PNG.length },
+    );
     assert.match(res.json.id, /^med_/);
     assert.equal(res.json.url, `http://localhost/v1/media/${res.json.id}`, 'absolute URL');
-    const { rows } = await t.db.query('SELECT content_type, customer_id, review_id FROM review_media WHERE id = $1', [res.json.id]);
+    const { rows } = await t.db.query('SELECT content_type, customer_id, review_id FROM review_media WHERE id = $1', [
+      res.json.id,
+    ]);
     assert.deepEqual(rows[0], { content_type: 'image/png', customer_id: 'c1', review_id: null });
     const webp = await f.as('c1').upload(WEBP, { headers: { 'content-type': 'text/plain' } });
     assert.deepEqual([webp.json.contentType, webp.json.width, webp.json.height], ['image/webp', 480, 640]);
@@ -42,9 +85,16 @@ describe(`photo uploads (${ENGINE})`, () => {
 
   it('refuses text, SVG, an empty body and a damaged image with 415; nothing stored', async () => {
     const f = await fixture();
-    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
     const text = new TextEncoder().encode('This is plain text pretending to be a photo of the bag.');
-    for (const [bytes, claimed] of [[text, 'image/png'], [svg, 'image/svg+xml'], [new Uint8Array(), 'image/jpeg'], [PNG.subarray(0, 200), 'image/png']]) {
+    for (const [bytes, claimed] of [
+      [text, 'image/png'],
+      [svg, 'image/svg+xml'],
+      [new Uint8Array(), 'image/jpeg'],
+      [PNG.subarray(0, 200), 'image/png'],
+    ]) {
       isError(await f.as('c1').upload(bytes, { headers: { 'content-type': claimed } }), 415, 'unsupported_media_type');
     }
     assert.equal(await mediaRows(f.shop), 0);
@@ -54,7 +104,11 @@ describe(`photo uploads (${ENGINE})`, () => {
     const f = await fixture();
     const big = concat(pngHeader(10, 10), new Uint8Array(MEDIA_LIMITS.maxBytes + 1 - pngHeader(10, 10).length));
     isError(await f.as('c1').upload(big), 413, 'media_too_large');
-    isError(await f.as('c1').upload(big, { headers: { 'content-length': String(big.length) } }), 413, 'media_too_large');
+    isError(
+      await f.as('c1').upload(big, { headers: { 'content-length': String(big.length) } }),
+      413,
+      'media_too_large',
+    );
     assert.equal(await mediaRows(f.shop), 0);
     // At the limit it is read (the bytes after IEND are dropped).
     const atLimit = await f.as('c1').upload(big.subarray(0, MEDIA_LIMITS.maxBytes));
@@ -69,28 +123,52 @@ describe(`photo uploads (${ENGINE})`, () => {
     isError(await f.as('c1').upload(pngHeader(MEDIA_LIMITS.maxDimension + 1, 10)), 422, 'image_dimensions');
     isError(await f.as('c1').upload(pngHeader(10, MEDIA_LIMITS.maxDimension + 1)), 422, 'image_dimensions');
     assert.equal(await mediaRows(f.shop), 0);
-    assert.equal((await f.as('c1').upload(pngHeader(MEDIA_LIMITS.maxDimension, MEDIA_LIMITS.maxDimension))).status, 201);
+    assert.equal(
+      (await f.as('c1').upload(pngHeader(MEDIA_LIMITS.maxDimension, MEDIA_LIMITS.maxDimension))).status,
+      201,
+    );
   });
 
   it('strips Exif with GPS from a JPEG but keeps its orientation; width and height are as displayed', async () => {
     const f = await fixture();
     const input = jpegWithMetadata(6);
-    assert.ok(contains(input, 'GPS-SECRET-PLACE') && contains(input, 'KithCam'), 'the fixture carries GPS and camera data');
+    assert.ok(
+      contains(input, 'GPS-SECRET-PLACE') && contains(input, 'KithCam'),
+      'the fixture carries GPS and camera data',
+    );
     const up = await f.as('c1').upload(input, { headers: { 'content-type': 'image/png' } });
-    assert.deepEqual([up.json.contentType, up.json.width, up.json.height], ['image/jpeg', 480, 640], 'orientation 6: sides swapped');
+    assert.deepEqual(
+      [up.json.contentType, up.json.width, up.json.height],
+      ['image/jpeg', 480, 640],
+      'orientation 6: sides swapped',
+    );
     const written = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [up.json.id] }));
-    assert.deepEqual(written.json.media.map((m) => [m.width, m.height]), [[480, 640]]);
+    assert.deepEqual(
+      written.json.media.map((m) => [m.width, m.height]),
+      [[480, 640]],
+    );
     await f.admin.post(`/v1/admin/reviews/${written.json.id}/approve`);
     const served = await getBytes(t.app, `/v1/media/${up.json.id}`);
     assert.equal(served.status, 200);
     assert.equal(served.headers.get('content-type'), 'image/jpeg');
     for (const s of SECRETS) assert.ok(!contains(served.bytes, s), `served bytes hold no "${s}"`);
     assert.ok(!contains(served.bytes, 'GPS'));
-    assert.equal(Buffer.from(served.bytes).toString('latin1').split('Exif\0\0').length, 2, 'one Exif block: the minimal one');
-    assert.ok(contains(served.bytes, Uint8Array.of(0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, 6)), 'Orientation 6 written back');
+    assert.equal(
+      Buffer.from(served.bytes).toString('latin1').split('Exif\0\0').length,
+      2,
+      'one Exif block: the minimal one',
+    );
+    assert.ok(
+      contains(served.bytes, Uint8Array.of(0x01, 0x12, 0x00, 0x03, 0, 0, 0, 1, 0, 6)),
+      'Orientation 6 written back',
+    );
     assert.equal(served.bytes.length, up.json.bytes);
     const sniffed = sniffImage(served.bytes);
-    assert.deepEqual([sniffed.width, sniffed.height], [up.json.height, up.json.width], 'stored pixels unrotated; the API reports them as displayed');
+    assert.deepEqual(
+      [sniffed.width, sniffed.height],
+      [up.json.height, up.json.width],
+      'stored pixels unrotated; the API reports them as displayed',
+    );
   });
 
   it('strips PNG text and time chunks and WebP EXIF/XMP', async () => {
@@ -111,24 +189,43 @@ describe(`photo uploads (${ENGINE})`, () => {
     const f = await fixture();
     const { VP8X, 'VP8 ': VP8 } = webpParts();
     const uploads = [
-      jpegWith([jfifWithThumbnail(concat(payload('thumb'), new Uint8Array(2))), iccApp2(1, 2, concat(ICC.subarray(0, 100), payload('icc-half'))),
-        jpegSegment(0xee, concat(new TextEncoder().encode('Adobe'), Uint8Array.of(0, 100, 0, 0, 0, 0, 1), payload('adobe')))]),
+      jpegWith([
+        jfifWithThumbnail(concat(payload('thumb'), new Uint8Array(2))),
+        iccApp2(1, 2, concat(ICC.subarray(0, 100), payload('icc-half'))),
+        jpegSegment(
+          0xee,
+          concat(new TextEncoder().encode('Adobe'), Uint8Array.of(0, 100, 0, 0, 0, 0, 1), payload('adobe')),
+        ),
+      ]),
       jpegWith([JPEG.subarray(2, 20), iccApp2(1, 1, concat(ICC, payload('icc-tail')))]),
-      pngWith(pngChunk('iCCP', concat(payload('iccp-name'), Uint8Array.of(0, 0), deflateSync(concat(ICC, payload('iccp-tail'))))),
-        pngChunk('sPLT', concat(payload('splt'), Uint8Array.of(0, 8, 1, 2, 3, 4, 0, 1)))),
+      pngWith(
+        pngChunk(
+          'iCCP',
+          concat(payload('iccp-name'), Uint8Array.of(0, 0), deflateSync(concat(ICC, payload('iccp-tail')))),
+        ),
+        pngChunk('sPLT', concat(payload('splt'), Uint8Array.of(0, 8, 1, 2, 3, 4, 0, 1))),
+      ),
       webpOf(VP8X, riffChunk('ICCP', concat(ICC, payload('webp-icc'))), VP8),
     ];
     for (const bytes of uploads) {
       const res = await f.as('c1').upload(bytes);
       assert.equal(res.status, 201, res.text);
-      const { rows: [row] } = await t.db.query('SELECT data FROM review_media WHERE id = $1', [res.json.id]);
+      const {
+        rows: [row],
+      } = await t.db.query('SELECT data FROM review_media WHERE id = $1', [res.json.id]);
       for (const where of ['thumb', 'icc-half', 'adobe', 'icc-tail', 'iccp-name', 'iccp-tail', 'splt', 'webp-icc']) {
         assert.ok(!contains(row.data, payload(where)), `stored bytes hold no payload from ${where}`);
       }
       assert.equal(row.data.length, res.json.bytes);
     }
-    const { rows } = await t.db.query('SELECT data FROM review_media WHERE shop_id = $1 ORDER BY created_at', [f.shop.id]);
-    assert.deepEqual(rows.map((r) => contains(r.data, ICC)), [false, true, false, true], 'the valid profiles kept byte for byte (the PNG one compressed)');
+    const { rows } = await t.db.query('SELECT data FROM review_media WHERE shop_id = $1 ORDER BY created_at', [
+      f.shop.id,
+    ]);
+    assert.deepEqual(
+      rows.map((r) => contains(r.data, ICC)),
+      [false, true, false, true],
+      'the valid profiles kept byte for byte (the PNG one compressed)',
+    );
   });
 
   it('serves a photo only once its review is published, with the documented headers; moderators see it before', async () => {
@@ -141,11 +238,21 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal(pending.status, 404);
     assert.equal(JSON.parse(Buffer.from(pending.bytes).toString()).error.code, 'not_found');
     const asAdmin = await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${f.shop.secretKey}` });
-    assert.deepEqual([asAdmin.status, asAdmin.headers.get('content-type'), asAdmin.headers.get('cache-control')], [200, 'image/png', 'private, no-store']);
+    assert.deepEqual(
+      [asAdmin.status, asAdmin.headers.get('content-type'), asAdmin.headers.get('cache-control')],
+      [200, 'image/png', 'private, no-store'],
+    );
     assert.deepEqual(asAdmin.bytes, PNG);
-    assert.equal((await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${f.shop.publishableKey}` })).status, 403);
+    assert.equal(
+      (await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${f.shop.publishableKey}` })).status,
+      403,
+    );
     const other = await shopFixture(t);
-    assert.equal((await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${other.shop.secretKey}` })).status, 404, 'another shop\'s photo');
+    assert.equal(
+      (await getBytes(t.app, `/v1/admin/media/${up.id}`, { authorization: `Bearer ${other.shop.secretKey}` })).status,
+      404,
+      "another shop's photo",
+    );
 
     await f.admin.post(`/v1/admin/reviews/${written.id}/approve`);
     const served = await getBytes(t.app, new URL(written.media[0].url).pathname);
@@ -158,7 +265,7 @@ describe(`photo uploads (${ENGINE})`, () => {
     assert.equal((await getBytes(t.app, '/v1/media/med_nope')).status, 404);
   });
 
-  it('422 invalid_media for another customer\'s upload, an unknown id or one already used; nothing written', async () => {
+  it("422 invalid_media for another customer's upload, an unknown id or one already used; nothing written", async () => {
     const f = await fixture({ autoPublish: 'all' });
     const mine = (await f.as('c1').upload(PNG)).json.id;
     const theirs = (await f.as('c2').upload(PNG)).json.id;
@@ -168,7 +275,11 @@ describe(`photo uploads (${ENGINE})`, () => {
       isError(await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids })), 422, 'invalid_media');
     }
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 0);
-    assert.equal(await count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND review_id IS NOT NULL', [f.shop.id]), 0, 'none attached');
+    assert.equal(
+      await count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND review_id IS NOT NULL', [f.shop.id]),
+      0,
+      'none attached',
+    );
     assert.equal((await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [mine] }))).status, 201);
     isError(await f.as('c1').post('/v1/products/p2/reviews', review({ mediaIds: [mine] })), 422, 'invalid_media');
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 1);
@@ -180,10 +291,19 @@ describe(`photo uploads (${ENGINE})`, () => {
     for (let i = 0; i <= MEDIA_LIMITS.maxPerReview; i++) ids.push((await f.as('c1').upload(PNG)).json.id);
     const tooMany = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids }));
     isError(tooMany, 400, 'invalid_request');
-    assert.deepEqual(tooMany.json.error.details.map((d) => d.path), ['json.mediaIds']);
-    isError(await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [ids[0], ids[0]] })), 400, 'invalid_request');
+    assert.deepEqual(
+      tooMany.json.error.details.map((d) => d.path),
+      ['json.mediaIds'],
+    );
+    isError(
+      await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [ids[0], ids[0]] })),
+      400,
+      'invalid_request',
+    );
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [f.shop.id]), 0);
-    const five = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: ids.slice(0, MEDIA_LIMITS.maxPerReview) }));
+    const five = await f
+      .as('c1')
+      .post('/v1/products/p1/reviews', review({ mediaIds: ids.slice(0, MEDIA_LIMITS.maxPerReview) }));
     assert.equal(five.json.media.length, MEDIA_LIMITS.maxPerReview);
   });
 
@@ -194,22 +314,48 @@ describe(`photo uploads (${ENGINE})`, () => {
     const second = (await f.as('c1').upload(PNG)).json;
     const held = await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [second.id, first.id] }));
     assert.equal(held.json.status, 'pending');
-    assert.deepEqual(held.json.media.map((m) => m.id), [first.id, second.id], 'upload order');
+    assert.deepEqual(
+      held.json.media.map((m) => m.id),
+      [first.id, second.id],
+      'upload order',
+    );
     assert.deepEqual(held.json.media[0], { id: first.id, kind: 'image', url: first.url, width: 640, height: 480 });
     const queue = await f.admin.get('/v1/admin/reviews?status=pending');
-    assert.deepEqual(queue.json.items.map((r) => [r.id, r.flags, r.media.length]), [[held.json.id, ['media'], 2]]);
+    assert.deepEqual(
+      queue.json.items.map((r) => [r.id, r.flags, r.media.length]),
+      [[held.json.id, ['media'], 2]],
+    );
     assert.equal((await f.pub.get('/v1/products/p1/reviews')).json.total, 0);
 
-    assert.equal((await f.admin.put('/v1/admin/reviews/settings', { mediaAutoPublish: true })).json.mediaAutoPublish, true);
+    assert.equal(
+      (await f.admin.put('/v1/admin/reviews/settings', { mediaAutoPublish: true })).json.mediaAutoPublish,
+      true,
+    );
     const third = (await f.as('c1').upload(WEBP)).json;
-    const published = await f.as('c1').post('/v1/products/p2/reviews', review({ body: 'The strap is wide and comfortable.', mediaIds: [third.id] }));
+    const published = await f
+      .as('c1')
+      .post('/v1/products/p2/reviews', review({ body: 'The strap is wide and comfortable.', mediaIds: [third.id] }));
     assert.equal(published.json.status, 'published', 'verified buyer, rules say publish');
     const unverified = (await f.as('c2').upload(PNG)).json;
-    const fromUnverified = await f.as('c2').post('/v1/products/p2/reviews', review({ body: 'Nice colour, smaller than expected.', mediaIds: [unverified.id] }));
-    assert.deepEqual([fromUnverified.json.status, (await t.db.query('SELECT flags FROM reviews WHERE id = $1', [fromUnverified.json.id])).rows[0].flags],
-      ['pending', []], 'the shop\'s rule still applies');
+    const fromUnverified = await f
+      .as('c2')
+      .post(
+        '/v1/products/p2/reviews',
+        review({ body: 'Nice colour, smaller than expected.', mediaIds: [unverified.id] }),
+      );
+    assert.deepEqual(
+      [
+        fromUnverified.json.status,
+        (await t.db.query('SELECT flags FROM reviews WHERE id = $1', [fromUnverified.json.id])).rows[0].flags,
+      ],
+      ['pending', []],
+      "the shop's rule still applies",
+    );
     const listed = await f.pub.get('/v1/products/p2/reviews');
-    assert.deepEqual(listed.json.items.map((r) => r.media.map((m) => m.id)), [[third.id]]);
+    assert.deepEqual(
+      listed.json.items.map((r) => r.media.map((m) => m.id)),
+      [[third.id]],
+    );
   });
 
   it('POST /v1/media is idempotent: the same key and bytes replay the first response; other bytes under that key → 422', async () => {
@@ -240,17 +386,34 @@ describe(`photo uploads (${ENGINE})`, () => {
     for (const r of racing.filter((x) => x.status === 429)) {
       isError(r, 429, 'upload_quota_exceeded');
       const after = Number(r.headers.get('retry-after'));
-      assert.ok(after > 23 * 3600 && after <= 24 * 3600, `Retry-After ${after}: when the oldest upload leaves the window`);
+      assert.ok(
+        after > 23 * 3600 && after <= 24 * 3600,
+        `Retry-After ${after}: when the oldest upload leaves the window`,
+      );
     }
-    const rows = () => count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND customer_id = $2', [f.shop.id, 'c1']);
+    const rows = () =>
+      count('SELECT count(*) AS n FROM review_media WHERE shop_id = $1 AND customer_id = $2', [f.shop.id, 'c1']);
     assert.equal(await rows(), UPLOAD_QUOTA.count);
     assert.equal((await f.as('c2').upload(small)).status, 201, 'another customer has their own quota');
     // Attaching photos to a review does not give quota back; their age does.
-    await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [(await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 LIMIT 1', [f.shop.id, 'c1'])).rows[0].id] }));
+    await f.as('c1').post(
+      '/v1/products/p1/reviews',
+      review({
+        mediaIds: [
+          (
+            await t.db.query('SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 LIMIT 1', [
+              f.shop.id,
+              'c1',
+            ])
+          ).rows[0].id,
+        ],
+      }),
+    );
     isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
     await t.db.query(
       "UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = (SELECT id FROM review_media WHERE shop_id = $1 AND customer_id = $2 ORDER BY created_at, id LIMIT 1)",
-      [f.shop.id, 'c1']);
+      [f.shop.id, 'c1'],
+    );
     assert.equal((await f.as('c1').upload(small)).status, 201, 'one slot freed');
     isError(await f.as('c1').upload(small), 429, 'upload_quota_exceeded');
   });
@@ -273,7 +436,8 @@ describe(`photo uploads (${ENGINE})`, () => {
     // The first two uploads were 23 hours ago: the first leaving the window frees enough.
     await t.db.query(
       "UPDATE review_media SET created_at = now() - interval '23 hours' - (interval '1 minute' * random()) WHERE id IN (SELECT id FROM review_media WHERE shop_id = $1 ORDER BY created_at, id LIMIT 2)",
-      [f.shop.id]);
+      [f.shop.id],
+    );
     const later = await f.as('c1').upload(PNG);
     isError(later, 429, 'upload_quota_exceeded');
     const after = Number(later.headers.get('retry-after'));
@@ -282,8 +446,16 @@ describe(`photo uploads (${ENGINE})`, () => {
 
   it('uploads need the publishable key and a customer token', async () => {
     const f = await fixture();
-    isError(await f.pub.call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }), 401, 'customer_token_required');
-    isError(await client(t.app).call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }), 401, 'missing_key');
+    isError(
+      await f.pub.call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }),
+      401,
+      'customer_token_required',
+    );
+    isError(
+      await client(t.app).call('POST', '/v1/media', { raw: PNG, headers: { 'idempotency-key': idem() } }),
+      401,
+      'missing_key',
+    );
     isError(await f.as('c1').upload(PNG, { headers: { 'idempotency-key': '' } }), 400, 'invalid_request');
     assert.equal(await mediaRows(f.shop), 0);
   });
@@ -296,16 +468,28 @@ describe(`photo uploads (${ENGINE})`, () => {
     const used = await up();
     const usedOld = await up();
     await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [used, usedOld] }));
-    await t.db.query("UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = ANY($1)", [[...old, usedOld]]);
-    await t.db.query("UPDATE review_media SET created_at = now() - interval '23 hours 59 minutes' WHERE id = $1", [fresh]);
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '24 hours 1 minute' WHERE id = ANY($1)", [
+      [...old, usedOld],
+    ]);
+    await t.db.query("UPDATE review_media SET created_at = now() - interval '23 hours 59 minutes' WHERE id = $1", [
+      fresh,
+    ]);
     // The bytes live in the database by default; a wrapper records which ones the scheduler deletes.
     const deletes = [];
     const dbStore = createDbMediaStore(t.db);
-    const store = { ...dbStore, delete: async (ref) => { deletes.push(ref); await dbStore.delete(ref); } };
+    const store = {
+      ...dbStore,
+      delete: async (ref) => {
+        deletes.push(ref);
+        await dbStore.delete(ref);
+      },
+    };
     const mine = (ids) => ids.filter((id) => [...old, fresh, used, usedOld].includes(id));
 
     // Bounded: one batch of 2 deletes at most 2, whatever else (other tests' shops) is due.
-    const before = await count('SELECT count(*) AS n FROM review_media WHERE review_id IS NULL AND created_at < now() - interval \'24 hours\'');
+    const before = await count(
+      "SELECT count(*) AS n FROM review_media WHERE review_id IS NULL AND created_at < now() - interval '24 hours'",
+    );
     assert.equal(await pruneMedia(t.db, store, 24, { limit: 2 }), Math.min(2, before));
 
     const a = startGroupBuyScheduler({ db: t.db, media: store }, { intervalMs: 3_600_000 });
@@ -318,13 +502,24 @@ describe(`photo uploads (${ENGINE})`, () => {
       await b.stop();
     }
     const deleted = mine(deletes.map((r) => r.id));
-    assert.deepEqual(deleted.sort(), [...old].sort(), 'each abandoned upload\'s bytes deleted once, by one of the schedulers');
+    assert.deepEqual(
+      deleted.sort(),
+      [...old].sort(),
+      "each abandoned upload's bytes deleted once, by one of the schedulers",
+    );
     assert.ok(deletes.filter((r) => old.includes(r.id)).every((r) => r.shopId === f.shop.id));
-    const { rows } = await t.db.query('SELECT id, data IS NOT NULL AS has_bytes FROM review_media WHERE shop_id = $1 ORDER BY id', [f.shop.id]);
-    assert.deepEqual(rows.map((r) => [r.id, r.has_bytes]), [fresh, used, usedOld].sort().map((id) => [id, true]), 'fresh and attached ones untouched');
+    const { rows } = await t.db.query(
+      'SELECT id, data IS NOT NULL AS has_bytes FROM review_media WHERE shop_id = $1 ORDER BY id',
+      [f.shop.id],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.has_bytes]),
+      [fresh, used, usedOld].sort().map((id) => [id, true]),
+      'fresh and attached ones untouched',
+    );
     // A review can't take an upload once the scheduler has claimed it.
     const claimed = await up();
-    await t.db.query("UPDATE review_media SET pruning_at = now() WHERE id = $1", [claimed]);
+    await t.db.query('UPDATE review_media SET pruning_at = now() WHERE id = $1', [claimed]);
     isError(await f.as('c1').post('/v1/products/p2/reviews', review({ mediaIds: [claimed] })), 422, 'invalid_media');
   });
 
@@ -340,7 +535,11 @@ describe(`photo uploads (${ENGINE})`, () => {
     const up = (await f.as('c1').upload(jpegWithMetadata(3))).json;
     assert.deepEqual([blobs.get(up.id).ref.shopId, blobs.get(up.id).type], [f.shop.id, 'image/jpeg']);
     assert.ok(!contains(blobs.get(up.id).bytes, 'GPS-SECRET-PLACE'), 'the store gets stripped bytes');
-    assert.equal(await count('SELECT count(*) AS n FROM review_media WHERE id = $1 AND data IS NULL', [up.id]), 1, 'no bytes in the database');
+    assert.equal(
+      await count('SELECT count(*) AS n FROM review_media WHERE id = $1 AND data IS NULL', [up.id]),
+      1,
+      'no bytes in the database',
+    );
     await f.as('c1').post('/v1/products/p1/reviews', review({ mediaIds: [up.id] }));
     const served = await getBytes(app, `/v1/media/${up.id}`);
     assert.equal(served.status, 200);

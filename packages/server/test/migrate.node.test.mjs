@@ -46,9 +46,14 @@ describe(`the migration runner (${ENGINE})`, () => {
     writeFileSync(join(dir, '9001_tricky.sql'), TRICKY);
     assert.deepEqual(await migrate(db, `${dir}/`), ['9001_tricky.sql']);
     const { rows } = await db.query('SELECT note FROM mig_probe ORDER BY id');
-    assert.deepEqual(rows.map((r) => r.note), ['from DO; with $$ inside', "it's; -- not a comment", "escaped ' quote; here", 'negative; really']);
+    assert.deepEqual(
+      rows.map((r) => r.note),
+      ['from DO; with $$ inside', "it's; -- not a comment", "escaped ' quote; here", 'negative; really'],
+    );
     assert.equal((await db.query('SELECT mig_probe_note(7) AS n')).rows[0].n, 'n = 7');
-    const { rows: [m] } = await db.query('SELECT checksum FROM kith_migrations WHERE version = 9001');
+    const {
+      rows: [m],
+    } = await db.query('SELECT checksum FROM kith_migrations WHERE version = 9001');
     assert.match(m.checksum, /^[0-9a-f]{64}$/);
   });
 
@@ -57,16 +62,30 @@ describe(`the migration runner (${ENGINE})`, () => {
     assert.deepEqual(await migrate(db, `${dir}/`), [], 'CRLF is the same migration');
     writeFileSync(join(dir, '9001_tricky.sql'), `${TRICKY}\nALTER TABLE mig_probe ADD COLUMN sneaky text;\n`);
     writeFileSync(join(dir, '9002_next.sql'), 'CREATE TABLE mig_next (id int);\n');
-    await assert.rejects(migrate(db, `${dir}/`), (e) => e instanceof MigrationChangedError && /9001_tricky\.sql was changed/.test(e.message));
-    assert.equal((await db.query("SELECT count(*)::int AS n FROM kith_migrations WHERE version = 9002")).rows[0].n, 0, 'nothing after it runs');
+    await assert.rejects(
+      migrate(db, `${dir}/`),
+      (e) => e instanceof MigrationChangedError && /9001_tricky\.sql was changed/.test(e.message),
+    );
+    assert.equal(
+      (await db.query('SELECT count(*)::int AS n FROM kith_migrations WHERE version = 9002')).rows[0].n,
+      0,
+      'nothing after it runs',
+    );
   });
 
   it('a database migrated before checksums were kept gets them on its next run', async () => {
     writeFileSync(join(dir, '9001_tricky.sql'), TRICKY);
     await db.query('UPDATE kith_migrations SET checksum = NULL');
     assert.deepEqual(await migrate(db, `${dir}/`), ['9002_next.sql']);
-    assert.equal((await db.query('SELECT count(*)::int AS n FROM kith_migrations WHERE version = 9001 AND checksum IS NOT NULL')).rows[0].n, 1);
+    assert.equal(
+      (await db.query('SELECT count(*)::int AS n FROM kith_migrations WHERE version = 9001 AND checksum IS NOT NULL'))
+        .rows[0].n,
+      1,
+    );
     assert.deepEqual(await migrate(db), [], 'the shipped migrations too');
-    assert.equal((await db.query('SELECT count(*)::int AS n FROM kith_migrations WHERE checksum IS NULL')).rows[0].n, 0);
+    assert.equal(
+      (await db.query('SELECT count(*)::int AS n FROM kith_migrations WHERE checksum IS NULL')).rows[0].n,
+      0,
+    );
   });
 });

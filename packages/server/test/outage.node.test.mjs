@@ -18,7 +18,9 @@ const BIN = fileURLToPath(new URL('../bin/kith-server.js', import.meta.url));
 function postgresBin() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => ['initdb', 'pg_ctl'].every((b) => existsSync(join(root, v, 'bin', b))));
+  const versions = readdirSync(root).filter((v) =>
+    ['initdb', 'pg_ctl'].every((b) => existsSync(join(root, v, 'bin', b))),
+  );
   return versions.sort((a, b) => Number(b) - Number(a)).map((v) => join(root, v, 'bin'))[0];
 }
 
@@ -28,14 +30,19 @@ const postgresUser = asRoot ? spawnSync('id', ['-u', 'postgres'], { encoding: 'u
 const bin = postgresBin();
 const skip = !bin
   ? 'no PostgreSQL binaries in /usr/lib/postgresql/*/bin (install the postgresql package to run it)'
-  : asRoot && postgresUser.status !== 0 ? 'running as root and there is no postgres user to run PostgreSQL as' : false;
+  : asRoot && postgresUser.status !== 0
+    ? 'running as root and there is no postgres user to run PostgreSQL as'
+    : false;
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
   });
-});
 
 async function until(check, ms, what, log = () => '') {
   const deadline = Date.now() + ms;
@@ -51,9 +58,16 @@ async function until(check, ms, what, log = () => '') {
 async function createCluster() {
   const dir = mkdtempSync(join(tmpdir(), 'kith-outage-'));
   const data = join(dir, 'data');
-  if (asRoot) chownSync(dir, Number(postgresUser.stdout.trim()), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()));
+  if (asRoot)
+    chownSync(
+      dir,
+      Number(postgresUser.stdout.trim()),
+      Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+    );
   const run = (tool, args) => {
-    const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+    const [cmd, argv] = asRoot
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+      : [join(bin, tool), args];
     // cwd: the postgres user may not be allowed into ours.
     const r = spawnSync(cmd, argv, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0) throw new Error(`${tool} ${args[0]} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout}`);
@@ -65,10 +79,23 @@ async function createCluster() {
     url: `postgres://kith@127.0.0.1:${port}/postgres`,
     /** The same database through the Unix socket, which works while TCP is off. */
     socketUrl: `postgres://kith@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
-    get running() { return running; },
+    get running() {
+      return running;
+    },
     start({ tcp = true } = {}) {
       const listen = tcp ? '127.0.0.1' : "''";
-      run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(dir, 'postgres.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=${listen} -c fsync=off`]);
+      run('pg_ctl', [
+        'start',
+        '-w',
+        '-t',
+        '60',
+        '-D',
+        data,
+        '-l',
+        join(dir, 'postgres.log'),
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=${listen} -c fsync=off`,
+      ]);
       running = true;
     },
     stop() {
@@ -95,20 +122,40 @@ async function startKith(url) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
+  child.stdout.on('data', (d) => {
+    log += d;
+  });
+  child.stderr.on('data', (d) => {
+    log += d;
+  });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return {
-    child, exited, base: `http://127.0.0.1:${port}`,
-    get log() { return log; },
-    get alive() { return child.exitCode === null && child.signalCode === null; },
-    get secretKey() { return /secret key:\s+(\S+)/.exec(log)?.[1]; },
+    child,
+    exited,
+    base: `http://127.0.0.1:${port}`,
+    get log() {
+      return log;
+    },
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
+    get secretKey() {
+      return /secret key:\s+(\S+)/.exec(log)?.[1];
+    },
     /** Until the server prints its address; fails at once if it exits instead. */
     ready(ms) {
-      return until(() => {
-        if (!this.alive) assert.fail(`the server exited (${child.exitCode ?? child.signalCode}) instead of waiting for the database\n--- server log ---\n${log}`);
-        return this.secretKey && /Kith server on/.test(log);
-      }, ms, 'the server did not start serving', () => log);
+      return until(
+        () => {
+          if (!this.alive)
+            assert.fail(
+              `the server exited (${child.exitCode ?? child.signalCode}) instead of waiting for the database\n--- server log ---\n${log}`,
+            );
+          return this.secretKey && /Kith server on/.test(log);
+        },
+        ms,
+        'the server did not start serving',
+        () => log,
+      );
     },
     async stop() {
       if (!this.alive) return;
@@ -133,7 +180,13 @@ async function openStream(url) {
       buffer += decoder.decode(chunk, { stream: true });
       let i;
       while ((i = buffer.indexOf('\n\n')) >= 0) {
-        const fields = Object.fromEntries(buffer.slice(0, i).split('\n').filter((l) => l && !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]));
+        const fields = Object.fromEntries(
+          buffer
+            .slice(0, i)
+            .split('\n')
+            .filter((l) => l && !l.startsWith(':'))
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trimStart()]),
+        );
         buffer = buffer.slice(i + 2);
         if (fields.data !== undefined) events.push({ id: fields.id, data: JSON.parse(fields.data) });
       }
@@ -159,19 +212,32 @@ describe('after a PostgreSQL outage', { skip }, () => {
     cleanUp();
   });
 
-  const call = (method, path, { key = kith.secretKey, body } = {}) => fetch(`${kith.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `outage-${Date.now()}-${Math.random()}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const call = (method, path, { key = kith.secretKey, body } = {}) =>
+    fetch(`${kith.base}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': `outage-${Date.now()}-${Math.random()}`,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const setViewers = (n) => call('PUT', '/v1/admin/live/shows/show-2/viewers', { body: { viewerCount: n } });
 
   it('a server started while PostgreSQL is down waits for it, saying why, then serves', async () => {
     kith = await startKith(pg.url);
-    await until(() => {
-      if (!kith.alive) assert.fail(`the server exited (${kith.child.exitCode}) instead of waiting for the database\n--- server log ---\n${kith.log}`);
-      return /database unavailable.*ECONNREFUSED.*retrying/i.test(kith.log);
-    }, 15_000, 'the server did not say it is waiting for the database', () => kith.log);
+    await until(
+      () => {
+        if (!kith.alive)
+          assert.fail(
+            `the server exited (${kith.child.exitCode}) instead of waiting for the database\n--- server log ---\n${kith.log}`,
+          );
+        return /database unavailable.*ECONNREFUSED.*retrying/i.test(kith.log);
+      },
+      15_000,
+      'the server did not say it is waiting for the database',
+      () => kith.log,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     assert.ok(kith.alive, 'still waiting');
     pg.start();
@@ -187,7 +253,13 @@ describe('after a PostgreSQL outage', { skip }, () => {
       await kith.ready(30_000);
     }
     const stream = await openStream(`${kith.base}/v1/live/shows/show-2/events?key=${DEMO_PUBLISHABLE_KEY}`);
-    const seen = (viewers, ms, what) => until(() => stream.events.find((e) => e.data.viewerCount === viewers), ms, what, () => kith.log);
+    const seen = (viewers, ms, what) =>
+      until(
+        () => stream.events.find((e) => e.data.viewerCount === viewers),
+        ms,
+        what,
+        () => kith.log,
+      );
     try {
       assert.equal((await setViewers(101)).status, 200);
       await seen(101, 5000, 'a change before the outage did not reach the stream');
@@ -208,14 +280,21 @@ describe('after a PostgreSQL outage', { skip }, () => {
       }
       assert.equal((await fetch(`${kith.base}/healthz`)).status, 503);
       // Down long enough for reconnecting to fail twice: it keeps trying.
-      await until(() => kith.log.match(/LISTEN connection unavailable/g)?.length >= 2, 15_000, 'LISTEN did not keep trying to reconnect', () => kith.log);
+      await until(
+        () => kith.log.match(/LISTEN connection unavailable/g)?.length >= 2,
+        15_000,
+        'LISTEN did not keep trying to reconnect',
+        () => kith.log,
+      );
 
       // A change the server cannot hear about: written through the socket while TCP is still off,
       // so the server's LISTEN connection is certainly down and the NOTIFY reaches no one.
       pg.start({ tcp: false });
       const direct = await createPostgresDb(pg.socketUrl, { max: 1 });
       try {
-        await direct.query("UPDATE live_shows SET viewer_count = 202, updated_at = now() WHERE shop_id = 'demo-shop' AND id = 'show-2'");
+        await direct.query(
+          "UPDATE live_shows SET viewer_count = 202, updated_at = now() WHERE shop_id = 'demo-shop' AND id = 'show-2'",
+        );
         await direct.query(`INSERT INTO live_events (shop_id, show_id, snapshot)
           SELECT shop_id, show_id, jsonb_set(snapshot, '{viewerCount}', '202') FROM live_events
           WHERE shop_id = 'demo-shop' AND show_id = 'show-2' ORDER BY id DESC LIMIT 1`);
@@ -235,9 +314,17 @@ describe('after a PostgreSQL outage', { skip }, () => {
       const delivered = Date.now() - written;
 
       const ids = stream.events.map((e) => BigInt(e.id));
-      assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'in id order');
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        'in id order',
+      );
       assert.equal(new Set(ids).size, ids.length, 'each event once');
-      assert.deepEqual(stream.events.map((e) => e.data.viewerCount).slice(-3), [101, 202, 303], 'the failed writes left nothing behind');
+      assert.deepEqual(
+        stream.events.map((e) => e.data.viewerCount).slice(-3),
+        [101, 202, 303],
+        'the failed writes left nothing behind',
+      );
       assert.match(kith.log, /LISTEN connection lost/);
       assert.doesNotMatch(kith.log, /unhandled error/);
       assert.ok(kith.alive);

@@ -8,11 +8,18 @@ import { createTestServer, ENGINE } from './helpers.mjs';
 import { assertExplained, dateIn, pointsFixture, seq, usd } from './points.helpers.mjs';
 
 let t;
-before(async () => { t = await createTestServer({ writeLimit: 10_000 }); });
+before(async () => {
+  t = await createTestServer({ writeLimit: 10_000 });
+});
 after(async () => t.close());
 
 /** A share earns lot A (100), a referral lot B (50). */
-const program = { earn: [{ action: 'share', points: 100 }, { action: 'referral', points: 50 }] };
+const program = {
+  earn: [
+    { action: 'share', points: 100 },
+    { action: 'referral', points: 50 },
+  ],
+};
 const DAY = 86_400_000;
 
 /** Lot A (100), later lot B (50), then 30 spent: A has 70 left, B all 50. Returns the lots' entries. */
@@ -25,7 +32,10 @@ async function twoLots(f, customerId) {
 
 /** The lot's points fell due: earned 13 months ago, expired a day ago. */
 const expireLot = (entryId) =>
-  t.db.query("UPDATE points_entries SET created_at = now() - interval '13 months', expires_at = now() - interval '1 day' WHERE id = $1", [seq(entryId)]);
+  t.db.query(
+    "UPDATE points_entries SET created_at = now() - interval '13 months', expires_at = now() - interval '1 day' WHERE id = $1",
+    [seq(entryId)],
+  );
 const expiries = (entries) => entries.filter((e) => e.kind === 'expire');
 
 describe(`points expiry (${ENGINE})`, () => {
@@ -39,13 +49,20 @@ describe(`points expiry (${ENGINE})`, () => {
     await f.ok(await f.account('c1'));
     await f.ok(await f.history('c1'));
     let entries = await f.allHistory('c1');
-    assert.deepEqual(expiries(entries).map((e) => [e.points, e.source, e.status, 'expiresAt' in e]), [[-70, { type: 'expiry', id: dateIn('UTC') }, 'available', false]], 'one expiry however often it is read');
+    assert.deepEqual(
+      expiries(entries).map((e) => [e.points, e.source, e.status, 'expiresAt' in e]),
+      [[-70, { type: 'expiry', id: dateIn('UTC') }, 'available', false]],
+      'one expiry however often it is read',
+    );
     assertExplained(after, entries);
 
     await expireLot(b.id);
     assert.equal((await f.ok(await f.account('c1'))).balance, 0);
     entries = await f.allHistory('c1');
-    assert.deepEqual(expiries(entries).map((e) => e.points), [-50, -70]);
+    assert.deepEqual(
+      expiries(entries).map((e) => e.points),
+      [-50, -70],
+    );
     assertExplained(await f.ok(await f.account('c1')), entries);
   });
 
@@ -54,7 +71,10 @@ describe(`points expiry (${ENGINE})`, () => {
     await f.ok(await f.addReward({ id: 'r', title: 'x', cost: 60, kind: 'perk' }), 201);
     const { a } = await twoLots(f, 'c1');
     await expireLot(a.id);
-    const { rows } = await t.db.query('SELECT count(*)::int AS n FROM points_entries WHERE shop_id = $1 AND kind = $2', [f.shop.id, 'expire']);
+    const { rows } = await t.db.query(
+      'SELECT count(*)::int AS n FROM points_entries WHERE shop_id = $1 AND kind = $2',
+      [f.shop.id, 'expire'],
+    );
     assert.equal(rows[0].n, 0, 'nobody read the account yet');
     const refused = await f.redeem('c1', 'r');
     assert.equal(refused.status, 409, refused.text);
@@ -74,8 +94,14 @@ describe(`points expiry (${ENGINE})`, () => {
     } finally {
       await scheduler.stop();
     }
-    const { rows } = await t.db.query("SELECT points FROM points_entries WHERE shop_id = $1 AND customer_id = 'c1' AND kind = 'expire'", [f.shop.id]);
-    assert.deepEqual(rows.map((r) => r.points), [-70]);
+    const { rows } = await t.db.query(
+      "SELECT points FROM points_entries WHERE shop_id = $1 AND customer_id = 'c1' AND kind = 'expire'",
+      [f.shop.id],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.points),
+      [-70],
+    );
     assert.equal((await f.ok(await f.account('c1'))).balance, 50);
     assert.equal(expiries(await f.allHistory('c1')).length, 1, 'the read found nothing more to expire');
   });
@@ -102,16 +128,27 @@ describe(`points expiry (${ENGINE})`, () => {
     // The return window and then a year pass for the order's lines.
     await t.db.query(
       "UPDATE points_entries SET available_at = now() - interval '13 months', expires_at = CASE WHEN kind = 'earn' THEN now() - interval '1 month' END WHERE shop_id = $1 AND source_id = 'o1'",
-      [f.shop.id]);
+      [f.shop.id],
+    );
     const a = await f.ok(await f.account('c1'));
     assert.deepEqual([a.balance, a.pending, a.lifetime], [20, 0, 20]);
     assert.deepEqual(expiries(await f.allHistory('c1')), []);
   });
 
   it('a refund of available points is spending like any other: it consumes the oldest lot first', async () => {
-    const f = await pointsFixture(t, { program: { earn: [...program.earn, { action: 'purchase', points: 1, per: usd(100) }] } });
+    const f = await pointsFixture(t, {
+      program: { earn: [...program.earn, { action: 'purchase', points: 1, per: usd(100) }] },
+    });
     const a = (await f.ok(await f.earn('c1', 'share', 'a'))).entry; // 100
-    await f.ok(await f.order({ id: 'o1', customerId: 'c1', total: usd(5000), placedAt: new Date(Date.now() - 31 * DAY).toISOString() }), 201); // 50, available
+    await f.ok(
+      await f.order({
+        id: 'o1',
+        customerId: 'c1',
+        total: usd(5000),
+        placedAt: new Date(Date.now() - 31 * DAY).toISOString(),
+      }),
+      201,
+    ); // 50, available
     assert.deepEqual(await f.ok(await f.refund('o1')), { orderId: 'o1', reversed: 50, shortfall: 0, referral: null });
     await expireLot(a.id);
     const after = await f.ok(await f.account('c1'));
@@ -120,7 +157,10 @@ describe(`points expiry (${ENGINE})`, () => {
     const purchase = (await f.allHistory('c1')).find((e) => e.action === 'purchase' && e.kind === 'earn');
     await expireLot(purchase.id);
     assert.equal((await f.ok(await f.account('c1'))).balance, 0);
-    assert.deepEqual(expiries(await f.allHistory('c1')).map((e) => e.points), [-50, -50]);
+    assert.deepEqual(
+      expiries(await f.allHistory('c1')).map((e) => e.points),
+      [-50, -50],
+    );
   });
 
   it('a program without expiry stamps no expiresAt; lots stamped before keep theirs', async () => {
@@ -129,6 +169,12 @@ describe(`points expiry (${ENGINE})`, () => {
     await f.ok(await f.admin.put('/v1/admin/points/program', { expiryMonths: null }));
     await f.ok(await f.earn('c1', 'share', 'after'));
     const entries = await f.allHistory('c1');
-    assert.deepEqual(entries.map((e) => [e.source.id, 'expiresAt' in e]), [['after', false], ['before', true]]);
+    assert.deepEqual(
+      entries.map((e) => [e.source.id, 'expiresAt' in e]),
+      [
+        ['after', false],
+        ['before', true],
+      ],
+    );
   });
 });

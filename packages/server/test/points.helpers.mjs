@@ -39,7 +39,8 @@ export async function pointsFixture(t, { program, reviewSettings } = {}) {
     history: (customerId, query = '') => shopper(customerId).get(`/v1/points/me/history${query}`),
     checkIn: (customerId, o) => shopper(customerId).post('/v1/points/check-in', undefined, o),
     redeem: (customerId, rewardId, o) => shopper(customerId).post('/v1/points/redeem', { rewardId }, o),
-    adjust: (customerId, points, note = 'Test adjustment') => f.admin.post('/v1/admin/points/adjust', { customerId, points, note }),
+    adjust: (customerId, points, note = 'Test adjustment') =>
+      f.admin.post('/v1/admin/points/adjust', { customerId, points, note }),
     earn: (customerId, action, sourceId) => f.admin.post('/v1/admin/points/earn', { customerId, action, sourceId }),
     addReward: (input) => f.admin.post('/v1/admin/points/rewards', input),
     order: (input) => f.admin.post('/v1/admin/orders', { productIds: ['p1'], ...input }),
@@ -49,7 +50,9 @@ export async function pointsFixture(t, { program, reviewSettings } = {}) {
       const items = [];
       let cursor = '';
       for (let i = 0; i < 100; i++) {
-        const page = await ok(await shopper(customerId).get(`/v1/points/me/history?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`));
+        const page = await ok(
+          await shopper(customerId).get(`/v1/points/me/history?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`),
+        );
         items.push(...page.items);
         if (!page.nextCursor) return items;
         cursor = page.nextCursor;
@@ -63,11 +66,31 @@ export async function pointsFixture(t, { program, reviewSettings } = {}) {
 export function assertExplained(account, entries) {
   const available = entries.filter((e) => e.status === 'available');
   const pending = entries.filter((e) => e.status === 'pending');
-  assert.equal(available.reduce((n, e) => n + e.points, 0), account.balance, 'balance = the sum of available entries');
-  assert.equal(pending.reduce((n, e) => n + e.points, 0), account.pending, 'pending = the sum of pending entries');
-  available.forEach((e, i) => assert.equal(e.balanceAfter, (available[i + 1]?.balanceAfter ?? 0) + e.points, `line ${e.id} moves the running balance by its points`));
-  assert.ok(available.every((e) => e.balanceAfter >= 0), 'the running balance never goes below 0');
-  assert.ok(pending.every((e) => e.balanceAfter === null), 'pending lines have no balance');
+  assert.equal(
+    available.reduce((n, e) => n + e.points, 0),
+    account.balance,
+    'balance = the sum of available entries',
+  );
+  assert.equal(
+    pending.reduce((n, e) => n + e.points, 0),
+    account.pending,
+    'pending = the sum of pending entries',
+  );
+  available.forEach((e, i) =>
+    assert.equal(
+      e.balanceAfter,
+      (available[i + 1]?.balanceAfter ?? 0) + e.points,
+      `line ${e.id} moves the running balance by its points`,
+    ),
+  );
+  assert.ok(
+    available.every((e) => e.balanceAfter >= 0),
+    'the running balance never goes below 0',
+  );
+  assert.ok(
+    pending.every((e) => e.balanceAfter === null),
+    'pending lines have no balance',
+  );
 }
 
 /** Internal entry id from the API's `pe_<n>`. */
@@ -78,11 +101,17 @@ export const seq = (entryId) => entryId.replace(/^pe_/, '');
  * times all move one day back, as if they had checked in a day earlier.
  */
 export async function dayPasses(db, shopId, customerId) {
-  await db.query('UPDATE points_check_ins SET day = day - 1, created_at = created_at - interval \'1 day\' WHERE shop_id = $1 AND customer_id = $2', [shopId, customerId]);
+  await db.query(
+    "UPDATE points_check_ins SET day = day - 1, created_at = created_at - interval '1 day' WHERE shop_id = $1 AND customer_id = $2",
+    [shopId, customerId],
+  );
   await db.query(
     `UPDATE points_entries SET source_id = (source_id::date - 1)::text, created_at = created_at - interval '1 day'
-     WHERE shop_id = $1 AND customer_id = $2 AND source_type = 'check_in'`, [shopId, customerId]);
+     WHERE shop_id = $1 AND customer_id = $2 AND source_type = 'check_in'`,
+    [shopId, customerId],
+  );
 }
 
 /** The date in an IANA zone as YYYY-MM-DD. */
-export const dateIn = (timeZone, at = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const dateIn = (timeZone, at = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

@@ -24,9 +24,20 @@ export async function referralsFixture(t, { settings = { landingUrl: 'https://sh
     offer: (code) => f.pub.get(`/v1/referrals/${encodeURIComponent(code)}`),
     visit: (code, body = {}, o) => f.pub.post(`/v1/referrals/${encodeURIComponent(code)}/visits`, body, o),
     signup: (code, customerId) => f.admin.post('/v1/admin/referrals/signups', { code, customerId }),
-    refer: (customerId, referralCode, extra = {}) => f.admin.post('/v1/admin/orders', { id: orderId(), customerId, productIds: ['p1'], total: usd(5000), referralCode, ...extra }),
+    refer: (customerId, referralCode, extra = {}) =>
+      f.admin.post('/v1/admin/orders', {
+        id: orderId(),
+        customerId,
+        productIds: ['p1'],
+        total: usd(5000),
+        referralCode,
+        ...extra,
+      }),
     list: (status) => f.admin.get(`/v1/admin/referrals${status ? `?status=${status}` : ''}`),
     /** The conversion's return window closes: approves_at moves into the past. */
-    windowPasses: (conversionId) => t.db.query("UPDATE referral_conversions SET approves_at = now() - interval '1 second' WHERE id = $1", [conversionId]),
+    windowPasses: (conversionId) =>
+      t.db.query("UPDATE referral_conversions SET approves_at = now() - interval '1 second' WHERE id = $1", [
+        conversionId,
+      ]),
   };
 }

@@ -2,37 +2,65 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signCustomerToken } from '@kith/server';
 import { JPEG } from './images.mjs';
-import { createTestServer, ENGINE, newShop, count as countRows, isError, shopFixture as sharedShopFixture } from './helpers.mjs';
+import {
+  createTestServer,
+  ENGINE,
+  newShop,
+  count as countRows,
+  isError,
+  shopFixture as sharedShopFixture,
+} from './helpers.mjs';
 
 let t;
-before(async () => { t = await createTestServer(); });
+before(async () => {
+  t = await createTestServer();
+});
 after(async () => t.close());
 
 const shopFixture = (settings) => sharedShopFixture(t, settings);
 
-const review = (over = {}) => ({ rating: 5, body: 'Sturdy canvas and the handles feel solid.', displayName: 'Ana', consent: true, ...over });
+const review = (over = {}) => ({
+  rating: 5,
+  body: 'Sturdy canvas and the handles feel solid.',
+  displayName: 'Ana',
+  consent: true,
+  ...over,
+});
 const count = (sql, params) => countRows(t.db, sql, params);
 
 describe(`reviews routes (${ENGINE})`, () => {
-  it('a verified buyer\'s review is published; an unverified one waits (default rule: verified only)', async () => {
+  it("a verified buyer's review is published; an unverified one waits (default rule: verified only)", async () => {
     const { admin, pub, as } = await shopFixture();
-    assert.equal((await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1'] })).status, 201);
+    assert.equal(
+      (await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1'] })).status,
+      201,
+    );
     const verified = await as('c1').post('/v1/products/p1/reviews', review());
     assert.equal(verified.status, 201, verified.text);
     assert.equal(verified.json.status, 'published');
     assert.equal(verified.json.author.verifiedBuyer, true);
-    const unverified = await as('c2').post('/v1/products/p1/reviews', review({ body: 'Nice colour, a bit smaller than I hoped.', rating: 3 }));
+    const unverified = await as('c2').post(
+      '/v1/products/p1/reviews',
+      review({ body: 'Nice colour, a bit smaller than I hoped.', rating: 3 }),
+    );
     assert.equal(unverified.json.status, 'pending');
     assert.equal(unverified.json.author.verifiedBuyer, false);
     const list = await pub.get('/v1/products/p1/reviews');
-    assert.deepEqual(list.json.items.map((r) => r.id), [verified.json.id], 'only published reviews are listed');
+    assert.deepEqual(
+      list.json.items.map((r) => r.id),
+      [verified.json.id],
+      'only published reviews are listed',
+    );
   });
 
   it('approve via the admin API publishes; reject and reply work; the queue lists pending with flags', async () => {
     const { admin, pub, as } = await shopFixture();
     const pending = (await as('c9').post('/v1/products/p1/reviews', review())).json;
     const queue = await admin.get('/v1/admin/reviews?status=pending');
-    assert.deepEqual(queue.json.items.map((r) => [r.id, r.flags]), [[pending.id, []]]);
+    assert.deepEqual(
+      queue.json.items.map((r) => [r.id, r.flags]),
+      [[pending.id, []]],
+    );
     assert.equal((await admin.post(`/v1/admin/reviews/${pending.id}/approve`)).json.status, 'published');
     const replied = await admin.post(`/v1/admin/reviews/${pending.id}/reply`, { body: 'Thanks, Ana!' });
     assert.equal(replied.json.reply.body, 'Thanks, Ana!');
@@ -46,15 +74,34 @@ describe(`reviews routes (${ENGINE})`, () => {
   it('autoPublish "all" publishes from minRatingAuto up and holds lower ratings; "none" holds every review, a verified buyer\'s too', async () => {
     const { admin, as } = await shopFixture({ autoPublish: 'all', minRatingAuto: 3 });
     assert.equal((await as('c1').post('/v1/products/p1/reviews', review({ rating: 3 }))).json.status, 'published');
-    assert.equal((await as('c2').post('/v1/products/p1/reviews', review({ rating: 2, body: 'Not great, the seams split after a week.' }))).json.status, 'pending');
+    assert.equal(
+      (
+        await as('c2').post(
+          '/v1/products/p1/reviews',
+          review({ rating: 2, body: 'Not great, the seams split after a week.' }),
+        )
+      ).json.status,
+      'pending',
+    );
     assert.equal((await admin.put('/v1/admin/reviews/settings', { autoPublish: 'none' })).status, 200);
-    assert.equal((await admin.post('/v1/admin/orders', { id: 'o-none', customerId: 'c3', productIds: ['p1'] })).status, 201);
-    assert.equal((await as('c3').post('/v1/products/p1/reviews', review({ body: 'Bought it, love it, the strap holds up.' }))).json.status, 'pending');
+    assert.equal(
+      (await admin.post('/v1/admin/orders', { id: 'o-none', customerId: 'c3', productIds: ['p1'] })).status,
+      201,
+    );
+    assert.equal(
+      (await as('c3').post('/v1/products/p1/reviews', review({ body: 'Bought it, love it, the strap holds up.' }))).json
+        .status,
+      'pending',
+    );
   });
 
   it('links and contact details hold a review for a person, whatever the rules', async () => {
     const { as } = await shopFixture({ autoPublish: 'all' });
-    for (const [i, body] of ['Great bag, more at https://cheap-bags.example', 'DM me on WeChat for 50% off this bag', 'Call +1 415 555 0100 for a discount code'].entries()) {
+    for (const [i, body] of [
+      'Great bag, more at https://cheap-bags.example',
+      'DM me on WeChat for 50% off this bag',
+      'Call +1 415 555 0100 for a discount code',
+    ].entries()) {
       const res = await as(`c${i}`).post(`/v1/products/p${i}/reviews`, review({ body }));
       assert.equal(res.json.status, 'pending', body);
     }
@@ -75,7 +122,11 @@ describe(`reviews routes (${ENGINE})`, () => {
   it('one review per customer per product: 409, nothing written', async () => {
     const { shop, as } = await shopFixture();
     await as('c1').post('/v1/products/p1/reviews', review());
-    isError(await as('c1').post('/v1/products/p1/reviews', review({ body: 'Changed my mind about the colour.' })), 409, 'already_reviewed');
+    isError(
+      await as('c1').post('/v1/products/p1/reviews', review({ body: 'Changed my mind about the colour.' })),
+      409,
+      'already_reviewed',
+    );
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [shop.id]), 1);
   });
 
@@ -83,7 +134,10 @@ describe(`reviews routes (${ENGINE})`, () => {
     const { as } = await shopFixture({ submissionsPerHour: 2 });
     await as('c1').post('/v1/products/p1/reviews', review({ body: 'First product review, solid and honest.' }));
     await as('c1').post('/v1/products/p2/reviews', review({ body: 'Second product review, also quite good.' }));
-    const third = await as('c1').post('/v1/products/p3/reviews', review({ body: 'Third product review, still going strong.' }));
+    const third = await as('c1').post(
+      '/v1/products/p3/reviews',
+      review({ body: 'Third product review, still going strong.' }),
+    );
     isError(third, 429, 'review_rate_limited');
     assert.ok(Number(third.headers.get('retry-after')) > 0);
   });
@@ -96,26 +150,44 @@ describe(`reviews routes (${ENGINE})`, () => {
     assert.equal(rewarded.json.incentivized, true, rewarded.text);
     // Pending (not yet paid) counts too: the offer was made when it was written.
     await admin.put('/v1/admin/reviews/settings', { autoPublish: 'none' });
-    const waiting = await as('c2').post('/v1/products/p1/reviews', review({ body: 'Holds a laptop and lunch without sagging.' }));
+    const waiting = await as('c2').post(
+      '/v1/products/p1/reviews',
+      review({ body: 'Holds a laptop and lunch without sagging.' }),
+    );
     assert.deepEqual([waiting.json.status, waiting.json.incentivized], ['pending', true]);
     await admin.post(`/v1/admin/reviews/${waiting.json.id}/approve`);
     await admin.put('/v1/admin/reviews/settings', { autoPublish: 'all' });
     // Only photos earn: a text review is not rewarded, one with a photo is.
     assert.equal((await earn([{ action: 'photo_review', points: 50 }])).status, 200);
-    const plain = await as('c3').post('/v1/products/p1/reviews', review({ body: 'Plain words, no reward offered for them.' }));
+    const plain = await as('c3').post(
+      '/v1/products/p1/reviews',
+      review({ body: 'Plain words, no reward offered for them.' }),
+    );
     assert.equal(plain.status, 201, plain.text);
     assert.equal(plain.json.incentivized, undefined);
     const photo = (await as('c4').upload(JPEG)).json;
-    const withPhoto = await as('c4').post('/v1/products/p1/reviews', review({ body: 'A photo of the strap, as promised.', mediaIds: [photo.id] }));
+    const withPhoto = await as('c4').post(
+      '/v1/products/p1/reviews',
+      review({ body: 'A photo of the strap, as promised.', mediaIds: [photo.id] }),
+    );
     assert.equal(withPhoto.json.incentivized, true, withPhoto.text);
     // No review rule at all: nothing is incentivised.
     assert.equal((await earn([{ action: 'check_in', points: 5 }])).status, 200);
-    const free = await as('c5').post('/v1/products/p1/reviews', review({ body: 'Nobody paid me to say it is sturdy.' }));
+    const free = await as('c5').post(
+      '/v1/products/p1/reviews',
+      review({ body: 'Nobody paid me to say it is sturdy.' }),
+    );
     assert.equal(free.json.incentivized, undefined);
     // The public list carries the label on exactly the rewarded ones.
-    const listed = Object.fromEntries((await pub.get('/v1/products/p1/reviews?limit=50')).json.items.map((r) => [r.id, r.incentivized ?? false]));
+    const listed = Object.fromEntries(
+      (await pub.get('/v1/products/p1/reviews?limit=50')).json.items.map((r) => [r.id, r.incentivized ?? false]),
+    );
     assert.deepEqual(listed, {
-      [rewarded.json.id]: true, [waiting.json.id]: true, [plain.json.id]: false, [withPhoto.json.id]: true, [free.json.id]: false,
+      [rewarded.json.id]: true,
+      [waiting.json.id]: true,
+      [plain.json.id]: false,
+      [withPhoto.json.id]: true,
+      [free.json.id]: false,
     });
   });
 
@@ -123,7 +195,9 @@ describe(`reviews routes (${ENGINE})`, () => {
     const { shop, pub } = await shopFixture();
     isError(await pub.post('/v1/products/p1/reviews', review()), 401, 'customer_token_required');
     const other = await newShop(t.db);
-    const forged = await pub.post('/v1/products/p1/reviews', review(), { headers: { 'x-kith-customer': await signCustomerToken(other.secretKey, 'c1') } });
+    const forged = await pub.post('/v1/products/p1/reviews', review(), {
+      headers: { 'x-kith-customer': await signCustomerToken(other.secretKey, 'c1') },
+    });
     // Its kid names the other shop's key, which this shop does not know.
     isError(forged, 401, 'customer_token_unknown_key');
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [shop.id]), 0);
@@ -131,9 +205,19 @@ describe(`reviews routes (${ENGINE})`, () => {
 
   it('400 with field paths for invalid reviews; nothing written', async () => {
     const { shop, as } = await shopFixture();
-    const res = await as('c1').post('/v1/products/p1/reviews', { rating: 6, body: 'short', displayName: '', consent: false });
+    const res = await as('c1').post('/v1/products/p1/reviews', {
+      rating: 6,
+      body: 'short',
+      displayName: '',
+      consent: false,
+    });
     isError(res, 400, 'invalid_request');
-    assert.deepEqual(res.json.error.details.map((d) => d.path).sort(), ['json.body', 'json.consent', 'json.displayName', 'json.rating']);
+    assert.deepEqual(res.json.error.details.map((d) => d.path).sort(), [
+      'json.body',
+      'json.consent',
+      'json.displayName',
+      'json.rating',
+    ]);
     assert.equal(await count('SELECT count(*) AS n FROM reviews WHERE shop_id = $1', [shop.id]), 0);
   });
 
@@ -155,31 +239,77 @@ describe(`reviews routes (${ENGINE})`, () => {
   it('lists with sorting, star filter, verified filter, keyword and cursor paging', async () => {
     const { admin, pub, as } = await shopFixture({ autoPublish: 'all' });
     await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c0', productIds: ['p1'] });
-    const bodies = ['Lovely stitching on the straps.', 'The zipper broke after a week.', 'Colour faded in the wash quickly.', 'Perfect size for a laptop sleeve.', 'Decent value, nothing special here.'];
-    for (const [i, body] of bodies.entries()) await as(`c${i}`).post('/v1/products/p1/reviews', review({ rating: [5, 1, 2, 4, 3][i], body }));
+    const bodies = [
+      'Lovely stitching on the straps.',
+      'The zipper broke after a week.',
+      'Colour faded in the wash quickly.',
+      'Perfect size for a laptop sleeve.',
+      'Decent value, nothing special here.',
+    ];
+    for (const [i, body] of bodies.entries())
+      await as(`c${i}`).post('/v1/products/p1/reviews', review({ rating: [5, 1, 2, 4, 3][i], body }));
     const lowest = await pub.get('/v1/products/p1/reviews?sort=lowest');
-    assert.deepEqual(lowest.json.items.map((r) => r.rating), [1, 2, 3, 4, 5]);
-    assert.deepEqual((await pub.get('/v1/products/p1/reviews?rating=4')).json.items.map((r) => r.rating), [4]);
-    assert.deepEqual((await pub.get('/v1/products/p1/reviews?verified=true')).json.items.map((r) => r.author.displayName), ['Ana']);
-    assert.deepEqual((await pub.get('/v1/products/p1/reviews?q=zipper')).json.items.map((r) => r.rating), [1]);
+    assert.deepEqual(
+      lowest.json.items.map((r) => r.rating),
+      [1, 2, 3, 4, 5],
+    );
+    assert.deepEqual(
+      (await pub.get('/v1/products/p1/reviews?rating=4')).json.items.map((r) => r.rating),
+      [4],
+    );
+    assert.deepEqual(
+      (await pub.get('/v1/products/p1/reviews?verified=true')).json.items.map((r) => r.author.displayName),
+      ['Ana'],
+    );
+    assert.deepEqual(
+      (await pub.get('/v1/products/p1/reviews?q=zipper')).json.items.map((r) => r.rating),
+      [1],
+    );
     const page1 = await pub.get('/v1/products/p1/reviews?limit=2&sort=highest');
     assert.deepEqual([page1.json.items.map((r) => r.rating), page1.json.total], [[5, 4], 5]);
     const page2 = await pub.get(`/v1/products/p1/reviews?limit=2&sort=highest&cursor=${page1.json.nextCursor}`);
     const page3 = await pub.get(`/v1/products/p1/reviews?limit=2&sort=highest&cursor=${page2.json.nextCursor}`);
-    assert.deepEqual([page2.json.items.map((r) => r.rating), page3.json.items.map((r) => r.rating), page3.json.nextCursor], [[3, 2], [1], null]);
+    assert.deepEqual(
+      [page2.json.items.map((r) => r.rating), page3.json.items.map((r) => r.rating), page3.json.nextCursor],
+      [[3, 2], [1], null],
+    );
     isError(await pub.get('/v1/products/p1/reviews?limit=51'), 400, 'invalid_request');
   });
 
   it('summaries: one product, or many in one request', async () => {
     const { pub, as } = await shopFixture({ autoPublish: 'all' });
-    await as('c1').post('/v1/products/p1/reviews', review({ rating: 5, recommend: true, body: 'Great first impressions overall here.' }));
-    await as('c2').post('/v1/products/p1/reviews', review({ rating: 4, recommend: false, body: 'Good but the strap is a bit thin.' }));
+    await as('c1').post(
+      '/v1/products/p1/reviews',
+      review({ rating: 5, recommend: true, body: 'Great first impressions overall here.' }),
+    );
+    await as('c2').post(
+      '/v1/products/p1/reviews',
+      review({ rating: 4, recommend: false, body: 'Good but the strap is a bit thin.' }),
+    );
     await as('c3').post('/v1/products/p2/reviews', review({ rating: 2, body: 'Not what the photos showed at all.' }));
-    assert.deepEqual((await pub.get('/v1/products/p1/reviews/summary')).json,
-      { productId: 'p1', count: 2, histogram: [0, 0, 0, 1, 1], average: 4.5, recommendPercent: 50, withMediaCount: 0, topics: [] });
+    assert.deepEqual((await pub.get('/v1/products/p1/reviews/summary')).json, {
+      productId: 'p1',
+      count: 2,
+      histogram: [0, 0, 0, 1, 1],
+      average: 4.5,
+      recommendPercent: 50,
+      withMediaCount: 0,
+      topics: [],
+    });
     const many = await pub.get('/v1/reviews/summaries?products=p1,p2,p3');
-    assert.deepEqual(many.json.summaries.map((s) => [s.productId, s.count, s.average]), [['p1', 2, 4.5], ['p2', 1, 2], ['p3', 0, 0]]);
-    isError(await pub.get(`/v1/reviews/summaries?products=${Array.from({ length: 101 }, (_, i) => `p${i}`).join(',')}`), 400, 'invalid_request');
+    assert.deepEqual(
+      many.json.summaries.map((s) => [s.productId, s.count, s.average]),
+      [
+        ['p1', 2, 4.5],
+        ['p2', 1, 2],
+        ['p3', 0, 0],
+      ],
+    );
+    isError(
+      await pub.get(`/v1/reviews/summaries?products=${Array.from({ length: 101 }, (_, i) => `p${i}`).join(',')}`),
+      400,
+      'invalid_request',
+    );
   });
 
   it('stores text exactly as given (the widget renders it as text)', async () => {
@@ -193,8 +323,20 @@ describe(`reviews routes (${ENGINE})`, () => {
 
   it('orders are idempotent by id; a publishable key cannot report them', async () => {
     const { admin, pub } = await shopFixture();
-    assert.equal((await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1', 'p1', 'p2'] })).json.productIds.length, 2);
-    isError(await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1'] }), 409, 'already_exists');
-    isError(await pub.post('/v1/admin/orders', { id: 'o2', customerId: 'c1', productIds: ['p1'] }), 403, 'secret_key_required');
+    assert.equal(
+      (await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1', 'p1', 'p2'] })).json
+        .productIds.length,
+      2,
+    );
+    isError(
+      await admin.post('/v1/admin/orders', { id: 'o1', customerId: 'c1', productIds: ['p1'] }),
+      409,
+      'already_exists',
+    );
+    isError(
+      await pub.post('/v1/admin/orders', { id: 'o2', customerId: 'c1', productIds: ['p1'] }),
+      403,
+      'secret_key_required',
+    );
   });
 });

@@ -15,13 +15,25 @@ before(async () => {
   shop = await newShop(t.db);
   const doc = await (await t.app.request('/v1/openapi.json')).json();
   operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ method: method.toUpperCase(), path, op, name: `${method.toUpperCase()} ${path}` })));
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      op,
+      name: `${method.toUpperCase()} ${path}`,
+    })),
+  );
 });
 after(async () => t.close());
 
 // Path parameters get a value no row has: auth is decided before the handler looks anything up.
 const concrete = (path) => path.replace(/\{[^}]+\}/g, 'AUTH-CHECK');
-const AUTH_REFUSALS = new Set(['missing_key', 'invalid_key', 'secret_key_required', 'origin_not_allowed', 'customer_token_required']);
+const AUTH_REFUSALS = new Set([
+  'missing_key',
+  'invalid_key',
+  'secret_key_required',
+  'origin_not_allowed',
+  'customer_token_required',
+]);
 
 /** One request; `key` in the Authorization header, or `queryKey` as `?key=`. */
 async function send({ method, path }, { key, queryKey, token } = {}) {
@@ -69,7 +81,12 @@ function declared(op) {
     secret: schemes.has('secretKey'),
     queryKey: schemes.has('publishableKeyQuery'),
     // Every alternative needs the token: required; some do: optional (sent, it must be valid).
-    customer: alternatives.length > 0 && alternatives.every((a) => 'customerToken' in a) ? 'required' : schemes.has('customerToken') ? 'optional' : 'none',
+    customer:
+      alternatives.length > 0 && alternatives.every((a) => 'customerToken' in a)
+        ? 'required'
+        : schemes.has('customerToken')
+          ? 'optional'
+          : 'none',
   };
 }
 
@@ -107,7 +124,12 @@ describe(`route auth matches the OpenAPI document (${ENGINE})`, () => {
       else admitted(await send(o, key), o.name);
       if (d.customer !== 'none') {
         admitted(await send(o, { ...key, token }), `${o.name} with a token`);
-        refused(await send(o, { ...key, token: 'not.a.token' }), 401, 'customer_token_malformed', `${o.name} with a bad token`);
+        refused(
+          await send(o, { ...key, token: 'not.a.token' }),
+          401,
+          'customer_token_malformed',
+          `${o.name} with a bad token`,
+        );
       }
     }
   });

@@ -11,7 +11,9 @@ import { client, createTestDb, createTestServer, ENGINE, idem, shopFixture, show
 import { PNG } from './images.mjs';
 
 let t;
-before(async () => { t = await createTestServer(); });
+before(async () => {
+  t = await createTestServer();
+});
 after(async () => t.close());
 
 /** Asserts nosniff and the Cache-Control; returns the response for more checks. */
@@ -52,13 +54,26 @@ describe(`security headers on API responses (${ENGINE})`, () => {
     await stream.body.cancel();
 
     const photo = await f.as('c1').upload(PNG);
-    await f.as('c1').post('/v1/products/p1/reviews', { rating: 5, body: 'Sturdy canvas and solid handles.', displayName: 'Ana', consent: true, mediaIds: [photo.json.id] });
+    await f.as('c1').post('/v1/products/p1/reviews', {
+      rating: 5,
+      body: 'Sturdy canvas and solid handles.',
+      displayName: 'Ana',
+      consent: true,
+      mediaIds: [photo.json.id],
+    });
     const { rows } = await t.db.query('SELECT review_id FROM review_media WHERE id = $1', [photo.json.id]);
-    await f.admin.post(`/v1/admin/reviews/${rows[0].review_id}/approve`, undefined, { headers: { 'idempotency-key': idem() } });
+    await f.admin.post(`/v1/admin/reviews/${rows[0].review_id}/approve`, undefined, {
+      headers: { 'idempotency-key': idem() },
+    });
     const served = await t.app.request(`/v1/media/${photo.json.id}`);
     assert.equal(served.status, 200);
     cached(served, 'public, max-age=31536000, immutable');
-    cached(await t.app.request(`/v1/admin/media/${photo.json.id}`, { headers: { authorization: `Bearer ${f.shop.secretKey}` } }), 'private, no-store');
+    cached(
+      await t.app.request(`/v1/admin/media/${photo.json.id}`, {
+        headers: { authorization: `Bearer ${f.shop.secretKey}` },
+      }),
+      'private, no-store',
+    );
   });
 });
 
@@ -70,7 +85,13 @@ describe(`security headers on the demo pages (${ENGINE})`, () => {
     dir = await mkdtemp(join(tmpdir(), 'kith-pages-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Shop</title>');
     db = await createTestDb();
-    running = await startServer({ db, port: 0, hostname: '127.0.0.1', staticMounts: { '/': dir }, schedulerIntervalMs: false });
+    running = await startServer({
+      db,
+      port: 0,
+      hostname: '127.0.0.1',
+      staticMounts: { '/': dir },
+      schedulerIntervalMs: false,
+    });
   });
   after(async () => {
     await running.close();
@@ -78,7 +99,7 @@ describe(`security headers on the demo pages (${ENGINE})`, () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('pages: the CSP with frame-ancestors \'none\', Referrer-Policy, nosniff, no-cache', async () => {
+  it("pages: the CSP with frame-ancestors 'none', Referrer-Policy, nosniff, no-cache", async () => {
     assert.match(DEMO_CSP, /frame-ancestors 'none'/);
     const res = await fetch(`http://127.0.0.1:${running.port}/`);
     assert.equal(res.status, 200);

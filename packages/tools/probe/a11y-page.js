@@ -3,13 +3,26 @@
 // keyboard focus, and tells whether a focused control looks different from an unfocused one.
 window.__a11y = (() => {
   // What a shopper can operate: native controls, interactive roles, and anything put in the tab order.
-  const CANDIDATES = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, audio[controls], video[controls], '
-    + '[contenteditable]:not([contenteditable=false]), [tabindex], [role]';
-  const NATIVE = 'a[href], area[href], button, input, select, textarea, summary, iframe, audio[controls], video[controls], [contenteditable]';
-  const ROLES = /^(button|link|tab|checkbox|radio|switch|menuitem|menuitemcheckbox|menuitemradio|option|slider|spinbutton|combobox|textbox|searchbox)$/;
+  const CANDIDATES =
+    'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, audio[controls], video[controls], ' +
+    '[contenteditable]:not([contenteditable=false]), [tabindex], [role]';
+  const NATIVE =
+    'a[href], area[href], button, input, select, textarea, summary, iframe, audio[controls], video[controls], [contenteditable]';
+  const ROLES =
+    /^(button|link|tab|checkbox|radio|switch|menuitem|menuitemcheckbox|menuitemradio|option|slider|spinbutton|combobox|textbox|searchbox)$/;
   // A focus indicator is any of these changing on the control, its label or its next sibling
   // (the review form's star radios are transparent and ring the star next to them).
-  const LOOK = ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-top-color', 'border-bottom-color', 'background-color', 'color', 'text-decoration-line'];
+  const LOOK = [
+    'outline-style',
+    'outline-width',
+    'outline-color',
+    'box-shadow',
+    'border-top-color',
+    'border-bottom-color',
+    'background-color',
+    'color',
+    'text-decoration-line',
+  ];
 
   function* all(root = document) {
     for (const el of root.querySelectorAll('*')) {
@@ -40,7 +53,16 @@ window.__a11y = (() => {
     const w = widgetOf(el);
     const part = el.getAttribute('part');
     const act = el.dataset?.act ?? el.dataset?.channel;
-    const name = (el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.getAttribute('value') || '').replace(/\s+/g, ' ').trim().slice(0, 48);
+    const name = (
+      el.getAttribute('aria-label') ||
+      el.labels?.[0]?.textContent ||
+      el.textContent ||
+      el.getAttribute('value') ||
+      ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 48);
     return `${w ? w.localName : 'page'} ${el.localName}${part ? `[part=${part}]` : ''}${act ? `[${act}]` : ''}${el.type === 'radio' ? `[radio ${el.name}=${el.value}]` : ''} "${name}"`;
   }
 
@@ -51,7 +73,12 @@ window.__a11y = (() => {
       if (!widgetOf(el) || !el.matches(CANDIDATES)) return false;
       const tabindex = el.getAttribute('tabindex');
       // A non-control with tabindex=-1 (a feed's article, a scroller) is a programmatic focus target.
-      if (!el.matches(NATIVE) && !ROLES.test(el.getAttribute('role') ?? '') && !(tabindex !== null && Number(tabindex) >= 0)) return false;
+      if (
+        !el.matches(NATIVE) &&
+        !ROLES.test(el.getAttribute('role') ?? '') &&
+        !(tabindex !== null && Number(tabindex) >= 0)
+      )
+        return false;
       if (el.localName === 'summary' && el.parentElement?.localName !== 'details') return false;
       if (el.matches(':disabled') || el.closest('[inert]') || (scope && !within(scope, el))) return false;
       const box = el.getBoundingClientRect();
@@ -69,12 +96,19 @@ window.__a11y = (() => {
     return list ? `tabs:${idOf(list)}` : null;
   }
 
-  const look = (el) => [el, el.parentElement, el.nextElementSibling].map((n) => (n ? LOOK.map((p) => getComputedStyle(n).getPropertyValue(p)).join('|') : '')).join('#');
+  const look = (el) =>
+    [el, el.parentElement, el.nextElementSibling]
+      .map((n) => (n ? LOOK.map((p) => getComputedStyle(n).getPropertyValue(p)).join('|') : ''))
+      .join('#');
 
   let seen = [];
   let focusedLook = new Map();
   return {
-    all, widgetOf, deepActive, describe, controls,
+    all,
+    widgetOf,
+    deepActive,
+    describe,
+    controls,
     /** Starts recording a keyboard walk. */
     reset() {
       seen = [];
@@ -100,22 +134,35 @@ window.__a11y = (() => {
         reached: seen.map(describe),
         controls: targets.length,
         unreached: targets.filter((el) => !seen.includes(el) && !reachedGroups.has(group(el))).map(describe),
-        noIndicator: seen.filter((el) => el.isConnected && widgetOf(el) && focusedLook.get(el) === look(el)).map(describe),
+        noIndicator: seen
+          .filter((el) => el.isConnected && widgetOf(el) && focusedLook.get(el) === look(el))
+          .map(describe),
       };
     },
     /** Every widget defined (its lazy chunk loaded: a slow load must not pass as settled), none `loading`, nothing busy. */
     settled() {
       const widgets = [...document.querySelectorAll('main *')].filter((el) => el.localName.startsWith('kith-'));
-      return widgets.length > 0
-        && widgets.every((el) => customElements.get(el.localName) && el.getAttribute('state') && el.getAttribute('state') !== 'loading')
-        && ![...all()].some((el) => el.getAttribute('aria-busy') === 'true' && el.checkVisibility());
+      return (
+        widgets.length > 0 &&
+        widgets.every(
+          (el) =>
+            customElements.get(el.localName) && el.getAttribute('state') && el.getAttribute('state') !== 'loading',
+        ) &&
+        ![...all()].some((el) => el.getAttribute('aria-busy') === 'true' && el.checkVisibility())
+      );
     },
     /** The first element under widget `tag` matching `selector`, through nested shadow roots. */
     find(tag, selector) {
-      return [...all(document.querySelector(tag)?.shadowRoot ?? document.createDocumentFragment())].find((el) => el.matches(selector)) ?? null;
+      return (
+        [...all(document.querySelector(tag)?.shadowRoot ?? document.createDocumentFragment())].find((el) =>
+          el.matches(selector),
+        ) ?? null
+      );
     },
     findAll(tag, selector) {
-      return [...all(document.querySelector(tag)?.shadowRoot ?? document.createDocumentFragment())].filter((el) => el.matches(selector));
+      return [...all(document.querySelector(tag)?.shadowRoot ?? document.createDocumentFragment())].filter((el) =>
+        el.matches(selector),
+      );
     },
     /** Whether the focused element is inside widget `tag` and matches `selector`. */
     focusIs(tag, selector) {

@@ -14,9 +14,24 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../src/chromium.mjs';
 import { startProbeServer } from './probe-server.mjs';
 
-const TAGS = ['kith-referral-offer', 'kith-live-badge', 'kith-rating', 'kith-points-earn', 'kith-share-button', 'kith-group-buy', 'kith-points', 'kith-reviews'];
+const TAGS = [
+  'kith-referral-offer',
+  'kith-live-badge',
+  'kith-rating',
+  'kith-points-earn',
+  'kith-share-button',
+  'kith-group-buy',
+  'kith-points',
+  'kith-reviews',
+];
 /** The events the shopper's interactions send once analytics are allowed: GA4 name and widget. */
-const INTERACTION_EVENTS = ['kith_share_initiated share-button', 'kith_share_completed share-button', 'kith_reviews_sort reviews', 'kith_widget_click rating', 'kith_widget_click live-badge'];
+const INTERACTION_EVENTS = [
+  'kith_share_initiated share-button',
+  'kith_share_completed share-button',
+  'kith_reviews_sort reviews',
+  'kith_widget_click rating',
+  'kith_widget_click live-badge',
+];
 /** The shopper's name on the page: analytics must never carry it. */
 const SHOPPER_NAME = 'Probe';
 
@@ -29,7 +44,12 @@ before(async () => {
   // A real referral code: another shopper's personal link, made through the API.
   const r = await fetch(`${server.url}/v1/referrals/links`, {
     method: 'POST',
-    headers: { authorization: 'Bearer pk_demo_shop', 'x-kith-customer': await server.customerToken('probe-advocate'), 'idempotency-key': 'probe-advocate-link', 'content-type': 'application/json' },
+    headers: {
+      authorization: 'Bearer pk_demo_shop',
+      'x-kith-customer': await server.customerToken('probe-advocate'),
+      'idempotency-key': 'probe-advocate-link',
+      'content-type': 'application/json',
+    },
     body: JSON.stringify({ url: `${server.url}/probe/page`, displayName: 'Ada' }),
   });
   ({ code } = await r.json());
@@ -52,7 +72,9 @@ function instrument() {
   window.fetch = function (input, init) {
     const url = input instanceof Request ? input.url : String(input);
     if (/\/referrals\/[^/]+\/visits$/.test(new URL(url, location.href).pathname)) {
-      (input instanceof Request ? input.clone().text() : Promise.resolve(String(init?.body ?? ''))).then((b) => log.visitBodies.push(b ? JSON.parse(b) : {}));
+      (input instanceof Request ? input.clone().text() : Promise.resolve(String(init?.body ?? ''))).then((b) =>
+        log.visitBodies.push(b ? JSON.parse(b) : {}),
+      );
     }
     return fetch.call(this, input, init);
   };
@@ -60,7 +82,9 @@ function instrument() {
   for (const m of ['setItem', 'removeItem', 'clear']) {
     const native = Storage.prototype[m];
     Storage.prototype[m] = function (...args) {
-      log.storage.push(`${this === window.localStorage ? 'localStorage' : 'sessionStorage'}.${m}(${args.map(short).join(', ')})`);
+      log.storage.push(
+        `${this === window.localStorage ? 'localStorage' : 'sessionStorage'}.${m}(${args.map(short).join(', ')})`,
+      );
       return native.apply(this, args);
     };
   }
@@ -104,7 +128,13 @@ function instrument() {
     return layer;
   };
   let layer = recording([]);
-  Object.defineProperty(window, 'dataLayer', { configurable: true, get: () => layer, set: (v) => { layer = Array.isArray(v) ? recording(v) : v; } });
+  Object.defineProperty(window, 'dataLayer', {
+    configurable: true,
+    get: () => layer,
+    set: (v) => {
+      layer = Array.isArray(v) ? recording(v) : v;
+    },
+  });
 }
 
 /** What Kith could send for analytics, by URL and type; undefined for anything else. */
@@ -114,13 +144,17 @@ function analyticsKind(request, origin) {
   if (request.resourceType() === 'ping') return 'beacon';
   if (u.origin !== origin) return 'third-party';
   if (/\/referrals\/[^/]+\/visits$/.test(u.pathname)) return 'referral visit';
-  if (/(^|\/)(collect|analytics|track|tracking|beacon|pixel|gtag|gtm(\.js)?)(\/|$)/i.test(u.pathname)) return 'analytics path';
+  if (/(^|\/)(collect|analytics|track|tracking|beacon|pixel|gtag|gtm(\.js)?)(\/|$)/i.test(u.pathname))
+    return 'analytics path';
   return undefined;
 }
 
 /** Opens the page with the instrumentation; `requests` collects every analytics request. */
 async function open(query) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 3400 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await browser.newContext({
+    viewport: { width: 1000, height: 3400 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   const analytics = [];
   const errors = [];
@@ -132,7 +166,11 @@ async function open(query) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.addInitScript(instrument);
   await page.goto(`${server.url}/probe/page?signed=1&analytics=ga4&kith_ref=${code}&${query}`);
-  await page.waitForFunction((tags) => tags.every((t) => ['ready', 'empty'].includes(document.querySelector(t)?.getAttribute('state'))), TAGS, { timeout: 15_000 });
+  await page.waitForFunction(
+    (tags) => tags.every((t) => ['ready', 'empty'].includes(document.querySelector(t)?.getAttribute('state'))),
+    TAGS,
+    { timeout: 15_000 },
+  );
   // The rating as a link to the reviews, so a click on it is an interaction it reports; the host
   // opens the live show its own way, so a click on the badge stays on the page.
   await page.evaluate(() => {
@@ -147,7 +185,11 @@ async function shop(page, sort) {
   const share = page.locator('kith-share-button');
   await share.locator('[part="button"]').click();
   await share.locator('[data-channel="copy"]').click();
-  await page.waitForFunction(() => document.querySelector('kith-share-button').shadowRoot.querySelector('[part="message"]')?.textContent === 'Link copied');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('kith-share-button').shadowRoot.querySelector('[part="message"]')?.textContent ===
+      'Link copied',
+  );
   await share.locator('[data-channel="qr"]').click();
   await page.keyboard.press('Escape');
   await page.locator('kith-reviews').locator('[part="sort"]').selectOption(sort);
@@ -169,22 +211,34 @@ async function snapshot({ context, page, analytics, errors }) {
     kithRef: localStorage.getItem('kith_ref'),
     kithVisit: sessionStorage.getItem('kith_visit'),
   }));
-  return { ...inPage, cookieJar: (await context.cookies()).map((c) => c.name), analytics: [...analytics], errors: [...errors] };
+  return {
+    ...inPage,
+    cookieJar: (await context.cookies()).map((c) => c.name),
+    analytics: [...analytics],
+    errors: [...errors],
+  };
 }
 
 /** The verdict before consent: each breach, empty when it passes. */
 function breaches(s) {
   const wrong = [];
-  if (s.analytics.length || s.beacons.length) wrong.push(`analytics requests: ${[...s.analytics, ...s.beacons.map((b) => `sendBeacon ${b}`)].join(', ')}`);
+  if (s.analytics.length || s.beacons.length)
+    wrong.push(`analytics requests: ${[...s.analytics, ...s.beacons.map((b) => `sendBeacon ${b}`)].join(', ')}`);
   if (s.cookies.length || s.cookieJar.length) wrong.push(`cookies: ${[...s.cookies, ...s.cookieJar].join(', ')}`);
-  const stored = [...s.storage, ...s.localStorage.map((k) => `localStorage[${k}]`), ...s.sessionStorage.map((k) => `sessionStorage[${k}]`),
-    ...s.indexedDB.map((d) => `indexedDB ${d}`), ...s.caches.map((c) => `caches ${c}`)];
+  const stored = [
+    ...s.storage,
+    ...s.localStorage.map((k) => `localStorage[${k}]`),
+    ...s.sessionStorage.map((k) => `sessionStorage[${k}]`),
+    ...s.indexedDB.map((d) => `indexedDB ${d}`),
+    ...s.caches.map((c) => `caches ${c}`),
+  ];
   if (stored.length) wrong.push(`storage writes: ${stored.join(', ')}`);
   if (s.dataLayer.length) wrong.push(`dataLayer events: ${s.dataLayer.map((e) => e?.event).join(', ')}`);
   return wrong;
 }
 
-const consent = (page, detail) => page.evaluate((d) => document.dispatchEvent(new CustomEvent('kith-consent', { detail: d })), detail);
+const consent = (page, detail) =>
+  page.evaluate((d) => document.dispatchEvent(new CustomEvent('kith-consent', { detail: d })), detail);
 
 describe('probe: consent', () => {
   it('denied: nothing sent or stored; granted later: the visit, the kept code and the events start; withdrawn: they stop', async () => {
@@ -201,16 +255,32 @@ describe('probe: consent', () => {
       await shop(visit.page, 'lowest');
       await visit.page.waitForFunction(() => localStorage.getItem('kith_ref'));
       const granted = await snapshot(visit);
-      assert.deepEqual(granted.analytics, [`referral visit: POST /v1/referrals/${code}/visits`], 'one visit, nothing else');
+      assert.deepEqual(
+        granted.analytics,
+        [`referral visit: POST /v1/referrals/${code}/visits`],
+        'one visit, nothing else',
+      );
       assert.deepEqual(granted.beacons, []);
       assert.equal(JSON.parse(granted.kithRef).code, code, 'the code kept in localStorage');
-      assert.deepEqual([...granted.localStorage, ...granted.sessionStorage], ['kith_ref', 'kith_visit'], 'only the attribution and the visitor id are stored');
+      assert.deepEqual(
+        [...granted.localStorage, ...granted.sessionStorage],
+        ['kith_ref', 'kith_visit'],
+        'only the attribution and the visitor id are stored',
+      );
       assert.match(granted.kithVisit, /^[\w-]{8,100}$/, 'a random visitor id for this browser session');
-      assert.deepEqual(granted.visitBodies.map((v) => v.sessionId), [granted.kithVisit], 'the visit carries it, so the server counts this visitor once');
+      assert.deepEqual(
+        granted.visitBodies.map((v) => v.sessionId),
+        [granted.kithVisit],
+        'the visit carries it, so the server counts this visitor once',
+      );
       assert.deepEqual([...granted.cookies, ...granted.cookieJar], [], 'no cookies, ever');
       const events = granted.dataLayer.map((e) => `${e.event} ${e.kith_widget}`);
-      for (const name of INTERACTION_EVENTS) assert.ok(events.includes(name), `${name} pushed after consent: ${events.join(', ')}`);
-      assert.ok(events.every((e) => e.startsWith('kith_')), `only Kith events: ${events.join(', ')}`);
+      for (const name of INTERACTION_EVENTS)
+        assert.ok(events.includes(name), `${name} pushed after consent: ${events.join(', ')}`);
+      assert.ok(
+        events.every((e) => e.startsWith('kith_')),
+        `only Kith events: ${events.join(', ')}`,
+      );
       assert.ok(!JSON.stringify(granted.dataLayer).includes(SHOPPER_NAME), 'no shopper name in analytics');
 
       // Withdrawn: new interactions push nothing, send nothing, store nothing.
@@ -218,10 +288,21 @@ describe('probe: consent', () => {
       await shop(visit.page, 'helpful');
       await visit.page.waitForTimeout(300);
       const withdrawn = await snapshot(visit);
-      assert.equal(withdrawn.dataLayer.length, granted.dataLayer.length, `no events after withdrawal: ${withdrawn.dataLayer.slice(granted.dataLayer.length).map((e) => e.event)}`);
+      assert.equal(
+        withdrawn.dataLayer.length,
+        granted.dataLayer.length,
+        `no events after withdrawal: ${withdrawn.dataLayer.slice(granted.dataLayer.length).map((e) => e.event)}`,
+      );
       assert.deepEqual(withdrawn.analytics, granted.analytics, 'no requests after withdrawal');
       // The only storage call after withdrawal: the kept code taken back.
-      assert.deepEqual(withdrawn.storage.slice(granted.storage.length).map(String).filter((w) => !/remove/i.test(w)), [], 'no storage writes after withdrawal');
+      assert.deepEqual(
+        withdrawn.storage
+          .slice(granted.storage.length)
+          .map(String)
+          .filter((w) => !/remove/i.test(w)),
+        [],
+        'no storage writes after withdrawal',
+      );
       assert.equal(withdrawn.kithRef, null, 'the kept referral code is taken back on withdrawal');
       assert.equal(withdrawn.kithVisit, null, 'and the visitor id');
       // Granted again: the visit of this landing was already recorded and is not sent twice.
@@ -240,9 +321,15 @@ describe('probe: consent', () => {
       await visit.page.waitForTimeout(300);
       const wrong = breaches(await snapshot(visit));
       for (const kind of ['analytics requests', 'cookies', 'storage writes', 'dataLayer events']) {
-        assert.ok(wrong.some((w) => w.startsWith(kind)), `${kind} caught: ${wrong.join('\n')}`);
+        assert.ok(
+          wrong.some((w) => w.startsWith(kind)),
+          `${kind} caught: ${wrong.join('\n')}`,
+        );
       }
-      assert.ok(wrong.some((w) => w.includes('beacon: POST /probe/collect')), `the beacon request is classified: ${wrong.join('\n')}`);
+      assert.ok(
+        wrong.some((w) => w.includes('beacon: POST /probe/collect')),
+        `the beacon request is classified: ${wrong.join('\n')}`,
+      );
     } finally {
       await visit.context.close();
     }

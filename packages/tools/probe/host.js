@@ -6,8 +6,18 @@ window.probe = { cls: 0, shifted: [], errors: [], violations: [], counting: fals
 // Shifts are counted from the moment the widgets' code has defined them: what the failure probe
 // judges is whether a widget moves the page while it loads data and falls back. (The first paint,
 // before the loader runs, is the benchmark's CLS and the host page's own CSS.)
-const tags = ['kith-referral-offer', 'kith-live-badge', 'kith-rating', 'kith-points-earn', 'kith-share-button', 'kith-points', 'kith-reviews'];
-Promise.all(tags.map((t) => customElements.whenDefined(t))).then(() => requestAnimationFrame(() => (window.probe.counting = true)));
+const tags = [
+  'kith-referral-offer',
+  'kith-live-badge',
+  'kith-rating',
+  'kith-points-earn',
+  'kith-share-button',
+  'kith-points',
+  'kith-reviews',
+];
+Promise.all(tags.map((t) => customElements.whenDefined(t))).then(() =>
+  requestAnimationFrame(() => (window.probe.counting = true)),
+);
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     if (e.hadRecentInput || !window.probe.counting) continue;
@@ -17,13 +27,27 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'layout-shift', buffered: true });
 window.addEventListener('error', (e) => window.probe.errors.push(`error: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => window.probe.errors.push(`unhandledrejection: ${e.reason}`));
-document.addEventListener('securitypolicyviolation', (e) => window.probe.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.probe.violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+);
 // Broken on purpose, to show each probe catches what it looks for (?break=…).
 const broken = new URLSearchParams(location.search).get('break');
 if (broken === 'inline-style') document.getElementById('below').setAttribute('style', 'color: red');
-if (broken === 'eval') setTimeout(() => { try { new Function('return 1')(); } catch {} }, 0);
-if (broken === 'throw') setTimeout(() => { throw new Error('a host-page bug'); }, 100);
-if (broken === 'shift') setTimeout(() => document.querySelector('main').prepend(Object.assign(document.createElement('div'), { className: 'late' })), 2500);
+if (broken === 'eval')
+  setTimeout(() => {
+    try {
+      new Function('return 1')();
+    } catch {}
+  }, 0);
+if (broken === 'throw')
+  setTimeout(() => {
+    throw new Error('a host-page bug');
+  }, 100);
+if (broken === 'shift')
+  setTimeout(
+    () => document.querySelector('main').prepend(Object.assign(document.createElement('div'), { className: 'late' })),
+    2500,
+  );
 
 // The accessibility probe's page states (a11y.probe.mjs), all through the CSSOM and DOM, which the
 // CSP allows: ?theme=dark puts every widget on a dark page; ?badges=all adds a badge for each other
@@ -44,7 +68,11 @@ if (params.get('theme') === 'dark') {
 // Accessibility broken on purpose, once the widgets have rendered: a nameless button and faint
 // text on the page (axe), a widget's button taken out of the tab order, a widget's focus ring
 // removed, and the share button deaf to Enter and Space.
-const rendered = (tag) => customElements.whenDefined(tag).then(() => document.querySelector(tag).updateComplete).then(() => document.querySelector(tag));
+const rendered = (tag) =>
+  customElements
+    .whenDefined(tag)
+    .then(() => document.querySelector(tag).updateComplete)
+    .then(() => document.querySelector(tag));
 if (broken === 'a11y') {
   rendered('kith-reviews').then(() => {
     const faint = Object.assign(document.createElement('p'), { textContent: 'Faint host text' });
@@ -52,7 +80,8 @@ if (broken === 'a11y') {
     document.getElementById('below').before(document.createElement('button'), faint);
   });
 }
-if (broken === 'tabindex') rendered('kith-share-button').then((el) => el.shadowRoot.querySelector('button').setAttribute('tabindex', '-1'));
+if (broken === 'tabindex')
+  rendered('kith-share-button').then((el) => el.shadowRoot.querySelector('button').setAttribute('tabindex', '-1'));
 if (broken === 'focus-ring') {
   rendered('kith-points').then((el) => {
     const sheet = new CSSStyleSheet();
@@ -61,7 +90,9 @@ if (broken === 'focus-ring') {
   });
 }
 if (broken === 'keys') {
-  document.querySelector('kith-share-button').addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && e.preventDefault(), { capture: true });
+  document
+    .querySelector('kith-share-button')
+    .addEventListener('keydown', (e) => (e.key === 'Enter' || e.key === ' ') && e.preventDefault(), { capture: true });
 }
 // Consent ignored on purpose (the consent probe): before any consent the page stores, sets a cookie,
 // sends an analytics beacon and pushes a tracking event.

@@ -3,12 +3,17 @@
 const main = document.querySelector('main');
 const widgets = () => [...main.children].filter((el) => el.localName.startsWith('kith-'));
 // Each widget's place (the node after it) and attributes, as the page first had them.
-const blueprint = widgets().map((el) => ({ tag: el.localName, attrs: [...el.attributes].map((a) => [a.name, a.value]).filter(([n]) => n !== 'state'), before: el.nextSibling }));
+const blueprint = widgets().map((el) => ({
+  tag: el.localName,
+  attrs: [...el.attributes].map((a) => [a.name, a.value]).filter(([n]) => n !== 'state'),
+  before: el.nextSibling,
+}));
 const broken = new URLSearchParams(location.search).get('break');
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const settled = () => widgets().every((el) => customElements.get(el.localName) && ['ready', 'empty'].includes(el.getAttribute('state')));
+const settled = () =>
+  widgets().every((el) => customElements.get(el.localName) && ['ready', 'empty'].includes(el.getAttribute('state')));
 
 /** Waits until every widget is ready or empty; false after `timeout` ms. */
 async function settle(timeout = 5000) {

@@ -17,8 +17,19 @@ import { startProbeServer } from './probe-server.mjs';
 // Growth allowed between the warm-up and the end, whatever the number of cycles. Timers and frames
 // in flight depend on the moment (a debounce, a countdown's next tick); leaks grow by one per cycle.
 const TOLERANCE = {
-  windowListeners: 0, documentListeners: 0, mediaListeners: 0, storeListeners: 0, intervals: 0, timeouts: 3, frames: 2, streams: 0,
-  fetches: 1, serverStreams: 0, documents: 0, jsEventListeners: 5, nodes: 300,
+  windowListeners: 0,
+  documentListeners: 0,
+  mediaListeners: 0,
+  storeListeners: 0,
+  intervals: 0,
+  timeouts: 3,
+  frames: 2,
+  streams: 0,
+  fetches: 1,
+  serverStreams: 0,
+  documents: 0,
+  jsEventListeners: 5,
+  nodes: 300,
 };
 // Each block of 10 cycles: quick ones (one frame between remove and add: the stores stay mounted, as
 // in a fast navigation); one that removes the fresh widgets again while their requests are in flight
@@ -49,17 +60,34 @@ after(async () => {
  * Each live item keeps where it was made, so a failure says whose it is.
  */
 function instrument() {
-  const where = () => (new Error().stack ?? '').split('\n').slice(3, 5).map((l) => l.trim().replace(/^at /, '').replace(location.origin, '')).join(' < ');
+  const where = () =>
+    (new Error().stack ?? '')
+      .split('\n')
+      .slice(3, 5)
+      .map((l) => l.trim().replace(/^at /, '').replace(location.origin, ''))
+      .join(' < ');
   const timeouts = new Map();
   const intervals = new Map();
   const frames = new Map();
-  const { setTimeout: st, setInterval: si, clearTimeout: ct, clearInterval: ci, requestAnimationFrame: raf, cancelAnimationFrame: caf } = window;
+  const {
+    setTimeout: st,
+    setInterval: si,
+    clearTimeout: ct,
+    clearInterval: ci,
+    requestAnimationFrame: raf,
+    cancelAnimationFrame: caf,
+  } = window;
   // @ts-expect-error -- the wrapper lacks Node's setTimeout.__promisify__, which the page never has
   window.setTimeout = function setTimeout(fn, ms, ...args) {
-    const id = st.call(window, (...a) => {
-      timeouts.delete(id);
-      if (typeof fn === 'function') fn(...a);
-    }, ms, ...args);
+    const id = st.call(
+      window,
+      (...a) => {
+        timeouts.delete(id);
+        if (typeof fn === 'function') fn(...a);
+      },
+      ms,
+      ...args,
+    );
     timeouts.set(id, where());
     return id;
   };
@@ -111,7 +139,10 @@ function instrument() {
   window.fetch = function fetch(...args) {
     fetches++;
     const p = nativeFetch.apply(this, args);
-    p.then(() => fetches--, () => fetches--);
+    p.then(
+      () => fetches--,
+      () => fetches--,
+    );
     return p;
   };
 
@@ -164,8 +195,16 @@ function instrument() {
     return define.call(this, name, ...rest);
   };
 
-  const listed = (kind) => [...listeners].filter(([t]) => (kind === 'window' ? t === window : kind === 'document' ? t === document : t instanceof MediaQueryList))
-    .flatMap(([, byType]) => [...byType].flatMap(([type, byListener]) => [...byListener.values()].flatMap((byCapture) => [...byCapture.values()].map((w) => `${type}: ${w}`))));
+  const listed = (kind) =>
+    [...listeners]
+      .filter(([t]) =>
+        kind === 'window' ? t === window : kind === 'document' ? t === document : t instanceof MediaQueryList,
+      )
+      .flatMap(([, byType]) =>
+        [...byType].flatMap(([type, byListener]) =>
+          [...byListener.values()].flatMap((byCapture) => [...byCapture.values()].map((w) => `${type}: ${w}`)),
+        ),
+      );
   /** What is live now, each with where it was made. */
   window.__life = () => ({
     timeouts: [...timeouts.values()],
@@ -178,7 +217,9 @@ function instrument() {
     documentListeners: listed('document'),
     mediaListeners: listed('media'),
     // Subscribers of the page-wide stores (nanostores' listener count): each connected widget's.
-    storeListeners: Array((window.__kith?.config.lc ?? 0) + (window.__kith?.consent.lc ?? 0)).fill('$config or $consent'),
+    storeListeners: Array((window.__kith?.config.lc ?? 0) + (window.__kith?.consent.lc ?? 0)).fill(
+      '$config or $consent',
+    ),
     defines,
   });
 }
@@ -208,9 +249,15 @@ async function measure(page, cdp) {
   return {
     counts: {
       ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])),
-      serverStreams, documents: dom.documents, jsEventListeners: dom.jsEventListeners, nodes: dom.nodes,
+      serverStreams,
+      documents: dom.documents,
+      jsEventListeners: dom.jsEventListeners,
+      nodes: dom.nodes,
     },
-    lists, defines: live.defines, heapMB: +(heap.usedSize / 2 ** 20).toFixed(1), serverSettle: `${Date.now() - settleStarted} ms (from ${serverFirst})`,
+    lists,
+    defines: live.defines,
+    heapMB: +(heap.usedSize / 2 ** 20).toFixed(1),
+    serverSettle: `${Date.now() - settleStarted} ms (from ${serverFirst})`,
   };
 }
 
@@ -221,7 +268,9 @@ async function live(query, blocks) {
   const cdp = await page.context().newCDPSession(page);
   const logs = { errors: [], warnings: [] };
   const chunks = new Map();
-  page.on('console', (m) => (m.type() === 'error' ? logs.errors : m.type() === 'warning' ? logs.warnings : []).push(m.text()));
+  page.on('console', (m) =>
+    (m.type() === 'error' ? logs.errors : m.type() === 'warning' ? logs.warnings : []).push(m.text()),
+  );
   page.on('pageerror', (e) => logs.errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => r.url().includes('/cdn/') && chunks.set(r.url(), (chunks.get(r.url()) ?? 0) + 1));
   await page.addInitScript(instrument);
@@ -236,21 +285,41 @@ async function live(query, blocks) {
       // The show's viewer count moves while the widgets come and go: pushes arrive on streams being
       // closed and opened, and the badge schedules its announcements.
       const pushing = pushViewers();
-      unsettled.push(...await page.evaluate((n) => window.life.cycle(n), BLOCK.quick));
-      unsettled.push(...await page.evaluate(() => window.life.cycle(1, { churn: true })));
-      unsettled.push(...await page.evaluate((gapMs) => window.life.cycle(1, { gapMs }), BLOCK.gapMs));
+      unsettled.push(...(await page.evaluate((n) => window.life.cycle(n), BLOCK.quick)));
+      unsettled.push(...(await page.evaluate(() => window.life.cycle(1, { churn: true }))));
+      unsettled.push(...(await page.evaluate((gapMs) => window.life.cycle(1, { gapMs }), BLOCK.gapMs)));
       lastViewers = await pushing.stop();
     };
     await block();
     const warm = await measure(page, cdp);
     for (let i = 1; i < blocks; i++) await block();
     const end = await measure(page, cdp);
-    const badge = await page.evaluate(() => document.querySelector('kith-live-badge').shadowRoot.querySelector('[part="viewers"]')?.textContent.trim());
+    const badge = await page.evaluate(() =>
+      document.querySelector('kith-live-badge').shadowRoot.querySelector('[part="viewers"]')?.textContent.trim(),
+    );
     // Every widget removed: nothing of theirs may stay open.
-    await page.evaluate(() => document.querySelectorAll('main > *').forEach((el) => el.localName.startsWith('kith-') && el.remove()));
+    await page.evaluate(() =>
+      document.querySelectorAll('main > *').forEach((el) => el.localName.startsWith('kith-') && el.remove()),
+    );
     const gone = await measure(page, cdp);
-    const state = await page.evaluate(() => ({ loader: window.__kithLoader?.src, errors: window.probe.errors, widgets: document.querySelectorAll('main > *').length }));
-    return { cycles: blocks * (BLOCK.quick + 2), warm, end, gone, unsettled, logs, chunks, ...state, badge, lastViewers, ms: Date.now() - started };
+    const state = await page.evaluate(() => ({
+      loader: window.__kithLoader?.src,
+      errors: window.probe.errors,
+      widgets: document.querySelectorAll('main > *').length,
+    }));
+    return {
+      cycles: blocks * (BLOCK.quick + 2),
+      warm,
+      end,
+      gone,
+      unsettled,
+      logs,
+      chunks,
+      ...state,
+      badge,
+      lastViewers,
+      ms: Date.now() - started,
+    };
   } finally {
     await page.close();
   }
@@ -258,7 +327,11 @@ async function live(query, blocks) {
 
 /** The shop's backend: an admin API call with the secret key. */
 async function admin(method, path, body) {
-  const headers = { authorization: `Bearer ${server.shop.secretKey}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() };
+  const headers = {
+    authorization: `Bearer ${server.shop.secretKey}`,
+    'content-type': 'application/json',
+    'idempotency-key': crypto.randomUUID(),
+  };
   const r = await fetch(`${server.url}/v1/admin${path}`, { method, headers, body: body && JSON.stringify(body) });
   assert.ok(r.ok, `${method} ${path}: ${r.status} ${await r.text()}`);
 }
@@ -278,20 +351,35 @@ function pushViewers() {
 
 /** The demo's open team for p1, to follow. */
 async function openTeam() {
-  const r = await fetch(`${server.url}/v1/products/p1/group-buy`, { headers: { authorization: 'Bearer pk_demo_shop' } });
+  const r = await fetch(`${server.url}/v1/products/p1/group-buy`, {
+    headers: { authorization: 'Bearer pk_demo_shop' },
+  });
   const offer = await r.json();
   const team = offer.teams?.[0];
   assert.ok(team, `the demo seed has an open team to follow: ${JSON.stringify(offer).slice(0, 200)}`);
   return { teamId: team.id };
 }
 
-const TAGS = ['kith-referral-offer', 'kith-live-badge', 'kith-rating', 'kith-points-earn', 'kith-share-button', 'kith-group-buy', 'kith-points', 'kith-reviews'];
+const TAGS = [
+  'kith-referral-offer',
+  'kith-live-badge',
+  'kith-rating',
+  'kith-points-earn',
+  'kith-share-button',
+  'kith-group-buy',
+  'kith-points',
+  'kith-reviews',
+];
 
 /** Where the growth was made: the origins with more live items at the end, most first. */
 function grown(before, now) {
   const count = (list) => list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map());
   const was = count(before);
-  return [...count(now)].map(([x, n]) => [x, n - (was.get(x) ?? 0)]).filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1]).map(([x, d]) => `+${d} ${x}`);
+  return [...count(now)]
+    .map(([x, n]) => [x, n - (was.get(x) ?? 0)])
+    .filter(([, d]) => d > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([x, d]) => `+${d} ${x}`);
 }
 
 /** The verdict: what is wrong, empty when it passes. */
@@ -302,21 +390,31 @@ function lifeFailures(r) {
   if (r.unsettled.length) wrong.push(`cycles that did not settle in 5 s: ${r.unsettled.join(', ')}`);
   // One runtime: the first loader is active, the second warns once and stays idle.
   if (!r.loader?.endsWith('/cdn/kith.js')) wrong.push(`the active loader is ${r.loader}, expected /cdn/kith.js`);
-  const idle = r.logs.warnings.filter((w) => /Kith is already loaded on this page from .*\/cdn\/kith\.js; this copy \(.*\/cdn\/kith\.js\?copy=2\) stays idle/.test(w));
+  const idle = r.logs.warnings.filter((w) =>
+    /Kith is already loaded on this page from .*\/cdn\/kith\.js; this copy \(.*\/cdn\/kith\.js\?copy=2\) stays idle/.test(
+      w,
+    ),
+  );
   if (idle.length !== 1) wrong.push(`the second loader warned ${idle.length} times that it stays idle, expected once`);
   const twice = r.logs.warnings.filter((w) => /already defined/.test(w));
   if (twice.length) wrong.push(`second definitions: ${twice.join(' | ')}`);
-  for (const tag of TAGS) if (r.end.defines[tag] !== 1) wrong.push(`<${tag}> defined ${r.end.defines[tag] ?? 0} times, expected once`);
+  for (const tag of TAGS)
+    if (r.end.defines[tag] !== 1) wrong.push(`<${tag}> defined ${r.end.defines[tag] ?? 0} times, expected once`);
   for (const [url, n] of r.chunks) if (n > 1 && !url.includes('?copy=2')) wrong.push(`${url} requested ${n} times`);
   for (const [k, allowed] of Object.entries(TOLERANCE)) {
     const grew = r.end.counts[k] - r.warm.counts[k];
     if (grew > allowed) {
       const added = r.end.lists[k] ? ` (${grown(r.warm.lists[k], r.end.lists[k]).slice(0, 3).join(' | ')})` : '';
-      wrong.push(`${k} grew by ${grew} from ${r.warm.counts[k]} after ${BLOCK.quick + 2} cycles to ${r.end.counts[k]} after ${r.cycles} (allowed ${allowed})${added}`);
+      wrong.push(
+        `${k} grew by ${grew} from ${r.warm.counts[k]} after ${BLOCK.quick + 2} cycles to ${r.end.counts[k]} after ${r.cycles} (allowed ${allowed})${added}`,
+      );
     }
   }
   for (const k of ['streams', 'serverStreams', 'intervals', 'fetches', 'storeListeners']) {
-    if (r.gone.counts[k] > 0) wrong.push(`${k} still open with every widget removed: ${r.gone.counts[k]} ${r.gone.lists[k]?.slice(0, 3).join(' | ') ?? ''}`);
+    if (r.gone.counts[k] > 0)
+      wrong.push(
+        `${k} still open with every widget removed: ${r.gone.counts[k]} ${r.gone.lists[k]?.slice(0, 3).join(' | ') ?? ''}`,
+      );
   }
   return wrong;
 }
@@ -324,8 +422,12 @@ function lifeFailures(r) {
 describe('probe: double load and SPA life', () => {
   it('the loader twice, every widget removed and re-added 100 times: no errors, one runtime, no growth', async () => {
     const r = await live('', 10);
-    console.log(`  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; heap ${r.warm.heapMB} → ${r.end.heapMB} MB; the server's stream count matched the page's after ${r.warm.serverSettle}, ${r.end.serverSettle} and ${r.gone.serverSettle}`);
-    console.log(`  after ${BLOCK.quick + 2} cycles: ${JSON.stringify(r.warm.counts)}\n  after ${r.cycles}:       ${JSON.stringify(r.end.counts)}\n  all removed:      ${JSON.stringify(r.gone.counts)}`);
+    console.log(
+      `  ${r.cycles} cycles in ${(r.ms / 1000).toFixed(1)} s; heap ${r.warm.heapMB} → ${r.end.heapMB} MB; the server's stream count matched the page's after ${r.warm.serverSettle}, ${r.end.serverSettle} and ${r.gone.serverSettle}`,
+    );
+    console.log(
+      `  after ${BLOCK.quick + 2} cycles: ${JSON.stringify(r.warm.counts)}\n  after ${r.cycles}:       ${JSON.stringify(r.end.counts)}\n  all removed:      ${JSON.stringify(r.gone.counts)}`,
+    );
     assert.deepEqual(lifeFailures(r), []);
     // The page did stream: the live badge and the followed team, each one connection, server-side
     // too; the newest badge shows the last viewer count pushed.
@@ -338,7 +440,10 @@ describe('probe: double load and SPA life', () => {
     const r = await live('break=leak', 2);
     const wrong = lifeFailures(r);
     for (const k of ['windowListeners', 'intervals', 'streams', 'jsEventListeners', 'nodes']) {
-      assert.ok(wrong.some((w) => w.startsWith(`${k} grew`)), `${k} growth is caught: ${wrong.join('\n')}`);
+      assert.ok(
+        wrong.some((w) => w.startsWith(`${k} grew`)),
+        `${k} growth is caught: ${wrong.join('\n')}`,
+      );
     }
   });
 });

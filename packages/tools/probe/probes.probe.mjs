@@ -12,7 +12,16 @@ import { chromium } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../src/chromium.mjs';
 import { FAILURES, MISSING_CHUNK, startProbeServer } from './probe-server.mjs';
 
-const TAGS = ['kith-referral-offer', 'kith-live-badge', 'kith-rating', 'kith-points-earn', 'kith-share-button', 'kith-group-buy', 'kith-points', 'kith-reviews'];
+const TAGS = [
+  'kith-referral-offer',
+  'kith-live-badge',
+  'kith-rating',
+  'kith-points-earn',
+  'kith-share-button',
+  'kith-group-buy',
+  'kith-points',
+  'kith-reviews',
+];
 // Widgets that need no backend to do their job: the share button shares the page's link.
 const WORKS_OFFLINE = new Set(['kith-share-button']);
 
@@ -37,18 +46,32 @@ async function visit(query, settleMs) {
     await page.goto(`${server.url}/probe/page?${query}`);
     const started = Date.now();
     // Settled: every widget defined and out of `loading` (or, for a chunk that never came, undefined).
-    await page.waitForFunction((tags) => tags.every((t) => {
-      const el = document.querySelector(t);
-      return !customElements.get(t) ? false : el.getAttribute('state') && el.getAttribute('state') !== 'loading';
-    }), TAGS, { timeout: settleMs }).catch(() => {});
+    await page
+      .waitForFunction(
+        (tags) =>
+          tags.every((t) => {
+            const el = document.querySelector(t);
+            return !customElements.get(t) ? false : el.getAttribute('state') && el.getAttribute('state') !== 'loading';
+          }),
+        TAGS,
+        { timeout: settleMs },
+      )
+      .catch(() => {});
     const settledIn = Date.now() - started;
     await page.waitForTimeout(Math.max(0, settleMs - settledIn));
     await page.locator('#host-button').click();
-    return await page.evaluate(([tags]) => ({
-      states: Object.fromEntries(tags.map((t) => [t, customElements.get(t) ? document.querySelector(t).getAttribute('state') : 'undefined'])),
-      hostClicks: Number(/** @type {HTMLInputElement} */ (document.getElementById('host-count')).value),
-      ...window.probe,
-    }), [TAGS]).then((r) => ({ ...r, console, settledIn }));
+    return await page
+      .evaluate(
+        ([tags]) => ({
+          states: Object.fromEntries(
+            tags.map((t) => [t, customElements.get(t) ? document.querySelector(t).getAttribute('state') : 'undefined']),
+          ),
+          hostClicks: Number(/** @type {HTMLInputElement} */ (document.getElementById('host-count')).value),
+          ...window.probe,
+        }),
+        [TAGS],
+      )
+      .then((r) => ({ ...r, console, settledIn }));
   } finally {
     await page.close();
   }
@@ -58,7 +81,8 @@ async function visit(query, settleMs) {
 function cspFailures(r) {
   const wrong = [];
   if (r.violations.length) wrong.push(`CSP violations: ${r.violations.join(', ')}`);
-  for (const [tag, state] of Object.entries(r.states)) if (state !== 'ready' && state !== 'empty') wrong.push(`${tag} is ${state}`);
+  for (const [tag, state] of Object.entries(r.states))
+    if (state !== 'ready' && state !== 'empty') wrong.push(`${tag} is ${state}`);
   if (r.errors.length) wrong.push(`errors: ${r.errors.join(', ')}`);
   return wrong;
 }
@@ -70,7 +94,13 @@ function failureFailures(r, mode) {
   if (r.hostClicks !== 1) wrong.push("the host's button did not work");
   if (r.cls > 0.001) wrong.push(`layout shifted (CLS ${r.cls.toFixed(4)}: ${[...new Set(r.shifted)].join(', ')})`);
   for (const [tag, state] of Object.entries(r.states)) {
-    const fine = WORKS_OFFLINE.has(tag) ? ['ready'] : mode === 'chunk-404' && tag === `kith-${MISSING_CHUNK}` ? ['undefined'] : mode === 'chunk-404' ? ['ready', 'empty'] : ['error', 'empty'];
+    const fine = WORKS_OFFLINE.has(tag)
+      ? ['ready']
+      : mode === 'chunk-404' && tag === `kith-${MISSING_CHUNK}`
+        ? ['undefined']
+        : mode === 'chunk-404'
+          ? ['ready', 'empty']
+          : ['error', 'empty'];
     if (!fine.includes(state)) wrong.push(`${tag} is ${state}, expected ${fine.join(' or ')}`);
   }
   return wrong;
@@ -81,13 +111,19 @@ describe('probe: strict CSP and Trusted Types', () => {
     it(`every widget renders with 0 violations, signed ${signed === '1' ? 'in' : 'out'}`, async () => {
       const r = await visit(`signed=${signed}`, 10_000);
       assert.deepEqual(cspFailures(r), []);
-      assert.ok(Object.values(r.states).filter((s) => s === 'ready').length >= 6, `most widgets show data: ${JSON.stringify(r.states)}`);
+      assert.ok(
+        Object.values(r.states).filter((s) => s === 'ready').length >= 6,
+        `most widgets show data: ${JSON.stringify(r.states)}`,
+      );
     });
   }
   for (const broken of ['inline-style', 'eval']) {
     it(`fails when the page breaks the policy on purpose (${broken})`, async () => {
       const r = await visit(`signed=1&break=${broken}`, 4000);
-      assert.ok(cspFailures(r).some((w) => w.startsWith('CSP violations')), `the probe catches ${broken}`);
+      assert.ok(
+        cspFailures(r).some((w) => w.startsWith('CSP violations')),
+        `the probe catches ${broken}`,
+      );
     });
   }
 });
@@ -103,8 +139,14 @@ describe('probe: backend failure', () => {
   }
   it('fails on purpose: an uncaught error, and a layout shift, are caught', async () => {
     const thrown = await visit('signed=1&api=http-500&break=throw', 3000);
-    assert.ok(failureFailures(thrown, 'http-500').some((w) => w.startsWith('uncaught')), 'an uncaught error fails the probe');
+    assert.ok(
+      failureFailures(thrown, 'http-500').some((w) => w.startsWith('uncaught')),
+      'an uncaught error fails the probe',
+    );
     const shifted = await visit('signed=1&api=http-500&break=shift', 3000);
-    assert.ok(failureFailures(shifted, 'http-500').some((w) => w.startsWith('layout shifted')), 'a layout shift fails the probe');
+    assert.ok(
+      failureFailures(shifted, 'http-500').some((w) => w.startsWith('layout shifted')),
+      'a layout shift fails the probe',
+    );
   });
 });

@@ -21,18 +21,45 @@ const shellQuote = (s) => `'${String(s).replace(/'/g, "'\\''")}'`;
 
 /** A new demo shopper's history: an order past its return window, a recent one, a welcome bonus. */
 async function welcome(app, key, customerId) {
-  const call = (path, body, what) => app.request(`/v1/admin${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `demo-welcome-${customerId}-${what}` },
-    body: JSON.stringify(body),
-  });
+  const call = (path, body, what) =>
+    app.request(`/v1/admin${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'idempotency-key': `demo-welcome-${customerId}-${what}`,
+      },
+      body: JSON.stringify(body),
+    });
   const short = customerId.slice(-6);
   const orders = [
-    { id: `demo-${short}-1041`, label: 'Crossbody bag, $129.00, 45 days ago (its points are spendable)', total: 12900, placedAt: Date.now() - 45 * DAY, productIds: ['p2'] },
-    { id: `demo-${short}-1042`, label: 'Everyday tote, $59.00, 2 days ago (its points are pending)', total: 5900, placedAt: Date.now() - 2 * DAY, productIds: ['p1'] },
+    {
+      id: `demo-${short}-1041`,
+      label: 'Crossbody bag, $129.00, 45 days ago (its points are spendable)',
+      total: 12900,
+      placedAt: Date.now() - 45 * DAY,
+      productIds: ['p2'],
+    },
+    {
+      id: `demo-${short}-1042`,
+      label: 'Everyday tote, $59.00, 2 days ago (its points are pending)',
+      total: 5900,
+      placedAt: Date.now() - 2 * DAY,
+      productIds: ['p1'],
+    },
   ];
   for (const o of orders) {
-    await call('/orders', { id: o.id, customerId, productIds: o.productIds, total: { minor: o.total, currency: 'USD' }, placedAt: new Date(o.placedAt).toISOString() }, o.id);
+    await call(
+      '/orders',
+      {
+        id: o.id,
+        customerId,
+        productIds: o.productIds,
+        total: { minor: o.total, currency: 'USD' },
+        placedAt: new Date(o.placedAt).toISOString(),
+      },
+      o.id,
+    );
   }
   await call('/points/adjust', { customerId, points: 500, note: 'Welcome to the Kith demo shop' }, 'bonus');
   return orders;
@@ -43,20 +70,35 @@ export function demoRoutes({ secretKey }) {
   return (app) => {
     app.post('/demo/checkout', async (c) => {
       const key = secretKey();
-      const claims = key && await verifyCustomerToken(key, c.req.header('x-kith-customer') ?? '');
-      if (!claims || typeof claims === 'string') return c.json({ error: { code: 'customer_token_required', message: 'Sign in first' } }, 401);
+      const claims = key && (await verifyCustomerToken(key, c.req.header('x-kith-customer') ?? ''));
+      if (!claims || typeof claims === 'string')
+        return c.json({ error: { code: 'customer_token_required', message: 'Sign in first' } }, 401);
       const { teamId, total, referralCode } = await c.req.json();
       // The same call a merchant's backend makes after payment.
       return app.request('/v1/admin/orders', {
         method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'idempotency-key': `demo-checkout-${claims.sub}-${teamId}` },
-        body: JSON.stringify({ id: `demo-order-${randomUUID()}`, customerId: claims.sub, productIds: ['p1'], teamId, ...(total ? { total } : {}), ...(referralCode ? { referralCode } : {}) }),
+        headers: {
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'idempotency-key': `demo-checkout-${claims.sub}-${teamId}`,
+        },
+        body: JSON.stringify({
+          id: `demo-order-${randomUUID()}`,
+          customerId: claims.sub,
+          productIds: ['p1'],
+          teamId,
+          ...(total ? { total } : {}),
+          ...(referralCode ? { referralCode } : {}),
+        }),
       });
     });
-    app.all('/unavailable/*', (c) => c.json({ error: { code: 'unavailable', message: 'This demo API is down on purpose' } }, 503));
+    app.all('/unavailable/*', (c) =>
+      c.json({ error: { code: 'unavailable', message: 'This demo API is down on purpose' } }, 503),
+    );
     app.get('/', async (c) => {
       const html = await readFile(page, 'utf8');
-      if (c.req.query('fail') !== undefined) return c.html(html.replace('data-adapter="rest"', 'data-adapter="rest" data-endpoint="/unavailable/v1"'));
+      if (c.req.query('fail') !== undefined)
+        return c.html(html.replace('data-adapter="rest"', 'data-adapter="rest" data-endpoint="/unavailable/v1"'));
       const key = secretKey();
       if (!key) return c.html(html);
       const shopper = `demo-shopper-${randomUUID()}`;
@@ -68,18 +110,36 @@ export function demoRoutes({ secretKey }) {
       const orders = ref ? [] : await welcome(app, key, shopper);
       const origin = new URL(c.req.url).origin;
       const auth = '-H "Authorization: Bearer $KITH_SECRET_KEY"';
-      const refund = (id) => `curl -X POST ${origin}/v1/admin/orders/${id}/refund ${auth} -H "Idempotency-Key: refund-${id}"`;
+      const refund = (id) =>
+        `curl -X POST ${origin}/v1/admin/orders/${id}/refund ${auth} -H "Idempotency-Key: refund-${id}"`;
       const order = `demo-${shopper.slice(-6)}-first`;
       const referred = `curl -X POST ${origin}/v1/admin/orders ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: ${order}" -d ${shellQuote(JSON.stringify({ id: order, customerId: shopper, productIds: ['p1'], total: { minor: 5900, currency: 'USD' }, referralCode: ref }))}`;
-      return c.html(html.replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${token}"`)
-        .replace('<kith-group-buy product="p1">', `<kith-group-buy product="p1" customer-name="${name}">`)
-        .replace('<kith-share-button product="p1"', `<kith-share-button product="p1" customer-name="${name}"`)
-        .replace('<aside class="orders" aria-labelledby="orders-heading" hidden>', '<aside class="orders" aria-labelledby="orders-heading">')
-        .replace('<p id="shopper"></p>', () => `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit${ref ? `, referred by ${escapeHtml(ref)}` : ''}).</p>`)
-        .replace('<ul id="orders"></ul>', () => `<ul id="orders">${orders.map((o) => `<li data-order="${escapeHtml(o.id)}"><code>${escapeHtml(o.id)}</code>: ${escapeHtml(o.label)}</li>`).join('')}</ul>`)
-        .replace('<p id="next">', ref ? '<p id="next" hidden>' : '<p id="next">')
-        .replace('<p id="buy" hidden>', ref ? '<p id="buy">' : '<p id="buy" hidden>')
-        .replace('<pre id="refund"></pre>', () => `<pre id="refund">${escapeHtml(ref ? referred : orders.map((o) => refund(o.id)).join('\n'))}</pre>`));
+      return c.html(
+        html
+          .replace('data-adapter="rest"', `data-adapter="rest" data-customer-token="${token}"`)
+          .replace('<kith-group-buy product="p1">', `<kith-group-buy product="p1" customer-name="${name}">`)
+          .replace('<kith-share-button product="p1"', `<kith-share-button product="p1" customer-name="${name}"`)
+          .replace(
+            '<aside class="orders" aria-labelledby="orders-heading" hidden>',
+            '<aside class="orders" aria-labelledby="orders-heading">',
+          )
+          .replace(
+            '<p id="shopper"></p>',
+            () =>
+              `<p id="shopper">You are <code>${shopper}</code> (a new demo shopper on each visit${ref ? `, referred by ${escapeHtml(ref)}` : ''}).</p>`,
+          )
+          .replace(
+            '<ul id="orders"></ul>',
+            () =>
+              `<ul id="orders">${orders.map((o) => `<li data-order="${escapeHtml(o.id)}"><code>${escapeHtml(o.id)}</code>: ${escapeHtml(o.label)}</li>`).join('')}</ul>`,
+          )
+          .replace('<p id="next">', ref ? '<p id="next" hidden>' : '<p id="next">')
+          .replace('<p id="buy" hidden>', ref ? '<p id="buy">' : '<p id="buy" hidden>')
+          .replace(
+            '<pre id="refund"></pre>',
+            () => `<pre id="refund">${escapeHtml(ref ? referred : orders.map((o) => refund(o.id)).join('\n'))}</pre>`,
+          ),
+      );
     });
   };
 }

@@ -8,9 +8,15 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { DEMO_CSP as CSP } from '@kith/server';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 /**
@@ -22,9 +28,15 @@ export function createStaticServer({ mounts, transformHtml = (html) => html }) {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
-      const [prefix, dir] = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length).find(([p]) => url.pathname.startsWith(p)) ?? [];
+      const [prefix, dir] =
+        Object.entries(mounts)
+          .sort((a, b) => b[0].length - a[0].length)
+          .find(([p]) => url.pathname.startsWith(p)) ?? [];
       if (!dir) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
-      let file = resolve(dir, normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, ''));
+      let file = resolve(
+        dir,
+        normalize(decodeURIComponent(url.pathname.slice(prefix.length))).replace(/^(\.\.[/\\])+/, ''),
+      );
       if (!file.startsWith(resolve(dir))) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);

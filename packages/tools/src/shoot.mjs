@@ -7,7 +7,15 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
  * @param {string} url
  * @param {{ colorScheme?: 'light' | 'dark' | 'no-preference', reducedMotion?: 'reduce' | 'no-preference', forcedColors?: 'none' | 'active', viewport?: { width: number, height: number } }} [options]
  */
-export async function openPage(url, { colorScheme = 'light', reducedMotion = 'no-preference', forcedColors = 'none', viewport = { width: 1100, height: 760 } } = {}) {
+export async function openPage(
+  url,
+  {
+    colorScheme = 'light',
+    reducedMotion = 'no-preference',
+    forcedColors = 'none',
+    viewport = { width: 1100, height: 760 },
+  } = {},
+) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport, colorScheme, reducedMotion, forcedColors });
   const problems = [];
@@ -15,7 +23,9 @@ export async function openPage(url, { colorScheme = 'light', reducedMotion = 'no
   page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
   await page.addInitScript(() => {
     window.addEventListener('unhandledrejection', (e) => console.error(`unhandledrejection: ${e.reason}`));
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(url);
   return { browser, page, problems };

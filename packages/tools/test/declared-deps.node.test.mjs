@@ -9,15 +9,18 @@ import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
-const files = (dir) => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  if (f === 'node_modules' || f === 'dist') return [];
-  return statSync(p).isDirectory() ? files(p) : /\.(ts|mjs|js)$/.test(f) && !f.endsWith('.d.ts') ? [p] : [];
-});
+const files = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (f === 'node_modules' || f === 'dist') return [];
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|mjs|js)$/.test(f) && !f.endsWith('.d.ts') ? [p] : [];
+  });
 /** The package part of every bare specifier a module imports or re-exports from (static or dynamic). */
-const imports = (source) => [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"./][^'"]*)['"]/g)].map((m) => m[1])
-  .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]))
-  .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
+const imports = (source) =>
+  [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"./][^'"]*)['"]/g)]
+    .map((m) => m[1])
+    .filter((s) => !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]))
+    .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
 
 it('every package declares each package its sources, tests and scripts import', () => {
   const undeclared = [];
@@ -29,9 +32,18 @@ it('every package declares each package its sources, tests and scripts import', 
     } catch {
       continue;
     }
-    const declared = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies })]);
+    const declared = new Set([
+      pkg.name,
+      ...Object.keys({
+        ...pkg.dependencies,
+        ...pkg.devDependencies,
+        ...pkg.peerDependencies,
+        ...pkg.optionalDependencies,
+      }),
+    ]);
     for (const file of files(dir)) {
-      for (const dep of imports(readFileSync(file, 'utf8'))) if (!declared.has(dep)) undeclared.push(`${pkg.name}: ${dep} (${file.slice(dir.length + 1)})`);
+      for (const dep of imports(readFileSync(file, 'utf8')))
+        if (!declared.has(dep)) undeclared.push(`${pkg.name}: ${dep} (${file.slice(dir.length + 1)})`);
     }
   }
   assert.deepEqual([...new Set(undeclared)], []);
@@ -45,8 +57,12 @@ it('a dependency the shipped code imports is a dependency, not a devDependency',
     const runtime = new Set([pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })]);
     for (const file of files(join(dir, 'src')).filter((f) => !/\.test\.ts$/.test(f))) {
       // Type-only imports leave nothing in the JavaScript that ships.
-      const code = readFileSync(file, 'utf8').replace(/^\s*(?:import|export) type\b[\s\S]*?\bfrom\s+['"][^'"]+['"];?/gm, '');
-      for (const dep of imports(code)) if (!runtime.has(dep)) wrong.push(`${pkg.name}: ${dep} (${file.slice(dir.length + 1)})`);
+      const code = readFileSync(file, 'utf8').replace(
+        /^\s*(?:import|export) type\b[\s\S]*?\bfrom\s+['"][^'"]+['"];?/gm,
+        '',
+      );
+      for (const dep of imports(code))
+        if (!runtime.has(dep)) wrong.push(`${pkg.name}: ${dep} (${file.slice(dir.length + 1)})`);
     }
   }
   assert.deepEqual([...new Set(wrong)], []);

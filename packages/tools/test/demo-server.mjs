@@ -15,13 +15,18 @@ export async function startDemo({ mounts = {}, ...options } = {}) {
   const db = await createPgliteDb();
   let shop;
   const running = await startServer({
-    db, port: 0, hostname: '127.0.0.1', ...options,
+    db,
+    port: 0,
+    hostname: '127.0.0.1',
+    ...options,
     extend: demoRoutes({ secretKey: () => shop?.secretKey }),
     staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn`, ...mounts },
   });
   ({ shop } = await seedDemo(db));
   return {
-    url: `http://127.0.0.1:${running.port}`, shop, db,
+    url: `http://127.0.0.1:${running.port}`,
+    shop,
+    db,
     close: async () => {
       await running.close();
       await db.close();

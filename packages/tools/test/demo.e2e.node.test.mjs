@@ -19,7 +19,11 @@ let stopDriver;
 
 before(async () => {
   server = createStaticServer({
-    mounts: { '/fixtures/': `${root}packages/tools/test/fixtures`, '/add-badge.js': `${root}packages/tools/test/fixtures/add-badge.js`, '/cdn/': `${root}packages/embed/dist/cdn` },
+    mounts: {
+      '/fixtures/': `${root}packages/tools/test/fixtures`,
+      '/add-badge.js': `${root}packages/tools/test/fixtures/add-badge.js`,
+      '/cdn/': `${root}packages/embed/dist/cdn`,
+    },
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -51,13 +55,33 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       assert.match((await badgeState(page, main)).label, /^Live in 2 hr\.$/);
       // The demo driver reschedules the show to start in 2 s, then runs it: every step a real write.
       stopDriver = driveDemo(db, DEMO_SHOP_ID, 'show-1', { scheduledFor: 2000, liveFor: 6000, endedFor: 60_000 });
-      await page.waitForFunction((sel) => /^(Live in \d+ sec\.|Starting soon)$/.test(document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent), main, { timeout: 5000 });
-      await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part="viewers"]'), main, { timeout: 8000 });
+      await page.waitForFunction(
+        (sel) =>
+          /^(Live in \d+ sec\.|Starting soon)$/.test(
+            document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent,
+          ),
+        main,
+        { timeout: 5000 },
+      );
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part="viewers"]'),
+        main,
+        { timeout: 8000 },
+      );
       const first = await badgeState(page, main);
       assert.equal(first.label, 'LIVE');
       const count = (s) => Number(s.viewers.replace(/\D/g, ''));
-      await page.waitForFunction(([sel, n]) => Number(document.querySelector(sel).shadowRoot.querySelector('[part="viewers"]')?.textContent.replace(/\D/g, '')) > n, [main, count(first)], { timeout: 5000 });
-      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, { timeout: 10_000 });
+      await page.waitForFunction(
+        ([sel, n]) =>
+          Number(
+            document.querySelector(sel).shadowRoot.querySelector('[part="viewers"]')?.textContent.replace(/\D/g, ''),
+          ) > n,
+        [main, count(first)],
+        { timeout: 5000 },
+      );
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, {
+        timeout: 10_000,
+      });
       assert.equal((await badgeState(page, main)).label, 'Watch replay');
       assert.deepEqual(problems, []);
     } finally {
@@ -67,7 +91,12 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
 
   it('five rating snippets on the page make one summaries request, and render the stored reviews', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/`);
-    const settled = () => page.waitForFunction(() => [...document.querySelectorAll('kith-rating')].every((r) => ['ready', 'empty'].includes(r.getAttribute('state'))));
+    const settled = () =>
+      page.waitForFunction(() =>
+        [...document.querySelectorAll('kith-rating')].every((r) =>
+          ['ready', 'empty'].includes(r.getAttribute('state')),
+        ),
+      );
     const summaryRequests = [];
     try {
       // Count the requests of one whole page load: the first load's may still be on its way at `load`.
@@ -77,9 +106,17 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       await settled();
       assert.equal(summaryRequests.length, 1, summaryRequests.join('\n'));
       assert.match(summaryRequests[0], /products=p1%2Cp2%2Cp3%2Cp4%2Cp5|products=p1,p2,p3,p4,p5/);
-      const label = await page.evaluate(() => document.querySelector('kith-rating[product="p1"]').shadowRoot.querySelector('[part~="base"]').getAttribute('aria-label'));
+      const label = await page.evaluate(() =>
+        document
+          .querySelector('kith-rating[product="p1"]')
+          .shadowRoot.querySelector('[part~="base"]')
+          .getAttribute('aria-label'),
+      );
       assert.equal(label, 'Rated 4.4 out of 5 stars, 5 reviews');
-      assert.equal(await page.evaluate(() => document.querySelector('kith-rating[product="p5"]').getAttribute('state')), 'empty');
+      assert.equal(
+        await page.evaluate(() => document.querySelector('kith-rating[product="p5"]').getAttribute('state')),
+        'empty',
+      );
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
@@ -93,11 +130,16 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('state') === 'ready', badge);
       assert.match((await badgeState(page, badge)).label, /^Live in/);
       const res = await fetch(`${demo.url}/v1/admin/live/shows/show-4/start`, {
-        method: 'POST', headers: { authorization: `Bearer ${shop.secretKey}`, 'idempotency-key': `e2e-${Date.now()}` },
+        method: 'POST',
+        headers: { authorization: `Bearer ${shop.secretKey}`, 'idempotency-key': `e2e-${Date.now()}` },
       });
       assert.equal(res.status, 200);
       const started = Date.now();
-      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent === 'LIVE', badge, { timeout: 3000 });
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel).shadowRoot.querySelector('[part="label"]')?.textContent === 'LIVE',
+        badge,
+        { timeout: 3000 },
+      );
       const elapsed = Date.now() - started;
       assert.ok(elapsed < 1000, `live after ${elapsed} ms`);
       assert.deepEqual(problems, []);
@@ -111,11 +153,16 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     const text = `Written in the e2e test ${Date.now()}: the canvas softened nicely.`;
     const reviews = page.locator('kith-reviews');
     try {
-      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'),
+      );
       await reviews.locator('[part="write-button"]').click();
       const form = reviews.locator('kith-review-form');
       // The shop's points program offers points for the review: the form says so before it is written.
-      assert.equal(await form.locator('[part="earn"]').innerText(), 'Earn 20 points once your review is published, 50 points with a photo.');
+      assert.equal(
+        await form.locator('[part="earn"]').innerText(),
+        'Earn 20 points once your review is published, 50 points with a photo.',
+      );
       // The star input is a radio group: arrow keys choose the rating.
       await form.locator('input[name="rating"]').nth(4).focus();
       await page.keyboard.press('ArrowLeft');
@@ -131,17 +178,38 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       const mine = queue.items.find((r) => r.body === text);
       assert.equal(mine.rating, 4);
       await page.reload();
-      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
-      const bodies = () => page.evaluate(() => [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review-body"]')].map((b) => b.textContent));
+      await page.waitForFunction(() =>
+        document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'),
+      );
+      const bodies = () =>
+        page.evaluate(() =>
+          [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review-body"]')].map(
+            (b) => b.textContent,
+          ),
+        );
       assert.ok(!(await bodies()).includes(text), 'a pending review is not listed');
 
-      const approved = await fetch(`${demo.url}/v1/admin/reviews/${mine.id}/approve`, { method: 'POST', headers: { ...auth, 'idempotency-key': `e2e-approve-${mine.id}` } });
+      const approved = await fetch(`${demo.url}/v1/admin/reviews/${mine.id}/approve`, {
+        method: 'POST',
+        headers: { ...auth, 'idempotency-key': `e2e-approve-${mine.id}` },
+      });
       assert.equal(approved.status, 200);
       await page.reload();
-      await page.waitForFunction((t) => [...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? [])].some((b) => b.textContent === t), text);
+      await page.waitForFunction(
+        (t) =>
+          [
+            ...(document.querySelector('kith-reviews')?.shadowRoot?.querySelectorAll('[part="review-body"]') ?? []),
+          ].some((b) => b.textContent === t),
+        text,
+      );
       // A rewarded review is labelled as one (FTC 16 CFR 465, EU Omnibus): the server stored it as incentivised.
-      const disclosure = await page.evaluate((t) => [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review"]')]
-        .find((r) => r.querySelector('[part="review-body"]').textContent === t)?.querySelector('[part="disclosure"]')?.textContent, text);
+      const disclosure = await page.evaluate(
+        (t) =>
+          [...document.querySelector('kith-reviews').shadowRoot.querySelectorAll('[part="review"]')]
+            .find((r) => r.querySelector('[part="review-body"]').textContent === t)
+            ?.querySelector('[part="disclosure"]')?.textContent,
+        text,
+      );
       assert.equal(disclosure, 'Received a reward for this review');
       assert.deepEqual(problems, []);
     } finally {
@@ -153,13 +221,25 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     // The example page as a host serves it to a visitor who is not signed in: no customer token.
     const { browser, page, problems } = await openPage('about:blank');
     const refused = [];
-    page.on('response', (r) => r.status() === 401 && refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`));
+    page.on(
+      'response',
+      (r) => r.status() === 401 && refused.push(`${r.request().method()} ${new URL(r.url()).pathname}`),
+    );
     try {
       await page.goto(`${demo.url}/index.html`);
-      await page.waitForFunction(() => ['kith-reviews', 'kith-group-buy', 'kith-points', 'kith-share-button'].every((t) => document.querySelector(t)?.getAttribute('state') === 'ready'));
-      await page.waitForFunction(() => document.querySelector('kith-group-buy').shadowRoot.querySelector('[part="sign-in"]'));
+      await page.waitForFunction(() =>
+        ['kith-reviews', 'kith-group-buy', 'kith-points', 'kith-share-button'].every(
+          (t) => document.querySelector(t)?.getAttribute('state') === 'ready',
+        ),
+      );
+      await page.waitForFunction(() =>
+        document.querySelector('kith-group-buy').shadowRoot.querySelector('[part="sign-in"]'),
+      );
       assert.equal(await page.locator('kith-reviews [part="sign-in"]').innerText(), 'Sign in to write a review');
-      assert.equal(await page.locator('kith-group-buy [part="sign-in"]').innerText(), 'Sign in to start or join a team');
+      assert.equal(
+        await page.locator('kith-group-buy [part="sign-in"]').innerText(),
+        'Sign in to start or join a team',
+      );
       await page.waitForTimeout(500);
       assert.deepEqual(refused, []);
       assert.deepEqual(problems, []);
@@ -179,22 +259,42 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
     ];
     const admin = { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json' };
     // Six reviews from one address in a test run: lift the hourly limit for this shop.
-    await fetch(`${demo.url}/v1/admin/reviews/settings`, { method: 'PUT', headers: { ...admin, 'idempotency-key': 'e2e-xss-settings' }, body: JSON.stringify({ submissionsPerHour: 100 }) });
+    await fetch(`${demo.url}/v1/admin/reviews/settings`, {
+      method: 'PUT',
+      headers: { ...admin, 'idempotency-key': 'e2e-xss-settings' },
+      body: JSON.stringify({ submissionsPerHour: 100 }),
+    });
     for (const [i, text] of corpus.entries()) {
       const res = await fetch(`${demo.url}/v1/products/p1/reviews`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer pk_demo_shop', 'x-kith-customer': await signCustomerToken(shop.secretKey, `xss-${i}`), 'idempotency-key': `e2e-xss-${i}` },
-        body: JSON.stringify({ rating: 3, title: text.slice(0, 100), body: text, displayName: text.slice(0, 60), consent: true }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer pk_demo_shop',
+          'x-kith-customer': await signCustomerToken(shop.secretKey, `xss-${i}`),
+          'idempotency-key': `e2e-xss-${i}`,
+        },
+        body: JSON.stringify({
+          rating: 3,
+          title: text.slice(0, 100),
+          body: text,
+          displayName: text.slice(0, 60),
+          consent: true,
+        }),
       });
       assert.equal(res.status, 201, await res.clone().text());
       const { id, body } = await res.json();
       assert.equal(body, text, 'stored exactly as given');
-      const approved = await fetch(`${demo.url}/v1/admin/reviews/${id}/approve`, { method: 'POST', headers: { authorization: admin.authorization, 'idempotency-key': `e2e-xss-approve-${i}` } });
+      const approved = await fetch(`${demo.url}/v1/admin/reviews/${id}/approve`, {
+        method: 'POST',
+        headers: { authorization: admin.authorization, 'idempotency-key': `e2e-xss-approve-${i}` },
+      });
       assert.equal(approved.status, 200, await approved.text());
     }
     const { browser, page, problems } = await openPage(`${demo.url}/`);
     try {
-      await page.waitForFunction(() => document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'));
+      await page.waitForFunction(() =>
+        document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="review"]'),
+      );
       // The list is windowed: scroll through it, collecting what each window shows.
       const seen = { xss: undefined, bodies: [], injected: 0 };
       for (let step = 0; step < 12; step++) {
@@ -203,7 +303,9 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
           const result = {
             xss: window.__xss,
             bodies: [...root.querySelectorAll('[part="review-body"]')].map((b) => b.textContent),
-            injected: root.querySelectorAll('[part="review"] script, [part="review"] iframe, [part="review"] a, [part="review"] b, [part="review"] svg, [part="review"] img:not([part="photo"] img)').length,
+            injected: root.querySelectorAll(
+              '[part="review"] script, [part="review"] iframe, [part="review"] a, [part="review"] b, [part="review"] svg, [part="review"] img:not([part="photo"] img)',
+            ).length,
           };
           root.querySelector('[part="list"]').scrollTop += 300;
           return result;
@@ -225,11 +327,15 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
   it('with the API failing, every badge collapses in place, reviews and group buy offer a retry, and nothing is thrown', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/?fail`);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'error'));
-      const boxes = await page.evaluate(() => [...document.querySelectorAll('kith-live-badge')].map((b) => {
-        const r = b.getBoundingClientRect();
-        return { h: r.height, w: r.width, visibility: getComputedStyle(b).visibility };
-      }));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'error'),
+      );
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll('kith-live-badge')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return { h: r.height, w: r.width, visibility: getComputedStyle(b).visibility };
+        }),
+      );
       assert.equal(boxes.length, 5);
       for (const b of boxes) {
         assert.equal(b.visibility, 'hidden');
@@ -237,13 +343,22 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
       }
       // The reviews section says so in its box, with a way to try again.
       await page.waitForFunction(() => document.querySelector('kith-reviews')?.getAttribute('state') === 'error');
-      assert.match(await page.locator('kith-reviews [part="status"]').innerText(), /^Reviews could not be loaded\.\s*Try again$/);
+      assert.match(
+        await page.locator('kith-reviews [part="status"]').innerText(),
+        /^Reviews could not be loaded\.\s*Try again$/,
+      );
       // So does the group buy, keeping its reserved height.
       await page.waitForFunction(() => document.querySelector('kith-group-buy')?.getAttribute('state') === 'error');
-      assert.match(await page.locator('kith-group-buy [part="note"]').innerText(), /^Group buy could not be loaded\.\s*Try again$/);
+      assert.match(
+        await page.locator('kith-group-buy [part="note"]').innerText(),
+        /^Group buy could not be loaded\.\s*Try again$/,
+      );
       assert.ok((await page.locator('kith-group-buy').boundingBox()).height > 100);
       // The browser logs each failed request itself; what matters is that no script error escaped.
-      assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
+      assert.deepEqual(
+        problems.filter((p) => !p.includes('Failed to load resource')),
+        [],
+      );
     } finally {
       await browser.close();
     }
@@ -254,12 +369,21 @@ describe('forced colors (Windows high contrast)', () => {
   it('the live pill keeps a visible outline and the dot stays visible', async () => {
     const { browser, page, problems } = await openPage(`${demo.url}/`, { forcedColors: 'active' });
     try {
-      await page.waitForFunction(() => document.querySelector('kith-live-badge[show="show-2"]')?.getAttribute('state') === 'ready');
+      await page.waitForFunction(
+        () => document.querySelector('kith-live-badge[show="show-2"]')?.getAttribute('state') === 'ready',
+      );
       const styles = await page.evaluate(() => {
         const root = document.querySelector('kith-live-badge[show="show-2"]').shadowRoot;
         const pill = getComputedStyle(root.querySelector('[part~="pill"]'));
         const dot = getComputedStyle(root.querySelector('[part="dot"]'));
-        return { forced: matchMedia('(forced-colors: active)').matches, pillBorder: pill.borderTopColor, pillText: pill.color, pillBg: pill.backgroundColor, dotBorder: dot.borderTopColor, dotWidth: dot.borderTopWidth };
+        return {
+          forced: matchMedia('(forced-colors: active)').matches,
+          pillBorder: pill.borderTopColor,
+          pillText: pill.color,
+          pillBg: pill.backgroundColor,
+          dotBorder: dot.borderTopColor,
+          dotWidth: dot.borderTopWidth,
+        };
       });
       assert.equal(styles.forced, true);
       assert.notEqual(styles.pillBorder, 'rgba(0, 0, 0, 0)', 'transparent border becomes a system colour');
@@ -282,8 +406,16 @@ describe('loader', () => {
         await page.reload();
         await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');
         await page.waitForTimeout(300);
-        assert.ok(warnings.some((w) => w.includes('Kith is already loaded on this page')), `warnings: ${warnings.join(' | ')}`);
-        const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/chunks/runtime-')));
+        assert.ok(
+          warnings.some((w) => w.includes('Kith is already loaded on this page')),
+          `warnings: ${warnings.join(' | ')}`,
+        );
+        const chunks = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((r) => new URL(r.name).pathname)
+            .filter((p) => p.includes('/chunks/runtime-')),
+        );
         assert.equal(chunks.length, 1, 'one runtime');
         assert.equal((await badgeState(page, 'kith-live-badge')).label, 'LIVE');
         // Whichever copy ran first keeps its configuration; ready() on the idle one changes nothing.
@@ -302,7 +434,11 @@ describe('loader', () => {
   it('the classic-script build (kith.iife.js) reads its data-* attributes and renders', async () => {
     const { browser, page, problems } = await openPage(`${origin}/fixtures/classic.html`);
     try {
-      await page.waitForFunction(() => document.querySelector('kith-live-badge')?.shadowRoot?.querySelector('[part="label"]')?.textContent === '直播中');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('kith-live-badge')?.shadowRoot?.querySelector('[part="label"]')?.textContent ===
+          '直播中',
+      );
       assert.equal(await page.evaluate(() => typeof window.Kith.ready), 'function');
       assert.deepEqual(problems, []);
     } finally {
@@ -314,7 +450,13 @@ describe('loader', () => {
     const { browser, page, problems } = await openPage(`${origin}/fixtures/empty.html`);
     try {
       await page.waitForLoadState('networkidle');
-      const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/cdn/')));
+      const scripts = () =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((r) => new URL(r.name).pathname)
+            .filter((p) => p.startsWith('/cdn/')),
+        );
       assert.deepEqual(await scripts(), ['/cdn/kith.js']);
       await page.evaluate(() => window.addBadge());
       await page.waitForFunction(() => document.querySelector('kith-live-badge')?.getAttribute('state') === 'ready');

@@ -39,15 +39,37 @@ after(async () => {
 const admin = (path, init = {}) =>
   fetch(`${demo.url}/v1/admin${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID(), ...init.headers },
+    headers: {
+      authorization: `Bearer ${shop.secretKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+      ...init.headers,
+    },
   });
 
 /** Text of a part (or selector) inside <kith-group-buy>'s shadow root. */
 const inWidget = (page, selector) =>
-  page.evaluate((sel) => document.querySelector('kith-group-buy')?.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? null, selector);
+  page.evaluate(
+    (sel) =>
+      document
+        .querySelector('kith-group-buy')
+        ?.shadowRoot?.querySelector(sel)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() ?? null,
+    selector,
+  );
 const click = (page, selector) => page.locator('kith-group-buy').locator(selector).first().click();
 const waitForText = (page, selector, text, timeout = 5000) =>
-  page.waitForFunction(([sel, want]) => document.querySelector('kith-group-buy')?.shadowRoot?.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() === want, [selector, text], { timeout });
+  page.waitForFunction(
+    ([sel, want]) =>
+      document
+        .querySelector('kith-group-buy')
+        ?.shadowRoot?.querySelector(sel)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim() === want,
+    [selector, text],
+    { timeout },
+  );
 
 describe('group buy on the demo shop', () => {
   it('one shopper starts a team, another joins from the shared link; both pay and both pages show success within a second', async () => {
@@ -60,15 +82,27 @@ describe('group buy on the demo shop', () => {
       assert.match(await a.page.locator('#cart-line').textContent(), /team price \$49\.00/);
       await a.page.locator('#pay').click();
       await waitForText(a.page, '[part="seat"]', "You're in: you pay $49.00.");
-      const teamId = await a.page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('kith-group-buy').shadowRoot.querySelector('[data-act="leave"]')).dataset.id);
+      const teamId = await a.page.evaluate(
+        () =>
+          /** @type {HTMLElement} */ (
+            document.querySelector('kith-group-buy').shadowRoot.querySelector('[data-act="leave"]')
+          ).dataset.id,
+      );
 
       // B opens the link A shares to recruit.
       b = await openPage(`${demo.url}/?kith_team=${teamId}`);
-      await b.page.waitForFunction((id) => document.querySelector('kith-group-buy')?.shadowRoot?.querySelector(`[data-act="join"][data-id="${id}"]`), teamId);
+      await b.page.waitForFunction(
+        (id) =>
+          document.querySelector('kith-group-buy')?.shadowRoot?.querySelector(`[data-act="join"][data-id="${id}"]`),
+        teamId,
+      );
       await click(b.page, `[data-act="join"][data-id="${teamId}"]`);
       await b.page.locator('#cart').waitFor({ state: 'visible' });
       // A sees B's held seat arrive over the stream.
-      await a.page.waitForFunction(() => document.querySelector('kith-group-buy').shadowRoot.querySelectorAll('[part="progress"] .held').length === 1);
+      await a.page.waitForFunction(
+        () =>
+          document.querySelector('kith-group-buy').shadowRoot.querySelectorAll('[part="progress"] .held').length === 1,
+      );
       const paid = Date.now();
       await b.page.locator('#pay').click();
       await Promise.all([a, b].map(({ page }) => waitForText(page, '[part="state"]', 'Team price unlocked', 1000)));
@@ -83,21 +117,30 @@ describe('group buy on the demo shop', () => {
   });
 
   it('a team left to expire shows expired and the merchant gets one signed team.expired webhook', async () => {
-    const hook = await admin('/webhooks', { method: 'PUT', body: JSON.stringify({ url: `http://127.0.0.1:${receiver.address().port}/kith` }) });
+    const hook = await admin('/webhooks', {
+      method: 'PUT',
+      body: JSON.stringify({ url: `http://127.0.0.1:${receiver.address().port}/kith` }),
+    });
     assert.equal(hook.status, 200, await hook.clone().text());
     const { secret } = await hook.json();
     const created = await admin('/group-buys', {
       method: 'POST',
       body: JSON.stringify({
-        id: 'gb-expiring', productId: 'p-expiring', product: { title: 'Expiring tote' }, soloPrice: { minor: 5900, currency: 'USD' },
-        tiers: [{ size: 2, price: { minor: 5000, currency: 'USD' } }], teamDurationSeconds: 3,
+        id: 'gb-expiring',
+        productId: 'p-expiring',
+        product: { title: 'Expiring tote' },
+        soloPrice: { minor: 5900, currency: 'USD' },
+        tiers: [{ size: 2, price: { minor: 5000, currency: 'USD' } }],
+        teamDurationSeconds: 3,
       }),
     });
     assert.equal(created.status, 201, await created.clone().text());
     const started = await fetch(`${demo.url}/v1/group-buys/gb-expiring/teams`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${shop.publishableKey}`, 'content-type': 'application/json', 'idempotency-key': randomUUID(),
+        authorization: `Bearer ${shop.publishableKey}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
         'x-kith-customer': await signCustomerToken(shop.secretKey, 'c-expiring'),
       },
       body: JSON.stringify({ displayName: 'Jo' }),
@@ -105,17 +148,25 @@ describe('group buy on the demo shop', () => {
     assert.equal(started.status, 201, await started.clone().text());
     const team = await started.json();
 
-    const { browser, page, problems } = await openPage(`${demo.url}/fixtures/group-buy.html?product=p-expiring&kith_team=${team.id}`);
+    const { browser, page, problems } = await openPage(
+      `${demo.url}/fixtures/group-buy.html?product=p-expiring&kith_team=${team.id}`,
+    );
     try {
       await waitForText(page, '#team-name', "Jo's team Forming");
       await waitForText(page, '[part="state"]', 'Expired', 8000);
-      assert.equal(await inWidget(page, 'article [part="note"]'), 'The team did not fill in time: no team price is charged.');
+      assert.equal(
+        await inWidget(page, 'article [part="note"]'),
+        'The team did not fill in time: no team price is charged.',
+      );
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
     }
     const deadline = Date.now() + 10_000;
-    const expired = () => received.map((r) => ({ ...r, event: JSON.parse(r.body) })).filter((r) => r.event.type === 'team.expired' && r.event.data.team.id === team.id);
+    const expired = () =>
+      received
+        .map((r) => ({ ...r, event: JSON.parse(r.body) }))
+        .filter((r) => r.event.type === 'team.expired' && r.event.data.team.id === team.id);
     while (!expired().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 1000)); // a duplicate would arrive by now
     const events = expired();

@@ -8,16 +8,20 @@ import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
-const sources = (dir) => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? sources(p) : /\.ts$/.test(f) && !/\.(test|stories|d)\.ts$/.test(f) ? [p] : [];
-});
+const sources = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? sources(p) : /\.ts$/.test(f) && !/\.(test|stories|d)\.ts$/.test(f) ? [p] : [];
+  });
 
 /** Module → the modules it imports at run time (relative specifiers; `.js` names the `.ts` source). */
 export function runtimeGraph(files) {
   const graph = new Map();
   for (const file of files) {
-    const code = readFileSync(file, 'utf8').replace(/^\s*(?:import|export) type\b[\s\S]*?\bfrom\s+['"][^'"]+['"];?/gm, '');
+    const code = readFileSync(file, 'utf8').replace(
+      /^\s*(?:import|export) type\b[\s\S]*?\bfrom\s+['"][^'"]+['"];?/gm,
+      '',
+    );
     const targets = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)]
       .map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')))
       .filter((t) => existsSync(t));
@@ -61,15 +65,40 @@ export function cycles(graph) {
 }
 
 it('no package source imports itself back at run time', () => {
-  const files = readdirSync(PACKAGES).map((p) => join(PACKAGES, p, 'src')).filter((d) => existsSync(d)).flatMap(sources);
+  const files = readdirSync(PACKAGES)
+    .map((p) => join(PACKAGES, p, 'src'))
+    .filter((d) => existsSync(d))
+    .flatMap(sources);
   assert.ok(files.length > 100, `read the sources (${files.length} files)`);
-  const found = cycles(runtimeGraph(files)).map((g) => g.map((f) => relative(PACKAGES, f)).sort().join(' <-> '));
+  const found = cycles(runtimeGraph(files)).map((g) =>
+    g
+      .map((f) => relative(PACKAGES, f))
+      .sort()
+      .join(' <-> '),
+  );
   assert.deepEqual(found, []);
 });
 
 it('the checker finds a cycle when there is one', () => {
   const a = '/x/a.ts';
   const b = '/x/b.ts';
-  assert.deepEqual(cycles(new Map([[a, [b]], [b, [a]], ['/x/c.ts', [a]]])).map((g) => g.sort()), [[a, b]]);
-  assert.deepEqual(cycles(new Map([[a, [b]], [b, []]])), []);
+  assert.deepEqual(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, [a]],
+        ['/x/c.ts', [a]],
+      ]),
+    ).map((g) => g.sort()),
+    [[a, b]],
+  );
+  assert.deepEqual(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, []],
+      ]),
+    ),
+    [],
+  );
 });

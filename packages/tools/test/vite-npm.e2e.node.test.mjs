@@ -23,12 +23,21 @@ after(() => server?.close());
 
 describe('examples/vite-npm production build', () => {
   it('keeps the element definition and renders every badge', async () => {
-    const js = readdirSync(`${example}dist/assets`).filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${example}dist/assets/${f}`, 'utf8')).join('');
+    const js = readdirSync(`${example}dist/assets`)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(`${example}dist/assets/${f}`, 'utf8'))
+      .join('');
     assert.match(js, /kith-live-badge/);
     const { browser, page, problems } = await openPage(origin);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'ready'));
-      const labels = await page.evaluate(() => [...document.querySelectorAll('kith-live-badge')].map((b) => b.shadowRoot.querySelector('[part="label"]').textContent));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('kith-live-badge')].every((b) => b.getAttribute('state') === 'ready'),
+      );
+      const labels = await page.evaluate(() =>
+        [...document.querySelectorAll('kith-live-badge')].map(
+          (b) => b.shadowRoot.querySelector('[part="label"]').textContent,
+        ),
+      );
       assert.equal(labels.length, 3);
       assert.equal(labels[1], 'LIVE');
       assert.equal(labels[2], 'Watch replay');

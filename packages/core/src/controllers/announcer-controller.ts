@@ -11,7 +11,10 @@ export class AnnouncerController implements ReactiveController {
   private pending?: string;
   private timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly host: ReactiveElement, private readonly interval = 30_000) {
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly interval = 30_000,
+  ) {
     host.addController(this);
   }
 

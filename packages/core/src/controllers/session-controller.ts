@@ -12,7 +12,10 @@ export class SessionController implements ReactiveController {
   private known?: boolean;
   private asked?: KithAdapter;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly adapter: () => KithAdapter | undefined) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly adapter: () => KithAdapter | undefined,
+  ) {
     host.addController(this);
   }
 
@@ -41,10 +44,12 @@ export class SessionController implements ReactiveController {
       this.known = answer;
       return;
     }
-    answer.then(Boolean, () => false).then((v) => {
-      if (this.asked !== adapter) return;
-      this.known = v;
-      this.host.requestUpdate();
-    });
+    answer
+      .then(Boolean, () => false)
+      .then((v) => {
+        if (this.asked !== adapter) return;
+        this.known = v;
+        this.host.requestUpdate();
+      });
   }
 }

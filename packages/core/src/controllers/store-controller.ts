@@ -10,7 +10,10 @@ export class StoreController<T> implements ReactiveController {
   private store: ReadableAtom<T>;
   value: T;
 
-  constructor(private readonly host: ReactiveControllerHost, store: ReadableAtom<T>) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    store: ReadableAtom<T>,
+  ) {
     this.store = store;
     this.value = store.get();
     host.addController(this);

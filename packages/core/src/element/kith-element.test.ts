@@ -10,7 +10,10 @@ class TestWidget extends KithElement {
   clicks = 0;
   protected override renderContent() {
     if (this.explode) throw new Error('render bug');
-    return litHtml`<button @click=${this.guard(() => { this.clicks++; if (this.clicks > 1) throw new Error('handler bug'); })}>Go</button>`;
+    return litHtml`<button @click=${this.guard(() => {
+      this.clicks++;
+      if (this.clicks > 1) throw new Error('handler bug');
+    })}>Go</button>`;
   }
 }
 TestWidget.define('kith-test-widget');
@@ -21,7 +24,13 @@ function collectPageErrors() {
   const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
-  return { errors, stop: () => { window.removeEventListener('error', onError); window.removeEventListener('unhandledrejection', onRejection); } };
+  return {
+    errors,
+    stop: () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
 }
 
 describe('KithElement', () => {
@@ -99,9 +108,13 @@ describe('KithElement', () => {
     const seen: AnalyticsEnvelope[] = [];
     configure({ analytics: (e) => seen.push(e), consent: 'granted' });
     try {
-      const el = await fixture<TestWidget>(html`<div style="margin-top: 200vh"><kith-test-widget></kith-test-widget></div>`);
+      const el = await fixture<TestWidget>(
+        html`<div style="margin-top: 200vh"><kith-test-widget></kith-test-widget></div>`,
+      );
       await new Promise((r) => setTimeout(r, 1300));
-      expect(seen.filter((e) => e.instanceId === el.querySelector<TestWidget>('kith-test-widget')!.instanceId)).to.have.length(0);
+      expect(
+        seen.filter((e) => e.instanceId === el.querySelector<TestWidget>('kith-test-widget')!.instanceId),
+      ).to.have.length(0);
     } finally {
       configure({ analytics: [] });
       setConsent('denied');

@@ -44,7 +44,9 @@ export abstract class KithElement extends LitElement {
     const existing = registry.get(name) as Ctor | undefined;
     if (existing) {
       if (existing !== self) {
-        console.warn(`[kith] <${name}> is already defined (v${existing.version ?? '?'}); ignoring the second definition (v${this.version}).`);
+        console.warn(
+          `[kith] <${name}> is already defined (v${existing.version ?? '?'}); ignoring the second definition (v${this.version}).`,
+        );
       }
       return;
     }
@@ -180,7 +182,13 @@ export abstract class KithElement extends LitElement {
 
   protected track(name: string, props?: Record<string, AnalyticsValue>): void {
     const product = this.analyticsProduct;
-    track({ name, widget: this.widgetName, instanceId: this.instanceId, ...(product ? { product } : {}), props: { ...this.analyticsProps, ...props } });
+    track({
+      name,
+      widget: this.widgetName,
+      instanceId: this.instanceId,
+      ...(product ? { product } : {}),
+      props: { ...this.analyticsProps, ...props },
+    });
   }
 
   // ── RENDERING ───────────────────────────────────────────────────────────────────────────────

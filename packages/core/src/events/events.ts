@@ -78,7 +78,12 @@ declare global {
 
 /** Dispatches a composed, bubbling CustomEvent; returns false if a listener cancelled it. */
 export function emit<K extends keyof KithEventMap>(
-  target: EventTarget, name: K, detail: KithEventMap[K]['detail'], options: { cancelable?: boolean } = {},
+  target: EventTarget,
+  name: K,
+  detail: KithEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }),
+  );
 }

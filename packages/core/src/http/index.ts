@@ -70,7 +70,12 @@ export function createHttp(options: HttpOptions): HttpClient {
     },
   });
 
-  const call = async <T>(method: 'get' | 'post' | 'put', path: string, body: unknown, o: PostOptions = {}): Promise<T> => {
+  const call = async <T>(
+    method: 'get' | 'post' | 'put',
+    path: string,
+    body: unknown,
+    o: PostOptions = {},
+  ): Promise<T> => {
     const key = method === 'get' ? undefined : (o.idempotencyKey ?? uuid());
     const init: Options = { signal: o.signal };
     if (o.searchParams) {
@@ -115,7 +120,10 @@ async function toHttpError(e: unknown, idempotencyKey?: string): Promise<unknown
     }
     return new HttpError(e.response.status, code, message, { details, idempotencyKey, cause: e });
   }
-  const error = e instanceof KyTimeoutError ? new TimeoutError(undefined, { cause: e }) : new NetworkError(e instanceof Error ? e.message : undefined, { cause: e });
+  const error =
+    e instanceof KyTimeoutError
+      ? new TimeoutError(undefined, { cause: e })
+      : new NetworkError(e instanceof Error ? e.message : undefined, { cause: e });
   error.idempotencyKey = idempotencyKey;
   return error;
 }

@@ -52,11 +52,16 @@ export class I18nController implements ReactiveController {
     // <html lang> is the page default, so it ranks below configure({ locale }).
     // The host's own `lang` is read as a property: during render its attribute may not be reflected yet.
     const own = this.host.parentElement?.closest('[lang]');
-    const tag = this.host.lang || (own !== document.documentElement && own?.getAttribute('lang')) || $config.get().locale || document.documentElement.lang;
+    const tag =
+      this.host.lang ||
+      (own !== document.documentElement && own?.getAttribute('lang')) ||
+      $config.get().locale ||
+      document.documentElement.lang;
     return validLocale(tag);
   }
 
-  t = (key: string, values?: MessageValues): string => translate(this.scope, this.locale, key, values, this.host.strings ?? {});
+  t = (key: string, values?: MessageValues): string =>
+    translate(this.scope, this.locale, key, values, this.host.strings ?? {});
 
   number = (n: number, o?: Intl.NumberFormatOptions) => formatNumber(this.locale, n, o);
   compact = (n: number) => formatCompact(this.locale, n);

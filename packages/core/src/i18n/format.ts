@@ -16,7 +16,10 @@ export const formatCompact = (locale: string, n: number): string =>
   formatNumber(locale, n, { notation: 'compact', maximumFractionDigits: 1 });
 
 export function formatMoney(locale: string, money: Money): string {
-  const f = cached(`c|${locale}|${money.currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }));
+  const f = cached(
+    `c|${locale}|${money.currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }),
+  );
   const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
   return f.format(money.minor / 10 ** digits);
 }
@@ -25,7 +28,13 @@ export const pluralCategory = (locale: string, n: number): Intl.LDMLPluralRule =
   cached(`p|${locale}`, () => new Intl.PluralRules(locale)).select(n);
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60], ['second', 1],
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
 ];
 
 /**
@@ -41,5 +50,8 @@ export function formatRelative(locale: string, target: Date | number, now = Date
   return rtf.format(Math.round(diff / secs), unit);
 }
 
-export const formatDateTime = (locale: string, d: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string =>
-  cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options)).format(d);
+export const formatDateTime = (
+  locale: string,
+  d: Date | number,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string => cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options)).format(d);

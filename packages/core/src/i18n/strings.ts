@@ -66,7 +66,11 @@ export type MessageValues = Readonly<Record<string, string | number>>;
  * `values.count`. An unknown key returns the key itself, so a gap is visible rather than blank.
  */
 export function translate(
-  scope: string, locale: string, key: string, values: MessageValues = {}, overrides: StringTable = {},
+  scope: string,
+  locale: string,
+  key: string,
+  values: MessageValues = {},
+  overrides: StringTable = {},
 ): string {
   const count = values.count;
   const keys = typeof count === 'number' ? [`${key}.${pluralCategory(locale, count)}`, `${key}.other`, key] : [key];

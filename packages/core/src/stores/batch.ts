@@ -2,7 +2,10 @@
  * Collects the keys asked for within one task and fetches them in one call, in chunks of `max`:
  * N rating snippets on a listing page make one request, not N.
  */
-export function createBatcher<T>(fetchMany: (keys: string[]) => Promise<readonly T[]>, max = 100): (key: string) => Promise<T> {
+export function createBatcher<T>(
+  fetchMany: (keys: string[]) => Promise<readonly T[]>,
+  max = 100,
+): (key: string) => Promise<T> {
   let pending = new Map<string, { resolve: (v: T) => void; reject: (e: unknown) => void }[]>();
   let scheduled = false;
 

@@ -79,7 +79,8 @@ export interface Intent<I, O> {
 }
 
 /** The server decided: a 4xx other than 408 and 429. Retrying that is a new intent, with a new key. */
-export const refused = (e: unknown): boolean => isHttpError(e) && e.status < 500 && e.status !== 408 && e.status !== 429;
+export const refused = (e: unknown): boolean =>
+  isHttpError(e) && e.status < 500 && e.status !== 408 && e.status !== 429;
 
 /**
  * A write with one Idempotency-Key per intent (`id(input)`): made on the first attempt, reused on

@@ -36,17 +36,24 @@ function createLiveStore(adapter: KithAdapter, query: LiveQuery): ReadableAtom<L
     const live = adapter.live;
     if (!live || !adapter.capabilities.has('live')) {
       // Not a failure: this backend has no live shopping, so the badge stays empty.
-      console.warn(`[kith] ${new UnsupportedError('live shows').message} (adapter "${adapter.id}"); live badges stay empty.`);
+      console.warn(
+        `[kith] ${new UnsupportedError('live shows').message} (adapter "${adapter.id}"); live badges stay empty.`,
+      );
       $state.set({ status: 'none' });
       return;
     }
     const { signal } = controller;
-    const first = 'showId' in query ? live.getShow(query.showId, { signal }) : live.findShow({ productId: query.productId }, { signal });
+    const first =
+      'showId' in query
+        ? live.getShow(query.showId, { signal })
+        : live.findShow({ productId: query.productId }, { signal });
     first.then((show) => {
       if (signal.aborted) return;
       if (!show) return $state.set({ status: 'none' });
       $state.set({ status: 'ready', show });
-      unsubscribe = live.subscribeShow(show.id, (next) => $state.set({ status: 'ready', show: next }), { onError: fail });
+      unsubscribe = live.subscribeShow(show.id, (next) => $state.set({ status: 'ready', show: next }), {
+        onError: fail,
+      });
     }, fail);
     return () => {
       controller.abort();

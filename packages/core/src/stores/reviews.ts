@@ -31,10 +31,21 @@ function createSummaryStore(adapter: KithAdapter, productId: string): ReadableAt
     let batch = batchers.get(adapter);
     if (!batch) batchers.set(adapter, (batch = createBatcher((ids) => reviews.getSummaries(ids))));
     let live = true;
-    const load = () => batch!(productId).then(
-      (summary) => live && $state.set(summary.count ? { status: 'ready', summary } : { status: 'none' }),
-      (e) => live && !isAbortError(e) && $state.set({ status: 'error', error: toKithError(e), retry: () => { $state.set({ status: 'loading' }); load(); } }),
-    );
+    const load = () =>
+      batch!(productId).then(
+        (summary) => live && $state.set(summary.count ? { status: 'ready', summary } : { status: 'none' }),
+        (e) =>
+          live &&
+          !isAbortError(e) &&
+          $state.set({
+            status: 'error',
+            error: toKithError(e),
+            retry: () => {
+              $state.set({ status: 'loading' });
+              load();
+            },
+          }),
+      );
     load();
     return () => {
       live = false;

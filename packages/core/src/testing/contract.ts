@@ -18,20 +18,28 @@ export type { ShapeHarness } from './contract/shape.js';
 export function runAdapterContract(name: string, setup: () => Promise<ContractHarness>, api: TestApi): void {
   const withHarness = harnessRunner(setup);
   api.describe(`adapter contract: ${name}`, () => {
-    api.it('declares an id and capabilities that match its domains', withHarness(async ({ adapter }) => {
-      if (!(typeof adapter.id === 'string' && adapter.id.length > 0)) throw new Error('Adapter contract: id is a non-empty string');
-      for (const cap of ['live', 'reviews', 'groupBuy', 'points', 'referrals'] as const) {
-        if (adapter.capabilities.has(cap) !== (adapter[cap] !== undefined)) throw new Error(`Adapter contract: capability ${cap} matches the ${cap} domain`);
-      }
-    }));
+    api.it(
+      'declares an id and capabilities that match its domains',
+      withHarness(async ({ adapter }) => {
+        if (!(typeof adapter.id === 'string' && adapter.id.length > 0))
+          throw new Error('Adapter contract: id is a non-empty string');
+        for (const cap of ['live', 'reviews', 'groupBuy', 'points', 'referrals'] as const) {
+          if (adapter.capabilities.has(cap) !== (adapter[cap] !== undefined))
+            throw new Error(`Adapter contract: capability ${cap} matches the ${cap} domain`);
+        }
+      }),
+    );
     liveContract(api, withHarness);
     reviewsContract(api, withHarness);
     groupBuyContract(api, withHarness);
     pointsContract(api, withHarness);
     referralsContract(api, withHarness);
-    api.it('throws only KithErrors', withHarness(async ({ adapter }) => {
-      await rejects(adapter.live!.getShow('no-such-show'), isKithError, 'errors are KithErrors');
-    }, 'live'));
+    api.it(
+      'throws only KithErrors',
+      withHarness(async ({ adapter }) => {
+        await rejects(adapter.live!.getShow('no-such-show'), isKithError, 'errors are KithErrors');
+      }, 'live'),
+    );
   });
 }
 
@@ -44,12 +52,17 @@ export function runAdapterContract(name: string, setup: () => Promise<ContractHa
 export function runAdapterShapeContract(name: string, setup: () => Promise<ShapeHarness>, api: TestApi): void {
   const withHarness = harnessRunner(setup as () => Promise<ContractHarness>);
   api.describe(`adapter shape: ${name}`, () => {
-    api.it('declares an id and capabilities that match its domains', withHarness(async ({ adapter }) => {
-      if (!(typeof adapter.id === 'string' && adapter.id.length > 0)) throw new Error('Adapter contract: id is a non-empty string');
-      for (const cap of ['live', 'reviews', 'groupBuy', 'points', 'referrals'] as const) {
-        if (adapter.capabilities.has(cap) !== (adapter[cap] !== undefined)) throw new Error(`Adapter contract: capability ${cap} matches the ${cap} domain`);
-      }
-    }));
+    api.it(
+      'declares an id and capabilities that match its domains',
+      withHarness(async ({ adapter }) => {
+        if (!(typeof adapter.id === 'string' && adapter.id.length > 0))
+          throw new Error('Adapter contract: id is a non-empty string');
+        for (const cap of ['live', 'reviews', 'groupBuy', 'points', 'referrals'] as const) {
+          if (adapter.capabilities.has(cap) !== (adapter[cap] !== undefined))
+            throw new Error(`Adapter contract: capability ${cap} matches the ${cap} domain`);
+        }
+      }),
+    );
     liveContract(api, withHarness);
     shapeContract(api, withHarness as unknown as Parameters<typeof shapeContract>[1]);
   });

@@ -1,1 +1,7 @@
-export { runAdapterContract, runAdapterShapeContract, type ContractHarness, type ShapeHarness, type TestApi } from './contract.js';
+export {
+  runAdapterContract,
+  runAdapterShapeContract,
+  type ContractHarness,
+  type ShapeHarness,
+  type TestApi,
+} from './contract.js';

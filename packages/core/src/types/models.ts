@@ -323,7 +323,8 @@ export interface GroupBuyJoinInput {
  * day in a row; `team` is a group-buy campaign's `reward.points`, earned by each confirmed member
  * when the team succeeds.
  */
-export type PointsAction = 'purchase' | 'review' | 'photo_review' | 'share' | 'referral' | 'check_in' | 'streak_bonus' | 'team';
+export type PointsAction =
+  'purchase' | 'review' | 'photo_review' | 'share' | 'referral' | 'check_in' | 'streak_bonus' | 'team';
 
 export interface PointsEarnRule {
   readonly action: PointsAction;
@@ -440,7 +441,12 @@ export interface PointsEntry {
    * What it is about: an order (`purchase`, its `reverse`), a review, a check-in day
    * (`YYYY-MM-DD`), a redemption (the reward's title in `label`), a team, a share or referral.
    */
-  readonly source: { readonly type: 'order' | 'review' | 'check_in' | 'redemption' | 'team' | 'share' | 'referral' | 'adjustment' | 'expiry'; readonly id: string; readonly label?: string };
+  readonly source: {
+    readonly type:
+      'order' | 'review' | 'check_in' | 'redemption' | 'team' | 'share' | 'referral' | 'adjustment' | 'expiry';
+    readonly id: string;
+    readonly label?: string;
+  };
   /** The merchant's note on an `adjust` (shown as text). */
   readonly note?: string;
   /** `pending` until `availableAt` (purchases in the return window); `available` otherwise. */

@@ -31,7 +31,8 @@ export function sniffImage(b: Uint8Array): SniffedImage | null {
   }
   if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') {
     const chunk = ascii(b, 12, 4);
-    if (chunk === 'VP8 ' && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a) return sized('image/webp', u16le(b, 26) & 0x3fff, u16le(b, 28) & 0x3fff);
+    if (chunk === 'VP8 ' && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a)
+      return sized('image/webp', u16le(b, 26) & 0x3fff, u16le(b, 28) & 0x3fff);
     if (chunk === 'VP8L' && b[20] === 0x2f) {
       const bits = b[21]! | (b[22]! << 8) | (b[23]! << 16) | (b[24]! << 24);
       return sized('image/webp', (bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
@@ -49,8 +50,14 @@ function jpegSize(b: Uint8Array): SniffedImage | null {
     if (b[i] !== 0xff) return null;
     const marker = b[i + 1]!;
     // Fill bytes, and markers without a length (TEM, RSTn).
-    if (marker === 0xff) { i++; continue; }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; }
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      i += 2;
+      continue;
+    }
     // Start of scan before a frame header: no size to read.
     if (marker === 0xda || marker === 0xd9) return null;
     // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), which share the range.

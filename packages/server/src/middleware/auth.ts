@@ -8,17 +8,31 @@ import { TOKEN_PROBLEM_MESSAGES, verifyCustomerToken } from '../tokens.js';
  * Resolves the shop from `Authorization: Bearer pk_…|sk_…` (or `?key=` where `allowQueryKey`,
  * for EventSource, which cannot send headers). `secret` routes refuse publishable keys.
  */
-export function requireKey({ db }: Deps, need: 'publishable' | 'secret', options: { allowQueryKey?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function requireKey(
+  { db }: Deps,
+  need: 'publishable' | 'secret',
+  options: { allowQueryKey?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : options.allowQueryKey ? c.req.query('key') : undefined;
+    const key = header?.startsWith('Bearer ')
+      ? header.slice(7).trim()
+      : options.allowQueryKey
+        ? c.req.query('key')
+        : undefined;
     if (!key) throw unauthorized('missing_key', 'Send your key as "Authorization: Bearer <key>"');
     const found = await shopByKey(db, key);
     if (!found) throw unauthorized('invalid_key', 'Unknown key');
-    if (need === 'secret' && found.kind !== 'secret') throw forbidden('secret_key_required', 'This endpoint needs the secret key, from your server only');
+    if (need === 'secret' && found.kind !== 'secret')
+      throw forbidden('secret_key_required', 'This endpoint needs the secret key, from your server only');
     // Browsers send Origin on cross-origin requests: a publishable key only works from the shop's own sites.
     const origin = c.req.header('origin');
-    if (found.kind === 'publishable' && origin && !sameOrigin(origin, c.req.url) && !found.shop.allowedOrigins.includes(origin)) {
+    if (
+      found.kind === 'publishable' &&
+      origin &&
+      !sameOrigin(origin, c.req.url) &&
+      !found.shop.allowedOrigins.includes(origin)
+    ) {
       throw forbidden('origin_not_allowed', `Origin ${origin} is not allowed for this shop`);
     }
     c.set('shop', found.shop);
@@ -51,7 +65,11 @@ function customer(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = c.req.header('x-kith-customer');
     if (!token) {
-      if (required) throw unauthorized('customer_token_required', 'Sign the customer in: send X-Kith-Customer with a token from your server');
+      if (required)
+        throw unauthorized(
+          'customer_token_required',
+          'Sign the customer in: send X-Kith-Customer with a token from your server',
+        );
       return next();
     }
     const shop = c.get('shop');

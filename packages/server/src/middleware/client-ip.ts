@@ -19,12 +19,17 @@ export function parseTrustProxy(option: TrustProxyOption): TrustProxy {
   if (text === '' || text === 'false' || text === '0' || text === 'off') return false;
   if (/^\d+$/.test(text)) return { hops: Number(text) };
   const trusted = new BlockList();
-  for (const entry of text.split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = '', prefix, extra] = entry.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
     if (!family || extra !== undefined || !(bits <= (family === 6 ? 128 : 32))) {
-      throw new Error(`Trust proxy: "${entry}" is not an IP address or CIDR range (use a hop count like 1, or e.g. 10.0.0.0/8,fd00::/8)`);
+      throw new Error(
+        `Trust proxy: "${entry}" is not an IP address or CIDR range (use a hop count like 1, or e.g. 10.0.0.0/8,fd00::/8)`,
+      );
     }
     trusted.addSubnet(address, bits, family === 6 ? 'ipv6' : 'ipv4');
   }
@@ -54,17 +59,28 @@ function normalise(address: string | undefined): string | undefined {
  * made only of trusted addresses gives its leftmost; an entry that is not an IP stops the walk at
  * the trusted address to its right.
  */
-export function resolveClientIp(peerAddress: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
+export function resolveClientIp(
+  peerAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trust: TrustProxy,
+): string {
   const peer = normalise(peerAddress);
   if (!peer) return peerAddress || 'unknown';
   if (!trust || !forwardedFor) return peer;
-  const chain = [...forwardedFor.split(',').map((a) => a.trim()).filter(Boolean), peer];
+  const chain = [
+    ...forwardedFor
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    peer,
+  ];
   let client = peer;
   for (let i = chain.length - 1, hop = 0; i >= 0; i--, hop++) {
     const address = normalise(chain[i]);
     if (!address) break;
     client = address;
-    const isTrusted = 'hops' in trust ? hop < trust.hops : trust.trusted.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+    const isTrusted =
+      'hops' in trust ? hop < trust.hops : trust.trusted.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
     if (!isTrusted) break;
   }
   return client;

@@ -13,7 +13,8 @@ export function cors(): MiddlewareHandler {
         headers: {
           'access-control-allow-origin': origin,
           'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-          'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-kith-customer, last-event-id',
+          'access-control-allow-headers':
+            'authorization, content-type, idempotency-key, x-kith-customer, last-event-id',
           'access-control-max-age': '600',
           vary: 'Origin',
         },

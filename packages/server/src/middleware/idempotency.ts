@@ -24,12 +24,21 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = c.req.header('idempotency-key');
-    if (!key) throw badRequest('Send an Idempotency-Key header (a UUID) with every POST', [{ path: 'headers.idempotency-key', message: 'Required' }]);
-    if (key.length < 8 || key.length > 200) throw badRequest('Idempotency-Key must be 8 to 200 characters', [{ path: 'headers.idempotency-key', message: 'Invalid length' }]);
+    if (!key)
+      throw badRequest('Send an Idempotency-Key header (a UUID) with every POST', [
+        { path: 'headers.idempotency-key', message: 'Required' },
+      ]);
+    if (key.length < 8 || key.length > 200)
+      throw badRequest('Idempotency-Key must be 8 to 200 characters', [
+        { path: 'headers.idempotency-key', message: 'Invalid length' },
+      ]);
     // The raw bytes (photo uploads are binary, and decoding them as text could make two differ only
     // in invalid UTF-8), through Hono's body cache, which the handler reads from too.
     const body = new Uint8Array(await c.req.arrayBuffer());
-    const hash = createHash('sha256').update(`${c.req.method} ${new URL(c.req.url).pathname}\n`).update(body).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${c.req.method} ${new URL(c.req.url).pathname}\n`)
+      .update(body)
+      .digest('hex');
     c.set('idempotency', { key, caller: callerOf(c), hash });
     await next();
   };
@@ -65,7 +74,8 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
           const shopId = c.get('shop').id;
           const claimed = await tx.query(
             'INSERT INTO idempotency_keys (shop_id, caller, key, request_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key',
-            [shopId, claim.caller, claim.key, claim.hash]);
+            [shopId, claim.caller, claim.key, claim.hash],
+          );
           if (!claimed.rows.length) return replay(tx, shopId, claim);
         }
         await tx.query('SAVEPOINT kith_handler');
@@ -81,8 +91,10 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
         if (res.status >= 500 || res.status === 429) throw new Abort(res);
         if (res.status >= 400) await tx.query('ROLLBACK TO SAVEPOINT kith_handler');
         if (claim) {
-          await tx.query('UPDATE idempotency_keys SET status = $4, body = $5 WHERE shop_id = $1 AND caller = $2 AND key = $3',
-            [c.get('shop').id, claim.caller, claim.key, res.status, await res.clone().text()]);
+          await tx.query(
+            'UPDATE idempotency_keys SET status = $4, body = $5 WHERE shop_id = $1 AND caller = $2 AND key = $3',
+            [c.get('shop').id, claim.caller, claim.key, res.status, await res.clone().text()],
+          );
         }
         return res;
       });
@@ -99,11 +111,24 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
 
 async function replay(tx: Db, shopId: string, claim: IdempotencyClaim): Promise<Response> {
   const { rows } = await tx.query<{ request_hash: string; status: number | null; body: string | null }>(
-    'SELECT request_hash, status, body FROM idempotency_keys WHERE shop_id = $1 AND caller = $2 AND key = $3', [shopId, claim.caller, claim.key]);
+    'SELECT request_hash, status, body FROM idempotency_keys WHERE shop_id = $1 AND caller = $2 AND key = $3',
+    [shopId, claim.caller, claim.key],
+  );
   const prior = rows[0];
-  if (prior && prior.request_hash !== claim.hash) throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
+  if (prior && prior.request_hash !== claim.hash)
+    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request');
   // Only a row from before keys committed with their write can be unanswered.
-  if (!prior || prior.status === null) throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed', undefined, { 'retry-after': '1' });
+  if (!prior || prior.status === null)
+    throw new ApiError(
+      409,
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is still being processed',
+      undefined,
+      { 'retry-after': '1' },
+    );
   // Byte for byte the first response.
-  return new Response(prior.body, { status: prior.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
+  return new Response(prior.body, {
+    status: prior.status,
+    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+  });
 }

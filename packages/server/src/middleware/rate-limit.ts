@@ -22,7 +22,9 @@ export function rateLimit({ db, writeLimit = 120 }: Deps): MiddlewareHandler<App
     const { hits, reset_in } = rows[0]!;
     if (hits > writeLimit) {
       const after = String(Math.max(1, reset_in));
-      throw new ApiError(429, 'rate_limited', `Too many writes; try again in ${after} s`, undefined, { 'retry-after': after });
+      throw new ApiError(429, 'rate_limited', `Too many writes; try again in ${after} s`, undefined, {
+        'retry-after': after,
+      });
     }
     await next();
   };

@@ -24,7 +24,8 @@ const decoded = (s: string) => {
   }
 };
 
-export const isJsonType = (contentType: string | undefined) => /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType ?? '');
+export const isJsonType = (contentType: string | undefined) =>
+  /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType ?? '');
 
 /**
  * Refuses NUL and lone surrogates anywhere a handler could read text (the path, the query, a JSON

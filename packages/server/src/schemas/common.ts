@@ -12,12 +12,17 @@ export const ErrorSchema = z
 
 /** Responses every route can give, for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } }]));
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ErrorSchema } } },
+    ]),
+  );
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input; `details` lists the field paths (`invalid_request`; `invalid_text`: NUL or a lone surrogate; `invalid_date`: outside 1970 to 2999)',
   401: 'Missing or unknown key, or missing/invalid customer token',
-  403: 'Key not allowed here (publishable key on an admin route, or an origin outside the shop\'s list)',
+  403: "Key not allowed here (publishable key on an admin route, or an origin outside the shop's list)",
   404: 'Unknown id',
   409: 'Not allowed in the current state',
   413: 'Request body too large: 1 MB (`payload_too_large`), 5 MB for a photo (`media_too_large`)',
@@ -32,19 +37,33 @@ const FIRST = Date.UTC(1970, 0, 1);
 const END = Date.UTC(3000, 0, 1);
 
 /** A point in time, ISO 8601 with `Z` or an offset, from 1970 to 2999 in UTC; outside: 400 `invalid_date`. */
-export const isoDate = z.iso.datetime({ offset: true }).refine((s) => {
-  const t = Date.parse(s);
-  return Number.isNaN(t) || (t >= FIRST && t < END); // NaN: the format check has already said so
-}, { message: 'Must be a date from 1970 to 2999', params: { code: 'invalid_date' } });
+export const isoDate = z.iso.datetime({ offset: true }).refine(
+  (s) => {
+    const t = Date.parse(s);
+    return Number.isNaN(t) || (t >= FIRST && t < END); // NaN: the format check has already said so
+  },
+  { message: 'Must be a date from 1970 to 2999', params: { code: 'invalid_date' } },
+);
 
 export const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().min(8).max(200).openapi({ description: 'Unique per write; a retry with the same key replays the first response', example: '5f0c2f2e-8a3e-4a7d-9d6b-0d8c3f6b1a2e' }),
+  'idempotency-key': z.string().min(8).max(200).openapi({
+    description: 'Unique per write; a retry with the same key replays the first response',
+    example: '5f0c2f2e-8a3e-4a7d-9d6b-0d8c3f6b1a2e',
+  }),
 });
 
 export const MoneySchema = z
   .object({
-    minor: z.number().int().min(0).max(1_000_000_000).openapi({ description: 'In the currency\'s minor unit (cents, fen)' }),
-    currency: z.string().regex(/^[A-Z]{3}$/).openapi({ example: 'USD' }),
+    minor: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000_000)
+      .openapi({ description: "In the currency's minor unit (cents, fen)" }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .openapi({ example: 'USD' }),
   })
   .openapi('Money');
 export type MoneyValue = z.infer<typeof MoneySchema>;
@@ -57,4 +76,7 @@ export const productId = z.string().min(1).max(200);
 export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });
 
 /** Opaque keyset cursors; the storage layer answers a malformed one with 400 `invalid_cursor`. */
-export const cursor = z.string().optional().openapi({ param: { name: 'cursor', in: 'query' }, description: 'The previous page\'s `nextCursor`' });
+export const cursor = z
+  .string()
+  .optional()
+  .openapi({ param: { name: 'cursor', in: 'query' }, description: "The previous page's `nextCursor`" });

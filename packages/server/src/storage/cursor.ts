@@ -10,7 +10,8 @@ export type CursorValue = string | number | boolean | null;
 export const encodeCursor = (tag: string, values: readonly CursorValue[]): string =>
   Buffer.from(JSON.stringify([tag, ...values])).toString('base64url');
 
-const invalid = () => new ApiError(400, 'invalid_cursor', 'The cursor is not one this listing gave out; start again without it');
+const invalid = () =>
+  new ApiError(400, 'invalid_cursor', 'The cursor is not one this listing gave out; start again without it');
 
 /** The values after the tag; throws 400 `invalid_cursor` unless the cursor has `tag` and `check` accepts the values. */
 export function decodeCursor(cursor: string, tag: string, check: (values: unknown[]) => boolean): CursorValue[] {

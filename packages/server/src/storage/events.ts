@@ -36,9 +36,17 @@ export interface StoredEvent<T = unknown> {
 const parse = <T>(snapshot: T | string): T => (typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot);
 
 /** Records a snapshot and notifies every process; inside a transaction, delivered on commit. */
-export async function appendEvent(tx: Db, log: EventLog, shopId: string, subjectId: string, snapshot: unknown): Promise<string> {
+export async function appendEvent(
+  tx: Db,
+  log: EventLog,
+  shopId: string,
+  subjectId: string,
+  snapshot: unknown,
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO ${log.table} (shop_id, ${log.subject}, snapshot) VALUES ($1, $2, $3) RETURNING id`, [shopId, subjectId, JSON.stringify(snapshot)]);
+    `INSERT INTO ${log.table} (shop_id, ${log.subject}, snapshot) VALUES ($1, $2, $3) RETURNING id`,
+    [shopId, subjectId, JSON.stringify(snapshot)],
+  );
   const eventId = String(rows[0]!.id);
   const notice: EventNotice = { topic: log.topic, shopId, subjectId, eventId };
   await tx.query("SELECT pg_notify($1 || '_' || current_schema(), $2)", [LIVE_CHANNEL, JSON.stringify(notice)]);
@@ -46,20 +54,34 @@ export async function appendEvent(tx: Db, log: EventLog, shopId: string, subject
 }
 
 /** Events after `afterId` for one subject, oldest first, for `Last-Event-ID` resumption. */
-export async function eventsAfter<T>(db: Db, log: EventLog, shopId: string, subjectId: string, afterId: string, limit = 100): Promise<{ id: string; data: T }[]> {
+export async function eventsAfter<T>(
+  db: Db,
+  log: EventLog,
+  shopId: string,
+  subjectId: string,
+  afterId: string,
+  limit = 100,
+): Promise<{ id: string; data: T }[]> {
   const { rows } = await db.query<{ id: string; snapshot: T | string }>(
-    `SELECT id, snapshot FROM ${log.table} WHERE shop_id = $1 AND ${log.subject} = $2 AND id > $3 ORDER BY id LIMIT $4`, [shopId, subjectId, afterId, limit]);
+    `SELECT id, snapshot FROM ${log.table} WHERE shop_id = $1 AND ${log.subject} = $2 AND id > $3 ORDER BY id LIMIT $4`,
+    [shopId, subjectId, afterId, limit],
+  );
   return rows.map((r) => ({ id: String(r.id), data: parse(r.snapshot) }));
 }
 
 export async function eventById<T>(db: Db, log: EventLog, eventId: string): Promise<StoredEvent<T> | undefined> {
   const { rows } = await db.query<{ id: string; shop_id: string; subject_id: string; snapshot: T | string }>(
-    `SELECT id, shop_id, ${log.subject} AS subject_id, snapshot FROM ${log.table} WHERE id = $1`, [eventId]);
+    `SELECT id, shop_id, ${log.subject} AS subject_id, snapshot FROM ${log.table} WHERE id = $1`,
+    [eventId],
+  );
   const r = rows[0];
   return r && { id: String(r.id), shopId: r.shop_id, subjectId: r.subject_id, data: parse(r.snapshot) };
 }
 
 export async function latestEventId(db: Db, log: EventLog, shopId: string, subjectId: string): Promise<string> {
-  const { rows } = await db.query<{ id: string | null }>(`SELECT max(id) AS id FROM ${log.table} WHERE shop_id = $1 AND ${log.subject} = $2`, [shopId, subjectId]);
+  const { rows } = await db.query<{ id: string | null }>(
+    `SELECT max(id) AS id FROM ${log.table} WHERE shop_id = $1 AND ${log.subject} = $2`,
+    [shopId, subjectId],
+  );
   return String(rows[0]?.id ?? 0);
 }

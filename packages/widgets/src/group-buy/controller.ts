@@ -1,7 +1,16 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  isAbortError, resource, storeCache, toKithError,
-  type GroupBuyApi, type GroupBuyOffer, type GroupBuyTeam, type KithAdapter, type KithError, type Resource, type ResourceState,
+  isAbortError,
+  resource,
+  storeCache,
+  toKithError,
+  type GroupBuyApi,
+  type GroupBuyOffer,
+  type GroupBuyTeam,
+  type KithAdapter,
+  type KithError,
+  type Resource,
+  type ResourceState,
 } from '@kith/core';
 
 export type GroupBuyStatus = 'loading' | 'ready' | 'none' | 'error';
@@ -10,20 +19,24 @@ export type GroupBuyAction = 'start' | 'join' | 'leave';
 /** The offer, a shared team, and server time minus local time; null for an adapter without group buys. */
 type Loaded = { readonly offer: GroupBuyOffer | null; readonly shared?: GroupBuyTeam; readonly offset: number } | null;
 const offers = storeCache<Resource<Loaded>>();
-const groupBuyOf = (adapter: KithAdapter): GroupBuyApi | undefined => (adapter.capabilities.has('groupBuy') ? adapter.groupBuy : undefined);
+const groupBuyOf = (adapter: KithAdapter): GroupBuyApi | undefined =>
+  adapter.capabilities.has('groupBuy') ? adapter.groupBuy : undefined;
 
 /** One read per adapter, product and shared team (`key`), shared by every widget showing it. */
-const offerOf = (adapter: KithAdapter, key: string, product: string, team?: string): Resource<Loaded> => offers(adapter, key, () => resource(async (signal) => {
-  const api = groupBuyOf(adapter);
-  if (!api) return null;
-  const sent = Date.now();
-  const [offer, shared] = await Promise.all([
-    api.getOffer(product, { signal }),
-    team ? api.getTeam(team, { signal }).catch(() => undefined) : undefined,
-  ]);
-  // Half the round trip is the best guess of when the server read its clock.
-  return { offer, shared, offset: offer ? Date.parse(offer.serverTime) - (sent + Date.now()) / 2 : 0 };
-}));
+const offerOf = (adapter: KithAdapter, key: string, product: string, team?: string): Resource<Loaded> =>
+  offers(adapter, key, () =>
+    resource(async (signal) => {
+      const api = groupBuyOf(adapter);
+      if (!api) return null;
+      const sent = Date.now();
+      const [offer, shared] = await Promise.all([
+        api.getOffer(product, { signal }),
+        team ? api.getTeam(team, { signal }).catch(() => undefined) : undefined,
+      ]);
+      // Half the round trip is the best guess of when the server read its clock.
+      return { offer, shared, offset: offer ? Date.parse(offer.serverTime) - (sent + Date.now()) / 2 : 0 };
+    }),
+  );
 
 /**
  * The group buy of one product as a shopper sees it: the offer, the team in focus (the shopper's
@@ -94,11 +107,12 @@ export class GroupBuyController implements ReactiveController {
   }
 
   /** Reads the offer again (a retry, after a write); resolves once the answer shows (never rejects). */
-  load = (): Promise<void> => new Promise((resolve) => {
-    if (!this.off) return resolve();
-    this.shown = resolve;
-    this.$offer!.revalidate();
-  });
+  load = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (!this.off) return resolve();
+      this.shown = resolve;
+      this.$offer!.revalidate();
+    });
 
   private loaded(s: ResourceState<Loaded>): void {
     const d = s.data;
@@ -133,9 +147,11 @@ export class GroupBuyController implements ReactiveController {
     if (team?.id !== this.following) {
       this.unsubscribe?.();
       this.following = team?.id;
-      this.unsubscribe = team && this.api?.subscribeTeam(team.id, (pushed) => this.onPush(pushed), {
-        onError: (e) => this.off && !isAbortError(e) && this.set('error', toKithError(e)),
-      });
+      this.unsubscribe =
+        team &&
+        this.api?.subscribeTeam(team.id, (pushed) => this.onPush(pushed), {
+          onError: (e) => this.off && !isAbortError(e) && this.set('error', toKithError(e)),
+        });
     }
     this.onTeam(team, prev);
     this.host.requestUpdate();
@@ -146,13 +162,18 @@ export class GroupBuyController implements ReactiveController {
     const prev = this.team;
     this.focus(mine ? { ...pushed, you: mine } : pushed);
     // Seats changed and one of them is ours: re-read our own seat (confirmed, lapsed, new price).
-    if (mine && prev && (prev.confirmedCount !== pushed.confirmedCount || prev.seatCount !== pushed.seatCount)) this.refresh();
+    if (mine && prev && (prev.confirmedCount !== pushed.confirmedCount || prev.seatCount !== pushed.seatCount))
+      this.refresh();
   }
 
   /** Re-reads the team in focus as the signed-in customer (after a hold lapses, say). */
   refresh = (): void => {
     const id = this.team?.id;
-    if (id) this.api?.getTeam(id).then((t) => this.off && this.team?.id === id && this.focus(t), () => {});
+    if (id)
+      this.api?.getTeam(id).then(
+        (t) => this.off && this.team?.id === id && this.focus(t),
+        () => {},
+      );
   };
 
   /** Shows a team the shopper now holds a seat in (or reloads after leaving one); resolves once it shows. */

@@ -1,7 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
 import { configure, HttpError, NetworkError, type KithGroupJoinDetail } from '@kith/core';
-import { createMemoryAdapter, demoGroupBuyOutcomes, demoSeed, type MemoryAdapter, type MemorySeed } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  demoGroupBuyOutcomes,
+  demoSeed,
+  type MemoryAdapter,
+  type MemorySeed,
+} from '@kith/adapter-memory';
 import type { KithGroupBuy } from './group-buy.js';
 import './define.js';
 
@@ -15,7 +21,10 @@ const button = (el: HTMLElement, act: string, id?: string) =>
   sr(el).querySelector<HTMLButtonElement>(`[data-act="${act}"]${id ? `[data-id="${id}"]` : ''}`);
 const liveRegion = (el: HTMLElement) => text(sr(el).querySelector('[aria-live="polite"]'));
 
-function adapterWith(change?: (seed: MemorySeed, now: number) => void, customer: typeof LIN | null = LIN): MemoryAdapter {
+function adapterWith(
+  change?: (seed: MemorySeed, now: number) => void,
+  customer: typeof LIN | null = LIN,
+): MemoryAdapter {
   const now = Date.now();
   const seed = demoSeed(now);
   change?.(seed, now);
@@ -24,7 +33,15 @@ function adapterWith(change?: (seed: MemorySeed, now: number) => void, customer:
 }
 
 async function widget(adapter: MemoryAdapter, attrs: { team?: string; lang?: string } = {}) {
-  const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p1" team=${attrs.team ?? nothing} lang=${attrs.lang ?? 'en'} customer-name="Lin"></kith-group-buy>`);
+  const el = await fixture<KithGroupBuy>(
+    html`<kith-group-buy
+      .adapter=${adapter}
+      product="p1"
+      team=${attrs.team ?? nothing}
+      lang=${attrs.lang ?? 'en'}
+      customer-name="Lin"
+    ></kith-group-buy>`,
+  );
   await waitUntil(() => el.state !== 'loading', 'never left loading');
   await el.updateComplete;
   return el;
@@ -100,7 +117,11 @@ describe('<kith-group-buy>', () => {
     await adapter.as(ANA).groupBuy!.joinTeam!(teamId, { displayName: 'Ana' });
     await waitUntil(() => part(el, 'progress')!.querySelectorAll('.held').length === 2, 'the join arrives live');
     // The merchant reported both orders: the server would confirm the seats and the team succeed at 2.
-    adapter.control.setTeam(teamId, (t) => ({ seats: t.seats.map((s) => ({ ...s, seat: 'confirmed' as const })), state: 'succeeded', tierReached: 0 }));
+    adapter.control.setTeam(teamId, (t) => ({
+      seats: t.seats.map((s) => ({ ...s, seat: 'confirmed' as const })),
+      state: 'succeeded',
+      tierReached: 0,
+    }));
     await waitUntil(() => text(part(el, 'state')) === 'Team price unlocked', 'success arrives live');
     expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('2 joined · 1 more for $50.15');
     await waitUntil(() => text(part(el, 'seat')) === "You're in: you pay $53.10.", 'own seat re-read as confirmed');
@@ -117,7 +138,16 @@ describe('<kith-group-buy>', () => {
     const row = sr(el).querySelector<HTMLButtonElement>('[part="teams"] [data-act="join"]')!;
     const id = row.dataset.id!;
     // Others took the last seats meanwhile: the team is full, and the server refuses the join.
-    adapter.control.setTeam(id, (t, c) => ({ seats: [...t.seats, ...Array.from({ length: c.maxMembers - t.seats.length }, (_, i) => ({ customerId: `c-${i}`, displayName: `S${i}`, seat: 'held' as const }))] }));
+    adapter.control.setTeam(id, (t, c) => ({
+      seats: [
+        ...t.seats,
+        ...Array.from({ length: c.maxMembers - t.seats.length }, (_, i) => ({
+          customerId: `c-${i}`,
+          displayName: `S${i}`,
+          seat: 'held' as const,
+        })),
+      ],
+    }));
     adapter.control.next('groupBuy.joinTeam', new HttpError(409, 'team_full', 'This team is full'));
     row.click();
     await waitUntil(() => text(part(el, 'message')) === 'That team just filled up. Join another or start your own.');
@@ -126,8 +156,14 @@ describe('<kith-group-buy>', () => {
 
   it('signed out: no start or join but a line with the sign-in link, and no customer-only request', async () => {
     const ops: string[] = [];
-    adapter = createMemoryAdapter({ seed: demoSeed(Date.now()), outcomes: demoGroupBuyOutcomes, failure: (op) => (ops.push(op), false) });
-    const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p1" lang="en" sign-in-url="/account/login"></kith-group-buy>`);
+    adapter = createMemoryAdapter({
+      seed: demoSeed(Date.now()),
+      outcomes: demoGroupBuyOutcomes,
+      failure: (op) => (ops.push(op), false),
+    });
+    const el = await fixture<KithGroupBuy>(
+      html`<kith-group-buy .adapter=${adapter} product="p1" lang="en" sign-in-url="/account/login"></kith-group-buy>`,
+    );
     await waitUntil(() => el.state === 'ready');
     await el.updateComplete;
     expect(button(el, 'start')).to.equal(null);
@@ -144,7 +180,11 @@ describe('<kith-group-buy>', () => {
     adapter = adapterWith(undefined, null);
     configure({ signInUrl: '/login?from=kith' });
     try {
-      for (const [lang, words] of [['en', 'Sign in to start or join a team'], ['zh-CN', '登录后即可开团或参团'], ['zh-TW', '登入後即可開團或參團']] as const) {
+      for (const [lang, words] of [
+        ['en', 'Sign in to start or join a team'],
+        ['zh-CN', '登录后即可开团或参团'],
+        ['zh-TW', '登入後即可開團或參團'],
+      ] as const) {
         const el = await widget(adapter, { lang });
         await waitUntil(() => text(part(el, 'sign-in')) === words, `${lang}: ${text(part(el, 'sign-in'))}`);
         expect(part(el, 'sign-in')!.querySelector('a')!.getAttribute('href')).to.equal('/login?from=kith');
@@ -168,15 +208,21 @@ describe('<kith-group-buy>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a refusal reads from the string table by its code, in the shopper\'s language, never the server\'s English', async () => {
+  it("a refusal reads from the string table by its code, in the shopper's language, never the server's English", async () => {
     adapter = adapterWith();
     // A code the widget has words for; one it has none for, and no answer at all: the generic message.
     for (const [refusal, words] of [
       [new HttpError(409, 'sold_out', 'Every team-price unit is taken'), '已售罄：拼团名额已满。'],
-      [new HttpError(503, 'database_unavailable', 'The database is unavailable; try again shortly'), '操作失败，请重试。'],
+      [
+        new HttpError(503, 'database_unavailable', 'The database is unavailable; try again shortly'),
+        '操作失败，请重试。',
+      ],
       [new NetworkError(), '操作失败，请重试。'],
     ] as const) {
-      const refusing = { ...adapter, groupBuy: { ...adapter.groupBuy!, joinTeam: () => Promise.reject(refusal) } } as MemoryAdapter;
+      const refusing = {
+        ...adapter,
+        groupBuy: { ...adapter.groupBuy!, joinTeam: () => Promise.reject(refusal) },
+      } as MemoryAdapter;
       const el = await widget(refusing, { lang: 'zh-CN' });
       button(el, 'join')!.click();
       await waitUntil(() => text(part(el, 'message')) === words, `${refusal.code}: ${text(part(el, 'message'))}`);
@@ -206,11 +252,17 @@ describe('<kith-group-buy>', () => {
     join.click();
     await waitUntil(() => button(el, 'leave'), 'not joined');
     // Compared by identity in waitUntil: chai's diff of two elements never finishes.
-    await waitUntil(() => sr(el).activeElement === button(el, 'share'), 'focus did not go to Invite friends after joining');
+    await waitUntil(
+      () => sr(el).activeElement === button(el, 'share'),
+      'focus did not go to Invite friends after joining',
+    );
     button(el, 'leave')!.focus();
     button(el, 'leave')!.click();
     // Leaving reloads the teams: focus waits for the list, where the team's Join is back.
-    await waitUntil(() => !button(el, 'leave') && sr(el).activeElement === button(el, 'join', id), 'focus did not go back to Join after leaving');
+    await waitUntil(
+      () => !button(el, 'leave') && sr(el).activeElement === button(el, 'join', id),
+      'focus did not go back to Join after leaving',
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(sr(el).activeElement === button(el, 'join', id), 'focus stays on Join').to.equal(true);
   });
@@ -230,18 +282,35 @@ describe('<kith-group-buy>', () => {
       const iso = (ms: number) => new Date(ms).toISOString();
       seed.teams!.push(
         {
-          id: 'team-x', campaignId: 'gb-1', createdAt: iso(now - 30 * HOUR), expiresAt: iso(now - 6 * HOUR), endedAt: iso(now - 6 * HOUR), state: 'expired',
+          id: 'team-x',
+          campaignId: 'gb-1',
+          createdAt: iso(now - 30 * HOUR),
+          expiresAt: iso(now - 6 * HOUR),
+          endedAt: iso(now - 6 * HOUR),
+          state: 'expired',
           seats: [{ customerId: 'c-x', displayName: 'Xu', seat: 'confirmed' }],
         },
         {
-          id: 'team-full', campaignId: 'gb-1', createdAt: iso(now - HOUR), expiresAt: iso(now + 23 * HOUR), endedAt: iso(now - 10 * 60_000), state: 'closed', tierReached: 1,
-          seats: ['c1', 'c2', 'c3'].map((customerId, i) => ({ customerId, displayName: `M${i}`, seat: 'confirmed' as const })),
+          id: 'team-full',
+          campaignId: 'gb-1',
+          createdAt: iso(now - HOUR),
+          expiresAt: iso(now + 23 * HOUR),
+          endedAt: iso(now - 10 * 60_000),
+          state: 'closed',
+          tierReached: 1,
+          seats: ['c1', 'c2', 'c3'].map((customerId, i) => ({
+            customerId,
+            displayName: `M${i}`,
+            seat: 'confirmed' as const,
+          })),
         },
       );
     }, ANA);
     let el = await widget(adapter, { team: 'team-x' });
     await waitUntil(() => text(part(el, 'state')) === 'Expired');
-    expect(text(sr(el).querySelector('article [part="note"]'))).to.equal('The team did not fill in time: no team price is charged.');
+    expect(text(sr(el).querySelector('article [part="note"]'))).to.equal(
+      'The team did not fill in time: no team price is charged.',
+    );
     expect(part(el, 'countdown')).to.equal(null);
     expect(sr(el).querySelector('article button')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -254,8 +323,19 @@ describe('<kith-group-buy>', () => {
 
   for (const [name, change, note] of [
     ['campaign over', (c: Record<string, unknown>) => (c.status = 'ended'), 'This group buy has ended.'],
-    ['sold out', (c: Record<string, unknown>) => ((c.status = 'sold_out'), (c.seatsLeft = 0)), 'Sold out: every team seat is taken.'],
-    ['scheduled', (c: Record<string, unknown>) => ((c.status = 'scheduled'), (c.startsAt = new Date(Date.now() + 2 * HOUR).toISOString())), 'Team buying opens in 2 hr.'],
+    [
+      'sold out',
+      (c: Record<string, unknown>) => ((c.status = 'sold_out'), (c.seatsLeft = 0)),
+      'Sold out: every team seat is taken.',
+    ],
+    [
+      'scheduled',
+      (c: Record<string, unknown>) => (
+        (c.status = 'scheduled'),
+        (c.startsAt = new Date(Date.now() + 2 * HOUR).toISOString())
+      ),
+      'Team buying opens in 2 hr.',
+    ],
   ] as const) {
     it(`${name}: says so and offers no new team`, async () => {
       adapter = adapterWith((seed) => {
@@ -278,7 +358,10 @@ describe('<kith-group-buy>', () => {
     const share = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
     Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void (copied = s) },
+      configurable: true,
+    });
     try {
       button(el, 'share')!.click();
       await waitUntil(() => text(part(el, 'message')) === 'Link copied');
@@ -317,7 +400,9 @@ describe('<kith-group-buy>', () => {
 
   it('a product without a campaign is empty; the box stays reserved', async () => {
     adapter = adapterWith();
-    const el = await fixture<KithGroupBuy>(html`<kith-group-buy .adapter=${adapter} product="p-none"></kith-group-buy>`);
+    const el = await fixture<KithGroupBuy>(
+      html`<kith-group-buy .adapter=${adapter} product="p-none"></kith-group-buy>`,
+    );
     await waitUntil(() => el.state === 'empty');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(100);
   });
@@ -359,7 +444,10 @@ describe('<kith-group-buy> writes through one intent', () => {
     next = 'refuse';
     await waitUntil(() => button(el, 'join', id) && !button(el, 'join', id)!.disabled);
     button(el, 'join', id)!.click();
-    await waitUntil(() => keys.length === 2 && text(part(el, 'message')).startsWith('That team just filled up'), 'no refusal');
+    await waitUntil(
+      () => keys.length === 2 && text(part(el, 'message')).startsWith('That team just filled up'),
+      'no refusal',
+    );
     next = 'ok';
     await waitUntil(() => button(el, 'join', id) && !button(el, 'join', id)!.disabled);
     button(el, 'join', id)!.click();

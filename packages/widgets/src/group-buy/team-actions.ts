@@ -1,8 +1,21 @@
 // Start, join, leave and share: loaded on the shopper's first pointer or focus inside the widget,
 // so a page that only shows a group buy doesn't download them.
 import {
-  emit, explainedCode, intent, registerStrings, toKithError,
-  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type GroupBuyErrorCode, type GroupBuyJoinInput, type GroupBuyTeam, type Intent, type Money, type StringTable,
+  emit,
+  explainedCode,
+  intent,
+  registerStrings,
+  toKithError,
+  type AnalyticsValue,
+  type AnnouncerController,
+  type AuthErrorCode,
+  type ErrorStrings,
+  type GroupBuyErrorCode,
+  type GroupBuyJoinInput,
+  type GroupBuyTeam,
+  type Intent,
+  type Money,
+  type StringTable,
 } from '@kith/core';
 import type { GroupBuyAction, GroupBuyController } from './controller.js';
 
@@ -11,8 +24,15 @@ import type { GroupBuyAction, GroupBuyController } from './controller.js';
  * anything else (a timeout, a 5xx) gets `problem`. Every 401 reads as `customer_token_required`.
  */
 const EXPLAINED = [
-  'customer_token_required', 'team_full', 'already_in_team', 'already_joined', 'team_closed', 'team_succeeded',
-  'sold_out', 'campaign_over', 'campaign_not_started',
+  'customer_token_required',
+  'team_full',
+  'already_in_team',
+  'already_joined',
+  'team_closed',
+  'team_succeeded',
+  'sold_out',
+  'campaign_over',
+  'campaign_not_started',
 ] as const satisfies readonly (GroupBuyErrorCode | AuthErrorCode)[];
 /** What every locale's table must say: one message per explained code. */
 export type GroupBuyProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
@@ -38,7 +58,11 @@ registerStrings('group-buy', 'en', {
 
 /** What the actions need from the widget. */
 export interface ActionHost {
-  readonly el: HTMLElement & { requestUpdate(): void; readonly updateComplete: Promise<boolean>; readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly el: HTMLElement & {
+    requestUpdate(): void;
+    readonly updateComplete: Promise<boolean>;
+    readonly renderRoot: HTMLElement | DocumentFragment;
+  };
   readonly gb: GroupBuyController;
   readonly displayName?: string;
   readonly shareUrl?: string;
@@ -57,12 +81,20 @@ export function announce(h: ActionHost, team: GroupBuyTeam, prev: GroupBuyTeam):
     else if (team.state === 'expired') h.announcer.announce(h.t('announceExpired'), true);
     h.track('group_team_state', { from: prev.state, to: team.state });
   } else if (team.seatCount !== prev.seatCount || team.confirmedCount !== prev.confirmedCount) {
-    h.announcer.announce(h.t('announceCount', { name: h.teamName(team), joined: team.confirmedCount, max: team.maxMembers }));
+    h.announcer.announce(
+      h.t('announceCount', { name: h.teamName(team), joined: team.confirmedCount, max: team.maxMembers }),
+    );
   }
 }
 
 /** After these, the teams on screen are stale: reload them. */
-const STALE = new Set<string>(['team_full', 'team_closed', 'already_in_team', 'sold_out', 'campaign_over'] satisfies GroupBuyErrorCode[]);
+const STALE = new Set<string>([
+  'team_full',
+  'team_closed',
+  'already_in_team',
+  'sold_out',
+  'campaign_over',
+] satisfies GroupBuyErrorCode[]);
 
 type TeamWrite = readonly [GroupBuyAction, string, GroupBuyJoinInput];
 /** Each widget's writes: one Idempotency-Key per intent (`join:<team>`), kept across its retries, so a retry after a timeout never takes two seats. */
@@ -70,11 +102,21 @@ const intents = new WeakMap<GroupBuyController, Intent<TeamWrite, GroupBuyTeam |
 const writesOf = (gb: GroupBuyController): Intent<TeamWrite, GroupBuyTeam | undefined> => {
   let writes = intents.get(gb);
   if (!writes) {
-    intents.set(gb, (writes = intent(async ([action, id, input], idempotencyKey) => {
-      const api = gb.api!;
-      const o = { idempotencyKey };
-      return action === 'start' ? api.startTeam?.(id, input, o) : action === 'join' ? api.joinTeam?.(id, input, o) : api.leaveTeam?.(id, o);
-    }, (w) => `${w[0]}:${w[1]}`)));
+    intents.set(
+      gb,
+      (writes = intent(
+        async ([action, id, input], idempotencyKey) => {
+          const api = gb.api!;
+          const o = { idempotencyKey };
+          return action === 'start'
+            ? api.startTeam?.(id, input, o)
+            : action === 'join'
+              ? api.joinTeam?.(id, input, o)
+              : api.leaveTeam?.(id, o);
+        },
+        (w) => `${w[0]}:${w[1]}`,
+      )),
+    );
   }
   return writes;
 };
@@ -114,8 +156,12 @@ async function take(h: ActionHost, action: 'start' | 'join', id: string): Promis
   if (!team || !you) return false;
   h.track(action === 'start' ? 'group_team_start' : 'group_team_join', { team: team.id });
   const detail = {
-    teamId: team.id, campaignId: team.campaignId, productId: team.productId, price: you.price,
-    holdExpiresAt: you.holdExpiresAt ?? '', leader: you.leader,
+    teamId: team.id,
+    campaignId: team.campaignId,
+    productId: team.productId,
+    price: you.price,
+    holdExpiresAt: you.holdExpiresAt ?? '',
+    leader: you.leader,
   };
   if (emit(h.el, 'kith-group-join', detail, { cancelable: true })) return true;
   await leave(h, team.id);
@@ -166,6 +212,10 @@ export async function run(h: ActionHost, action: TeamAction, id: string): Promis
   if (action === 'share') return h.gb.team ? share(h, h.gb.team) : undefined;
   const done = action === 'leave' ? await leave(h, id) : await take(h, action, id);
   // Done: the controls that replaced the pressed one. Not done: the same button again, or another.
-  const next = !done ? [`[data-act="${action}"][data-id="${id}"]`] : action === 'leave' ? [`[data-act="join"][data-id="${id}"]`, '[data-act="start"]'] : ['.actions button'];
+  const next = !done
+    ? [`[data-act="${action}"][data-id="${id}"]`]
+    : action === 'leave'
+      ? [`[data-act="join"][data-id="${id}"]`, '[data-act="start"]']
+      : ['.actions button'];
   await refocus(h, [...next, 'button[data-act]:not([disabled])']);
 }

@@ -8,14 +8,27 @@ import './define.js';
 const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const liveRegion = (el: HTMLElement) => el.shadowRoot!.querySelector<HTMLElement>('[aria-live="polite"]')!;
 
-function adapterWith(shows?: (s: LiveShow[]) => LiveShow[], extra: Parameters<typeof createMemoryAdapter>[0] = {}): MemoryAdapter {
+function adapterWith(
+  shows?: (s: LiveShow[]) => LiveShow[],
+  extra: Parameters<typeof createMemoryAdapter>[0] = {},
+): MemoryAdapter {
   const seed = demoSeed();
   if (shows) seed.shows = shows(seed.shows);
   return createMemoryAdapter({ seed, ...extra });
 }
 
-async function badge(adapter: MemoryAdapter, attrs: { show?: string; product?: string; lang?: string } = { show: 'show-1' }) {
-  const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show=${attrs.show ?? ''} product=${attrs.product ?? ''} lang=${attrs.lang ?? 'en'}></kith-live-badge>`);
+async function badge(
+  adapter: MemoryAdapter,
+  attrs: { show?: string; product?: string; lang?: string } = { show: 'show-1' },
+) {
+  const el = await fixture<KithLiveBadge>(
+    html`<kith-live-badge
+      .adapter=${adapter}
+      show=${attrs.show ?? ''}
+      product=${attrs.product ?? ''}
+      lang=${attrs.lang ?? 'en'}
+    ></kith-live-badge>`,
+  );
   if (!attrs.show) el.removeAttribute('show');
   await waitUntil(() => el.state !== 'loading', 'badge never left loading');
   await el.updateComplete;
@@ -71,7 +84,9 @@ describe('<kith-live-badge>', () => {
 
     it('loading: reserves its size before data arrives', async () => {
       adapter = adapterWith(undefined, { latency: 300 });
-      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>`);
+      const el = await fixture<KithLiveBadge>(
+        html`<kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>`,
+      );
       expect(el.state).to.equal('loading');
       const loading = el.getBoundingClientRect();
       expect(loading.height).to.be.greaterThan(20);
@@ -102,7 +117,9 @@ describe('<kith-live-badge>', () => {
       adapter = adapterWith();
       const { live: _live, ...rest } = adapter;
       const noLive = { ...rest, capabilities: new Set(['reviews'] as const) };
-      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${noLive} show="show-2"></kith-live-badge>`);
+      const el = await fixture<KithLiveBadge>(
+        html`<kith-live-badge .adapter=${noLive} show="show-2"></kith-live-badge>`,
+      );
       await waitUntil(() => el.state !== 'loading');
       expect(el.state).to.equal('empty');
     });
@@ -112,7 +129,9 @@ describe('<kith-live-badge>', () => {
       const el = await badge(adapter, { show: 'show-2' });
       let errors = 0;
       el.addEventListener('kith-error', () => errors++);
-      (el as unknown as { renderPill: () => never }).renderPill = () => { throw new Error('bug'); };
+      (el as unknown as { renderPill: () => never }).renderPill = () => {
+        throw new Error('bug');
+      };
       el.requestUpdate();
       await waitUntil(() => el.state === 'error');
       for (let i = 0; i < 5; i++) await el.updateComplete;
@@ -129,7 +148,9 @@ describe('<kith-live-badge>', () => {
       window.addEventListener('unhandledrejection', onRejection);
       try {
         adapter = adapterWith(undefined, { failure: 'always', latency: 20 });
-        const wrapper = await fixture<HTMLDivElement>(html`<div><kith-live-badge show="show-1"></kith-live-badge></div>`);
+        const wrapper = await fixture<HTMLDivElement>(
+          html`<div><kith-live-badge show="show-1"></kith-live-badge></div>`,
+        );
         const el = wrapper.querySelector('kith-live-badge')!;
         const before = el.getBoundingClientRect();
         const seen = oneEvent(wrapper, 'kith-error') as Promise<CustomEvent<KithErrorDetail>>;
@@ -190,13 +211,25 @@ describe('<kith-live-badge>', () => {
       const pending = new Set<unknown>();
       const { setTimeout: realSet, clearTimeout: realClear } = window;
       window.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
-        const id = realSet(() => { pending.delete(id); fn(); }, ms, ...args);
+        const id = realSet(
+          () => {
+            pending.delete(id);
+            fn();
+          },
+          ms,
+          ...args,
+        );
         pending.add(id);
         return id;
       }) as typeof setTimeout;
-      window.clearTimeout = ((id: number) => { pending.delete(id); realClear(id); }) as typeof clearTimeout;
+      window.clearTimeout = ((id: number) => {
+        pending.delete(id);
+        realClear(id);
+      }) as typeof clearTimeout;
       try {
-        adapter = adapterWith((s) => s.map((x) => (x.id === 'show-1' ? { ...x, startsAt: new Date(Date.now() + 90_000).toISOString() } : x)));
+        adapter = adapterWith((s) =>
+          s.map((x) => (x.id === 'show-1' ? { ...x, startsAt: new Date(Date.now() + 90_000).toISOString() } : x)),
+        );
         const el = await badge(adapter);
         adapter.control.startShow('show-1', 10);
         await waitUntil(() => part(el, 'viewers'));
@@ -217,10 +250,12 @@ describe('<kith-live-badge>', () => {
 
     it('badges for one show share one subscription', async () => {
       adapter = adapterWith();
-      await fixture(html`<div>
-        <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
-        <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
-      </div>`);
+      await fixture(
+        html`<div>
+          <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
+          <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
+        </div>`,
+      );
       await waitUntil(() => adapter.activeSubscriptions > 0);
       await new Promise((r) => setTimeout(r, 20));
       expect(adapter.activeSubscriptions).to.equal(1);
@@ -232,7 +267,15 @@ describe('<kith-live-badge>', () => {
       adapter = adapterWith();
       const el = await badge(adapter, { show: 'show-2' });
       const heard = new Promise<CustomEvent>((resolve) =>
-        document.addEventListener('kith-live-open', (e) => { e.preventDefault(); resolve(e); }, { once: true }));
+        document.addEventListener(
+          'kith-live-open',
+          (e) => {
+            e.preventDefault();
+            resolve(e);
+          },
+          { once: true },
+        ),
+      );
       const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
       part(el, 'pill')!.dispatchEvent(click);
       const e = await heard;
@@ -252,7 +295,15 @@ describe('<kith-live-badge>', () => {
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pill'));
       const heard = new Promise<CustomEvent>((resolve) =>
-        document.addEventListener('kith-live-open', (e) => { e.preventDefault(); resolve(e); }, { once: true }));
+        document.addEventListener(
+          'kith-live-open',
+          (e) => {
+            e.preventDefault();
+            resolve(e);
+          },
+          { once: true },
+        ),
+      );
       await sendKeys({ press: 'Enter' });
       expect((await heard).detail.show.id).to.equal('show-2');
       before.remove();
@@ -260,7 +311,14 @@ describe('<kith-live-badge>', () => {
 
     it('href and target override the link', async () => {
       adapter = adapterWith();
-      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2" href="/live/sneakers" target="_blank"></kith-live-badge>`);
+      const el = await fixture<KithLiveBadge>(
+        html`<kith-live-badge
+          .adapter=${adapter}
+          show="show-2"
+          href="/live/sneakers"
+          target="_blank"
+        ></kith-live-badge>`,
+      );
       await waitUntil(() => el.state === 'ready');
       await el.updateComplete;
       const a = part(el, 'pill') as HTMLAnchorElement;
@@ -286,10 +344,15 @@ describe('<kith-live-badge>', () => {
       expect(localStorage.length + sessionStorage.length).to.equal(0);
       document.dispatchEvent(new CustomEvent('kith-consent', { detail: 'granted' }));
       click();
-      expect(events.map((e) => [e.name, e.widget, e.props?.status])).to.deep.equal([['widget_click', 'live-badge', 'live']]);
+      expect(events.map((e) => [e.name, e.widget, e.props?.status])).to.deep.equal([
+        ['widget_click', 'live-badge', 'live'],
+      ]);
       adapter.control.endShow('show-2');
       await waitUntil(() => events.length === 2);
-      expect([events[1]!.name, events[1]!.props]).to.deep.equal(['live_status_change', { status: 'ended', from: 'live' }]);
+      expect([events[1]!.name, events[1]!.props]).to.deep.equal([
+        'live_status_change',
+        { status: 'ended', from: 'live' },
+      ]);
       configure({ consent: 'denied', analytics: [] });
     });
   });
@@ -306,7 +369,9 @@ describe('<kith-live-badge>', () => {
       adapter = adapterWith();
       configure({ locale: 'zh-CN' });
       try {
-        const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>`);
+        const el = await fixture<KithLiveBadge>(
+          html`<kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>`,
+        );
         await waitUntil(() => part(el, 'label')?.textContent === '直播中');
         el.lang = 'en';
         await waitUntil(() => part(el, 'label')?.textContent === 'LIVE');
@@ -319,7 +384,9 @@ describe('<kith-live-badge>', () => {
       adapter = adapterWith();
       const errors: Event[] = [];
       document.addEventListener('kith-error', (e) => errors.push(e));
-      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2" lang="en_US" strings="{not json"></kith-live-badge>`);
+      const el = await fixture<KithLiveBadge>(
+        html`<kith-live-badge .adapter=${adapter} show="show-2" lang="en_US" strings="{not json"></kith-live-badge>`,
+      );
       await waitUntil(() => el.state === 'ready');
       await el.updateComplete;
       expect(part(el, 'label')!.textContent).to.equal('LIVE');
@@ -328,13 +395,17 @@ describe('<kith-live-badge>', () => {
 
     it('takes per-instance string overrides from a JSON attribute', async () => {
       adapter = adapterWith();
-      const el = await fixture<KithLiveBadge>(html`<kith-live-badge .adapter=${adapter} show="show-2" strings='{"live":"ON AIR"}'></kith-live-badge>`);
+      const el = await fixture<KithLiveBadge>(
+        html`<kith-live-badge .adapter=${adapter} show="show-2" strings='{"live":"ON AIR"}'></kith-live-badge>`,
+      );
       await waitUntil(() => part(el, 'label')?.textContent === 'ON AIR');
     });
 
     it('renders with no theme loaded and follows theme="dark"', async () => {
       adapter = adapterWith();
-      const page = await fixture<HTMLDivElement>(html`<div><kith-live-badge .adapter=${adapter} show="show-1"></kith-live-badge></div>`);
+      const page = await fixture<HTMLDivElement>(
+        html`<div><kith-live-badge .adapter=${adapter} show="show-1"></kith-live-badge></div>`,
+      );
       const el = page.querySelector('kith-live-badge')!;
       await waitUntil(() => el.state === 'ready');
       await el.updateComplete;
@@ -381,11 +452,15 @@ describe('<kith-live-badge>', () => {
 
     it('lays out right to left with logical properties', async () => {
       adapter = adapterWith();
-      const page = await fixture<HTMLDivElement>(html`<div dir="rtl"><kith-live-badge .adapter=${adapter} show="show-1"></kith-live-badge></div>`);
+      const page = await fixture<HTMLDivElement>(
+        html`<div dir="rtl"><kith-live-badge .adapter=${adapter} show="show-1"></kith-live-badge></div>`,
+      );
       const el = page.querySelector('kith-live-badge')!;
       await waitUntil(() => el.state === 'ready');
       await el.updateComplete;
-      expect(part(el, 'calendar')!.getBoundingClientRect().right).to.be.lessThan(part(el, 'pill')!.getBoundingClientRect().left);
+      expect(part(el, 'calendar')!.getBoundingClientRect().right).to.be.lessThan(
+        part(el, 'pill')!.getBoundingClientRect().left,
+      );
     });
   });
 

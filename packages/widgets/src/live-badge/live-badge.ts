@@ -1,8 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { atom } from 'nanostores';
 import {
-  AnnouncerController, ClockController, emit, I18nController, icsHref, KithElement,
-  liveShowStore, StoreController, toIcs, type LiveShow, type LiveState,
+  AnnouncerController,
+  ClockController,
+  emit,
+  I18nController,
+  icsHref,
+  KithElement,
+  liveShowStore,
+  StoreController,
+  toIcs,
+  type LiveShow,
+  type LiveState,
 } from '@kith/core';
 import styles from './live-badge.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
@@ -110,8 +119,7 @@ export class KithLiveBadge extends KithElement {
     if (show.status !== prev.status) {
       this.announcer.announce(t(label, values), true);
       this.track('live_status_change', { from: prev.status });
-    }
-    else if (show.status === 'live' && count !== prev.viewerCount) this.announcer.announce(t('viewers', values));
+    } else if (show.status === 'live' && count !== prev.viewerCount) this.announcer.announce(t('viewers', values));
   }
 
   // ── EVENT HANDLERS ──────────────────────────────────────────────────────────────────────────
@@ -133,16 +141,29 @@ export class KithLiveBadge extends KithElement {
     const n = show.viewerCount ?? 0;
     let body;
     if (show.status === 'live') {
-      body = this.renderPill(this.href ?? show.streamUrl, show.title, html`<span part="dot"></span><span part="label">${t('live')}</span>
-        ${show.viewerCount === undefined ? nothing : html`<span part="viewers">${t('viewers', { viewers: compact(n), count: n })}</span>`}`);
+      body = this.renderPill(
+        this.href ?? show.streamUrl,
+        show.title,
+        html`<span part="dot"></span
+          ><span part="label">${t('live')}</span>
+          ${show.viewerCount === undefined ? nothing : html`<span part="viewers">${t('viewers', { viewers: compact(n), count: n })}</span>`}`,
+      );
     } else if (show.status === 'scheduled') {
       const starts = Date.parse(show.startsAt);
       // Under a second to go reads "now" in Intl, which would say "Live now" before it is.
       const when = starts - this.clock.now >= 1000 ? this.i18n.relative(starts, this.clock.now) : '';
       const url = this.href ?? show.streamUrl;
       body = html`${this.renderPill(url, show.title, html`<span part="label">${when ? t('startsIn', { when }) : t('startingSoon')}</span>`)}
-        ${when ? html`<a part="calendar" href=${icsHref(toIcs({ uid: show.id, title: show.title, start: show.startsAt, url }))}
-          download="${show.id}.ics">${t('addToCalendar')}</a>` : nothing}`;
+      ${
+        when
+          ? html`<a
+              part="calendar"
+              href=${icsHref(toIcs({ uid: show.id, title: show.title, start: show.startsAt, url }))}
+              download="${show.id}.ics"
+              >${t('addToCalendar')}</a
+            >`
+          : nothing
+      }`;
     } else {
       const url = this.href ?? show.replayUrl;
       body = this.renderPill(url, show.title, html`<span part="label">${t(url ? 'replay' : 'ended')}</span>`);

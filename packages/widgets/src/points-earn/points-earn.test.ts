@@ -4,24 +4,37 @@ import type { KithPointsEarn } from './points-earn.js';
 import './define.js';
 
 const PROGRAM: PointsProgram = {
-  name: 'Kith Rewards', tiers: [{ id: 'member', name: 'Member', threshold: 0 }],
-  earn: [{ action: 'purchase', points: 1, per: { minor: 100, currency: 'USD' } }, { action: 'review', points: 20 }],
-  rewards: [], badges: [], expiryMonths: 12, pendingDays: 30, timeZone: 'UTC',
+  name: 'Kith Rewards',
+  tiers: [{ id: 'member', name: 'Member', threshold: 0 }],
+  earn: [
+    { action: 'purchase', points: 1, per: { minor: 100, currency: 'USD' } },
+    { action: 'review', points: 20 },
+  ],
+  rewards: [],
+  badges: [],
+  expiryMonths: 12,
+  pendingDays: 30,
+  timeZone: 'UTC',
 };
 
 /** An adapter whose only domain is points; counts program requests. */
 function pointsAdapter(program: PointsProgram | Error = PROGRAM) {
   const calls = { program: 0 };
   const adapter = {
-    id: 'fake', capabilities: new Set(['points']),
+    id: 'fake',
+    capabilities: new Set(['points']),
     points: {
       getProgram: async () => {
         calls.program++;
         if (program instanceof Error) throw program;
         return program;
       },
-      getAccount: async () => { throw new Error('unused'); },
-      listHistory: async () => { throw new Error('unused'); },
+      getAccount: async () => {
+        throw new Error('unused');
+      },
+      listHistory: async () => {
+        throw new Error('unused');
+      },
     },
   } as unknown as KithAdapter;
   return { adapter, calls };
@@ -30,7 +43,9 @@ function pointsAdapter(program: PointsProgram | Error = PROGRAM) {
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 
 async function snippet(adapter: KithAdapter, price: string, lang = 'en') {
-  const el = await fixture<KithPointsEarn>(html`<kith-points-earn .adapter=${adapter} product="p1" price=${price} lang=${lang}></kith-points-earn>`);
+  const el = await fixture<KithPointsEarn>(
+    html`<kith-points-earn .adapter=${adapter} product="p1" price=${price} lang=${lang}></kith-points-earn>`,
+  );
   await waitUntil(() => el.state !== 'loading', 'never left loading');
   await el.updateComplete;
   return el;
@@ -63,7 +78,11 @@ describe('<kith-points-earn>', () => {
 
   it('snippets on one page share one program request', async () => {
     const { adapter, calls } = pointsAdapter();
-    await fixture(html`<div>${['10', '20', '30'].map((p) => html`<kith-points-earn .adapter=${adapter} price=${p}></kith-points-earn>`)}</div>`);
+    await fixture(
+      html`<div>
+        ${['10', '20', '30'].map((p) => html`<kith-points-earn .adapter=${adapter} price=${p}></kith-points-earn>`)}
+      </div>`,
+    );
     await waitUntil(() => calls.program > 0);
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.program).to.equal(1);
@@ -83,7 +102,10 @@ describe('<kith-points-earn>', () => {
   });
 
   it('currency-aware: a JPY rule counts whole yen', async () => {
-    const { adapter } = pointsAdapter({ ...PROGRAM, earn: [{ action: 'purchase', points: 1, per: { minor: 100, currency: 'JPY' } }] });
+    const { adapter } = pointsAdapter({
+      ...PROGRAM,
+      earn: [{ action: 'purchase', points: 1, per: { minor: 100, currency: 'JPY' } }],
+    });
     configure({ currency: 'JPY' });
     expect(text(await snippet(adapter, '1980'))).to.equal('Earn 19 points with Kith Rewards');
   });

@@ -7,7 +7,8 @@ import './strings.js'; // registers the string tables (listed in sideEffects)
 const programs = new WeakMap<KithAdapter, Promise<PointsProgram>>();
 
 /** Minor units per major unit of a currency (100 for USD, 1 for JPY). */
-const scale = (currency: string) => 10 ** (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+const scale = (currency: string) =>
+  10 ** (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 
 /**
  * The inline "Earn 120 points" line for product and cart pages. The points follow the program's
@@ -60,13 +61,16 @@ export class KithPointsEarn extends KithElement {
       else if (adapter?.points) {
         let p = programs.get(adapter);
         if (!p) programs.set(adapter, (p = adapter.points.getProgram()));
-        p.then((program) => {
-          if (this.source === adapter) this.program = program;
-          this.requestUpdate();
-        }, (e) => {
-          programs.delete(adapter);
-          if (this.source === adapter) this.fail(toKithError(e));
-        });
+        p.then(
+          (program) => {
+            if (this.source === adapter) this.program = program;
+            this.requestUpdate();
+          },
+          (e) => {
+            programs.delete(adapter);
+            if (this.source === adapter) this.fail(toKithError(e));
+          },
+        );
       }
     }
     if (this.program) this.recover(this.points() > 0 ? 'ready' : 'empty');
@@ -87,7 +91,9 @@ export class KithPointsEarn extends KithElement {
   protected override renderContent() {
     const points = this.program ? this.points() : 0;
     if (!points) return nothing;
-    const n = html`<strong part="points">${this.i18n.t('points', { count: points, n: this.i18n.number(points) })}</strong>`;
+    const n = html`<strong part="points"
+      >${this.i18n.t('points', { count: points, n: this.i18n.number(points) })}</strong
+    >`;
     const [before, after] = this.i18n.t('earn', { program: this.program!.name }).split('{points}');
     return html`<span part="base">${before}${n}${after}</span>`;
   }

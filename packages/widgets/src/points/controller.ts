@@ -1,8 +1,19 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import {
-  intent, isHttpError, resource, storeCache,
-  type KithAdapter, type KithError, type PointsAccount, type PointsApi, type PointsCheckIn, type PointsEntry, type PointsProgram,
-  type PointsRedemption, type Resource, type ResourceState,
+  intent,
+  isHttpError,
+  resource,
+  storeCache,
+  type KithAdapter,
+  type KithError,
+  type PointsAccount,
+  type PointsApi,
+  type PointsCheckIn,
+  type PointsEntry,
+  type PointsProgram,
+  type PointsRedemption,
+  type Resource,
+  type ResourceState,
 } from '@kith/core';
 
 export type PointsStatus = 'loading' | 'ready' | 'none' | 'error';
@@ -13,25 +24,34 @@ const generic: Explain = () => 'problem.failed';
 /** The program and the account (null when signed out); null for an adapter without points. */
 type Standing = { readonly program: PointsProgram; readonly account: PointsAccount | null } | null;
 const standings = storeCache<Resource<Standing>>();
-const pointsOf = (adapter: KithAdapter): PointsApi | undefined => (adapter.capabilities.has('points') ? adapter.points : undefined);
+const pointsOf = (adapter: KithAdapter): PointsApi | undefined =>
+  adapter.capabilities.has('points') ? adapter.points : undefined;
 
 /**
  * One read per adapter and session, shared by every points widget on the page. Points also move
  * elsewhere (an order, a refund, another tab): it is read again when the page becomes visible.
  */
-const standing = (adapter: KithAdapter, signedIn: boolean): Resource<Standing> => standings(adapter, String(signedIn), () => resource(async (signal) => {
-  const api = pointsOf(adapter);
-  if (!api) return null;
-  const [program, account] = await Promise.all([
-    api.getProgram({ signal }),
-    // Signed out is a state, not a failure: not asked for, or a token the server no longer takes.
-    signedIn ? api.getAccount({ signal }).catch((e) => {
-      if (isHttpError(e) && e.status === 401) return null;
-      throw e;
-    }) : null,
-  ]);
-  return { program, account };
-}, { onVisible: true }));
+const standing = (adapter: KithAdapter, signedIn: boolean): Resource<Standing> =>
+  standings(adapter, String(signedIn), () =>
+    resource(
+      async (signal) => {
+        const api = pointsOf(adapter);
+        if (!api) return null;
+        const [program, account] = await Promise.all([
+          api.getProgram({ signal }),
+          // Signed out is a state, not a failure: not asked for, or a token the server no longer takes.
+          signedIn
+            ? api.getAccount({ signal }).catch((e) => {
+                if (isHttpError(e) && e.status === 401) return null;
+                throw e;
+              })
+            : null,
+        ]);
+        return { program, account };
+      },
+      { onVisible: true },
+    ),
+  );
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
@@ -52,9 +72,9 @@ export class PointsController implements ReactiveController {
   /** The last outcome as a string key (`problem.insufficient_points`), with the reward it is about. */
   message?: { readonly key: string; readonly reward?: string };
   /** Check-in (`check-in`) and redeem (`redeem:<id>`): one Idempotency-Key per intent, kept across its retries. */
-  private readonly writes = intent((name: string, idempotencyKey): Promise<PointsCheckIn | PointsRedemption> => name === 'check-in'
-    ? this.api!.checkIn!({ idempotencyKey })
-    : this.api!.redeem!(name.slice(7), { idempotencyKey }));
+  private readonly writes = intent((name: string, idempotencyKey): Promise<PointsCheckIn | PointsRedemption> =>
+    name === 'check-in' ? this.api!.checkIn!({ idempotencyKey }) : this.api!.redeem!(name.slice(7), { idempotencyKey }),
+  );
   private loadingHistory = false;
   private data?: ResourceState<Standing>;
   private $standing?: Resource<Standing>;
@@ -107,10 +127,14 @@ export class PointsController implements ReactiveController {
     this.off?.();
     this.off = this.$standing?.subscribe((s) => {
       this.data = s;
-      this.state = s.status === 'loading' ? { status: 'loading' }
-        : s.data === null ? { status: 'none' }
-        : s.data ? { status: 'ready' }
-        : { status: 'error', error: s.error };
+      this.state =
+        s.status === 'loading'
+          ? { status: 'loading' }
+          : s.data === null
+            ? { status: 'none' }
+            : s.data
+              ? { status: 'ready' }
+              : { status: 'error', error: s.error };
       // New numbers (the page came back, a write's answer) refresh an open history too.
       if (s.status === 'ready' && this.history) void this.loadHistory(true);
       this.host.requestUpdate();
@@ -167,7 +191,11 @@ export class PointsController implements ReactiveController {
   }
 
   /** One write at a time; the account it returns replaces the one shown. */
-  private async act(name: string, explain = generic, reward?: string): Promise<PointsCheckIn | PointsRedemption | undefined> {
+  private async act(
+    name: string,
+    explain = generic,
+    reward?: string,
+  ): Promise<PointsCheckIn | PointsRedemption | undefined> {
     if (this.busy || !this.$standing) return;
     const $standing = this.$standing;
     this.message = undefined;

@@ -1,8 +1,17 @@
 import { html, nothing } from 'lit';
 import {
-  emit, explainedCode, registerStrings,
-  type AnalyticsValue, type AnnouncerController, type AuthErrorCode, type ErrorStrings, type I18nController, type PointsEntry,
-  type PointsErrorCode, type PointsReward, type StringTable,
+  emit,
+  explainedCode,
+  registerStrings,
+  type AnalyticsValue,
+  type AnnouncerController,
+  type AuthErrorCode,
+  type ErrorStrings,
+  type I18nController,
+  type PointsEntry,
+  type PointsErrorCode,
+  type PointsReward,
+  type StringTable,
 } from '@kith/core';
 import type { Explain, PointsController } from './controller.js';
 
@@ -11,7 +20,11 @@ import type { Explain, PointsController } from './controller.js';
  * 5xx) is `problem.failed`. Every 401 reads as `customer_token_required`.
  */
 const EXPLAINED = [
-  'insufficient_points', 'out_of_stock', 'tier_required', 'already_checked_in', 'customer_token_required',
+  'insufficient_points',
+  'out_of_stock',
+  'tier_required',
+  'already_checked_in',
+  'customer_token_required',
 ] as const satisfies readonly (PointsErrorCode | AuthErrorCode)[];
 /** What every locale's table must say: one message per explained code. */
 export type PointsProblems = ErrorStrings<(typeof EXPLAINED)[number], 'problem.'>;
@@ -59,7 +72,11 @@ registerStrings('points', 'en', {
 
 /** What this chunk needs from the element. */
 export interface PointsHost {
-  readonly el: HTMLElement & { updateComplete: Promise<boolean>; requestUpdate(): void; renderRoot: HTMLElement | DocumentFragment };
+  readonly el: HTMLElement & {
+    updateComplete: Promise<boolean>;
+    requestUpdate(): void;
+    renderRoot: HTMLElement | DocumentFragment;
+  };
   readonly pts: PointsController;
   readonly announcer: AnnouncerController;
   readonly i18n: I18nController;
@@ -71,7 +88,9 @@ const DAY = { dateStyle: 'medium' } as const;
 /** The last outcome about a reward (`id`), or the widget-wide one (check-in) without. */
 export function message(h: PointsHost, id?: string) {
   const m = h.pts.message;
-  return m && m.reward === id ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${h.i18n.t(m.key)}</p>` : nothing;
+  return m && m.reward === id
+    ? html`<p part="message" class=${m.key === 'copied' ? 'ok' : ''} role="status">${h.i18n.t(m.key)}</p>`
+    : nothing;
 }
 
 /** A reward after the shopper acted on it: its code or the confirm step; undefined otherwise. */
@@ -79,14 +98,20 @@ export function reward(h: PointsHost, r: PointsReward) {
   const { t, dateTime } = h.i18n;
   const code = h.pts.codes.get(r.id);
   if (code) {
-    return html`<p part="code"><span>${t('yourCode')}: <strong>${code.code}</strong></span>
+    return html`<p part="code">
+      <span>${t('yourCode')}: <strong>${code.code}</strong></span>
       <button part="button" data-act="copy" data-id=${r.id}>${t('copy')}</button>
-      <small>${code.expiresAt ? t('useBy', { date: dateTime(Date.parse(code.expiresAt), DAY) }) : t('useAny')}</small></p>`;
+      <small>${code.expiresAt ? t('useBy', { date: dateTime(Date.parse(code.expiresAt), DAY) }) : t('useAny')}</small>
+    </p>`;
   }
   if (h.pts.confirming === r.id) {
-    return html`<p class="confirm"><span>${t('confirm', { points: h.p(r.cost), reward: r.title })}</span>
-      <button part="button" class="primary" data-act="redeem" data-id=${r.id} ?disabled=${!!h.pts.busy}>${t('yes')}</button>
-      <button part="button" class="link" data-act="cancel" data-id=${r.id}>${t('cancel')}</button></p>`;
+    return html`<p class="confirm">
+      <span>${t('confirm', { points: h.p(r.cost), reward: r.title })}</span>
+      <button part="button" class="primary" data-act="redeem" data-id=${r.id} ?disabled=${!!h.pts.busy}>
+        ${t('yes')}
+      </button>
+      <button part="button" class="link" data-act="cancel" data-id=${r.id}>${t('cancel')}</button>
+    </p>`;
   }
   return undefined;
 }
@@ -104,12 +129,18 @@ function focusSoon(h: PointsHost, ...selectors: string[]): void {
 
 /** One button's action (`data-act`, with `data-id` naming the reward). */
 export async function run(h: PointsHost, act: string, id: string): Promise<void> {
-  const { pts, i18n: { t } } = h;
+  const {
+    pts,
+    i18n: { t },
+  } = h;
   const button = (a: string) => `[data-act=${a}][data-id="${id}"]`;
   if (act === 'check-in') {
     const done = await pts.checkIn(explain);
     if (done) {
-      h.announcer.announce(t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }), true);
+      h.announcer.announce(
+        t('checkedInNow', { points: h.p(done.points), streak: t('streak', { count: done.streak }) }),
+        true,
+      );
       emit(h.el, 'kith-points-check-in', done);
       h.track('points_check_in', { points: done.points, streak: done.streak });
     }
@@ -149,8 +180,14 @@ export function history(h: PointsHost) {
   const { t } = h.i18n;
   const { history: items, historyCursor, busy } = h.pts;
   if (!items) return nothing;
-  return html`${items.length ? html`<ol>${items.map((e) => entry(h, e))}</ol>` : html`<p class="note">${t('noHistory')}</p>`}
-    ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
+  return html`${
+    items.length
+      ? html`<ol>
+          ${items.map((e) => entry(h, e))}
+        </ol>`
+      : html`<p class="note">${t('noHistory')}</p>`
+  }
+  ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
 }
 
 function entry(h: PointsHost, e: PointsEntry) {
@@ -158,13 +195,25 @@ function entry(h: PointsHost, e: PointsEntry) {
   // Lines are ordered by when they took effect (a purchase: when its points became spendable), and dated so.
   const day = (iso: string) => html`<time datetime=${iso}>${dateTime(Date.parse(iso), DAY)}</time>`;
   const { id, label = '' } = e.source;
-  const why = e.kind === 'earn' ? t(`why.${e.action}`, { id })
-    : e.kind === 'reverse' ? (e.action === 'purchase' ? t('why.reverse', { id }) : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) }))
-    : t(`why.${e.kind}`, { label, note: e.note ?? '' });
+  const why =
+    e.kind === 'earn'
+      ? t(`why.${e.action}`, { id })
+      : e.kind === 'reverse'
+        ? e.action === 'purchase'
+          ? t('why.reverse', { id })
+          : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) })
+        : t(`why.${e.kind}`, { label, note: e.note ?? '' });
   return html`<li class=${e.status}>
-    <span class="what">${why} <small>${e.status === 'pending'
-      ? html`${day(e.createdAt)} · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}`
-      : day(e.availableAt ?? e.createdAt)}</small></span>
+    <span class="what"
+      >${why}
+      <small
+        >${
+          e.status === 'pending'
+            ? html`${day(e.createdAt)} · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}`
+            : day(e.availableAt ?? e.createdAt)
+        }</small
+      ></span
+    >
     <span class="delta ${e.points < 0 ? 'minus' : ''}">${e.points > 0 ? '+' : '−'}${number(Math.abs(e.points))}</span>
     ${e.balanceAfter === null ? nothing : html`<small class="after">${t('after', { points: number(e.balanceAfter) })}</small>`}
   </li>`;

@@ -1,6 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure, HttpError, type PointsCheckIn, type PointsRedemption } from '@kith/core';
-import { createMemoryAdapter, pointsScenario, type MemoryAdapter, type PointsScenarioState } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  pointsScenario,
+  type MemoryAdapter,
+  type PointsScenarioState,
+} from '@kith/adapter-memory';
 import type { KithPoints } from './points.js';
 import './define.js';
 
@@ -9,7 +14,8 @@ const sr = (el: HTMLElement) => el.shadowRoot!;
 const $ = <E extends Element = HTMLElement>(el: HTMLElement, selector: string) => sr(el).querySelector<E>(selector);
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const part = (el: HTMLElement, name: string) => text($(el, `[part~="${name}"]`));
-const button = (el: HTMLElement, act: string, id?: string) => $<HTMLButtonElement>(el, `[data-act="${act}"]${id ? `[data-id="${id}"]` : ''}`);
+const button = (el: HTMLElement, act: string, id?: string) =>
+  $<HTMLButtonElement>(el, `[data-act="${act}"]${id ? `[data-id="${id}"]` : ''}`);
 /** Clicks a control once it is rendered. */
 async function click(el: HTMLElement, act: string, id?: string) {
   await waitUntil(() => button(el, act, id), `no ${act} button`);
@@ -22,7 +28,9 @@ function adapterFor(state: PointsScenarioState = 'member', signedIn = true): Mem
 }
 
 async function widget(adapter: MemoryAdapter, lang = 'en') {
-  const el = await fixture<KithPoints>(html`<kith-points .adapter=${adapter} lang=${lang} join-url="/join" sign-in-url="/login"></kith-points>`);
+  const el = await fixture<KithPoints>(
+    html`<kith-points .adapter=${adapter} lang=${lang} join-url="/join" sign-in-url="/login"></kith-points>`,
+  );
   await waitUntil(() => el.state !== 'loading', 'never left loading');
   await el.updateComplete;
   return el;
@@ -45,7 +53,14 @@ describe('<kith-points>', () => {
     expect([bar.value, bar.max]).to.deep.equal([1020, 1500]); // 1,520 lifetime: 1,020 into Silver's 1,500 to Gold
     expect(text(bar.nextElementSibling)).to.equal('480 points more to Gold');
     expect(text(button(el, 'check-in'))).to.equal('Check in: +5');
-    const rewards = [...sr(el).querySelectorAll('[part="reward"]')].map((li) => text(li.querySelector('.what strong')) + ' | ' + text(li.querySelector('.cost')) + ' | ' + text(li.querySelector('.why')));
+    const rewards = [...sr(el).querySelectorAll('[part="reward"]')].map(
+      (li) =>
+        text(li.querySelector('.what strong')) +
+        ' | ' +
+        text(li.querySelector('.cost')) +
+        ' | ' +
+        text(li.querySelector('.why')),
+    );
     expect(rewards).to.deep.equal([
       'Free shipping on your next order | 300 points | ',
       '$5 off | 500 points | ',
@@ -65,9 +80,16 @@ describe('<kith-points>', () => {
     const el = await widget(adapter);
     expect(el.state).to.equal('ready');
     expect($(el, '[part="balance"]')).to.equal(null);
-    expect([...sr(el).querySelectorAll('a[part="button"]')].map((a) => [text(a), a.getAttribute('href')])).to.deep.equal([['Join now', '/join'], ['Sign in', '/login']]);
+    expect(
+      [...sr(el).querySelectorAll('a[part="button"]')].map((a) => [text(a), a.getAttribute('href')]),
+    ).to.deep.equal([
+      ['Join now', '/join'],
+      ['Sign in', '/login'],
+    ]);
     expect(sr(el).querySelectorAll('[part="tiers"] li').length).to.equal(3);
-    const early = [...sr(el).querySelectorAll('[part="reward"]')].find((li) => text(li.querySelector('strong')) === 'Early access: winter drop');
+    const early = [...sr(el).querySelectorAll('[part="reward"]')].find(
+      (li) => text(li.querySelector('strong')) === 'Early access: winter drop',
+    );
     expect(text(early!.querySelector('small'))).to.contain('Silver tier and up');
     expect(button(el, 'ask')).to.equal(null);
     expect($(el, '[part="history"]')).to.equal(null);
@@ -80,7 +102,11 @@ describe('<kith-points>', () => {
     adapter = createMemoryAdapter({ seed, failure: (op) => (ops.push(op), false) });
     configure({ signInUrl: '/login?from=points' });
     try {
-      for (const [lang, words] of [['en', 'Sign in'], ['zh-CN', '登录'], ['zh-TW', '登入']] as const) {
+      for (const [lang, words] of [
+        ['en', 'Sign in'],
+        ['zh-CN', '登录'],
+        ['zh-TW', '登入'],
+      ] as const) {
         const el = await fixture<KithPoints>(html`<kith-points .adapter=${adapter} lang=${lang}></kith-points>`);
         await waitUntil(() => el.state === 'ready');
         await waitUntil(() => text($(el, 'a[part="button"]')) === words, `${lang}: ${text($(el, 'a[part="button"]'))}`);
@@ -162,11 +188,18 @@ describe('<kith-points>', () => {
     await waitUntil(() => sr(el).activeElement === button(el, 'copy', 'rw-10p'), 'focus on copy');
     expect(text($(el, '[aria-live="polite"]'))).to.equal(`Your code: ${detail.code}`);
     const history = await adapter.points.listHistory({});
-    expect(history.items.find((e) => e.status === 'available')).to.include({ kind: 'redeem', points: -1200, balanceAfter: 500 });
+    expect(history.items.find((e) => e.status === 'available')).to.include({
+      kind: 'redeem',
+      points: -1200,
+      balanceAfter: 500,
+    });
 
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
     let copied = '';
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void (copied = s) },
+      configurable: true,
+    });
     try {
       await click(el, 'copy', 'rw-10p');
       await waitUntil(() => copied);
@@ -203,7 +236,7 @@ describe('<kith-points>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('refusals read from the string table by code in the shopper\'s language, never the server\'s English; unexplained codes get the generic line', async () => {
+  it("refusals read from the string table by code in the shopper's language, never the server's English; unexplained codes get the generic line", async () => {
     adapter = adapterFor();
     const refusing = {
       ...adapter,
@@ -216,7 +249,10 @@ describe('<kith-points>', () => {
     const el = await widget(refusing, 'zh-CN');
     await click(el, 'ask', 'rw-10p');
     await click(el, 'redeem', 'rw-10p');
-    await waitUntil(() => text($(el, '[part="reward"] [part="message"]')) === '该奖励刚刚兑完了。', text($(el, '[part="reward"] [part="message"]')));
+    await waitUntil(
+      () => text($(el, '[part="reward"] [part="message"]')) === '该奖励刚刚兑完了。',
+      text($(el, '[part="reward"] [part="message"]')),
+    );
     await click(el, 'check-in');
     // One outcome at a time: the check-in's replaces the reward's.
     const messages = () => [...sr(el).querySelectorAll('[part="message"]')].map(text).join(' | ');
@@ -239,7 +275,10 @@ describe('<kith-points>', () => {
       await waitUntil(() => lines().length > 10);
     }
     await click(el, 'check-in');
-    await waitUntil(() => /^Daily check-in .* \+5 Balance 1,245$/.test(lines()[1] ?? ''), 'history refreshed after check-in');
+    await waitUntil(
+      () => /^Daily check-in .* \+5 Balance 1,245$/.test(lines()[1] ?? ''),
+      'history refreshed after check-in',
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -1,7 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  AnnouncerController, I18nController, KithElement, SessionController,
-  type PointsAccount, type PointsProgram, type PointsReward,
+  AnnouncerController,
+  I18nController,
+  KithElement,
+  SessionController,
+  type PointsAccount,
+  type PointsProgram,
+  type PointsReward,
 } from '@kith/core';
 import type { PointsHost } from './points-actions.js';
 import { PointsController } from './controller.js';
@@ -83,7 +88,11 @@ export class KithPoints extends KithElement {
 
   /** What the lazy chunk works with: the same object for every call, as nothing in it changes. */
   private readonly host: PointsHost = {
-    el: this, pts: this.pts, announcer: this.announcer, i18n: this.i18n, p: (n) => this.p(n),
+    el: this,
+    pts: this.pts,
+    announcer: this.announcer,
+    i18n: this.i18n,
+    p: (n) => this.p(n),
     track: (name, props) => this.track(name, props),
   };
 
@@ -106,7 +115,10 @@ export class KithPoints extends KithElement {
 
   protected override renderFallback() {
     return html`<section part="base">
-      <p>${this.i18n.t('error')} <button part="button" class="link" @click=${this.pts.load}>${this.i18n.t('retry')}</button></p>
+      <p>
+        ${this.i18n.t('error')}
+        <button part="button" class="link" @click=${this.pts.load}>${this.i18n.t('retry')}</button>
+      </p>
     </section>`;
   }
 
@@ -114,13 +126,23 @@ export class KithPoints extends KithElement {
     const { program, account } = this.pts;
     if (this.pts.state.status !== 'ready' || !program) return html`<div class="skeleton" part="base"></div>`;
     const { t } = this.i18n;
-    return html`<section part="base" aria-labelledby="heading" @pointerover=${this.prefetch} @focusin=${this.prefetch} @click=${this.onClick}>
+    return html`<section
+      part="base"
+      aria-labelledby="heading"
+      @pointerover=${this.prefetch}
+      @focusin=${this.prefetch}
+      @click=${this.onClick}
+    >
       <h2 id="heading">${program.name}</h2>
       ${account ? this.renderAccount(program, account) : this.renderJoin(program)}
       <h3>${t('rewards')}</h3>
-      <ul part="rewards">${program.rewards.map((r) => this.renderReward(program, account, r))}</ul>
+      <ul part="rewards">
+        ${program.rewards.map((r) => this.renderReward(program, account, r))}
+      </ul>
       <h3>${t('earn')}</h3>
-      <ul part="earn">${this.renderEarn(program)}</ul>
+      <ul part="earn">
+        ${this.renderEarn(program)}
+      </ul>
       ${account ? this.renderBadges(program, account) : this.renderTiers(program)}
       ${account ? this.renderHistory() : nothing}
       ${program.termsUrl ? html`<a href=${program.termsUrl}>${t('terms')}</a>` : nothing}
@@ -132,11 +154,13 @@ export class KithPoints extends KithElement {
     const { t } = this.i18n;
     const signIn = this.signInHref(this.signInUrl);
     return html`<p>${t('joinLead')}</p>
-      <div class="actions"><slot name="join">
-        ${this.joinUrl ? html`<a part="button" class="primary" href=${this.joinUrl}>${t('joinNow')}</a>` : nothing}
-        ${signIn ? html`<a part="button" href=${signIn}>${t('signIn')}</a>` : nothing}
-        ${this.joinUrl || signIn ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
-      </slot></div>`;
+      <div class="actions">
+        <slot name="join">
+          ${this.joinUrl ? html`<a part="button" class="primary" href=${this.joinUrl}>${t('joinNow')}</a>` : nothing}
+          ${signIn ? html`<a part="button" href=${signIn}>${t('signIn')}</a>` : nothing}
+          ${this.joinUrl || signIn ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
+        </slot>
+      </div>`;
   }
 
   private renderAccount(program: PointsProgram, a: PointsAccount) {
@@ -149,23 +173,45 @@ export class KithPoints extends KithElement {
     const { busy } = this.pts;
     return html`<p part="tier">${t('tier', { tier: a.tier.name })}</p>
       <span class="visually-hidden">${t('balance')}:</span>
-      <p part="balance"><strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
+      <p part="balance">
+        <strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
         ${a.pending ? html`<span class="pending">${t('pending', { points: this.i18n.number(a.pending) })}</span>` : nothing}
       </p>
       ${a.expiring ? html`<p class="note">${t('expiring', { points: this.p(a.expiring.points), date: dateTime(Date.parse(a.expiring.at), DAY) })}</p>` : nothing}
-      ${next ? html`<progress part="progress" aria-label=${t('tierProgress')} max=${next.threshold - a.tier.threshold}
-          value=${Math.max(0, a.lifetime - a.tier.threshold)}></progress>
-        <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
-        : html`<p class="note">${t('topTier')}</p>`}
-      ${rule && this.pts.api?.checkIn ? html`<div part="check-in" tabindex="-1">
-        ${a.checkIn.checkedInToday
-          ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
-            <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
-          : html`<button part="button" class="primary" data-act="check-in" ?disabled=${!!busy}>${t('checkIn', { points: a.checkIn.nextPoints })}</button>
-            ${a.checkIn.streak ? html`<p>${t('streak', { count: a.checkIn.streak })}</p>` : nothing}`}
-        ${bonus ? html`<ol class="streak" aria-hidden="true">${Array.from({ length: bonus.everyDays }, (_, i) => html`<li class=${i < done ? 'on' : ''}>${i + 1}</li>`)}</ol>
-          <p class="note">${t('bonusAt', bonus)}</p>` : nothing}
-      </div>` : nothing}
+      ${
+        next
+          ? html`<progress
+                part="progress"
+                aria-label=${t('tierProgress')}
+                max=${next.threshold - a.tier.threshold}
+                value=${Math.max(0, a.lifetime - a.tier.threshold)}
+              ></progress>
+              <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
+          : html`<p class="note">${t('topTier')}</p>`
+      }
+      ${
+        rule && this.pts.api?.checkIn
+          ? html`<div part="check-in" tabindex="-1">
+              ${
+                a.checkIn.checkedInToday
+                  ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
+                      <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
+                  : html`<button part="button" class="primary" data-act="check-in" ?disabled=${!!busy}>
+                        ${t('checkIn', { points: a.checkIn.nextPoints })}
+                      </button>
+                      ${a.checkIn.streak ? html`<p>${t('streak', { count: a.checkIn.streak })}</p>` : nothing}`
+              }
+              ${
+                bonus
+                  ? html`<ol class="streak" aria-hidden="true">
+                        ${Array.from({ length: bonus.everyDays }, (_, i) => html`<li class=${i < done ? 'on' : ''}>${i + 1}</li>`)}
+                      </ol>
+                      <p class="note">${t('bonusAt', bonus)}</p>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
       ${this.mod?.message(this.host) ?? nothing}`;
   }
 
@@ -176,18 +222,33 @@ export class KithPoints extends KithElement {
     const locked = tier >= 0 && (!a || tier > tiers.indexOf(a.tier.id));
     const forTier = tier >= 0 ? t('forTier', { tier: program.tiers[tier]!.name }) : '';
     const short = a ? r.cost - a.balance : 0;
-    const why = r.stock === 0 ? t('outOfStock') : locked ? forTier : short > 0 ? t('need', { points: this.p(short) }) : '';
+    const why =
+      r.stock === 0 ? t('outOfStock') : locked ? forTier : short > 0 ? t('need', { points: this.p(short) }) : '';
     const details = [
       r.description,
       a && locked ? '' : forTier,
       r.coupon?.minimumSpend ? t('minSpend', { amount: money(r.coupon.minimumSpend) }) : '',
       r.stock !== undefined && r.stock > 0 && r.stock <= 10 ? t('left', { count: r.stock }) : '',
-    ].filter(Boolean).join(' · ');
+    ]
+      .filter(Boolean)
+      .join(' · ');
     return html`<li part="reward" class=${why ? 'off' : ''}>
       <span class="what"><strong>${r.title}</strong>${details ? html`<small>${details}</small>` : nothing}</span>
       <span class="cost">${this.p(r.cost)}</span>
-      ${this.mod?.reward(this.host, r) ?? (a && this.pts.api?.redeem ? html`<button part="button" data-act="ask" data-id=${r.id} ?disabled=${!!why || !!this.pts.busy}
-        aria-label=${t('redeemFor', { reward: r.title, points: this.p(r.cost) })}>${t('redeem')}</button>` : nothing)}
+      ${
+        this.mod?.reward(this.host, r) ??
+        (a && this.pts.api?.redeem
+          ? html`<button
+              part="button"
+              data-act="ask"
+              data-id=${r.id}
+              ?disabled=${!!why || !!this.pts.busy}
+              aria-label=${t('redeemFor', { reward: r.title, points: this.p(r.cost) })}
+            >
+              ${t('redeem')}
+            </button>`
+          : nothing)
+      }
       ${why && a && !this.pts.codes.has(r.id) ? html`<small class="why">${why}</small>` : nothing}
       ${this.mod?.message(this.host, r.id) ?? nothing}
     </li>`;
@@ -195,28 +256,42 @@ export class KithPoints extends KithElement {
 
   private renderEarn(program: PointsProgram) {
     const { t, money } = this.i18n;
-    return program.earn.filter((r) => r.action !== 'streak_bonus' && r.action !== 'team').map((r) => {
-      const points = this.p(r.points);
-      const key = r.action === 'share' && r.dailyCap ? 'earn.shareCap' : `earn.${r.action}`;
-      return html`<li>${t(key, { points, per: r.per ? money(r.per) : '', cap: r.dailyCap ?? '' })}</li>`;
-    });
+    return program.earn
+      .filter((r) => r.action !== 'streak_bonus' && r.action !== 'team')
+      .map((r) => {
+        const points = this.p(r.points);
+        const key = r.action === 'share' && r.dailyCap ? 'earn.shareCap' : `earn.${r.action}`;
+        return html`<li>${t(key, { points, per: r.per ? money(r.per) : '', cap: r.dailyCap ?? '' })}</li>`;
+      });
   }
 
   private renderTiers(program: PointsProgram) {
     const { t } = this.i18n;
-    return program.tiers.length > 1 ? html`<h3>${t('tiers')}</h3>
-      <ul part="tiers">${program.tiers.map((x) => html`<li><strong>${x.name}</strong> <small>${t('tierAt', { points: this.p(x.threshold) })}${x.perks?.length ? ` · ${x.perks.join(' · ')}` : ''}</small></li>`)}</ul>` : nothing;
+    return program.tiers.length > 1
+      ? html`<h3>${t('tiers')}</h3>
+          <ul part="tiers">
+            ${program.tiers.map((x) => html`<li><strong>${x.name}</strong> <small>${t('tierAt', { points: this.p(x.threshold) })}${x.perks?.length ? ` · ${x.perks.join(' · ')}` : ''}</small></li>`)}
+          </ul>`
+      : nothing;
   }
 
   private renderBadges(program: PointsProgram, a: PointsAccount) {
     const { t, dateTime } = this.i18n;
     const earned = new Map(a.badges.map((b) => [b.id, b.earnedAt]));
-    return program.badges.length ? html`<h3>${t('badges')}</h3>
-      <ul part="badges">${program.badges.map((b) => {
-        const at = earned.get(b.id);
-        return html`<li class=${at ? 'on' : ''}><strong>${b.name}</strong>
-          <small>${at ? t('earnedOn', { date: dateTime(Date.parse(at), DAY) }) : `${b.description} · ${t('notYet')}`}</small></li>`;
-      })}</ul>` : nothing;
+    return program.badges.length
+      ? html`<h3>${t('badges')}</h3>
+          <ul part="badges">
+            ${program.badges.map((b) => {
+              const at = earned.get(b.id);
+              return html`<li class=${at ? 'on' : ''}>
+                <strong>${b.name}</strong>
+                <small
+                  >${at ? t('earnedOn', { date: dateTime(Date.parse(at), DAY) }) : `${b.description} · ${t('notYet')}`}</small
+                >
+              </li>`;
+            })}
+          </ul>`
+      : nothing;
   }
 
   private renderHistory() {

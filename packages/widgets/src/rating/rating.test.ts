@@ -13,7 +13,13 @@ function counting(adapter: MemoryAdapter) {
   const reviews = adapter.reviews!;
   const spy: KithAdapter = {
     ...adapter,
-    reviews: { ...reviews, getSummaries: (ids, o) => { calls.push([...ids]); return reviews.getSummaries(ids, o); } },
+    reviews: {
+      ...reviews,
+      getSummaries: (ids, o) => {
+        calls.push([...ids]);
+        return reviews.getSummaries(ids, o);
+      },
+    },
   };
   return { spy, calls };
 }
@@ -30,14 +36,20 @@ describe('<kith-rating>', () => {
     expect(part(el, 'count')!.textContent).to.equal(`(${summary.count})`);
     const base = part(el, 'base')!;
     expect(base.getAttribute('role')).to.equal('img');
-    expect(base.getAttribute('aria-label')).to.equal(`Rated ${summary.average.toFixed(1)} out of 5 stars, ${summary.count} reviews`);
+    expect(base.getAttribute('aria-label')).to.equal(
+      `Rated ${summary.average.toFixed(1)} out of 5 stars, ${summary.count} reviews`,
+    );
     expect(part(el, 'stars')!.getAttribute('aria-hidden')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
   it('N snippets in one render make one request', async () => {
     const { spy, calls } = counting(createMemoryAdapter());
-    await fixture(html`<div>${['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => html`<kith-rating .adapter=${spy} product=${p}></kith-rating>`)}</div>`);
+    await fixture(
+      html`<div>
+        ${['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => html`<kith-rating .adapter=${spy} product=${p}></kith-rating>`)}
+      </div>`,
+    );
     await waitUntil(() => calls.length > 0);
     await new Promise((r) => setTimeout(r, 30));
     expect(calls).to.deep.equal([['p1', 'p2', 'p3', 'p4', 'p5']]);
@@ -58,7 +70,9 @@ describe('<kith-rating>', () => {
   });
 
   it('a product without reviews collapses in place; so does a failing adapter, without throwing', async () => {
-    const empty = await fixture<KithRating>(html`<kith-rating .adapter=${createMemoryAdapter()} product="nothing"></kith-rating>`);
+    const empty = await fixture<KithRating>(
+      html`<kith-rating .adapter=${createMemoryAdapter()} product="nothing"></kith-rating>`,
+    );
     await settled(empty);
     expect(empty.state).to.equal('empty');
     expect(getComputedStyle(empty).visibility).to.equal('hidden');
@@ -69,7 +83,9 @@ describe('<kith-rating>', () => {
     const onRejection = (e: PromiseRejectionEvent) => errors.push(e.reason);
     window.addEventListener('unhandledrejection', onRejection);
     try {
-      const failing = await fixture<KithRating>(html`<kith-rating .adapter=${createMemoryAdapter({ failure: 'always' })} product="p1"></kith-rating>`);
+      const failing = await fixture<KithRating>(
+        html`<kith-rating .adapter=${createMemoryAdapter({ failure: 'always' })} product="p1"></kith-rating>`,
+      );
       await settled(failing);
       expect(failing.state).to.equal('error');
       expect(failing.getBoundingClientRect().height).to.be.greaterThan(15);
@@ -82,7 +98,9 @@ describe('<kith-rating>', () => {
   });
 
   it('with href it is a link whose name still says the rating', async () => {
-    const el = await fixture<KithRating>(html`<kith-rating .adapter=${createMemoryAdapter()} product="p1" href="#reviews"></kith-rating>`);
+    const el = await fixture<KithRating>(
+      html`<kith-rating .adapter=${createMemoryAdapter()} product="p1" href="#reviews"></kith-rating>`,
+    );
     await settled(el);
     await el.updateComplete;
     const link = part(el, 'base') as HTMLAnchorElement;
@@ -92,7 +110,9 @@ describe('<kith-rating>', () => {
   });
 
   it('speaks zh-CN (loaded on demand)', async () => {
-    const el = await fixture<KithRating>(html`<kith-rating .adapter=${createMemoryAdapter()} product="p1" lang="zh-CN"></kith-rating>`);
+    const el = await fixture<KithRating>(
+      html`<kith-rating .adapter=${createMemoryAdapter()} product="p1" lang="zh-CN"></kith-rating>`,
+    );
     await settled(el);
     await waitUntil(() => part(el, 'base')?.getAttribute('aria-label')?.startsWith('评分'));
   });

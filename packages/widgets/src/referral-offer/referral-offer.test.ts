@@ -4,14 +4,21 @@ import type { KithReferralOffer } from './referral-offer.js';
 import './define.js';
 
 const OFFER: ReferralOffer = {
-  code: 'LIN-7Q2K', advocateName: 'Lin', couponCode: 'FRIEND-LIN-7Q2K',
-  incentive: { friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } }, advocate: { kind: 'points', points: 100 }, termsUrl: 'https://shop.example.com/referral-terms' },
+  code: 'LIN-7Q2K',
+  advocateName: 'Lin',
+  couponCode: 'FRIEND-LIN-7Q2K',
+  incentive: {
+    friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } },
+    advocate: { kind: 'points', points: 100 },
+    termsUrl: 'https://shop.example.com/referral-terms',
+  },
 };
 
 function offerAdapter(answer: (code: string) => ReferralOffer | Error) {
   const asked: string[] = [];
   const adapter = {
-    id: 'fake', capabilities: new Set(['referrals']),
+    id: 'fake',
+    capabilities: new Set(['referrals']),
     referrals: {
       getOffer: async (code: string) => {
         asked.push(code);
@@ -29,12 +36,19 @@ const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' 
 describe('<kith-referral-offer>', () => {
   it('a valid code: who gave what, the coupon code with copy, the disclosure and terms', async () => {
     const { adapter, asked } = offerAdapter(() => OFFER);
-    const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter} code="lin-7q2k"></kith-referral-offer>`);
+    const el = await fixture<KithReferralOffer>(
+      html`<kith-referral-offer .adapter=${adapter} code="lin-7q2k"></kith-referral-offer>`,
+    );
     await waitUntil(() => el.state === 'ready');
     expect(asked).to.deep.equal(['lin-7q2k']);
-    expect(text(el)).to.equal('Lin gave you $10.00 off your first order Use this code at checkout: FRIEND-LIN-7Q2K Copy Lin gets a reward when you place your first order. Terms ×');
+    expect(text(el)).to.equal(
+      'Lin gave you $10.00 off your first order Use this code at checkout: FRIEND-LIN-7Q2K Copy Lin gets a reward when you place your first order. Terms ×',
+    );
     let copied = '';
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void (copied = s) },
+      configurable: true,
+    });
     try {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => copied);
@@ -64,7 +78,9 @@ describe('<kith-referral-offer>', () => {
     const before = location.href;
     history.replaceState(null, '', `${location.pathname}?kith_ref=LIN-7Q2K`);
     try {
-      const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter}></kith-referral-offer>`);
+      const el = await fixture<KithReferralOffer>(
+        html`<kith-referral-offer .adapter=${adapter}></kith-referral-offer>`,
+      );
       await waitUntil(() => el.state === 'ready');
       expect(asked).to.deep.equal(['LIN-7Q2K']);
     } finally {
@@ -74,14 +90,18 @@ describe('<kith-referral-offer>', () => {
 
   it('an unknown or capped code (404): nothing shown, nothing broken', async () => {
     const { adapter } = offerAdapter(() => new HttpError(404, 'code_capped', 'capped'));
-    const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter} code="X-1"></kith-referral-offer>`);
+    const el = await fixture<KithReferralOffer>(
+      html`<kith-referral-offer .adapter=${adapter} code="X-1"></kith-referral-offer>`,
+    );
     await waitUntil(() => el.state === 'empty');
     expect(text(el)).to.equal('');
   });
 
   it('a backend without referrals: nothing shown, no space taken', async () => {
     const adapter = { id: 'none', capabilities: new Set() } as unknown as KithAdapter;
-    const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter} code="LIN-7Q2K"></kith-referral-offer>`);
+    const el = await fixture<KithReferralOffer>(
+      html`<kith-referral-offer .adapter=${adapter} code="LIN-7Q2K"></kith-referral-offer>`,
+    );
     await waitUntil(() => el.state === 'empty');
     expect(el.getBoundingClientRect().height).to.equal(0);
   });
@@ -100,7 +120,9 @@ describe('<kith-referral-offer>', () => {
 
   it('speaks Chinese', async () => {
     const { adapter } = offerAdapter(() => OFFER);
-    const el = await fixture<KithReferralOffer>(html`<kith-referral-offer .adapter=${adapter} code="LIN-7Q2K" lang="zh-CN"></kith-referral-offer>`);
+    const el = await fixture<KithReferralOffer>(
+      html`<kith-referral-offer .adapter=${adapter} code="LIN-7Q2K" lang="zh-CN"></kith-referral-offer>`,
+    );
     await waitUntil(() => text(el).startsWith('Lin送你'));
     expect(text(el)).to.match(/^Lin送你首单立减 US\$10\.00/);
   });

@@ -1,5 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { I18nController, KithElement, isHttpError, type KithAdapter, type ReferralOffer, type ReferralReward } from '@kith/core';
+import {
+  I18nController,
+  KithElement,
+  isHttpError,
+  type KithAdapter,
+  type ReferralOffer,
+  type ReferralReward,
+} from '@kith/core';
 import styles from './referral-offer.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
 
@@ -30,7 +37,12 @@ function landedCode(): string | undefined {
 export class KithReferralOffer extends KithElement {
   static override styles = [...KithElement.styles, styles];
 
-  static override properties = { code: { reflect: true }, offer: { state: true }, copied: { state: true }, dismissed: { state: true } };
+  static override properties = {
+    code: { reflect: true },
+    offer: { state: true },
+    copied: { state: true },
+    dismissed: { state: true },
+  };
 
   /** The referral code. Default: this visit's (`?kith_ref=` or the loader's kept attribution). */
   declare code?: string;
@@ -87,7 +99,11 @@ export class KithReferralOffer extends KithElement {
 
   private reward(r: ReferralReward): string {
     const { t, money } = this.i18n;
-    return r.kind === 'points' ? t('points', { points: r.points ?? 0 }) : r.amountOff ? t('off', { amount: money(r.amountOff) }) : t('percent', { percent: r.percentOff ?? 0 });
+    return r.kind === 'points'
+      ? t('points', { points: r.points ?? 0 })
+      : r.amountOff
+        ? t('off', { amount: money(r.amountOff) })
+        : t('percent', { percent: r.percentOff ?? 0 });
   }
 
   protected override renderContent() {
@@ -97,10 +113,16 @@ export class KithReferralOffer extends KithElement {
     const { friend, termsUrl } = o.incentive;
     return html`<section part="base" aria-labelledby="gift">
       <p id="gift"><strong>${t('gift', { name: o.advocateName, reward: this.reward(friend) })}</strong></p>
-      <p>${t('use')} <code part="code">${o.couponCode}</code>
+      <p>
+        ${t('use')} <code part="code">${o.couponCode}</code>
         <button part="button" @click=${this.copy}>${t('copy')}</button>
-        <span role="status">${this.copied ? t('copied') : ''}</span></p>
-      <p><small>${t('disclosure', { name: o.advocateName })}${termsUrl ? html` <a href=${termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>
+        <span role="status">${this.copied ? t('copied') : ''}</span>
+      </p>
+      <p>
+        <small
+          >${t('disclosure', { name: o.advocateName })}${termsUrl ? html` <a href=${termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small
+        >
+      </p>
       <button part="button" class="dismiss" aria-label=${t('dismiss')} @click=${this.dismiss}>×</button>
     </section>`;
   }

@@ -1,5 +1,12 @@
 import { html } from 'lit';
-import { explainedCode, intent, type AuthErrorCode, type ErrorStrings, type ReportReason, type Review } from '@kith/core';
+import {
+  explainedCode,
+  intent,
+  type AuthErrorCode,
+  type ErrorStrings,
+  type ReportReason,
+  type Review,
+} from '@kith/core';
 import type { ReviewsContext } from './context.js';
 
 /**
@@ -18,14 +25,20 @@ export class ReviewActions {
   private readonly voted = new Set<string>();
   // One Idempotency-Key per vote and per report (review and reason), kept when the shopper retries it after a
   // network error, so the retry cannot count twice.
-  private readonly votes = intent((id: string, idempotencyKey) => this.c.adapter()!.reviews!.markHelpful!(id, { idempotencyKey }));
+  private readonly votes = intent((id: string, idempotencyKey) =>
+    this.c.adapter()!.reviews!.markHelpful!(id, { idempotencyKey }),
+  );
   private readonly reports = intent(
-    ([id, reason]: readonly [string, ReportReason], idempotencyKey) => this.c.adapter()!.reviews!.report!(id, reason, { idempotencyKey }),
+    ([id, reason]: readonly [string, ReportReason], idempotencyKey) =>
+      this.c.adapter()!.reviews!.report!(id, reason, { idempotencyKey }),
     (x) => x.join(),
   );
 
   /** `patch` replaces a loaded review (its helpful count after a vote). */
-  constructor(private readonly c: ReviewsContext, private readonly patch: (id: string, change: Partial<Review>) => void) {}
+  constructor(
+    private readonly c: ReviewsContext,
+    private readonly patch: (id: string, change: Partial<Review>) => void,
+  ) {}
 
   hasVoted(id: string): boolean {
     return this.voted.has(id);
@@ -60,7 +73,10 @@ export class ReviewActions {
     if (this.voted.has(r.id)) return;
     const api = this.c.adapter()?.reviews;
     let count = r.helpfulCount;
-    const ok = await this.act(() => api?.markHelpful && this.votes.run(r.id).then((x) => (count = x.helpfulCount, true)), this.c.i18n.t('voted'));
+    const ok = await this.act(
+      () => api?.markHelpful && this.votes.run(r.id).then((x) => ((count = x.helpfulCount), true)),
+      this.c.i18n.t('voted'),
+    );
     if (!ok) return;
     this.voted.add(r.id);
     this.patch(r.id, { helpfulCount: count });
@@ -69,13 +85,17 @@ export class ReviewActions {
 
   async report(r: Review, reason: ReportReason): Promise<void> {
     const api = this.c.adapter()?.reviews;
-    if (await this.act(() => api?.report && this.reports.run([r.id, reason]).then(() => true), this.c.i18n.t('reported'))) {
+    if (
+      await this.act(() => api?.report && this.reports.run([r.id, reason]).then(() => true), this.c.i18n.t('reported'))
+    ) {
       this.c.track('review_reported', { review: r.id, reason });
     }
   }
 
   render() {
     const href = this.c.signInHref();
-    return html`<p part="notice" class="notice" role="status">${this.notice === this.c.i18n.t(SIGN_IN) && href ? html`<a href=${href}>${this.notice}</a>` : this.notice}</p>`;
+    return html`<p part="notice" class="notice" role="status">
+      ${this.notice === this.c.i18n.t(SIGN_IN) && href ? html`<a href=${href}>${this.notice}</a>` : this.notice}
+    </p>`;
   }
 }

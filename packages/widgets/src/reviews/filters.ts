@@ -10,7 +10,10 @@ export class ReviewFilterBar {
   value: ReviewFilters = { sort: 'newest' };
 
   /** `changed` runs on every change, before the host re-renders. */
-  constructor(private readonly c: ReviewsContext, private readonly changed: () => void) {}
+  constructor(
+    private readonly c: ReviewsContext,
+    private readonly changed: () => void,
+  ) {}
 
   get active(): boolean {
     const f = this.value;
@@ -35,16 +38,20 @@ export class ReviewFilterBar {
     const t = this.c.i18n.t;
     const f = this.value;
     return html`<div part="toolbar" role="group" aria-label=${t('toolbar')}>
-        <label class="sort">${t('sortBy')}
-          <select part="sort" @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ReviewSort }, { sort: (e.target as HTMLSelectElement).value })}>
-            ${SORTS.map((k) => html`<option value=${k} ?selected=${f.sort === k}>${t(`sort.${k}`)}</option>`)}
-          </select>
-        </label>
-        ${s.withMediaCount ? this.chip(t('withMedia', { count: s.withMediaCount }), !!f.withMedia, () => this.set({ withMedia: !f.withMedia }, { filter: 'media', value: !f.withMedia })) : nothing}
-        ${this.chip(t('verifiedOnly'), !!f.verified, () => this.set({ verified: !f.verified }, { filter: 'verified', value: !f.verified }))}
-        ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.set({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
-        ${this.active ? html`<button class="link" @click=${() => this.set({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
-      </div>`;
+      <label class="sort"
+        >${t('sortBy')}
+        <select
+          part="sort"
+          @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ReviewSort }, { sort: (e.target as HTMLSelectElement).value })}
+        >
+          ${SORTS.map((k) => html`<option value=${k} ?selected=${f.sort === k}>${t(`sort.${k}`)}</option>`)}
+        </select>
+      </label>
+      ${s.withMediaCount ? this.chip(t('withMedia', { count: s.withMediaCount }), !!f.withMedia, () => this.set({ withMedia: !f.withMedia }, { filter: 'media', value: !f.withMedia })) : nothing}
+      ${this.chip(t('verifiedOnly'), !!f.verified, () => this.set({ verified: !f.verified }, { filter: 'verified', value: !f.verified }))}
+      ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.set({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
+      ${this.active ? html`<button class="link" @click=${() => this.set({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
+    </div>`;
   }
 
   private chip(label: string, pressed: boolean, onClick: () => void) {

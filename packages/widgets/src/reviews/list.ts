@@ -25,7 +25,10 @@ export class ReviewListController implements ReactiveController {
   private filters: ReviewFilters = {};
   private abort?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly pageSize = 20) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly pageSize = 20,
+  ) {
     host.addController(this);
   }
 
@@ -45,7 +48,18 @@ export class ReviewListController implements ReactiveController {
     const key = JSON.stringify([product, filters]);
     if (adapter === this.adapter && key === this.key) return;
     this.abort?.abort();
-    Object.assign(this, { adapter, product: product ?? '', filters, key, items: [], total: 0, cursor: null, more: !!product, loading: false, error: undefined });
+    Object.assign(this, {
+      adapter,
+      product: product ?? '',
+      filters,
+      key,
+      items: [],
+      total: 0,
+      cursor: null,
+      more: !!product,
+      loading: false,
+      error: undefined,
+    });
     this.generation++;
     this.loadMore();
   }
@@ -59,7 +73,10 @@ export class ReviewListController implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     reviews
-      .listReviews({ productId: this.product, ...this.filters, cursor: this.cursor, limit: this.pageSize }, { signal: abort.signal })
+      .listReviews(
+        { productId: this.product, ...this.filters, cursor: this.cursor, limit: this.pageSize },
+        { signal: abort.signal },
+      )
       .then(
         (page) => {
           if (abort !== this.abort) return;

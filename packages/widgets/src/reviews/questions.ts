@@ -1,14 +1,31 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import {
-  emit, explainedCode, I18nController, intent, isAbortError, KithElement, registerStrings, SessionController, toKithError,
-  type Answer, type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type KithAdapter, type Question, type QuestionErrorCode, type StringTable,
+  emit,
+  explainedCode,
+  I18nController,
+  intent,
+  isAbortError,
+  KithElement,
+  registerStrings,
+  SessionController,
+  toKithError,
+  type Answer,
+  type AuthErrorCode,
+  type CommonErrorCode,
+  type ErrorStrings,
+  type KithAdapter,
+  type Question,
+  type QuestionErrorCode,
+  type StringTable,
 } from '@kith/core';
 
 /**
  * The refusals of a question or answer that the form explains (`error.<code>`); anything else is
  * `error.failed`. Every 401 reads as `customer_token_required`.
  */
-const EXPLAINED = ['customer_token_required', 'review_rate_limited', 'rate_limited'] as const satisfies readonly (QuestionErrorCode | AuthErrorCode | CommonErrorCode)[];
+const EXPLAINED = ['customer_token_required', 'review_rate_limited', 'rate_limited'] as const satisfies readonly (
+  QuestionErrorCode | AuthErrorCode | CommonErrorCode
+)[];
 /** What every locale's table must say: one message per explained code. */
 export type QuestionProblems = ErrorStrings<(typeof EXPLAINED)[number]>;
 
@@ -16,7 +33,7 @@ registerStrings('review-questions', 'en', {
   heading: 'Questions and answers',
   ask: 'Ask a question',
   question: 'Your question',
-  questionHint: 'At least {min} characters. Please don\'t include contact details.',
+  questionHint: "At least {min} characters. Please don't include contact details.",
   name: 'Name shown with your question',
   answerName: 'Name shown with your answer',
   submitQuestion: 'Post question',
@@ -69,28 +86,119 @@ export class KithReviewQuestions extends KithElement {
   static override styles = [
     ...KithElement.styles,
     css`
-      :host { display: block; }
-      h3 { font-size: 1.1em; margin: 0 0 var(--_space-s); }
-      ul { list-style: none; margin: 0; padding: 0; }
-      [part='question'] { padding: var(--_space-m) 0; border-block-end: 1px solid var(--_border); }
-      .q { font-weight: 600; white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
-      .meta { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0; }
-      [part='answers'] { margin-inline-start: var(--_space-m); padding-inline-start: var(--_space-m); border-inline-start: 2px solid var(--_border); }
-      [part='answer'] { padding: var(--_space-s) 0; }
-      [part='answer'] p:first-child { white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
-      [part='badge'] { display: inline-block; font-size: 0.8em; font-weight: 600; padding: 0 var(--_space-s); border-radius: var(--_radius-pill);
-        background: var(--_brand); color: var(--_on-brand); }
-      [part='badge'].verified { background: none; color: var(--_ok); padding: 0; }
-      form { display: grid; gap: var(--_space-s); margin: var(--_space-s) 0; }
-      label { font-weight: 600; }
-      textarea, input { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s); font: inherit; color: inherit;
-        background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
-      textarea { min-block-size: 4em; resize: vertical; }
-      .row { display: flex; gap: var(--_space-m); align-items: center; }
-      .primary { background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius); padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
-      .link { background: none; border: 0; padding: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
-      .hint, .status { color: var(--_muted); font-size: 0.875em; margin: 0; }
-      .error { color: var(--_danger); font-size: 0.875em; margin: 0; }
+      :host {
+        display: block;
+      }
+      h3 {
+        font-size: 1.1em;
+        margin: 0 0 var(--_space-s);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      [part='question'] {
+        padding: var(--_space-m) 0;
+        border-block-end: 1px solid var(--_border);
+      }
+      .q {
+        font-weight: 600;
+        white-space: pre-line;
+        overflow-wrap: anywhere;
+        margin: 0;
+      }
+      .meta {
+        color: var(--_muted);
+        font-size: 0.875em;
+        margin: var(--_space-xs) 0;
+      }
+      [part='answers'] {
+        margin-inline-start: var(--_space-m);
+        padding-inline-start: var(--_space-m);
+        border-inline-start: 2px solid var(--_border);
+      }
+      [part='answer'] {
+        padding: var(--_space-s) 0;
+      }
+      [part='answer'] p:first-child {
+        white-space: pre-line;
+        overflow-wrap: anywhere;
+        margin: 0;
+      }
+      [part='badge'] {
+        display: inline-block;
+        font-size: 0.8em;
+        font-weight: 600;
+        padding: 0 var(--_space-s);
+        border-radius: var(--_radius-pill);
+        background: var(--_brand);
+        color: var(--_on-brand);
+      }
+      [part='badge'].verified {
+        background: none;
+        color: var(--_ok);
+        padding: 0;
+      }
+      form {
+        display: grid;
+        gap: var(--_space-s);
+        margin: var(--_space-s) 0;
+      }
+      label {
+        font-weight: 600;
+      }
+      textarea,
+      input {
+        display: block;
+        inline-size: 100%;
+        margin-block-start: var(--_space-xs);
+        padding: var(--_space-s);
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      textarea {
+        min-block-size: 4em;
+        resize: vertical;
+      }
+      .row {
+        display: flex;
+        gap: var(--_space-m);
+        align-items: center;
+      }
+      .primary {
+        background: var(--_brand);
+        color: var(--_on-brand);
+        border: 0;
+        border-radius: var(--_radius);
+        padding: var(--_space-s) var(--_space-m);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .link {
+        background: none;
+        border: 0;
+        padding: 0;
+        color: var(--_brand);
+        text-decoration: underline;
+        font: inherit;
+        cursor: pointer;
+      }
+      .hint,
+      .status {
+        color: var(--_muted);
+        font-size: 0.875em;
+        margin: 0;
+      }
+      .error {
+        color: var(--_danger);
+        font-size: 0.875em;
+        margin: 0;
+      }
     `,
   ];
 
@@ -132,12 +240,15 @@ export class KithReviewQuestions extends KithElement {
    * Asking and answering: one Idempotency-Key per post (where, text and name), kept across its retries, so a resend
    * after a timeout cannot post twice; edited text or a refusal makes the next send a new post.
    */
-  private readonly posts = intent(([id, body, displayName]: readonly [string, string, string], idempotencyKey): Promise<Question | Answer> => {
-    const api = this.api!;
-    return id === 'ask'
-      ? api.askQuestion!({ productId: this.product!, body, displayName }, { idempotencyKey })
-      : api.answerQuestion!({ questionId: id, body, displayName }, { idempotencyKey });
-  }, (x) => JSON.stringify(x));
+  private readonly posts = intent(
+    ([id, body, displayName]: readonly [string, string, string], idempotencyKey): Promise<Question | Answer> => {
+      const api = this.api!;
+      return id === 'ask'
+        ? api.askQuestion!({ productId: this.product!, body, displayName }, { idempotencyKey })
+        : api.answerQuestion!({ questionId: id, body, displayName }, { idempotencyKey });
+    },
+    (x) => JSON.stringify(x),
+  );
 
   constructor() {
     super();
@@ -209,13 +320,23 @@ export class KithReviewQuestions extends KithElement {
     const t = this.i18n.t;
     const href = this.signInHref(this.signInUrl);
     return html`<h3>${t('heading')}</h3>
-      ${this.session.value === false
-        ? html`<p part="sign-in">${t('signInToAsk')}${href ? html` <a href=${href}>${t('signIn')}</a>` : nothing}</p>`
-        : this.composing === 'ask'
-        ? this.renderForm('ask', t('question'), t('name'), t('submitQuestion'), html`<p class="hint" id="hint-ask">${t('questionHint', { min: QUESTION_MIN })}</p>`)
-        : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`}
+      ${
+        this.session.value === false
+          ? html`<p part="sign-in">${t('signInToAsk')}${href ? html` <a href=${href}>${t('signIn')}</a>` : nothing}</p>`
+          : this.composing === 'ask'
+            ? this.renderForm(
+                'ask',
+                t('question'),
+                t('name'),
+                t('submitQuestion'),
+                html`<p class="hint" id="hint-ask">${t('questionHint', { min: QUESTION_MIN })}</p>`,
+              )
+            : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`
+      }
       <p class="status" role="status">${this.notice}</p>
-      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>${this.items.map((q) => this.renderQuestion(q))}</ul>
+      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.items.map((q) => this.renderQuestion(q))}
+      </ul>
       ${this.loading ? html`<p class="status">${t('loading')}</p>` : nothing}
       ${!this.loading && !this.loadError && !this.items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
       ${this.loadError ? html`<p class="status">${t('error')} <button class="link" @click=${() => this.load()}>${t('retry')}</button></p>` : nothing}
@@ -226,11 +347,29 @@ export class KithReviewQuestions extends KithElement {
     const t = this.i18n.t;
     return html`<li part="question">
       <p class="q">${q.body}</p>
-      <p class="meta">${q.author.displayName} · <time datetime=${q.createdAt}>${this.date(q.createdAt)}</time> · ${q.answers.length ? t('answers', { count: q.answers.length }) : t('noAnswers')}</p>
-      ${q.answers.length ? html`<ul part="answers">${q.answers.map((a) => this.renderAnswer(a))}</ul>` : nothing}
-      ${this.composing === q.id
-        ? this.renderForm(q.id, t('answerLabel', { question: q.body.length > 80 ? `${q.body.slice(0, 80)}…` : q.body }), t('answerName'), t('submitAnswer'))
-        : this.session.value === false ? nothing : html`<button class="link" part="answer-button" @click=${() => this.compose(q.id)}>${t('answer')}</button>`}
+      <p class="meta">
+        ${q.author.displayName} · <time datetime=${q.createdAt}>${this.date(q.createdAt)}</time> ·
+        ${q.answers.length ? t('answers', { count: q.answers.length }) : t('noAnswers')}
+      </p>
+      ${
+        q.answers.length
+          ? html`<ul part="answers">
+              ${q.answers.map((a) => this.renderAnswer(a))}
+            </ul>`
+          : nothing
+      }
+      ${
+        this.composing === q.id
+          ? this.renderForm(
+              q.id,
+              t('answerLabel', { question: q.body.length > 80 ? `${q.body.slice(0, 80)}…` : q.body }),
+              t('answerName'),
+              t('submitAnswer'),
+            )
+          : this.session.value === false
+            ? nothing
+            : html`<button class="link" part="answer-button" @click=${() => this.compose(q.id)}>${t('answer')}</button>`
+      }
     </li>`;
   }
 
@@ -239,23 +378,46 @@ export class KithReviewQuestions extends KithElement {
     const role = a.author.role;
     return html`<li part="answer">
       <p>${a.body}</p>
-      <p class="meta">${a.author.displayName}
+      <p class="meta">
+        ${a.author.displayName}
         ${role !== 'customer' ? html`<span part="badge">${t(`role.${role}`)}</span>` : a.author.verifiedBuyer ? html`<span part="badge" class="verified">✓ ${t('verified')}</span>` : nothing}
-        · <time datetime=${a.createdAt}>${this.date(a.createdAt)}</time></p>
+        · <time datetime=${a.createdAt}>${this.date(a.createdAt)}</time>
+      </p>
     </li>`;
   }
 
   private renderForm(id: string, label: string, nameLabel: string, submit: string, hint: unknown = nothing) {
     const t = this.i18n.t;
     return html`<form @submit=${(e: SubmitEvent) => this.send(e, id)} novalidate>
-      <label>${label} *<textarea name="body" required maxlength=${id === 'ask' ? 1000 : 2000} aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}></textarea></label>
+      <label
+        >${label} *<textarea
+          name="body"
+          required
+          maxlength=${id === 'ask' ? 1000 : 2000}
+          aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}
+        ></textarea>
+      </label>
       ${hint}
       <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
-      <div role="alert">${this.formError
-        ? html`<p class="error">${this.formError}${this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
-          ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
-        : nothing}</div>
-      <div class="row"><button class="primary">${submit}</button><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button></div>
+      <div role="alert">
+        ${
+          this.formError
+            ? html`<p class="error">
+                ${this.formError}${
+                  this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
+                    ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener"
+                        >${t('signInNewTab')}</a
+                      >`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
+      </div>
+      <div class="row">
+        <button class="primary">${submit}</button
+        ><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button>
+      </div>
     </form>`;
   }
 
@@ -287,7 +449,8 @@ export class KithReviewQuestions extends KithElement {
         emit(this, 'kith-question-asked', { question });
       } else {
         const answer = posted as Answer;
-        if (answer.status === 'published') this.items = this.items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q));
+        if (answer.status === 'published')
+          this.items = this.items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q));
         this.notice = t(`posted.${answer.status === 'published' ? 'published' : 'pending'}`);
         emit(this, 'kith-answer-posted', { answer });
       }

@@ -1,7 +1,20 @@
 import { css, html, nothing } from 'lit';
 import {
-  emit, explainedCode, I18nController, intent, KithElement, registerStrings, SessionController,
-  type AuthErrorCode, type CommonErrorCode, type ErrorStrings, type MediaErrorCode, type Review, type ReviewErrorCode, type ReviewInput, type StringTable,
+  emit,
+  explainedCode,
+  I18nController,
+  intent,
+  KithElement,
+  registerStrings,
+  SessionController,
+  type AuthErrorCode,
+  type CommonErrorCode,
+  type ErrorStrings,
+  type MediaErrorCode,
+  type Review,
+  type ReviewErrorCode,
+  type ReviewInput,
+  type StringTable,
 } from '@kith/core';
 import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
 
@@ -11,8 +24,15 @@ import { MEDIA_LIMITS, sniffImage } from '@kith/core/image';
  * `error.failed`. Every 401 reads as `customer_token_required`.
  */
 const EXPLAINED = [
-  'customer_token_required', 'already_reviewed', 'review_rate_limited', 'rate_limited',
-  'upload_quota_exceeded', 'unsupported_media_type', 'media_too_large', 'image_dimensions', 'invalid_media',
+  'customer_token_required',
+  'already_reviewed',
+  'review_rate_limited',
+  'rate_limited',
+  'upload_quota_exceeded',
+  'unsupported_media_type',
+  'media_too_large',
+  'image_dimensions',
+  'invalid_media',
 ] as const satisfies readonly (ReviewErrorCode | MediaErrorCode | AuthErrorCode | CommonErrorCode)[];
 /** What every locale's table must say: one message per explained code. */
 export type ReviewFormProblems = ErrorStrings<(typeof EXPLAINED)[number]>;
@@ -37,7 +57,8 @@ registerStrings('review-form', 'en', {
   photosHint: 'JPEG, PNG or WebP, up to {mb} MB each. Location data is removed.',
   remove: 'Remove {name}',
   consent: 'I agree that this review, my rating and the name above are published on this shop.',
-  moderation: 'Reviews from verified buyers appear right away; reviews with photos or links are checked by a person first.',
+  moderation:
+    'Reviews from verified buyers appear right away; reviews with photos or links are checked by a person first.',
   submit: 'Submit review',
   submitting: 'Submitting…',
   'error.rating': 'Choose a rating from 1 to 5 stars.',
@@ -55,7 +76,8 @@ registerStrings('review-form', 'en', {
   'error.already_reviewed': 'You have already reviewed this product.',
   'error.review_rate_limited': 'Too many reviews from here right now. Please try again later.',
   'error.rate_limited': 'Too many reviews from here right now. Please try again later.',
-  'error.upload_quota_exceeded': 'You have added as many photos as you can for now. Try again later, or send your review without photos.',
+  'error.upload_quota_exceeded':
+    'You have added as many photos as you can for now. Try again later, or send your review without photos.',
   'error.unsupported_media_type': 'A photo is not a JPEG, PNG or WebP image.',
   'error.media_too_large': 'A photo is larger than {mb} MB.',
   'error.image_dimensions': 'A photo is larger than {max} pixels on a side.',
@@ -96,31 +118,132 @@ export class KithReviewForm extends KithElement {
   static override styles = [
     ...KithElement.styles,
     css`
-      :host { display: block; }
-      form { display: grid; gap: var(--_space-m); }
-      h3 { margin: 0; font-size: 1.15em; }
-      label, legend { font-weight: 600; }
-      fieldset { border: 0; margin: 0; padding: 0; }
-      input[type='text'], textarea { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s);
-        font: inherit; color: inherit; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
-      textarea { min-block-size: 8em; resize: vertical; }
-      .stars { display: flex; gap: 2px; font-size: 1.75em; }
-      .stars label { position: relative; cursor: pointer; color: var(--_muted); line-height: 1; }
-      .stars label.on { color: var(--star-color, var(--kith-color-star, #9a6700)); }
-      .stars input { position: absolute; opacity: 0; inline-size: 100%; block-size: 100%; margin: 0; cursor: pointer; }
-      .stars input:focus-visible + span { outline: 2px solid var(--_focus); outline-offset: 2px; border-radius: 2px; }
-      .inline { display: flex; gap: var(--_space-m); font-weight: 400; }
-      .inline label, .check { font-weight: 400; display: flex; gap: var(--_space-s); align-items: flex-start; }
-      .hint, .files { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
-      .files { list-style: none; padding: 0; }
-      .files button { background: none; border: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
-      .error { color: var(--_danger); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
-      [aria-invalid='true'] { border-color: var(--_danger); }
-      .submit { justify-self: start; background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius);
-        padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
-      .submit:disabled { opacity: 0.6; cursor: progress; }
-      .done { padding: var(--_space-m) 0; }
-      .pill { display: inline-block; padding: 2px var(--_space-s); border-radius: var(--_radius-pill); background: var(--_surface-alt); border: 1px solid var(--_border); }
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: var(--_space-m);
+      }
+      h3 {
+        margin: 0;
+        font-size: 1.15em;
+      }
+      label,
+      legend {
+        font-weight: 600;
+      }
+      fieldset {
+        border: 0;
+        margin: 0;
+        padding: 0;
+      }
+      input[type='text'],
+      textarea {
+        display: block;
+        inline-size: 100%;
+        margin-block-start: var(--_space-xs);
+        padding: var(--_space-s);
+        font: inherit;
+        color: inherit;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      textarea {
+        min-block-size: 8em;
+        resize: vertical;
+      }
+      .stars {
+        display: flex;
+        gap: 2px;
+        font-size: 1.75em;
+      }
+      .stars label {
+        position: relative;
+        cursor: pointer;
+        color: var(--_muted);
+        line-height: 1;
+      }
+      .stars label.on {
+        color: var(--star-color, var(--kith-color-star, #9a6700));
+      }
+      .stars input {
+        position: absolute;
+        opacity: 0;
+        inline-size: 100%;
+        block-size: 100%;
+        margin: 0;
+        cursor: pointer;
+      }
+      .stars input:focus-visible + span {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+        border-radius: 2px;
+      }
+      .inline {
+        display: flex;
+        gap: var(--_space-m);
+        font-weight: 400;
+      }
+      .inline label,
+      .check {
+        font-weight: 400;
+        display: flex;
+        gap: var(--_space-s);
+        align-items: flex-start;
+      }
+      .hint,
+      .files {
+        color: var(--_muted);
+        font-size: 0.875em;
+        margin: var(--_space-xs) 0 0;
+      }
+      .files {
+        list-style: none;
+        padding: 0;
+      }
+      .files button {
+        background: none;
+        border: 0;
+        color: var(--_brand);
+        text-decoration: underline;
+        font: inherit;
+        cursor: pointer;
+      }
+      .error {
+        color: var(--_danger);
+        font-size: 0.875em;
+        margin: var(--_space-xs) 0 0;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--_danger);
+      }
+      .submit {
+        justify-self: start;
+        background: var(--_brand);
+        color: var(--_on-brand);
+        border: 0;
+        border-radius: var(--_radius);
+        padding: var(--_space-s) var(--_space-m);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .submit:disabled {
+        opacity: 0.6;
+        cursor: progress;
+      }
+      .done {
+        padding: var(--_space-m) 0;
+      }
+      .pill {
+        display: inline-block;
+        padding: 2px var(--_space-s);
+        border-radius: var(--_radius-pill);
+        background: var(--_surface-alt);
+        border: 1px solid var(--_border);
+      }
     `,
   ];
 
@@ -156,10 +279,14 @@ export class KithReviewForm extends KithElement {
   private readonly session = new SessionController(this, () => this.activeAdapter);
   // One Idempotency-Key per photo and per review (same words), kept across retries, so a resend after a timeout
   // can't post either twice; a refusal or edited words make the next send a new one.
-  private readonly uploads = intent((file: File, idempotencyKey) => this.activeAdapter!.reviews!.uploadMedia!(file, { idempotencyKey }),
-    (f) => `${f.name}:${f.size}:${f.lastModified}`);
-  private readonly submits = intent((input: ReviewInput, idempotencyKey) => this.activeAdapter!.reviews!.submitReview!(input, { idempotencyKey }),
-    (x) => JSON.stringify(x));
+  private readonly uploads = intent(
+    (file: File, idempotencyKey) => this.activeAdapter!.reviews!.uploadMedia!(file, { idempotencyKey }),
+    (f) => `${f.name}:${f.size}:${f.lastModified}`,
+  );
+  private readonly submits = intent(
+    (input: ReviewInput, idempotencyKey) => this.activeAdapter!.reviews!.submitReview!(input, { idempotencyKey }),
+    (x) => JSON.stringify(x),
+  );
   private readonly uploaded = new WeakMap<File, string>();
 
   constructor() {
@@ -175,10 +302,13 @@ export class KithReviewForm extends KithElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A nice-to-have line: without a program, or if it fails to load, the form simply has none.
-    this.activeAdapter?.points?.getProgram().then((p) => {
-      const rule = (action: string) => p.earn.find((r) => r.action === action)?.points;
-      this.earn = { review: rule('review'), photo: rule('photo_review') };
-    }, () => {});
+    this.activeAdapter?.points?.getProgram().then(
+      (p) => {
+        const rule = (action: string) => p.earn.find((r) => r.action === action)?.points;
+        this.earn = { review: rule('review'), photo: rule('photo_review') };
+      },
+      () => {},
+    );
   }
 
   // Part of <kith-reviews>, which reports the impression.
@@ -189,7 +319,9 @@ export class KithReviewForm extends KithElement {
   private earnLine({ review, photo }: { readonly review?: number; readonly photo?: number }): string {
     const t = this.i18n.t;
     const n = (count: number) => t('points', { count, n: this.i18n.number(count) });
-    return review && photo && photo > review ? t('earnBoth', { points: n(review), photo: n(photo) }) : t('earn', { points: n((review || photo)!) });
+    return review && photo && photo > review
+      ? t('earnBoth', { points: n(review), photo: n(photo) })
+      : t('earn', { points: n((review || photo)!) });
   }
 
   protected override renderContent() {
@@ -203,7 +335,11 @@ export class KithReviewForm extends KithElement {
     }
     const href = this.signInHref(this.signInUrl);
     if (this.session.value === false) {
-      return html`<div part="sign-in"><h3>${t('heading')}</h3><p>${t('signInFirst')}</p>${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}</div>`;
+      return html`<div part="sign-in">
+        <h3>${t('heading')}</h3>
+        <p>${t('signInFirst')}</p>
+        ${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}
+      </div>`;
     }
     const e = this.errors;
     const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing);
@@ -213,19 +349,45 @@ export class KithReviewForm extends KithElement {
       ${this.earn?.review || this.earn?.photo ? html`<p class="hint" part="earn">${this.earnLine(this.earn)}</p>` : nothing}
       <fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
         <legend id="rating-legend">${t('rating')} *</legend>
-        <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${invalid('rating')}>
-          ${[1, 2, 3, 4, 5].map((n) => html`<label class=${n <= this.rating ? 'on' : ''}>
-            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} aria-label=${t('star', { count: n })} @change=${() => (this.rating = n)} /><span aria-hidden="true">★</span>
-          </label>`)}
+        <div
+          class="stars"
+          role="radiogroup"
+          aria-labelledby="rating-legend"
+          aria-required="true"
+          aria-invalid=${invalid('rating')}
+        >
+          ${[1, 2, 3, 4, 5].map(
+            (n) =>
+              html`<label class=${n <= this.rating ? 'on' : ''}>
+                <input
+                  type="radio"
+                  name="rating"
+                  value=${n}
+                  .checked=${this.rating === n}
+                  aria-label=${t('star', { count: n })}
+                  @change=${() => (this.rating = n)}
+                /><span aria-hidden="true">★</span>
+              </label>`,
+          )}
         </div>
         ${err('rating')}
       </fieldset>
       <label>${t('title')}<input type="text" name="title" maxlength=${TITLE_MAX} autocomplete="off" /></label>
-      <label>${t('body')} *
-        <textarea name="body" required minlength=${BODY_MIN} maxlength=${BODY_MAX} aria-invalid=${invalid('body')}
-          aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'} @input=${() => this.requestUpdate()}></textarea>
+      <label
+        >${t('body')} *
+        <textarea
+          name="body"
+          required
+          minlength=${BODY_MIN}
+          maxlength=${BODY_MAX}
+          aria-invalid=${invalid('body')}
+          aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'}
+          @input=${() => this.requestUpdate()}
+        ></textarea>
       </label>
-      <p class="hint" id="body-hint">${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}</p>
+      <p class="hint" id="body-hint">
+        ${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}
+      </p>
       ${err('body')}
       <fieldset>
         <legend>${t('recommend')}</legend>
@@ -234,28 +396,75 @@ export class KithReviewForm extends KithElement {
           <label><input type="radio" name="recommend" value="no" /> ${t('no')}</label>
         </div>
       </fieldset>
-      <label>${t('name')} *
-        <input type="text" name="name" required maxlength=${NAME_MAX} autocomplete="nickname" aria-invalid=${invalid('name')} aria-describedby=${e.name ? 'name-error' : nothing} />
+      <label
+        >${t('name')} *
+        <input
+          type="text"
+          name="name"
+          required
+          maxlength=${NAME_MAX}
+          autocomplete="nickname"
+          aria-invalid=${invalid('name')}
+          aria-describedby=${e.name ? 'name-error' : nothing}
+        />
       </label>
       ${err('name')}
       <div>
-        <label>${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
-          <input type="file" name="photos" accept=${MEDIA_LIMITS.types.join(',')} multiple aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
-            aria-invalid=${invalid('photos')} @change=${this.addFiles} />
+        <label
+          >${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
+          <input
+            type="file"
+            name="photos"
+            accept=${MEDIA_LIMITS.types.join(',')}
+            multiple
+            aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
+            aria-invalid=${invalid('photos')}
+            @change=${this.addFiles}
+          />
         </label>
         <p class="hint" id="photos-hint">${t('photosHint', { mb: MB })}</p>
-        ${this.files.length
-          ? html`<ul class="files">${this.files.map((f) => html`<li>${f.name} <button type="button" aria-label=${t('remove', { name: f.name })}
-              @click=${() => (this.files = this.files.filter((x) => x !== f))}>×</button></li>`)}</ul>`
-          : nothing}
+        ${
+          this.files.length
+            ? html`<ul class="files">
+                ${this.files.map(
+                  (f) =>
+                    html`<li>
+                      ${f.name}
+                      <button
+                        type="button"
+                        aria-label=${t('remove', { name: f.name })}
+                        @click=${() => (this.files = this.files.filter((x) => x !== f))}
+                      >
+                        ×
+                      </button>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
         ${err('photos')}
       </div>
-      <label class="check"><input type="checkbox" name="consent" required aria-invalid=${invalid('consent')} aria-describedby=${e.consent ? 'consent-error' : nothing} /> ${t('consent')}</label>
+      <label class="check"
+        ><input
+          type="checkbox"
+          name="consent"
+          required
+          aria-invalid=${invalid('consent')}
+          aria-describedby=${e.consent ? 'consent-error' : nothing}
+        />
+        ${t('consent')}</label
+      >
       ${err('consent')}
       <p class="hint">${t('moderation')}</p>
-      <div role="alert">${e.form
-        ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
-        : nothing}</div>
+      <div role="alert">
+        ${
+          e.form
+            ? html`<p class="error">
+                ${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}
+              </p>`
+            : nothing
+        }
+      </div>
       <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
     </form>`;
   }
@@ -265,7 +474,7 @@ export class KithReviewForm extends KithElement {
   }
 
   private get bodyLength(): number {
-    return (this.form?.querySelector('textarea')?.value.trim().length) ?? 0;
+    return this.form?.querySelector('textarea')?.value.trim().length ?? 0;
   }
 
   /** Checks each new file's size, real type and dimensions before it is ever uploaded. */
@@ -278,12 +487,24 @@ export class KithReviewForm extends KithElement {
     let error = '';
     for (const file of chosen) {
       const name = file.name;
-      if (this.files.length + ok.length >= MEDIA_LIMITS.maxPerReview) { error = t('error.count', { max: MEDIA_LIMITS.maxPerReview }); break; }
-      if (file.size > MEDIA_LIMITS.maxBytes) { error = t('error.size', { name, mb: MB }); continue; }
+      if (this.files.length + ok.length >= MEDIA_LIMITS.maxPerReview) {
+        error = t('error.count', { max: MEDIA_LIMITS.maxPerReview });
+        break;
+      }
+      if (file.size > MEDIA_LIMITS.maxBytes) {
+        error = t('error.size', { name, mb: MB });
+        continue;
+      }
       // Enough bytes for the header and any metadata before a JPEG's frame header.
       const image = sniffImage(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
-      if (!image) { error = t('error.type', { name }); continue; }
-      if (Math.max(image.width, image.height) > MEDIA_LIMITS.maxDimension) { error = t('error.dimensions', { name, max: MEDIA_LIMITS.maxDimension }); continue; }
+      if (!image) {
+        error = t('error.type', { name });
+        continue;
+      }
+      if (Math.max(image.width, image.height) > MEDIA_LIMITS.maxDimension) {
+        error = t('error.dimensions', { name, max: MEDIA_LIMITS.maxDimension });
+        continue;
+      }
       ok.push(file);
     }
     this.files = [...this.files, ...ok];
@@ -327,8 +548,14 @@ export class KithReviewForm extends KithElement {
       const recommend = data.get('recommend');
       const title = String(data.get('title') ?? '').trim();
       const input: ReviewInput = {
-        productId: this.product ?? '', rating: this.rating as ReviewInput['rating'], body, displayName, consent: true,
-        ...(title ? { title } : {}), ...(recommend ? { recommend: recommend === 'yes' } : {}), ...(mediaIds.length ? { mediaIds } : {}),
+        productId: this.product ?? '',
+        rating: this.rating as ReviewInput['rating'],
+        body,
+        displayName,
+        consent: true,
+        ...(title ? { title } : {}),
+        ...(recommend ? { recommend: recommend === 'yes' } : {}),
+        ...(mediaIds.length ? { mediaIds } : {}),
       };
       const review = await this.submits.run(input);
       this.result = review;

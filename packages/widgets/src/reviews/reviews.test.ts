@@ -4,8 +4,10 @@ import { createMemoryAdapter, demoReviewsOutcomes, demoSeed, type MemoryAdapter 
 import type { KithReviews } from './reviews.js';
 import './define.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T & Element>(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll(sel)] as T[];
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
+  el.shadowRoot!.querySelector<T & Element>(sel) as T | null;
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
+  [...el.shadowRoot!.querySelectorAll(sel)] as T[];
 const rows = (el: KithReviews) => $$(el, '[part="review"]');
 
 const PHOTO = (fill: string) =>
@@ -14,10 +16,15 @@ const PHOTO = (fill: string) =>
 /** A deterministic review; `i` spreads ratings, dates, verification and helpful counts. */
 function review(i: number, over: Partial<Review> = {}): Review {
   return {
-    id: `t${i}`, productId: 'p1', rating: ((i % 5) + 1) as Review['rating'],
+    id: `t${i}`,
+    productId: 'p1',
+    rating: ((i % 5) + 1) as Review['rating'],
     body: `Review number ${i}: ${'solid bag, '.repeat((i % 6) + 1)}would buy again.`,
     author: { displayName: `Buyer ${i}`, verifiedBuyer: i % 2 === 0 },
-    media: [], createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), status: 'published', helpfulCount: i % 13,
+    media: [],
+    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    status: 'published',
+    helpfulCount: i % 13,
     ...over,
   };
 }
@@ -35,29 +42,55 @@ async function mount(adapter: MemoryAdapter, product = 'p1') {
 }
 
 const RICH: Review[] = [
-  review(1, { rating: 4, title: 'Sturdy and roomy', media: [{ kind: 'image', url: PHOTO('#c33'), width: 400, height: 300 }, { kind: 'image', url: PHOTO('#3c3'), width: 400, height: 300 }] }),
-  review(2, { rating: 5, body: `${'Long story about this bag. '.repeat(20)}The end.`, incentivized: true, reply: { body: 'Thank you, Lin!', createdAt: '2026-02-01T00:00:00.000Z' } }),
+  review(1, {
+    rating: 4,
+    title: 'Sturdy and roomy',
+    media: [
+      { kind: 'image', url: PHOTO('#c33'), width: 400, height: 300 },
+      { kind: 'image', url: PHOTO('#3c3'), width: 400, height: 300 },
+    ],
+  }),
+  review(2, {
+    rating: 5,
+    body: `${'Long story about this bag. '.repeat(20)}The end.`,
+    incentivized: true,
+    reply: { body: 'Thank you, Lin!', createdAt: '2026-02-01T00:00:00.000Z' },
+  }),
   review(3, { rating: 1, author: { displayName: 'Sam', verifiedBuyer: false } }),
 ];
 
 describe('<kith-reviews>', () => {
   it('summarises: average to one decimal, count, recommendation, and a histogram whose bars filter', async () => {
-    const adapter = adapterWith([...RICH, review(4, { rating: 5, recommend: true }), review(5, { rating: 5, recommend: false })]);
+    const adapter = adapterWith([
+      ...RICH,
+      review(4, { rating: 5, recommend: true }),
+      review(5, { rating: 5, recommend: false }),
+    ]);
     const el = await mount(adapter);
     const summary = await adapter.reviews!.getSummary('p1');
     expect($(el, '[part="average"]')!.textContent).to.equal(summary.average.toFixed(1));
     expect($(el, '[part="count"]')!.textContent).to.equal(`Based on ${summary.count} reviews`);
     expect($(el, '[part="recommend"]')!.textContent).to.equal('50% would recommend');
-    expect($(el, '.average-stars')!.getAttribute('aria-label')).to.equal(`Rated ${summary.average.toFixed(1)} out of 5 stars`);
+    expect($(el, '.average-stars')!.getAttribute('aria-label')).to.equal(
+      `Rated ${summary.average.toFixed(1)} out of 5 stars`,
+    );
     const bars = $$<HTMLButtonElement>(el, '[part="bar"]');
     expect(bars.map((b) => b.querySelector('.visually-hidden')!.textContent)).to.deep.equal([
-      '5-star reviews: 3', '4-star reviews: 1', '3-star reviews: 0', '2-star reviews: 0', '1-star reviews: 1',
+      '5-star reviews: 3',
+      '4-star reviews: 1',
+      '3-star reviews: 0',
+      '2-star reviews: 0',
+      '1-star reviews: 1',
     ]);
     expect(bars[2]!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
 
     bars[0]!.click();
-    await waitUntil(() => rows(el).length === 3 && rows(el).every((r) => r.querySelector('[role="img"]')!.getAttribute('aria-label') === '5 out of 5 stars'));
+    await waitUntil(
+      () =>
+        rows(el).length === 3 &&
+        rows(el).every((r) => r.querySelector('[role="img"]')!.getAttribute('aria-label') === '5 out of 5 stars'),
+    );
     expect(bars[0]!.getAttribute('aria-pressed')).to.equal('true');
     await expect(el).to.be.accessible(); // filtered
     bars[0]!.click();
@@ -91,7 +124,9 @@ describe('<kith-reviews>', () => {
     const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
     select.value = 'lowest';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => rows(el)[0]?.querySelector('[role="img"]')!.getAttribute('aria-label') === '1 out of 5 stars');
+    await waitUntil(
+      () => rows(el)[0]?.querySelector('[role="img"]')!.getAttribute('aria-label') === '1 out of 5 stars',
+    );
     const ratings = rows(el).map((r) => Number(r.querySelector('.stars')!.getAttribute('data-r')));
     expect(ratings).to.deep.equal([...ratings].sort((a, b) => a - b));
   });
@@ -189,9 +224,16 @@ describe('<kith-reviews>', () => {
     f.querySelector<HTMLButtonElement>('.submit')!.click();
     await waitUntil(() => f.querySelectorAll('.error').length >= 4);
     const radios = [...f.querySelectorAll<HTMLInputElement>('input[name="rating"]')];
-    expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal(['1 star', '2 stars', '3 stars', '4 stars', '5 stars']);
+    expect(radios.map((r) => r.getAttribute('aria-label'))).to.deep.equal([
+      '1 star',
+      '2 stars',
+      '3 stars',
+      '4 stars',
+      '5 stars',
+    ]);
     radios[3]!.click();
-    f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Holds everything I need for work, and it still looks new.';
+    f.querySelector<HTMLTextAreaElement>('textarea')!.value =
+      'Holds everything I need for work, and it still looks new.';
     f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
     f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
     const events: AnalyticsEnvelope[] = [];
@@ -203,9 +245,15 @@ describe('<kith-reviews>', () => {
     setConsent('denied');
     configure({ analytics: [] });
     expect(detail.review.rating).to.equal(4);
-    expect(events.find((e) => e.name === 'review_submitted')?.props).to.deep.include({ rating: 4, has_media: false, status: detail.review.status });
+    expect(events.find((e) => e.name === 'review_submitted')?.props).to.deep.include({
+      rating: 4,
+      has_media: false,
+      status: detail.review.status,
+    });
     await waitUntil(() => f.querySelector('[part="result"]'));
-    expect(f.querySelector('[part="status"]')!.textContent).to.equal(`Status: ${detail.review.status === 'published' ? 'Published' : 'Waiting for moderation'}`);
+    expect(f.querySelector('[part="status"]')!.textContent).to.equal(
+      `Status: ${detail.review.status === 'published' ? 'Published' : 'Waiting for moderation'}`,
+    );
   });
 
   it('has a Q&A tab, loaded on demand: arrow keys switch tabs, shop and expert answers are badged first, customers can ask', async () => {
@@ -218,7 +266,10 @@ describe('<kith-reviews>', () => {
     tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await waitUntil(() => el.shadowRoot!.activeElement === tabs[1]);
     expect($(el, '#panel-reviews')!.hidden).to.equal(true);
-    await waitUntil(() => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'), 'questions never loaded');
+    await waitUntil(
+      () => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'),
+      'questions never loaded',
+    );
     const qa = $(el, 'kith-review-questions') as HTMLElement & { updateComplete: Promise<boolean> };
     const questions = [...qa.shadowRoot!.querySelectorAll('[part="question"]')];
     const published = (await adapter.reviews!.listQuestions!({ productId: 'p1' })).items;
@@ -254,7 +305,9 @@ describe('<kith-reviews>', () => {
     it('"Write a review" is a link to the sign-in page before anything is typed; votes and reports ask to sign in without a request', async () => {
       const ops: string[] = [];
       const adapter = adapterWith(RICH, { failure: (op) => (ops.push(op), false) });
-      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`);
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`,
+      );
       await waitUntil(() => rows(el).length > 0);
       const write = $(el, '[part="write-button"]')!;
       expect(write.localName).to.equal('a');
@@ -274,9 +327,18 @@ describe('<kith-reviews>', () => {
     it('the sign-in page comes from configure({ signInUrl }) (data-sign-in-url), in every locale; without one, the line is text', async () => {
       configure({ signInUrl: '/login?from=reviews' });
       try {
-        for (const [lang, words] of [['en', 'Sign in to write a review'], ['zh-CN', '登录后即可写评价'], ['zh-TW', '登入後即可寫評價']] as const) {
-          const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapterWith(RICH)} product="p1" lang=${lang}></kith-reviews>`);
-          await waitUntil(() => $(el, '[part="write-button"]')?.textContent === words, `${lang}: ${$(el, '[part="write-button"]')?.textContent}`);
+        for (const [lang, words] of [
+          ['en', 'Sign in to write a review'],
+          ['zh-CN', '登录后即可写评价'],
+          ['zh-TW', '登入後即可寫評價'],
+        ] as const) {
+          const el = await fixture<KithReviews>(
+            html`<kith-reviews .adapter=${adapterWith(RICH)} product="p1" lang=${lang}></kith-reviews>`,
+          );
+          await waitUntil(
+            () => $(el, '[part="write-button"]')?.textContent === words,
+            `${lang}: ${$(el, '[part="write-button"]')?.textContent}`,
+          );
           expect($(el, '[part="write-button"]')!.getAttribute('href')).to.equal('/login?from=reviews');
           await expect(el).to.be.accessible();
         }
@@ -292,7 +354,9 @@ describe('<kith-reviews>', () => {
     it('a sign-in that expires mid-form (401): the text stays, the sign-in link opens in a new tab, and closing the dialog keeps the text', async () => {
       // The page still holds a token (signedIn says yes) that the server no longer takes.
       const adapter = { ...adapterWith(RICH), signedIn: () => true } as MemoryAdapter;
-      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`);
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`,
+      );
       await waitUntil(() => rows(el).length > 0);
       $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
       await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
@@ -304,9 +368,15 @@ describe('<kith-reviews>', () => {
       f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
       f.querySelector<HTMLButtonElement>('.submit')!.click();
       await waitUntil(() => f.querySelector('[role="alert"] .error'), 'no error shown');
-      expect(f.querySelector('[role="alert"] .error')!.textContent).to.contain('Please sign in to send your review. What you wrote stays here.');
+      expect(f.querySelector('[role="alert"] .error')!.textContent).to.contain(
+        'Please sign in to send your review. What you wrote stays here.',
+      );
       const link = f.querySelector<HTMLAnchorElement>('[role="alert"] a')!;
-      expect([link.textContent, link.getAttribute('href'), link.target]).to.deep.equal(['Sign in (opens in a new tab)', '/account/login', '_blank']);
+      expect([link.textContent, link.getAttribute('href'), link.target]).to.deep.equal([
+        'Sign in (opens in a new tab)',
+        '/account/login',
+        '_blank',
+      ]);
       expect(f.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(typed);
       await expect(el).to.be.accessible();
       // Closed and opened again (after signing in elsewhere, say): still there.
@@ -314,15 +384,29 @@ describe('<kith-reviews>', () => {
       await waitUntil(() => $(el, 'kith-review-form')!.hidden);
       $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
       await waitUntil(() => !$(el, 'kith-review-form')!.hidden);
-      expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(typed);
-      expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value).to.equal('Dee');
+      expect($(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.value).to.equal(
+        typed,
+      );
+      expect(
+        $(el, 'kith-review-form')!.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!.value,
+      ).to.equal('Dee');
     });
 
-    it('a refused review reads from the form\'s string table by its code, in the shopper\'s language, never the server\'s English', async () => {
+    it("a refused review reads from the form's string table by its code, in the shopper's language, never the server's English", async () => {
       const base = adapterWith(RICH);
-      let refusal = new HttpError(422, 'image_dimensions', 'Photos can be at most 6000 pixels on a side (this one is 7000×10)');
-      const adapter = { ...base, signedIn: () => true, reviews: { ...base.reviews!, submitReview: () => Promise.reject(refusal) } } as MemoryAdapter;
-      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" lang="zh-CN"></kith-reviews>`);
+      let refusal = new HttpError(
+        422,
+        'image_dimensions',
+        'Photos can be at most 6000 pixels on a side (this one is 7000×10)',
+      );
+      const adapter = {
+        ...base,
+        signedIn: () => true,
+        reviews: { ...base.reviews!, submitReview: () => Promise.reject(refusal) },
+      } as MemoryAdapter;
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" lang="zh-CN"></kith-reviews>`,
+      );
       await waitUntil(() => rows(el).length > 0);
       $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
       await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
@@ -335,7 +419,9 @@ describe('<kith-reviews>', () => {
       f.querySelector<HTMLButtonElement>('.submit')!.click();
       await waitUntil(() => error() === '有一张图片的边长超过 6000 像素。', `image_dimensions: ${error()}`);
       // A refusal the form has no words for (its own checks should have caught it): the generic line, not the server's text.
-      refusal = new HttpError(400, 'invalid_request', 'Invalid json: json.title', { details: [{ path: 'json.title', message: 'Too long' }] });
+      refusal = new HttpError(400, 'invalid_request', 'Invalid json: json.title', {
+        details: [{ path: 'json.title', message: 'Too long' }],
+      });
       f.querySelector<HTMLButtonElement>('.submit')!.click();
       await waitUntil(() => error() === '评价提交失败，请重试。', `invalid_request: ${error()}`);
     });
@@ -343,10 +429,15 @@ describe('<kith-reviews>', () => {
     it('Q&A: a sign-in line in place of "Ask a question" and no answer buttons; nothing customer-only is sent', async () => {
       const ops: string[] = [];
       const adapter = createMemoryAdapter({ failure: (op) => (ops.push(op), false) });
-      const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login" lang="zh-TW"></kith-reviews>`);
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login" lang="zh-TW"></kith-reviews>`,
+      );
       await waitUntil(() => rows(el).length > 0);
       $$<HTMLButtonElement>(el, '[role="tab"]')[1]!.click();
-      await waitUntil(() => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'), 'questions never loaded');
+      await waitUntil(
+        () => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="question"]'),
+        'questions never loaded',
+      );
       const qa = $(el, 'kith-review-questions')!.shadowRoot!;
       await waitUntil(() => qa.querySelector('[part="sign-in"]')?.textContent?.startsWith('登入後即可提問或回答。'));
       expect(qa.querySelector('[part="sign-in"] a')!.getAttribute('href')).to.equal('/account/login');
@@ -366,12 +457,21 @@ describe('<kith-reviews>', () => {
       '"><iframe srcdoc="<script>parent.__xss = 6</script>">',
       '</p><b>broken <i>markup',
     ];
-    const reviews = corpus.map((body, i) => review(i, { body, title: body, author: { displayName: body, verifiedBuyer: false }, reply: { body, createdAt: '2026-01-01T00:00:00.000Z' } }));
+    const reviews = corpus.map((body, i) =>
+      review(i, {
+        body,
+        title: body,
+        author: { displayName: body, verifiedBuyer: false },
+        reply: { body, createdAt: '2026-01-01T00:00:00.000Z' },
+      }),
+    );
     const el = await mount(adapterWith(reviews));
     await aTimeout(100);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     for (const row of rows(el)) {
-      expect(row.querySelectorAll('script, iframe, svg:not(.stars svg), a[href^="javascript"], b, i').length).to.equal(0);
+      expect(row.querySelectorAll('script, iframe, svg:not(.stars svg), a[href^="javascript"], b, i').length).to.equal(
+        0,
+      );
       const body = row.querySelector('[part="review-body"]')!.textContent!;
       expect(corpus).to.include(body);
       expect(row.querySelector('[part="review-title"]')!.textContent).to.equal(body);
@@ -409,7 +509,9 @@ describe('<kith-reviews>', () => {
   });
 
   it('is accessible while loading and holds its space', async () => {
-    const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapterWith(RICH, { latency: 2000 })} product="p1"></kith-reviews>`);
+    const el = await fixture<KithReviews>(
+      html`<kith-reviews .adapter=${adapterWith(RICH, { latency: 2000 })} product="p1"></kith-reviews>`,
+    );
     expect(el.state).to.equal('loading');
     expect($(el, '[part="status"]')!.textContent).to.equal('Loading reviews…');
     expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
@@ -430,14 +532,18 @@ describe('<kith-reviews>', () => {
       await waitUntil(() => rows(el).length > 0 && !$(el, '[aria-busy="true"]'));
       $$<HTMLButtonElement>(el, '[part="chip"]')[0]!.click();
       await waitUntil(() => rows(el).length === 3);
-      rows(el).find((r) => r.querySelector('button[aria-controls]'))!.querySelector<HTMLButtonElement>('button[aria-controls]')!.click();
+      rows(el)
+        .find((r) => r.querySelector('button[aria-controls]'))!
+        .querySelector<HTMLButtonElement>('button[aria-controls]')!
+        .click();
       $$<HTMLButtonElement>(el, '[part="photo"]')[0]!.click();
       await el.updateComplete;
       $<HTMLDialogElement>(el, 'dialog')!.close();
       rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
       await waitUntil(() => events.some((e) => e.name === 'review_helpful'));
       const names = events.filter((e) => e.widget === 'reviews').map((e) => e.name);
-      for (const name of ['reviews_sort', 'reviews_filter', 'review_expanded', 'review_media_viewed', 'review_helpful']) expect(names).to.include(name);
+      for (const name of ['reviews_sort', 'reviews_filter', 'review_expanded', 'review_media_viewed', 'review_helpful'])
+        expect(names).to.include(name);
       expect(events.find((e) => e.name === 'reviews_sort')!.props).to.deep.include({ sort: 'helpful' });
       expect(events.every((e) => e.product === 'p1')).to.equal(true);
     } finally {
@@ -462,7 +568,10 @@ describe('<kith-reviews> writes through one intent', () => {
     const el = await mount(adapter);
     const first = rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
     first.click();
-    await waitUntil(() => $(el, '[part="notice"]')!.textContent === 'That did not work. Please try again.', 'no failure notice');
+    await waitUntil(
+      () => $(el, '[part="notice"]')!.textContent === 'That did not work. Please try again.',
+      'no failure notice',
+    );
     fail = false;
     first.click();
     await waitUntil(() => first.getAttribute('aria-pressed') === 'true', 'retry never landed');
@@ -477,7 +586,11 @@ describe('<kith-reviews> writes through one intent', () => {
   it('a review resent after a timeout reuses its Idempotency-Key (never posted twice); after a refusal the next send is a new one', async () => {
     const base = adapterWith(RICH);
     const keys: (string | undefined)[] = [];
-    const answers: Error[] = [new NetworkError('timeout'), new HttpError(429, 'rate_limited', 'Slow down'), new HttpError(422, 'invalid_request', 'No')];
+    const answers: Error[] = [
+      new NetworkError('timeout'),
+      new HttpError(429, 'rate_limited', 'Slow down'),
+      new HttpError(422, 'invalid_request', 'No'),
+    ];
     const submitReview: NonNullable<MemoryAdapter['reviews']>['submitReview'] = (input, o) => {
       keys.push(o?.idempotencyKey);
       return Promise.reject(answers.shift() ?? new HttpError(422, 'invalid_request', 'No'));
@@ -510,17 +623,25 @@ describe('<kith-review-questions> reads', () => {
     await import('./questions.js');
     const pending = new Map<string, (items: unknown[]) => void>();
     const q = (id: string, productId: string) => ({
-      id, productId, body: `Question ${id}?`, author: { displayName: 'Ana' }, createdAt: '2026-01-01T00:00:00.000Z', status: 'published', answers: [],
+      id,
+      productId,
+      body: `Question ${id}?`,
+      author: { displayName: 'Ana' },
+      createdAt: '2026-01-01T00:00:00.000Z',
+      status: 'published',
+      answers: [],
     });
     const adapter = {
-      id: 'qa-stale', capabilities: new Set(['reviews']),
+      id: 'qa-stale',
+      capabilities: new Set(['reviews']),
       reviews: {
         listQuestions: ({ productId }: { productId: string }) =>
           new Promise((resolve) => pending.set(productId, (items) => resolve({ items, nextCursor: null }))),
       },
     } as unknown as MemoryAdapter;
     const el = await fixture<HTMLElement & { product?: string; updateComplete: Promise<boolean> }>(
-      html`<kith-review-questions .adapter=${adapter} product="p1"></kith-review-questions>`);
+      html`<kith-review-questions .adapter=${adapter} product="p1"></kith-review-questions>`,
+    );
     await waitUntil(() => pending.has('p1'));
     el.setAttribute('product', 'p2');
     await waitUntil(() => pending.has('p2'), 'the new product was never asked for');
@@ -528,6 +649,8 @@ describe('<kith-review-questions> reads', () => {
     pending.get('p2')!([q('new', 'p2')]);
     await waitUntil(() => $$(el, '[part="question"]').length > 0);
     await aTimeout(20);
-    expect($$(el, '[part="question"]').map((n) => n.textContent)).to.satisfy((t: string[]) => t.length === 1 && t[0]!.includes('Question new?'));
+    expect($$(el, '[part="question"]').map((n) => n.textContent)).to.satisfy(
+      (t: string[]) => t.length === 1 && t[0]!.includes('Question new?'),
+    );
   });
 });

@@ -2,8 +2,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom } from 'nanostores';
 import {
-  AnnouncerController, I18nController, KithElement, reviewSummaryStore, SessionController, StoreController,
-  type ReviewSummary, type SummaryState,
+  AnnouncerController,
+  I18nController,
+  KithElement,
+  reviewSummaryStore,
+  SessionController,
+  StoreController,
+  type ReviewSummary,
+  type SummaryState,
 } from '@kith/core';
 import { starStyles } from '../shared/stars.js';
 import { ReviewActions } from './actions.js';
@@ -154,7 +160,8 @@ export class KithReviews extends KithElement {
     // The list loads beside the summary, not after it: one round trip to first paint.
     this.list.query(this.state === 'error' ? undefined : adapter, this.product, this.filters.value);
     if (this.list.items.length !== this.shown && !this.list.loading) {
-      if (this.shown) this.announcer.announce(this.i18n.t('shown', { shown: this.list.items.length, count: this.list.total }), true);
+      if (this.shown)
+        this.announcer.announce(this.i18n.t('shown', { shown: this.list.items.length, count: this.list.total }), true);
       this.shown = this.list.items.length;
     }
     super.willUpdate(changed);
@@ -179,7 +186,8 @@ export class KithReviews extends KithElement {
   // Feed pattern: Page Down / Page Up move between reviews, rendering the next one if needed.
   private readonly onFeedKey = this.guard((e: KeyboardEvent) => {
     if (e.key !== 'PageDown' && e.key !== 'PageUp') return;
-    const row = e.composedPath().find((n) => (n as HTMLElement).dataset?.index !== undefined) as HTMLElement | undefined;
+    const row = e.composedPath().find((n) => (n as HTMLElement).dataset?.index !== undefined) as
+      HTMLElement | undefined;
     if (!row) return;
     const next = Number(row.dataset.index) + (e.key === 'PageDown' ? 1 : -1);
     if (next < 0 || next >= this.list.items.length) return;
@@ -195,9 +203,11 @@ export class KithReviews extends KithElement {
     const v = this.summary.value;
     return html`<section part="base" aria-labelledby="heading" aria-busy=${v.status === 'loading' ? 'true' : 'false'}>
       <h2 part="heading" id="heading">${this.i18n.t('heading')}</h2>
-      ${v.status === 'loading'
-        ? html`<p part="status" class="status">${this.i18n.t('loading')}</p>`
-        : html`${renderSummary(this.parts, this.data, this.filters, this.dialog.openForm)}${this.tabs.render(this.renderReviewsPanel(), this.data?.count)}`}
+      ${
+        v.status === 'loading'
+          ? html`<p part="status" class="status">${this.i18n.t('loading')}</p>`
+          : html`${renderSummary(this.parts, this.data, this.filters, this.dialog.openForm)}${this.tabs.render(this.renderReviewsPanel(), this.data?.count)}`
+      }
       ${this.dialog.render()}
     </section>`;
   }
@@ -219,12 +229,21 @@ export class KithReviews extends KithElement {
     const t = this.i18n.t;
     const { items, total, loading, error } = this.list;
     const { start, end } = this.window;
-    return html`${this.filters.render(s)}
-      ${this.actions.render()}
+    return html`${this.filters.render(s)} ${this.actions.render()}
       <p class="visually-hidden" aria-live="polite">${this.announcer.value}</p>
       <div part="list" class="list" @scroll=${this.window.onScroll}>
-        <div class="rows" role="feed" aria-label=${t('list')} aria-busy=${loading ? 'true' : 'false'} @keydown=${this.onFeedKey}>
-          ${repeat(items.slice(start, end), (r) => r.id, (r, k) => this.rows.render(r, start + k, total))}
+        <div
+          class="rows"
+          role="feed"
+          aria-label=${t('list')}
+          aria-busy=${loading ? 'true' : 'false'}
+          @keydown=${this.onFeedKey}
+        >
+          ${repeat(
+            items.slice(start, end),
+            (r) => r.id,
+            (r, k) => this.rows.render(r, start + k, total),
+          )}
         </div>
         ${loading ? html`<p class="status">${t('loading')}</p>` : nothing}
         ${!loading && !items.length && !error ? html`<p class="status">${this.filters.active ? t('noMatch') : t('empty')}</p>` : nothing}

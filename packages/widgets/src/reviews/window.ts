@@ -35,7 +35,10 @@ export class WindowController implements ReactiveController {
   private observer?: ResizeObserver;
   private readonly observed = new Set<Element>();
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly o: WindowOptions) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly o: WindowOptions,
+  ) {
     host.addController(this);
   }
 

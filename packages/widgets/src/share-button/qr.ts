@@ -9,10 +9,14 @@ import { encode } from 'uqr';
 export function qrCode(text: string, label: string) {
   const { data, size } = encode(text, { ecc: 'M', border: 0 });
   let d = '';
-  data.forEach((row, y) => row.forEach((on, x) => {
-    if (on) d += `M${x + 4} ${y + 4}h1v1h-1z`;
-  }));
+  data.forEach((row, y) =>
+    row.forEach((on, x) => {
+      if (on) d += `M${x + 4} ${y + 4}h1v1h-1z`;
+    }),
+  );
   const n = size + 8; // a four-module quiet zone, as scanners expect
   return html`<svg part="qr" viewBox="0 0 ${n} ${n}" role="img" aria-label=${label} shape-rendering="crispEdges">
-    <rect width=${n} height=${n} fill="#fff"></rect><path d=${d} fill="#000"></path></svg>`;
+    <rect width=${n} height=${n} fill="#fff"></rect>
+    <path d=${d} fill="#000"></path>
+  </svg>`;
 }

@@ -6,9 +6,11 @@ import type { KithShareButton } from './share-button.js';
 import './define.js';
 
 const LINK: ReferralLink = {
-  code: 'LIN-7Q2K', url: 'https://shop.example.com/products/tote?kith_ref=LIN-7Q2K',
+  code: 'LIN-7Q2K',
+  url: 'https://shop.example.com/products/tote?kith_ref=LIN-7Q2K',
   incentive: {
-    friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } }, advocate: { kind: 'points', points: 100 },
+    friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } },
+    advocate: { kind: 'points', points: 100 },
     termsUrl: 'https://shop.example.com/referral-terms',
   },
 };
@@ -17,14 +19,22 @@ const LINK: ReferralLink = {
 function referralsAdapter(signedIn: boolean) {
   const calls: unknown[] = [];
   const adapter = {
-    id: 'fake', capabilities: new Set(['referrals']),
+    id: 'fake',
+    capabilities: new Set(['referrals']),
     referrals: {
       createLink: async (input: unknown) => {
         calls.push(input);
         if (!signedIn) throw new HttpError(401, 'customer_token_required', 'Sign in');
         return LINK;
       },
-      getStats: async () => ({ code: LINK.code, clicks: 42, signups: 9, conversions: 3, rewards: { pending: 1, approved: 2 }, recent: [] }),
+      getStats: async () => ({
+        code: LINK.code,
+        clicks: 42,
+        signups: 9,
+        conversions: 3,
+        rewards: { pending: 1, approved: 2 },
+        recent: [],
+      }),
     },
   } as unknown as KithAdapter;
   return { adapter, calls };
@@ -36,8 +46,19 @@ const channels = (el: HTMLElement) => [...sr(el).querySelectorAll<HTMLElement>('
 const dialog = (el: HTMLElement) => sr(el).querySelector('dialog')!;
 
 async function button(adapter: KithAdapter, attrs: Record<string, string | null> = {}) {
-  const el = await fixture<KithShareButton>(html`<kith-share-button .adapter=${adapter} product="p1" url="https://shop.example.com/products/tote?colour=sand&amp;kith_ref=OLD-CODE"
-    share-title="Everyday tote" price="$59.00" text="Our canvas tote, 20% off" customer-name="Lin" lang="en" menu></kith-share-button>`);
+  const el = await fixture<KithShareButton>(
+    html`<kith-share-button
+      .adapter=${adapter}
+      product="p1"
+      url="https://shop.example.com/products/tote?colour=sand&amp;kith_ref=OLD-CODE"
+      share-title="Everyday tote"
+      price="$59.00"
+      text="Our canvas tote, 20% off"
+      customer-name="Lin"
+      lang="en"
+      menu
+    ></kith-share-button>`,
+  );
   for (const [k, v] of Object.entries(attrs)) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
   await el.updateComplete;
   await new Promise((r) => setTimeout(r));
@@ -47,7 +68,11 @@ async function button(adapter: KithAdapter, attrs: Record<string, string | null>
 
 function events(el: HTMLElement) {
   const seen: string[] = [];
-  el.addEventListener('kith-share', (e) => seen.push(`${(e as CustomEvent<KithShareDetail>).detail.channel}:${(e as CustomEvent<KithShareDetail>).detail.stage}`));
+  el.addEventListener('kith-share', (e) =>
+    seen.push(
+      `${(e as CustomEvent<KithShareDetail>).detail.channel}:${(e as CustomEvent<KithShareDetail>).detail.stage}`,
+    ),
+  );
   return seen;
 }
 
@@ -59,9 +84,21 @@ describe('<kith-share-button>', () => {
     expect(sr(el).querySelector('[part="incentive"]')).to.equal(null);
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open, 'menu never opened');
-    expect(channels(el).map(text)).to.deep.equal(['Copy link', 'QR code', 'Email', 'Text message', 'WhatsApp', 'Facebook', 'X', 'Weibo', 'LINE']);
+    expect(channels(el).map(text)).to.deep.equal([
+      'Copy link',
+      'QR code',
+      'Email',
+      'Text message',
+      'WhatsApp',
+      'Facebook',
+      'X',
+      'Weibo',
+      'LINE',
+    ]);
     const wa = channels(el).find((c) => c.dataset.channel === 'whatsapp')!;
-    expect(wa.getAttribute('href')).to.equal(`https://wa.me/?text=${encodeURIComponent('$59.00 · Our canvas tote, 20% off')}%20${encodeURIComponent('https://shop.example.com/products/tote?colour=sand')}`);
+    expect(wa.getAttribute('href')).to.equal(
+      `https://wa.me/?text=${encodeURIComponent('$59.00 · Our canvas tote, 20% off')}%20${encodeURIComponent('https://shop.example.com/products/tote?colour=sand')}`,
+    );
     expect(wa.getAttribute('rel')).to.equal('noopener noreferrer');
     await expect(el).to.be.accessible();
   });
@@ -76,7 +113,11 @@ describe('<kith-share-button>', () => {
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => dialog(el).open, 'menu never opened');
       expect(sr(el).querySelector('[part="stats"]')).to.equal(null);
-      expect(channels(el).find((c) => c.dataset.channel === 'email')!.getAttribute('href')).to.contain(encodeURIComponent('https://shop.example.com/products/tote?colour=sand'));
+      expect(
+        channels(el)
+          .find((c) => c.dataset.channel === 'email')!
+          .getAttribute('href'),
+      ).to.contain(encodeURIComponent('https://shop.example.com/products/tote?colour=sand'));
     }
     // Signed in once the (async) token arrives: the personal link, asked for once.
     const { adapter, calls } = referralsAdapter(true);
@@ -101,16 +142,25 @@ describe('<kith-share-button>', () => {
   it('signed in: the personal link everywhere, the incentive with its disclosure and terms', async () => {
     const { adapter, calls } = referralsAdapter(true);
     const el = await button(adapter);
-    expect(calls).to.deep.equal([{ url: 'https://shop.example.com/products/tote?colour=sand', productId: 'p1', displayName: 'Lin' }]);
+    expect(calls).to.deep.equal([
+      { url: 'https://shop.example.com/products/tote?colour=sand', productId: 'p1', displayName: 'Lin' },
+    ]);
     expect(text(sr(el).querySelector('[part="incentive"]'))).to.equal(
-      'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window. Terms');
-    expect(sr(el).querySelector('[part="incentive"] a')!.getAttribute('href')).to.equal('https://shop.example.com/referral-terms');
+      'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window. Terms',
+    );
+    expect(sr(el).querySelector('[part="incentive"] a')!.getAttribute('href')).to.equal(
+      'https://shop.example.com/referral-terms',
+    );
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open);
     await waitUntil(() => sr(el).querySelector('[part="stats"]'), 'no stats');
-    expect(text(sr(el).querySelector('[part="stats"]'))).to.equal('Your link: 42 visits · 3 friends ordered · rewards: 1 pending, 2 earned');
+    expect(text(sr(el).querySelector('[part="stats"]'))).to.equal(
+      'Your link: 42 visits · 3 friends ordered · rewards: 1 pending, 2 earned',
+    );
     const fb = channels(el).find((c) => c.dataset.channel === 'facebook')!;
-    expect(fb.getAttribute('href')).to.equal(`https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(LINK.url)}`);
+    expect(fb.getAttribute('href')).to.equal(
+      `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(LINK.url)}`,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -119,23 +169,38 @@ describe('<kith-share-button>', () => {
     const el = await button(adapter, { menu: null });
     const shared: ShareData[] = [];
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
-    Object.defineProperty(navigator, 'share', { value: async (d: ShareData) => void shared.push(d), configurable: true });
+    Object.defineProperty(navigator, 'share', {
+      value: async (d: ShareData) => void shared.push(d),
+      configurable: true,
+    });
     try {
       const seen = events(el);
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => seen.length === 2);
       expect(seen).to.deep.equal(['native:initiated', 'native:completed']);
-      expect(shared).to.deep.equal([{ url: LINK.url, title: 'Everyday tote', text: '$59.00 · Our canvas tote, 20% off' }]);
+      expect(shared).to.deep.equal([
+        { url: LINK.url, title: 'Everyday tote', text: '$59.00 · Our canvas tote, 20% off' },
+      ]);
       expect(dialog(el).open).to.equal(false);
       // Cancelled by the shopper: nothing more, no menu.
-      Object.defineProperty(navigator, 'share', { value: async () => { throw new DOMException('cancelled', 'AbortError'); }, configurable: true });
+      Object.defineProperty(navigator, 'share', {
+        value: async () => {
+          throw new DOMException('cancelled', 'AbortError');
+        },
+        configurable: true,
+      });
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => seen.length === 3);
       await new Promise((r) => setTimeout(r, 20));
       expect(seen).to.deep.equal(['native:initiated', 'native:completed', 'native:initiated']);
       expect(dialog(el).open).to.equal(false);
       // Refused for another reason: the menu instead.
-      Object.defineProperty(navigator, 'share', { value: async () => { throw new DOMException('no', 'NotAllowedError'); }, configurable: true });
+      Object.defineProperty(navigator, 'share', {
+        value: async () => {
+          throw new DOMException('no', 'NotAllowedError');
+        },
+        configurable: true,
+      });
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => dialog(el).open, 'menu never opened after a refusal');
     } finally {
@@ -149,7 +214,10 @@ describe('<kith-share-button>', () => {
     const el = await button(adapter);
     const seen = events(el);
     let copied = '';
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void (copied = s) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void (copied = s) },
+      configurable: true,
+    });
     try {
       sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
       await waitUntil(() => dialog(el).open);
@@ -168,7 +236,9 @@ describe('<kith-share-button>', () => {
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open);
     expect(sr(el).querySelector('[part="qr"]')).to.equal(null);
-    channels(el).find((c) => c.dataset.channel === 'qr')!.click();
+    channels(el)
+      .find((c) => c.dataset.channel === 'qr')!
+      .click();
     await waitUntil(() => sr(el).querySelector('[part="qr"]'), 'no QR code');
     const qr = sr(el).querySelector('[part="qr"]')!;
     expect(qr.getAttribute('role')).to.equal('img');
@@ -222,13 +292,16 @@ describe('<kith-share-button> asks for its link through one intent', () => {
     const keys: (string | undefined)[] = [];
     const answers: Error[] = [new NetworkError('offline'), new HttpError(403, 'referrals_disabled', 'No')];
     const adapter = {
-      id: 'fake-keys', capabilities: new Set(['referrals']),
+      id: 'fake-keys',
+      capabilities: new Set(['referrals']),
       referrals: {
         createLink: async (_: unknown, o?: { idempotencyKey?: string }) => {
           keys.push(o?.idempotencyKey);
           throw answers.shift() ?? new HttpError(403, 'referrals_disabled', 'No');
         },
-        getStats: async () => { throw new Error('unused'); },
+        getStats: async () => {
+          throw new Error('unused');
+        },
       },
     } as unknown as KithAdapter;
     for (let n = 1; n <= 3; n++) (await button(adapter)).remove();

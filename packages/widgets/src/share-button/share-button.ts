@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  I18nController, KithElement, SessionController, emit, intent, isAbortError,
-  type Intent, type KithAdapter, type ReferralLink, type ReferralReward, type ReferralStats,
+  I18nController,
+  KithElement,
+  SessionController,
+  emit,
+  intent,
+  isAbortError,
+  type Intent,
+  type KithAdapter,
+  type ReferralLink,
+  type ReferralReward,
+  type ReferralStats,
 } from '@kith/core';
 import { DialogController } from '../shared/dialog.js';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
@@ -17,7 +26,10 @@ const OURS = ['kith_ref', 'kith_team'];
  * through core's write intent: with the same Idempotency-Key after a network error, a new one after a refusal.
  */
 type LinkInput = Parameters<NonNullable<KithAdapter['referrals']>['createLink']>[0];
-const links = new WeakMap<KithAdapter, { readonly asked: Map<string, Promise<ReferralLink>>; readonly create: Intent<LinkInput, ReferralLink> }>();
+const links = new WeakMap<
+  KithAdapter,
+  { readonly asked: Map<string, Promise<ReferralLink>>; readonly create: Intent<LinkInput, ReferralLink> }
+>();
 
 /**
  * Share-to-buy: one tap opens the platform's share sheet where there is one, otherwise a menu of
@@ -110,7 +122,12 @@ export class KithShareButton extends KithElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const adapter = this.activeAdapter;
     const signedIn = this.session.value;
-    if (adapter !== this.adapterSeen || signedIn !== this.signedInSeen || changed.has('url') || changed.has('customerName')) {
+    if (
+      adapter !== this.adapterSeen ||
+      signedIn !== this.signedInSeen ||
+      changed.has('url') ||
+      changed.has('customerName')
+    ) {
       this.adapterSeen = adapter;
       this.signedInSeen = signedIn;
       this.linking = this.personalLink(adapter, signedIn);
@@ -134,9 +151,20 @@ export class KithShareButton extends KithElement {
     this.link = null;
     const referrals = adapter?.referrals;
     if (!adapter || !referrals || !signedIn) return;
-    const input = { url: this.pageUrl, ...(this.product ? { productId: this.product } : {}), ...(this.customerName ? { displayName: this.customerName } : {}) };
+    const input = {
+      url: this.pageUrl,
+      ...(this.product ? { productId: this.product } : {}),
+      ...(this.customerName ? { displayName: this.customerName } : {}),
+    };
     let mine = links.get(adapter);
-    if (!mine) links.set(adapter, (mine = { asked: new Map(), create: intent((i: LinkInput, idempotencyKey) => referrals.createLink(i, { idempotencyKey }), JSON.stringify) }));
+    if (!mine)
+      links.set(
+        adapter,
+        (mine = {
+          asked: new Map(),
+          create: intent((i: LinkInput, idempotencyKey) => referrals.createLink(i, { idempotencyKey }), JSON.stringify),
+        }),
+      );
     const { asked, create } = mine;
     const id = JSON.stringify(input);
     let request = asked.get(id);
@@ -154,7 +182,11 @@ export class KithShareButton extends KithElement {
 
   private content(): ShareContent {
     // The product's image reaches the apps through the page's Open Graph tags, read from the link.
-    return { url: this.link?.url ?? this.pageUrl, title: this.shareTitle ?? document.title, text: [this.price, this.text].filter(Boolean).join(' · ') };
+    return {
+      url: this.link?.url ?? this.pageUrl,
+      title: this.shareTitle ?? document.title,
+      text: [this.price, this.text].filter(Boolean).join(' · '),
+    };
   }
 
   private shared(channel: string, stage: 'initiated' | 'completed'): void {
@@ -209,25 +241,60 @@ export class KithShareButton extends KithElement {
 
   private reward(r: ReferralReward): string {
     const { t, money } = this.i18n;
-    return r.kind === 'points' ? t('points', { points: this.i18n.number(r.points ?? 0) })
-      : r.amountOff ? t('off', { amount: money(r.amountOff) }) : t('percent', { percent: r.percentOff ?? 0 });
+    return r.kind === 'points'
+      ? t('points', { points: this.i18n.number(r.points ?? 0) })
+      : r.amountOff
+        ? t('off', { amount: money(r.amountOff) })
+        : t('percent', { percent: r.percentOff ?? 0 });
   }
 
   protected override renderContent() {
     const { t } = this.i18n;
     const incentive = this.link?.incentive;
     const content = this.content();
-    const list = channelsFor(this.channels?.split(',').map((s) => s.trim()).filter(Boolean), this.customChannels);
+    const list = channelsFor(
+      this.channels
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      this.customChannels,
+    );
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
-      <slot name="incentive">${incentive ? html`<p part="incentive">${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
-        <small>${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>` : nothing}</slot>
+      <slot name="incentive"
+        >${
+          incentive
+            ? html`<p part="incentive">
+                ${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
+                <small
+                  >${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small
+                >
+              </p>`
+            : nothing
+        }</slot
+      >
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
         ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
-        <ul>${list.map((c) => html`<li>${c.href
-          ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
-          : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`}</li>`)}</ul>
+        <ul>
+          ${list.map(
+            (c) =>
+              html`<li>
+                ${
+                  c.href
+                    ? html`<a
+                        part="channel"
+                        href=${hrefFor(c, content)}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        data-channel=${c.id}
+                        >${c.label ?? t(`channel.${c.id}`)}</a
+                      >`
+                    : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`
+                }
+              </li>`,
+          )}
+        </ul>
         ${this.qr ?? nothing}
         <p part="message" role="status">${this.note}</p>
         <button class="close" @click=${this.close}>${t('close')}</button>

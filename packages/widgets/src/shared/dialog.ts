@@ -20,7 +20,10 @@ export class DialogController implements ReactiveController {
   private opener?: HTMLElement | null;
   private wanted = false;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly o: DialogOptions) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly o: DialogOptions,
+  ) {
     host.addController(this);
   }
 

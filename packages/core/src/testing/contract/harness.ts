@@ -1,6 +1,15 @@
 import type { KithAdapter } from '../../adapter.js';
 import { isHttpError } from '../../errors.js';
-import type { Answer, GroupBuyTeam, LiveShow, Money, Page, PointsReward, Review, ReviewSort } from '../../types/models.js';
+import type {
+  Answer,
+  GroupBuyTeam,
+  LiveShow,
+  Money,
+  Page,
+  PointsReward,
+  Review,
+  ReviewSort,
+} from '../../types/models.js';
 
 /** What an adapter under test provides: the adapter, known fixture ids and admin-like controls. */
 export interface ContractHarness {
@@ -45,7 +54,10 @@ export interface ContractHarness {
     adjustPoints?(customerId: string, points: number, note: string): Promise<unknown>;
     /** Points: the merchant reports an order with its total (`POST /v1/admin/orders`), which earns pending purchase points. */
     reportOrder?(order: {
-      readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly total: Money;
+      readonly id: string;
+      readonly customerId: string;
+      readonly productIds: readonly string[];
+      readonly total: Money;
       /** Referrals: the code the friend came with (from `Kith.getAttribution()`). */
       readonly referralCode?: string;
     }): Promise<unknown>;
@@ -97,7 +109,8 @@ export async function pageAll<T>(load: (cursor: string | null) => Promise<Page<T
 export const time = (iso: string) => Date.parse(iso);
 // Ids compare by code unit, the same in every runtime and database collation "C".
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-export const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => time(b.createdAt) - time(a.createdAt) || byId(a, b);
+export const newestFirst = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  time(b.createdAt) - time(a.createdAt) || byId(a, b);
 /** Each sort's order as a comparator: ties break by `createdAt` desc, then `id`. */
 export const REVIEW_ORDER: Record<ReviewSort, (a: Review, b: Review) => number> = {
   newest: newestFirst,
@@ -109,7 +122,8 @@ export const REVIEW_ORDER: Record<ReviewSort, (a: Review, b: Review) => number> 
 export const isCustomer = (a: Answer) => a.author.role === 'customer';
 
 // A valid 3 × 2 RGB PNG (86 bytes), decoded with atob so the suite runs in Node and browsers alike.
-const PNG_3X2 = 'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAHUlEQVR42mM4UcFwoofhxAIGhhMVNid6bE4ssAEAVlQIrS0hr5IAAAAASUVORK5CYII=';
+const PNG_3X2 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAHUlEQVR42mM4UcFwoofhxAIGhhMVNid6bE4ssAEAVlQIrS0hr5IAAAAASUVORK5CYII=';
 export const tinyPng = (): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(PNG_3X2), (c) => c.charCodeAt(0));
 
 function crc32(bytes: Uint8Array): number {
@@ -131,14 +145,38 @@ export function pngClaimingWidth(width: number): Uint8Array<ArrayBuffer> {
 }
 
 /** Resolves with the first pushed value that passes `until`, or rejects after `ms`. */
-export function nextShow(adapter: KithAdapter, id: string, until: (s: LiveShow) => boolean, ms = 4000): Promise<LiveShow> & { stop(): void } {
+export function nextShow(
+  adapter: KithAdapter,
+  id: string,
+  until: (s: LiveShow) => boolean,
+  ms = 4000,
+): Promise<LiveShow> & { stop(): void } {
   let stop = () => {};
   const p = new Promise<LiveShow>((resolve, reject) => {
-    const timer = setTimeout(() => { stop(); reject(new Error(`Adapter contract: no matching push for show ${id} within ${ms} ms`)); }, ms);
-    const unsub = adapter.live!.subscribeShow(id, (s) => {
-      if (until(s)) { clearTimeout(timer); unsub(); resolve(s); }
-    }, { onError: (e) => { clearTimeout(timer); reject(e); } });
-    stop = () => { clearTimeout(timer); unsub(); };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`Adapter contract: no matching push for show ${id} within ${ms} ms`));
+    }, ms);
+    const unsub = adapter.live!.subscribeShow(
+      id,
+      (s) => {
+        if (until(s)) {
+          clearTimeout(timer);
+          unsub();
+          resolve(s);
+        }
+      },
+      {
+        onError: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      },
+    );
+    stop = () => {
+      clearTimeout(timer);
+      unsub();
+    };
   });
   return Object.assign(p, { stop });
 }
@@ -148,36 +186,49 @@ export function watchTeam(adapter: KithAdapter, id: string) {
   const seen: GroupBuyTeam[] = [];
   const waiting = new Set<() => void>();
   let failed: unknown;
-  const unsubscribe = adapter.groupBuy!.subscribeTeam(id, (t) => {
-    seen.push(t);
-    for (const w of [...waiting]) w();
-  }, { onError: (e) => { failed = e; for (const w of [...waiting]) w(); } });
-  const until = (what: string, test: (t: GroupBuyTeam) => boolean, ms = 4000) => new Promise<GroupBuyTeam>((resolve, reject) => {
-    const check = () => {
-      const found = seen.find(test);
-      if (found || failed !== undefined) {
-        clearTimeout(timer);
+  const unsubscribe = adapter.groupBuy!.subscribeTeam(
+    id,
+    (t) => {
+      seen.push(t);
+      for (const w of [...waiting]) w();
+    },
+    {
+      onError: (e) => {
+        failed = e;
+        for (const w of [...waiting]) w();
+      },
+    },
+  );
+  const until = (what: string, test: (t: GroupBuyTeam) => boolean, ms = 4000) =>
+    new Promise<GroupBuyTeam>((resolve, reject) => {
+      const check = () => {
+        const found = seen.find(test);
+        if (found || failed !== undefined) {
+          clearTimeout(timer);
+          waiting.delete(check);
+          if (found) resolve(found);
+          else reject(failed);
+        }
+      };
+      const timer = setTimeout(() => {
         waiting.delete(check);
-        if (found) resolve(found);
-        else reject(failed);
-      }
-    };
-    const timer = setTimeout(() => {
-      waiting.delete(check);
-      reject(new Error(`Adapter contract: no push of team ${id} with ${what} within ${ms} ms`));
-    }, ms);
-    waiting.add(check);
-    check();
-  });
+        reject(new Error(`Adapter contract: no push of team ${id} with ${what} within ${ms} ms`));
+      }, ms);
+      waiting.add(check);
+      check();
+    });
   return { seen, until, unsubscribe };
 }
 
-export const sameMoney = (a: Money | undefined, b: Money | undefined) => !!a && !!b && a.minor === b.minor && a.currency === b.currency;
+export const sameMoney = (a: Money | undefined, b: Money | undefined) =>
+  !!a && !!b && a.minor === b.minor && a.currency === b.currency;
 export const isIso = (s: unknown) => typeof s === 'string' && !Number.isNaN(Date.parse(s));
-export const code = (status: number, c: string) => (e: unknown) => isHttpError(e) && e.status === status && e.code === c;
+export const code = (status: number, c: string) => (e: unknown) =>
+  isHttpError(e) && e.status === status && e.code === c;
 let keys = 0;
 /** A fresh Idempotency-Key. */
-export const key = () => `contract-${Date.now().toString(36)}-${(++keys).toString(36)}-${Math.random().toString(36).slice(2)}`;
+export const key = () =>
+  `contract-${Date.now().toString(36)}-${(++keys).toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** Wraps a test: a fresh harness, torn down after; `domain` skips it (passing) for an adapter without that domain. */
 export type WithHarness = (fn: (h: ContractHarness) => Promise<void>, domain?: 'live') => Fn;
@@ -194,4 +245,3 @@ export function harnessRunner(setup: () => Promise<ContractHarness>): WithHarnes
     }
   };
 }
-

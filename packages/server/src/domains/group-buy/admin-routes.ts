@@ -2,7 +2,14 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../env.js';
 import { jsonBody, newRouter, ok, routes } from '../../router.js';
 import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
-import { AdminTeamSchema, AdminTeamsQuery, CampaignSchema, CreateCampaignBody, IdParam, UpdateCampaignBody } from './schemas.js';
+import {
+  AdminTeamSchema,
+  AdminTeamsQuery,
+  CampaignSchema,
+  CreateCampaignBody,
+  IdParam,
+  UpdateCampaignBody,
+} from './schemas.js';
 import { adminTeams, getAdminTeam } from './storage.js';
 import { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.js';
 
@@ -14,8 +21,11 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/group-buys', summary: 'Create a group-buy campaign',
-      description: 'Tiers: sizes ≥ 2 strictly ascending, prices strictly falling, all below `soloPrice`, one currency; `maxMembers` (default: the deepest tier) at least the deepest tier and at most 100.',
+      method: 'post',
+      path: '/group-buys',
+      summary: 'Create a group-buy campaign',
+      description:
+        'Tiers: sizes ≥ 2 strictly ascending, prices strictly falling, all below `soloPrice`, one currency; `maxMembers` (default: the deepest tier) at least the deepest tier and at most 100.',
       request: { headers: IdempotencyHeader, body: jsonBody(CreateCampaignBody) },
       responses: { 201: ok(CampaignSchema, 'Created'), ...errorResponses(400, 401, 403, 409, 422, 429) },
     }),
@@ -24,7 +34,9 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/group-buys', summary: 'Every campaign, newest first',
+      method: 'get',
+      path: '/group-buys',
+      summary: 'Every campaign, newest first',
       responses: { 200: ok(z.object({ items: z.array(CampaignSchema) })), ...errorResponses(401, 403) },
     }),
     async (c) => c.json({ items: await listCampaigns(db, c.get('shop').id) }, 200),
@@ -32,7 +44,9 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/group-buys/{id}', summary: 'One campaign',
+      method: 'get',
+      path: '/group-buys/{id}',
+      summary: 'One campaign',
       request: { params: IdParam },
       responses: { 200: ok(CampaignSchema), ...errorResponses(401, 403, 404) },
     }),
@@ -41,7 +55,9 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'put', path: '/group-buys/{id}', summary: 'Change a campaign',
+      method: 'put',
+      path: '/group-buys/{id}',
+      summary: 'Change a campaign',
       description: 'Partial. Teams already started keep the terms they started with; only new teams get the change.',
       request: { params: IdParam, body: jsonBody(UpdateCampaignBody) },
       responses: { 200: ok(CampaignSchema), ...errorResponses(400, 401, 403, 404, 429) },
@@ -51,7 +67,9 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'delete', path: '/group-buys/{id}', summary: 'End a campaign',
+      method: 'delete',
+      path: '/group-buys/{id}',
+      summary: 'End a campaign',
       description: 'Its status becomes `ended` and no team can start; open teams run to their deadlines.',
       request: { params: IdParam },
       responses: { 200: ok(CampaignSchema, 'Ended'), ...errorResponses(401, 403, 404, 429) },
@@ -61,17 +79,24 @@ export function adminGroupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/teams', summary: 'Teams with their seats',
+      method: 'get',
+      path: '/teams',
+      summary: 'Teams with their seats',
       description: 'Newest first, keyset-paged; each seat with the customer id, hold expiry and order id.',
       request: { query: AdminTeamsQuery },
-      responses: { 200: ok(z.object({ items: z.array(AdminTeamSchema), nextCursor: z.string().nullable() })), ...errorResponses(400, 401, 403) },
+      responses: {
+        200: ok(z.object({ items: z.array(AdminTeamSchema), nextCursor: z.string().nullable() })),
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => c.json(await adminTeams(db, c.get('shop').id, c.req.valid('query')), 200),
   );
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/teams/{id}', summary: 'One team with its seats',
+      method: 'get',
+      path: '/teams/{id}',
+      summary: 'One team with its seats',
       request: { params: IdParam },
       responses: { 200: ok(AdminTeamSchema), ...errorResponses(401, 403, 404) },
     }),

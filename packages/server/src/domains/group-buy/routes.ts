@@ -20,49 +20,92 @@ export function groupBuyRouter(deps: AppDeps) {
   const { publicRoute, streamRoute, customerRoute } = routes(deps);
 
   app.openapi(
-    publicRoute({
-      method: 'get', path: '/products/{id}/group-buy', summary: 'A product\'s group buy with teams to join',
-      description: 'The campaign (active first, then the next scheduled, then the latest ended or sold out), up to 5 open teams the customer is not in (soonest deadline first), and with a customer token the customer\'s own team (`yourTeam`, with `you`). `404 no_campaign` when the product has none.',
-      request: { params: ProductParam },
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: OfferSchema } } }, ...errorResponses(401, 403, 404) },
-    }, { customer: 'optional' }),
+    publicRoute(
+      {
+        method: 'get',
+        path: '/products/{id}/group-buy',
+        summary: "A product's group buy with teams to join",
+        description:
+          "The campaign (active first, then the next scheduled, then the latest ended or sold out), up to 5 open teams the customer is not in (soonest deadline first), and with a customer token the customer's own team (`yourTeam`, with `you`). `404 no_campaign` when the product has none.",
+        request: { params: ProductParam },
+        responses: {
+          200: { description: 'OK', content: { 'application/json': { schema: OfferSchema } } },
+          ...errorResponses(401, 403, 404),
+        },
+      },
+      { customer: 'optional' },
+    ),
     async (c) => c.json(await getOffer(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
 
   app.openapi(
     customerRoute({
-      method: 'post', path: '/group-buys/{campaignId}/teams', summary: 'Start a team',
-      description: 'The customer leads the new team and holds its first seat until `you.holdExpiresAt`; the merchant confirms it by reporting the order (`POST /v1/admin/orders` with `teamId`). 409: `campaign_not_started`, `campaign_over`, `sold_out`, `already_in_team`.',
+      method: 'post',
+      path: '/group-buys/{campaignId}/teams',
+      summary: 'Start a team',
+      description:
+        'The customer leads the new team and holds its first seat until `you.holdExpiresAt`; the merchant confirms it by reporting the order (`POST /v1/admin/orders` with `teamId`). 409: `campaign_not_started`, `campaign_over`, `sold_out`, `already_in_team`.',
       request: { params: CampaignIdParam, headers: IdempotencyHeader, body: joinBody },
       responses: { 201: teamOk('Started'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => c.json(await startTeam(db, c.get('shop').id, c.req.valid('param').campaignId, c.get('customerId'), await optionalJson(c, JoinBody)), 201),
+    async (c) =>
+      c.json(
+        await startTeam(
+          db,
+          c.get('shop').id,
+          c.req.valid('param').campaignId,
+          c.get('customerId'),
+          await optionalJson(c, JoinBody),
+        ),
+        201,
+      ),
   );
 
   app.openapi(
-    publicRoute({
-      method: 'get', path: '/teams/{id}', summary: 'One team',
-      description: 'With `serverTime` for countdowns, and `you` when the customer token\'s customer holds a seat.',
-      request: { params: IdParam },
-      responses: { 200: teamOk('OK'), ...errorResponses(401, 403, 404) },
-    }, { customer: 'optional' }),
+    publicRoute(
+      {
+        method: 'get',
+        path: '/teams/{id}',
+        summary: 'One team',
+        description: "With `serverTime` for countdowns, and `you` when the customer token's customer holds a seat.",
+        request: { params: IdParam },
+        responses: { 200: teamOk('OK'), ...errorResponses(401, 403, 404) },
+      },
+      { customer: 'optional' },
+    ),
     async (c) => c.json(await getTeam(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
 
   app.openapi(
     customerRoute({
-      method: 'post', path: '/teams/{id}/join', summary: 'Join a team (hold a seat)',
-      description: '409: `team_closed`, `already_joined`, `already_in_team`, `sold_out`, `team_full`. Succeeded teams can still be joined (deeper tiers) until full or the deadline.',
+      method: 'post',
+      path: '/teams/{id}/join',
+      summary: 'Join a team (hold a seat)',
+      description:
+        '409: `team_closed`, `already_joined`, `already_in_team`, `sold_out`, `team_full`. Succeeded teams can still be joined (deeper tiers) until full or the deadline.',
       request: { params: IdParam, headers: IdempotencyHeader, body: joinBody },
       responses: { 200: teamOk('Joined'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => c.json(await joinTeam(db, c.get('shop').id, c.req.valid('param').id, c.get('customerId'), await optionalJson(c, JoinBody)), 200),
+    async (c) =>
+      c.json(
+        await joinTeam(
+          db,
+          c.get('shop').id,
+          c.req.valid('param').id,
+          c.get('customerId'),
+          await optionalJson(c, JoinBody),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
     customerRoute({
-      method: 'post', path: '/teams/{id}/leave', summary: 'Give the seat back',
-      description: 'Only before the team succeeds. 409: `not_a_member`, `team_succeeded`, `team_closed`. The earliest remaining member becomes leader; a team left empty expires.',
+      method: 'post',
+      path: '/teams/{id}/leave',
+      summary: 'Give the seat back',
+      description:
+        'Only before the team succeeds. 409: `not_a_member`, `team_succeeded`, `team_closed`. The earliest remaining member becomes leader; a team left empty expires.',
       request: { params: IdParam, headers: IdempotencyHeader },
       responses: { 200: teamOk('Left (no `you`)'), ...errorResponses(401, 403, 404, 409, 422, 429) },
     }),
@@ -71,10 +114,16 @@ export function groupBuyRouter(deps: AppDeps) {
 
   app.openapi(
     streamRoute({
-      method: 'get', path: '/teams/{id}/events', summary: 'Team updates (Server-Sent Events)',
-      description: 'Each message is `event: team` with the public team as `data` (never `you`; `serverTime` set when sent) and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
+      method: 'get',
+      path: '/teams/{id}/events',
+      summary: 'Team updates (Server-Sent Events)',
+      description:
+        'Each message is `event: team` with the public team as `data` (never `you`; `serverTime` set when sent) and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
       request: { params: IdParam, query: StreamQuery },
-      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: TeamSchema } } }, ...errorResponses(401, 403, 404) },
+      responses: {
+        200: { description: 'An event stream', content: { 'text/event-stream': { schema: TeamSchema } } },
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => {
       const shopId = c.get('shop').id;

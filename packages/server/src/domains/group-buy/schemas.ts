@@ -10,12 +10,20 @@ export const TierSchema = z
   })
   .openapi('GroupBuyTier');
 
-const reward = z.object({ description: z.string().trim().min(1).max(200), points: z.number().int().min(0).max(1_000_000).optional() });
+const reward = z.object({
+  description: z.string().trim().min(1).max(200),
+  points: z.number().int().min(0).max(1_000_000).optional(),
+});
 
 export const CampaignSchema = z
   .object({
     id: z.string(),
-    product: z.object({ id: z.string(), title: z.string().optional(), url: z.string().optional(), imageUrl: z.string().optional() }),
+    product: z.object({
+      id: z.string(),
+      title: z.string().optional(),
+      url: z.string().optional(),
+      imageUrl: z.string().optional(),
+    }),
     soloPrice: MoneySchema,
     tiers: z.array(TierSchema),
     teamDurationSeconds: z.number().int(),
@@ -56,13 +64,20 @@ export const TeamSchema = z
     createdAt: isoDate,
     expiresAt: isoDate,
     endedAt: isoDate.optional(),
-    you: YourSeatSchema.optional().openapi({ description: 'Only on the signed-in customer\'s own requests, never in the stream' }),
+    you: YourSeatSchema.optional().openapi({
+      description: "Only on the signed-in customer's own requests, never in the stream",
+    }),
     serverTime: isoDate.optional(),
   })
   .openapi('GroupBuyTeam');
 
 export const OfferSchema = z
-  .object({ campaign: CampaignSchema, teams: z.array(TeamSchema), yourTeam: TeamSchema.nullable(), serverTime: isoDate })
+  .object({
+    campaign: CampaignSchema,
+    teams: z.array(TeamSchema),
+    yourTeam: TeamSchema.nullable(),
+    serverTime: isoDate,
+  })
   .openapi('GroupBuyOffer');
 
 export const AdminSeatSchema = z
@@ -82,13 +97,31 @@ export const AdminTeamSchema = TeamSchema.omit({ you: true, serverTime: true })
   .extend({ seats: z.array(AdminSeatSchema) })
   .openapi('GroupBuyAdminTeam');
 
-export const CampaignIdParam = z.object({ campaignId: z.string().min(1).max(100).openapi({ param: { name: 'campaignId', in: 'path' } }) });
-export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const CampaignIdParam = z.object({
+  campaignId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'campaignId', in: 'path' } }),
+});
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 /** Shown publicly (the team's name when leading, initials otherwise): no links or contact details. */
 export const JoinBody = z
   .object({
-    displayName: z.string().trim().min(1).max(40).refine((s) => !hasContactOrLink(s), 'No links or contact details').optional(),
+    displayName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .refine((s) => !hasContactOrLink(s), 'No links or contact details')
+      .optional(),
   })
   .openapi('GroupBuyJoin');
 
@@ -108,28 +141,64 @@ export interface CampaignTerms {
 export function campaignIssues(c: CampaignTerms): { path: string[]; message: string }[] {
   const issues: { path: string[]; message: string }[] = [];
   c.tiers.forEach((t, i) => {
-    if (t.price.currency !== c.soloPrice.currency) issues.push({ path: ['tiers', String(i), 'price', 'currency'], message: 'Every price must be in the solo price\'s currency' });
-    if (t.price.minor >= c.soloPrice.minor) issues.push({ path: ['tiers', String(i), 'price', 'minor'], message: 'A team price must be below the solo price' });
+    if (t.price.currency !== c.soloPrice.currency)
+      issues.push({
+        path: ['tiers', String(i), 'price', 'currency'],
+        message: "Every price must be in the solo price's currency",
+      });
+    if (t.price.minor >= c.soloPrice.minor)
+      issues.push({
+        path: ['tiers', String(i), 'price', 'minor'],
+        message: 'A team price must be below the solo price',
+      });
     const prev = c.tiers[i - 1];
-    if (prev && t.size <= prev.size) issues.push({ path: ['tiers', String(i), 'size'], message: 'Tier sizes must be strictly ascending' });
-    if (prev && t.price.minor >= prev.price.minor) issues.push({ path: ['tiers', String(i), 'price', 'minor'], message: 'Deeper tiers must be strictly cheaper' });
+    if (prev && t.size <= prev.size)
+      issues.push({ path: ['tiers', String(i), 'size'], message: 'Tier sizes must be strictly ascending' });
+    if (prev && t.price.minor >= prev.price.minor)
+      issues.push({ path: ['tiers', String(i), 'price', 'minor'], message: 'Deeper tiers must be strictly cheaper' });
   });
   const deepest = c.tiers.at(-1)?.size ?? 2;
-  if (c.maxMembers !== undefined && c.maxMembers < deepest) issues.push({ path: ['maxMembers'], message: `Must be at least the deepest tier's size (${deepest})` });
-  if (c.endsAt && c.startsAt && Date.parse(c.endsAt) <= Date.parse(c.startsAt)) issues.push({ path: ['endsAt'], message: 'Must be after startsAt' });
+  if (c.maxMembers !== undefined && c.maxMembers < deepest)
+    issues.push({ path: ['maxMembers'], message: `Must be at least the deepest tier's size (${deepest})` });
+  if (c.endsAt && c.startsAt && Date.parse(c.endsAt) <= Date.parse(c.startsAt))
+    issues.push({ path: ['endsAt'], message: 'Must be after startsAt' });
   return issues;
 }
 
 const campaignFields = {
-  product: z.object({ title: z.string().trim().min(1).max(200).optional(), url: httpUrl.optional(), imageUrl: httpUrl.optional() }).optional(),
+  product: z
+    .object({
+      title: z.string().trim().min(1).max(200).optional(),
+      url: httpUrl.optional(),
+      imageUrl: httpUrl.optional(),
+    })
+    .optional(),
   soloPrice: MoneySchema,
   tiers: z.array(TierSchema).min(1).max(10),
-  teamDurationSeconds: z.number().int().min(1).max(30 * 86_400).optional().openapi({ description: 'Default 86400 (24 h)' }),
-  maxMembers: z.number().int().min(2).max(100).optional().openapi({ description: 'Default: the deepest tier\'s size' }),
-  holdSeconds: z.number().int().min(1).max(7 * 86_400).optional().openapi({ description: 'Default 900 (15 min)' }),
+  teamDurationSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .optional()
+    .openapi({ description: 'Default 86400 (24 h)' }),
+  maxMembers: z.number().int().min(2).max(100).optional().openapi({ description: "Default: the deepest tier's size" }),
+  holdSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .optional()
+    .openapi({ description: 'Default 900 (15 min)' }),
   startsAt: isoDate.optional().openapi({ description: 'Default: now' }),
   endsAt: isoDate.optional(),
-  stock: z.number().int().min(0).max(10_000_000).optional().openapi({ description: 'Team-price units; seats of every team use them up. Absent: unlimited' }),
+  stock: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .optional()
+    .openapi({ description: 'Team-price units; seats of every team use them up. Absent: unlimited' }),
   reward: reward.optional(),
 };
 
@@ -139,7 +208,11 @@ const addIssues = (value: CampaignTerms, ctx: z.RefinementCtx) => {
 
 export const CreateCampaignBody = z
   .object({
-    id: z.string().regex(/^[\w-]{1,100}$/).optional().openapi({ description: 'Your id for the campaign; generated when left out' }),
+    id: z
+      .string()
+      .regex(/^[\w-]{1,100}$/)
+      .optional()
+      .openapi({ description: 'Your id for the campaign; generated when left out' }),
     productId,
     ...campaignFields,
   })
@@ -160,10 +233,24 @@ export const UpdateCampaignBody = z
 
 export const TEAM_STATES = ['forming', 'succeeded', 'closed', 'expired'] as const;
 export const AdminTeamsQuery = z.object({
-  state: z.enum(TEAM_STATES).optional().openapi({ param: { name: 'state', in: 'query' } }),
-  campaign: z.string().min(1).max(100).optional().openapi({ param: { name: 'campaign', in: 'query' } }),
+  state: z
+    .enum(TEAM_STATES)
+    .optional()
+    .openapi({ param: { name: 'state', in: 'query' } }),
+  campaign: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ param: { name: 'campaign', in: 'query' } }),
   cursor,
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 /** The `event:` name of messages on `GET /v1/teams/:id/events`; `data` is the public team. */

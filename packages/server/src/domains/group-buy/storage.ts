@@ -4,23 +4,53 @@ import { ApiError, conflict, notFound } from '../../errors.js';
 import type { GroupBuyAdminTeamResponse, GroupBuyOfferResponse, GroupBuyTeamResponse, TierValue } from './schemas.js';
 import type { WebhookType } from '../webhooks/schemas.js';
 import { appendEvent, TEAM_LOG } from '../../storage/events.js';
-import { afterTimeAndId, cursorTime, decodeCursor, encodeCursor, isCursorId, isCursorTime, params } from '../../storage/cursor.js';
+import {
+  afterTimeAndId,
+  cursorTime,
+  decodeCursor,
+  encodeCursor,
+  isCursorId,
+  isCursorTime,
+  params,
+} from '../../storage/cursor.js';
 import { campaignForProduct, campaignRow, LIVE_SEAT, parseTiers, toCampaign } from './campaigns.js';
 import { queueWebhook } from '../webhooks/storage.js';
 import { iso } from '../../time.js';
 
 type TeamState = GroupBuyTeamResponse['state'];
 type TeamRow = {
-  shop_id: string; id: string; campaign_id: string; product_id: string; state: TeamState; currency: string; solo_price_minor: number;
-  tiers: TierValue[] | string; max_members: number; hold_seconds: number; created_at: Date | string; expires_at: Date | string;
-  ended_at: Date | string | null; past_deadline: boolean; cursor_at?: string;
+  shop_id: string;
+  id: string;
+  campaign_id: string;
+  product_id: string;
+  state: TeamState;
+  currency: string;
+  solo_price_minor: number;
+  tiers: TierValue[] | string;
+  max_members: number;
+  hold_seconds: number;
+  created_at: Date | string;
+  expires_at: Date | string;
+  ended_at: Date | string | null;
+  past_deadline: boolean;
+  cursor_at?: string;
 };
 type SeatRow = {
-  id: string; team_id: string; customer_id: string; display_name: string | null; status: 'held' | 'confirmed' | 'lapsed' | 'left'; leader: boolean;
-  hold_expires_at: Date | string | null; order_id: string | null; created_at: Date | string;
+  id: string;
+  team_id: string;
+  customer_id: string;
+  display_name: string | null;
+  status: 'held' | 'confirmed' | 'lapsed' | 'left';
+  leader: boolean;
+  hold_expires_at: Date | string | null;
+  order_id: string | null;
+  created_at: Date | string;
 };
 /** A team with all its seats (history included), oldest first. */
-interface Loaded { readonly row: TeamRow; readonly seats: readonly SeatRow[] }
+interface Loaded {
+  readonly row: TeamRow;
+  readonly seats: readonly SeatRow[];
+}
 
 const OPEN = "('forming', 'succeeded')";
 const TEAM_COLUMNS = `*, expires_at <= now() AS past_deadline, ${cursorTime('created_at')} AS cursor_at`;
@@ -28,7 +58,13 @@ const isLive = (s: SeatRow) => s.status === 'held' || s.status === 'confirmed';
 
 /** One or two letters from the first two words; `?` when there is no name. */
 export const initials = (name: string | null): string =>
-  (name ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2).map((w) => Array.from(w)[0]!.toUpperCase()).join('') || '?';
+  (name ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => Array.from(w)[0]!.toUpperCase())
+    .join('') || '?';
 
 // ── Views ───────────────────────────────────────────────────────────────────────────────────
 
@@ -51,7 +87,11 @@ export function publicTeam(l: Loaded): GroupBuyTeamResponse {
     productId: r.product_id,
     state: r.state,
     leaderName: leader?.display_name ?? 'A shopper',
-    members: live.map((s) => ({ initials: initials(s.display_name), leader: s.leader, seat: s.status as 'held' | 'confirmed' })),
+    members: live.map((s) => ({
+      initials: initials(s.display_name),
+      leader: s.leader,
+      seat: s.status as 'held' | 'confirmed',
+    })),
     confirmedCount: confirmed,
     seatCount: live.length,
     maxMembers: r.max_members,
@@ -97,12 +137,22 @@ async function load(db: Db, shopId: string, rows: readonly TeamRow[]): Promise<L
   if (!rows.length) return [];
   const { rows: seats } = await db.query<SeatRow>(
     `SELECT id, team_id, customer_id, display_name, status, leader, hold_expires_at, order_id, created_at FROM group_buy_seats
-     WHERE shop_id = $1 AND team_id = ANY($2) ORDER BY created_at, id`, [shopId, rows.map((r) => r.id)]);
+     WHERE shop_id = $1 AND team_id = ANY($2) ORDER BY created_at, id`,
+    [shopId, rows.map((r) => r.id)],
+  );
   return rows.map((row) => ({ row, seats: seats.filter((s) => s.team_id === row.id) }));
 }
 
-async function teamRow(db: Db, shopId: string, id: string, lock: '' | 'FOR UPDATE' | 'FOR UPDATE SKIP LOCKED' = ''): Promise<TeamRow | undefined> {
-  const { rows } = await db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM group_buy_teams WHERE shop_id = $1 AND id = $2 ${lock}`, [shopId, id]);
+async function teamRow(
+  db: Db,
+  shopId: string,
+  id: string,
+  lock: '' | 'FOR UPDATE' | 'FOR UPDATE SKIP LOCKED' = '',
+): Promise<TeamRow | undefined> {
+  const { rows } = await db.query<TeamRow>(
+    `SELECT ${TEAM_COLUMNS} FROM group_buy_teams WHERE shop_id = $1 AND id = $2 ${lock}`,
+    [shopId, id],
+  );
   return rows[0];
 }
 
@@ -127,7 +177,11 @@ interface Cause {
   /** Webhooks the caller's change causes (`team.member_left`). */
   readonly events?: readonly Pending[];
 }
-interface Pending { readonly type: WebhookType; readonly subkey: number; readonly extra?: Record<string, unknown> }
+interface Pending {
+  readonly type: WebhookType;
+  readonly subkey: number;
+  readonly extra?: Record<string, unknown>;
+}
 
 /**
  * Applies what is due to a team whose row the caller holds locked, then the transitions its seats
@@ -144,7 +198,8 @@ async function settle(tx: Db, shopId: string, id: string, cause: Cause = {}): Pr
     const lapsed = await tx.query(
       `UPDATE group_buy_seats SET status = 'lapsed', ended_at = now()
        WHERE shop_id = $1 AND team_id = $2 AND status = 'held' AND (hold_expires_at <= now() OR $3::boolean) RETURNING id`,
-      [shopId, id, row.past_deadline]);
+      [shopId, id, row.past_deadline],
+    );
     if (lapsed.rows.length) changed = true;
   }
   if (changed) {
@@ -153,18 +208,25 @@ async function settle(tx: Db, shopId: string, id: string, cause: Cause = {}): Pr
       `UPDATE group_buy_seats SET leader = true WHERE id = (
          SELECT id FROM group_buy_seats WHERE shop_id = $1 AND team_id = $2 AND status IN ('held', 'confirmed') ORDER BY created_at, id LIMIT 1)
        AND NOT EXISTS (SELECT 1 FROM group_buy_seats WHERE shop_id = $1 AND team_id = $2 AND status IN ('held', 'confirmed') AND leader)`,
-      [shopId, id]);
+      [shopId, id],
+    );
   }
-  const { rows: [n] } = await tx.query<{ confirmed: number; seats: number }>(
+  const {
+    rows: [n],
+  } = await tx.query<{ confirmed: number; seats: number }>(
     `SELECT count(*) FILTER (WHERE status = 'confirmed')::int AS confirmed, count(*)::int AS seats
-     FROM group_buy_seats WHERE shop_id = $1 AND team_id = $2 AND status IN ('held', 'confirmed')`, [shopId, id]);
+     FROM group_buy_seats WHERE shop_id = $1 AND team_id = $2 AND status IN ('held', 'confirmed')`,
+    [shopId, id],
+  );
   const { confirmed, seats } = n!;
   const tiers = parseTiers(row.tiers);
 
   const move = async (to: TeamState, from: TeamState[], type?: WebhookType) => {
     const { rows } = await tx.query(
       `UPDATE group_buy_teams SET state = $3, ended_at = CASE WHEN $3 IN ('closed', 'expired') THEN now() END
-       WHERE shop_id = $1 AND id = $2 AND state = ANY($4) RETURNING id`, [shopId, id, to, from]);
+       WHERE shop_id = $1 AND id = $2 AND state = ANY($4) RETURNING id`,
+      [shopId, id, to, from],
+    );
     if (!rows.length) return;
     changed = true;
     if (type) events.push({ type, subkey: 0 });
@@ -175,7 +237,9 @@ async function settle(tx: Db, shopId: string, id: string, cause: Cause = {}): Pr
   } else {
     if (confirmed >= tiers[0]!.size) await move('succeeded', ['forming'], 'team.succeeded');
     const before = cause.confirmedBefore ?? confirmed;
-    for (const tier of tiers) if (tier.size > before && tier.size <= confirmed) events.push({ type: 'team.tier_reached', subkey: tier.size, extra: { tier } });
+    for (const tier of tiers)
+      if (tier.size > before && tier.size <= confirmed)
+        events.push({ type: 'team.tier_reached', subkey: tier.size, extra: { tier } });
     if (confirmed >= row.max_members) await move('closed', ['forming', 'succeeded']);
     else if (seats === 0) await move('expired', ['forming'], 'team.expired');
   }
@@ -208,22 +272,34 @@ export interface DueFilter {
 export async function applyDue(db: Db, f: DueFilter = {}): Promise<number> {
   const { values, p } = params();
   const filter = [
-    f.shopId ? `t.shop_id = ${p(f.shopId)}` : '', f.campaignId ? `t.campaign_id = ${p(f.campaignId)}` : '',
-    f.productId ? `t.product_id = ${p(f.productId)}` : '', f.teamId ? `t.id = ${p(f.teamId)}` : '',
-  ].filter(Boolean).map((c) => ` AND ${c}`).join('');
+    f.shopId ? `t.shop_id = ${p(f.shopId)}` : '',
+    f.campaignId ? `t.campaign_id = ${p(f.campaignId)}` : '',
+    f.productId ? `t.product_id = ${p(f.productId)}` : '',
+    f.teamId ? `t.id = ${p(f.teamId)}` : '',
+  ]
+    .filter(Boolean)
+    .map((c) => ` AND ${c}`)
+    .join('');
   const { rows } = await db.query<{ shop_id: string; id: string }>(
     `SELECT t.shop_id, t.id FROM group_buy_teams t WHERE t.state IN ${OPEN} AND t.expires_at <= now()${filter}
      UNION
      SELECT t.shop_id, t.id FROM group_buy_seats s JOIN group_buy_teams t ON t.shop_id = s.shop_id AND t.id = s.team_id
      WHERE s.status = 'held' AND s.hold_expires_at <= now() AND t.state IN ${OPEN}${filter}
-     LIMIT ${p(f.limit ?? 100)}`, values);
+     LIMIT ${p(f.limit ?? 100)}`,
+    values,
+  );
   for (const { shop_id, id } of rows) {
     await db.transaction(async (tx) => {
       // A write settles its campaign's due teams inside its own request transaction, which keeps
       // these locks until it commits: take them in the order everywhere else uses (campaign, then
       // team), or two joins could each hold what the other waits for.
-      if (f.campaignId) await tx.query('SELECT 1 FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shop_id, f.campaignId]);
-      if (await teamRow(tx, shop_id, id, f.skipLocked ? 'FOR UPDATE SKIP LOCKED' : 'FOR UPDATE')) await settle(tx, shop_id, id);
+      if (f.campaignId)
+        await tx.query('SELECT 1 FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2 FOR UPDATE', [
+          shop_id,
+          f.campaignId,
+        ]);
+      if (await teamRow(tx, shop_id, id, f.skipLocked ? 'FOR UPDATE SKIP LOCKED' : 'FOR UPDATE'))
+        await settle(tx, shop_id, id);
     });
   }
   return rows.length;
@@ -231,23 +307,41 @@ export async function applyDue(db: Db, f: DueFilter = {}): Promise<number> {
 
 // ── Shopper actions ─────────────────────────────────────────────────────────────────────────
 
-export interface JoinInput { readonly displayName?: string }
+export interface JoinInput {
+  readonly displayName?: string;
+}
 
 /** 409 `already_in_team` when the customer holds a live seat in another open team of the campaign. */
-async function assertNotInTeam(tx: Db, shopId: string, campaignId: string, customerId: string, exceptTeam: string | null): Promise<void> {
+async function assertNotInTeam(
+  tx: Db,
+  shopId: string,
+  campaignId: string,
+  customerId: string,
+  exceptTeam: string | null,
+): Promise<void> {
   const { rows } = await tx.query(
     `SELECT 1 FROM group_buy_seats s JOIN group_buy_teams t ON t.shop_id = s.shop_id AND t.id = s.team_id
      WHERE s.shop_id = $1 AND s.campaign_id = $2 AND s.customer_id = $3 AND ${LIVE_SEAT}
-       AND t.state IN ${OPEN} AND t.expires_at > now() AND t.id IS DISTINCT FROM $4 LIMIT 1`, [shopId, campaignId, customerId, exceptTeam]);
+       AND t.state IN ${OPEN} AND t.expires_at > now() AND t.id IS DISTINCT FROM $4 LIMIT 1`,
+    [shopId, campaignId, customerId, exceptTeam],
+  );
   if (rows.length) throw conflict('already_in_team', 'You are already in a team for this offer');
 }
 
-async function takeSeat(tx: Db, shopId: string, teamId: string, customerId: string, displayName: string | undefined, leader: boolean): Promise<void> {
+async function takeSeat(
+  tx: Db,
+  shopId: string,
+  teamId: string,
+  customerId: string,
+  displayName: string | undefined,
+  leader: boolean,
+): Promise<void> {
   const { rows } = await tx.query(
     `INSERT INTO group_buy_seats (shop_id, team_id, campaign_id, customer_id, display_name, status, leader, hold_expires_at)
      SELECT shop_id, id, campaign_id, $3, $4, 'held', $5, now() + hold_seconds * interval '1 second' FROM group_buy_teams WHERE shop_id = $1 AND id = $2
      ON CONFLICT (shop_id, team_id, customer_id) WHERE status IN ('held', 'confirmed') DO NOTHING RETURNING id`,
-    [shopId, teamId, customerId, displayName ?? null, leader]);
+    [shopId, teamId, customerId, displayName ?? null, leader],
+  );
   if (!rows.length) throw conflict('already_joined', 'You already hold a seat in this team');
 }
 
@@ -257,7 +351,12 @@ async function takeSeat(tx: Db, shopId: string, teamId: string, customerId: stri
  * customer" hold under concurrency (lock order everywhere: campaign, then team).
  */
 export async function startTeam(
-  db: Db, shopId: string, campaignId: string, customerId: string, input: JoinInput = {}, options: { teamId?: string } = {},
+  db: Db,
+  shopId: string,
+  campaignId: string,
+  customerId: string,
+  input: JoinInput = {},
+  options: { teamId?: string } = {},
 ): Promise<GroupBuyTeamResponse> {
   await campaignRow(db, shopId, campaignId); // 404 before any work
   await applyDue(db, { shopId, campaignId });
@@ -272,20 +371,31 @@ export async function startTeam(
     await tx.query(
       `INSERT INTO group_buy_teams (shop_id, id, campaign_id, product_id, state, currency, solo_price_minor, tiers, max_members, hold_seconds, expires_at)
        SELECT shop_id, $3, id, product_id, 'forming', currency, solo_price_minor, tiers, max_members, hold_seconds, now() + team_duration_seconds * interval '1 second'
-       FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2`, [shopId, campaignId, id]);
+       FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2`,
+      [shopId, campaignId, id],
+    );
     await takeSeat(tx, shopId, id, customerId, input.displayName, true);
     return customerTeam(await settle(tx, shopId, id, { changed: true }), customerId);
   });
 }
 
 async function teamCampaign(db: Db, shopId: string, teamId: string): Promise<string> {
-  const { rows } = await db.query<{ campaign_id: string }>('SELECT campaign_id FROM group_buy_teams WHERE shop_id = $1 AND id = $2', [shopId, teamId]);
+  const { rows } = await db.query<{ campaign_id: string }>(
+    'SELECT campaign_id FROM group_buy_teams WHERE shop_id = $1 AND id = $2',
+    [shopId, teamId],
+  );
   if (!rows[0]) throw notFound(`Team ${teamId}`);
   return rows[0].campaign_id;
 }
 
 /** Holds a seat for checkout. The team row lock makes the last seat go to exactly one customer. */
-export async function joinTeam(db: Db, shopId: string, teamId: string, customerId: string, input: JoinInput = {}): Promise<GroupBuyTeamResponse> {
+export async function joinTeam(
+  db: Db,
+  shopId: string,
+  teamId: string,
+  customerId: string,
+  input: JoinInput = {},
+): Promise<GroupBuyTeamResponse> {
   const campaignId = await teamCampaign(db, shopId, teamId);
   await applyDue(db, { shopId, campaignId });
   return db.transaction(async (tx) => {
@@ -293,8 +403,10 @@ export async function joinTeam(db: Db, shopId: string, teamId: string, customerI
     await lockTeam(tx, shopId, teamId);
     const l = await settle(tx, shopId, teamId);
     const { live } = summary(l);
-    if (l.row.state === 'closed' || l.row.state === 'expired' || l.row.past_deadline) throw conflict('team_closed', 'This team is no longer open');
-    if (live.some((s) => s.customer_id === customerId)) throw conflict('already_joined', 'You already hold a seat in this team');
+    if (l.row.state === 'closed' || l.row.state === 'expired' || l.row.past_deadline)
+      throw conflict('team_closed', 'This team is no longer open');
+    if (live.some((s) => s.customer_id === customerId))
+      throw conflict('already_joined', 'You already hold a seat in this team');
     await assertNotInTeam(tx, shopId, campaignId, customerId, teamId);
     if (c.stock !== null && c.used >= c.stock) throw conflict('sold_out', 'Every team-price unit is taken');
     if (live.length >= l.row.max_members) throw conflict('team_full', 'This team is full');
@@ -307,7 +419,12 @@ export async function joinTeam(db: Db, shopId: string, teamId: string, customerI
  * Gives the customer's seat back, only before the team succeeds. A confirmed seat leaving tells
  * the merchant (`team.member_left` with the order id) so they void the payment hold.
  */
-export async function leaveTeam(db: Db, shopId: string, teamId: string, customerId: string): Promise<GroupBuyTeamResponse> {
+export async function leaveTeam(
+  db: Db,
+  shopId: string,
+  teamId: string,
+  customerId: string,
+): Promise<GroupBuyTeamResponse> {
   await applyDue(db, { shopId, teamId });
   return db.transaction(async (tx) => {
     await lockTeam(tx, shopId, teamId);
@@ -315,11 +432,25 @@ export async function leaveTeam(db: Db, shopId: string, teamId: string, customer
     const seat = l.seats.find((s) => isLive(s) && s.customer_id === customerId);
     if (!seat) throw conflict('not_a_member', 'You hold no seat in this team');
     if (l.row.state === 'expired') throw conflict('team_closed', 'This team is no longer open');
-    if (l.row.state !== 'forming') throw conflict('team_succeeded', 'The team has succeeded: seats can no longer be given back here');
+    if (l.row.state !== 'forming')
+      throw conflict('team_succeeded', 'The team has succeeded: seats can no longer be given back here');
     await tx.query("UPDATE group_buy_seats SET status = 'left', ended_at = now() WHERE id = $1", [seat.id]);
-    const events: Pending[] = seat.status === 'confirmed'
-      ? [{ type: 'team.member_left', subkey: Number(seat.id), extra: { member: { customerId, orderId: seat.order_id, ...(seat.display_name ? { displayName: seat.display_name } : {}) } } }]
-      : [];
+    const events: Pending[] =
+      seat.status === 'confirmed'
+        ? [
+            {
+              type: 'team.member_left',
+              subkey: Number(seat.id),
+              extra: {
+                member: {
+                  customerId,
+                  orderId: seat.order_id,
+                  ...(seat.display_name ? { displayName: seat.display_name } : {}),
+                },
+              },
+            },
+          ]
+        : [];
     return customerTeam(await settle(tx, shopId, teamId, { changed: true, events }));
   });
 }
@@ -351,24 +482,44 @@ export async function heldSeat(tx: Db, shopId: string, teamId: string, customerI
  * campaign's reward come back for the team points.
  */
 export async function confirmHeldSeat(tx: Db, shopId: string, teamId: string, hold: SeatHold, orderId: string) {
-  await tx.query("UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1", [hold.seatId, orderId]);
+  await tx.query(
+    "UPDATE group_buy_seats SET status = 'confirmed', order_id = $2, hold_expires_at = NULL WHERE id = $1",
+    [hold.seatId, orderId],
+  );
   const team = await settle(tx, shopId, teamId, { changed: true, confirmedBefore: hold.confirmedBefore });
   const succeeded = team.row.state === 'succeeded' || team.row.state === 'closed';
-  const confirmed = succeeded ? team.seats.filter((s) => s.status === 'confirmed').map((s) => ({ customerId: s.customer_id, leader: s.leader })) : [];
+  const confirmed = succeeded
+    ? team.seats.filter((s) => s.status === 'confirmed').map((s) => ({ customerId: s.customer_id, leader: s.leader }))
+    : [];
   const rewardPoints = succeeded
-    ? (await tx.query<{ reward_points: number | null }>('SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2', [shopId, team.row.campaign_id])).rows[0]?.reward_points ?? null
+    ? ((
+        await tx.query<{ reward_points: number | null }>(
+          'SELECT reward_points FROM group_buy_campaigns WHERE shop_id = $1 AND id = $2',
+          [shopId, team.row.campaign_id],
+        )
+      ).rows[0]?.reward_points ?? null)
     : null;
   return { team: adminTeam(team), succeeded, confirmed, rewardPoints };
 }
 
 /** One team, with `you` for its member and the server's clock. */
-export async function getTeam(db: Db, shopId: string, teamId: string, customerId?: string): Promise<GroupBuyTeamResponse> {
+export async function getTeam(
+  db: Db,
+  shopId: string,
+  teamId: string,
+  customerId?: string,
+): Promise<GroupBuyTeamResponse> {
   await applyDue(db, { shopId, teamId });
   return customerTeam(await loadTeam(db, shopId, teamId), customerId);
 }
 
 /** The product's campaign, open teams to join (not the customer's, not full, soonest deadline first) and the customer's own team. */
-export async function getOffer(db: Db, shopId: string, productId: string, customerId?: string): Promise<GroupBuyOfferResponse> {
+export async function getOffer(
+  db: Db,
+  shopId: string,
+  productId: string,
+  customerId?: string,
+): Promise<GroupBuyOfferResponse> {
   await applyDue(db, { shopId, productId });
   const c = await campaignForProduct(db, shopId, productId);
   if (!c) throw new ApiError(404, 'no_campaign', `Product ${productId} has no group buy`);
@@ -378,10 +529,15 @@ export async function getOffer(db: Db, shopId: string, productId: string, custom
       `SELECT ${TEAM_COLUMNS} FROM group_buy_teams t
        WHERE t.shop_id = $1 AND t.campaign_id = $2 AND t.state IN ${OPEN} AND t.expires_at > now() AND NOT ${mine}
          AND (SELECT count(*) FROM group_buy_seats s WHERE s.shop_id = t.shop_id AND s.team_id = t.id AND ${LIVE_SEAT}) < t.max_members
-       ORDER BY t.expires_at, t.id LIMIT 5`, [shopId, c.id, customerId ?? null]),
+       ORDER BY t.expires_at, t.id LIMIT 5`,
+      [shopId, c.id, customerId ?? null],
+    ),
     customerId
-      ? db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM group_buy_teams t WHERE t.shop_id = $1 AND t.campaign_id = $2 AND t.state <> 'expired' AND ${mine}
-          ORDER BY t.created_at DESC, t.id LIMIT 1`, [shopId, c.id, customerId])
+      ? db.query<TeamRow>(
+          `SELECT ${TEAM_COLUMNS} FROM group_buy_teams t WHERE t.shop_id = $1 AND t.campaign_id = $2 AND t.state <> 'expired' AND ${mine}
+          ORDER BY t.created_at DESC, t.id LIMIT 1`,
+          [shopId, c.id, customerId],
+        )
       : { rows: [] as TeamRow[] },
   ]);
   const [teams, yours] = await Promise.all([load(db, shopId, open.rows), load(db, shopId, own.rows)]);
@@ -394,7 +550,11 @@ export async function getOffer(db: Db, shopId: string, productId: string, custom
 }
 
 /** The merchant's list, newest first, keyset-paged, filtered by state and campaign. */
-export async function adminTeams(db: Db, shopId: string, q: { state?: TeamState; campaign?: string; cursor?: string; limit: number }) {
+export async function adminTeams(
+  db: Db,
+  shopId: string,
+  q: { state?: TeamState; campaign?: string; cursor?: string; limit: number },
+) {
   await applyDue(db, { shopId, campaignId: q.campaign });
   const { values, p } = params([shopId]);
   const where = ['shop_id = $1'];
@@ -404,7 +564,10 @@ export async function adminTeams(db: Db, shopId: string, q: { state?: TeamState;
     const [at, id] = decodeCursor(q.cursor, 'teams', (v) => v.length === 2 && isCursorTime(v[0]) && isCursorId(v[1]));
     where.push(afterTimeAndId(at as string, id as string, p));
   }
-  const { rows } = await db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM group_buy_teams WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${p(q.limit + 1)}`, values);
+  const { rows } = await db.query<TeamRow>(
+    `SELECT ${TEAM_COLUMNS} FROM group_buy_teams WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id LIMIT ${p(q.limit + 1)}`,
+    values,
+  );
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

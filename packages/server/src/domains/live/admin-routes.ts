@@ -14,7 +14,9 @@ export function adminLiveRouter(deps: Deps) {
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/shows', summary: 'Schedule a show',
+      method: 'post',
+      path: '/shows',
+      summary: 'Schedule a show',
       request: { headers: IdempotencyHeader, body: jsonBody(CreateShowBody) },
       responses: { 201: ok('Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
     }),
@@ -23,29 +25,53 @@ export function adminLiveRouter(deps: Deps) {
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/shows/{id}/start', summary: 'Go live',
-      request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(StartShowBody), required: false } },
+      method: 'post',
+      path: '/shows/{id}/start',
+      summary: 'Go live',
+      request: {
+        params: ShowIdParam,
+        headers: IdempotencyHeader,
+        body: { ...jsonBody(StartShowBody), required: false },
+      },
       responses: { 200: ok('Live'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => c.json(await startShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, StartShowBody)).viewerCount), 200),
+    async (c) =>
+      c.json(
+        await startShow(
+          db,
+          c.get('shop').id,
+          c.req.valid('param').id,
+          (await optionalJson(c, StartShowBody)).viewerCount,
+        ),
+        200,
+      ),
   );
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/shows/{id}/end', summary: 'End the show',
+      method: 'post',
+      path: '/shows/{id}/end',
+      summary: 'End the show',
       request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(EndShowBody), required: false } },
       responses: { 200: ok('Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
-    async (c) => c.json(await endShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, EndShowBody)).replayUrl), 200),
+    async (c) =>
+      c.json(
+        await endShow(db, c.get('shop').id, c.req.valid('param').id, (await optionalJson(c, EndShowBody)).replayUrl),
+        200,
+      ),
   );
 
   app.openapi(
     adminRoute({
-      method: 'put', path: '/shows/{id}/viewers', summary: 'Report the real concurrent viewer count',
+      method: 'put',
+      path: '/shows/{id}/viewers',
+      summary: 'Report the real concurrent viewer count',
       request: { params: ShowIdParam, body: jsonBody(ViewersBody) },
       responses: { 200: ok('Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },
     }),
-    async (c) => c.json(await setViewers(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').viewerCount), 200),
+    async (c) =>
+      c.json(await setViewers(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').viewerCount), 200),
   );
 
   return app;

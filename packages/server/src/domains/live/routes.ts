@@ -14,29 +14,45 @@ export function liveRouter(deps: Deps) {
 
   app.openapi(
     publicRoute({
-      method: 'get', path: '/shows', summary: 'The show to badge for a product',
+      method: 'get',
+      path: '/shows',
+      summary: 'The show to badge for a product',
       description: 'Live first, then the next scheduled, then the latest ended; `null` when the product has none.',
       request: { query: FindShowQuery },
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: FindShowResponse } } }, ...errorResponses(400, 401, 403) },
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: FindShowResponse } } },
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => c.json({ show: await findShowForProduct(db, c.get('shop').id, c.req.valid('query').product) }, 200),
   );
 
   app.openapi(
     publicRoute({
-      method: 'get', path: '/shows/{id}', summary: 'One show',
+      method: 'get',
+      path: '/shows/{id}',
+      summary: 'One show',
       request: { params: ShowIdParam },
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: LiveShowSchema } } }, ...errorResponses(401, 403, 404) },
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: LiveShowSchema } } },
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => c.json(await getShow(db, c.get('shop').id, c.req.valid('param').id), 200),
   );
 
   app.openapi(
     streamRoute({
-      method: 'get', path: '/shows/{id}/events', summary: 'Live updates (Server-Sent Events)',
-      description: 'Each message is `event: show` with the whole show as `data` and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
+      method: 'get',
+      path: '/shows/{id}/events',
+      summary: 'Live updates (Server-Sent Events)',
+      description:
+        'Each message is `event: show` with the whole show as `data` and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',
       request: { params: ShowIdParam, query: StreamQuery },
-      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: LiveShowSchema } } }, ...errorResponses(401, 403, 404) },
+      responses: {
+        200: { description: 'An event stream', content: { 'text/event-stream': { schema: LiveShowSchema } } },
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => {
       const shopId = c.get('shop').id;

@@ -17,22 +17,45 @@ export const LiveShowSchema = z
   })
   .openapi('LiveShow');
 
-export const ShowIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: 'show-1' }) });
+export const ShowIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'show-1' }),
+});
 
 export const FindShowQuery = z.object({
-  product: z.string().min(1).max(200).openapi({ param: { name: 'product', in: 'query' }, example: 'p1' }),
+  product: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'product', in: 'query' }, example: 'p1' }),
 });
 
 export const FindShowResponse = z.object({ show: LiveShowSchema.nullable() }).openapi('FindShowResponse');
 
 export const StreamQuery = z.object({
-  key: z.string().openapi({ param: { name: 'key', in: 'query' }, description: 'Publishable key (EventSource cannot send headers)' }),
-  lastEventId: z.string().regex(/^\d+$/).optional().openapi({ param: { name: 'lastEventId', in: 'query' }, description: 'Resume after this event id, like the Last-Event-ID header' }),
+  key: z
+    .string()
+    .openapi({ param: { name: 'key', in: 'query' }, description: 'Publishable key (EventSource cannot send headers)' }),
+  lastEventId: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .openapi({
+      param: { name: 'lastEventId', in: 'query' },
+      description: 'Resume after this event id, like the Last-Event-ID header',
+    }),
 });
 
 export const CreateShowBody = z
   .object({
-    id: z.string().regex(/^[\w-]{1,100}$/).optional().openapi({ description: 'Your id for the show; generated when left out' }),
+    id: z
+      .string()
+      .regex(/^[\w-]{1,100}$/)
+      .optional()
+      .openapi({ description: 'Your id for the show; generated when left out' }),
     title: z.string().trim().min(1).max(200),
     startsAt: isoDate,
     streamUrl: httpUrl.optional(),
@@ -41,7 +64,9 @@ export const CreateShowBody = z
   })
   .openapi('CreateShow');
 
-export const StartShowBody = z.object({ viewerCount: z.number().int().min(0).max(100_000_000).optional() }).openapi('StartShow');
+export const StartShowBody = z
+  .object({ viewerCount: z.number().int().min(0).max(100_000_000).optional() })
+  .openapi('StartShow');
 export const EndShowBody = z.object({ replayUrl: httpUrl.optional() }).openapi('EndShow');
 export const ViewersBody = z.object({ viewerCount: z.number().int().min(0).max(100_000_000) }).openapi('SetViewers');
 

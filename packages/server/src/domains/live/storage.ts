@@ -6,11 +6,19 @@ import { appendEvent, SHOW_LOG } from '../../storage/events.js';
 import { iso } from '../../time.js';
 
 type ShowRow = {
-  id: string; title: string; status: 'scheduled' | 'live' | 'ended'; starts_at: Date | string; started_at: Date | string | null;
-  ended_at: Date | string | null; stream_url: string | null; replay_url: string | null; viewer_count: number | null;
-  host_name: string | null; host_avatar_url: string | null; product_ids: string[] | null;
+  id: string;
+  title: string;
+  status: 'scheduled' | 'live' | 'ended';
+  starts_at: Date | string;
+  started_at: Date | string | null;
+  ended_at: Date | string | null;
+  stream_url: string | null;
+  replay_url: string | null;
+  viewer_count: number | null;
+  host_name: string | null;
+  host_avatar_url: string | null;
+  product_ids: string[] | null;
 };
-
 
 export function toLiveShow(r: ShowRow): LiveShowResponse {
   return {
@@ -23,7 +31,9 @@ export function toLiveShow(r: ShowRow): LiveShowResponse {
     ...(r.stream_url ? { streamUrl: r.stream_url } : {}),
     ...(r.replay_url ? { replayUrl: r.replay_url } : {}),
     ...(r.status === 'live' && r.viewer_count !== null ? { viewerCount: r.viewer_count } : {}),
-    ...(r.host_name ? { host: { displayName: r.host_name, ...(r.host_avatar_url ? { avatarUrl: r.host_avatar_url } : {}) } } : {}),
+    ...(r.host_name
+      ? { host: { displayName: r.host_name, ...(r.host_avatar_url ? { avatarUrl: r.host_avatar_url } : {}) } }
+      : {}),
     productIds: [...(r.product_ids ?? [])].sort(),
   };
 }
@@ -65,11 +75,23 @@ export async function createShow(db: Db, shopId: string, input: CreateShowInput)
     const inserted = await tx.query(
       `INSERT INTO live_shows (id, shop_id, title, status, starts_at, stream_url, host_name, host_avatar_url)
        VALUES ($1, $2, $3, 'scheduled', $4, $5, $6, $7) ON CONFLICT (shop_id, id) DO NOTHING RETURNING id`,
-      [id, shopId, input.title, input.startsAt, input.streamUrl ?? null, input.host?.displayName ?? null, input.host?.avatarUrl ?? null],
+      [
+        id,
+        shopId,
+        input.title,
+        input.startsAt,
+        input.streamUrl ?? null,
+        input.host?.displayName ?? null,
+        input.host?.avatarUrl ?? null,
+      ],
     );
     if (!inserted.rows.length) throw conflict('already_exists', `Show ${id} already exists`);
     for (const productId of new Set(input.productIds)) {
-      await tx.query('INSERT INTO live_show_products (shop_id, show_id, product_id) VALUES ($1, $2, $3)', [shopId, id, productId]);
+      await tx.query('INSERT INTO live_show_products (shop_id, show_id, product_id) VALUES ($1, $2, $3)', [
+        shopId,
+        id,
+        productId,
+      ]);
     }
     return publish(tx, shopId, id);
   });
@@ -79,7 +101,15 @@ export async function createShow(db: Db, shopId: string, input: CreateShowInput)
  * A state change as one conditional UPDATE: it applies only from the allowed states, so two
  * concurrent requests can't both succeed and an illegal transition writes nothing.
  */
-async function transition(db: Db, shopId: string, id: string, from: string, set: string, params: unknown[], illegal: string): Promise<LiveShowResponse> {
+async function transition(
+  db: Db,
+  shopId: string,
+  id: string,
+  from: string,
+  set: string,
+  params: unknown[],
+  illegal: string,
+): Promise<LiveShowResponse> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `UPDATE live_shows SET ${set}, updated_at = now() WHERE shop_id = $1 AND id = $2 AND status = '${from}' RETURNING id`,
@@ -94,10 +124,26 @@ async function transition(db: Db, shopId: string, id: string, from: string, set:
 }
 
 export const startShow = (db: Db, shopId: string, id: string, viewerCount = 0) =>
-  transition(db, shopId, id, 'scheduled', "status = 'live', started_at = now(), viewer_count = $3", [viewerCount], 'Only a scheduled show can start');
+  transition(
+    db,
+    shopId,
+    id,
+    'scheduled',
+    "status = 'live', started_at = now(), viewer_count = $3",
+    [viewerCount],
+    'Only a scheduled show can start',
+  );
 
 export const endShow = (db: Db, shopId: string, id: string, replayUrl?: string) =>
-  transition(db, shopId, id, 'live', "status = 'ended', ended_at = now(), viewer_count = NULL, replay_url = COALESCE($3, replay_url)", [replayUrl ?? null], 'Only a live show can end');
+  transition(
+    db,
+    shopId,
+    id,
+    'live',
+    "status = 'ended', ended_at = now(), viewer_count = NULL, replay_url = COALESCE($3, replay_url)",
+    [replayUrl ?? null],
+    'Only a live show can end',
+  );
 
 export const setViewers = (db: Db, shopId: string, id: string, viewerCount: number) =>
   transition(db, shopId, id, 'live', 'viewer_count = $3', [viewerCount], 'Viewers can only be set while live');
@@ -107,7 +153,9 @@ export async function rescheduleShow(db: Db, shopId: string, id: string, startsA
   return db.transaction(async (tx) => {
     const { rows } = await tx.query(
       `UPDATE live_shows SET status = 'scheduled', starts_at = $3, started_at = NULL, ended_at = NULL, viewer_count = NULL,
-       replay_url = NULL, updated_at = now() WHERE shop_id = $1 AND id = $2 RETURNING id`, [shopId, id, startsAt.toISOString()]);
+       replay_url = NULL, updated_at = now() WHERE shop_id = $1 AND id = $2 RETURNING id`,
+      [shopId, id, startsAt.toISOString()],
+    );
     if (!rows.length) throw notFound(`Show ${id}`);
     return publish(tx, shopId, id);
   });

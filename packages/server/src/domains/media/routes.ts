@@ -9,7 +9,10 @@ import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
 import { MediaIdParam, UploadedMediaSchema } from '../reviews/schemas.js';
 import { publicMedia, shopMedia, UPLOAD_QUOTA, uploadMedia, type StoredMedia } from './storage.js';
 
-const image = { description: 'The photo', content: Object.fromEntries(MEDIA_LIMITS.types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])) };
+const image = {
+  description: 'The photo',
+  content: Object.fromEntries(MEDIA_LIMITS.types.map((t) => [t, { schema: z.string().openapi({ format: 'binary' }) }])),
+};
 
 /**
  * Photos can come from any site that shows the widget and never run as a document: immutable
@@ -37,11 +40,16 @@ export function mediaRouter(deps: AppDeps) {
 
   app.openapi(
     customerRoute({
-      method: 'post', path: '/media', summary: 'Upload a photo for a review',
+      method: 'post',
+      path: '/media',
+      summary: 'Upload a photo for a review',
       description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation; a colour profile stays only if it is a valid ICC profile). Each customer may upload at most ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB (stored, after stripping) in any 24 hours: over that, \`429 upload_quota_exceeded\` with \`Retry-After\` (seconds until enough of their uploads are older than 24 hours) and nothing stored. Uploads no review takes within 24 hours are deleted. Pass the id in the review's \`mediaIds\`.`,
       request: {
         headers: IdempotencyHeader,
-        body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
+        body: {
+          content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+          required: true,
+        },
       },
       responses: {
         201: { description: 'Stored', content: { 'application/json': { schema: UploadedMediaSchema } } },
@@ -50,14 +58,24 @@ export function mediaRouter(deps: AppDeps) {
     }),
     async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const uploaded = await uploadMedia(db, store, c.get('shop').id, c.get('customerId'), bytes, linksFor(deps, c), quota);
+      const uploaded = await uploadMedia(
+        db,
+        store,
+        c.get('shop').id,
+        c.get('customerId'),
+        bytes,
+        linksFor(deps, c),
+        quota,
+      );
       return c.json(uploaded, 201);
     },
   );
 
   app.openapi(
     openRoute({
-      method: 'get', path: '/media/{id}', summary: 'A photo of a published review',
+      method: 'get',
+      path: '/media/{id}',
+      summary: 'A photo of a published review',
       description: 'No key: `<img>` cannot send one. Photos of reviews that are not published (yet) are 404.',
       request: { params: MediaIdParam },
       responses: { 200: image, ...errorResponses(404) },
@@ -79,7 +97,9 @@ export function adminMediaRouter(deps: AppDeps) {
   const { adminRoute } = routes(deps);
   app.openapi(
     adminRoute({
-      method: 'get', path: '/media/{id}', summary: 'Any photo of the shop (pending ones too)',
+      method: 'get',
+      path: '/media/{id}',
+      summary: 'Any photo of the shop (pending ones too)',
       request: { params: MediaIdParam },
       responses: { 200: image, ...errorResponses(401, 403, 404) },
     }),

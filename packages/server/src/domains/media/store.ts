@@ -25,11 +25,18 @@ export interface MediaStore {
 export function createDbMediaStore(db: Db): MediaStore {
   return {
     async put({ shopId, id }, bytes) {
-      const { rows } = await db.query('UPDATE review_media SET data = $3 WHERE shop_id = $1 AND id = $2 RETURNING id', [shopId, id, bytes]);
+      const { rows } = await db.query('UPDATE review_media SET data = $3 WHERE shop_id = $1 AND id = $2 RETURNING id', [
+        shopId,
+        id,
+        bytes,
+      ]);
       if (!rows.length) throw new Error(`No media row ${id} to store bytes in`);
     },
     async get({ shopId, id }) {
-      const { rows } = await db.query<{ data: Uint8Array | null }>('SELECT data FROM review_media WHERE shop_id = $1 AND id = $2', [shopId, id]);
+      const { rows } = await db.query<{ data: Uint8Array | null }>(
+        'SELECT data FROM review_media WHERE shop_id = $1 AND id = $2',
+        [shopId, id],
+      );
       return rows[0]?.data ?? undefined;
     },
     async delete({ shopId, id }) {

@@ -14,7 +14,10 @@ import { advocateOfOrder, referOrderIn, reverseForRefundIn, type OrderReferralIn
 // import each other for an order.
 
 export interface OrderInput {
-  readonly id: string; readonly customerId: string; readonly productIds: readonly string[]; readonly placedAt?: string;
+  readonly id: string;
+  readonly customerId: string;
+  readonly productIds: readonly string[];
+  readonly placedAt?: string;
   /** What the customer paid; earns purchase points. */
   readonly total?: MoneyValue;
   /** Referrals: hex SHA-256 of the buyer's lower-cased email. */
@@ -27,10 +30,26 @@ async function insertOrder(tx: Db, shopId: string, o: OrderInput, teamId: string
     `INSERT INTO orders (shop_id, id, customer_id, placed_at, team_id, total_minor, total_currency, email_hash)
      VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5, $6, $7, $8)
      ON CONFLICT DO NOTHING RETURNING id`,
-    [shopId, o.id, o.customerId, o.placedAt ?? null, teamId, o.total?.minor ?? null, o.total?.currency ?? null, o.emailHash?.toLowerCase() ?? null]);
+    [
+      shopId,
+      o.id,
+      o.customerId,
+      o.placedAt ?? null,
+      teamId,
+      o.total?.minor ?? null,
+      o.total?.currency ?? null,
+      o.emailHash?.toLowerCase() ?? null,
+    ],
+  );
   if (!inserted.rows.length) throw conflict('already_exists', `Order ${o.id} already exists`);
-  for (const p of new Set(o.productIds)) await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
-  return { id: o.id, customerId: o.customerId, productIds: [...new Set(o.productIds)], ...(o.total ? { total: o.total } : {}) };
+  for (const p of new Set(o.productIds))
+    await tx.query('INSERT INTO order_items (shop_id, order_id, product_id) VALUES ($1, $2, $3)', [shopId, o.id, p]);
+  return {
+    id: o.id,
+    customerId: o.customerId,
+    productIds: [...new Set(o.productIds)],
+    ...(o.total ? { total: o.total } : {}),
+  };
 }
 
 /**
@@ -60,7 +79,8 @@ export async function confirmSeat(db: Db, shopId: string, teamId: string, order:
     // succeeded, the campaign's reward for every confirmed member (each once per team).
     await lockAccounts(tx, shopId, [order.customerId, ...seat.confirmed.map((m) => m.customerId)]);
     const points = await earnForOrder(tx, shopId, order);
-    if (seat.succeeded) await earnForTeam(tx, shopId, { id: teamId, rewardPoints: seat.rewardPoints, confirmed: seat.confirmed });
+    if (seat.succeeded)
+      await earnForTeam(tx, shopId, { id: teamId, rewardPoints: seat.rewardPoints, confirmed: seat.confirmed });
     return { ...recorded, teamId, team: seat.team, points, referral };
   });
 }
@@ -75,11 +95,18 @@ export async function confirmSeat(db: Db, shopId: string, teamId: string, order:
 export async function refundOrder(db: Db, shopId: string, orderId: string): Promise<OrderRefundResponse> {
   const program = await getProgramSettings(db, shopId);
   return db.transaction(async (tx) => {
-    const { rows: [order] } = await tx.query<{ customer_id: string }>(
-      'UPDATE orders SET refunded_at = now() WHERE shop_id = $1 AND id = $2 AND refunded_at IS NULL RETURNING customer_id', [shopId, orderId]);
+    const {
+      rows: [order],
+    } = await tx.query<{ customer_id: string }>(
+      'UPDATE orders SET refunded_at = now() WHERE shop_id = $1 AND id = $2 AND refunded_at IS NULL RETURNING customer_id',
+      [shopId, orderId],
+    );
     if (!order) {
-      const exists = (await tx.query('SELECT 1 FROM orders WHERE shop_id = $1 AND id = $2', [shopId, orderId])).rows.length > 0;
-      throw exists ? conflict('already_refunded', `Order ${orderId} was refunded already`) : notFound(`Order ${orderId}`);
+      const exists =
+        (await tx.query('SELECT 1 FROM orders WHERE shop_id = $1 AND id = $2', [shopId, orderId])).rows.length > 0;
+      throw exists
+        ? conflict('already_refunded', `Order ${orderId} was refunded already`)
+        : notFound(`Order ${orderId}`);
     }
     const customerId = order.customer_id;
     // The referral's advocate too (their referral points may be taken back), both in id order.
@@ -87,13 +114,22 @@ export async function refundOrder(db: Db, shopId: string, orderId: string): Prom
     const now = (await lockAccounts(tx, shopId, advocate ? [customerId, advocate] : [customerId]))!;
     await applyExpiry(tx, shopId, customerId, now, program.timeZone);
     const referral = await reverseForRefundIn(tx, shopId, orderId, now);
-    const { rows: [earn] } = await tx.query<{ id: string; points: number; available_at: string | null; pending: boolean }>(
+    const {
+      rows: [earn],
+    } = await tx.query<{ id: string; points: number; available_at: string | null; pending: boolean }>(
       `SELECT id::text AS id, points, ${cursorTime('available_at')} AS available_at, effective_at > $4::timestamptz AS pending FROM points_entries
        WHERE shop_id = $1 AND customer_id = $2 AND kind = 'earn' AND action = 'purchase' AND source_type = 'order' AND source_id = $3`,
-      [shopId, customerId, orderId, now]);
+      [shopId, customerId, orderId, now],
+    );
     if (!earn) return { orderId, reversed: 0, shortfall: 0, referral };
     const { reversed, shortfall } = await reverseEarn(tx, shopId, customerId, now, {
-      id: earn.id, points: earn.points, pending: earn.pending, availableAt: earn.available_at, action: 'purchase', sourceType: 'order', sourceId: orderId,
+      id: earn.id,
+      points: earn.points,
+      pending: earn.pending,
+      availableAt: earn.available_at,
+      action: 'purchase',
+      sourceType: 'order',
+      sourceId: orderId,
     });
     return { orderId, reversed, shortfall, referral };
   });

@@ -1,6 +1,10 @@
 import type { Db } from '../../db.js';
 import type {
-  PointsAccountResponse, PointsActionName, PointsEntryPageResponse, PointsEntryResponse, PointsTierValue,
+  PointsAccountResponse,
+  PointsActionName,
+  PointsEntryPageResponse,
+  PointsEntryResponse,
+  PointsTierValue,
 } from './schemas.js';
 import { cursorTime, decodeCursor, encodeCursor, isCursorTime, params } from '../../storage/cursor.js';
 import { iso } from '../../time.js';
@@ -21,9 +25,21 @@ type EntryKind = PointsEntryResponse['kind'];
 type SourceType = PointsEntryResponse['source']['type'];
 
 export type EntryRow = {
-  id: string; kind: EntryKind; action: PointsActionName | null; points: number; source_type: SourceType; source_id: string;
-  source_label: string | null; note: string | null; available_at: Date | string | null; created_at: Date | string;
-  expires_at: Date | string | null; pending: boolean; balance_after: number | string | null; cursor_at: string; shortfall: number;
+  id: string;
+  kind: EntryKind;
+  action: PointsActionName | null;
+  points: number;
+  source_type: SourceType;
+  source_id: string;
+  source_label: string | null;
+  note: string | null;
+  available_at: Date | string | null;
+  created_at: Date | string;
+  expires_at: Date | string | null;
+  pending: boolean;
+  balance_after: number | string | null;
+  cursor_at: string;
+  shortfall: number;
 };
 
 /** The database clock as cursor text (microseconds, UTC). */
@@ -37,18 +53,27 @@ export async function clock(db: Db): Promise<string> {
  * order so two transactions locking several never wait on each other in a cycle. Returns the
  * clock read after the locks. With `skipLocked`, returns null when another transaction holds one.
  */
-export async function lockAccounts(tx: Db, shopId: string, customerIds: readonly string[], o: { skipLocked?: boolean } = {}): Promise<string | null> {
+export async function lockAccounts(
+  tx: Db,
+  shopId: string,
+  customerIds: readonly string[],
+  o: { skipLocked?: boolean } = {},
+): Promise<string | null> {
   const ids = [...new Set(customerIds)].sort();
   await tx.query(
-    'INSERT INTO points_accounts (shop_id, customer_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [shopId, ids]);
+    'INSERT INTO points_accounts (shop_id, customer_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+    [shopId, ids],
+  );
   const { rows } = await tx.query(
     `SELECT customer_id FROM points_accounts WHERE shop_id = $1 AND customer_id = ANY($2) ORDER BY customer_id FOR UPDATE${o.skipLocked ? ' SKIP LOCKED' : ''}`,
-    [shopId, ids]);
+    [shopId, ids],
+  );
   if (rows.length < ids.length) return null;
   return clock(tx);
 }
 
-export const lockAccount = async (tx: Db, shopId: string, customerId: string): Promise<string> => (await lockAccounts(tx, shopId, [customerId]))!;
+export const lockAccount = async (tx: Db, shopId: string, customerId: string): Promise<string> =>
+  (await lockAccounts(tx, shopId, [customerId]))!;
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────────────
 
@@ -77,7 +102,13 @@ const ENTRY_COLUMNS = `id::text AS id, kind, action, points, shortfall, source_t
  * Appends an entry stamped `now`. Returns null when the earn key says this source already earned
  * (a duplicate is a no-op, not an error).
  */
-export async function appendEntry(tx: Db, shopId: string, customerId: string, now: string, e: NewEntry): Promise<{ id: string } | null> {
+export async function appendEntry(
+  tx: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+  e: NewEntry,
+): Promise<{ id: string } | null> {
   const lot = (e.kind === 'earn' || e.kind === 'adjust') && e.points > 0 && e.expiryMonths ? e.expiryMonths : null;
   const { rows } = await tx.query<{ id: string }>(
     `WITH n AS (SELECT nextval(pg_get_serial_sequence('points_entries', 'id')) AS id)
@@ -85,8 +116,23 @@ export async function appendEntry(tx: Db, shopId: string, customerId: string, no
      SELECT n.id, $1, $2, $3, $4, $5, $6, COALESCE($7, 'pe_' || n.id), $8, $9, $10::timestamptz, $11::timestamptz,
        COALESCE($10::timestamptz, $11::timestamptz) + make_interval(months => $12::integer), $13::bigint, $14
      FROM n ON CONFLICT DO NOTHING RETURNING id::text AS id`,
-    [shopId, customerId, e.kind, e.action ?? null, e.points, e.sourceType, e.sourceId ?? null, e.label ?? null, e.note ?? null,
-      e.availableAt ?? null, now, lot, e.reverses ?? null, e.shortfall ?? 0]);
+    [
+      shopId,
+      customerId,
+      e.kind,
+      e.action ?? null,
+      e.points,
+      e.sourceType,
+      e.sourceId ?? null,
+      e.label ?? null,
+      e.note ?? null,
+      e.availableAt ?? null,
+      now,
+      lot,
+      e.reverses ?? null,
+      e.shortfall ?? 0,
+    ],
+  );
   return rows[0] ?? null;
 }
 
@@ -98,33 +144,66 @@ export async function appendEntry(tx: Db, shopId: string, customerId: string, no
  * `points_reverse_once` key), however the calls race.
  */
 export async function reverseEarn(
-  tx: Db, shopId: string, customerId: string, now: string,
-  earn: { id: string; points: number; pending: boolean; availableAt: string | null; action: PointsActionName; sourceType: SourceType; sourceId: string },
+  tx: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+  earn: {
+    id: string;
+    points: number;
+    pending: boolean;
+    availableAt: string | null;
+    action: PointsActionName;
+    sourceType: SourceType;
+    sourceId: string;
+  },
 ): Promise<{ reversed: number; shortfall: number }> {
-  const reversed = earn.pending ? earn.points : Math.max(0, Math.min(earn.points, (await totals(tx, shopId, customerId, now)).balance));
+  const reversed = earn.pending
+    ? earn.points
+    : Math.max(0, Math.min(earn.points, (await totals(tx, shopId, customerId, now)).balance));
   const shortfall = earn.points - reversed;
   await appendEntry(tx, shopId, customerId, now, {
-    kind: 'reverse', action: earn.action, points: -reversed, shortfall, sourceType: earn.sourceType, sourceId: earn.sourceId, reverses: earn.id,
+    kind: 'reverse',
+    action: earn.action,
+    points: -reversed,
+    shortfall,
+    sourceType: earn.sourceType,
+    sourceId: earn.sourceId,
+    reverses: earn.id,
     availableAt: earn.pending ? earn.availableAt : null,
   });
   return { reversed, shortfall };
 }
 
-export async function awardBadge(tx: Db, shopId: string, customerId: string, badge: BadgeId, now: string): Promise<void> {
-  await tx.query('INSERT INTO points_badges (shop_id, customer_id, badge_id, earned_at) VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT DO NOTHING',
-    [shopId, customerId, badge, now]);
+export async function awardBadge(
+  tx: Db,
+  shopId: string,
+  customerId: string,
+  badge: BadgeId,
+  now: string,
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO points_badges (shop_id, customer_id, badge_id, earned_at) VALUES ($1, $2, $3, $4::timestamptz) ON CONFLICT DO NOTHING',
+    [shopId, customerId, badge, now],
+  );
 }
 
 // ── Sums ────────────────────────────────────────────────────────────────────────────────────
 
-export interface Totals { readonly balance: number; readonly pending: number; readonly lifetime: number }
+export interface Totals {
+  readonly balance: number;
+  readonly pending: number;
+  readonly lifetime: number;
+}
 
 export async function totals(db: Db, shopId: string, customerId: string, now: string): Promise<Totals> {
   const { rows } = await db.query<Record<keyof Totals, string | number>>(
     `SELECT COALESCE(sum(points) FILTER (WHERE effective_at <= $3::timestamptz), 0) AS balance,
        COALESCE(sum(points) FILTER (WHERE effective_at > $3::timestamptz), 0) AS pending,
        COALESCE(sum(points) FILTER (WHERE kind IN ('earn', 'reverse') OR (kind = 'adjust' AND points > 0)), 0) - COALESCE(sum(shortfall), 0) AS lifetime
-     FROM points_entries WHERE shop_id = $1 AND customer_id = $2`, [shopId, customerId, now]);
+     FROM points_entries WHERE shop_id = $1 AND customer_id = $2`,
+    [shopId, customerId, now],
+  );
   const r = rows[0]!;
   return { balance: Number(r.balance), pending: Number(r.pending), lifetime: Number(r.lifetime) };
 }
@@ -148,13 +227,20 @@ const dueSql = (shop: string, customer: string, now: string) => `
   WHERE e.shop_id = ${shop} AND e.customer_id = ${customer}`;
 
 export async function dueToExpire(db: Db, shopId: string, customerId: string, now: string): Promise<number> {
-  const { rows } = await db.query<{ due: string | number }>(dueSql('$1', '$2', '$3::timestamptz'), [shopId, customerId, now]);
+  const { rows } = await db.query<{ due: string | number }>(dueSql('$1', '$2', '$3::timestamptz'), [
+    shopId,
+    customerId,
+    now,
+  ]);
   return Math.max(0, Number(rows[0]!.due));
 }
 
 /** The program day (`YYYY-MM-DD` in its time zone) of a timestamp. */
 export async function programDay(db: Db, now: string, timeZone: string): Promise<string> {
-  const { rows } = await db.query<{ day: string }>('SELECT (($1::timestamptz) AT TIME ZONE $2)::date::text AS day', [now, timeZone]);
+  const { rows } = await db.query<{ day: string }>('SELECT (($1::timestamptz) AT TIME ZONE $2)::date::text AS day', [
+    now,
+    timeZone,
+  ]);
   return rows[0]!.day;
 }
 
@@ -162,12 +248,23 @@ export async function programDay(db: Db, now: string, timeZone: string): Promise
  * Under the caller's account lock: appends one `expire` entry for what is due, never more than the
  * balance. Running it again finds nothing more to expire. Returns the points expired.
  */
-export async function applyExpiry(tx: Db, shopId: string, customerId: string, now: string, timeZone: string): Promise<number> {
+export async function applyExpiry(
+  tx: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+  timeZone: string,
+): Promise<number> {
   const due = await dueToExpire(tx, shopId, customerId, now);
   if (!due) return 0;
   const amount = Math.min(due, (await totals(tx, shopId, customerId, now)).balance);
   if (amount <= 0) return 0;
-  await appendEntry(tx, shopId, customerId, now, { kind: 'expire', points: -amount, sourceType: 'expiry', sourceId: await programDay(tx, now, timeZone) });
+  await appendEntry(tx, shopId, customerId, now, {
+    kind: 'expire',
+    points: -amount,
+    sourceType: 'expiry',
+    sourceId: await programDay(tx, now, timeZone),
+  });
   return amount;
 }
 
@@ -177,7 +274,9 @@ export async function applyExpiry(tx: Db, shopId: string, customerId: string, no
  */
 export async function expireDue(db: Db, shopId: string, customerId: string, timeZone: string): Promise<number> {
   if (!(await dueToExpire(db, shopId, customerId, await clock(db)))) return 0;
-  return db.transaction(async (tx) => applyExpiry(tx, shopId, customerId, await lockAccount(tx, shopId, customerId), timeZone));
+  return db.transaction(async (tx) =>
+    applyExpiry(tx, shopId, customerId, await lockAccount(tx, shopId, customerId), timeZone),
+  );
 }
 
 /**
@@ -192,7 +291,8 @@ export async function applyDueExpiries(db: Db, o: { limit?: number; skipLocked?:
        LEFT JOIN points_programs p ON p.shop_id = c.shop_id
        CROSS JOIN LATERAL (${dueSql('c.shop_id', 'c.customer_id', 'now.t')}) d
      WHERE d.due > 0 LIMIT $1`,
-    [o.limit ?? 200]);
+    [o.limit ?? 200],
+  );
   let expired = 0;
   for (const r of rows) {
     expired += await db.transaction(async (tx) => {
@@ -207,17 +307,28 @@ export async function applyDueExpiries(db: Db, o: { limit?: number; skipLocked?:
  * The soonest points to expire within 30 days that would still be left, by the same arithmetic:
  * for each coming expiry date, the lots due by then less everything spent and expired.
  */
-async function expiring(db: Db, shopId: string, customerId: string, now: string): Promise<PointsAccountResponse['expiring']> {
+async function expiring(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+): Promise<PointsAccountResponse['expiring']> {
   // One after the other: `db` may be a transaction's single connection.
-  const { rows: [spent] } = await db.query<{ spent: string | number }>(
+  const {
+    rows: [spent],
+  } = await db.query<{ spent: string | number }>(
     `SELECT COALESCE(-sum(points), 0) AS spent FROM points_entries WHERE shop_id = $1 AND customer_id = $2
-       AND (kind IN ('redeem', 'expire') OR (kind = 'adjust' AND points < 0) OR (kind = 'reverse' AND available_at IS NULL))`, [shopId, customerId]);
+       AND (kind IN ('redeem', 'expire') OR (kind = 'adjust' AND points < 0) OR (kind = 'reverse' AND available_at IS NULL))`,
+    [shopId, customerId],
+  );
   const { rows: lots } = await db.query<{ expires_at: Date | string; net: string | number; due: boolean }>(
     `SELECT l.expires_at, l.expires_at <= $3::timestamptz AS due,
        l.points + COALESCE((SELECT sum(r.points) FROM points_entries r WHERE r.reverses = l.id AND r.available_at IS NOT NULL), 0) AS net
      FROM points_entries l
      WHERE l.shop_id = $1 AND l.customer_id = $2 AND l.expires_at <= $3::timestamptz + interval '30 days'
-     ORDER BY l.expires_at, l.id`, [shopId, customerId, now]);
+     ORDER BY l.expires_at, l.id`,
+    [shopId, customerId, now],
+  );
   let left = -Number(spent!.spent);
   for (let i = 0; i < lots.length;) {
     // Every lot expiring at the same instant counts towards it.
@@ -231,7 +342,10 @@ async function expiring(db: Db, shopId: string, customerId: string, now: string)
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
 
-export function tierOf(tiers: readonly PointsTierValue[], lifetime: number): { tier: PointsTierValue; next: PointsAccountResponse['nextTier'] } {
+export function tierOf(
+  tiers: readonly PointsTierValue[],
+  lifetime: number,
+): { tier: PointsTierValue; next: PointsAccountResponse['nextTier'] } {
   let i = 0;
   while (i + 1 < tiers.length && tiers[i + 1]!.threshold <= lifetime) i++;
   const next = tiers[i + 1];
@@ -240,12 +354,19 @@ export function tierOf(tiers: readonly PointsTierValue[], lifetime: number): { t
 
 /** Today's and yesterday's check-in (their streaks, or null) in the program's time zone. */
 export async function checkInState(db: Db, shopId: string, customerId: string, now: string, timeZone: string) {
-  const { rows } = await db.query<{ today: string; yesterday: string; today_streak: number | null; yesterday_streak: number | null }>(
+  const { rows } = await db.query<{
+    today: string;
+    yesterday: string;
+    today_streak: number | null;
+    yesterday_streak: number | null;
+  }>(
     `WITH d AS (SELECT (($3::timestamptz) AT TIME ZONE $4)::date AS today)
      SELECT d.today::text AS today, (d.today - 1)::text AS yesterday,
        (SELECT streak FROM points_check_ins WHERE shop_id = $1 AND customer_id = $2 AND day = d.today) AS today_streak,
        (SELECT streak FROM points_check_ins WHERE shop_id = $1 AND customer_id = $2 AND day = d.today - 1) AS yesterday_streak
-     FROM d`, [shopId, customerId, now, timeZone]);
+     FROM d`,
+    [shopId, customerId, now, timeZone],
+  );
   const r = rows[0]!;
   return { day: r.today, today: r.today_streak, yesterday: r.yesterday_streak };
 }
@@ -261,12 +382,20 @@ export function checkInPoints(program: ProgramSettings, streak: number): { point
 const BADGE_NAMES = new Map<string, string>(BADGES.map((b) => [b.id, b.name]));
 
 /** The customer's standing at `now`, every number from the ledger. */
-export async function accountView(db: Db, shopId: string, customerId: string, program: ProgramSettings, now: string): Promise<PointsAccountResponse> {
+export async function accountView(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  program: ProgramSettings,
+  now: string,
+): Promise<PointsAccountResponse> {
   // One after the other: `db` may be a transaction's single connection.
   const sums = await totals(db, shopId, customerId, now);
   const soon = await expiring(db, shopId, customerId, now);
   const badges = await db.query<{ badge_id: string; earned_at: Date | string }>(
-    'SELECT badge_id, earned_at FROM points_badges WHERE shop_id = $1 AND customer_id = $2 ORDER BY earned_at, badge_id', [shopId, customerId]);
+    'SELECT badge_id, earned_at FROM points_badges WHERE shop_id = $1 AND customer_id = $2 ORDER BY earned_at, badge_id',
+    [shopId, customerId],
+  );
   const checkIn = await checkInState(db, shopId, customerId, now, program.timeZone);
   const { tier, next } = tierOf(program.tiers, sums.lifetime);
   const nextStreak = checkIn.today !== null ? checkIn.today + 1 : (checkIn.yesterday ?? 0) + 1;
@@ -276,7 +405,11 @@ export async function accountView(db: Db, shopId: string, customerId: string, pr
     lifetime: sums.lifetime,
     tier,
     nextTier: next,
-    badges: badges.rows.map((b) => ({ id: b.badge_id, name: BADGE_NAMES.get(b.badge_id) ?? b.badge_id, earnedAt: iso(b.earned_at) })),
+    badges: badges.rows.map((b) => ({
+      id: b.badge_id,
+      name: BADGE_NAMES.get(b.badge_id) ?? b.badge_id,
+      earnedAt: iso(b.earned_at),
+    })),
     checkIn: {
       streak: checkIn.today ?? checkIn.yesterday ?? 0,
       checkedInToday: checkIn.today !== null,
@@ -292,11 +425,21 @@ export async function accountView(db: Db, shopId: string, customerId: string, pr
  * customer's whole ledger (oldest first, available entries only), computed before paging, so it
  * is right on every page. Cursor: the last row's effective time and id.
  */
-export async function history(db: Db, shopId: string, customerId: string, now: string, q: { cursor?: string; limit: number; id?: string }): Promise<PointsEntryPageResponse> {
+export async function history(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+  q: { cursor?: string; limit: number; id?: string },
+): Promise<PointsEntryPageResponse> {
   const { values, p } = params([shopId, customerId, now]);
   const where: string[] = [];
   if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, 'points', (v) => v.length === 2 && isCursorTime(v[0]) && typeof v[1] === 'string' && /^\d{1,19}$/.test(v[1]));
+    const [at, id] = decodeCursor(
+      q.cursor,
+      'points',
+      (v) => v.length === 2 && isCursorTime(v[0]) && typeof v[1] === 'string' && /^\d{1,19}$/.test(v[1]),
+    );
     const t = p(at);
     where.push(`(effective_at < ${t}::timestamptz OR (effective_at = ${t}::timestamptz AND seq < ${p(id)}::bigint))`);
   }
@@ -308,7 +451,9 @@ export async function history(db: Db, shopId: string, customerId: string, now: s
          ${cursorTime('effective_at')} AS cursor_at
        FROM points_entries WHERE shop_id = $1 AND customer_id = $2)
      SELECT * FROM ledger${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY effective_at DESC, seq DESC LIMIT ${p(q.limit + 1)}`, values);
+     ORDER BY effective_at DESC, seq DESC LIMIT ${p(q.limit + 1)}`,
+    values,
+  );
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
@@ -317,7 +462,13 @@ export async function history(db: Db, shopId: string, customerId: string, now: s
   };
 }
 
-export async function entryById(db: Db, shopId: string, customerId: string, now: string, id: string): Promise<PointsEntryResponse> {
+export async function entryById(
+  db: Db,
+  shopId: string,
+  customerId: string,
+  now: string,
+  id: string,
+): Promise<PointsEntryResponse> {
   return (await history(db, shopId, customerId, now, { limit: 1, id })).items[0]!;
 }
 

@@ -3,9 +3,17 @@ import type { Db } from '../../db.js';
 import { conflict, invalid, notFound } from '../../errors.js';
 import { iso } from '../../time.js';
 import {
-  rewardIssues, tierIssues,
-  type CreateRewardInput, type PointsAdminRewardResponse, type PointsCouponValue, type PointsEarnRuleValue, type PointsProgramInput,
-  type PointsProgramResponse, type PointsRewardResponse, type PointsTierValue, type UpdateRewardInput,
+  rewardIssues,
+  tierIssues,
+  type CreateRewardInput,
+  type PointsAdminRewardResponse,
+  type PointsCouponValue,
+  type PointsEarnRuleValue,
+  type PointsProgramInput,
+  type PointsProgramResponse,
+  type PointsRewardResponse,
+  type PointsTierValue,
+  type UpdateRewardInput,
 } from './schemas.js';
 
 /** A program without its rewards: what every earn and account computation reads. */
@@ -57,29 +65,45 @@ export const DEFAULT_PROGRAM: ProgramSettings = {
  * is incentivised (and labelled so), whether or not the points are paid later.
  */
 export const reviewEarnRule = (program: ProgramSettings, mediaCount: number): PointsEarnRuleValue | undefined =>
-  (mediaCount > 0 ? program.earn.find((r) => r.action === 'photo_review') : undefined) ?? program.earn.find((r) => r.action === 'review');
+  (mediaCount > 0 ? program.earn.find((r) => r.action === 'photo_review') : undefined) ??
+  program.earn.find((r) => r.action === 'review');
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
 
 type ProgramRow = {
-  name: string; earn: PointsEarnRuleValue[] | string; tiers: PointsTierValue[] | string; expiry_months: number | null; pending_days: number;
-  time_zone: string; terms_url: string | null;
+  name: string;
+  earn: PointsEarnRuleValue[] | string;
+  tiers: PointsTierValue[] | string;
+  expiry_months: number | null;
+  pending_days: number;
+  time_zone: string;
+  terms_url: string | null;
 };
 
 export async function getProgramSettings(db: Db, shopId: string): Promise<ProgramSettings> {
   const { rows } = await db.query<ProgramRow>(
-    'SELECT name, earn, tiers, expiry_months, pending_days, time_zone, terms_url FROM points_programs WHERE shop_id = $1', [shopId]);
+    'SELECT name, earn, tiers, expiry_months, pending_days, time_zone, terms_url FROM points_programs WHERE shop_id = $1',
+    [shopId],
+  );
   const r = rows[0];
   if (!r) return DEFAULT_PROGRAM;
   return {
-    name: r.name, earn: json(r.earn), tiers: json(r.tiers), expiryMonths: r.expiry_months, pendingDays: r.pending_days, timeZone: r.time_zone,
+    name: r.name,
+    earn: json(r.earn),
+    tiers: json(r.tiers),
+    expiryMonths: r.expiry_months,
+    pendingDays: r.pending_days,
+    timeZone: r.time_zone,
     ...(r.terms_url ? { termsUrl: r.terms_url } : {}),
   };
 }
 
 /** The shop's program as shoppers see it: active rewards, cheapest first, with live stock, and every badge. */
 export async function getProgram(db: Db, shopId: string): Promise<PointsProgramResponse> {
-  const [settings, rewards] = await Promise.all([getProgramSettings(db, shopId), rewardRows(db, shopId, { activeOnly: true })]);
+  const [settings, rewards] = await Promise.all([
+    getProgramSettings(db, shopId),
+    rewardRows(db, shopId, { activeOnly: true }),
+  ]);
   return programView(settings, rewards.map(publicReward));
 }
 
@@ -99,7 +123,11 @@ const programView = (s: ProgramSettings, rewards: PointsRewardResponse[]): Point
  * A partial change, checked as a whole after merging (tiers must still hold every active reward's
  * tier). The time zone is also tried on the database, whose zone list may differ from Node's.
  */
-export async function putProgramSettings(db: Db, shopId: string, patch: PointsProgramInput): Promise<PointsProgramResponse> {
+export async function putProgramSettings(
+  db: Db,
+  shopId: string,
+  patch: PointsProgramInput,
+): Promise<PointsProgramResponse> {
   if (patch.timeZone) {
     try {
       await db.query('SELECT now() AT TIME ZONE $1', [patch.timeZone]);
@@ -113,7 +141,8 @@ export async function putProgramSettings(db: Db, shopId: string, patch: PointsPr
     await tx.query(
       `INSERT INTO points_programs (shop_id, name, earn, tiers, expiry_months, pending_days, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (shop_id) DO NOTHING`,
-      [shopId, d.name, JSON.stringify(d.earn), JSON.stringify(d.tiers), d.expiryMonths, d.pendingDays, d.timeZone]);
+      [shopId, d.name, JSON.stringify(d.earn), JSON.stringify(d.tiers), d.expiryMonths, d.pendingDays, d.timeZone],
+    );
     await tx.query('SELECT 1 FROM points_programs WHERE shop_id = $1 FOR UPDATE', [shopId]);
     const current = await getProgramSettings(tx, shopId);
     const next = {
@@ -123,18 +152,31 @@ export async function putProgramSettings(db: Db, shopId: string, patch: PointsPr
       expiryMonths: patch.expiryMonths === undefined ? current.expiryMonths : patch.expiryMonths,
       pendingDays: patch.pendingDays ?? current.pendingDays,
       timeZone: patch.timeZone ?? current.timeZone,
-      termsUrl: patch.termsUrl === undefined ? current.termsUrl ?? null : patch.termsUrl,
+      termsUrl: patch.termsUrl === undefined ? (current.termsUrl ?? null) : patch.termsUrl,
     };
     const issues = tierIssues(next.tiers);
     const tierIds = new Set(next.tiers.map((t) => t.id));
     const { rows: needing } = await tx.query<{ id: string; tier_id: string }>(
-      'SELECT id, tier_id FROM points_rewards WHERE shop_id = $1 AND active AND tier_id IS NOT NULL ORDER BY id', [shopId]);
-    for (const r of needing) if (!tierIds.has(r.tier_id)) issues.push({ path: ['tiers'], message: `Reward ${r.id} needs tier ${r.tier_id}` });
+      'SELECT id, tier_id FROM points_rewards WHERE shop_id = $1 AND active AND tier_id IS NOT NULL ORDER BY id',
+      [shopId],
+    );
+    for (const r of needing)
+      if (!tierIds.has(r.tier_id)) issues.push({ path: ['tiers'], message: `Reward ${r.id} needs tier ${r.tier_id}` });
     if (issues.length) throw invalid('json', issues);
     await tx.query(
       `UPDATE points_programs SET name = $2, earn = $3, tiers = $4, expiry_months = $5, pending_days = $6, time_zone = $7, terms_url = $8, updated_at = now()
        WHERE shop_id = $1`,
-      [shopId, next.name, JSON.stringify(next.earn), JSON.stringify(next.tiers), next.expiryMonths, next.pendingDays, next.timeZone, next.termsUrl]);
+      [
+        shopId,
+        next.name,
+        JSON.stringify(next.earn),
+        JSON.stringify(next.tiers),
+        next.expiryMonths,
+        next.pendingDays,
+        next.timeZone,
+        next.termsUrl,
+      ],
+    );
   });
   return getProgram(db, shopId);
 }
@@ -142,9 +184,19 @@ export async function putProgramSettings(db: Db, shopId: string, patch: PointsPr
 // ── Rewards ─────────────────────────────────────────────────────────────────────────────────
 
 export type RewardRow = {
-  id: string; title: string; description: string | null; cost: number; kind: 'coupon' | 'perk'; coupon: PointsCouponValue | string | null;
-  stock: number | null; tier_id: string | null; active: boolean; pool_imported: boolean; created_at: Date | string;
-  codes_imported: number; codes_available: number;
+  id: string;
+  title: string;
+  description: string | null;
+  cost: number;
+  kind: 'coupon' | 'perk';
+  coupon: PointsCouponValue | string | null;
+  stock: number | null;
+  tier_id: string | null;
+  active: boolean;
+  pool_imported: boolean;
+  created_at: Date | string;
+  codes_imported: number;
+  codes_available: number;
 };
 
 const REWARD_SELECT = `
@@ -158,7 +210,10 @@ async function rewardRows(db: Db, shopId: string, o: { activeOnly?: boolean; id?
   const values: unknown[] = [shopId];
   if (o.activeOnly) where.push('r.active');
   if (o.id !== undefined) where.push(`r.id = $${values.push(o.id)}`);
-  const { rows } = await db.query<RewardRow>(`${REWARD_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.cost, r.created_at, r.id`, values);
+  const { rows } = await db.query<RewardRow>(
+    `${REWARD_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.cost, r.created_at, r.id`,
+    values,
+  );
   return rows;
 }
 
@@ -166,7 +221,8 @@ export async function rewardRow(db: Db, shopId: string, id: string): Promise<Rew
   return (await rewardRows(db, shopId, { id }))[0];
 }
 
-export const couponOf = (r: { coupon: PointsCouponValue | string | null }): PointsCouponValue | undefined => (r.coupon ? json(r.coupon) : undefined);
+export const couponOf = (r: { coupon: PointsCouponValue | string | null }): PointsCouponValue | undefined =>
+  r.coupon ? json(r.coupon) : undefined;
 
 /** What redeeming can still hand out: the stock, and the unused codes once a pool was imported. */
 export const liveStock = (r: RewardRow): number | undefined =>
@@ -206,26 +262,50 @@ async function assertTier(db: Db, shopId: string, tierId: string | null | undefi
   if (!tierId) return;
   const { tiers } = await getProgramSettings(db, shopId);
   if (!tiers.some((t) => t.id === tierId)) {
-    throw invalid('json', [{ path: ['tierId'], message: `Not a tier of the program (${tiers.map((t) => t.id).join(', ')})` }]);
+    throw invalid('json', [
+      { path: ['tierId'], message: `Not a tier of the program (${tiers.map((t) => t.id).join(', ')})` },
+    ]);
   }
 }
 
-export async function createReward(db: Db, shopId: string, input: CreateRewardInput): Promise<PointsAdminRewardResponse> {
+export async function createReward(
+  db: Db,
+  shopId: string,
+  input: CreateRewardInput,
+): Promise<PointsAdminRewardResponse> {
   await assertTier(db, shopId, input.tierId);
   const id = input.id ?? `rw_${randomUUID()}`;
   const { rows } = await db.query(
     `INSERT INTO points_rewards (shop_id, id, title, description, cost, kind, coupon, stock, tier_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (shop_id, id) DO NOTHING RETURNING id`,
-    [shopId, id, input.title, input.description ?? null, input.cost, input.kind, input.coupon ? JSON.stringify(input.coupon) : null,
-      input.stock ?? null, input.tierId ?? null]);
+    [
+      shopId,
+      id,
+      input.title,
+      input.description ?? null,
+      input.cost,
+      input.kind,
+      input.coupon ? JSON.stringify(input.coupon) : null,
+      input.stock ?? null,
+      input.tierId ?? null,
+    ],
+  );
   if (!rows.length) throw conflict('already_exists', `Reward ${id} already exists`);
   return adminReward((await rewardRow(db, shopId, id))!);
 }
 
 /** A partial change, checked as a whole after merging. Stock set here replaces what is left. */
-export async function updateReward(db: Db, shopId: string, id: string, patch: UpdateRewardInput): Promise<PointsAdminRewardResponse> {
+export async function updateReward(
+  db: Db,
+  shopId: string,
+  id: string,
+  patch: UpdateRewardInput,
+): Promise<PointsAdminRewardResponse> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query('SELECT 1 FROM points_rewards WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shopId, id]);
+    const { rows } = await tx.query('SELECT 1 FROM points_rewards WHERE shop_id = $1 AND id = $2 FOR UPDATE', [
+      shopId,
+      id,
+    ]);
     if (!rows.length) throw notFound(`Reward ${id}`);
     const current = (await rewardRow(tx, shopId, id))!;
     const pick = <K extends keyof UpdateRewardInput, V>(k: K, now: V) => (patch[k] === undefined ? now : patch[k]);
@@ -245,8 +325,19 @@ export async function updateReward(db: Db, shopId: string, id: string, patch: Up
     await tx.query(
       `UPDATE points_rewards SET title = $3, description = $4, cost = $5, kind = $6, coupon = $7, stock = $8, tier_id = $9, active = $10, updated_at = now()
        WHERE shop_id = $1 AND id = $2`,
-      [shopId, id, merged.title, merged.description, merged.cost, merged.kind, merged.coupon ? JSON.stringify(merged.coupon) : null, merged.stock,
-        merged.tierId, merged.active]);
+      [
+        shopId,
+        id,
+        merged.title,
+        merged.description,
+        merged.cost,
+        merged.kind,
+        merged.coupon ? JSON.stringify(merged.coupon) : null,
+        merged.stock,
+        merged.tierId,
+        merged.active,
+      ],
+    );
   });
   return adminReward((await rewardRow(db, shopId, id))!);
 }
@@ -255,18 +346,36 @@ export async function updateReward(db: Db, shopId: string, id: string, patch: Up
  * Adds codes to a reward's pool. A code already in any pool of the shop (or twice in the request)
  * counts as a duplicate and is skipped; from the first import on, an empty pool is out of stock.
  */
-export async function importCodes(db: Db, shopId: string, id: string, codes: readonly string[]): Promise<{ imported: number; duplicates: number; available: number }> {
+export async function importCodes(
+  db: Db,
+  shopId: string,
+  id: string,
+  codes: readonly string[],
+): Promise<{ imported: number; duplicates: number; available: number }> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query('SELECT 1 FROM points_rewards WHERE shop_id = $1 AND id = $2 FOR UPDATE', [shopId, id]);
+    const { rows } = await tx.query('SELECT 1 FROM points_rewards WHERE shop_id = $1 AND id = $2 FOR UPDATE', [
+      shopId,
+      id,
+    ]);
     if (!rows.length) throw notFound(`Reward ${id}`);
     const unique = [...new Set(codes)];
     const inserted = await tx.query(
       `INSERT INTO points_reward_codes (shop_id, code, reward_id) SELECT $1, code, $2 FROM unnest($3::text[]) WITH ORDINALITY AS c (code, n) ORDER BY n
-       ON CONFLICT DO NOTHING RETURNING code`, [shopId, id, unique]);
+       ON CONFLICT DO NOTHING RETURNING code`,
+      [shopId, id, unique],
+    );
     const imported = inserted.rows.length;
-    if (imported) await tx.query('UPDATE points_rewards SET pool_imported = true, updated_at = now() WHERE shop_id = $1 AND id = $2', [shopId, id]);
-    const { rows: [n] } = await tx.query<{ available: number }>(
-      'SELECT count(*)::int AS available FROM points_reward_codes WHERE shop_id = $1 AND reward_id = $2 AND redemption_id IS NULL', [shopId, id]);
+    if (imported)
+      await tx.query(
+        'UPDATE points_rewards SET pool_imported = true, updated_at = now() WHERE shop_id = $1 AND id = $2',
+        [shopId, id],
+      );
+    const {
+      rows: [n],
+    } = await tx.query<{ available: number }>(
+      'SELECT count(*)::int AS available FROM points_reward_codes WHERE shop_id = $1 AND reward_id = $2 AND redemption_id IS NULL',
+      [shopId, id],
+    );
     return { imported, duplicates: codes.length - imported, available: n!.available };
   });
 }

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import type { PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption, PointsReward } from '@kith/core';
+import type {
+  PointsAccount,
+  PointsCheckIn,
+  PointsEntry,
+  PointsProgram,
+  PointsRedemption,
+  PointsReward,
+} from '@kith/core';
 import { cursor, httpUrl, isoDate, MoneySchema } from '../../schemas/common.js';
 
 const int = () => z.number().int();
@@ -14,9 +21,17 @@ export const PointsEarnRuleSchema = z
   .object({
     action: z.enum(RULE_ACTIONS),
     points: int().min(1).max(1_000_000).openapi({ description: 'Per action; for `purchase`, per whole `per` spent' }),
-    per: PositiveMoney.optional().openapi({ description: '`purchase` only (and required there): the amount that earns `points`' }),
-    dailyCap: int().min(1).max(1000).optional().openapi({ description: 'Most earns of this action a day, in the program\'s time zone' }),
-    streakBonus: z.object({ everyDays: int().min(2).max(365), points: int().min(1).max(1_000_000) }).optional()
+    per: PositiveMoney.optional().openapi({
+      description: '`purchase` only (and required there): the amount that earns `points`',
+    }),
+    dailyCap: int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ description: "Most earns of this action a day, in the program's time zone" }),
+    streakBonus: z
+      .object({ everyDays: int().min(2).max(365), points: int().min(1).max(1_000_000) })
+      .optional()
       .openapi({ description: '`check_in` only: every `everyDays`-th day of a streak earns `points` more' }),
   })
   .openapi('PointsEarnRule');
@@ -25,7 +40,10 @@ export const PointsTierSchema = z
   .object({
     id: z.string().regex(/^[\w-]{1,40}$/),
     name: z.string().trim().min(1).max(40),
-    threshold: int().min(0).max(1_000_000_000).openapi({ description: 'Lifetime points needed; the first tier\'s is 0' }),
+    threshold: int()
+      .min(0)
+      .max(1_000_000_000)
+      .openapi({ description: "Lifetime points needed; the first tier's is 0" }),
     perks: z.array(z.string().trim().min(1).max(200)).max(10).optional(),
   })
   .openapi('PointsTier');
@@ -35,9 +53,16 @@ export const PointsCouponSchema = z
     amountOff: PositiveMoney.optional(),
     percentOff: int().min(1).max(100).optional(),
     minimumSpend: PositiveMoney.optional(),
-    validDays: int().min(1).max(3650).optional().openapi({ description: 'The code works this many days after redemption; absent: no expiry' }),
+    validDays: int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .openapi({ description: 'The code works this many days after redemption; absent: no expiry' }),
   })
-  .refine((c) => (c.amountOff === undefined) !== (c.percentOff === undefined), 'Exactly one of amountOff and percentOff')
+  .refine(
+    (c) => (c.amountOff === undefined) !== (c.percentOff === undefined),
+    'Exactly one of amountOff and percentOff',
+  )
   .openapi('PointsCoupon');
 
 export const PointsRewardSchema = z
@@ -48,12 +73,17 @@ export const PointsRewardSchema = z
     cost: int(),
     kind: z.enum(['coupon', 'perk']),
     coupon: PointsCouponSchema.optional(),
-    stock: int().min(0).optional().openapi({ description: 'Redemptions left (the unused imported codes when fewer); absent: unlimited' }),
+    stock: int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'Redemptions left (the unused imported codes when fewer); absent: unlimited' }),
     tierId: z.string().optional().openapi({ description: 'Only members at this tier or above may redeem it' }),
   })
   .openapi('PointsReward');
 
-export const PointsBadgeSchema = z.object({ id: z.string(), name: z.string(), description: z.string() }).openapi('PointsBadge');
+export const PointsBadgeSchema = z
+  .object({ id: z.string(), name: z.string(), description: z.string() })
+  .openapi('PointsBadge');
 
 export const PointsProgramSchema = z
   .object({
@@ -75,17 +105,32 @@ export const PointsAccountSchema = z
   .object({
     balance: int().openapi({ description: 'Spendable now: the sum of available ledger entries; never negative' }),
     pending: int().openapi({ description: 'Purchase points inside the return window' }),
-    lifetime: int().openapi({ description: 'Every point earned (pending included) less refunded ones, spent or not; what tiers count' }),
+    lifetime: int().openapi({
+      description: 'Every point earned (pending included) less refunded ones, spent or not; what tiers count',
+    }),
     tier: PointsTierSchema,
     nextTier: tierWithNeed.nullable(),
     badges: z.array(z.object({ id: z.string(), name: z.string(), earnedAt: isoDate })),
     checkIn: z.object({ streak: int(), checkedInToday: z.boolean(), nextPoints: int() }),
-    expiring: z.object({ points: int(), at: isoDate }).nullable().openapi({ description: 'The soonest points to expire within 30 days' }),
+    expiring: z
+      .object({ points: int(), at: isoDate })
+      .nullable()
+      .openapi({ description: 'The soonest points to expire within 30 days' }),
     serverTime: isoDate.openapi({ description: 'The database clock' }),
   })
   .openapi('PointsAccount');
 
-export const SOURCE_TYPES = ['order', 'review', 'check_in', 'redemption', 'team', 'share', 'referral', 'adjustment', 'expiry'] as const;
+export const SOURCE_TYPES = [
+  'order',
+  'review',
+  'check_in',
+  'redemption',
+  'team',
+  'share',
+  'referral',
+  'adjustment',
+  'expiry',
+] as const;
 
 export const PointsEntrySchema = z
   .object({
@@ -93,18 +138,25 @@ export const PointsEntrySchema = z
     kind: z.enum(['earn', 'redeem', 'expire', 'adjust', 'reverse']),
     action: z.enum(POINTS_ACTIONS).optional(),
     points: int(),
-    shortfall: int().optional().openapi({ description: 'A `reverse` of points already spent: the part the balance could not give back (taken off lifetime points only)' }),
+    shortfall: int().optional().openapi({
+      description:
+        'A `reverse` of points already spent: the part the balance could not give back (taken off lifetime points only)',
+    }),
     source: z.object({ type: z.enum(SOURCE_TYPES), id: z.string(), label: z.string().optional() }),
     note: z.string().optional(),
     status: z.enum(['pending', 'available']),
     availableAt: isoDate.optional(),
     expiresAt: isoDate.optional(),
-    balanceAfter: int().nullable().openapi({ description: 'The available balance right after this entry; null while pending' }),
+    balanceAfter: int()
+      .nullable()
+      .openapi({ description: 'The available balance right after this entry; null while pending' }),
     createdAt: isoDate,
   })
   .openapi('PointsEntry');
 
-export const PointsEntryPageSchema = z.object({ items: z.array(PointsEntrySchema), nextCursor: z.string().nullable() }).openapi('PointsEntryPage');
+export const PointsEntryPageSchema = z
+  .object({ items: z.array(PointsEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('PointsEntryPage');
 
 export const PointsCheckInSchema = z
   .object({ points: int(), bonus: int(), streak: int(), account: PointsAccountSchema })
@@ -128,7 +180,13 @@ export const PointsRedemptionSchema = z
 
 export const PointsHistoryQuery = z.object({
   cursor,
-  limit: z.coerce.number().int().min(1).max(50).default(20).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(20)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 export const PointsRedeemBody = z.object({ rewardId: z.string().min(1).max(100) }).openapi('PointsRedeem');
@@ -151,9 +209,12 @@ export function earnIssues(earn: readonly z.infer<typeof PointsEarnRuleSchema>[]
   earn.forEach((r, i) => {
     if (seen.has(r.action)) issues.push({ path: ['earn', String(i), 'action'], message: `Only one ${r.action} rule` });
     seen.add(r.action);
-    if (r.action === 'purchase' && !r.per) issues.push({ path: ['earn', String(i), 'per'], message: 'A purchase rule needs per' });
-    if (r.action !== 'purchase' && r.per) issues.push({ path: ['earn', String(i), 'per'], message: 'Only a purchase rule takes per' });
-    if (r.action !== 'check_in' && r.streakBonus) issues.push({ path: ['earn', String(i), 'streakBonus'], message: 'Only a check_in rule takes streakBonus' });
+    if (r.action === 'purchase' && !r.per)
+      issues.push({ path: ['earn', String(i), 'per'], message: 'A purchase rule needs per' });
+    if (r.action !== 'purchase' && r.per)
+      issues.push({ path: ['earn', String(i), 'per'], message: 'Only a purchase rule takes per' });
+    if (r.action !== 'check_in' && r.streakBonus)
+      issues.push({ path: ['earn', String(i), 'streakBonus'], message: 'Only a check_in rule takes streakBonus' });
   });
   return issues;
 }
@@ -163,8 +224,10 @@ export function tierIssues(tiers: readonly z.infer<typeof PointsTierSchema>[]): 
   const issues: Issue[] = [];
   const ids = new Set<string>();
   tiers.forEach((t, i) => {
-    if (i === 0 && t.threshold !== 0) issues.push({ path: ['tiers', '0', 'threshold'], message: 'The first tier starts at 0' });
-    if (i > 0 && t.threshold <= tiers[i - 1]!.threshold) issues.push({ path: ['tiers', String(i), 'threshold'], message: 'Thresholds must be strictly ascending' });
+    if (i === 0 && t.threshold !== 0)
+      issues.push({ path: ['tiers', '0', 'threshold'], message: 'The first tier starts at 0' });
+    if (i > 0 && t.threshold <= tiers[i - 1]!.threshold)
+      issues.push({ path: ['tiers', String(i), 'threshold'], message: 'Thresholds must be strictly ascending' });
     if (ids.has(t.id)) issues.push({ path: ['tiers', String(i), 'id'], message: `Tier id ${t.id} is used twice` });
     ids.add(t.id);
   });
@@ -179,12 +242,18 @@ export const PointsProgramBody = z
     tiers: z.array(PointsTierSchema).min(1).max(10),
     expiryMonths: int().min(1).max(120).nullable().openapi({ description: 'null: points never expire' }),
     pendingDays: int().min(0).max(365),
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Not an IANA time zone').openapi({ example: 'Asia/Shanghai' }),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isTimeZone, 'Not an IANA time zone')
+      .openapi({ example: 'Asia/Shanghai' }),
     termsUrl: httpUrl.nullable(),
   })
   .partial()
   .superRefine((p, ctx) => {
-    for (const i of [...(p.earn ? earnIssues(p.earn) : []), ...(p.tiers ? tierIssues(p.tiers) : [])]) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+    for (const i of [...(p.earn ? earnIssues(p.earn) : []), ...(p.tiers ? tierIssues(p.tiers) : [])])
+      ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
   })
   .openapi('PointsProgramSettings');
 
@@ -195,7 +264,10 @@ const rewardFields = {
   kind: z.enum(['coupon', 'perk']).openapi({ description: '`coupon` needs `coupon`; a `perk` takes none' }),
   coupon: PointsCouponSchema,
   stock: int().min(0).max(10_000_000).openapi({ description: 'Redemptions left; absent: unlimited' }),
-  tierId: z.string().regex(/^[\w-]{1,40}$/).openapi({ description: 'A tier of the program' }),
+  tierId: z
+    .string()
+    .regex(/^[\w-]{1,40}$/)
+    .openapi({ description: 'A tier of the program' }),
 };
 
 /** A coupon reward carries its coupon; a perk carries none. */
@@ -207,7 +279,11 @@ export function rewardIssues(r: { kind: 'coupon' | 'perk'; coupon?: unknown }): 
 
 export const PointsCreateRewardBody = z
   .object({
-    id: z.string().regex(/^[\w-]{1,100}$/).optional().openapi({ description: 'Your id for the reward; generated when left out' }),
+    id: z
+      .string()
+      .regex(/^[\w-]{1,100}$/)
+      .optional()
+      .openapi({ description: 'Your id for the reward; generated when left out' }),
     title: rewardFields.title,
     description: rewardFields.description.optional(),
     cost: rewardFields.cost,
@@ -231,27 +307,35 @@ export const PointsUpdateRewardBody = z
     coupon: rewardFields.coupon.nullable().optional(),
     stock: rewardFields.stock.nullable().optional(),
     tierId: rewardFields.tierId.nullable().optional(),
-    active: z.boolean().optional().openapi({ description: 'false hides it from the program and refuses redemptions (404)' }),
+    active: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'false hides it from the program and refuses redemptions (404)' }),
   })
   .openapi('UpdatePointsReward');
 
 export const PointsAdminRewardSchema = PointsRewardSchema.extend({
   stock: int().min(0).optional().openapi({ description: 'As set; absent: unlimited' }),
   active: z.boolean(),
-  codes: z.object({ imported: int(), available: int() }).openapi({ description: 'The imported code pool: every code ever imported, and those not handed out yet' }),
+  codes: z
+    .object({ imported: int(), available: int() })
+    .openapi({ description: 'The imported code pool: every code ever imported, and those not handed out yet' }),
   createdAt: isoDate,
 }).openapi('PointsAdminReward');
 
 export const PointsImportCodesBody = z
   .object({
-    codes: z.array(z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '4 to 64 of A-Z, a-z, 0-9, - and _')).min(1).max(10_000),
+    codes: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, '4 to 64 of A-Z, a-z, 0-9, - and _'))
+      .min(1)
+      .max(10_000),
   })
   .openapi('PointsImportCodes');
 
 export const PointsImportCodesSchema = z
   .object({
     imported: int(),
-    duplicates: int().openapi({ description: 'Codes already in the shop\'s pools or repeated in the request' }),
+    duplicates: int().openapi({ description: "Codes already in the shop's pools or repeated in the request" }),
     available: int().openapi({ description: 'Unused codes of this reward now' }),
   })
   .openapi('PointsImportedCodes');
@@ -261,44 +345,70 @@ const customerId = z.string().min(1).max(200);
 export const PointsAdjustBody = z
   .object({
     customerId,
-    points: int().min(-1_000_000).max(1_000_000).refine((n) => n !== 0, 'Must not be 0'),
+    points: int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((n) => n !== 0, 'Must not be 0'),
     note: z.string().trim().min(1).max(200).openapi({ description: 'Shown to the customer in their history' }),
   })
   .openapi('PointsAdjust');
 
-export const PointsAdjustSchema = z.object({ entry: PointsEntrySchema, account: PointsAccountSchema }).openapi('PointsAdjusted');
+export const PointsAdjustSchema = z
+  .object({ entry: PointsEntrySchema, account: PointsAccountSchema })
+  .openapi('PointsAdjusted');
 
 export const PointsEarnBody = z
   .object({
     customerId,
     action: z.enum(['share', 'referral']),
-    sourceId: z.string().min(1).max(200).openapi({ description: 'What was shared or who was referred: the same sourceId earns once' }),
+    sourceId: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ description: 'What was shared or who was referred: the same sourceId earns once' }),
   })
   .openapi('PointsEarn');
 
 export const PointsEarnSchema = z
   .object({
-    entry: PointsEntrySchema.nullable().openapi({ description: 'The new entry; null when capped, a duplicate, or the rule earns nothing' }),
-    capped: z.boolean().openapi({ description: 'The rule\'s dailyCap was reached today' }),
+    entry: PointsEntrySchema.nullable().openapi({
+      description: 'The new entry; null when capped, a duplicate, or the rule earns nothing',
+    }),
+    capped: z.boolean().openapi({ description: "The rule's dailyCap was reached today" }),
     duplicate: z.boolean().openapi({ description: 'This sourceId already earned' }),
   })
   .openapi('PointsEarned');
 
-export const PointsCustomerParam = z.object({ customerId: customerId.openapi({ param: { name: 'customerId', in: 'path' } }) });
-export const PointsRewardIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const PointsCustomerParam = z.object({
+  customerId: customerId.openapi({ param: { name: 'customerId', in: 'path' } }),
+});
+export const PointsRewardIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
-export const PointsAdminCustomerSchema = z.object({ account: PointsAccountSchema, history: PointsEntryPageSchema }).openapi('PointsCustomer');
+export const PointsAdminCustomerSchema = z
+  .object({ account: PointsAccountSchema, history: PointsEntryPageSchema })
+  .openapi('PointsCustomer');
 
-export const PointsOrderPointsSchema = z
-  .object({ earned: int(), availableAt: isoDate })
-  .openapi('PointsOrderEarn');
+export const PointsOrderPointsSchema = z.object({ earned: int(), availableAt: isoDate }).openapi('PointsOrderEarn');
 
 /** `data` of a `points.redeemed` webhook. */
 export const RedeemedWebhookSchema = z
   .object({
     redemption: z.object({
-      id: z.string(), customerId: z.string(), rewardId: z.string(), rewardTitle: z.string(), points: int(), code: z.string(),
-      coupon: PointsCouponSchema.optional(), expiresAt: isoDate.optional(), createdAt: isoDate,
+      id: z.string(),
+      customerId: z.string(),
+      rewardId: z.string(),
+      rewardTitle: z.string(),
+      points: int(),
+      code: z.string(),
+      coupon: PointsCouponSchema.optional(),
+      expiresAt: isoDate.optional(),
+      createdAt: isoDate,
     }),
   })
   .openapi('PointsRedeemedWebhook');

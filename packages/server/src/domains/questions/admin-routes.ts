@@ -2,10 +2,22 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../env.js';
 import { newRouter, ok, routes } from '../../router.js';
 import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
-import { AdminAnswerSchema, AdminQueueQuery, AdminQuestionSchema, AnswerIdParam, AnswerSchema, QuestionIdParam, QuestionSchema, StaffAnswerBody } from './schemas.js';
+import {
+  AdminAnswerSchema,
+  AdminQueueQuery,
+  AdminQuestionSchema,
+  AnswerIdParam,
+  AnswerSchema,
+  QuestionIdParam,
+  QuestionSchema,
+  StaffAnswerBody,
+} from './schemas.js';
 import { adminAnswers, adminQuestions, setAnswerStatus, setQuestionStatus, staffAnswer } from './storage.js';
 
-const page = <T extends z.ZodType>(item: T) => ({ description: 'OK', content: { 'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) } } });
+const page = <T extends z.ZodType>(item: T) => ({
+  description: 'OK',
+  content: { 'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.string().nullable() }) } },
+});
 
 /** Q&A moderation and the merchant's (or a named expert's) answers. */
 export function adminQuestionsRouter(deps: AppDeps) {
@@ -15,7 +27,9 @@ export function adminQuestionsRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/questions', summary: 'The questions moderation queue',
+      method: 'get',
+      path: '/questions',
+      summary: 'The questions moderation queue',
       description: 'Oldest first, keyset-paged, each with every answer (any status) and the flags.',
       request: { query: AdminQueueQuery },
       responses: { 200: page(AdminQuestionSchema), ...errorResponses(400, 401, 403) },
@@ -25,17 +39,24 @@ export function adminQuestionsRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/answers', summary: 'The answers moderation queue',
+      method: 'get',
+      path: '/answers',
+      summary: 'The answers moderation queue',
       request: { query: AdminQueueQuery },
       responses: { 200: page(AdminAnswerSchema), ...errorResponses(400, 401, 403) },
     }),
     async (c) => c.json(await adminAnswers(db, c.get('shop').id, c.req.valid('query')), 200),
   );
 
-  for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
+  for (const [action, status] of [
+    ['approve', 'published'],
+    ['reject', 'rejected'],
+  ] as const) {
     app.openapi(
       adminRoute({
-        method: 'post', path: `/questions/{id}/${action}`, summary: action === 'approve' ? 'Publish a question' : 'Reject a question',
+        method: 'post',
+        path: `/questions/{id}/${action}`,
+        summary: action === 'approve' ? 'Publish a question' : 'Reject a question',
         request: { params: QuestionIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(QuestionSchema), ...errorResponses(401, 403, 404, 422, 429) },
       }),
@@ -43,7 +64,9 @@ export function adminQuestionsRouter(deps: AppDeps) {
     );
     app.openapi(
       adminRoute({
-        method: 'post', path: `/answers/{id}/${action}`, summary: action === 'approve' ? 'Publish an answer' : 'Reject an answer',
+        method: 'post',
+        path: `/answers/{id}/${action}`,
+        summary: action === 'approve' ? 'Publish an answer' : 'Reject an answer',
         request: { params: AnswerIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(AnswerSchema), ...errorResponses(401, 403, 404, 422, 429) },
       }),
@@ -53,9 +76,15 @@ export function adminQuestionsRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/questions/{id}/answers', summary: 'Answer as the merchant or a named expert',
-      description: 'Published at once and listed before customers\' answers, with the role as a badge.',
-      request: { params: QuestionIdParam, headers: IdempotencyHeader, body: { content: { 'application/json': { schema: StaffAnswerBody } }, required: true } },
+      method: 'post',
+      path: '/questions/{id}/answers',
+      summary: 'Answer as the merchant or a named expert',
+      description: "Published at once and listed before customers' answers, with the role as a badge.",
+      request: {
+        params: QuestionIdParam,
+        headers: IdempotencyHeader,
+        body: { content: { 'application/json': { schema: StaffAnswerBody } }, required: true },
+      },
       responses: { 201: ok(AnswerSchema), ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
     async (c) => c.json(await staffAnswer(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json')), 201),

@@ -12,7 +12,7 @@ export const AnswerSchema = z
     author: z.object({
       displayName: z.string(),
       role: z.enum(['customer', 'merchant', 'expert']),
-      verifiedBuyer: z.boolean().openapi({ description: 'A customer with an order containing the question\'s product' }),
+      verifiedBuyer: z.boolean().openapi({ description: "A customer with an order containing the question's product" }),
     }),
     createdAt: isoDate,
     status,
@@ -27,7 +27,9 @@ export const QuestionSchema = z
     author: z.object({ displayName: z.string() }),
     createdAt: isoDate,
     status,
-    answers: z.array(AnswerSchema).openapi({ description: 'Published answers: merchant and expert first, then oldest first' }),
+    answers: z
+      .array(AnswerSchema)
+      .openapi({ description: 'Published answers: merchant and expert first, then oldest first' }),
   })
   .openapi('Question');
 
@@ -42,18 +44,36 @@ export const AdminQuestionSchema = QuestionSchema.extend({
 }).openapi('AdminQuestion');
 export const AdminAnswerSchema = AnswerSchema.extend({ flags }).openapi('AdminAnswer');
 
-export const QuestionIdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+export const QuestionIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 export const AnswerIdParam = QuestionIdParam;
 
 export const ListQuestionsQuery = z.object({
   cursor,
-  limit: z.coerce.number().int().min(1).max(50).default(10).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(10)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 export const AdminQueueQuery = z.object({
   status: status.default('pending').openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 export const CreateQuestionBody = z

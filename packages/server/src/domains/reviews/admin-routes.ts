@@ -17,47 +17,85 @@ export function adminReviewsRouter(deps: AppDeps) {
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/reviews', summary: 'The moderation queue',
-      description: 'Oldest first, keyset-paged, with each review\'s flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.',
+      method: 'get',
+      path: '/reviews',
+      summary: 'The moderation queue',
+      description:
+        "Oldest first, keyset-paged, with each review's flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.",
       request: { query: AdminReviewsQuery },
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: z.object({ items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })), nextCursor: z.string().nullable() }) } } }, ...errorResponses(400, 401, 403) },
+      responses: {
+        200: {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })),
+                nextCursor: z.string().nullable(),
+              }),
+            },
+          },
+        },
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query'), linksFor(deps, c)), 200),
   );
 
-  for (const [action, status] of [['approve', 'published'], ['reject', 'rejected']] as const) {
+  for (const [action, status] of [
+    ['approve', 'published'],
+    ['reject', 'rejected'],
+  ] as const) {
     app.openapi(
       adminRoute({
-        method: 'post', path: `/reviews/{id}/${action}`, summary: action === 'approve' ? 'Publish a review' : 'Reject a review',
+        method: 'post',
+        path: `/reviews/{id}/${action}`,
+        summary: action === 'approve' ? 'Publish a review' : 'Reject a review',
         request: { params: ReviewIdParam, headers: IdempotencyHeader },
         responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
       }),
-      async (c) => c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status, linksFor(deps, c)), 200),
+      async (c) =>
+        c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status, linksFor(deps, c)), 200),
     );
   }
 
   app.openapi(
     adminRoute({
-      method: 'post', path: '/reviews/{id}/reply', summary: 'Reply as the merchant',
+      method: 'post',
+      path: '/reviews/{id}/reply',
+      summary: 'Reply as the merchant',
       request: { params: ReviewIdParam, headers: IdempotencyHeader, body: jsonBody(ReplyBody) },
       responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
     }),
-    async (c) => c.json(await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body, linksFor(deps, c)), 200),
+    async (c) =>
+      c.json(
+        await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body, linksFor(deps, c)),
+        200,
+      ),
   );
 
   app.openapi(
     adminRoute({
-      method: 'get', path: '/reviews/settings', summary: 'Moderation rules',
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } }, ...errorResponses(401, 403) },
+      method: 'get',
+      path: '/reviews/settings',
+      summary: 'Moderation rules',
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } },
+        ...errorResponses(401, 403),
+      },
     }),
     async (c) => c.json(await getSettings(db, c.get('shop').id), 200),
   );
 
   app.openapi(
     adminRoute({
-      method: 'put', path: '/reviews/settings', summary: 'Change moderation rules',
+      method: 'put',
+      path: '/reviews/settings',
+      summary: 'Change moderation rules',
       request: { body: jsonBody(SettingsBody) },
-      responses: { 200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } }, ...errorResponses(400, 401, 403, 429) },
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } },
+        ...errorResponses(400, 401, 403, 429),
+      },
     }),
     async (c) => c.json(await updateSettings(db, c.get('shop').id, c.req.valid('json')), 200),
   );

@@ -17,7 +17,13 @@ export const JSONLD_REVIEWS = 10;
  * engines' rich results. Without published reviews it has neither `aggregateRating` nor `review`:
  * an empty rating is invalid markup.
  */
-export async function productJsonLd(db: Db, shopId: string, productId: string, product: JsonLdProduct, links: Links): Promise<Record<string, unknown>> {
+export async function productJsonLd(
+  db: Db,
+  shopId: string,
+  productId: string,
+  product: JsonLdProduct,
+  links: Links,
+): Promise<Record<string, unknown>> {
   const [[summary], page] = await Promise.all([
     summaries(db, shopId, [productId]),
     listReviews(db, shopId, productId, { sort: 'newest', limit: JSONLD_REVIEWS }, links),
@@ -32,16 +38,22 @@ export async function productJsonLd(db: Db, shopId: string, productId: string, p
     ...(product.image ? { image: product.image } : {}),
     ...(summary!.count
       ? {
-        aggregateRating: { '@type': 'AggregateRating', ratingValue: summary!.average, reviewCount: summary!.count, bestRating: 5, worstRating: 1 },
-        review: page.items.map((r) => ({
-          '@type': 'Review',
-          author: { '@type': 'Person', name: r.author.displayName },
-          datePublished: r.createdAt.slice(0, 10),
-          name: r.title ?? headline(r.body),
-          reviewBody: r.body,
-          reviewRating: rating(r.rating),
-        })),
-      }
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: summary!.average,
+            reviewCount: summary!.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+          review: page.items.map((r) => ({
+            '@type': 'Review',
+            author: { '@type': 'Person', name: r.author.displayName },
+            datePublished: r.createdAt.slice(0, 10),
+            name: r.title ?? headline(r.body),
+            reviewBody: r.body,
+            reviewRating: rating(r.rating),
+          })),
+        }
       : {}),
   };
 }

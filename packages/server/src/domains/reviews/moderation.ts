@@ -13,18 +13,26 @@ export interface ReviewSettings {
 }
 
 export const DEFAULT_SETTINGS: ReviewSettings = {
-  autoPublish: 'verified', minRatingAuto: 1, reportThreshold: 3, submissionsPerHour: 5, mediaAutoPublish: false, topics: [],
+  autoPublish: 'verified',
+  minRatingAuto: 1,
+  reportThreshold: 3,
+  submissionsPerHour: 5,
+  mediaAutoPublish: false,
+  topics: [],
 };
 
 // Links and contact details are how ads and off-platform deals get into reviews.
-const CONTACT = /https?:\/\/|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+?\d[\d\s().-]{7,}\d|微信|wechat|\bvx\b|whats\s*app|telegram|\bqq\s*[:：]?\s*\d{5,}/i;
+const CONTACT =
+  /https?:\/\/|www\.|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+?\d[\d\s().-]{7,}\d|微信|wechat|\bvx\b|whats\s*app|telegram|\bqq\s*[:：]?\s*\d{5,}/i;
 
 /** Links or contact details: how ads and off-platform deals get in (reviews, Q&A, group-buy names). */
 export const hasContactOrLink = (text: string): boolean => CONTACT.test(text);
 
 /** Whitespace, case and punctuation folded, so a copy-pasted text matches itself. */
 export const textHash = (text: string): string =>
-  createHash('sha256').update(text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')).digest('hex');
+  createHash('sha256')
+    .update(text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ''))
+    .digest('hex');
 
 /** Texts this long or longer count as copies when repeated; short ones ("Great!") repeat honestly. */
 export const MIN_DUPLICATE_LENGTH = 20;

@@ -9,14 +9,28 @@ import { lockNames } from '../../storage/locks.js';
  * transaction ends, so concurrent submissions count each other instead of all seeing the same
  * earlier rows.
  */
-export async function checkSubmissionLimit(tx: Db, shopId: string, customerId: string, ip: string, perHour: number): Promise<void> {
+export async function checkSubmissionLimit(
+  tx: Db,
+  shopId: string,
+  customerId: string,
+  ip: string,
+  perHour: number,
+): Promise<void> {
   await lockNames(tx, [`submissions:${shopId}:customer:${customerId}`, `submissions:${shopId}:ip:${ip}`]);
   const recent = (table: string) =>
     `(SELECT count(*) FROM ${table} WHERE shop_id = $1 AND (customer_id = $2 OR client_ip = $3) AND created_at > now() - interval '1 hour')`;
   const { rows } = await tx.query<{ n: string }>(
-    `SELECT ${recent('reviews')} + ${recent('questions')} + ${recent('answers')} AS n`, [shopId, customerId, ip]);
+    `SELECT ${recent('reviews')} + ${recent('questions')} + ${recent('answers')} AS n`,
+    [shopId, customerId, ip],
+  );
   if (Number(rows[0]!.n) >= perHour) {
-    throw new ApiError(429, 'review_rate_limited', 'Too many reviews, questions or answers from this customer or network; try again later', undefined, { 'retry-after': '3600' });
+    throw new ApiError(
+      429,
+      'review_rate_limited',
+      'Too many reviews, questions or answers from this customer or network; try again later',
+      undefined,
+      { 'retry-after': '3600' },
+    );
   }
 }
 

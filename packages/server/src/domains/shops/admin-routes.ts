@@ -15,23 +15,33 @@ export function adminKeysRouter(deps: AppDeps) {
   app.openapi(
     // No Idempotency-Key: a stored answer would be a copy of the new secret, and a retry could not
     // use it anyway (the old key no longer authenticates).
-    adminRoute({
-      method: 'post', path: '/keys/rotate', summary: 'Rotate the secret key',
-      description: 'Makes a new secret key and answers it, once. The key used for this call stops authenticating API calls at once; it keeps verifying customer tokens (by their `kid`) for `overlapSeconds` (default a day, at most 7 days; 0 ends it now, after a leak), so tokens your servers signed before they switched keep working. A key replaced earlier is dropped. No Idempotency-Key: if the answer is lost, read the new key with `kith-server keys --shop <id>`. The publishable key does not change. 409 `key_already_rotated` when another call rotated this key first.',
-      request: { body: { content: { 'application/json': { schema: RotateKeyBody } }, required: false } },
-      responses: { 200: ok(RotatedKeySchema, 'Rotated'), ...errorResponses(400, 401, 403, 409, 415, 429) },
-    }, { idempotency: false }),
+    adminRoute(
+      {
+        method: 'post',
+        path: '/keys/rotate',
+        summary: 'Rotate the secret key',
+        description:
+          'Makes a new secret key and answers it, once. The key used for this call stops authenticating API calls at once; it keeps verifying customer tokens (by their `kid`) for `overlapSeconds` (default a day, at most 7 days; 0 ends it now, after a leak), so tokens your servers signed before they switched keep working. A key replaced earlier is dropped. No Idempotency-Key: if the answer is lost, read the new key with `kith-server keys --shop <id>`. The publishable key does not change. 409 `key_already_rotated` when another call rotated this key first.',
+        request: { body: { content: { 'application/json': { schema: RotateKeyBody } }, required: false } },
+        responses: { 200: ok(RotatedKeySchema, 'Rotated'), ...errorResponses(400, 401, 403, 409, 415, 429) },
+      },
+      { idempotency: false },
+    ),
     async (c) => {
       const previous = c.get('shop');
       const overlapSeconds = (await optionalJson(c, RotateKeyBody)).overlapSeconds ?? DEFAULT_KEY_OVERLAP_SECONDS;
       const rotated = await rotateSecretKey(db, previous.id, { overlapSeconds, ifSecretKey: previous.secretKey });
-      if (!rotated) throw conflict('key_already_rotated', 'Another call rotated this secret key first; use the key it answered');
-      return c.json({
-        secretKey: rotated.shop.secretKey,
-        keyId: customerTokenKeyId(rotated.shop.secretKey),
-        previousKeyId: rotated.previousSecretKeyExpiresAt ? customerTokenKeyId(previous.secretKey) : null,
-        previousKeyExpiresAt: rotated.previousSecretKeyExpiresAt,
-      }, 200);
+      if (!rotated)
+        throw conflict('key_already_rotated', 'Another call rotated this secret key first; use the key it answered');
+      return c.json(
+        {
+          secretKey: rotated.shop.secretKey,
+          keyId: customerTokenKeyId(rotated.shop.secretKey),
+          previousKeyId: rotated.previousSecretKeyExpiresAt ? customerTokenKeyId(previous.secretKey) : null,
+          previousKeyExpiresAt: rotated.previousSecretKeyExpiresAt,
+        },
+        200,
+      );
     },
   );
 

@@ -7,10 +7,16 @@ export const MAX_KEY_OVERLAP_SECONDS = 7 * 86_400;
 
 export const RotateKeyBody = z
   .object({
-    overlapSeconds: z.number().int().min(0).max(MAX_KEY_OVERLAP_SECONDS).optional().openapi({
-      description: `Seconds the replaced key keeps verifying customer tokens (default ${DEFAULT_KEY_OVERLAP_SECONDS}, at most ${MAX_KEY_OVERLAP_SECONDS}); 0 ends it now, after a leak`,
-      example: DEFAULT_KEY_OVERLAP_SECONDS,
-    }),
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_KEY_OVERLAP_SECONDS)
+      .optional()
+      .openapi({
+        description: `Seconds the replaced key keeps verifying customer tokens (default ${DEFAULT_KEY_OVERLAP_SECONDS}, at most ${MAX_KEY_OVERLAP_SECONDS}); 0 ends it now, after a leak`,
+        example: DEFAULT_KEY_OVERLAP_SECONDS,
+      }),
   })
   .openapi('RotateKeyBody');
 
@@ -18,7 +24,12 @@ export const RotatedKeySchema = z
   .object({
     secretKey: z.string().openapi({ description: 'The new secret key (`sk_…`), shown only in this response' }),
     keyId: z.string().openapi({ description: 'The `kid` of customer tokens signed with the new key' }),
-    previousKeyId: z.string().nullable().openapi({ description: 'The `kid` of tokens signed with the replaced key; null without an overlap window' }),
-    previousKeyExpiresAt: z.string().nullable().openapi({ description: 'When the replaced key stops verifying customer tokens; null without an overlap window' }),
+    previousKeyId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The `kid` of tokens signed with the replaced key; null without an overlap window' }),
+    previousKeyExpiresAt: z.string().nullable().openapi({
+      description: 'When the replaced key stops verifying customer tokens; null without an overlap window',
+    }),
   })
   .openapi('RotatedKey');

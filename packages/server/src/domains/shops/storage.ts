@@ -11,18 +11,33 @@ export interface Shop {
   readonly allowedOrigins: readonly string[];
 }
 
-type Row = { id: string; name: string; publishable_key: string; secret_key: string; previous_secret_key: string | null; allowed_origins: string[] };
+type Row = {
+  id: string;
+  name: string;
+  publishable_key: string;
+  secret_key: string;
+  previous_secret_key: string | null;
+  allowed_origins: string[];
+};
 const toShop = (r: Row): Shop => ({
-  id: r.id, name: r.name, publishableKey: r.publishable_key, secretKey: r.secret_key,
-  ...(r.previous_secret_key ? { previousSecretKey: r.previous_secret_key } : {}), allowedOrigins: r.allowed_origins,
+  id: r.id,
+  name: r.name,
+  publishableKey: r.publishable_key,
+  secretKey: r.secret_key,
+  ...(r.previous_secret_key ? { previousSecretKey: r.previous_secret_key } : {}),
+  allowedOrigins: r.allowed_origins,
 });
 // The previous key only within its window, on the database's clock: past it, it is as good as gone.
 const COLUMNS = `id, name, publishable_key, secret_key, allowed_origins,
   CASE WHEN previous_secret_key_expires_at > now() THEN previous_secret_key END AS previous_secret_key`;
 
-export const newKey = (prefix: 'pk' | 'sk') => `${prefix}_${randomBytes(prefix === 'sk' ? 32 : 16).toString('base64url')}`;
+export const newKey = (prefix: 'pk' | 'sk') =>
+  `${prefix}_${randomBytes(prefix === 'sk' ? 32 : 16).toString('base64url')}`;
 
-export async function createShop(db: Db, input: { id: string; name: string; publishableKey?: string; allowedOrigins?: string[] }): Promise<Shop> {
+export async function createShop(
+  db: Db,
+  input: { id: string; name: string; publishableKey?: string; allowedOrigins?: string[] },
+): Promise<Shop> {
   const { rows } = await db.query<Row>(
     `INSERT INTO shops (id, name, publishable_key, secret_key, allowed_origins) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
     [input.id, input.name, input.publishableKey ?? newKey('pk'), newKey('sk'), input.allowedOrigins ?? []],
@@ -36,7 +51,10 @@ export async function getShop(db: Db, id: string): Promise<Shop | undefined> {
 }
 
 /** The shop a key belongs to, and which kind of key it is. A previous secret key is no key: it only verifies customer tokens. */
-export async function shopByKey(db: Db, key: string): Promise<{ shop: Shop; kind: 'publishable' | 'secret' } | undefined> {
+export async function shopByKey(
+  db: Db,
+  key: string,
+): Promise<{ shop: Shop; kind: 'publishable' | 'secret' } | undefined> {
   const column = key.startsWith('sk_') ? 'secret_key' : key.startsWith('pk_') ? 'publishable_key' : undefined;
   if (!column) return undefined;
   const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM shops WHERE ${column} = $1`, [key]);
@@ -50,7 +68,9 @@ export async function shopByKey(db: Db, key: string): Promise<{ shop: Shop; kind
  * the second gets undefined instead of rotating away the key the first one just handed out.
  */
 export async function rotateSecretKey(
-  db: Db, shopId: string, input: { overlapSeconds: number; ifSecretKey?: string },
+  db: Db,
+  shopId: string,
+  input: { overlapSeconds: number; ifSecretKey?: string },
 ): Promise<{ shop: Shop; previousSecretKeyExpiresAt: string | null } | undefined> {
   const { rows } = await db.query<Row & { previous_secret_key_expires_at: Date | string | null }>(
     `UPDATE shops SET secret_key = $2,

@@ -12,8 +12,16 @@ export const WebhookSettingsSchema = z
   })
   .openapi('WebhookEndpoint');
 
-export const WEBHOOK_TYPES = ['team.succeeded', 'team.tier_reached', 'team.expired', 'team.member_left', 'points.redeemed',
-  'referral.link_created', 'referral.approved', 'referral.reversed'] as const;
+export const WEBHOOK_TYPES = [
+  'team.succeeded',
+  'team.tier_reached',
+  'team.expired',
+  'team.member_left',
+  'points.redeemed',
+  'referral.link_created',
+  'referral.approved',
+  'referral.reversed',
+] as const;
 export const DeliverySchema = z
   .object({
     id: z.string().openapi({ description: 'The event id (`evt_…`), also sent as Kith-Event-Id' }),
@@ -21,7 +29,10 @@ export const DeliverySchema = z
     teamId: z.string().optional().openapi({ description: 'The team of a `team.*` event' }),
     redemptionId: z.string().optional().openapi({ description: 'The redemption of a `points.redeemed` event' }),
     code: z.string().optional().openapi({ description: 'The referral code of a `referral.link_created` event' }),
-    conversionId: z.string().optional().openapi({ description: 'The referral conversion of a `referral.approved` or `referral.reversed` event' }),
+    conversionId: z
+      .string()
+      .optional()
+      .openapi({ description: 'The referral conversion of a `referral.approved` or `referral.reversed` event' }),
     status: z.enum(['pending', 'delivered', 'failed']),
     attempts: z.number().int(),
     lastStatus: z.number().int().optional().openapi({ description: 'HTTP status of the last attempt' }),
@@ -29,14 +40,31 @@ export const DeliverySchema = z
     nextAttemptAt: isoDate.optional().openapi({ description: 'While pending' }),
     deliveredAt: isoDate.optional(),
     createdAt: isoDate,
-    log: z.array(z.object({ attempt: z.number().int(), at: isoDate, status: z.number().int().optional(), error: z.string().optional(), durationMs: z.number().int() })),
+    log: z.array(
+      z.object({
+        attempt: z.number().int(),
+        at: isoDate,
+        status: z.number().int().optional(),
+        error: z.string().optional(),
+        durationMs: z.number().int(),
+      }),
+    ),
   })
   .openapi('WebhookDelivery');
 
 export const DeliveriesQuery = z.object({
-  status: z.enum(['pending', 'delivered', 'failed']).optional().openapi({ param: { name: 'status', in: 'query' } }),
+  status: z
+    .enum(['pending', 'delivered', 'failed'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
 export type WebhookDeliveryResponse = z.infer<typeof DeliverySchema>;

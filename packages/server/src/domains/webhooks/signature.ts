@@ -12,7 +12,13 @@ export function signWebhook(secret: string, body: string, t = Math.floor(Date.no
  * What a merchant's endpoint runs on the raw body before trusting it: true when `header` carries a
  * `v1` signature of `body` made with `secret` no more than `toleranceSeconds` from now.
  */
-export function verifyWebhookSignature(secret: string, header: string | null | undefined, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string | null | undefined,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   if (!header) return false;
   const parts = header.split(',').map((p) => p.trim().split('='));
   const t = Number(parts.find(([k]) => k === 't')?.[1]);

@@ -109,10 +109,12 @@ function checkLength(marker: number, p: Uint8Array): void {
   } else if (marker === 0xda) need = 4 + 2 * (p[0] ?? 0);
   else if (marker === 0xdd) need = 2;
   else if (marker === 0xdc) need = 2;
-  else if (marker === 0xcc) need = p.length - (p.length % 2); // DAC: pairs
+  else if (marker === 0xcc)
+    need = p.length - (p.length % 2); // DAC: pairs
   else if (marker >= 0xc0 && marker <= 0xcf) need = 6 + 3 * (p[5] ?? 0);
   else return; // DHP and EXP: rare hierarchical-mode segments, kept as decoders read them
-  if (need !== p.length) throw new MalformedImage(`JPEG segment 0x${marker.toString(16)} longer or shorter than its contents`);
+  if (need !== p.length)
+    throw new MalformedImage(`JPEG segment 0x${marker.toString(16)} longer or shorter than its contents`);
 }
 
 /** APP0 rebuilt as a bare JFIF header (version, density; no thumbnail); undefined for JFXX and others. */

@@ -12,10 +12,24 @@ const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
  * private chunks with it: nobody can vouch for their contents and no browser draws them.
  */
 const KEEP = new Map<string, ((n: number) => boolean) | undefined>([
-  ['IHDR', (n) => n === 13], ['PLTE', undefined], ['IDAT', undefined], ['IEND', (n) => n === 0],
-  ['tRNS', (n) => n <= 256], ['gAMA', (n) => n === 4], ['cHRM', (n) => n === 32], ['sRGB', (n) => n === 1], ['sBIT', (n) => n >= 1 && n <= 4],
-  ['cICP', (n) => n === 4], ['mDCV', (n) => n === 24], ['cLLI', (n) => n === 8], ['mDCv', (n) => n === 24], ['cLLi', (n) => n === 8],
-  ['pHYs', (n) => n === 9], ['acTL', (n) => n === 8], ['fcTL', (n) => n === 26], ['fdAT', undefined],
+  ['IHDR', (n) => n === 13],
+  ['PLTE', undefined],
+  ['IDAT', undefined],
+  ['IEND', (n) => n === 0],
+  ['tRNS', (n) => n <= 256],
+  ['gAMA', (n) => n === 4],
+  ['cHRM', (n) => n === 32],
+  ['sRGB', (n) => n === 1],
+  ['sBIT', (n) => n >= 1 && n <= 4],
+  ['cICP', (n) => n === 4],
+  ['mDCV', (n) => n === 24],
+  ['cLLI', (n) => n === 8],
+  ['mDCv', (n) => n === 24],
+  ['cLLi', (n) => n === 8],
+  ['pHYs', (n) => n === 9],
+  ['acTL', (n) => n === 8],
+  ['fcTL', (n) => n === 26],
+  ['fdAT', undefined],
 ]);
 /** An inflated profile larger than this is not a photo's profile (a zip bomb, more likely). */
 const MAX_ICC = 4 * 1024 * 1024;

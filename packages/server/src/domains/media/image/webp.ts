@@ -39,7 +39,8 @@ function* chunks(b: Uint8Array, from: number, end: number): Generator<{ type: st
  * profile only if it parses as one (rebuilt from it), and the new RIFF size.
  */
 export function stripWebp(b: Uint8Array): Stripped {
-  if (b.length < 12 || ascii(b, 0, 4) !== 'RIFF' || ascii(b, 8, 4) !== 'WEBP') throw new MalformedImage('WebP without a RIFF header');
+  if (b.length < 12 || ascii(b, 0, 4) !== 'RIFF' || ascii(b, 8, 4) !== 'WEBP')
+    throw new MalformedImage('WebP without a RIFF header');
   const riffEnd = Math.min(b.length, 8 + u32le(b, 4));
   const out: Uint8Array[] = [];
   let vp8x: Uint8Array | undefined;
@@ -59,7 +60,9 @@ export function stripWebp(b: Uint8Array): Stripped {
       }
     } else if (type === 'ANMF') {
       if (data.length < 16) throw new MalformedImage('WebP ANMF chunk too short');
-      const kept = [...chunks(data, 16, data.length)].filter((c) => FRAME_KEEP.has(c.type)).map((c) => riff(c.type, c.data));
+      const kept = [...chunks(data, 16, data.length)]
+        .filter((c) => FRAME_KEEP.has(c.type))
+        .map((c) => riff(c.type, c.data));
       out.push(riff(type, concat([data.subarray(0, 16), ...kept])));
     } else if (type === 'ANIM') {
       if (data.length < 6) throw new MalformedImage('WebP ANIM chunk too short');
