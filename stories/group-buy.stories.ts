@@ -63,16 +63,9 @@ const meta = {
   },
   args: { product: 'p1', customerName: 'Lin' },
   render: (args: GroupBuyArgs, { loaded }: StoryContext<GroupBuyArgs>) => html`
-    <kith-group-buy
-      .adapter=${loaded.adapter as MemoryAdapter}
-      product=${args.product || nothing}
-      team=${args.team || nothing}
-      customer-name=${args.customerName || nothing}
-      theme=${args.theme || nothing}
-      lang=${args.lang || nothing}
-      sign-in-url=${args.signInUrl || nothing}
-      style="max-inline-size: 32rem"
-    ></kith-group-buy>
+    <kith-group-buy .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} team=${args.team || nothing}
+      customer-name=${args.customerName || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}
+      sign-in-url=${args.signInUrl || nothing} style="max-inline-size: 32rem"></kith-group-buy>
   `,
 } satisfies Meta<GroupBuyArgs>;
 

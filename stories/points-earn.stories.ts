@@ -24,12 +24,7 @@ const meta = {
   args: { price: '59.00' },
   render: (args: EarnArgs, { loaded }: StoryContext<EarnArgs>) => html`
     <p style="font: 1.25rem/1.4 Georgia, serif; margin: 0">$${args.price}</p>
-    <kith-points-earn
-      .adapter=${loaded.adapter as MemoryAdapter}
-      product="p1"
-      price=${args.price || nothing}
-      lang=${args.lang || nothing}
-    ></kith-points-earn>
+    <kith-points-earn .adapter=${loaded.adapter as MemoryAdapter} product="p1" price=${args.price || nothing} lang=${args.lang || nothing}></kith-points-earn>
   `,
 } satisfies Meta<EarnArgs>;
 

@@ -61,14 +61,8 @@ const meta = {
   },
   args: { joinUrl: '#join', signInUrl: '#sign-in' },
   render: (args: PointsArgs, { loaded }: StoryContext<PointsArgs>) => html`
-    <kith-points
-      .adapter=${loaded.adapter as MemoryAdapter}
-      join-url=${args.joinUrl || nothing}
-      sign-in-url=${args.signInUrl || nothing}
-      theme=${args.theme || nothing}
-      lang=${args.lang || nothing}
-      style="max-inline-size: 36rem"
-    ></kith-points>
+    <kith-points .adapter=${loaded.adapter as MemoryAdapter} join-url=${args.joinUrl || nothing} sign-in-url=${args.signInUrl || nothing}
+      theme=${args.theme || nothing} lang=${args.lang || nothing} style="max-inline-size: 36rem"></kith-points>
   `,
 } satisfies Meta<PointsArgs>;
 

@@ -40,12 +40,8 @@ const meta = {
     theme: { control: 'select', options: ['light', 'dark', 'auto'], table: { category: 'attributes' } },
   },
   render: (args: RatingArgs, { loaded }: StoryContext<RatingArgs>) => html`
-    <kith-rating
-      .adapter=${loaded.adapter as MemoryAdapter}
-      product=${args.product || nothing}
-      href=${args.href || nothing}
-      theme=${args.theme || nothing}
-    ></kith-rating>
+    <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} href=${args.href || nothing}
+      theme=${args.theme || nothing}></kith-rating>
   `,
 } satisfies Meta<RatingArgs>;
 
@@ -72,10 +68,9 @@ export const AsLink: Story = {
 
 /** A listing page: six snippets, one request. */
 export const ListingPage: Story = {
-  render: (_args, { loaded }) =>
-    html`<ul style="list-style: none; padding: 0; display: grid; gap: 0.5rem">
-      ${['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => html`<li>Product ${p} <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${p}></kith-rating></li>`)}
-    </ul>`,
+  render: (_args, { loaded }) => html`<ul style="list-style: none; padding: 0; display: grid; gap: 0.5rem">
+    ${['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((p) => html`<li>Product ${p} <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${p}></kith-rating></li>`)}
+  </ul>`,
   play: async ({ canvasElement }) => {
     await waitFor(() =>
       expect(canvasElement.querySelector('kith-rating[product="p1"]')?.getAttribute('state')).toBe('ready'),

@@ -40,13 +40,8 @@ const meta = {
   },
   args: { code: 'LIN-8H3M' },
   render: (args: OfferArgs, { loaded }: StoryContext<OfferArgs>) => html`
-    <kith-referral-offer
-      .adapter=${loaded.adapter as MemoryAdapter}
-      code=${args.code || nothing}
-      theme=${args.theme || nothing}
-      lang=${args.lang || nothing}
-      style="max-inline-size: 32rem"
-    ></kith-referral-offer>
+    <kith-referral-offer .adapter=${loaded.adapter as MemoryAdapter} code=${args.code || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}
+      style="max-inline-size: 32rem"></kith-referral-offer>
   `,
 } satisfies Meta<OfferArgs>;
 

@@ -68,13 +68,8 @@ const meta = {
   },
   args: { product: 'p1' },
   render: (args: ReviewsArgs, { loaded }: StoryContext<ReviewsArgs>) => html`
-    <kith-reviews
-      .adapter=${loaded.adapter as MemoryAdapter}
-      product=${args.product || nothing}
-      theme=${args.theme || nothing}
-      lang=${args.lang || nothing}
-      sign-in-url=${args.signInUrl || nothing}
-    ></kith-reviews>
+    <kith-reviews .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} theme=${args.theme || nothing}
+      lang=${args.lang || nothing} sign-in-url=${args.signInUrl || nothing}></kith-reviews>
   `,
 } satisfies Meta<ReviewsArgs>;
 

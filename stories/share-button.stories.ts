@@ -55,19 +55,9 @@ const meta = {
   // Storybook's browser has a native share sheet on some platforms: the stories show the menu.
   args: { menu: true },
   render: (args: ShareArgs, { loaded }: StoryContext<ShareArgs>) => html`
-    <kith-share-button
-      .adapter=${loaded.adapter as MemoryAdapter}
-      product="p1"
-      url="https://shop.example.com/products/tote"
-      share-title="Everyday tote"
-      text="Heavy canvas, leather handles."
-      customer-name="Alex"
-      ?menu=${args.menu}
-      channels=${args.channels || nothing}
-      custom-channels=${args.customChannels || nothing}
-      theme=${args.theme || nothing}
-      lang=${args.lang || nothing}
-    ></kith-share-button>
+    <kith-share-button .adapter=${loaded.adapter as MemoryAdapter} product="p1" url="https://shop.example.com/products/tote"
+      share-title="Everyday tote" text="Heavy canvas, leather handles." customer-name="Alex" ?menu=${args.menu}
+      channels=${args.channels || nothing} custom-channels=${args.customChannels || nothing} theme=${args.theme || nothing} lang=${args.lang || nothing}></kith-share-button>
   `,
 } satisfies Meta<ShareArgs>;
 

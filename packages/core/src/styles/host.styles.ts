@@ -4,17 +4,17 @@ import { css } from 'lit';
 // light: a merchant's light page should not get a dark widget because the visitor's OS is dark.
 // Its tokens are separate (`--kith-dark-*`) so a theme that sets the light ones leaves dark intact.
 const dark = css`
-  --_text: var(--kith-dark-color-text, #f0f6fc);
-  --_muted: var(--kith-dark-color-text-muted, #9198a1);
-  --_surface: var(--kith-dark-color-surface, #151b23);
-  --_surface-alt: var(--kith-dark-color-surface-alt, #262c36);
-  --_border: var(--kith-dark-color-border, #3d444d);
-  --_brand: var(--kith-dark-color-brand, #4493f8);
-  --_on-brand: var(--kith-dark-color-on-brand, #0d1117);
-  --_live: var(--kith-dark-color-live, #da3633);
-  --_focus: var(--kith-dark-color-focus, #4493f8);
-  --_ok: var(--kith-dark-color-success, #3fb950);
-  --_danger: var(--kith-dark-color-danger, #f85149);
+    --_text: var(--kith-dark-color-text, #f0f6fc);
+    --_muted: var(--kith-dark-color-text-muted, #9198a1);
+    --_surface: var(--kith-dark-color-surface, #151b23);
+    --_surface-alt: var(--kith-dark-color-surface-alt, #262c36);
+    --_border: var(--kith-dark-color-border, #3d444d);
+    --_brand: var(--kith-dark-color-brand, #4493f8);
+    --_on-brand: var(--kith-dark-color-on-brand, #0d1117);
+    --_live: var(--kith-dark-color-live, #da3633);
+    --_focus: var(--kith-dark-color-focus, #4493f8);
+    --_ok: var(--kith-dark-color-success, #3fb950);
+    --_danger: var(--kith-dark-color-danger, #f85149);
 `;
 
 /**

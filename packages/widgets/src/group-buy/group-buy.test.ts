@@ -34,13 +34,7 @@ function adapterWith(
 
 async function widget(adapter: MemoryAdapter, attrs: { team?: string; lang?: string } = {}) {
   const el = await fixture<KithGroupBuy>(
-    html`<kith-group-buy
-      .adapter=${adapter}
-      product="p1"
-      team=${attrs.team ?? nothing}
-      lang=${attrs.lang ?? 'en'}
-      customer-name="Lin"
-    ></kith-group-buy>`,
+    html`<kith-group-buy .adapter=${adapter} product="p1" team=${attrs.team ?? nothing} lang=${attrs.lang ?? 'en'} customer-name="Lin"></kith-group-buy>`,
   );
   await waitUntil(() => el.state !== 'loading', 'never left loading');
   await el.updateComplete;

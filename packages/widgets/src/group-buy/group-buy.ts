@@ -175,10 +175,8 @@ export class KithGroupBuy extends KithElement {
 
   protected override renderFallback() {
     return html`<section part="base">
-      <p part="note">
-        ${this.i18n.t('error')}
-        <button part="button" class="link" @click=${this.gb.load}>${this.i18n.t('retry')}</button>
-      </p>
+      <p part="note">${this.i18n.t('error')}
+        <button part="button" class="link" @click=${this.gb.load}>${this.i18n.t('retry')}</button></p>
     </section>`;
   }
 
@@ -194,34 +192,16 @@ export class KithGroupBuy extends KithElement {
     const href = this.signInHref(this.signInUrl);
     const canStart = !out && c.status === 'active' && (!team?.you || !open(team));
     const others = team?.you && open(team) ? [] : offer.teams.filter((x) => x.id !== team?.id);
-    return html`<section
-      part="base"
-      aria-labelledby="heading"
-      @pointerover=${this.prefetch}
-      @focusin=${this.prefetch}
-      @click=${this.onClick}
-    >
+    return html`<section part="base" aria-labelledby="heading" @pointerover=${this.prefetch} @focusin=${this.prefetch} @click=${this.onClick}>
       <h2 id="heading">${t('heading')}</h2>
       <div part="prices">
         <p class="solo"><span>${t('solo')}</span> <span class="amount">${money(c.soloPrice)}</span></p>
-        <p class="team">
-          <span>${t('team')}</span>
-          <strong class="amount"
-            >${c.tiers.length > 1 ? t('from', { price: money(lowest.price) }) : money(first.price)}</strong
-          >
-        </p>
+        <p class="team"><span>${t('team')}</span> <strong class="amount">${c.tiers.length > 1 ? t('from', { price: money(lowest.price) }) : money(first.price)}</strong></p>
       </div>
       ${c.reward ? html`<p part="note">${t('reward', { reward: c.reward.description })}${c.reward.points ? t('rewardPoints', { count: c.reward.points }) : ''}</p>` : nothing}
       ${c.status === 'active' ? nothing : html`<p part="note" class="notice">${t(c.status, { when: this.i18n.relative(Date.parse(c.startsAt), this.gb.now()) })}</p>`}
       ${team ? this.renderTeam(team) : nothing}
-      ${
-        others.length
-          ? html`<h3>${t('openTeams')}</h3>
-              <ul part="teams">
-                ${others.map((x) => this.renderOpenTeam(x))}
-              </ul>`
-          : nothing
-      }
+      ${others.length ? html`<h3>${t('openTeams')}</h3><ul part="teams">${others.map((x) => this.renderOpenTeam(x))}</ul>` : nothing}
       ${canStart ? html`<button part="button" class="primary" ?disabled=${!!busy} data-act="start" data-id=${c.id}>${t('start', { price: money(first.price) })}</button>` : nothing}
       ${out && c.status === 'active' ? html`<p part="sign-in">${href ? html`<a href=${href}>${t('signIn')}</a>` : t('signIn')}</p>` : nothing}
       <p part="message" role="status">${message ? t(message) : ''}</p>
@@ -244,38 +224,25 @@ export class KithGroupBuy extends KithElement {
     const canJoin = !you && !this.out && open(team) && team.seatCount < team.maxMembers;
     return html`<article part="team" class=${team.state} aria-labelledby="team-name">
       <h3 id="team-name">${this.teamName(team)} <span part="state">${t(`state.${team.state}`)}</span></h3>
-      <div
-        part="progress"
-        role="progressbar"
-        aria-label=${t('progress')}
-        aria-valuemin="0"
-        aria-valuemax=${team.maxMembers}
-        aria-valuenow=${joined}
-        aria-valuetext=${text}
-      >
+      <div part="progress" role="progressbar" aria-label=${t('progress')} aria-valuemin="0" aria-valuemax=${team.maxMembers}
+        aria-valuenow=${joined} aria-valuetext=${text}>
         ${Array.from({ length: team.maxMembers }, (_, i) => html`<span class=${i < joined ? 'on' : i < team.seatCount ? 'held' : ''}></span>`)}
       </div>
       <p>${text}${holding > 0 ? html` · ${t('checkingOut', { count: holding })}` : nothing}</p>
-      <ol part="tiers">
-        ${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${t('tier', { count: x.size, price: money(x.price) })}</li>`)}
-      </ol>
-      <ul part="members" aria-hidden="true">
-        ${team.members.map((m) => this.renderMember(m))}
-      </ul>
+      <ol part="tiers">${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${t('tier', { count: x.size, price: money(x.price) })}</li>`)}</ol>
+      <ul part="members" aria-hidden="true">${team.members.map((m) => this.renderMember(m))}</ul>
       ${open(team) ? html`<p part="countdown">${t('endsIn')} <time>${countdown(left)}</time></p>` : nothing}
       ${team.state === 'expired' ? html`<p part="note">${t('expiredNote')}</p>` : team.state === 'closed' ? html`<p part="note">${t('closedNote', { price: money(price) })}</p>` : nothing}
       ${
         you
-          ? html`<p part="seat" class=${you.seat}>
-              ${
-                you.seat === 'held'
-                  ? t('held', {
-                      price: money(you.price),
-                      time: countdown(Date.parse(you.holdExpiresAt ?? '') - this.gb.now()),
-                    })
-                  : t('confirmed', { price: money(you.price) })
-              }
-            </p>`
+          ? html`<p part="seat" class=${you.seat}>${
+              you.seat === 'held'
+                ? t('held', {
+                    price: money(you.price),
+                    time: countdown(Date.parse(you.holdExpiresAt ?? '') - this.gb.now()),
+                  })
+                : t('confirmed', { price: money(you.price) })
+            }</p>`
           : nothing
       }
       <div class="actions">
@@ -290,21 +257,14 @@ export class KithGroupBuy extends KithElement {
     const { t } = this.i18n;
     const spots = team.maxMembers - team.seatCount;
     return html`<li>
-      <span class="who"
-        >${t('leaderTeam', { name: team.leaderName })}
-        <small
-          >${t('spots', { count: spots })} ·
-          <time>${countdown(Date.parse(team.expiresAt) - this.gb.now())}</time></small
-        ></span
-      >
+      <span class="who">${t('leaderTeam', { name: team.leaderName })}
+        <small>${t('spots', { count: spots })} · <time>${countdown(Date.parse(team.expiresAt) - this.gb.now())}</time></small></span>
       ${this.out ? nothing : html`<button part="button" data-act="join" data-id=${team.id} aria-label=${t('joinTeam', { name: team.leaderName })} ?disabled=${!!this.gb.busy}>${t('join')}</button>`}
     </li>`;
   }
 
   private renderMember(m: GroupBuyMember) {
     // Members are decoration beside the counts in the progress text, so the list is aria-hidden.
-    return html`<li class="${m.seat} ${m.leader ? 'leader' : ''}">
-      ${m.avatarUrl ? html`<img src=${m.avatarUrl} alt="" />` : m.initials}
-    </li>`;
+    return html`<li class="${m.seat} ${m.leader ? 'leader' : ''}">${m.avatarUrl ? html`<img src=${m.avatarUrl} alt="">` : m.initials}</li>`;
   }
 }

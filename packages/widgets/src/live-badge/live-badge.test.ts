@@ -22,12 +22,7 @@ async function badge(
   attrs: { show?: string; product?: string; lang?: string } = { show: 'show-1' },
 ) {
   const el = await fixture<KithLiveBadge>(
-    html`<kith-live-badge
-      .adapter=${adapter}
-      show=${attrs.show ?? ''}
-      product=${attrs.product ?? ''}
-      lang=${attrs.lang ?? 'en'}
-    ></kith-live-badge>`,
+    html`<kith-live-badge .adapter=${adapter} show=${attrs.show ?? ''} product=${attrs.product ?? ''} lang=${attrs.lang ?? 'en'}></kith-live-badge>`,
   );
   if (!attrs.show) el.removeAttribute('show');
   await waitUntil(() => el.state !== 'loading', 'badge never left loading');
@@ -250,12 +245,10 @@ describe('<kith-live-badge>', () => {
 
     it('badges for one show share one subscription', async () => {
       adapter = adapterWith();
-      await fixture(
-        html`<div>
-          <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
-          <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
-        </div>`,
-      );
+      await fixture(html`<div>
+        <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
+        <kith-live-badge .adapter=${adapter} show="show-2"></kith-live-badge>
+      </div>`);
       await waitUntil(() => adapter.activeSubscriptions > 0);
       await new Promise((r) => setTimeout(r, 20));
       expect(adapter.activeSubscriptions).to.equal(1);
@@ -312,12 +305,7 @@ describe('<kith-live-badge>', () => {
     it('href and target override the link', async () => {
       adapter = adapterWith();
       const el = await fixture<KithLiveBadge>(
-        html`<kith-live-badge
-          .adapter=${adapter}
-          show="show-2"
-          href="/live/sneakers"
-          target="_blank"
-        ></kith-live-badge>`,
+        html`<kith-live-badge .adapter=${adapter} show="show-2" href="/live/sneakers" target="_blank"></kith-live-badge>`,
       );
       await waitUntil(() => el.state === 'ready');
       await el.updateComplete;

@@ -144,9 +144,8 @@ export class KithLiveBadge extends KithElement {
       body = this.renderPill(
         this.href ?? show.streamUrl,
         show.title,
-        html`<span part="dot"></span
-          ><span part="label">${t('live')}</span>
-          ${show.viewerCount === undefined ? nothing : html`<span part="viewers">${t('viewers', { viewers: compact(n), count: n })}</span>`}`,
+        html`<span part="dot"></span><span part="label">${t('live')}</span>
+        ${show.viewerCount === undefined ? nothing : html`<span part="viewers">${t('viewers', { viewers: compact(n), count: n })}</span>`}`,
       );
     } else if (show.status === 'scheduled') {
       const starts = Date.parse(show.startsAt);
@@ -154,16 +153,12 @@ export class KithLiveBadge extends KithElement {
       const when = starts - this.clock.now >= 1000 ? this.i18n.relative(starts, this.clock.now) : '';
       const url = this.href ?? show.streamUrl;
       body = html`${this.renderPill(url, show.title, html`<span part="label">${when ? t('startsIn', { when }) : t('startingSoon')}</span>`)}
-      ${
-        when
-          ? html`<a
-              part="calendar"
-              href=${icsHref(toIcs({ uid: show.id, title: show.title, start: show.startsAt, url }))}
-              download="${show.id}.ics"
-              >${t('addToCalendar')}</a
-            >`
-          : nothing
-      }`;
+        ${
+          when
+            ? html`<a part="calendar" href=${icsHref(toIcs({ uid: show.id, title: show.title, start: show.startsAt, url }))}
+          download="${show.id}.ics">${t('addToCalendar')}</a>`
+            : nothing
+        }`;
     } else {
       const url = this.href ?? show.replayUrl;
       body = this.renderPill(url, show.title, html`<span part="label">${t(url ? 'replay' : 'ended')}</span>`);

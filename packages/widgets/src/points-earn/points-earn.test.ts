@@ -79,9 +79,7 @@ describe('<kith-points-earn>', () => {
   it('snippets on one page share one program request', async () => {
     const { adapter, calls } = pointsAdapter();
     await fixture(
-      html`<div>
-        ${['10', '20', '30'].map((p) => html`<kith-points-earn .adapter=${adapter} price=${p}></kith-points-earn>`)}
-      </div>`,
+      html`<div>${['10', '20', '30'].map((p) => html`<kith-points-earn .adapter=${adapter} price=${p}></kith-points-earn>`)}</div>`,
     );
     await waitUntil(() => calls.program > 0);
     await new Promise((r) => setTimeout(r, 50));

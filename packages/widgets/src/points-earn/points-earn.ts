@@ -91,9 +91,7 @@ export class KithPointsEarn extends KithElement {
   protected override renderContent() {
     const points = this.program ? this.points() : 0;
     if (!points) return nothing;
-    const n = html`<strong part="points"
-      >${this.i18n.t('points', { count: points, n: this.i18n.number(points) })}</strong
-    >`;
+    const n = html`<strong part="points">${this.i18n.t('points', { count: points, n: this.i18n.number(points) })}</strong>`;
     const [before, after] = this.i18n.t('earn', { program: this.program!.name }).split('{points}');
     return html`<span part="base">${before}${n}${after}</span>`;
   }

@@ -98,20 +98,14 @@ export function reward(h: PointsHost, r: PointsReward) {
   const { t, dateTime } = h.i18n;
   const code = h.pts.codes.get(r.id);
   if (code) {
-    return html`<p part="code">
-      <span>${t('yourCode')}: <strong>${code.code}</strong></span>
+    return html`<p part="code"><span>${t('yourCode')}: <strong>${code.code}</strong></span>
       <button part="button" data-act="copy" data-id=${r.id}>${t('copy')}</button>
-      <small>${code.expiresAt ? t('useBy', { date: dateTime(Date.parse(code.expiresAt), DAY) }) : t('useAny')}</small>
-    </p>`;
+      <small>${code.expiresAt ? t('useBy', { date: dateTime(Date.parse(code.expiresAt), DAY) }) : t('useAny')}</small></p>`;
   }
   if (h.pts.confirming === r.id) {
-    return html`<p class="confirm">
-      <span>${t('confirm', { points: h.p(r.cost), reward: r.title })}</span>
-      <button part="button" class="primary" data-act="redeem" data-id=${r.id} ?disabled=${!!h.pts.busy}>
-        ${t('yes')}
-      </button>
-      <button part="button" class="link" data-act="cancel" data-id=${r.id}>${t('cancel')}</button>
-    </p>`;
+    return html`<p class="confirm"><span>${t('confirm', { points: h.p(r.cost), reward: r.title })}</span>
+      <button part="button" class="primary" data-act="redeem" data-id=${r.id} ?disabled=${!!h.pts.busy}>${t('yes')}</button>
+      <button part="button" class="link" data-act="cancel" data-id=${r.id}>${t('cancel')}</button></p>`;
   }
   return undefined;
 }
@@ -180,14 +174,8 @@ export function history(h: PointsHost) {
   const { t } = h.i18n;
   const { history: items, historyCursor, busy } = h.pts;
   if (!items) return nothing;
-  return html`${
-    items.length
-      ? html`<ol>
-          ${items.map((e) => entry(h, e))}
-        </ol>`
-      : html`<p class="note">${t('noHistory')}</p>`
-  }
-  ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
+  return html`${items.length ? html`<ol>${items.map((e) => entry(h, e))}</ol>` : html`<p class="note">${t('noHistory')}</p>`}
+    ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
 }
 
 function entry(h: PointsHost, e: PointsEntry) {
@@ -204,16 +192,11 @@ function entry(h: PointsHost, e: PointsEntry) {
           : t('why.reverseOther', { what: t(`why.${e.action}`, { id }) })
         : t(`why.${e.kind}`, { label, note: e.note ?? '' });
   return html`<li class=${e.status}>
-    <span class="what"
-      >${why}
-      <small
-        >${
-          e.status === 'pending'
-            ? html`${day(e.createdAt)} · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}`
-            : day(e.availableAt ?? e.createdAt)
-        }</small
-      ></span
-    >
+    <span class="what">${why} <small>${
+      e.status === 'pending'
+        ? html`${day(e.createdAt)} · ${t('until', { date: dateTime(Date.parse(e.availableAt!), DAY) })}`
+        : day(e.availableAt ?? e.createdAt)
+    }</small></span>
     <span class="delta ${e.points < 0 ? 'minus' : ''}">${e.points > 0 ? '+' : '−'}${number(Math.abs(e.points))}</span>
     ${e.balanceAfter === null ? nothing : html`<small class="after">${t('after', { points: number(e.balanceAfter) })}</small>`}
   </li>`;

@@ -115,10 +115,7 @@ export class KithPoints extends KithElement {
 
   protected override renderFallback() {
     return html`<section part="base">
-      <p>
-        ${this.i18n.t('error')}
-        <button part="button" class="link" @click=${this.pts.load}>${this.i18n.t('retry')}</button>
-      </p>
+      <p>${this.i18n.t('error')} <button part="button" class="link" @click=${this.pts.load}>${this.i18n.t('retry')}</button></p>
     </section>`;
   }
 
@@ -126,23 +123,13 @@ export class KithPoints extends KithElement {
     const { program, account } = this.pts;
     if (this.pts.state.status !== 'ready' || !program) return html`<div class="skeleton" part="base"></div>`;
     const { t } = this.i18n;
-    return html`<section
-      part="base"
-      aria-labelledby="heading"
-      @pointerover=${this.prefetch}
-      @focusin=${this.prefetch}
-      @click=${this.onClick}
-    >
+    return html`<section part="base" aria-labelledby="heading" @pointerover=${this.prefetch} @focusin=${this.prefetch} @click=${this.onClick}>
       <h2 id="heading">${program.name}</h2>
       ${account ? this.renderAccount(program, account) : this.renderJoin(program)}
       <h3>${t('rewards')}</h3>
-      <ul part="rewards">
-        ${program.rewards.map((r) => this.renderReward(program, account, r))}
-      </ul>
+      <ul part="rewards">${program.rewards.map((r) => this.renderReward(program, account, r))}</ul>
       <h3>${t('earn')}</h3>
-      <ul part="earn">
-        ${this.renderEarn(program)}
-      </ul>
+      <ul part="earn">${this.renderEarn(program)}</ul>
       ${account ? this.renderBadges(program, account) : this.renderTiers(program)}
       ${account ? this.renderHistory() : nothing}
       ${program.termsUrl ? html`<a href=${program.termsUrl}>${t('terms')}</a>` : nothing}
@@ -154,13 +141,11 @@ export class KithPoints extends KithElement {
     const { t } = this.i18n;
     const signIn = this.signInHref(this.signInUrl);
     return html`<p>${t('joinLead')}</p>
-      <div class="actions">
-        <slot name="join">
-          ${this.joinUrl ? html`<a part="button" class="primary" href=${this.joinUrl}>${t('joinNow')}</a>` : nothing}
-          ${signIn ? html`<a part="button" href=${signIn}>${t('signIn')}</a>` : nothing}
-          ${this.joinUrl || signIn ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
-        </slot>
-      </div>`;
+      <div class="actions"><slot name="join">
+        ${this.joinUrl ? html`<a part="button" class="primary" href=${this.joinUrl}>${t('joinNow')}</a>` : nothing}
+        ${signIn ? html`<a part="button" href=${signIn}>${t('signIn')}</a>` : nothing}
+        ${this.joinUrl || signIn ? nothing : html`<p>${t('join', { program: program.name })}</p>`}
+      </slot></div>`;
   }
 
   private renderAccount(program: PointsProgram, a: PointsAccount) {
@@ -173,43 +158,34 @@ export class KithPoints extends KithElement {
     const { busy } = this.pts;
     return html`<p part="tier">${t('tier', { tier: a.tier.name })}</p>
       <span class="visually-hidden">${t('balance')}:</span>
-      <p part="balance">
-        <strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
+      <p part="balance"><strong>${this.i18n.number(a.balance)}</strong> ${t('unit', { count: a.balance })}
         ${a.pending ? html`<span class="pending">${t('pending', { points: this.i18n.number(a.pending) })}</span>` : nothing}
       </p>
       ${a.expiring ? html`<p class="note">${t('expiring', { points: this.p(a.expiring.points), date: dateTime(Date.parse(a.expiring.at), DAY) })}</p>` : nothing}
       ${
         next
-          ? html`<progress
-                part="progress"
-                aria-label=${t('tierProgress')}
-                max=${next.threshold - a.tier.threshold}
-                value=${Math.max(0, a.lifetime - a.tier.threshold)}
-              ></progress>
-              <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
+          ? html`<progress part="progress" aria-label=${t('tierProgress')} max=${next.threshold - a.tier.threshold}
+          value=${Math.max(0, a.lifetime - a.tier.threshold)}></progress>
+        <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
           : html`<p class="note">${t('topTier')}</p>`
       }
       ${
         rule && this.pts.api?.checkIn
           ? html`<div part="check-in" tabindex="-1">
-              ${
-                a.checkIn.checkedInToday
-                  ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
-                      <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
-                  : html`<button part="button" class="primary" data-act="check-in" ?disabled=${!!busy}>
-                        ${t('checkIn', { points: a.checkIn.nextPoints })}
-                      </button>
-                      ${a.checkIn.streak ? html`<p>${t('streak', { count: a.checkIn.streak })}</p>` : nothing}`
-              }
-              ${
-                bonus
-                  ? html`<ol class="streak" aria-hidden="true">
-                        ${Array.from({ length: bonus.everyDays }, (_, i) => html`<li class=${i < done ? 'on' : ''}>${i + 1}</li>`)}
-                      </ol>
-                      <p class="note">${t('bonusAt', bonus)}</p>`
-                  : nothing
-              }
-            </div>`
+        ${
+          a.checkIn.checkedInToday
+            ? html`<p><strong>${t('checkedIn')}</strong> · ${t('streak', { count: a.checkIn.streak })}</p>
+            <p class="note">${t('comeBack', { points: a.checkIn.nextPoints })}</p>`
+            : html`<button part="button" class="primary" data-act="check-in" ?disabled=${!!busy}>${t('checkIn', { points: a.checkIn.nextPoints })}</button>
+            ${a.checkIn.streak ? html`<p>${t('streak', { count: a.checkIn.streak })}</p>` : nothing}`
+        }
+        ${
+          bonus
+            ? html`<ol class="streak" aria-hidden="true">${Array.from({ length: bonus.everyDays }, (_, i) => html`<li class=${i < done ? 'on' : ''}>${i + 1}</li>`)}</ol>
+          <p class="note">${t('bonusAt', bonus)}</p>`
+            : nothing
+        }
+      </div>`
           : nothing
       }
       ${this.mod?.message(this.host) ?? nothing}`;
@@ -238,15 +214,8 @@ export class KithPoints extends KithElement {
       ${
         this.mod?.reward(this.host, r) ??
         (a && this.pts.api?.redeem
-          ? html`<button
-              part="button"
-              data-act="ask"
-              data-id=${r.id}
-              ?disabled=${!!why || !!this.pts.busy}
-              aria-label=${t('redeemFor', { reward: r.title, points: this.p(r.cost) })}
-            >
-              ${t('redeem')}
-            </button>`
+          ? html`<button part="button" data-act="ask" data-id=${r.id} ?disabled=${!!why || !!this.pts.busy}
+        aria-label=${t('redeemFor', { reward: r.title, points: this.p(r.cost) })}>${t('redeem')}</button>`
           : nothing)
       }
       ${why && a && !this.pts.codes.has(r.id) ? html`<small class="why">${why}</small>` : nothing}
@@ -269,9 +238,7 @@ export class KithPoints extends KithElement {
     const { t } = this.i18n;
     return program.tiers.length > 1
       ? html`<h3>${t('tiers')}</h3>
-          <ul part="tiers">
-            ${program.tiers.map((x) => html`<li><strong>${x.name}</strong> <small>${t('tierAt', { points: this.p(x.threshold) })}${x.perks?.length ? ` · ${x.perks.join(' · ')}` : ''}</small></li>`)}
-          </ul>`
+      <ul part="tiers">${program.tiers.map((x) => html`<li><strong>${x.name}</strong> <small>${t('tierAt', { points: this.p(x.threshold) })}${x.perks?.length ? ` · ${x.perks.join(' · ')}` : ''}</small></li>`)}</ul>`
       : nothing;
   }
 
@@ -280,17 +247,11 @@ export class KithPoints extends KithElement {
     const earned = new Map(a.badges.map((b) => [b.id, b.earnedAt]));
     return program.badges.length
       ? html`<h3>${t('badges')}</h3>
-          <ul part="badges">
-            ${program.badges.map((b) => {
-              const at = earned.get(b.id);
-              return html`<li class=${at ? 'on' : ''}>
-                <strong>${b.name}</strong>
-                <small
-                  >${at ? t('earnedOn', { date: dateTime(Date.parse(at), DAY) }) : `${b.description} · ${t('notYet')}`}</small
-                >
-              </li>`;
-            })}
-          </ul>`
+      <ul part="badges">${program.badges.map((b) => {
+        const at = earned.get(b.id);
+        return html`<li class=${at ? 'on' : ''}><strong>${b.name}</strong>
+          <small>${at ? t('earnedOn', { date: dateTime(Date.parse(at), DAY) }) : `${b.description} · ${t('notYet')}`}</small></li>`;
+      })}</ul>`
       : nothing;
   }
 

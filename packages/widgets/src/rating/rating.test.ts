@@ -46,9 +46,7 @@ describe('<kith-rating>', () => {
   it('N snippets in one render make one request', async () => {
     const { spy, calls } = counting(createMemoryAdapter());
     await fixture(
-      html`<div>
-        ${['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => html`<kith-rating .adapter=${spy} product=${p}></kith-rating>`)}
-      </div>`,
+      html`<div>${['p1', 'p2', 'p3', 'p4', 'p5'].map((p) => html`<kith-rating .adapter=${spy} product=${p}></kith-rating>`)}</div>`,
     );
     await waitUntil(() => calls.length > 0);
     await new Promise((r) => setTimeout(r, 30));

@@ -113,16 +113,10 @@ export class KithReferralOffer extends KithElement {
     const { friend, termsUrl } = o.incentive;
     return html`<section part="base" aria-labelledby="gift">
       <p id="gift"><strong>${t('gift', { name: o.advocateName, reward: this.reward(friend) })}</strong></p>
-      <p>
-        ${t('use')} <code part="code">${o.couponCode}</code>
+      <p>${t('use')} <code part="code">${o.couponCode}</code>
         <button part="button" @click=${this.copy}>${t('copy')}</button>
-        <span role="status">${this.copied ? t('copied') : ''}</span>
-      </p>
-      <p>
-        <small
-          >${t('disclosure', { name: o.advocateName })}${termsUrl ? html` <a href=${termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small
-        >
-      </p>
+        <span role="status">${this.copied ? t('copied') : ''}</span></p>
+      <p><small>${t('disclosure', { name: o.advocateName })}${termsUrl ? html` <a href=${termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>
       <button part="button" class="dismiss" aria-label=${t('dismiss')} @click=${this.dismiss}>×</button>
     </section>`;
   }

@@ -94,8 +94,6 @@ export class ReviewActions {
 
   render() {
     const href = this.c.signInHref();
-    return html`<p part="notice" class="notice" role="status">
-      ${this.notice === this.c.i18n.t(SIGN_IN) && href ? html`<a href=${href}>${this.notice}</a>` : this.notice}
-    </p>`;
+    return html`<p part="notice" class="notice" role="status">${this.notice === this.c.i18n.t(SIGN_IN) && href ? html`<a href=${href}>${this.notice}</a>` : this.notice}</p>`;
   }
 }

@@ -38,20 +38,16 @@ export class ReviewFilterBar {
     const t = this.c.i18n.t;
     const f = this.value;
     return html`<div part="toolbar" role="group" aria-label=${t('toolbar')}>
-      <label class="sort"
-        >${t('sortBy')}
-        <select
-          part="sort"
-          @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ReviewSort }, { sort: (e.target as HTMLSelectElement).value })}
-        >
-          ${SORTS.map((k) => html`<option value=${k} ?selected=${f.sort === k}>${t(`sort.${k}`)}</option>`)}
-        </select>
-      </label>
-      ${s.withMediaCount ? this.chip(t('withMedia', { count: s.withMediaCount }), !!f.withMedia, () => this.set({ withMedia: !f.withMedia }, { filter: 'media', value: !f.withMedia })) : nothing}
-      ${this.chip(t('verifiedOnly'), !!f.verified, () => this.set({ verified: !f.verified }, { filter: 'verified', value: !f.verified }))}
-      ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.set({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
-      ${this.active ? html`<button class="link" @click=${() => this.set({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
-    </div>`;
+        <label class="sort">${t('sortBy')}
+          <select part="sort" @change=${(e: Event) => this.set({ sort: (e.target as HTMLSelectElement).value as ReviewSort }, { sort: (e.target as HTMLSelectElement).value })}>
+            ${SORTS.map((k) => html`<option value=${k} ?selected=${f.sort === k}>${t(`sort.${k}`)}</option>`)}
+          </select>
+        </label>
+        ${s.withMediaCount ? this.chip(t('withMedia', { count: s.withMediaCount }), !!f.withMedia, () => this.set({ withMedia: !f.withMedia }, { filter: 'media', value: !f.withMedia })) : nothing}
+        ${this.chip(t('verifiedOnly'), !!f.verified, () => this.set({ verified: !f.verified }, { filter: 'verified', value: !f.verified }))}
+        ${(s.topics ?? []).map((topic) => this.chip(t('topic', { label: topic.label, count: topic.count }), f.q === topic.label, () => this.set({ q: f.q === topic.label ? undefined : topic.label }, { filter: 'topic', value: topic.label })))}
+        ${this.active ? html`<button class="link" @click=${() => this.set({ rating: undefined, withMedia: undefined, verified: undefined, q: undefined }, { filter: 'clear', value: true })}>${t('clear')}</button>` : nothing}
+      </div>`;
   }
 
   private chip(label: string, pressed: boolean, onClick: () => void) {

@@ -86,119 +86,28 @@ export class KithReviewQuestions extends KithElement {
   static override styles = [
     ...KithElement.styles,
     css`
-      :host {
-        display: block;
-      }
-      h3 {
-        font-size: 1.1em;
-        margin: 0 0 var(--_space-s);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      [part='question'] {
-        padding: var(--_space-m) 0;
-        border-block-end: 1px solid var(--_border);
-      }
-      .q {
-        font-weight: 600;
-        white-space: pre-line;
-        overflow-wrap: anywhere;
-        margin: 0;
-      }
-      .meta {
-        color: var(--_muted);
-        font-size: 0.875em;
-        margin: var(--_space-xs) 0;
-      }
-      [part='answers'] {
-        margin-inline-start: var(--_space-m);
-        padding-inline-start: var(--_space-m);
-        border-inline-start: 2px solid var(--_border);
-      }
-      [part='answer'] {
-        padding: var(--_space-s) 0;
-      }
-      [part='answer'] p:first-child {
-        white-space: pre-line;
-        overflow-wrap: anywhere;
-        margin: 0;
-      }
-      [part='badge'] {
-        display: inline-block;
-        font-size: 0.8em;
-        font-weight: 600;
-        padding: 0 var(--_space-s);
-        border-radius: var(--_radius-pill);
-        background: var(--_brand);
-        color: var(--_on-brand);
-      }
-      [part='badge'].verified {
-        background: none;
-        color: var(--_ok);
-        padding: 0;
-      }
-      form {
-        display: grid;
-        gap: var(--_space-s);
-        margin: var(--_space-s) 0;
-      }
-      label {
-        font-weight: 600;
-      }
-      textarea,
-      input {
-        display: block;
-        inline-size: 100%;
-        margin-block-start: var(--_space-xs);
-        padding: var(--_space-s);
-        font: inherit;
-        color: inherit;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      textarea {
-        min-block-size: 4em;
-        resize: vertical;
-      }
-      .row {
-        display: flex;
-        gap: var(--_space-m);
-        align-items: center;
-      }
-      .primary {
-        background: var(--_brand);
-        color: var(--_on-brand);
-        border: 0;
-        border-radius: var(--_radius);
-        padding: var(--_space-s) var(--_space-m);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      .link {
-        background: none;
-        border: 0;
-        padding: 0;
-        color: var(--_brand);
-        text-decoration: underline;
-        font: inherit;
-        cursor: pointer;
-      }
-      .hint,
-      .status {
-        color: var(--_muted);
-        font-size: 0.875em;
-        margin: 0;
-      }
-      .error {
-        color: var(--_danger);
-        font-size: 0.875em;
-        margin: 0;
-      }
+      :host { display: block; }
+      h3 { font-size: 1.1em; margin: 0 0 var(--_space-s); }
+      ul { list-style: none; margin: 0; padding: 0; }
+      [part='question'] { padding: var(--_space-m) 0; border-block-end: 1px solid var(--_border); }
+      .q { font-weight: 600; white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
+      .meta { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0; }
+      [part='answers'] { margin-inline-start: var(--_space-m); padding-inline-start: var(--_space-m); border-inline-start: 2px solid var(--_border); }
+      [part='answer'] { padding: var(--_space-s) 0; }
+      [part='answer'] p:first-child { white-space: pre-line; overflow-wrap: anywhere; margin: 0; }
+      [part='badge'] { display: inline-block; font-size: 0.8em; font-weight: 600; padding: 0 var(--_space-s); border-radius: var(--_radius-pill);
+        background: var(--_brand); color: var(--_on-brand); }
+      [part='badge'].verified { background: none; color: var(--_ok); padding: 0; }
+      form { display: grid; gap: var(--_space-s); margin: var(--_space-s) 0; }
+      label { font-weight: 600; }
+      textarea, input { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s); font: inherit; color: inherit;
+        background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
+      textarea { min-block-size: 4em; resize: vertical; }
+      .row { display: flex; gap: var(--_space-m); align-items: center; }
+      .primary { background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius); padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
+      .link { background: none; border: 0; padding: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
+      .hint, .status { color: var(--_muted); font-size: 0.875em; margin: 0; }
+      .error { color: var(--_danger); font-size: 0.875em; margin: 0; }
     `,
   ];
 
@@ -334,9 +243,7 @@ export class KithReviewQuestions extends KithElement {
             : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`
       }
       <p class="status" role="status">${this.notice}</p>
-      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.items.map((q) => this.renderQuestion(q))}
-      </ul>
+      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>${this.items.map((q) => this.renderQuestion(q))}</ul>
       ${this.loading ? html`<p class="status">${t('loading')}</p>` : nothing}
       ${!this.loading && !this.loadError && !this.items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
       ${this.loadError ? html`<p class="status">${t('error')} <button class="link" @click=${() => this.load()}>${t('retry')}</button></p>` : nothing}
@@ -347,17 +254,8 @@ export class KithReviewQuestions extends KithElement {
     const t = this.i18n.t;
     return html`<li part="question">
       <p class="q">${q.body}</p>
-      <p class="meta">
-        ${q.author.displayName} · <time datetime=${q.createdAt}>${this.date(q.createdAt)}</time> ·
-        ${q.answers.length ? t('answers', { count: q.answers.length }) : t('noAnswers')}
-      </p>
-      ${
-        q.answers.length
-          ? html`<ul part="answers">
-              ${q.answers.map((a) => this.renderAnswer(a))}
-            </ul>`
-          : nothing
-      }
+      <p class="meta">${q.author.displayName} · <time datetime=${q.createdAt}>${this.date(q.createdAt)}</time> · ${q.answers.length ? t('answers', { count: q.answers.length }) : t('noAnswers')}</p>
+      ${q.answers.length ? html`<ul part="answers">${q.answers.map((a) => this.renderAnswer(a))}</ul>` : nothing}
       ${
         this.composing === q.id
           ? this.renderForm(
@@ -378,46 +276,28 @@ export class KithReviewQuestions extends KithElement {
     const role = a.author.role;
     return html`<li part="answer">
       <p>${a.body}</p>
-      <p class="meta">
-        ${a.author.displayName}
+      <p class="meta">${a.author.displayName}
         ${role !== 'customer' ? html`<span part="badge">${t(`role.${role}`)}</span>` : a.author.verifiedBuyer ? html`<span part="badge" class="verified">✓ ${t('verified')}</span>` : nothing}
-        · <time datetime=${a.createdAt}>${this.date(a.createdAt)}</time>
-      </p>
+        · <time datetime=${a.createdAt}>${this.date(a.createdAt)}</time></p>
     </li>`;
   }
 
   private renderForm(id: string, label: string, nameLabel: string, submit: string, hint: unknown = nothing) {
     const t = this.i18n.t;
     return html`<form @submit=${(e: SubmitEvent) => this.send(e, id)} novalidate>
-      <label
-        >${label} *<textarea
-          name="body"
-          required
-          maxlength=${id === 'ask' ? 1000 : 2000}
-          aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}
-        ></textarea>
-      </label>
+      <label>${label} *<textarea name="body" required maxlength=${id === 'ask' ? 1000 : 2000} aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}></textarea></label>
       ${hint}
       <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
-      <div role="alert">
-        ${
-          this.formError
-            ? html`<p class="error">
-                ${this.formError}${
-                  this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
-                    ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener"
-                        >${t('signInNewTab')}</a
-                      >`
-                    : nothing
-                }
-              </p>`
-            : nothing
-        }
-      </div>
-      <div class="row">
-        <button class="primary">${submit}</button
-        ><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button>
-      </div>
+      <div role="alert">${
+        this.formError
+          ? html`<p class="error">${this.formError}${
+              this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
+                ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener">${t('signInNewTab')}</a>`
+                : nothing
+            }</p>`
+          : nothing
+      }</div>
+      <div class="row"><button class="primary">${submit}</button><button type="button" class="link" @click=${() => this.compose(null)}>${t('cancel')}</button></div>
     </form>`;
   }
 

@@ -93,14 +93,7 @@ export class ReviewDialog {
   };
 
   render() {
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="dialog-title"
-      @close=${this.modal.onClose}
-      @keydown=${this.onKey}
-    >
-      ${this.renderContent()}${this.renderForm()}
-    </dialog>`;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.modal.onClose} @keydown=${this.onKey}>${this.renderContent()}${this.renderForm()}</dialog>`;
   }
 
   private renderContent() {
@@ -112,15 +105,8 @@ export class ReviewDialog {
       const media = d.review.media;
       const m = media[d.index]!;
       const label = t('photo', { index: d.index + 1, total: media.length, name: d.review.author.displayName });
-      return html`<h2 id="dialog-title" class="visually-hidden">${label}</h2>
-        ${close}
-        <img
-          part="lightbox-image"
-          src=${m.url}
-          alt=${m.alt ?? label}
-          width=${m.width ?? 800}
-          height=${m.height ?? 800}
-        />
+      return html`<h2 id="dialog-title" class="visually-hidden">${label}</h2>${close}
+        <img part="lightbox-image" src=${m.url} alt=${m.alt ?? label} width=${m.width ?? 800} height=${m.height ?? 800} />
         <div class="nav">
           <button aria-label=${t('previous')} ?disabled=${media.length < 2} @click=${() => this.step(-1)}>‹</button>
           <span aria-hidden="true">${d.index + 1} / ${media.length}</span>
@@ -134,14 +120,11 @@ export class ReviewDialog {
           <legend>${t('reportWhy')}</legend>
           ${REASONS.map((r, k) => html`<label><input type="radio" name="reason" value=${r} ?checked=${k === 0} /> ${t(`reason.${r}`)}</label>`)}
         </fieldset>
-        <div class="actions">
-          <button type="button" class="link" @click=${this.close}>${t('cancel')}</button
-          ><button class="primary">${t('send')}</button>
-        </div>
+        <div class="actions"><button type="button" class="link" @click=${this.close}>${t('cancel')}</button><button class="primary">${t('send')}</button></div>
       </form>`;
     }
-    return html`<h2 id="dialog-title" class="visually-hidden">${t('write')}</h2>
-      ${close} ${this.formLoaded ? nothing : html`<p class="status">${t('loading')}</p>`}`;
+    return html`<h2 id="dialog-title" class="visually-hidden">${t('write')}</h2>${close}
+      ${this.formLoaded ? nothing : html`<p class="status">${t('loading')}</p>`}`;
   }
 
   /**
@@ -150,15 +133,8 @@ export class ReviewDialog {
    */
   private renderForm() {
     return this.formLoaded
-      ? html`<kith-review-form
-          ?hidden=${this.content?.kind !== 'form'}
-          .adapter=${this.c.adapter()}
-          product=${this.c.product() ?? ''}
-          lang=${this.c.i18n.locale}
-          theme=${this.c.host.theme ?? 'light'}
-          .signInUrl=${this.c.signInHref()}
-          @kith-review-submitted=${this.onSubmitted}
-        ></kith-review-form>`
+      ? html`<kith-review-form ?hidden=${this.content?.kind !== 'form'} .adapter=${this.c.adapter()} product=${this.c.product() ?? ''} lang=${this.c.i18n.locale}
+          theme=${this.c.host.theme ?? 'light'} .signInUrl=${this.c.signInHref()} @kith-review-submitted=${this.onSubmitted}></kith-review-form>`
       : nothing;
   }
 }

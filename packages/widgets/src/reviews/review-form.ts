@@ -118,132 +118,31 @@ export class KithReviewForm extends KithElement {
   static override styles = [
     ...KithElement.styles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        display: grid;
-        gap: var(--_space-m);
-      }
-      h3 {
-        margin: 0;
-        font-size: 1.15em;
-      }
-      label,
-      legend {
-        font-weight: 600;
-      }
-      fieldset {
-        border: 0;
-        margin: 0;
-        padding: 0;
-      }
-      input[type='text'],
-      textarea {
-        display: block;
-        inline-size: 100%;
-        margin-block-start: var(--_space-xs);
-        padding: var(--_space-s);
-        font: inherit;
-        color: inherit;
-        background: var(--_surface);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      textarea {
-        min-block-size: 8em;
-        resize: vertical;
-      }
-      .stars {
-        display: flex;
-        gap: 2px;
-        font-size: 1.75em;
-      }
-      .stars label {
-        position: relative;
-        cursor: pointer;
-        color: var(--_muted);
-        line-height: 1;
-      }
-      .stars label.on {
-        color: var(--star-color, var(--kith-color-star, #9a6700));
-      }
-      .stars input {
-        position: absolute;
-        opacity: 0;
-        inline-size: 100%;
-        block-size: 100%;
-        margin: 0;
-        cursor: pointer;
-      }
-      .stars input:focus-visible + span {
-        outline: 2px solid var(--_focus);
-        outline-offset: 2px;
-        border-radius: 2px;
-      }
-      .inline {
-        display: flex;
-        gap: var(--_space-m);
-        font-weight: 400;
-      }
-      .inline label,
-      .check {
-        font-weight: 400;
-        display: flex;
-        gap: var(--_space-s);
-        align-items: flex-start;
-      }
-      .hint,
-      .files {
-        color: var(--_muted);
-        font-size: 0.875em;
-        margin: var(--_space-xs) 0 0;
-      }
-      .files {
-        list-style: none;
-        padding: 0;
-      }
-      .files button {
-        background: none;
-        border: 0;
-        color: var(--_brand);
-        text-decoration: underline;
-        font: inherit;
-        cursor: pointer;
-      }
-      .error {
-        color: var(--_danger);
-        font-size: 0.875em;
-        margin: var(--_space-xs) 0 0;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      .submit {
-        justify-self: start;
-        background: var(--_brand);
-        color: var(--_on-brand);
-        border: 0;
-        border-radius: var(--_radius);
-        padding: var(--_space-s) var(--_space-m);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      .submit:disabled {
-        opacity: 0.6;
-        cursor: progress;
-      }
-      .done {
-        padding: var(--_space-m) 0;
-      }
-      .pill {
-        display: inline-block;
-        padding: 2px var(--_space-s);
-        border-radius: var(--_radius-pill);
-        background: var(--_surface-alt);
-        border: 1px solid var(--_border);
-      }
+      :host { display: block; }
+      form { display: grid; gap: var(--_space-m); }
+      h3 { margin: 0; font-size: 1.15em; }
+      label, legend { font-weight: 600; }
+      fieldset { border: 0; margin: 0; padding: 0; }
+      input[type='text'], textarea { display: block; inline-size: 100%; margin-block-start: var(--_space-xs); padding: var(--_space-s);
+        font: inherit; color: inherit; background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); }
+      textarea { min-block-size: 8em; resize: vertical; }
+      .stars { display: flex; gap: 2px; font-size: 1.75em; }
+      .stars label { position: relative; cursor: pointer; color: var(--_muted); line-height: 1; }
+      .stars label.on { color: var(--star-color, var(--kith-color-star, #9a6700)); }
+      .stars input { position: absolute; opacity: 0; inline-size: 100%; block-size: 100%; margin: 0; cursor: pointer; }
+      .stars input:focus-visible + span { outline: 2px solid var(--_focus); outline-offset: 2px; border-radius: 2px; }
+      .inline { display: flex; gap: var(--_space-m); font-weight: 400; }
+      .inline label, .check { font-weight: 400; display: flex; gap: var(--_space-s); align-items: flex-start; }
+      .hint, .files { color: var(--_muted); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
+      .files { list-style: none; padding: 0; }
+      .files button { background: none; border: 0; color: var(--_brand); text-decoration: underline; font: inherit; cursor: pointer; }
+      .error { color: var(--_danger); font-size: 0.875em; margin: var(--_space-xs) 0 0; }
+      [aria-invalid='true'] { border-color: var(--_danger); }
+      .submit { justify-self: start; background: var(--_brand); color: var(--_on-brand); border: 0; border-radius: var(--_radius);
+        padding: var(--_space-s) var(--_space-m); font: inherit; font-weight: 600; cursor: pointer; }
+      .submit:disabled { opacity: 0.6; cursor: progress; }
+      .done { padding: var(--_space-m) 0; }
+      .pill { display: inline-block; padding: 2px var(--_space-s); border-radius: var(--_radius-pill); background: var(--_surface-alt); border: 1px solid var(--_border); }
     `,
   ];
 
@@ -335,11 +234,7 @@ export class KithReviewForm extends KithElement {
     }
     const href = this.signInHref(this.signInUrl);
     if (this.session.value === false) {
-      return html`<div part="sign-in">
-        <h3>${t('heading')}</h3>
-        <p>${t('signInFirst')}</p>
-        ${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}
-      </div>`;
+      return html`<div part="sign-in"><h3>${t('heading')}</h3><p>${t('signInFirst')}</p>${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}</div>`;
     }
     const e = this.errors;
     const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing);
@@ -349,45 +244,21 @@ export class KithReviewForm extends KithElement {
       ${this.earn?.review || this.earn?.photo ? html`<p class="hint" part="earn">${this.earnLine(this.earn)}</p>` : nothing}
       <fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
         <legend id="rating-legend">${t('rating')} *</legend>
-        <div
-          class="stars"
-          role="radiogroup"
-          aria-labelledby="rating-legend"
-          aria-required="true"
-          aria-invalid=${invalid('rating')}
-        >
+        <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${invalid('rating')}>
           ${[1, 2, 3, 4, 5].map(
-            (n) =>
-              html`<label class=${n <= this.rating ? 'on' : ''}>
-                <input
-                  type="radio"
-                  name="rating"
-                  value=${n}
-                  .checked=${this.rating === n}
-                  aria-label=${t('star', { count: n })}
-                  @change=${() => (this.rating = n)}
-                /><span aria-hidden="true">★</span>
-              </label>`,
+            (n) => html`<label class=${n <= this.rating ? 'on' : ''}>
+            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} aria-label=${t('star', { count: n })} @change=${() => (this.rating = n)} /><span aria-hidden="true">★</span>
+          </label>`,
           )}
         </div>
         ${err('rating')}
       </fieldset>
       <label>${t('title')}<input type="text" name="title" maxlength=${TITLE_MAX} autocomplete="off" /></label>
-      <label
-        >${t('body')} *
-        <textarea
-          name="body"
-          required
-          minlength=${BODY_MIN}
-          maxlength=${BODY_MAX}
-          aria-invalid=${invalid('body')}
-          aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'}
-          @input=${() => this.requestUpdate()}
-        ></textarea>
+      <label>${t('body')} *
+        <textarea name="body" required minlength=${BODY_MIN} maxlength=${BODY_MAX} aria-invalid=${invalid('body')}
+          aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'} @input=${() => this.requestUpdate()}></textarea>
       </label>
-      <p class="hint" id="body-hint">
-        ${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}
-      </p>
+      <p class="hint" id="body-hint">${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}</p>
       ${err('body')}
       <fieldset>
         <legend>${t('recommend')}</legend>
@@ -396,75 +267,34 @@ export class KithReviewForm extends KithElement {
           <label><input type="radio" name="recommend" value="no" /> ${t('no')}</label>
         </div>
       </fieldset>
-      <label
-        >${t('name')} *
-        <input
-          type="text"
-          name="name"
-          required
-          maxlength=${NAME_MAX}
-          autocomplete="nickname"
-          aria-invalid=${invalid('name')}
-          aria-describedby=${e.name ? 'name-error' : nothing}
-        />
+      <label>${t('name')} *
+        <input type="text" name="name" required maxlength=${NAME_MAX} autocomplete="nickname" aria-invalid=${invalid('name')} aria-describedby=${e.name ? 'name-error' : nothing} />
       </label>
       ${err('name')}
       <div>
-        <label
-          >${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
-          <input
-            type="file"
-            name="photos"
-            accept=${MEDIA_LIMITS.types.join(',')}
-            multiple
-            aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
-            aria-invalid=${invalid('photos')}
-            @change=${this.addFiles}
-          />
+        <label>${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
+          <input type="file" name="photos" accept=${MEDIA_LIMITS.types.join(',')} multiple aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
+            aria-invalid=${invalid('photos')} @change=${this.addFiles} />
         </label>
         <p class="hint" id="photos-hint">${t('photosHint', { mb: MB })}</p>
         ${
           this.files.length
-            ? html`<ul class="files">
-                ${this.files.map(
-                  (f) =>
-                    html`<li>
-                      ${f.name}
-                      <button
-                        type="button"
-                        aria-label=${t('remove', { name: f.name })}
-                        @click=${() => (this.files = this.files.filter((x) => x !== f))}
-                      >
-                        ×
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
+            ? html`<ul class="files">${this.files.map(
+                (f) => html`<li>${f.name} <button type="button" aria-label=${t('remove', { name: f.name })}
+              @click=${() => (this.files = this.files.filter((x) => x !== f))}>×</button></li>`,
+              )}</ul>`
             : nothing
         }
         ${err('photos')}
       </div>
-      <label class="check"
-        ><input
-          type="checkbox"
-          name="consent"
-          required
-          aria-invalid=${invalid('consent')}
-          aria-describedby=${e.consent ? 'consent-error' : nothing}
-        />
-        ${t('consent')}</label
-      >
+      <label class="check"><input type="checkbox" name="consent" required aria-invalid=${invalid('consent')} aria-describedby=${e.consent ? 'consent-error' : nothing} /> ${t('consent')}</label>
       ${err('consent')}
       <p class="hint">${t('moderation')}</p>
-      <div role="alert">
-        ${
-          e.form
-            ? html`<p class="error">
-                ${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}
-              </p>`
-            : nothing
-        }
-      </div>
+      <div role="alert">${
+        e.form
+          ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
+          : nothing
+      }</div>
       <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
     </form>`;
   }

@@ -198,21 +198,11 @@ export default css`
     align-items: center;
     gap: var(--_space-xs) var(--_space-s);
   }
-  .stars[data-r='1'] .stars-fill {
-    --_fill: 20%;
-  }
-  .stars[data-r='2'] .stars-fill {
-    --_fill: 40%;
-  }
-  .stars[data-r='3'] .stars-fill {
-    --_fill: 60%;
-  }
-  .stars[data-r='4'] .stars-fill {
-    --_fill: 80%;
-  }
-  .stars[data-r='5'] .stars-fill {
-    --_fill: 100%;
-  }
+  .stars[data-r='1'] .stars-fill { --_fill: 20%; }
+  .stars[data-r='2'] .stars-fill { --_fill: 40%; }
+  .stars[data-r='3'] .stars-fill { --_fill: 60%; }
+  .stars[data-r='4'] .stars-fill { --_fill: 80%; }
+  .stars[data-r='5'] .stars-fill { --_fill: 100%; }
   .author {
     font-weight: 600;
   }

@@ -229,16 +229,11 @@ export class KithReviews extends KithElement {
     const t = this.i18n.t;
     const { items, total, loading, error } = this.list;
     const { start, end } = this.window;
-    return html`${this.filters.render(s)} ${this.actions.render()}
+    return html`${this.filters.render(s)}
+      ${this.actions.render()}
       <p class="visually-hidden" aria-live="polite">${this.announcer.value}</p>
       <div part="list" class="list" @scroll=${this.window.onScroll}>
-        <div
-          class="rows"
-          role="feed"
-          aria-label=${t('list')}
-          aria-busy=${loading ? 'true' : 'false'}
-          @keydown=${this.onFeedKey}
-        >
+        <div class="rows" role="feed" aria-label=${t('list')} aria-busy=${loading ? 'true' : 'false'} @keydown=${this.onFeedKey}>
           ${repeat(
             items.slice(start, end),
             (r) => r.id,

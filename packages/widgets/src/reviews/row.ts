@@ -23,20 +23,9 @@ export class ReviewRows {
     const long = r.body.length > LONG;
     const open = this.expanded.has(r.id);
     const name = r.author.displayName;
-    return html`<article
-      part="review"
-      data-index=${i}
-      tabindex="-1"
-      aria-posinset=${i + 1}
-      aria-setsize=${total || -1}
-      aria-labelledby=${`a${i}`}
-    >
+    return html`<article part="review" data-index=${i} tabindex="-1" aria-posinset=${i + 1} aria-setsize=${total || -1} aria-labelledby=${`a${i}`}>
       <header>
-        <span role="img" aria-label=${t('stars', { rating: r.rating })}
-          ><span class="stars" data-r=${r.rating} part="stars" aria-hidden="true"
-            ><span class="stars-fill">★★★★★</span>★★★★★</span
-          ></span
-        >
+        <span role="img" aria-label=${t('stars', { rating: r.rating })}><span class="stars" data-r=${r.rating} part="stars" aria-hidden="true"><span class="stars-fill">★★★★★</span>★★★★★</span></span>
         <span class="author" id=${`a${i}`}>${name}</span>
         ${r.author.verifiedBuyer ? html`<span part="verified">✓ ${t('verified')}</span>` : nothing}
         <time datetime=${r.createdAt}>${this.c.i18n.dateTime(Date.parse(r.createdAt), { dateStyle: 'medium' })}</time>
@@ -46,53 +35,20 @@ export class ReviewRows {
       ${long ? html`<button class="link" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`b${i}`} @click=${() => this.toggle(r)}>${t(open ? 'less' : 'more')}</button>` : nothing}
       ${
         r.media.length
-          ? html`<ul part="photos">
-              ${r.media.map(
-                (m, k) =>
-                  html`<li>
-                    <button
-                      part="photo"
-                      aria-label=${t('openPhoto', { index: k + 1, total: r.media.length, name })}
-                      @click=${(e: Event) => this.dialog.openPhoto(e, r, k)}
-                    >
-                      <img
-                        src=${m.thumbnailUrl ?? m.url}
-                        alt=""
-                        loading="lazy"
-                        decoding="async"
-                        width=${m.width ?? 96}
-                        height=${m.height ?? 96}
-                      />
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+          ? html`<ul part="photos">${r.media.map(
+              (
+                m,
+                k,
+              ) => html`<li><button part="photo" aria-label=${t('openPhoto', { index: k + 1, total: r.media.length, name })}
+            @click=${(e: Event) => this.dialog.openPhoto(e, r, k)}><img src=${m.thumbnailUrl ?? m.url} alt="" loading="lazy" decoding="async" width=${m.width ?? 96} height=${m.height ?? 96} /></button></li>`,
+            )}</ul>`
           : nothing
       }
       ${r.incentivized ? html`<p part="disclosure">${t('incentivized')}</p>` : nothing}
-      ${
-        r.reply
-          ? html`<div part="reply">
-              <p class="reply-label">${t('reply')}</p>
-              <p>${r.reply.body}</p>
-            </div>`
-          : nothing
-      }
+      ${r.reply ? html`<div part="reply"><p class="reply-label">${t('reply')}</p><p>${r.reply.body}</p></div>` : nothing}
       <footer>
-        <button
-          part="helpful"
-          aria-pressed=${this.actions.hasVoted(r.id) ? 'true' : 'false'}
-          @click=${() => this.actions.vote(r)}
-        >
-          ${t('helpful', { count: this.c.i18n.number(r.helpfulCount) })}
-        </button>
-        <button
-          part="report"
-          class="link"
-          @click=${(e: Event) => this.actions.allowed() && this.dialog.open(e, { kind: 'report', review: r })}
-        >
-          ${t('report')}
-        </button>
+        <button part="helpful" aria-pressed=${this.actions.hasVoted(r.id) ? 'true' : 'false'} @click=${() => this.actions.vote(r)}>${t('helpful', { count: this.c.i18n.number(r.helpfulCount) })}</button>
+        <button part="report" class="link" @click=${(e: Event) => this.actions.allowed() && this.dialog.open(e, { kind: 'report', review: r })}>${t('report')}</button>
       </footer>
     </article>`;
   }

@@ -22,39 +22,27 @@ export function renderSummary(
     : href
       ? html`<a part="write-button" class="primary" href=${href}>${t('signInToWrite')}</a>`
       : html`<p part="sign-in">${t('signInToWrite')}</p>`;
-  if (!s)
-    return html`<div part="summary" class="summary empty">
-      <p>${t('empty')}</p>
-      ${button}
-    </div>`;
+  if (!s) return html`<div part="summary" class="summary empty"><p>${t('empty')}</p>${button}</div>`;
   const avg = c.i18n.number(s.average, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const rating = filters.value.rating;
   return html`<div part="summary" class="summary">
-    <div class="score">
-      <span part="average" aria-hidden="true">${avg}</span>
-      <span class="average-stars" role="img" aria-label=${t('average', { average: avg })}>${stars()}</span>
-      <span part="count">${t('basedOn', { count: s.count })}</span>
-      ${s.recommendPercent != null ? html`<span part="recommend">${t('recommend', { percent: s.recommendPercent })}</span>` : nothing}
-    </div>
-    <ul part="histogram" aria-label=${t('histogram')}>
-      ${([5, 4, 3, 2, 1] as const).map(
-        (n) =>
-          html`<li>
-            <button
-              part="bar"
-              aria-pressed=${rating === n ? 'true' : 'false'}
-              ?disabled=${!s.histogram[n - 1]}
-              @click=${() => filters.toggleRating(n)}
-            >
-              <span class="visually-hidden">${t('bar', { stars: n, count: s.histogram[n - 1]! })}</span
-              ><span aria-hidden="true">${n}★</span><span class="track"><span class="fill" data-stars=${n}></span></span
-              ><span aria-hidden="true">${c.i18n.number(s.histogram[n - 1]!)}</span>
-            </button>
-          </li>`,
-      )}
-    </ul>
-    ${button}
-  </div>`;
+      <div class="score">
+        <span part="average" aria-hidden="true">${avg}</span>
+        <span class="average-stars" role="img" aria-label=${t('average', { average: avg })}>${stars()}</span>
+        <span part="count">${t('basedOn', { count: s.count })}</span>
+        ${s.recommendPercent != null ? html`<span part="recommend">${t('recommend', { percent: s.recommendPercent })}</span>` : nothing}
+      </div>
+      <ul part="histogram" aria-label=${t('histogram')}>
+        ${([5, 4, 3, 2, 1] as const).map(
+          (n) => html`<li>
+          <button part="bar" aria-pressed=${rating === n ? 'true' : 'false'} ?disabled=${!s.histogram[n - 1]} @click=${() => filters.toggleRating(n)}>
+            <span class="visually-hidden">${t('bar', { stars: n, count: s.histogram[n - 1]! })}</span><span aria-hidden="true">${n}★</span><span class="track"><span class="fill" data-stars=${n}></span></span><span aria-hidden="true">${c.i18n.number(s.histogram[n - 1]!)}</span>
+          </button>
+        </li>`,
+        )}
+      </ul>
+      ${button}
+    </div>`;
 }
 
 /**

@@ -46,37 +46,21 @@ export class ReviewTabs {
     const c = this.c;
     if (!c.adapter()?.reviews?.listQuestions) return reviews;
     const t = c.i18n.t;
-    const tab = (id: Tab, label: string) =>
-      html`<button
-        role="tab"
-        part="tab"
-        id=${`tab-${id}`}
-        aria-controls=${`panel-${id}`}
-        aria-selected=${this.tab === id ? 'true' : 'false'}
-        tabindex=${this.tab === id ? 0 : -1}
-        @click=${() => this.select(id)}
-      >
-        ${label}
-      </button>`;
+    const tab = (
+      id: Tab,
+      label: string,
+    ) => html`<button role="tab" part="tab" id=${`tab-${id}`} aria-controls=${`panel-${id}`}
+      aria-selected=${this.tab === id ? 'true' : 'false'} tabindex=${this.tab === id ? 0 : -1} @click=${() => this.select(id)}>${label}</button>`;
     return html`<div role="tablist" part="tabs" aria-label=${t('tabs')} @keydown=${this.onKey}>
         ${tab('reviews', count !== undefined ? `${t('tabReviews')} (${c.i18n.number(count)})` : t('tabReviews'))}${tab('questions', t('tabQuestions'))}
       </div>
-      <div role="tabpanel" id="panel-reviews" aria-labelledby="tab-reviews" ?hidden=${this.tab !== 'reviews'}>
-        ${reviews}
-      </div>
+      <div role="tabpanel" id="panel-reviews" aria-labelledby="tab-reviews" ?hidden=${this.tab !== 'reviews'}>${reviews}</div>
       <div role="tabpanel" id="panel-questions" aria-labelledby="tab-questions" ?hidden=${this.tab !== 'questions'}>
         ${
           this.loaded
-            ? html`<kith-review-questions
-                .adapter=${c.adapter()}
-                product=${c.product() ?? ''}
-                lang=${c.i18n.locale}
-                theme=${c.host.theme ?? 'light'}
-                .strings=${c.host.strings}
-                .signInUrl=${c.signInHref()}
-                @kith-question-asked=${() => c.track('question_asked')}
-                @kith-answer-posted=${() => c.track('answer_posted')}
-              ></kith-review-questions>`
+            ? html`<kith-review-questions .adapter=${c.adapter()} product=${c.product() ?? ''} lang=${c.i18n.locale} theme=${c.host.theme ?? 'light'}
+              .strings=${c.host.strings} .signInUrl=${c.signInHref()} @kith-question-asked=${() => c.track('question_asked')}
+              @kith-answer-posted=${() => c.track('answer_posted')}></kith-review-questions>`
             : nothing
         }
       </div>`;

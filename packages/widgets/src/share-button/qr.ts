@@ -16,7 +16,5 @@ export function qrCode(text: string, label: string) {
   );
   const n = size + 8; // a four-module quiet zone, as scanners expect
   return html`<svg part="qr" viewBox="0 0 ${n} ${n}" role="img" aria-label=${label} shape-rendering="crispEdges">
-    <rect width=${n} height=${n} fill="#fff"></rect>
-    <path d=${d} fill="#000"></path>
-  </svg>`;
+    <rect width=${n} height=${n} fill="#fff"></rect><path d=${d} fill="#000"></path></svg>`;
 }

@@ -46,19 +46,9 @@ const channels = (el: HTMLElement) => [...sr(el).querySelectorAll<HTMLElement>('
 const dialog = (el: HTMLElement) => sr(el).querySelector('dialog')!;
 
 async function button(adapter: KithAdapter, attrs: Record<string, string | null> = {}) {
-  const el = await fixture<KithShareButton>(
-    html`<kith-share-button
-      .adapter=${adapter}
-      product="p1"
-      url="https://shop.example.com/products/tote?colour=sand&amp;kith_ref=OLD-CODE"
-      share-title="Everyday tote"
-      price="$59.00"
-      text="Our canvas tote, 20% off"
-      customer-name="Lin"
-      lang="en"
-      menu
-    ></kith-share-button>`,
-  );
+  const el =
+    await fixture<KithShareButton>(html`<kith-share-button .adapter=${adapter} product="p1" url="https://shop.example.com/products/tote?colour=sand&amp;kith_ref=OLD-CODE"
+    share-title="Everyday tote" price="$59.00" text="Our canvas tote, 20% off" customer-name="Lin" lang="en" menu></kith-share-button>`);
   for (const [k, v] of Object.entries(attrs)) v === null ? el.removeAttribute(k) : el.setAttribute(k, v);
   await el.updateComplete;
   await new Promise((r) => setTimeout(r));

@@ -260,41 +260,24 @@ export class KithShareButton extends KithElement {
       this.customChannels,
     );
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
-      <slot name="incentive"
-        >${
-          incentive
-            ? html`<p part="incentive">
-                ${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
-                <small
-                  >${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small
-                >
-              </p>`
-            : nothing
-        }</slot
-      >
+      <slot name="incentive">${
+        incentive
+          ? html`<p part="incentive">${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
+        <small>${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>`
+          : nothing
+      }</slot>
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
         ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
-        <ul>
-          ${list.map(
-            (c) =>
-              html`<li>
-                ${
-                  c.href
-                    ? html`<a
-                        part="channel"
-                        href=${hrefFor(c, content)}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        data-channel=${c.id}
-                        >${c.label ?? t(`channel.${c.id}`)}</a
-                      >`
-                    : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`
-                }
-              </li>`,
-          )}
-        </ul>
+        <ul>${list.map(
+          (c) =>
+            html`<li>${
+              c.href
+                ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
+                : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`
+            }</li>`,
+        )}</ul>
         ${this.qr ?? nothing}
         <p part="message" role="status">${this.note}</p>
         <button class="close" @click=${this.close}>${t('close')}</button>
