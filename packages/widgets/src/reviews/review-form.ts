@@ -237,29 +237,17 @@ export class KithReviewForm extends KithElement {
       return html`<div part="sign-in"><h3>${t('heading')}</h3><p>${t('signInFirst')}</p>${href ? html`<p><a href=${href}>${t('signIn')}</a></p>` : nothing}</div>`;
     }
     const e = this.errors;
-    const err = (f: Field) => (e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing);
-    const invalid = (f: Field) => (e[f] ? 'true' : 'false');
     return html`<form part="form" novalidate @submit=${this.submit}>
       <h3>${t('heading')}</h3>
       ${this.earn?.review || this.earn?.photo ? html`<p class="hint" part="earn">${this.earnLine(this.earn)}</p>` : nothing}
-      <fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
-        <legend id="rating-legend">${t('rating')} *</legend>
-        <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${invalid('rating')}>
-          ${[1, 2, 3, 4, 5].map(
-            (n) => html`<label class=${n <= this.rating ? 'on' : ''}>
-            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} aria-label=${t('star', { count: n })} @change=${() => (this.rating = n)} /><span aria-hidden="true">★</span>
-          </label>`,
-          )}
-        </div>
-        ${err('rating')}
-      </fieldset>
+      ${this.renderRating()}
       <label>${t('title')}<input type="text" name="title" maxlength=${TITLE_MAX} autocomplete="off" /></label>
       <label>${t('body')} *
-        <textarea name="body" required minlength=${BODY_MIN} maxlength=${BODY_MAX} aria-invalid=${invalid('body')}
+        <textarea name="body" required minlength=${BODY_MIN} maxlength=${BODY_MAX} aria-invalid=${this.invalid('body')}
           aria-describedby=${e.body ? 'body-error body-hint' : 'body-hint'} @input=${() => this.requestUpdate()}></textarea>
       </label>
       <p class="hint" id="body-hint">${t('bodyHint', { length: this.i18n.number(this.bodyLength), max: this.i18n.number(BODY_MAX), min: BODY_MIN })}</p>
-      ${err('body')}
+      ${this.err('body')}
       <fieldset>
         <legend>${t('recommend')}</legend>
         <div class="inline">
@@ -268,13 +256,56 @@ export class KithReviewForm extends KithElement {
         </div>
       </fieldset>
       <label>${t('name')} *
-        <input type="text" name="name" required maxlength=${NAME_MAX} autocomplete="nickname" aria-invalid=${invalid('name')} aria-describedby=${e.name ? 'name-error' : nothing} />
+        <input type="text" name="name" required maxlength=${NAME_MAX} autocomplete="nickname" aria-invalid=${this.invalid('name')} aria-describedby=${e.name ? 'name-error' : nothing} />
       </label>
-      ${err('name')}
-      <div>
+      ${this.err('name')}
+      ${this.renderPhotos()}
+      <label class="check"><input type="checkbox" name="consent" required aria-invalid=${this.invalid('consent')} aria-describedby=${e.consent ? 'consent-error' : nothing} /> ${t('consent')}</label>
+      ${this.err('consent')}
+      <p class="hint">${t('moderation')}</p>
+      <div role="alert">${
+        e.form
+          ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
+          : nothing
+      }</div>
+      <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
+    </form>`;
+  }
+
+  private err(f: Field) {
+    const e = this.errors;
+    return e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing;
+  }
+
+  private invalid(f: Field) {
+    return this.errors[f] ? 'true' : 'false';
+  }
+
+  /** The stars, a radio group. */
+  private renderRating() {
+    const t = this.i18n.t;
+    const e = this.errors;
+    return html`<fieldset aria-describedby=${e.rating ? 'rating-error' : nothing}>
+        <legend id="rating-legend">${t('rating')} *</legend>
+        <div class="stars" role="radiogroup" aria-labelledby="rating-legend" aria-required="true" aria-invalid=${this.invalid('rating')}>
+          ${[1, 2, 3, 4, 5].map(
+            (n) => html`<label class=${n <= this.rating ? 'on' : ''}>
+            <input type="radio" name="rating" value=${n} .checked=${this.rating === n} aria-label=${t('star', { count: n })} @change=${() => (this.rating = n)} /><span aria-hidden="true">★</span>
+          </label>`,
+          )}
+        </div>
+        ${this.err('rating')}
+      </fieldset>`;
+  }
+
+  /** The photo picker and the files chosen, each checked before upload. */
+  private renderPhotos() {
+    const t = this.i18n.t;
+    const e = this.errors;
+    return html`<div>
         <label>${t('photos', { max: MEDIA_LIMITS.maxPerReview })}
           <input type="file" name="photos" accept=${MEDIA_LIMITS.types.join(',')} multiple aria-describedby="photos-hint${e.photos ? ' photos-error' : ''}"
-            aria-invalid=${invalid('photos')} @change=${this.addFiles} />
+            aria-invalid=${this.invalid('photos')} @change=${this.addFiles} />
         </label>
         <p class="hint" id="photos-hint">${t('photosHint', { mb: MB })}</p>
         ${
@@ -285,18 +316,8 @@ export class KithReviewForm extends KithElement {
               )}</ul>`
             : nothing
         }
-        ${err('photos')}
-      </div>
-      <label class="check"><input type="checkbox" name="consent" required aria-invalid=${invalid('consent')} aria-describedby=${e.consent ? 'consent-error' : nothing} /> ${t('consent')}</label>
-      ${err('consent')}
-      <p class="hint">${t('moderation')}</p>
-      <div role="alert">${
-        e.form
-          ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
-          : nothing
-      }</div>
-      <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
-    </form>`;
+        ${this.err('photos')}
+      </div>`;
   }
 
   private get form(): HTMLFormElement | null {
