@@ -1,4 +1,4 @@
-import { isAbortError, isHttpError, UnsupportedError } from '@kith/core';
+import { isAbortError, refused, UnsupportedError } from '@kith/core';
 import { backoffDelay, resolveRetry, type RetryOptions } from './backoff.js';
 import { watchVisibility } from './visibility.js';
 
@@ -40,10 +40,6 @@ const CONNECTING = 0;
 const STABLE_MS = 5000;
 /** While polling because the stream kept failing, try the stream again after this many polls. */
 const STREAM_RETRY_POLLS = 20;
-
-/** A 4xx other than 408 and 429 will not go away by retrying (unknown id, bad key, origin not allowed). */
-const isFatal = (e: unknown): boolean =>
-  isHttpError(e) && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
 
 /**
  * One Server-Sent Events subscription that stays up on its own:
@@ -168,7 +164,7 @@ class SseSubscription<T> {
       const value = await this.#o.fetchCurrent(controller.signal);
       if (!controller.signal.aborted && this.#messages === seen) this.#publish(value);
     } catch (e) {
-      if (!controller.signal.aborted && !isAbortError(e) && isFatal(e)) this.#giveUp(e);
+      if (!controller.signal.aborted && !isAbortError(e) && refused(e)) this.#giveUp(e);
     } finally {
       if (this.#inflight === controller) this.#inflight = undefined;
     }

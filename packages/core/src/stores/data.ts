@@ -78,9 +78,12 @@ export interface Intent<I, O> {
   run(input: I): Promise<O>;
 }
 
-/** The server decided: a 4xx other than 408 and 429. Retrying that is a new intent, with a new key. */
+/**
+ * The server decided: a 4xx other than 408 and 429. Retrying that is a new intent, with a new key;
+ * a stream that fails so gives up (the unknown id, bad key or refused origin will not go away).
+ */
 export const refused = (e: unknown): boolean =>
-  isHttpError(e) && e.status < 500 && e.status !== 408 && e.status !== 429;
+  isHttpError(e) && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
 
 /**
  * A write with one Idempotency-Key per intent (`id(input)`): made on the first attempt, reused on

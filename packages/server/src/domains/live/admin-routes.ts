@@ -1,10 +1,8 @@
 import type { Deps } from '../../env.js';
-import { jsonBody, newRouter, optionalJson, routes } from '../../router.js';
+import { jsonBody, newRouter, ok, optionalJson, routes } from '../../router.js';
 import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
 import { CreateShowBody, EndShowBody, LiveShowSchema, ShowIdParam, StartShowBody, ViewersBody } from './schemas.js';
 import { createShow, endShow, setViewers, startShow } from './storage.js';
-
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: LiveShowSchema } } });
 
 /** The merchant's server drives shows with the secret key (or a webhook bridge from a streaming vendor). */
 export function adminLiveRouter(deps: Deps) {
@@ -18,7 +16,7 @@ export function adminLiveRouter(deps: Deps) {
       path: '/shows',
       summary: 'Schedule a show',
       request: { headers: IdempotencyHeader, body: jsonBody(CreateShowBody) },
-      responses: { 201: ok('Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
+      responses: { 201: ok(LiveShowSchema, 'Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
     }),
     async (c) => c.json(await createShow(db, c.get('shop').id, c.req.valid('json')), 201),
   );
@@ -33,7 +31,7 @@ export function adminLiveRouter(deps: Deps) {
         headers: IdempotencyHeader,
         body: { ...jsonBody(StartShowBody), required: false },
       },
-      responses: { 200: ok('Live'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+      responses: { 200: ok(LiveShowSchema, 'Live'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) =>
       c.json(
@@ -53,7 +51,7 @@ export function adminLiveRouter(deps: Deps) {
       path: '/shows/{id}/end',
       summary: 'End the show',
       request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(EndShowBody), required: false } },
-      responses: { 200: ok('Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
+      responses: { 200: ok(LiveShowSchema, 'Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
     }),
     async (c) =>
       c.json(
@@ -68,7 +66,7 @@ export function adminLiveRouter(deps: Deps) {
       path: '/shows/{id}/viewers',
       summary: 'Report the real concurrent viewer count',
       request: { params: ShowIdParam, body: jsonBody(ViewersBody) },
-      responses: { 200: ok('Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },
+      responses: { 200: ok(LiveShowSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },
     }),
     async (c) =>
       c.json(await setViewers(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').viewerCount), 200),
