@@ -4,3 +4,10 @@ import { HttpError } from '@kith/core';
 // fixture doesn't hold, and a customer-only call signed out. Any other refusal is scripted.
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const unauthenticated = () => new HttpError(401, 'customer_token_required', 'Sign in to do this');
+
+/** The signed-in customer, or 401 as on a real server. */
+export const signedIn = (customer: { id: string; displayName: string } | null): { id: string; displayName: string } =>
+  customer ??
+  (() => {
+    throw unauthenticated();
+  })();

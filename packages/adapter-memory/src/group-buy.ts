@@ -6,8 +6,12 @@ import type {
   GroupBuyTeamState,
   IsoDateTime,
   Money,
+  WriteOptions,
 } from '@kith/core';
 import { notFound } from './errors.js';
+import type { Context } from './context.js';
+import type { MemoryCustomer } from './seed.js';
+import type { MemoryAdapter } from './memory-adapter.js';
 
 /** One seat of a team. The display name is private: the public view shows initials only. */
 export interface MemoryTeamSeat {
@@ -127,5 +131,37 @@ export function offerView(
       .map((t) => teamView(f, t)),
     yourTeam: yours ? teamView(f, yours, customerId) : null,
     serverTime,
+  };
+}
+
+export function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['groupBuy'] {
+  const { now, call, write, scripted, subscribe, teams, publicTeam, teamChanged } = ctx;
+  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
+  const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
+    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
+    teamChanged(team.id);
+    return team;
+  };
+  return {
+    getOffer: (productId, o) =>
+      call(
+        'groupBuy.getOffer',
+        o,
+        () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()),
+        customer,
+        [productId],
+      ),
+    getTeam: (id, o) =>
+      call(
+        'groupBuy.getTeam',
+        o,
+        () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }),
+        customer,
+        [id],
+      ),
+    startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
+    joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
+    leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
+    subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
   };
 }

@@ -1,32 +1,24 @@
-import {
-  type Answer,
-  type Capability,
-  type GroupBuyApi,
-  type GroupBuyCampaign,
-  type GroupBuyTeam,
-  type KithAdapter,
-  type LiveShow,
-  type PointsApi,
-  type PointsCheckIn,
-  type PointsRedemption,
-  type Question,
-  type ReferralLink,
-  type ReferralsApi,
-  type Review,
-  type UploadedMedia,
-  type WriteOptions,
+import type {
+  Capability,
+  GroupBuyApi,
+  GroupBuyCampaign,
+  GroupBuyTeam,
+  KithAdapter,
+  LiveShow,
+  PointsApi,
+  ReferralsApi,
+  Review,
 } from '@kith/core';
-import { notFound, unauthenticated } from './errors.js';
-import { offerView, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
-import { demoGroupBuyOutcomes } from './group-buy-demo.js';
+import { createContext, type Context } from './context.js';
+import { notFound } from './errors.js';
+import { groupBuyApi, teamOf, type MemoryTeam } from './group-buy.js';
+import { liveApi } from './live.js';
 import type { MemoryOutcomes, Outcome } from './outcomes.js';
-import { createRuntime, type FailureMode } from './runtime.js';
-import { offsetPage, pointsOf, type MemoryPointsCustomer } from './points.js';
-import { demoPointsOutcomes } from './points-demo.js';
-import { linkTo, offerFor, statsFor } from './referrals.js';
-import { demoReferralsOutcomes } from './referrals-demo.js';
-import { demoReviewsOutcomes, questionPage, reviewPage, reviewSummary } from './reviews.js';
-import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
+import type { FailureMode } from './runtime.js';
+import { pointsApi, pointsOf, type MemoryPointsCustomer } from './points.js';
+import { referralsApi } from './referrals.js';
+import { reviewsApi } from './reviews.js';
+import type { MemoryCustomer, MemorySeed } from './seed.js';
 
 export interface MemoryAdapterOptions {
   /** Data to serve; defaults to `demoSeed()`, whose orders are the signed-in customer's. It is copied, never mutated. */
@@ -117,102 +109,6 @@ export interface MemoryAdapter extends KithAdapter {
 }
 
 const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
-
-const signedIn = (customer: MemoryCustomer | null): MemoryCustomer =>
-  customer ??
-  (() => {
-    throw unauthenticated();
-  })();
-
-/** The adapter's state and helpers, shared by the controls and every view. */
-function createContext(options: MemoryAdapterOptions) {
-  const clock = options.now ?? Date.now;
-  const clockOffset = { ms: 0 };
-  const now = () => clock() + clockOffset.ms;
-  const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  const rt = createRuntime(data, now, {
-    latency: options.latency,
-    failure: options.failure,
-    outcomes:
-      options.outcomes ??
-      (options.seed
-        ? {}
-        : { ...demoReviewsOutcomes, ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
-  });
-  const { call, write, publicWrite, scripted, notify, subscribe } = rt;
-  const teams = (): MemoryGroupBuyFixture => (
-    (data.campaigns ??= []),
-    (data.teams ??= []),
-    data as MemoryGroupBuyFixture
-  );
-  /** The public view (no `you`) with the server time, as the team stream sends it. */
-  const publicTeam = (id: string): GroupBuyTeam => ({
-    ...teamView(teams(), teamOf(teams(), id)),
-    serverTime: new Date(now()).toISOString(),
-  });
-  // Every change of a team, by a write's outcome or a state setter, reaches its stream.
-  const teamChanged = (id: string) => {
-    if (teams().teams.some((t) => t.id === id)) notify(`team:${id}`, publicTeam(id));
-  };
-  let visits = 0;
-
-  // ── live ──
-  const show = (id: string) =>
-    data.shows.find((s) => s.id === id) ??
-    (() => {
-      throw notFound(`Show ${id}`);
-    })();
-  const updateShow = (id: string, patch: Partial<LiveShow>) => {
-    const i = data.shows.indexOf(show(id));
-    const next = { ...data.shows[i]!, ...patch };
-    data.shows[i] = next;
-    notify(`show:${id}`, next);
-    return structuredClone(next);
-  };
-
-  const pointsData = () =>
-    data.points ??
-    (data.points = {
-      program: {
-        name: 'Rewards',
-        tiers: [],
-        earn: [],
-        rewards: [],
-        badges: [],
-        expiryMonths: 12,
-        pendingDays: 30,
-        timeZone: 'UTC',
-      },
-      customers: {},
-    });
-  const referralsData = () => data.referrals ?? (data.referrals = { links: {}, offers: {}, stats: {} });
-  const serverTime = () => new Date(now()).toISOString();
-
-  return {
-    data,
-    now,
-    clockOffset,
-    timers,
-    rt,
-    call,
-    write,
-    publicWrite,
-    scripted,
-    subscribe,
-    teams,
-    publicTeam,
-    teamChanged,
-    show,
-    updateShow,
-    pointsData,
-    referralsData,
-    serverTime,
-    nextVisit: () => `rv-${++visits}`,
-  };
-}
-
-type Context = ReturnType<typeof createContext>;
 
 function setReview(data: MemorySeed, id: string, status: Review['status']): Review {
   const i = data.reviews.findIndex((r) => r.id === id);
@@ -330,140 +226,6 @@ function createView(
     groupBuy: groupBuyApi(ctx, customer),
     points: pointsApi(ctx, customer),
     referrals: referralsApi(ctx, customer),
-  };
-}
-
-function liveApi({ data, call, subscribe, show }: Context): MemoryAdapter['live'] {
-  return {
-    getShow: (id, o) => call('live.getShow', o, () => show(id)),
-    findShow: ({ productId }, o) =>
-      call('live.findShow', o, () => {
-        const shows = data.shows.filter((s) => s.productIds.includes(productId));
-        const by = (status: LiveShow['status']) => shows.filter((s) => s.status === status);
-        const t = (s: LiveShow) => Date.parse(s.startsAt);
-        return (
-          by('live')[0] ??
-          by('scheduled').sort((a, b) => t(a) - t(b))[0] ??
-          by('ended').sort((a, b) => t(b) - t(a))[0] ??
-          null
-        );
-      }),
-    subscribeShow: (id, onShow, o) => subscribe(`show:${id}`, () => show(id), onShow, o),
-  };
-}
-
-function reviewsApi(
-  { data, call, write, scripted }: Context,
-  customer: MemoryCustomer | null,
-): MemoryAdapter['reviews'] {
-  return {
-    getSummary: (productId, o) =>
-      call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
-    getSummaries: (productIds, o) =>
-      call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
-    listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
-    submitReview: (input, o) =>
-      write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
-    markHelpful: (reviewId, o) =>
-      write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [
-        reviewId,
-      ]),
-    report: (reviewId, reason, o) =>
-      write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
-    uploadMedia: (file, o) =>
-      write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [
-        file,
-      ]),
-    listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
-    askQuestion: (input, o) =>
-      write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
-    answerQuestion: (input, o) =>
-      write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
-  };
-}
-
-function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['groupBuy'] {
-  const { now, call, write, scripted, subscribe, teams, publicTeam, teamChanged } = ctx;
-  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
-  const teamWrite = async (op: string, o: WriteOptions | undefined, args: readonly unknown[]) => {
-    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
-    teamChanged(team.id);
-    return team;
-  };
-  return {
-    getOffer: (productId, o) =>
-      call(
-        'groupBuy.getOffer',
-        o,
-        () => offerView(teams(), productId, customer?.id ?? null, new Date(now()).toISOString()),
-        customer,
-        [productId],
-      ),
-    getTeam: (id, o) =>
-      call(
-        'groupBuy.getTeam',
-        o,
-        () => ({ ...teamView(teams(), teamOf(teams(), id), customer?.id), serverTime: new Date(now()).toISOString() }),
-        customer,
-        [id],
-      ),
-    startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, [campaignId, input]),
-    joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, [teamId, input]),
-    leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, [teamId]),
-    subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
-  };
-}
-
-function pointsApi(
-  { call, write, scripted, pointsData, serverTime }: Context,
-  customer: MemoryCustomer | null,
-): MemoryAdapter['points'] {
-  return {
-    getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-    getAccount: (o) =>
-      call(
-        'points.getAccount',
-        o,
-        () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }),
-        customer,
-      ),
-    listHistory: (q, o) =>
-      call(
-        'points.listHistory',
-        o,
-        () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20),
-        customer,
-        [q],
-      ),
-    checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
-    redeem: (rewardId, o) =>
-      write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
-  };
-}
-
-function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['referrals'] {
-  const { call, write, publicWrite, scripted, referralsData } = ctx;
-  return {
-    // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
-    createLink: (input, o) =>
-      write(
-        customer,
-        'referrals.createLink',
-        o,
-        (c) => {
-          const link = referralsData().links[c.id];
-          return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
-        },
-        [input ?? {}],
-      ),
-    getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
-    recordVisit: (code, _input, o) =>
-      publicWrite(
-        'referrals.recordVisit',
-        o,
-        () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true }),
-      ),
-    getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
   };
 }
 

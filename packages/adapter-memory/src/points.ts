@@ -1,5 +1,9 @@
-import type { Page, PointsAccount, PointsEntry, PointsProgram } from '@kith/core';
+import type { Page, PointsAccount, PointsCheckIn, PointsEntry, PointsProgram, PointsRedemption } from '@kith/core';
 import { HttpError } from '@kith/core';
+import type { Context } from './context.js';
+import { signedIn } from './errors.js';
+import type { MemoryCustomer } from './seed.js';
+import type { MemoryAdapter } from './memory-adapter.js';
 
 /** A customer's points as the server would show them; nothing here is derived. */
 export interface MemoryPointsCustomer {
@@ -48,4 +52,31 @@ export function offsetPage<T>(items: readonly T[], cursor: string | null | undef
     throw new HttpError(400, 'invalid_cursor', 'The cursor is not one this list returned');
   const end = start + limit;
   return { items: items.slice(start, end), nextCursor: end < items.length ? String(end) : null, total: items.length };
+}
+
+export function pointsApi(
+  { call, write, scripted, pointsData, serverTime }: Context,
+  customer: MemoryCustomer | null,
+): MemoryAdapter['points'] {
+  return {
+    getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
+    getAccount: (o) =>
+      call(
+        'points.getAccount',
+        o,
+        () => ({ ...pointsOf(pointsData(), signedIn(customer).id).account, serverTime: serverTime() }),
+        customer,
+      ),
+    listHistory: (q, o) =>
+      call(
+        'points.listHistory',
+        o,
+        () => offsetPage(pointsOf(pointsData(), signedIn(customer).id).history, q?.cursor, q?.limit ?? 20),
+        customer,
+        [q],
+      ),
+    checkIn: (o) => write(customer, 'points.checkIn', o, scripted<PointsCheckIn>('points.checkIn', [])),
+    redeem: (rewardId, o) =>
+      write(customer, 'points.redeem', o, scripted<PointsRedemption>('points.redeem', [rewardId]), [rewardId]),
+  };
 }

@@ -1,5 +1,9 @@
 import type { ReferralLink, ReferralOffer, ReferralStats } from '@kith/core';
 import { HttpError } from '@kith/core';
+import type { Context } from './context.js';
+import { signedIn } from './errors.js';
+import type { MemoryCustomer } from './seed.js';
+import type { MemoryAdapter } from './memory-adapter.js';
 
 /** A refusal the fixture answers with, as the server would send it. */
 export interface MemoryRefusal {
@@ -47,4 +51,30 @@ export function statsFor(fixture: MemoryReferralsFixture, customerId: string): R
       recent: [],
     }
   );
+}
+
+export function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['referrals'] {
+  const { call, write, publicWrite, scripted, referralsData } = ctx;
+  return {
+    // A customer with a link gets it back (to the page asked for); without one, the scripted outcome makes it.
+    createLink: (input, o) =>
+      write(
+        customer,
+        'referrals.createLink',
+        o,
+        (c) => {
+          const link = referralsData().links[c.id];
+          return link ? linkTo(link, input?.url) : scripted<ReferralLink>('referrals.createLink', [input ?? {}])(c);
+        },
+        [input ?? {}],
+      ),
+    getOffer: (code, o) => call('referrals.getOffer', o, () => offerFor(referralsData(), code), customer, [code]),
+    recordVisit: (code, _input, o) =>
+      publicWrite(
+        'referrals.recordVisit',
+        o,
+        () => (offerFor(referralsData(), code), { visitId: ctx.nextVisit(), counted: true }),
+      ),
+    getStats: (o) => call('referrals.getStats', o, () => statsFor(referralsData(), signedIn(customer).id), customer),
+  };
 }

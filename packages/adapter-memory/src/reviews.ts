@@ -16,6 +16,9 @@ import { notFound } from './errors.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import { offsetPage } from './points.js';
 import type { MemorySeed } from './seed.js';
+import type { Context } from './context.js';
+import type { MemoryCustomer } from './seed.js';
+import type { MemoryAdapter } from './memory-adapter.js';
 
 const time = (date: string) => Date.parse(date);
 const newest = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
@@ -191,3 +194,33 @@ export const demoReviewsOutcomes: MemoryOutcomes = {
     return answer;
   },
 };
+
+export function reviewsApi(
+  { data, call, write, scripted }: Context,
+  customer: MemoryCustomer | null,
+): MemoryAdapter['reviews'] {
+  return {
+    getSummary: (productId, o) =>
+      call('reviews.getSummary', o, () => reviewSummary(data, productId), customer, [productId]),
+    getSummaries: (productIds, o) =>
+      call('reviews.getSummaries', o, () => productIds.map((p) => reviewSummary(data, p)), customer, [productIds]),
+    listReviews: (q, o) => call('reviews.listReviews', o, () => reviewPage(data, q), customer, [q]),
+    submitReview: (input, o) =>
+      write(customer, 'reviews.submitReview', o, scripted<Review>('reviews.submitReview', [input]), [input]),
+    markHelpful: (reviewId, o) =>
+      write(customer, 'reviews.markHelpful', o, scripted<{ helpfulCount: number }>('reviews.markHelpful', [reviewId]), [
+        reviewId,
+      ]),
+    report: (reviewId, reason, o) =>
+      write(customer, 'reviews.report', o, scripted<void>('reviews.report', [reviewId, reason]), [reviewId, reason]),
+    uploadMedia: (file, o) =>
+      write(customer, 'reviews.uploadMedia', o, scripted<Promise<UploadedMedia>>('reviews.uploadMedia', [file]), [
+        file,
+      ]),
+    listQuestions: (q, o) => call('reviews.listQuestions', o, () => questionPage(data, q), customer, [q]),
+    askQuestion: (input, o) =>
+      write(customer, 'reviews.askQuestion', o, scripted<Question>('reviews.askQuestion', [input]), [input]),
+    answerQuestion: (input, o) =>
+      write(customer, 'reviews.answerQuestion', o, scripted<Answer>('reviews.answerQuestion', [input]), [input]),
+  };
+}
