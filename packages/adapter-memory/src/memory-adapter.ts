@@ -200,35 +200,6 @@ function createControl(ctx: Context): MemoryControl {
   return control;
 }
 
-/** One shopper's view of the shared data (null: signed out). */
-function createView(
-  ctx: Context,
-  control: MemoryControl,
-  as: MemoryAdapter['as'],
-  dispose: () => void,
-  customer: MemoryCustomer | null,
-): MemoryAdapter {
-  const { rt } = ctx;
-  return {
-    id: 'memory',
-    capabilities: CAPABILITIES,
-    control,
-    customer: customer && { id: customer.id, displayName: customer.displayName },
-    signedIn: () => !!customer,
-    get activeSubscriptions() {
-      return rt.subscriptions;
-    },
-    as,
-    dispose,
-
-    live: liveApi(ctx),
-    reviews: reviewsApi(ctx, customer),
-    groupBuy: groupBuyApi(ctx, customer),
-    points: pointsApi(ctx, customer),
-    referrals: referralsApi(ctx, customer),
-  };
-}
-
 /**
  * The whole adapter contract in memory, with latency, failures and scripted scenarios: for
  * Storybook, tests and offline demos. Reads answer from the fixture and writes from its scripted
@@ -244,16 +215,29 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     // Photos uploaded in the page hold object URLs until the adapter goes.
     for (const u of ctx.data.uploads ?? []) if (u.url.startsWith('blob:')) URL.revokeObjectURL(u.url);
   };
-
   const views = new Map<string | null, MemoryAdapter>();
+  // One view per shopper (null: signed out), all over the same data.
   const as = (customer: MemoryCustomer | null): MemoryAdapter => {
     const key = customer && JSON.stringify([customer.id, customer.displayName]);
-    const existing = views.get(key);
-    if (existing) return existing;
-    const made = createView(ctx, control, as, dispose, customer);
-    views.set(key, made);
-    return made;
+    const view: MemoryAdapter = views.get(key) ?? {
+      id: 'memory',
+      capabilities: CAPABILITIES,
+      control,
+      customer: customer && { id: customer.id, displayName: customer.displayName },
+      signedIn: () => !!customer,
+      get activeSubscriptions() {
+        return ctx.rt.subscriptions;
+      },
+      as,
+      dispose,
+      live: liveApi(ctx),
+      reviews: reviewsApi(ctx, customer),
+      groupBuy: groupBuyApi(ctx, customer),
+      points: pointsApi(ctx, customer),
+      referrals: referralsApi(ctx, customer),
+    };
+    views.set(key, view);
+    return view;
   };
-
   return as(options.customer ?? null);
 }

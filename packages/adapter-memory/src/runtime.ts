@@ -5,53 +5,45 @@ import type { MemoryCustomer, MemorySeed } from './seed.js';
 
 export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
 
-const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
-
 export interface RuntimeOptions {
   readonly latency?: number | readonly [number, number];
   readonly failure?: FailureMode;
   readonly outcomes: MemoryOutcomes;
 }
 
-/** The simulated latency: a fixed or random wait, rejected with an AbortError when `signal` aborts. */
+/** The simulated latency: a fixed or random wait that rejects with an AbortError when `signal` aborts. */
 function wait(latency: number | readonly [number, number], signal?: AbortSignal) {
   const ms = typeof latency === 'number' ? latency : latency[0] + Math.random() * (latency[1] - latency[0]);
   return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(abortError());
-    };
+    const aborted = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    if (signal?.aborted) return aborted();
+    const t = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), ms);
+    const onAbort = () => (clearTimeout(t), aborted());
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+const NOBODY: MemoryCustomer = { id: '', displayName: '' };
+
 /**
- * How every call of the memory adapter travels, whatever its domain: latency, simulated outages,
- * outcomes queued by `control.next`, the fixture's scripted outcomes for writes, Idempotency-Key
- * replays, and subscriptions that get the current state first, like a stream.
+ * How every call travels, whatever its domain: latency, simulated outages, outcomes queued by
+ * `control.next`, scripted outcomes for writes, Idempotency-Key replays, and subscriptions that
+ * get the current state first, like a stream.
  */
 export function createRuntime(data: MemorySeed, now: () => number, options: RuntimeOptions) {
   let failure: FailureMode = options.failure ?? 'none';
   const listeners = new Map<string, Set<(value: never) => void>>();
-  const idempotent = new Map<string, unknown>();
-  const outcomes = options.outcomes;
-  /** Outcomes queued by `control.next`, per operation. */
+  const replays = new Map<string, unknown>();
   const queued = new Map<string, Outcome[]>();
   let subscriptions = 0;
-
-  const shouldFail = (op: string) =>
+  const fails = (op: string) =>
     failure === 'always' ||
     (typeof failure === 'number' && Math.random() < failure) ||
     (typeof failure === 'function' && failure(op));
+  const run = (outcome: Outcome, customer: MemoryCustomer | null, args: readonly unknown[]) =>
+    answer(outcome, { fixture: data, customer: customer ?? NOBODY, now: now() }, args);
 
-  const delay = (signal?: AbortSignal) => wait(options.latency ?? 0, signal);
-
-  /** A call: the latency, then a simulated outage, then an outcome queued by `control.next`, else `fn`. */
+  /** A call: the latency, a simulated outage, an outcome queued by `control.next`, else `fn`. */
   async function call<T>(
     op: string,
     o: CallOptions | undefined,
@@ -59,63 +51,47 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     customer: MemoryCustomer | null = null,
     args: readonly unknown[] = [],
   ): Promise<T> {
-    await delay(o?.signal);
-    if (shouldFail(op)) throw new NetworkError(`Simulated failure in ${op}`);
-    const scripted = queued.get(op)?.shift();
-    if (scripted !== undefined)
-      return structuredClone(
-        answer(scripted, { fixture: data, customer: customer ?? { id: '', displayName: '' }, now: now() }, args) as T,
-      );
-    return structuredClone(await fn());
+    await wait(options.latency ?? 0, o?.signal);
+    if (fails(op)) throw new NetworkError(`Simulated failure in ${op}`);
+    const next = queued.get(op)?.shift();
+    return structuredClone((next !== undefined ? run(next, customer, args) : await fn()) as T);
   }
 
-  /** A write: it answers the outcome scripted for its operation, never a rule. */
+  /** A write's answer: the outcome scripted for its operation, never a rule. */
   const scripted =
     <T>(op: string, args: readonly unknown[]) =>
     (customer: MemoryCustomer): T => {
-      const outcome = outcomes[op];
+      const outcome = options.outcomes[op];
       if (outcome === undefined)
         throw new HttpError(
           501,
           'not_scripted',
-          `No outcome for ${op}: pass createMemoryAdapter({ outcomes }) or call control.next('${op}', …)`,
+          `No outcome for ${op}: pass { outcomes } or call control.next('${op}', …)`,
         );
-      return answer(outcome, { fixture: data, customer, now: now() }, args) as T;
+      return run(outcome, customer, args) as T;
     };
 
-  /** A write as `customer`; a repeated Idempotency-Key (per customer, as on the server) replays. */
+  /**
+   * A write as `customer` (a customer-only one when `signedOut` is false): a repeated
+   * Idempotency-Key, per customer as on the server, replays the first answer.
+   */
   async function write<T>(
     customer: MemoryCustomer | null,
     op: string,
     o: WriteOptions | undefined,
     fn: (customer: MemoryCustomer) => T | Promise<T>,
     args: readonly unknown[] = [],
+    signedOut = false,
   ): Promise<T> {
-    const key = o?.idempotencyKey && customer ? `${customer.id}\n${op}\n${o.idempotencyKey}` : undefined;
-    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
-    return call(
-      op,
-      o,
-      async () => {
-        if (!customer) throw unauthenticated();
-        const result = await fn(customer);
-        if (key) idempotent.set(key, structuredClone(result));
-        return result;
-      },
-      customer,
-      args,
-    );
-  }
-
-  /** A signed-out write (a visit): a repeated Idempotency-Key replays, as on the server. */
-  async function publicWrite<T>(op: string, o: WriteOptions | undefined, fn: () => T): Promise<T> {
-    const key = o?.idempotencyKey && `\n${op}\n${o.idempotencyKey}`;
-    if (key && idempotent.has(key)) return structuredClone(idempotent.get(key) as T);
-    return call(op, o, () => {
-      const result = fn();
-      if (key) idempotent.set(key, structuredClone(result));
+    const key = o?.idempotencyKey && (customer || signedOut) ? `${customer?.id}\n${op}\n${o.idempotencyKey}` : '';
+    if (replays.has(key)) return structuredClone(replays.get(key) as T);
+    const answer = async () => {
+      if (!customer && !signedOut) throw unauthenticated();
+      const result = await fn(customer ?? NOBODY);
+      if (key) replays.set(key, structuredClone(result));
       return result;
-    });
+    };
+    return call(op, o, answer, customer, args);
   }
 
   function notify<T>(channel: string, value: T) {
@@ -124,8 +100,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
 
   function subscribe<T>(channel: string, current: () => T, onValue: (v: T) => void, o?: SubscribeOptions) {
     let active = true;
-    const set = listeners.get(channel) ?? new Set();
-    listeners.set(channel, set);
+    const set = listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!;
     const listener = (v: T) => active && onValue(v);
     set.add(listener as (v: never) => void);
     subscriptions++;
@@ -142,21 +117,17 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
   return {
     call,
     write,
-    publicWrite,
     scripted,
+    /** A signed-out write (a referral visit). */
+    publicWrite: <T>(op: string, o: WriteOptions | undefined, fn: () => T) => write(null, op, o, fn, [], true),
     notify,
     subscribe,
-    setFailure: (mode: FailureMode) => {
-      failure = mode;
-    },
-    queue: (op: string, outcome: Outcome) => queued.set(op, [...(queued.get(op) ?? []), outcome]),
+    setFailure: (mode: FailureMode) => void (failure = mode),
+    queue: (op: string, outcome: Outcome) => void queued.set(op, [...(queued.get(op) ?? []), outcome]),
     get subscriptions() {
       return subscriptions;
     },
-    dispose: () => {
-      listeners.clear();
-      subscriptions = 0;
-    },
+    dispose: () => (listeners.clear(), (subscriptions = 0)),
   };
 }
 

@@ -264,37 +264,28 @@ function demoQuestions(now: number): Question[] {
 
 /** A scheduled, a live and an ended show. */
 function demoShows(now: number): MemorySeed['shows'] {
+  const show = (n: number, title: string, host: string, productIds: string[]) => ({
+    id: `show-${n}`,
+    title,
+    streamUrl: `https://live.example.com/show-${n}`,
+    host: { displayName: host },
+    productIds,
+  });
+  const [ago, ended] = [iso(now - HOUR / 2), iso(now - 26 * HOUR)];
   return [
     {
-      id: 'show-1',
-      title: 'Autumn drop, live from the studio',
+      ...show(1, 'Autumn drop, live from the studio', 'Mia', ['p1', 'p2']),
       status: 'scheduled',
       startsAt: iso(now + 2 * HOUR),
-      streamUrl: 'https://live.example.com/show-1',
-      host: { displayName: 'Mia' },
-      productIds: ['p1', 'p2'],
     },
+    { ...show(2, 'Sneaker unboxing', 'Leo', ['p3']), status: 'live', startsAt: ago, startedAt: ago, viewerCount: 1284 },
     {
-      id: 'show-2',
-      title: 'Sneaker unboxing',
-      status: 'live',
-      startsAt: iso(now - HOUR / 2),
-      startedAt: iso(now - HOUR / 2),
-      streamUrl: 'https://live.example.com/show-2',
-      viewerCount: 1284,
-      host: { displayName: 'Leo' },
-      productIds: ['p3'],
-    },
-    {
-      id: 'show-3',
-      title: 'Skincare Q&A',
+      ...show(3, 'Skincare Q&A', 'Yan', ['p4']),
       status: 'ended',
-      startsAt: iso(now - 26 * HOUR),
-      startedAt: iso(now - 26 * HOUR),
+      startsAt: ended,
+      startedAt: ended,
       endedAt: iso(now - 25 * HOUR),
       replayUrl: 'https://live.example.com/show-3/replay',
-      host: { displayName: 'Yan' },
-      productIds: ['p4'],
     },
   ];
 }

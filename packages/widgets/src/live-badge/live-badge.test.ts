@@ -100,7 +100,7 @@ describe('<kith-live-badge>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('product: badges the live show first', async () => {
+    it('product: badges the show the adapter finds for the product', async () => {
       adapter = adapterWith((s) => [...s, { ...s[1]!, id: 'show-9', status: 'scheduled', productIds: ['p3'] }]);
       const el = await badge(adapter, { product: 'p3' });
       expect(part(el, 'viewers')).to.exist;
