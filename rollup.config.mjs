@@ -32,15 +32,40 @@ const minifyCss = () => ({
     return { code: code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${cssMin(body)}\``), map: null };
   },
 });
-// The loader's reserve rules (packages/embed/src/reserve.css): imported by it as text, and shipped
-// beside it as `kith-<version>.css` and `kith.css` for pages that link them.
+// The box each widget reserves before its code arrives has one source: the widget's own `:host` rule
+// (packages/widgets/src/<name>/<name>.styles.ts), which holds it once defined. Its display, vertical
+// alignment, font size and minimum sizes become a `<tag>:not(:defined)` rule for every tag the loader
+// knows (packages/embed/src/widgets.ts), so nothing moves when a widget upgrades. The loader imports
+// them as `kith:reserve`; they also ship beside it as `kith-<version>.css` and `kith.css` for pages
+// that link them. The referral banner is hidden there: the loader reserves its box (`referral`) only
+// on a visit through a referral link.
+const BOX = ['display', 'vertical-align', 'font-size', 'min-block-size', 'min-inline-size'];
+const hostBox = (tag) => {
+  const name = tag.replace(/^kith-/, '');
+  const file = `packages/widgets/src/${name}/${name}.styles.ts`;
+  const host = /:host\s*\{([^}]*)\}/.exec(readFileSync(file, 'utf8'));
+  if (!host) throw new Error(`${file} has no :host rule to reserve <${tag}>'s box from`);
+  return host[1]
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split(';')
+    .filter((d) => BOX.includes(d.split(':')[0].trim()))
+    .join(';');
+};
 const reserveCss = () => ({
   name: 'kith-reserve-css',
-  transform(code, id) {
-    if (!id.endsWith('.css')) return null;
-    this.emitFile({ type: 'asset', fileName: `kith-${version}.css`, source: `${cssMin(code)}\n` });
-    this.emitFile({ type: 'asset', fileName: 'kith.css', source: `${cssMin(code)}\n` });
-    return { code: `export default ${JSON.stringify(cssMin(code))};`, map: null };
+  resolveId: (id) => (id === 'kith:reserve' ? '\0kith:reserve' : null),
+  load(id) {
+    if (id !== '\0kith:reserve') return null;
+    const tags = [...readFileSync('packages/embed/src/widgets.ts', 'utf8').matchAll(/'(kith-[\w-]+)':/g)].map(
+      (m) => m[1],
+    );
+    const rule = (tag, box) => cssMin(`${tag}:not(:defined){${box}}`);
+    const css = tags.map((t) => rule(t, t === 'kith-referral-offer' ? 'display:none' : hostBox(t))).join('');
+    for (const t of tags) this.addWatchFile(`packages/widgets/src/${t.slice(5)}/${t.slice(5)}.styles.ts`);
+    this.emitFile({ type: 'asset', fileName: `kith-${version}.css`, source: `${css}\n` });
+    this.emitFile({ type: 'asset', fileName: 'kith.css', source: `${css}\n` });
+    const referral = rule('kith-referral-offer', hostBox('kith-referral-offer'));
+    return `export const reserve = ${JSON.stringify(css)};\nexport const referral = ${JSON.stringify(referral)};\n`;
   },
 });
 // After terser the only raw newlines left are inside template literals (HTML and CSS), where a
@@ -172,7 +197,7 @@ const cdn = [
       chunkFileNames: chunkName,
       plugins: [min(true), collapseTemplates(), preloadMap(), alias('kith.js')],
     },
-    plugins: [prod(), resolve(), ts(), minifyCss(), reserveCss()],
+    plugins: [reserveCss(), prod(), resolve(), ts(), minifyCss()],
   },
   {
     // Classic-script shim: imports the module loader above, so both tags run the same modules.

@@ -1,5 +1,5 @@
 import { autoload } from './autoloader.js';
-import reserve from './reserve.css';
+import { referral, reserve } from 'kith:reserve';
 import { WIDGETS } from './widgets.js';
 
 /**
@@ -96,16 +96,13 @@ export function getAttribution(): { code: string; landedAt: string } | null {
   }
 }
 
-// Each widget's box is reserved before its code arrives (reserve.css, also shipped as kith.css for
-// a <link> that holds the boxes from the first paint). A constructed sheet is CSSOM, which a strict
-// style-src allows.
+// Each widget's box is reserved before its code arrives (built from the widgets' own :host rules, also
+// shipped as kith.css for a <link> that holds the boxes from the first paint). A constructed sheet is
+// CSSOM, which a strict style-src allows.
 try {
   const sheet = new CSSStyleSheet();
   // The banner shows only for a visit through a referral link.
-  sheet.replaceSync(
-    reserve +
-      (landed ? 'kith-referral-offer:not(:defined){display:block;min-block-size:var(--reserve-block-size,4.5em)}' : ''),
-  );
+  sheet.replaceSync(reserve + (landed ? referral : ''));
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 } catch {
   // No constructable stylesheets: the widgets reserve their space once defined.

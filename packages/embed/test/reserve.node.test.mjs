@@ -1,9 +1,9 @@
-// The box each widget reserves is written twice: in reserve.css, which the loader (and kith.css)
-// applies before a widget's code arrives, and in the widget's own `:host` rule, which holds it once
-// the widget is defined. They must agree, or the page moves when a widget upgrades. Read from the
-// sources, so it needs no build.
+// The box each widget reserves before its code arrives is built (rollup's kith-reserve-css plugin) from
+// the widget's own `:host` rule, which holds it once the widget is defined. This reads the build's
+// kith.css and loader and checks them against the sources with a parser of its own, so a plugin that
+// dropped a tag, a declaration or the referral banner's box fails here. Needs `npm run build`.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 const root = new URL('../../../', import.meta.url);
@@ -24,35 +24,49 @@ const decls = (body) =>
         ),
       ),
   );
+// What of a widget's :host rule is its box before upgrade.
+const BOX = ['display', 'vertical-align', 'font-size', 'min-block-size', 'min-inline-size'];
+const hostBox = (name) => {
+  const host = /:host\s*\{([^}]*)\}/.exec(read(`packages/widgets/src/${name}/${name}.styles.ts`));
+  assert.ok(host, `${name}.styles.ts has no :host rule`);
+  return Object.fromEntries(Object.entries(decls(host[1])).filter(([prop]) => BOX.includes(prop)));
+};
+const rules = (text) =>
+  [...text.matchAll(/(kith-[\w-]+):not\(:defined\)\s*\{([^}]*)\}/g)].map(([, tag, body]) => [tag, decls(body)]);
 
-const reserve = read('packages/embed/src/reserve.css').replace(/\/\*[\s\S]*?\*\//g, '');
-const reserved = Object.fromEntries(
-  [...reserve.matchAll(/(kith-[\w-]+):not\(:defined\)\s*\{([^}]*)\}/g)].map(([, tag, body]) => [tag, decls(body)]),
-);
-// The referral banner is reserved by the loader only on a visit through a referral link.
-const landed = /'(kith-referral-offer):not\(:defined\)\{([^}]*)\}'/.exec(read('packages/embed/src/kith.ts'));
-reserved[landed[1]] = decls(landed[2]);
-
+const CDN = 'packages/embed/dist/cdn/';
+if (!existsSync(new URL(`${CDN}kith.css`, root)))
+  throw new Error('No packages/embed/dist/cdn/kith.css: run `npm run build` first.');
+const { version } = JSON.parse(read('packages/embed/package.json'));
+const sheet = read(`${CDN}kith.css`);
+const reserved = Object.fromEntries(rules(sheet));
+const tags = [...read('packages/embed/src/widgets.ts').matchAll(/'(kith-[\w-]+)':/g)].map((m) => m[1]);
 const widgets = readdirSync(new URL('packages/widgets/src/', root), { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'shared')
   .map((d) => d.name)
   .filter((name) => /\.define\(/.test(read(`packages/widgets/src/${name}/define.ts`)));
 
 describe('reserved boxes', () => {
-  it('every widget the loader knows has a reserved box', () => {
-    const tags = [...read('packages/embed/src/widgets.ts').matchAll(/'(kith-[\w-]+)':/g)].map((m) => m[1]);
-    assert.deepEqual(
-      tags.filter((t) => !reserved[t]),
-      [],
-    );
+  it('kith.css has one rule per widget the loader knows, and kith-<version>.css is the same file', () => {
+    assert.deepEqual(Object.keys(reserved), tags);
+    assert.equal(rules(sheet).length, tags.length);
+    assert.equal(read(`${CDN}kith-${version}.css`), sheet);
   });
 
-  for (const name of widgets) {
-    it(`<kith-${name}> holds, once defined, the box reserve.css gave it`, () => {
-      const host = /:host\s*\{([^}]*)\}/.exec(read(`packages/widgets/src/${name}/${name}.styles.ts`));
-      assert.ok(host, 'no :host rule');
-      const own = decls(host[1]);
-      for (const [prop, value] of Object.entries(reserved[`kith-${name}`])) assert.equal(own[prop], value, prop);
+  for (const name of widgets.filter((n) => n !== 'referral-offer')) {
+    it(`<kith-${name}> gets, before upgrade, the box its :host rule holds`, () => {
+      const box = hostBox(name);
+      assert.ok(box.display && box['min-block-size'], 'a box needs a display and a minimum block size');
+      assert.deepEqual(reserved[`kith-${name}`], box);
     });
   }
+
+  it('the referral banner is hidden in kith.css; the loader holds its :host box for a referral visit', () => {
+    assert.deepEqual(reserved['kith-referral-offer'], { display: 'none' });
+    const loader = rules(read(`${CDN}kith.js`)).filter(([tag]) => tag === 'kith-referral-offer');
+    assert.deepEqual(
+      loader.map(([, box]) => box),
+      [{ display: 'none' }, hostBox('referral-offer')],
+    );
+  });
 });

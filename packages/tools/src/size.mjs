@@ -61,6 +61,16 @@ const BUDGETS = [
     metric: 'gzip',
     max: 0.375 * KB,
   },
+  // Issue 17, shared widget parts: group buy's seats and points' tier bar are one progress primitive (template and
+  // styles), which rollup puts in a chunk of its own, fetched beside either widget's chunk. It took 116 B off group
+  // buy and 60 B off points and is ~740 B itself (a small file compresses poorly; it adds a forced-colours rule the
+  // seats lacked and the eased fill that reduced motion turns off).
+  {
+    name: 'progress bar, with group buy or points',
+    test: /^chunks\/progress-/,
+    metric: 'gzip',
+    max: 0.75 * KB,
+  },
   // 3 KB held live, reviews and group buy (3,066 B); issue 7's points domain and the room for referrals take it to 3.5 KB.
   { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 3.5 * KB },
   {

@@ -96,22 +96,9 @@ export default css`
   .closed [part='state'] {
     color: var(--_ok);
   }
-  /* One segment per seat: filled when paid, striped while its shopper checks out. */
+  /* The seats bar (shared/progress.ts) in the team colour. */
   [part='progress'] {
-    gap: 2px;
-    block-size: 0.75em;
-  }
-  [part='progress'] span {
-    flex: 1;
-    align-self: stretch;
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius-pill);
-  }
-  .on {
-    background: var(--_danger);
-  }
-  .held {
-    background: repeating-linear-gradient(45deg, var(--_danger) 0 3px, #0000 3px 7px);
+    --_progress: var(--_danger);
   }
   [part='members'] li {
     display: grid;
@@ -125,7 +112,6 @@ export default css`
   }
   [part='members'] .held {
     border-style: dashed;
-    background: none;
   }
   .leader {
     border-color: var(--_brand) !important;

@@ -10,6 +10,7 @@ import {
 } from '@kith/core';
 import type { ActionHost, TeamAction } from './team-actions.js';
 import { countdown } from '../shared/countdown.js';
+import { progressBar, progressStyles } from '../shared/progress.js';
 import { GroupBuyController } from './controller.js';
 import styles from './group-buy.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
@@ -40,7 +41,7 @@ const open = (t: GroupBuyTeam) => t.state === 'forming' || t.state === 'succeede
  * @csspart note - Campaign notes: reward, scheduled, ended, sold out.
  * @csspart team - The team in focus.
  * @csspart state - The team's state label.
- * @csspart progress - The progress bar (one segment per seat).
+ * @csspart progress - The progress bar (one segment per seat), shared with `<kith-points>`.
  * @csspart tiers - The tier steps under the bar.
  * @csspart members - Member avatars.
  * @csspart countdown - Time left, on server time.
@@ -50,10 +51,11 @@ const open = (t: GroupBuyTeam) => t.state === 'forming' || t.state === 'succeede
  * @csspart message - Why the last action failed, or "Link copied".
  * @csspart sign-in - Signed out: "Sign in to start or join a team", with the sign-in link, in place of start and join.
  *
+ * @cssproperty --kith-color-progress - The progress bar's paid and held seats. Default: the danger colour.
  * @cssproperty [--reserve-block-size=14em] - Height reserved before data arrives and kept on failure.
  */
 export class KithGroupBuy extends KithElement {
-  static override styles = [...KithElement.styles, styles];
+  static override styles = [...KithElement.styles, progressStyles, styles];
 
   // Declared through `static properties`: the decorator helper costs bytes the 4 KB budget needs.
   static override properties = {
@@ -224,10 +226,7 @@ export class KithGroupBuy extends KithElement {
     const canJoin = !you && !this.out && open(team) && team.seatCount < team.maxMembers;
     return html`<article part="team" class=${team.state} aria-labelledby="team-name">
       <h3 id="team-name">${this.teamName(team)} <span part="state">${t(`state.${team.state}`)}</span></h3>
-      <div part="progress" role="progressbar" aria-label=${t('progress')} aria-valuemin="0" aria-valuemax=${team.maxMembers}
-        aria-valuenow=${joined} aria-valuetext=${text}>
-        ${Array.from({ length: team.maxMembers }, (_, i) => html`<span class=${i < joined ? 'on' : i < team.seatCount ? 'held' : ''}></span>`)}
-      </div>
+      ${progressBar({ value: joined, max: team.maxMembers, label: t('progress'), text, segments: true, held: team.seatCount })}
       <p>${text}${holding > 0 ? html` · ${t('checkingOut', { count: holding })}` : nothing}</p>
       <ol part="tiers">${team.tiers.map((x) => html`<li>${reached && x.size <= reached.size ? '✓ ' : ''}${t('tier', { count: x.size, price: money(x.price) })}</li>`)}</ol>
       <ul part="members" aria-hidden="true">${team.members.map((m) => this.renderMember(m))}</ul>

@@ -101,24 +101,6 @@ export default css`
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
-  progress {
-    inline-size: 100%;
-    block-size: 0.5em;
-    appearance: none;
-    border: 0;
-    border-radius: var(--_radius-pill);
-    overflow: hidden;
-    background: var(--_surface-alt);
-  }
-  progress::-webkit-progress-bar {
-    background: var(--_surface-alt);
-  }
-  progress::-webkit-progress-value {
-    background: var(--_brand);
-  }
-  progress::-moz-progress-bar {
-    background: var(--_brand);
-  }
   .streak {
     display: flex;
     gap: var(--_space-xs);

@@ -9,6 +9,7 @@ import {
   type PointsReward,
 } from '@kith/core';
 import type { PointsHost } from './points-actions.js';
+import { progressBar, progressStyles } from '../shared/progress.js';
 import { PointsController } from './controller.js';
 import styles from './points.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
@@ -35,7 +36,7 @@ const DAY = { dateStyle: 'medium' } as const;
  * @csspart base - The whole widget.
  * @csspart balance - The balance with pending points.
  * @csspart tier - The shopper's tier name.
- * @csspart progress - The progress bar to the next tier.
+ * @csspart progress - The progress bar to the next tier (a native `<progress>`), shared with `<kith-group-buy>`.
  * @csspart check-in - The daily check-in and streak.
  * @csspart rewards - The rewards list.
  * @csspart reward - One reward.
@@ -47,10 +48,12 @@ const DAY = { dateStyle: 'medium' } as const;
  * @csspart button - Every button and button-like link.
  * @csspart message - Why the last action failed, or what it did.
  *
+ * @cssproperty --kith-color-progress - The tier progress bar's fill. Default: the brand colour.
+ * @cssproperty --kith-color-progress-track - The tier progress bar's track. Default: the alternate surface colour.
  * @cssproperty [--reserve-block-size=24em] - Height reserved before data arrives and kept on failure.
  */
 export class KithPoints extends KithElement {
-  static override styles = [...KithElement.styles, styles];
+  static override styles = [...KithElement.styles, progressStyles, styles];
 
   static override properties = {
     joinUrl: { attribute: 'join-url' },
@@ -164,8 +167,7 @@ export class KithPoints extends KithElement {
       ${a.expiring ? html`<p class="note">${t('expiring', { points: this.p(a.expiring.points), date: dateTime(Date.parse(a.expiring.at), DAY) })}</p>` : nothing}
       ${
         next
-          ? html`<progress part="progress" aria-label=${t('tierProgress')} max=${next.threshold - a.tier.threshold}
-          value=${Math.max(0, a.lifetime - a.tier.threshold)}></progress>
+          ? html`${progressBar({ value: Math.max(0, a.lifetime - a.tier.threshold), max: next.threshold - a.tier.threshold, label: t('tierProgress') })}
         <p class="note">${t('toNext', { points: this.p(next.pointsNeeded), tier: next.name })}</p>`
           : html`<p class="note">${t('topTier')}</p>`
       }
