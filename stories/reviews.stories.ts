@@ -28,8 +28,18 @@ interface KithStoryParameters {
 }
 
 // A fresh in-memory adapter per story over `demoSeed()`: product p1 has reviews with photos, a
-// merchant reply, an incentivised review, topics and questions with shop and expert answers.
+// merchant reply, an incentivised review, and questions with shop and expert answers; its summary
+// and its lists per sort and star filter are written out as the server would serve them.
 let current: MemoryAdapter | undefined;
+/** The summary as served for `manyReviews('p1', 10_000)` (the adapter's tests check these figures). */
+const MANY_SUMMARY = {
+  productId: 'p1',
+  average: 3.6,
+  count: 10_000,
+  histogram: [1250, 1250, 1250, 2500, 3750],
+  recommendPercent: 63,
+  withMediaCount: 2000,
+} as const;
 const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
   current?.dispose();
   const { latency, failure, signedIn = true, many, claimSignedIn } = (parameters.kith ?? {}) as KithStoryParameters;
@@ -37,7 +47,8 @@ const memoryAdapter: Loader<ReviewsArgs> = async ({ parameters }) => {
   current = createMemoryAdapter({
     latency,
     failure,
-    seed: many ? { ...seed, reviews: manyReviews('p1', many) } : seed,
+    // 10,000 reviews: served in the order given, whatever the sort, with their summary written out.
+    seed: many ? { ...seed, reviews: manyReviews('p1', many), summaries: { p1: MANY_SUMMARY }, listings: {} } : seed,
     // Writing a review, voting and asking answer the demo's outcomes (a review waits for moderation).
     outcomes: demoReviewsOutcomes,
     ...(signedIn ? { customer: { id: 'story-customer', displayName: 'You' } } : {}),
@@ -103,7 +114,7 @@ export const Empty: Story = {
   },
 };
 
-/** Filtered by the 5-star bar of the histogram. */
+/** Filtered by the 5-star bar of the histogram (the fixture writes out that list). */
 export const Filtered: Story = {
   play: async ({ canvasElement }) => {
     await listed(canvasElement);

@@ -8,6 +8,23 @@ const params = new URLSearchParams(location.search);
 const n = Number(params.get('n') ?? 10_000);
 const mode = params.get('mode') ?? 'widget';
 const reviews = manyReviews('p1', n, Date.UTC(2026, 10, 1));
+// The summary as served for manyReviews('p1', 10_000) (the adapter's tests check these figures);
+// with another `n` only its count is right. Every query lists the reviews in the order given.
+const seed = {
+  ...demoSeed(),
+  reviews,
+  summaries: {
+    p1: {
+      productId: 'p1',
+      average: 3.6,
+      count: n,
+      histogram: [1250, 1250, 1250, 2500, 3750],
+      recommendPercent: 63,
+      withMediaCount: 2000,
+    } as const,
+  },
+  listings: {},
+};
 const slot = document.getElementById('slot')!;
 
 interface Bench {
@@ -36,7 +53,7 @@ function whenRows(root: ParentNode, since: () => number, inserted: number) {
 
 if (mode === 'data') {
   // Baseline for the heap: the same reviews held by the adapter, and no widget.
-  const adapter = createMemoryAdapter({ seed: { ...demoSeed(), reviews } });
+  const adapter = createMemoryAdapter({ seed });
   (window as unknown as { keep: unknown }).keep = adapter;
   bench.firstRender = 0;
   bench.scroller = document.body;
@@ -85,7 +102,7 @@ if (mode === 'data') {
       if (--pending === 0) dataAt = performance.now();
       return v;
     });
-  const adapter = createMemoryAdapter({ seed: { ...demoSeed(), reviews } });
+  const adapter = createMemoryAdapter({ seed });
   const api = adapter.reviews!;
   let first = true;
   const timed: ReviewsApi = {

@@ -1,13 +1,13 @@
 import type {
+  AnswerRole,
   GroupBuyCampaign,
   LiveShow,
   Question,
   Review,
-  ReviewMedia,
   ReviewSummary,
   UploadedMedia,
 } from '@kith/core';
-import { artPhoto } from './art.js';
+import { artPhoto, type ArtKind } from './art.js';
 import type { MemoryTeam } from './group-buy.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
@@ -31,14 +31,14 @@ export interface MemoryOrder {
 export interface MemorySeed {
   shows: LiveShow[];
   reviews: Review[];
-  /** Questions with all their answers, in any status; only published ones are listed. */
+  /** Questions as served: newest first, each with its published answers in the served order. */
   questions?: Question[];
   /** Orders, the proof behind "verified buyer" in the demo outcomes. */
   orders?: MemoryOrder[];
-  /** The topic keywords the summary counts mentions of. */
-  reviewSettings?: { readonly topics?: readonly string[] };
-  /** A product's summary as served, when it should not be the count of its published reviews above. */
+  /** Each product's review summary as served; a product without one answers an empty summary. */
   summaries?: Record<string, ReviewSummary>;
+  /** Review listings as served by query (`p1 rating=5 sort=newest`): ids in order, space-separated. */
+  listings?: Record<string, string>;
   /** Photos uploaded through `uploadMedia`, for the review that uses them. */
   uploads?: UploadedMedia[];
   /** Group-buy campaigns as served (status and seats left written out). */
@@ -100,165 +100,94 @@ export const demoTeams = (now: number): MemoryTeam[] => [
     ],
   },
 ];
-const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
-const RATINGS = [5, 4, 5, 3, 1, 5, 4, 2] as const;
-/** One text per review of p1, matching its rating (RATINGS repeats every 8). */
-const TEXTS: readonly (readonly [title: string | undefined, body: string])[] = [
-  [
-    'Perfect everyday bag',
-    'Sturdy canvas and great quality stitching. The size fits my laptop, a water bottle and lunch.',
-  ],
-  [
-    'Good, strap a bit thin',
-    'Fits true to size and the fabric feels great, but the strap digs in when the bag is full.',
-  ],
-  [undefined, 'Bought a second one for my sister. 很好用！The colour is even nicer in person.'],
-  [
-    'Nice colour, so-so pockets',
-    'Arrived in two days. Colour is a little darker than the photos and the inner pockets are shallow.',
-  ],
-  ['Strap broke', 'Not for me: the strap broke after a week of carrying groceries. Quality control needs work.'],
-  [
-    'Worth every cent',
-    'Great price for this quality. The zip runs smoothly and the pockets keep my keys where I can find them.',
-  ],
-  ['Solid', 'Decent size for daily use. Delivery was quick and it came well packed.'],
-  [undefined, 'Decent for the price, stitching could be better and the colour faded after one wash.'],
-  [
-    'Love it',
-    'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.',
-  ],
-  ['Good size', 'The size is right for work. I would have liked a longer strap.'],
-  ['质量很好', '质量很好，颜色和图片一样。大小刚好，能放下笔记本电脑。'],
-  [undefined, 'Average quality. The colour is nice but the zip sticks now and then.'],
-  ['Fell apart', 'Seams split at the bottom after two weeks. The quality is not what the price suggests.'],
-  ['Exactly as pictured', 'Colour and size exactly as pictured. Delivery to Singapore took four days.'],
-  ['Nice', 'Nice bag, comfortable strap, pockets could be deeper.'],
-  ['Not as roomy', 'Smaller than I expected from the photos: check the size before you order.'],
-  ['Great gift', 'Gave it to my mum and she uses it every day. Lovely colour and good quality.'],
-  [undefined, 'Roomy and light. The strap is comfortable even with a laptop inside.'],
-  ['Mixed feelings', 'Good quality canvas, but the colour is not the same as on my screen.'],
-  ['一般', '物流很慢，拉链不太顺滑。Quality is fine, delivery was not.'],
-  ['Best tote I own', 'The quality is superb and the price was fair. I get compliments on the colour all the time.'],
-  ['Very practical', 'Pockets everywhere, a sturdy zip and a strap that stays on the shoulder.'],
-  ['My go-to bag', 'Fits everything. Size and colour are spot on.'],
-  ['Disappointing', 'The strap stitching came loose within a month and the colour rubbed off on my coat.'],
+const LONG =
+  'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.';
+/** The reviews of p1 as served, newest first, as [rating, title, text] (manyReviews retells them). */
+export const TEXTS: readonly (readonly [Review['rating'], string, string])[] = [
+  [5, 'Perfect everyday bag', 'Sturdy canvas, great quality stitching. The size fits my laptop, a bottle and lunch.'],
+  [4, 'Good, strap a bit thin', 'Fits true to size and the fabric feels great, but the strap digs in when full.'],
+  [5, '', 'Bought a second one for my sister. 很好用！The colour is even nicer in person.'],
+  [3, 'Nice colour, so-so pockets', 'The colour is darker than the photos and the inner pockets are shallow.'],
+  [1, 'Strap broke', 'The strap broke after a week of carrying groceries. Quality control needs work.'],
+  [5, 'Worth every cent', 'Great price for this quality. The zip runs smoothly and the pockets hold my keys.'],
+  [4, 'Solid', 'Decent size for daily use. Delivery was quick and it came well packed.'],
+  [2, '', 'Decent for the price, stitching could be better and the colour faded after one wash.'],
+  [5, 'Love it', LONG],
+  [4, 'Good size', 'The size is right for work. I would have liked a longer strap.'],
+  [5, '质量很好', '质量很好，颜色和图片一样。大小刚好，能放下笔记本电脑。'],
+  [3, '', 'Average quality. The colour is nice but the zip sticks now and then.'],
+  [1, 'Fell apart', 'Seams split at the bottom after two weeks. The quality is not what the price suggests.'],
+  [5, 'Exactly as pictured', 'Colour and size exactly as pictured. Delivery to Singapore took four days.'],
+  [4, 'Nice', 'Nice bag, comfortable strap, pockets could be deeper.'],
+  [2, 'Not as roomy', 'Smaller than I expected from the photos: check the size before you order.'],
 ];
+export const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
+export const COLOURS = ['#c9a27e', '#2f4a6d', '#8fa98a', '#7a5c3e'];
+/** The photos on some reviews of p1, by review index. */
+const PHOTOS: Record<number, ArtKind[]> = { 0: ['tote', 'inside'], 2: ['tote'], 4: ['strap'], 8: ['tote', 'strap'] };
+const REPLY = 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.';
 
-const TAN = '#c9a27e';
-const NAVY = '#2f4a6d';
-const SAGE = '#8fa98a';
-/** Photos on some reviews of p1, by review index. */
-const PHOTOS: Record<number, readonly ReviewMedia[]> = {
-  0: [artPhoto('m-r1-1', 'tote', TAN), artPhoto('m-r1-2', 'inside', TAN)],
-  2: [artPhoto('m-r3-1', 'tote', SAGE)],
-  4: [artPhoto('m-r5-1', 'strap', '#7a5c3e')],
-  8: [artPhoto('m-r9-1', 'tote', NAVY), artPhoto('m-r9-2', 'inside', NAVY), artPhoto('m-r9-3', 'strap', NAVY)],
-  13: [artPhoto('m-r14-1', 'tote', SAGE)],
-};
-
-/** The reviews of p1, one per text, newest first. */
 function demoReviews(now: number): Review[] {
-  return TEXTS.map(([title, body], i) => ({
+  return TEXTS.map(([rating, title, body], i) => ({
     id: `r${i + 1}`,
     productId: 'p1',
-    rating: RATINGS[i % 8]!,
+    rating,
     ...(title ? { title } : {}),
     body,
-    author: {
-      displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + (i % 26))}.`,
-      verifiedBuyer: i % 3 !== 2,
-    },
-    media: PHOTOS[i] ?? [],
+    author: { displayName: `${NAMES[i % NAMES.length]} ${String.fromCharCode(65 + i)}.`, verifiedBuyer: i % 3 !== 2 },
+    media: (PHOTOS[i] ?? []).map((kind, m) => artPhoto(`m-r${i + 1}-${m + 1}`, kind, COLOURS[i % 4]!)),
     createdAt: iso(now - (i + 1) * 26 * HOUR),
     status: 'published',
     helpfulCount: (i * 7) % 11,
-    ...(i % 4 === 3 ? {} : { recommend: i % 8 !== 4 }),
+    ...(i % 4 === 3 ? {} : { recommend: rating > 2 }),
     ...(i === 6 ? { incentivized: true } : {}),
-    ...(i === 4
-      ? {
-          reply: {
-            body: 'Sorry about the strap, Mei. We have sent you a replacement and reinforced the stitching on new bags.',
-            createdAt: iso(now - 100 * HOUR),
-          },
-        }
-      : {}),
+    ...(i === 4 ? { reply: { body: REPLY, createdAt: iso(now - 100 * HOUR) } } : {}),
   }));
 }
 
-/** The questions about p1, answered by customers, the merchant and an expert, some waiting for moderation. */
+/** p1's summary and listings (review ids in order) as the server serves them for the reviews above. */
+const P1_SUMMARY: ReviewSummary = {
+  productId: 'p1',
+  average: 3.6,
+  count: 16,
+  histogram: [2, 2, 2, 4, 6],
+  recommendPercent: 83,
+  withMediaCount: 4,
+};
+const P1_LISTINGS = {
+  'p1 sort=highest': 'r1 r3 r6 r9 r11 r14 r2 r7 r10 r15 r4 r12 r8 r16 r5 r13',
+  'p1 sort=lowest': 'r5 r13 r8 r16 r4 r12 r2 r7 r10 r15 r1 r3 r6 r9 r11 r14',
+  'p1 rating=5 sort=newest': 'r1 r3 r6 r9 r11 r14',
+  'p1 rating=4 sort=newest': 'r2 r7 r10 r15',
+  'p1 rating=3 sort=newest': 'r4 r12',
+  'p1 rating=2 sort=newest': 'r8 r16',
+  'p1 rating=1 sort=newest': 'r5 r13',
+  'p1 sort=newest withMedia=true': 'r1 r3 r5 r9',
+};
+
+type Answered = [id: string, hoursAgo: number, body: string, name: string, role: AnswerRole, verifiedBuyer?: boolean];
+/** p1's questions as served: newest first, the shop's and experts' answers before customers'. */
 function demoQuestions(now: number): Question[] {
-  const asked = (
-    id: string,
-    hoursAgo: number,
-    body: string,
-    displayName: string,
-    status: Question['status'] = 'published',
-  ) => ({ id, productId: 'p1', body, author: { displayName }, createdAt: iso(now - hoursAgo * HOUR), status });
-  const answer = (
-    questionId: string,
-    id: string,
-    hoursAgo: number,
-    body: string,
-    displayName: string,
-    role: 'customer' | 'merchant' | 'expert',
-    verifiedBuyer = false,
-    status: Question['status'] = 'published',
-  ) => ({
-    id,
-    questionId,
-    body,
-    author: { displayName, role, verifiedBuyer },
-    createdAt: iso(now - hoursAgo * HOUR),
-    status,
-  });
+  const at = (hoursAgo: number) => ({ createdAt: iso(now - hoursAgo * HOUR), status: 'published' as const });
+  const answer = (questionId: string, [id, h, body, name, role, verifiedBuyer = false]: Answered) => {
+    const author = { displayName: name, role, verifiedBuyer };
+    return { id, questionId, body, author, ...at(h) };
+  };
+  const q = (id: string, h: number, body: string, displayName: string, answers: Answered[] = []): Question => {
+    const author = { displayName };
+    return { id, productId: 'p1', body, author, answers: answers.map((a) => answer(id, a)), ...at(h) };
+  };
   return [
-    {
-      ...asked('q1', 120, 'Does it fit a 15-inch laptop?', 'Priya'),
-      answers: [
-        answer(
-          'q1',
-          'a1',
-          118,
-          'Yes, I carry a 15-inch laptop in mine every day; it fits with room for a charger.',
-          'Tom B.',
-          'customer',
-          true,
-        ),
-        answer(
-          'q1',
-          'a2',
-          110,
-          'It fits laptops up to 15.6 inches (38 × 26 cm). The padded sleeve takes up to 14 inches.',
-          'Kith Store',
-          'merchant',
-        ),
-        answer('q1', 'a3', 100, 'Add me on WeChat for a better price', 'deals4u', 'customer', false, 'pending'),
-      ],
-    },
-    {
-      ...asked('q2', 90, 'Is the canvas waterproof or only water-resistant?', 'Sam'),
-      answers: [
-        answer('q2', 'a4', 80, 'Mine survived a downpour with dry contents.', 'Mei L.', 'customer'),
-        answer(
-          'q2',
-          'a5',
-          60,
-          'Water-resistant: the canvas is waxed, so rain beads off, but it is not seam-sealed. Re-wax once a year.',
-          'Dana, materials specialist',
-          'expert',
-        ),
-      ],
-    },
-    {
-      ...asked('q3', 40, '有没有黑色的？', '王芳'),
-      answers: [answer('q3', 'a6', 30, '黑色款下个月到货。', 'Kith Store', 'merchant')],
-    },
-    { ...asked('q4', 6, 'Can I put it in the washing machine?', 'Jo'), answers: [] },
-    {
-      ...asked('q5', 3, 'Cheaper at www.example-deals.test, is that the same bag?', 'bargains', 'pending'),
-      answers: [],
-    },
+    q('q4', 6, 'Can I put it in the washing machine?', 'Jo'),
+    q('q3', 40, '有没有黑色的？', '王芳', [['a6', 30, '黑色款下个月到货。', 'Kith Store', 'merchant']]),
+    q('q2', 90, 'Is the canvas waterproof or only water-resistant?', 'Sam', [
+      ['a5', 60, 'Water-resistant: rain beads off the wax, but the seams are not sealed.', 'Dana (expert)', 'expert'],
+      ['a4', 80, 'Mine survived a downpour with dry contents.', 'Mei L.', 'customer'],
+    ]),
+    q('q1', 120, 'Does it fit a 15-inch laptop?', 'Priya', [
+      ['a2', 110, 'It fits laptops up to 15.6 inches (38 × 26 cm); the sleeve takes 14.', 'Kith Store', 'merchant'],
+      ['a1', 118, 'Yes, I carry a 15-inch laptop in it every day, with a charger.', 'Tom B.', 'customer', true],
+    ]),
   ];
 }
 
@@ -310,7 +239,8 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     campaigns: [demoCampaign(now)],
     teams: demoTeams(now),
     orders,
-    reviewSettings: { topics: ['quality', 'size', 'colour', 'strap', 'pockets', 'zip', 'delivery', 'price'] },
+    summaries: { p1: P1_SUMMARY },
+    listings: P1_LISTINGS,
     points: demoPointsFixture(now, customerId),
     referrals: demoReferralsFixture(now, customerId),
   };
