@@ -14,7 +14,7 @@ export {
   type Scenario,
 } from './scenarios.js';
 export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemoryOrder, type MemorySeed } from './seed.js';
-export { initialsOf, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
+export { type MemoryGroupBuyFixture, type MemoryOffer, type MemoryTeam } from './group-buy.js';
 export {
   groupBuyScenario,
   playGroupBuyScenario,
