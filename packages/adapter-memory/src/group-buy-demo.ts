@@ -9,11 +9,10 @@ import { demoOffer, demoSeed, demoTeams, hours, member, type MemoryCustomer } fr
 export const DEMO_SHOPPER: MemoryCustomer = { id: 'demo-customer', displayName: 'Alex Kim' };
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-
 type Teams = Partial<Record<'listed' | 'yours' | 'teamId', string>> & { teams: MemoryTeam[]; script?: MemoryTeam[] };
 type State = Omit<Teams, 'listed'> & { listed?: string[]; campaign?: Partial<GroupBuyCampaign> };
 
-/** Each state as served to `who`: its teams, the ones its offer lists, theirs, the campaign's changes, a live script. */
+// Each state as served to `who`: its teams, the ones its offer lists, theirs, the campaign's changes, a live script.
 function states(now: number, who: MemoryCustomer) {
   const [t1, t2] = demoTeams(now) as [MemoryTeam, MemoryTeam];
   const [tier1, tier2] = t1.tiers as [GroupBuyTier, GroupBuyTier];
@@ -27,17 +26,15 @@ function states(now: number, who: MemoryCustomer) {
   const succeeded: MemoryTeam = { ...t1, ...won, members: [W, AK], seatCount: 2, you: you('confirmed') };
   const three = { members: [W, ML, AK], confirmedCount: 3, seatCount: 3, tierReached: tier2 };
   const full: MemoryTeam = { ...succeeded, ...three, you: you('confirmed', false, tier2) };
-  const lead = { ...t1, id: 'team-you', leaderName: who.displayName, confirmedCount: 0, ...hours(now, 0, 24) };
+  const lead = { ...t1, ...hours(now, 0, 24), id: 'team-you', leaderName: who.displayName, confirmedCount: 0 };
+  const leading = { ...lead, members: [member('AK', 'held', true)], you: you('held', true) };
   const lapsed = { id: 'team-expired', members: [member('AK', 'confirmed', true)], ...hours(now, -25, -1) };
   const expired = { ...lead, ...lapsed, state: 'expired', confirmedCount: 1, endedAt: iso(now - 60 * MINUTE) } as const;
   const mine = (team: MemoryTeam) => ({ teams: [team, t2], listed: ['team-2'], yours: 'team-1' });
   const over = (campaign: Partial<GroupBuyCampaign>) => ({ teams: [], listed: [], campaign });
   return {
     forming: { teams: [t1, t2] },
-    leading: {
-      teams: [t1, t2, { ...lead, members: [member('AK', 'held', true)], you: you('held', true) }],
-      yours: 'team-you',
-    },
+    leading: { teams: [t1, t2, leading], yours: 'team-you' },
     reserved: { ...mine(reserved), script: [joined, { ...joined, ...won, members: [W, heldAK, ML] }] },
     succeeded: mine(succeeded),
     'deeper-tier': { ...mine({ ...full, maxMembers: 4 }), campaign: { maxMembers: 4 } },
@@ -48,50 +45,31 @@ function states(now: number, who: MemoryCustomer) {
     'sold-out': { teams: [t1, t2], campaign: { status: 'sold_out', seatsLeft: 0 } },
   } satisfies Record<string, State>;
 }
-
 export type GroupBuyScenarioState = keyof ReturnType<typeof states>;
 /** Every state `groupBuyScenario` sets up, for a story's controls. */
 export const GROUP_BUY_STATES = Object.keys(states(0, DEMO_SHOPPER)) as readonly GroupBuyScenarioState[];
-
-/** The group-buy fixture of `state` as served to `who`, the team the state is about, and that team's script. */
-function served(state: GroupBuyScenarioState, now: number, who: MemoryCustomer) {
-  const s: State | undefined = states(now, who)[state];
-  if (!s) throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${GROUP_BUY_STATES.join(', ')}`);
-  const { campaign, teams } = demoOffer(now);
-  const offer = { campaign: { ...campaign, ...s.campaign }, teams: s.listed ?? teams, yours: { [who.id]: s.yours } };
-  return { offers: [offer], teams: s.teams, teamId: s.teamId ?? s.yours ?? 'team-1', script: s.script ?? [] };
-}
-
-/** A group-buy state: `teamId` is the team it is about, `script` that team's next states (`reserved`: Mei joins, pays). */
-export interface GroupBuyScenario extends Scenario {
-  readonly teamId: string;
-  readonly script: readonly MemoryTeam[];
-}
-
-/** The demo data with `p1`'s group buy (`gb-1`) in one widget state as served to `customer` (default `DEMO_SHOPPER`). */
+/** A group-buy state, with the team it is about and that team's next states (`reserved`: Mei joins, then pays). */
+export type GroupBuyScenario = Scenario & { readonly teamId: string; readonly script: readonly MemoryTeam[] };
+/** The demo data with `p1`'s group buy in one widget state, as served to `customer` (default `DEMO_SHOPPER`). */
 export function groupBuyScenario(
   state: GroupBuyScenarioState,
   { now = Date.now(), customer = DEMO_SHOPPER }: { now?: number; customer?: MemoryCustomer } = {},
 ): GroupBuyScenario {
-  const { offers, teams, teamId, script } = served(state, now, customer);
-  const seed = { ...demoSeed(now, customer.id), offers, teams };
-  return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script };
+  const s: State | undefined = states(now, customer)[state];
+  if (!s) throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${GROUP_BUY_STATES.join(', ')}`);
+  const { campaign, teams } = demoOffer(now);
+  const yours = { [customer.id]: s.yours };
+  const offers = [{ campaign: { ...campaign, ...s.campaign }, teams: s.listed ?? teams, yours }];
+  const seed = { ...demoSeed(now, customer.id), offers, teams: s.teams };
+  const teamId = s.teamId ?? s.yours ?? 'team-1';
+  return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script: s.script ?? [] };
 }
-
-/** Moves the group buy to `state` as served to the writing shopper (named as they chose). */
-function moveTo(ctx: OutcomeContext, state: GroupBuyScenarioState, input?: GroupBuyJoinInput) {
-  const { offers, teams } = served(state, ctx.now, {
-    ...ctx.customer,
-    displayName: input?.displayName ?? ctx.customer.displayName,
-  });
-  return Object.assign(ctx.fixture as MemoryGroupBuyFixture, { offers, teams });
+function moveTo({ fixture, customer, now }: OutcomeContext, state: GroupBuyScenarioState, input?: GroupBuyJoinInput) {
+  const who = { ...customer, displayName: input?.displayName ?? customer.displayName };
+  const { offers, teams } = groupBuyScenario(state, { now, customer: who }).seed;
+  return Object.assign(fixture as MemoryGroupBuyFixture, { offers, teams });
 }
-
-/**
- * The demo's answers to group-buy writes, each a move to a written-out state: a start to `leading`,
- * a join of `team-1` to `reserved` (other teams' joins are not scripted), a leave to `forming`. They
- * never refuse: script a refusal with `control.next`.
- */
+/** Writes move to a written-out state: a start to `leading`, a join of `team-1` to `reserved`, a leave to `forming`. */
 export const demoGroupBuyOutcomes: MemoryOutcomes = {
   'groupBuy.startTeam': (ctx: OutcomeContext, _campaignId: string, input?: GroupBuyJoinInput) =>
     teamView(teamOf(moveTo(ctx, 'leading', input), 'team-you'), ctx.customer.id),
@@ -104,10 +82,6 @@ export const demoGroupBuyOutcomes: MemoryOutcomes = {
     return teamView(moveTo(ctx, 'forming').teams.find((t) => t.id === id) ?? was);
   },
 };
-
-/** Milliseconds between steps; default 3000. */
-export type GroupBuyPlayOptions = { readonly every?: number };
-
-/** Plays a scenario's `script`, each next state of its team to subscribers; returns a function that stops it. */
-export const playGroupBuyScenario = (adapter: MemoryAdapter, s: GroupBuyScenario, o: GroupBuyPlayOptions = {}) =>
+/** Plays a scenario's `script` to its team's subscribers, a step every `every` ms (default 3000); returns a stopper. */
+export const playGroupBuyScenario = (adapter: MemoryAdapter, s: GroupBuyScenario, o: { every?: number } = {}) =>
   adapter.control.play(s.script.map((t) => ({ after: o.every ?? 3000, run: (c) => c.setTeam(t.id, t) })));

@@ -1,26 +1,13 @@
-import type {
-  CallOptions,
-  GroupBuyCampaign,
-  GroupBuyOffer,
-  GroupBuyTeam,
-  GroupBuyYourSeat,
-  WriteOptions,
-} from '@kith/core';
+import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam, GroupBuyYourSeat, WriteOptions } from '@kith/core';
 import { notFound } from './errors.js';
 import type { Context } from './context.js';
 import type { MemoryCustomer } from './seed.js';
 import type { MemoryAdapter } from './memory-adapter.js';
 
 /** A team as served (counts, state and tier written out); `you` is each seat-holder's own seat, by customer id. */
-export interface MemoryTeam extends Omit<GroupBuyTeam, 'you' | 'serverTime'> {
-  readonly you?: Readonly<Record<string, GroupBuyYourSeat>>;
-}
+export type MemoryTeam = Omit<GroupBuyTeam, 'you' | 'serverTime'> & { you?: Record<string, GroupBuyYourSeat> };
 /** A product's offer as served: its campaign, the ids of the teams it lists and each customer's team id. */
-export interface MemoryOffer {
-  readonly campaign: GroupBuyCampaign;
-  readonly teams: readonly string[];
-  readonly yours?: Readonly<Record<string, string | undefined>>;
-}
+export type MemoryOffer = { campaign: GroupBuyCampaign; teams: string[]; yours?: Record<string, string | undefined> };
 export type MemoryGroupBuyFixture = { offers: MemoryOffer[]; teams: MemoryTeam[] };
 
 export function teamOf(f: MemoryGroupBuyFixture, id: string): MemoryTeam {
@@ -33,30 +20,27 @@ export function teamView({ you, ...team }: MemoryTeam, customerId?: string | nul
   const mine = customerId && you?.[customerId];
   return mine ? { ...team, you: mine } : team;
 }
-
 export function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['groupBuy'] {
   const { call, write, scripted, subscribe, teams, publicTeam, teamChanged, serverTime } = ctx;
   const view = (id: string, you?: string) => teamView(teamOf(teams(), id), you);
-  const read = <T>(op: string, o: CallOptions | undefined, id: string, fn: () => T) => call(op, o, fn, customer, [id]);
+  const me = customer?.id;
+  const read = <T>(op: string, o: WriteOptions | undefined, id: string, fn: () => T) => call(op, o, fn, customer, [id]);
   /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
   const teamWrite = async (op: string, o: WriteOptions | undefined, ...args: unknown[]) => {
     const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
     teamChanged(team.id);
     return team;
   };
-  /** The product's offer as the fixture lists it; null without one. */
   const offer = (productId: string): GroupBuyOffer | null => {
     const o = teams().offers.find((x) => x.campaign.product.id === productId);
-    const yours = customer && o?.yours?.[customer.id];
-    const yourTeam = yours ? view(yours, customer.id) : null;
-    return o
-      ? { campaign: o.campaign, teams: o.teams.map((id) => view(id)), yourTeam, serverTime: serverTime() }
-      : null;
+    if (!o) return null;
+    const yours = me && o.yours?.[me];
+    const yourTeam = yours ? view(yours, me) : null;
+    return { campaign: o.campaign, teams: o.teams.map((id) => view(id)), yourTeam, serverTime: serverTime() };
   };
   return {
     getOffer: (id, o) => read('groupBuy.getOffer', o, id, () => offer(id)),
-    getTeam: (id, o) =>
-      read('groupBuy.getTeam', o, id, () => ({ ...view(id, customer?.id), serverTime: serverTime() })),
+    getTeam: (id, o) => read('groupBuy.getTeam', o, id, () => ({ ...view(id, me), serverTime: serverTime() })),
     startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, campaignId, input),
     joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, teamId, input),
     leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, teamId),

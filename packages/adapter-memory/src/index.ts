@@ -23,7 +23,6 @@ export {
   DEMO_SHOPPER,
   type GroupBuyScenario,
   type GroupBuyScenarioState,
-  type GroupBuyPlayOptions,
 } from './group-buy-demo.js';
 export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';

@@ -57,7 +57,6 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
 const usd = (minor: number) => ({ minor, currency: 'USD' });
 const tier = (size: number, minor: number) => ({ size, price: usd(minor) });
-
 /** The demo group buy on `p1`: solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
 export const demoCampaign = (now: number): GroupBuyCampaign => ({
   id: 'gb-1',
@@ -75,33 +74,19 @@ export const demoCampaign = (now: number): GroupBuyCampaign => ({
 export function member(initials: string, seat: GroupBuySeat = 'confirmed', leader = false): GroupBuyMember {
   return { initials, leader, seat };
 }
-/** A team's start and deadline, in hours from `now`. */
 export function hours(now: number, start: number, end: number) {
   return { createdAt: iso(now + start * HOUR), expiresAt: iso(now + end * HOUR) };
 }
-
 /** `team-1`: Wei's, forming (1 of 3), 4 h left. `team-2`: Lin's, succeeded at $53.10 (2 of 3), 21 h left. */
 export function demoTeams(now: number): MemoryTeam[] {
   const { tiers, soloPrice } = demoCampaign(now);
-  const wei: MemoryTeam = {
-    id: 'team-1',
-    campaignId: 'gb-1',
-    productId: 'p1',
-    state: 'forming',
-    leaderName: 'Wei',
-    members: [member('W', 'confirmed', true)],
-    confirmedCount: 1,
-    seatCount: 1,
-    maxMembers: 3,
-    tiers,
-    soloPrice,
-    tierReached: null,
-    ...hours(now, -20, 4),
-    you: { 'c-wei': { seat: 'confirmed', leader: true, price: tiers[0]!.price } },
-  };
+  const gb1 = { campaignId: 'gb-1', productId: 'p1', maxMembers: 3, tiers, soloPrice, tierReached: null };
+  const wei = { id: 'team-1', state: 'forming', leaderName: 'Wei', members: [member('W', 'confirmed', true)] } as const;
+  const you = { 'c-wei': { seat: 'confirmed', leader: true, price: tiers[0]!.price } } as const;
   const lin = { id: 'team-2', leaderName: 'Lin Chen', members: [member('LC', 'confirmed', true), member('S')] };
   const won = { state: 'succeeded', confirmedCount: 2, seatCount: 2, tierReached: tiers[0]! } as const;
-  return [wei, { ...wei, ...lin, ...won, ...hours(now, -3, 21), you: {} }];
+  const team1: MemoryTeam = { ...gb1, ...wei, confirmedCount: 1, seatCount: 1, ...hours(now, -20, 4), you };
+  return [team1, { ...team1, ...lin, ...won, ...hours(now, -3, 21), you: {} }];
 }
 /** The demo offer: `gb-1` listing its teams, soonest deadline first. */
 export const demoOffer = (now: number): MemoryOffer => ({ campaign: demoCampaign(now), teams: ['team-1', 'team-2'] });
