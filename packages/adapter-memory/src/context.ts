@@ -26,14 +26,10 @@ export function createContext(options: MemoryAdapterOptions) {
         : { ...demoReviewsOutcomes, ...demoGroupBuyOutcomes, ...demoPointsOutcomes, ...demoReferralsOutcomes }),
   });
   const { call, write, publicWrite, scripted, notify, subscribe } = rt;
-  const teams = (): MemoryGroupBuyFixture => (
-    (data.campaigns ??= []),
-    (data.teams ??= []),
-    data as MemoryGroupBuyFixture
-  );
+  const teams = (): MemoryGroupBuyFixture => ((data.offers ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
   /** The public view (no `you`) with the server time, as the team stream sends it. */
   const publicTeam = (id: string): GroupBuyTeam => ({
-    ...teamView(teams(), teamOf(teams(), id)),
+    ...teamView(teamOf(teams(), id)),
     serverTime: new Date(now()).toISOString(),
   });
   // Every change of a team, by a write's outcome or a state setter, reaches its stream.

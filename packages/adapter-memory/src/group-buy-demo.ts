@@ -1,254 +1,87 @@
-import type { GroupBuyJoinInput, GroupBuyTeam } from '@kith/core';
-import { teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
-import type { MemoryAdapter, MemoryControl, ScenarioStep } from './memory-adapter.js';
+import { HttpError, type GroupBuyCampaign, type GroupBuyJoinInput, type GroupBuyTier } from '@kith/core';
+import { teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
+import type { MemoryAdapter } from './memory-adapter.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
-import { demoCampaign, demoSeed, demoTeams, type MemoryCustomer, type MemorySeed } from './seed.js';
-/** Every state `groupBuyScenario` sets up, for a story's controls. */
-export const GROUP_BUY_STATES = [
-  'forming',
-  'leading',
-  'reserved',
-  'succeeded',
-  'deeper-tier',
-  'full',
-  'expired',
-  'scheduled',
-  'ended',
-  'sold-out',
-] as const;
+import type { Scenario } from './scenarios.js';
+import { demoOffer, demoSeed, demoTeams, hours, member, type MemoryCustomer } from './seed.js';
 
-export type GroupBuyScenarioState = (typeof GROUP_BUY_STATES)[number];
-
-export interface GroupBuyScenario {
-  /** Pass to `createMemoryAdapter({ seed, customer, outcomes })`. */
-  readonly seed: MemorySeed;
-  readonly outcomes: MemoryOutcomes;
-  /** The signed-in shopper the state is about (pass `customer: null` instead to show it signed out). */
-  readonly customer: MemoryCustomer;
-  readonly productId: 'p1';
-  readonly campaignId: 'gb-1';
-  /** The team the state is about: the shopper's, or the first open one. */
-  readonly teamId: string;
-}
-
-/** The default shopper of the scenarios: the demo seed's buyer. */
+/** The default shopper of the scenarios: the demo seed's buyer (`AK` in the teams). */
 export const DEMO_SHOPPER: MemoryCustomer = { id: 'demo-customer', displayName: 'Alex Kim' };
-
-const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+type Teams = Partial<Record<'listed' | 'yours' | 'teamId', string>> & { teams: MemoryTeam[]; script?: MemoryTeam[] };
+type State = Omit<Teams, 'listed'> & { listed?: string[]; campaign?: Partial<GroupBuyCampaign> };
 
-/**
- * The demo data (`demoSeed`) set up so product `p1`'s group buy (`gb-1`) is in one widget state,
- * for the signed-in `customer` (default `DEMO_SHOPPER`):
- * - `forming`: two open teams, `team-1` (Wei, 1 of 3, forming) and `team-2` (Lin, 2 of 3,
- *   succeeded at $53.10); the shopper is in neither.
- * - `leading`: the shopper started `team-you` 2 minutes ago and holds its seat (13 minutes left to check out).
- * - `reserved`: the shopper joined `team-1` 2 minutes ago: a held seat next to Wei's confirmed one.
- * - `succeeded`: the shopper's seat in `team-1` is confirmed: 2 of 3, $53.10, one more for $50.15.
- * - `deeper-tier`: `team-1` reached the second tier (3 confirmed: $50.15) with a seat still free
- *   (this state's campaign and team take 4 members).
- * - `full`: `team-1` has all 3 seats confirmed: closed at $50.15.
- * - `expired`: the shopper's `team-expired` passed its deadline an hour ago with only their seat
- *   (read it with `getTeam`: the offer lists neither expired teams nor them as `yourTeam`).
- * - `scheduled`: the campaign starts in 2 hours; no teams.
- * - `ended`: the campaign ended an hour ago; no teams.
- * - `sold-out`: the campaign has 3 units of stock, all used by the two demo teams.
- */
+// Each state as served to `who`: its teams, the ones its offer lists, theirs, the campaign's changes, a live script.
+function states(now: number, who: MemoryCustomer) {
+  const [t1, t2] = demoTeams(now) as [MemoryTeam, MemoryTeam];
+  const [tier1, tier2] = t1.tiers as [GroupBuyTier, GroupBuyTier];
+  const you = (seat: 'held' | 'confirmed', leader = false, { price } = tier1) => ({
+    [who.id]: { seat, leader, price, ...(seat === 'held' && { holdExpiresAt: iso(now + 15 * MINUTE) }) },
+  });
+  const [W, AK, ML, heldAK] = [t1.members[0]!, member('AK'), member('ML'), member('AK', 'held')];
+  const reserved = { ...t1, members: [W, heldAK], seatCount: 2, you: you('held') };
+  const joined = { ...reserved, members: [W, heldAK, member('ML', 'held')], seatCount: 3 };
+  const won = { state: 'succeeded', confirmedCount: 2, tierReached: tier1 } as const;
+  const succeeded: MemoryTeam = { ...t1, ...won, members: [W, AK], seatCount: 2, you: you('confirmed') };
+  const three = { members: [W, ML, AK], confirmedCount: 3, seatCount: 3, tierReached: tier2 };
+  const full: MemoryTeam = { ...succeeded, ...three, you: you('confirmed', false, tier2) };
+  const lead = { ...t1, ...hours(now, 0, 24), id: 'team-you', leaderName: who.displayName, confirmedCount: 0 };
+  const leading = { ...lead, members: [member('AK', 'held', true)], you: you('held', true) };
+  const lapsed = { id: 'team-expired', members: [member('AK', 'confirmed', true)], ...hours(now, -25, -1) };
+  const expired = { ...lead, ...lapsed, state: 'expired', confirmedCount: 1, endedAt: iso(now - 60 * MINUTE) } as const;
+  const mine = (team: MemoryTeam) => ({ teams: [team, t2], listed: ['team-2'], yours: 'team-1' });
+  const over = (campaign: Partial<GroupBuyCampaign>) => ({ teams: [], listed: [], campaign });
+  return {
+    forming: { teams: [t1, t2] },
+    leading: { teams: [t1, t2, leading], yours: 'team-you' },
+    reserved: { ...mine(reserved), script: [joined, { ...joined, ...won, members: [W, heldAK, ML] }] },
+    succeeded: mine(succeeded),
+    'deeper-tier': { ...mine({ ...full, maxMembers: 4 }), campaign: { maxMembers: 4 } },
+    full: mine({ ...full, state: 'closed', endedAt: iso(now - MINUTE) }),
+    expired: { teams: [t1, t2, { ...expired, you: you('confirmed', true) }], teamId: 'team-expired' },
+    scheduled: over({ status: 'scheduled', startsAt: iso(now + 120 * MINUTE) }),
+    ended: over({ status: 'ended', endsAt: iso(now - 60 * MINUTE) }),
+    'sold-out': { teams: [t1, t2], campaign: { status: 'sold_out', seatsLeft: 0 } },
+  } satisfies Record<string, State>;
+}
+export type GroupBuyScenarioState = keyof ReturnType<typeof states>;
+/** Every state `groupBuyScenario` sets up, for a story's controls. */
+export const GROUP_BUY_STATES = Object.keys(states(0, DEMO_SHOPPER)) as readonly GroupBuyScenarioState[];
+/** A group-buy state, with the team it is about and that team's next states (`reserved`: Mei joins, then pays). */
+export type GroupBuyScenario = Scenario & { readonly teamId: string; readonly script: readonly MemoryTeam[] };
+/** The demo data with `p1`'s group buy in one widget state, as served to `customer` (default `DEMO_SHOPPER`). */
 export function groupBuyScenario(
   state: GroupBuyScenarioState,
-  o: { now?: number; customer?: MemoryCustomer } = {},
+  { now = Date.now(), customer = DEMO_SHOPPER }: { now?: number; customer?: MemoryCustomer } = {},
 ): GroupBuyScenario {
-  const now = o.now ?? Date.now();
-  const customer = o.customer ?? DEMO_SHOPPER;
-  const base = demoSeed(now, customer.id);
-  let campaign = demoCampaign(now);
-  let teams: MemoryTeam[] = demoTeams(now);
-  let teamId = 'team-1';
-  const me = (seat: MemoryTeamSeat['seat']): MemoryTeamSeat => ({
-    customerId: customer.id,
-    displayName: customer.displayName,
-    seat,
-    ...(seat === 'held' ? { holdExpiresAt: iso(now + 13 * MINUTE) } : {}),
-  });
-  const mei: MemoryTeamSeat = { customerId: 'c-mei', displayName: 'Mei', seat: 'confirmed' };
-  /** `team-1` with more seats after Wei's, in the state and tier given. */
-  const team1 = (more: Partial<MemoryTeam>, ...seats: MemoryTeamSeat[]): MemoryTeam[] =>
-    teams.map((t) => (t.id === 'team-1' ? { ...t, ...more, seats: [...t.seats, ...seats] } : t));
-
-  switch (state) {
-    case 'forming':
-      break;
-    case 'leading':
-      teamId = 'team-you';
-      teams = [
-        ...teams,
-        {
-          id: teamId,
-          campaignId: 'gb-1',
-          createdAt: iso(now - 2 * MINUTE),
-          expiresAt: iso(now + 24 * HOUR - 2 * MINUTE),
-          seats: [me('held')],
-        },
-      ];
-      break;
-    case 'reserved':
-      teams = team1({}, me('held'));
-      break;
-    case 'succeeded':
-      teams = team1({ state: 'succeeded', tierReached: 0 }, me('confirmed'));
-      break;
-    case 'deeper-tier':
-      campaign = { ...campaign, maxMembers: 4 };
-      teams = team1({ state: 'succeeded', tierReached: 1 }, mei, me('confirmed'));
-      break;
-    case 'full':
-      teams = team1({ state: 'closed', tierReached: 1, endedAt: iso(now - MINUTE) }, mei, me('confirmed'));
-      break;
-    case 'expired':
-      teamId = 'team-expired';
-      teams = [
-        ...teams,
-        {
-          id: teamId,
-          campaignId: 'gb-1',
-          createdAt: iso(now - 25 * HOUR),
-          expiresAt: iso(now - HOUR),
-          endedAt: iso(now - HOUR),
-          state: 'expired',
-          seats: [me('confirmed')],
-        },
-      ];
-      break;
-    case 'scheduled':
-      campaign = { ...campaign, status: 'scheduled', startsAt: iso(now + 2 * HOUR) };
-      teams = [];
-      break;
-    case 'ended':
-      campaign = { ...campaign, status: 'ended', endsAt: iso(now - HOUR) };
-      teams = [];
-      break;
-    case 'sold-out':
-      campaign = { ...campaign, status: 'sold_out', seatsLeft: 0 };
-      break;
-    default:
-      throw new TypeError(`groupBuyScenario: unknown state ${String(state)}; one of ${GROUP_BUY_STATES.join(', ')}`);
-  }
-  return {
-    seed: { ...base, campaigns: [campaign], teams },
-    customer,
-    outcomes: demoGroupBuyOutcomes,
-    productId: 'p1',
-    campaignId: 'gb-1',
-    teamId,
-  };
+  const s: State | undefined = states(now, customer)[state];
+  if (!s) throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${GROUP_BUY_STATES.join(', ')}`);
+  const { campaign, teams } = demoOffer(now);
+  const yours = { [customer.id]: s.yours };
+  const offers = [{ campaign: { ...campaign, ...s.campaign }, teams: s.listed ?? teams, yours }];
+  const seed = { ...demoSeed(now, customer.id), offers, teams: s.teams };
+  const teamId = s.teamId ?? s.yours ?? 'team-1';
+  return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script: s.script ?? [] };
 }
-
-const fixtureOf = (ctx: OutcomeContext) => ctx.fixture as MemoryGroupBuyFixture;
-/** Swaps a team for its next version (teams are replaced, never changed in place). */
-const put = (f: MemoryGroupBuyFixture, next: MemoryTeam) => {
-  f.teams = f.teams.map((t) => (t.id === next.id ? next : t));
-};
-const seatFor = (ctx: OutcomeContext, holdSeconds: number, input?: GroupBuyJoinInput): MemoryTeamSeat => ({
-  customerId: ctx.customer.id,
-  displayName: input?.displayName ?? ctx.customer.displayName,
-  seat: 'held',
-  holdExpiresAt: iso(ctx.now + holdSeconds * 1000),
-});
-let made = 0;
-
-/**
- * The demo's scripted answers to group-buy writes, so a story can start, join and leave a team: a
- * held seat for the shopper, added to or taken from the team as it is. They never refuse: script a
- * refusal (`team_full`, `already_in_team`…) with `control.next`.
- */
+function moveTo({ fixture, customer, now }: OutcomeContext, state: GroupBuyScenarioState, input?: GroupBuyJoinInput) {
+  const who = { ...customer, displayName: input?.displayName ?? customer.displayName };
+  const { offers, teams } = groupBuyScenario(state, { now, customer: who }).seed;
+  return Object.assign(fixture as MemoryGroupBuyFixture, { offers, teams });
+}
+/** Writes move to a written-out state: a start to `leading`, a join of `team-1` to `reserved`, a leave to `forming`. */
 export const demoGroupBuyOutcomes: MemoryOutcomes = {
-  'groupBuy.startTeam': (ctx: OutcomeContext, campaignId: string, input?: GroupBuyJoinInput): GroupBuyTeam => {
-    const f = fixtureOf(ctx);
-    const c = f.campaigns.find((x) => x.id === campaignId)!;
-    const team: MemoryTeam = {
-      id: `team-new-${++made}`,
-      campaignId,
-      createdAt: iso(ctx.now),
-      expiresAt: iso(ctx.now + c.teamDurationSeconds * 1000),
-      seats: [seatFor(ctx, c.holdSeconds, input)],
-    };
-    f.teams.push(team);
-    return teamView(f, team, ctx.customer.id);
+  'groupBuy.startTeam': (ctx: OutcomeContext, _campaignId: string, input?: GroupBuyJoinInput) =>
+    teamView(teamOf(moveTo(ctx, 'leading', input), 'team-you'), ctx.customer.id),
+  'groupBuy.joinTeam': (ctx: OutcomeContext, id: string, input?: GroupBuyJoinInput) => {
+    if (id !== 'team-1') throw new HttpError(501, 'not_scripted', `The demo joins team-1 only (${id})`);
+    return teamView(teamOf(moveTo(ctx, 'reserved', input), id), ctx.customer.id);
   },
-  'groupBuy.joinTeam': (ctx: OutcomeContext, teamId: string, input?: GroupBuyJoinInput): GroupBuyTeam => {
-    const f = fixtureOf(ctx);
-    const t = teamOf(f, teamId);
-    const next = {
-      ...t,
-      seats: [...t.seats, seatFor(ctx, f.campaigns.find((c) => c.id === t.campaignId)!.holdSeconds, input)],
-    };
-    put(f, next);
-    return teamView(f, next, ctx.customer.id);
-  },
-  'groupBuy.leaveTeam': (ctx: OutcomeContext, teamId: string): GroupBuyTeam => {
-    const f = fixtureOf(ctx);
-    const t = teamOf(f, teamId);
-    const next: MemoryTeam = { ...t, seats: t.seats.filter((s) => s.customerId !== ctx.customer.id) };
-    // The last one out: the team is gone from the demo rather than kept as an expired one.
-    if (next.seats.length) put(f, next);
-    else f.teams = f.teams.filter((x) => x.id !== t.id);
-    return teamView(f, next.seats.length ? next : { ...next, state: 'expired' });
+  'groupBuy.leaveTeam': (ctx: OutcomeContext, id: string) => {
+    const was = teamOf(ctx.fixture as MemoryGroupBuyFixture, id);
+    return teamView(moveTo(ctx, 'forming').teams.find((t) => t.id === id) ?? was);
   },
 };
-
-export interface GroupBuyPlayOptions {
-  /** Milliseconds between steps (a join, then its confirmation, then the next join). Default 3000. */
-  readonly every?: number;
-  /** Who joins, in order; default four demo shoppers. */
-  readonly shoppers?: readonly MemoryCustomer[];
-}
-
-const SHOPPERS: readonly MemoryCustomer[] = [
-  { id: 'c-play-1', displayName: 'Mei Lin' },
-  { id: 'c-play-2', displayName: 'Ravi' },
-  { id: 'c-play-3', displayName: 'Yu Tanaka' },
-  { id: 'c-play-4', displayName: 'Kim' },
-];
-
-/**
- * Shoppers join a team one after another, each confirmed (the merchant's order report) a step
- * later, until it is full: every change reaches `subscribeTeam`. The demo's script, not the
- * server's rule: a confirmation that reaches a tier makes the team succeed at it, the last seat
- * closes it. Returns a function that stops it; `dispose()` stops it too.
- */
-export function playGroupBuyScenario(adapter: MemoryAdapter, teamId: string, o: GroupBuyPlayOptions = {}): () => void {
-  const every = o.every ?? 3000;
-  const joined = new Set<string>();
-  const confirm = (c: MemoryControl, customerId: string) =>
-    c.setTeam(teamId, (t, campaign) => {
-      const seats = t.seats.map((s) => (s.customerId === customerId ? { ...s, seat: 'confirmed' as const } : s));
-      const confirmed = seats.filter((s) => s.seat === 'confirmed').length;
-      const tier = campaign.tiers.reduce((last, x, i) => (x.size <= confirmed ? i : last), -1);
-      const full = confirmed === campaign.maxMembers;
-      return { seats, ...(tier >= 0 ? { tierReached: tier, state: full ? 'closed' : 'succeeded' } : {}) };
-    });
-  const steps: ScenarioStep[] = (o.shoppers ?? SHOPPERS).flatMap((shopper): ScenarioStep[] => [
-    {
-      after: every,
-      run: (c) => {
-        const t = c.team(teamId);
-        if (t.state !== 'closed' && t.seatCount < t.maxMembers)
-          adapter
-            .as(shopper)
-            .groupBuy.joinTeam(teamId, { displayName: shopper.displayName })
-            .then(
-              () => joined.add(shopper.id),
-              () => {},
-            );
-      },
-    },
-    {
-      after: every,
-      run: (c) => {
-        if (joined.has(shopper.id)) confirm(c, shopper.id);
-      },
-    },
-  ]);
-  return adapter.control.play(steps);
-}
+/** Plays a scenario's `script` to its team's subscribers, a step every `every` ms (default 3000); returns a stopper. */
+export const playGroupBuyScenario = (adapter: MemoryAdapter, s: GroupBuyScenario, o: { every?: number } = {}) =>
+  adapter.control.play(s.script.map((t) => ({ after: o.every ?? 3000, run: (c) => c.setTeam(t.id, t) })));

@@ -14,7 +14,7 @@ export {
   type Scenario,
 } from './scenarios.js';
 export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemoryOrder, type MemorySeed } from './seed.js';
-export { initialsOf, type MemoryGroupBuyFixture, type MemoryTeam, type MemoryTeamSeat } from './group-buy.js';
+export { type MemoryGroupBuyFixture, type MemoryOffer, type MemoryTeam } from './group-buy.js';
 export {
   groupBuyScenario,
   playGroupBuyScenario,
@@ -23,7 +23,6 @@ export {
   DEMO_SHOPPER,
   type GroupBuyScenario,
   type GroupBuyScenarioState,
-  type GroupBuyPlayOptions,
 } from './group-buy-demo.js';
 export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';

@@ -1,7 +1,6 @@
 import type {
   Capability,
   GroupBuyApi,
-  GroupBuyCampaign,
   GroupBuyTeam,
   KithAdapter,
   LiveShow,
@@ -62,13 +61,10 @@ export interface MemoryControl {
   /** The team's public view, as `subscribeTeam` pushes it. */
   team(id: string): GroupBuyTeam;
   /**
-   * Puts a team in any state (seats, `state`, `tierReached`…) and pushes it to its subscribers;
-   * `patch` may be a function of the team and its campaign. 404 for an unknown team.
+   * Puts a team in any state as served (members, counts, `state`, `tierReached`, `you`…) and pushes
+   * it to its subscribers; `patch` may be a function of the team. 404 for an unknown team.
    */
-  setTeam(
-    id: string,
-    patch: Partial<MemoryTeam> | ((team: MemoryTeam, campaign: GroupBuyCampaign) => Partial<MemoryTeam>),
-  ): GroupBuyTeam;
+  setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam) => Partial<MemoryTeam>)): GroupBuyTeam;
   /**
    * Moves the adapter's clock by `ms` (negative: back) for every view (`serverTime`, what outcomes
    * see as `now`). Returns the new time.
@@ -170,15 +166,7 @@ function createControl(ctx: Context): MemoryControl {
     setTeam: (id, patch) => {
       const f = teams();
       const t = teamOf(f, id);
-      const next = {
-        ...t,
-        ...(typeof patch === 'function'
-          ? patch(
-              t,
-              f.campaigns.find((c) => c.id === t.campaignId)!,
-            )
-          : patch),
-      };
+      const next = { ...t, ...(typeof patch === 'function' ? patch(t) : patch) };
       f.teams = f.teams.map((x) => (x === t ? next : x));
       teamChanged(id);
       return structuredClone(publicTeam(id));

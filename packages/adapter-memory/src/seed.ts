@@ -1,6 +1,8 @@
 import type {
   AnswerRole,
   GroupBuyCampaign,
+  GroupBuyMember,
+  GroupBuySeat,
   LiveShow,
   Question,
   Review,
@@ -8,7 +10,7 @@ import type {
   UploadedMedia,
 } from '@kith/core';
 import { artPhoto, type ArtKind } from './art.js';
-import type { MemoryTeam } from './group-buy.js';
+import type { MemoryOffer, MemoryTeam } from './group-buy.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
 import type { MemoryReferralsFixture } from './referrals.js';
@@ -41,9 +43,9 @@ export interface MemorySeed {
   listings?: Record<string, string>;
   /** Photos uploaded through `uploadMedia`, for the review that uses them. */
   uploads?: UploadedMedia[];
-  /** Group-buy campaigns as served (status and seats left written out). */
-  campaigns?: GroupBuyCampaign[];
-  /** Group-buy teams with their seats and their state and tier written out (see `MemoryTeam`). */
+  /** Group-buy offers as served, one per product: the campaign, the teams it lists, each customer's team. */
+  offers?: MemoryOffer[];
+  /** Group-buy teams as served (see `MemoryTeam`). */
   teams?: MemoryTeam[];
   /** The points program and each customer's account and history, as served (nothing is derived). */
   points?: MemoryPointsFixture;
@@ -54,19 +56,13 @@ export interface MemorySeed {
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
 const usd = (minor: number) => ({ minor, currency: 'USD' });
-
-/**
- * The demo group buy on `p1`: solo $59.00, $53.10 for a team of 2 and $50.15 for 3, teams of at
- * most 3 with a day to fill and seats held 15 minutes; succeeded teams get free gift wrap.
- */
+const tier = (size: number, minor: number) => ({ size, price: usd(minor) });
+/** The demo group buy on `p1`: solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
 export const demoCampaign = (now: number): GroupBuyCampaign => ({
   id: 'gb-1',
   product: { id: 'p1', title: 'Everyday tote' },
   soloPrice: usd(5900),
-  tiers: [
-    { size: 2, price: usd(5310) },
-    { size: 3, price: usd(5015) },
-  ],
+  tiers: [tier(2, 5310), tier(3, 5015)],
   maxMembers: 3,
   teamDurationSeconds: 86_400,
   holdSeconds: 900,
@@ -74,32 +70,26 @@ export const demoCampaign = (now: number): GroupBuyCampaign => ({
   status: 'active',
   reward: { description: 'Free gift wrap' },
 });
-
-/**
- * `team-1`: Wei's, forming, Wei's seat confirmed (1 of 3), 21 h left. `team-2`: Lin's, two
- * confirmed seats (2 of 3), so it succeeded at $53.10 and a third member takes all to $50.15; 4 h left.
- */
-export const demoTeams = (now: number): MemoryTeam[] => [
-  {
-    id: 'team-1',
-    campaignId: 'gb-1',
-    createdAt: iso(now - 3 * HOUR),
-    expiresAt: iso(now + 21 * HOUR),
-    seats: [{ customerId: 'c-wei', displayName: 'Wei', seat: 'confirmed' }],
-  },
-  {
-    id: 'team-2',
-    campaignId: 'gb-1',
-    createdAt: iso(now - 20 * HOUR),
-    expiresAt: iso(now + 4 * HOUR),
-    state: 'succeeded',
-    tierReached: 0,
-    seats: [
-      { customerId: 'c-lin', displayName: 'Lin Chen', seat: 'confirmed' },
-      { customerId: 'c-sam', displayName: 'Sam', seat: 'confirmed' },
-    ],
-  },
-];
+/** A member as served (the server makes the initials; the demo writes them). */
+export function member(initials: string, seat: GroupBuySeat = 'confirmed', leader = false): GroupBuyMember {
+  return { initials, leader, seat };
+}
+export function hours(now: number, start: number, end: number) {
+  return { createdAt: iso(now + start * HOUR), expiresAt: iso(now + end * HOUR) };
+}
+/** `team-1`: Wei's, forming (1 of 3), 4 h left. `team-2`: Lin's, succeeded at $53.10 (2 of 3), 21 h left. */
+export function demoTeams(now: number): MemoryTeam[] {
+  const { tiers, soloPrice } = demoCampaign(now);
+  const gb1 = { campaignId: 'gb-1', productId: 'p1', maxMembers: 3, tiers, soloPrice, tierReached: null };
+  const wei = { id: 'team-1', state: 'forming', leaderName: 'Wei', members: [member('W', 'confirmed', true)] } as const;
+  const you = { 'c-wei': { seat: 'confirmed', leader: true, price: tiers[0]!.price } } as const;
+  const lin = { id: 'team-2', leaderName: 'Lin Chen', members: [member('LC', 'confirmed', true), member('S')] };
+  const won = { state: 'succeeded', confirmedCount: 2, seatCount: 2, tierReached: tiers[0]! } as const;
+  const team1: MemoryTeam = { ...gb1, ...wei, confirmedCount: 1, seatCount: 1, ...hours(now, -20, 4), you };
+  return [team1, { ...team1, ...lin, ...won, ...hours(now, -3, 21), you: {} }];
+}
+/** The demo offer: `gb-1` listing its teams, soonest deadline first. */
+export const demoOffer = (now: number): MemoryOffer => ({ campaign: demoCampaign(now), teams: ['team-1', 'team-2'] });
 const LONG =
   'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.';
 /** The reviews of p1 as served, newest first, as [rating, title, text] (manyReviews retells them). */
@@ -236,7 +226,7 @@ export function demoSeed(now = Date.now(), customerId = 'demo-customer'): Memory
     shows: demoShows(now),
     reviews: demoReviews(now),
     questions: demoQuestions(now),
-    campaigns: [demoCampaign(now)],
+    offers: [demoOffer(now)],
     teams: demoTeams(now),
     orders,
     summaries: { p1: P1_SUMMARY },

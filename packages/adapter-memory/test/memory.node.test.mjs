@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runAdapterShapeContract } from '@kith/core/testing';
 import { HttpError, isHttpError, isNetworkError, liveShowStore } from '@kith/core';
-import { createMemoryAdapter, demoSeed, playLiveScenario, pointsScenario } from '@kith/adapter-memory';
+import {
+  createMemoryAdapter,
+  demoSeed,
+  groupBuyScenario,
+  playLiveScenario,
+  pointsScenario,
+} from '@kith/adapter-memory';
 
 // The adapter's shape only: the rules are the server's, tested against it (the whole contract runs
 // with the REST adapter on the real server in packages/adapter-rest/test/contract.node.test.mjs).
@@ -120,7 +126,7 @@ describe('memory adapter', () => {
     assert.equal((await adapter.groupBuy.getOffer('p1')).teams.length, 2, 'the demo teams, not written twice');
   });
 
-  it('a team in any state: setTeam changes it and pushes it to subscribers; getTeam shows `you` to its members', async () => {
+  it('a team in any state: setTeam puts it as served and pushes it to subscribers; getTeam shows `you` to its members', async () => {
     const adapter = createMemoryAdapter({ customer: { id: 'c-wei', displayName: 'Wei' } });
     const seen = [];
     const off = adapter.groupBuy.subscribeTeam('team-1', (t) => seen.push(t.state));
@@ -130,10 +136,22 @@ describe('memory adapter', () => {
     off();
     assert.deepEqual(seen, ['forming', 'expired']);
     assert.equal((await adapter.groupBuy.getTeam('team-1')).you.leader, true);
-    assert.equal(
-      (await adapter.groupBuy.getOffer('p1')).teams.some((t) => t.id === 'team-1'),
-      false,
-      'an expired team is not offered',
+    assert.equal((await adapter.as(null).groupBuy.getTeam('team-1')).you, undefined, 'signed out: the public view');
+  });
+
+  it('group-buy writes move to a written-out state: a start to `leading`, a leave back to `forming`', async () => {
+    const { seed, customer, outcomes } = groupBuyScenario('forming');
+    const adapter = createMemoryAdapter({ seed, customer, outcomes });
+    const started = await adapter.groupBuy.startTeam('gb-1', { displayName: 'Alex' });
+    assert.deepEqual([started.id, started.leaderName, started.you.seat], ['team-you', 'Alex', 'held']);
+    assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam.id, 'team-you');
+    await adapter.groupBuy.leaveTeam('team-you');
+    assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam, null);
+    const joined = await adapter.groupBuy.joinTeam('team-1', {});
+    assert.equal(joined.you.seat, 'held');
+    assert.deepEqual(
+      (await adapter.groupBuy.getOffer('p1')).teams.map((t) => t.id),
+      ['team-2'],
     );
   });
 

@@ -5,6 +5,7 @@ import {
   createMemoryAdapter,
   demoGroupBuyOutcomes,
   demoSeed,
+  demoTeams,
   type MemoryAdapter,
   type MemorySeed,
 } from '@kith/adapter-memory';
@@ -61,7 +62,11 @@ describe('<kith-group-buy>', () => {
 
   it('a reward with points says how many each member earns', async () => {
     adapter = adapterWith((seed) => {
-      seed.campaigns![0] = { ...seed.campaigns![0]!, reward: { description: 'Free gift wrap', points: 100 } };
+      const offer = seed.offers![0]!;
+      seed.offers![0] = {
+        ...offer,
+        campaign: { ...offer.campaign, reward: { description: 'Free gift wrap', points: 100 } },
+      };
     });
     const el = await widget(adapter);
     expect(text(part(el, 'note'))).to.equal('Bonus for teams that succeed: Free gift wrap · +100 points');
@@ -108,13 +113,17 @@ describe('<kith-group-buy>', () => {
     button(el, 'start')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part="seat"]'));
     const teamId = (await adapter.groupBuy!.getOffer('p1'))!.yourTeam!.id;
-    await adapter.as(ANA).groupBuy!.joinTeam!(teamId, { displayName: 'Ana' });
+    // Ana joins: the team as the server would push it.
+    const ana = { initials: 'A', leader: false, seat: 'held' as const };
+    adapter.control.setTeam(teamId, (t) => ({ members: [...t.members, ana], seatCount: 2 }));
     await waitUntil(() => part(el, 'progress')!.querySelectorAll('.held').length === 2, 'the join arrives live');
-    // The merchant reported both orders: the server would confirm the seats and the team succeed at 2.
+    // The merchant reported both orders: the server confirms the seats and the team succeeds at 2.
     adapter.control.setTeam(teamId, (t) => ({
-      seats: t.seats.map((s) => ({ ...s, seat: 'confirmed' as const })),
+      members: t.members.map((m) => ({ ...m, seat: 'confirmed' as const })),
+      confirmedCount: 2,
       state: 'succeeded',
-      tierReached: 0,
+      tierReached: t.tiers[0]!,
+      you: { [LIN.id]: { seat: 'confirmed', leader: true, price: t.tiers[0]!.price } },
     }));
     await waitUntil(() => text(part(el, 'state')) === 'Team price unlocked', 'success arrives live');
     expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('2 joined · 1 more for $50.15');
@@ -131,17 +140,12 @@ describe('<kith-group-buy>', () => {
     const el = await widget(adapter);
     const row = sr(el).querySelector<HTMLButtonElement>('[part="teams"] [data-act="join"]')!;
     const id = row.dataset.id!;
-    // Others took the last seats meanwhile: the team is full, and the server refuses the join.
-    adapter.control.setTeam(id, (t, c) => ({
-      seats: [
-        ...t.seats,
-        ...Array.from({ length: c.maxMembers - t.seats.length }, (_, i) => ({
-          customerId: `c-${i}`,
-          displayName: `S${i}`,
-          seat: 'held' as const,
-        })),
-      ],
-    }));
+    // Others took the last seats meanwhile: the team is full, no longer listed, and the server refuses the join.
+    const held = { initials: 'S', leader: false, seat: 'held' as const };
+    adapter.control.setTeam(id, (t) => ({ members: [...t.members, held, held], seatCount: 3 }));
+    adapter.control.update((f) => {
+      f.offers![0] = { ...f.offers![0]!, teams: f.offers![0]!.teams.filter((x) => x !== id) };
+    });
     adapter.control.next('groupBuy.joinTeam', new HttpError(409, 'team_full', 'This team is full'));
     row.click();
     await waitUntil(() => text(part(el, 'message')) === 'That team just filled up. Join another or start your own.');
@@ -236,9 +240,8 @@ describe('<kith-group-buy>', () => {
 
   it('keyboard: focus goes to the new team’s actions after a join, and back to its Join after leaving (never dropped to the page)', async () => {
     adapter = adapterWith();
-    // A forming team of Ana's, which Lin can join and leave.
-    const offer = (await adapter.groupBuy!.getOffer('p1'))!;
-    const id = (await adapter.as(ANA).groupBuy!.startTeam!(offer.campaign.id, { displayName: 'Ana' })).id;
+    // Wei's forming team, which Lin can join and leave.
+    const id = 'team-1';
     const el = await widget(adapter);
     const join = button(el, 'join', id)!;
     // A pressed button is disabled while the request runs, which takes focus away from it.
@@ -274,29 +277,27 @@ describe('<kith-group-buy>', () => {
   it('expired and closed teams say so, without a countdown or buttons', async () => {
     adapter = adapterWith((seed, now) => {
       const iso = (ms: number) => new Date(ms).toISOString();
+      const [wei] = demoTeams(now);
+      const member = (initials: string) => ({ initials, leader: false, seat: 'confirmed' as const });
       seed.teams!.push(
         {
+          ...wei!,
           id: 'team-x',
-          campaignId: 'gb-1',
+          state: 'expired',
+          leaderName: 'Xu',
           createdAt: iso(now - 30 * HOUR),
           expiresAt: iso(now - 6 * HOUR),
           endedAt: iso(now - 6 * HOUR),
-          state: 'expired',
-          seats: [{ customerId: 'c-x', displayName: 'Xu', seat: 'confirmed' }],
         },
         {
+          ...wei!,
           id: 'team-full',
-          campaignId: 'gb-1',
-          createdAt: iso(now - HOUR),
-          expiresAt: iso(now + 23 * HOUR),
-          endedAt: iso(now - 10 * 60_000),
           state: 'closed',
-          tierReached: 1,
-          seats: ['c1', 'c2', 'c3'].map((customerId, i) => ({
-            customerId,
-            displayName: `M${i}`,
-            seat: 'confirmed' as const,
-          })),
+          members: [...wei!.members, member('M'), member('J')],
+          confirmedCount: 3,
+          seatCount: 3,
+          tierReached: wei!.tiers[1]!,
+          endedAt: iso(now - 10 * 60_000),
         },
       );
     }, ANA);
@@ -333,8 +334,9 @@ describe('<kith-group-buy>', () => {
   ] as const) {
     it(`${name}: says so and offers no new team`, async () => {
       adapter = adapterWith((seed) => {
-        change(seed.campaigns![0] as unknown as Record<string, unknown>);
-        if (name !== 'campaign over') seed.teams = [];
+        const offer = { ...seed.offers![0]!, campaign: { ...seed.offers![0]!.campaign } };
+        change(offer.campaign as unknown as Record<string, unknown>);
+        seed.offers = [name === 'campaign over' ? offer : { ...offer, teams: [] }];
       });
       const el = await widget(adapter);
       expect(text(sr(el).querySelector('.notice'))).to.equal(note);
