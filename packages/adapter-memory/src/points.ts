@@ -35,7 +35,7 @@ export function pointsApi(ctx: Context, customer: MemoryCustomer | null): Memory
     getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
     getAccount: (o) => call('points.getAccount', o, () => ({ ...mine().account, serverTime: serverTime() }), customer),
     listHistory: (q, o) =>
-      call('points.listHistory', o, () => offsetPage(mine().history, q?.cursor, q?.limit), customer),
+      call('points.listHistory', o, () => offsetPage(mine().history, q?.cursor, q?.limit), customer, [q]),
     checkIn: (o) => write(customer, 'points.checkIn', o, scripted('points.checkIn', [])),
     redeem: (id, o) => write(customer, 'points.redeem', o, scripted('points.redeem', [id]), [id]),
   };

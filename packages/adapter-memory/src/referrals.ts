@@ -10,10 +10,10 @@ export interface MemoryReferralsFixture {
   links: Record<string, ReferralLink>;
   /** By code (upper case): the offer, or the refusal a friend's landing gets; other codes are 404. */
   offers: Record<string, ReferralOffer | { status: number; code: string; message: string }>;
-  /** No stats: nothing yet, and no code. */
   stats: Record<string, ReferralStats>;
 }
 
+/** A customer without stats: nothing yet. */
 const NONE = { code: null, clicks: 0, signups: 0, conversions: 0, rewards: { pending: 0, approved: 0 }, recent: [] };
 
 export function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['referrals'] {
