@@ -26,23 +26,12 @@ export {
 } from './group-buy-demo.js';
 export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';
-export { newMember, type MemoryPointsCustomer, type MemoryPointsFixture } from './points.js';
-export {
-  DEMO_POINTS_PROGRAM,
-  demoRewards,
-  demoPoints,
-  demoPointsFixture,
-  demoPointsOutcomes,
-  POINTS_STATES,
-  type PointsScenarioState,
-} from './points-demo.js';
-export { type MemoryReferralsFixture, type MemoryRefusal } from './referrals.js';
+export { type MemoryPointsCustomer, type MemoryPointsFixture } from './points.js';
+export { demoPointsFixture, demoPointsOutcomes, POINTS_STATES, type PointsScenarioState } from './points-demo.js';
+export { type MemoryReferralsFixture } from './referrals.js';
 export {
   demoReferralsFixture,
   demoReferralsOutcomes,
-  DEMO_REFERRAL_CODE,
-  LIN_REFERRAL_CODE,
-  MEMORY_LANDING_URL,
   REFERRAL_STATES,
   type ReferralScenarioState,
 } from './referrals-demo.js';

@@ -1,13 +1,8 @@
 import { DEMO_SHOPPER } from './group-buy-demo.js';
 import type { MemoryAdapter, ScenarioStep } from './memory-adapter.js';
 import type { MemoryOutcomes } from './outcomes.js';
-import { demoPointsFixture, demoPointsOutcomes, POINTS_STATES, type PointsScenarioState } from './points-demo.js';
-import {
-  demoReferralsFixture,
-  demoReferralsOutcomes,
-  REFERRAL_STATES,
-  type ReferralScenarioState,
-} from './referrals-demo.js';
+import { demoPointsFixture, demoPointsOutcomes, type PointsScenarioState } from './points-demo.js';
+import { demoReferralsFixture, demoReferralsOutcomes, type ReferralScenarioState } from './referrals-demo.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
 /** A widget state: pass all three to `createMemoryAdapter({ seed, customer, outcomes })` (`customer: null` to show it signed out). */
@@ -18,42 +13,21 @@ export interface Scenario {
   readonly outcomes: MemoryOutcomes;
 }
 
-/**
- * The demo data with the shopper's points in one widget state (see `demoPoints`): `member`
- * (1,240 points, 180 pending, Silver, 480 to Gold, a streak of 2), `new-member`, `checked-in`,
- * `bonus-next` (the next check-in earns 25), `expiring`, `top-tier` (Gold, all badges) and `rich`
- * (1,700 points). Check-ins and redemptions answer the demo's outcomes (`demoPointsOutcomes`).
- */
-export function pointsScenario(
-  state: PointsScenarioState,
-  o: { now?: number; customer?: MemoryCustomer } = {},
-): Scenario {
-  if (!POINTS_STATES.includes(state))
-    throw new TypeError(`pointsScenario: unknown state ${String(state)}; one of ${POINTS_STATES.join(', ')}`);
-  const now = o.now ?? Date.now();
-  const customer = o.customer ?? DEMO_SHOPPER;
-  return {
-    seed: { ...demoSeed(now, customer.id), points: demoPointsFixture(now, customer.id, state) },
-    customer,
-    outcomes: { ...demoPointsOutcomes, ...demoReferralsOutcomes },
-  };
+/** The demo data with one domain's part in a given state, the demo's outcomes, and the demo shopper unless given. */
+function demoScenario(o: ScenarioOptions, part: (now: number, customerId: string) => Partial<MemorySeed>): Scenario {
+  const { now = Date.now(), customer = DEMO_SHOPPER } = o;
+  const outcomes = { ...demoPointsOutcomes, ...demoReferralsOutcomes };
+  return { seed: { ...demoSeed(now, customer.id), ...part(now, customer.id) }, customer, outcomes };
 }
+type ScenarioOptions = { now?: number; customer?: MemoryCustomer };
 
-/** The demo data with referrals in one widget state (see `demoReferralsFixture`): `advocate`, `new-advocate`, `no-program`, `capped`. */
-export function referralsScenario(
-  state: ReferralScenarioState,
-  o: { now?: number; customer?: MemoryCustomer } = {},
-): Scenario {
-  if (!REFERRAL_STATES.includes(state))
-    throw new TypeError(`referralsScenario: unknown state ${String(state)}; one of ${REFERRAL_STATES.join(', ')}`);
-  const now = o.now ?? Date.now();
-  const customer = o.customer ?? DEMO_SHOPPER;
-  return {
-    seed: { ...demoSeed(now, customer.id), referrals: demoReferralsFixture(now, customer.id, state) },
-    customer,
-    outcomes: { ...demoPointsOutcomes, ...demoReferralsOutcomes },
-  };
-}
+/** The demo data with the shopper's points in one of `POINTS_STATES` (see `demoPointsFixture`). */
+export const pointsScenario = (state: PointsScenarioState, o: ScenarioOptions = {}) =>
+  demoScenario(o, (now, id) => ({ points: demoPointsFixture(now, id, state) }));
+
+/** The demo data with referrals in one of `REFERRAL_STATES` (see `demoReferralsFixture`). */
+export const referralsScenario = (state: ReferralScenarioState, o: ScenarioOptions = {}) =>
+  demoScenario(o, (now, id) => ({ referrals: demoReferralsFixture(now, id, state) }));
 
 export interface LiveScenarioOptions {
   /** Time in the scheduled state before going live. */
