@@ -1,6 +1,6 @@
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam, GroupBuyYourSeat, WriteOptions } from '@kith/core';
 import { notFound } from './errors.js';
-import type { Context } from './context.js';
+import type { Context } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
 import type { MemoryAdapter } from './memory-adapter.js';
 

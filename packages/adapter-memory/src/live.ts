@@ -1,5 +1,4 @@
-import type { Context } from './context.js';
-import type { MemoryAdapter } from './memory-adapter.js';
+import type { Context, MemoryAdapter } from './memory-adapter.js';
 
 export function liveApi({ data, call, subscribe, show }: Context): MemoryAdapter['live'] {
   return {

@@ -1,39 +1,31 @@
-import type {
-  Capability,
-  GroupBuyApi,
-  GroupBuyTeam,
-  KithAdapter,
-  LiveShow,
-  PointsApi,
-  ReferralsApi,
-  Review,
-} from '@kith/core';
-import { createContext, type Context } from './context.js';
+import type * as K from '@kith/core';
 import { notFound } from './errors.js';
-import { groupBuyApi, teamOf, type MemoryTeam } from './group-buy.js';
+import { groupBuyApi, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
+import { demoGroupBuyOutcomes } from './group-buy-demo.js';
 import { liveApi } from './live.js';
 import type { MemoryOutcomes, Outcome } from './outcomes.js';
-import type { FailureMode } from './runtime.js';
-import { pointsApi, pointsOf, type MemoryPointsCustomer } from './points.js';
+import { pointsApi } from './points.js';
+import { demoPointsOutcomes } from './points-demo.js';
 import { referralsApi } from './referrals.js';
-import { reviewsApi } from './reviews.js';
-import type { MemoryCustomer, MemorySeed } from './seed.js';
+import { demoReferralsOutcomes } from './referrals-demo.js';
+import { demoReviewsOutcomes, reviewsApi } from './reviews.js';
+import { createRuntime, type FailureMode } from './runtime.js';
+import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
 export interface MemoryAdapterOptions {
-  /** Data to serve; defaults to `demoSeed()`, whose orders are the signed-in customer's. It is copied, never mutated. */
+  /** Data to serve, as the server would serve it; default `demoSeed()`. Copied, never mutated. */
   readonly seed?: MemorySeed;
   /** Delay per call in ms, or a `[min, max]` range, to show loading states. */
   readonly latency?: number | readonly [number, number];
   /** `'always'`, a failure rate from 0 to 1, or a predicate over operation names such as `live.getShow`. */
   readonly failure?: FailureMode;
-  /** The signed-in customer for writes; without one, writes fail with 401 as on a real server. */
+  /** Who writes; without one, writes and the customer's own reads fail with 401 as on a real server. */
   readonly customer?: MemoryCustomer;
-  /** The clock (default `Date.now`); `control.advanceTime` moves it further. */
+  /** The clock (default `Date.now`). */
   readonly now?: () => number;
   /**
-   * How writes answer (`reviews.submitReview`, `groupBuy.joinTeam`, `points.redeem`…), by operation name:
-   * `{ 'points.redeem': (ctx, rewardId) => … }`. Defaults to the demo's outcomes with the demo seed
-   * and to none with your own seed (such a write then fails with 501 `not_scripted`).
+   * How writes answer, by operation (`{ 'points.redeem': (ctx, rewardId) => … }`): the demo's with
+   * the demo seed, none with your own (such a write then fails with 501 `not_scripted`).
    */
   readonly outcomes?: MemoryOutcomes;
 }
@@ -44,110 +36,128 @@ export interface ScenarioStep {
   readonly run: (control: MemoryControl) => void;
 }
 
-/** Drives the in-memory data like an admin or a backend would. Every change reaches subscribers. */
+/** Drives the data like an admin or a backend would; shows and teams reach their subscribers. */
 export interface MemoryControl {
-  updateShow(id: string, patch: Partial<LiveShow>): LiveShow;
-  startShow(id: string, viewerCount?: number): LiveShow;
-  endShow(id: string, replayUrl?: string): LiveShow;
-  setViewers(id: string, viewerCount: number): LiveShow;
-  /** Plays steps on timers; returns a function that stops them. `loop` restarts at the first step. */
+  /** Puts a show in any state (which transitions are allowed is the server's rule). */
+  updateShow(id: string, patch: Partial<K.LiveShow>): K.LiveShow;
+  startShow(id: string, viewerCount?: number): K.LiveShow;
+  endShow(id: string, replayUrl?: string): K.LiveShow;
+  setViewers(id: string, viewerCount: number): K.LiveShow;
+  /** Plays steps on timers; returns their stop. `loop` restarts at the first step. */
   play(steps: readonly ScenarioStep[], options?: { loop?: boolean }): () => void;
   setFailure(mode: FailureMode): void;
-  /** Publishes a review (as a moderator would); `rejectReview` takes it down. 404 for an unknown review. */
-  approveReview(id: string): Review;
-  rejectReview(id: string): Review;
-  /** Adds reviews as they are (any status): `addReviews(manyReviews('p1', 10_000))`. */
-  addReviews(reviews: readonly Review[]): void;
-  /** The team's public view, as `subscribeTeam` pushes it. */
-  team(id: string): GroupBuyTeam;
-  /**
-   * Puts a team in any state as served (members, counts, `state`, `tierReached`, `you`…) and pushes
-   * it to its subscribers; `patch` may be a function of the team. 404 for an unknown team.
-   */
-  setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam) => Partial<MemoryTeam>)): GroupBuyTeam;
-  /**
-   * Moves the adapter's clock by `ms` (negative: back) for every view (`serverTime`, what outcomes
-   * see as `now`). Returns the new time.
-   */
-  advanceTime(ms: number): string;
+  /** Publishes a review, as a moderator would; 404 for an unknown one. */
+  approveReview(id: string): K.Review;
+  /** Puts a team in any state as served; `patch` may be a function of the team. 404 for an unknown one. */
+  setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam) => Partial<MemoryTeam>)): K.GroupBuyTeam;
   /**
    * The next call of `operation` (`points.redeem`, `live.getShow`…) answers `outcome` instead: a
-   * value, an `Error` to throw (`new HttpError(409, 'insufficient_points', …)`), or a function of
-   * the fixture and the call's arguments. Several calls queue in order.
+   * value, an `Error` to throw, or a function of the fixture and the call's arguments. Calls queue.
    */
   next(operation: string, outcome: Outcome): void;
-  /** Sets a customer's points account fields (balance, tier, streak…), as the server would show them after any change. */
-  setPoints(customerId: string, patch: Partial<MemoryPointsCustomer['account']>): void;
-  /** Changes the fixture in place (any state: a reward's stock, a customer's referral stats…); reads see it at once. */
+  /** Changes the fixture in place (a reward's stock, a balance, more reviews…); reads see it at once. */
   update(recipe: (fixture: MemorySeed) => void): void;
 }
 
-export interface MemoryAdapter extends KithAdapter {
-  /** Every group-buy call, writes included. */
-  readonly groupBuy: Required<GroupBuyApi>;
-  /** Every points call, writes included. */
-  readonly points: Required<PointsApi>;
-  /** Every referrals call. */
-  readonly referrals: ReferralsApi;
+export interface MemoryAdapter extends K.KithAdapter {
+  readonly groupBuy: Required<K.GroupBuyApi>;
+  readonly points: Required<K.PointsApi>;
+  readonly referrals: K.ReferralsApi;
   /** Shared by every view of the same data. */
   readonly control: MemoryControl;
-  /** The customer this view writes as, or null when signed out. */
+  /** Who this view writes as (null: signed out). */
   readonly customer: MemoryCustomer | null;
-  /** Open subscriptions over all views of the same data, for tests that prove widgets clean up. */
+  /** Open subscriptions over all views, for tests that prove widgets clean up. */
   readonly activeSubscriptions: number;
-  /**
-   * Another view of the same data signed in as `customer` (null: signed out), like a second
-   * browser on one shop: writes, subscriptions, failures and controls are shared.
-   */
+  /** Another view of the same data as `customer`, like a second browser on one shop. */
   as(customer: MemoryCustomer | null): MemoryAdapter;
   /** Stops every scenario timer, drops every subscriber and frees photo URLs, for all views. */
   dispose(): void;
 }
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
-
-function setReview(data: MemorySeed, id: string, status: Review['status']): Review {
-  const i = data.reviews.findIndex((r) => r.id === id);
-  if (i < 0) throw notFound(`Review ${id}`);
-  data.reviews[i] = { ...data.reviews[i]!, status };
-  return structuredClone(data.reviews[i]!);
+const CAPABILITIES: ReadonlySet<K.Capability> = new Set(['live', 'reviews', 'groupBuy', 'points', 'referrals']);
+const DEMO_OUTCOMES = {
+  ...demoReviewsOutcomes,
+  ...demoGroupBuyOutcomes,
+  ...demoPointsOutcomes,
+  ...demoReferralsOutcomes,
+};
+function find<T extends { id: string }>(list: T[], id: string, what: string): T {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw notFound(`${what} ${id}`);
+  return found;
 }
+
+/** The adapter's state and helpers, shared by the controls and every view. */
+function createContext(options: MemoryAdapterOptions) {
+  const now = options.now ?? Date.now;
+  const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
+  const rt = createRuntime(data, now, {
+    ...options,
+    outcomes: options.outcomes ?? (options.seed ? {} : DEMO_OUTCOMES),
+  });
+  const serverTime = () => new Date(now()).toISOString();
+  const teams = (): MemoryGroupBuyFixture => ((data.offers ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
+  /** The public view (no `you`) with the server time, as the team stream sends it. */
+  const publicTeam = (id: string) => ({ ...teamView(teamOf(teams(), id)), serverTime: serverTime() });
+  let visits = 0;
+  return {
+    ...rt,
+    rt,
+    data,
+    now,
+    serverTime,
+    timers: new Set<ReturnType<typeof setTimeout>>(),
+    teams,
+    publicTeam,
+    // Every change of a team, by a write's outcome or a state setter, reaches its stream.
+    teamChanged: (id: string) => teams().teams.some((t) => t.id === id) && rt.notify(`team:${id}`, publicTeam(id)),
+    show: (id: string) => find(data.shows, id, 'Show'),
+    pointsData: () => {
+      if (!data.points) throw notFound('Points program');
+      return data.points;
+    },
+    referralsData: () => (data.referrals ??= { links: {}, offers: {}, stats: {} }),
+    nextVisit: () => `rv-${++visits}`,
+  };
+}
+export type Context = ReturnType<typeof createContext>;
 
 /** The controls: state setters, scripted answers and scenario timers, shared by every view. */
 function createControl(ctx: Context): MemoryControl {
-  const { data, now, timers, rt, teams, publicTeam, teamChanged, updateShow, pointsData } = ctx;
+  const { data, timers, rt, teams } = ctx;
+  const updateShow = (id: string, patch: Partial<K.LiveShow>) => {
+    const next = { ...ctx.show(id), ...patch };
+    data.shows = data.shows.map((s) => (s.id === id ? next : s));
+    rt.notify(`show:${id}`, next);
+    return structuredClone(next);
+  };
   const control: MemoryControl = {
     updateShow,
-    // State setters: any show can be put in any state (which transitions are allowed is the server's rule).
     startShow: (id, viewerCount = 0) =>
-      updateShow(id, { status: 'live', startedAt: new Date(now()).toISOString(), endedAt: undefined, viewerCount }),
+      updateShow(id, { status: 'live', startedAt: ctx.serverTime(), endedAt: undefined, viewerCount }),
     endShow: (id, replayUrl) =>
       updateShow(id, {
         status: 'ended',
-        endedAt: new Date(now()).toISOString(),
+        endedAt: ctx.serverTime(),
         viewerCount: undefined,
-        ...(replayUrl ? { replayUrl } : {}),
+        ...(replayUrl && { replayUrl }),
       }),
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
     play(steps, { loop = false } = {}) {
       let stopped = false;
       let current: ReturnType<typeof setTimeout> | undefined;
-      const run = (i: number) => {
-        if (stopped) return;
-        if (i >= steps.length) {
-          if (loop && steps.length) run(0);
-          return;
+      const step = (i: number) => () => {
+        timers.delete(current!);
+        try {
+          steps[i]!.run(control);
+        } catch (e) {
+          console.warn('[kith memory] scenario step failed', e);
         }
-        current = setTimeout(() => {
-          timers.delete(current!);
-          try {
-            steps[i]!.run(control);
-          } catch (e) {
-            console.warn('[kith memory] scenario step failed', e);
-          }
-          run(i + 1);
-        }, steps[i]!.after);
-        timers.add(current);
+        run(i + 1 < steps.length ? i + 1 : loop ? 0 : -1);
+      };
+      const run = (i: number) => {
+        if (!stopped && i >= 0 && steps[i]) timers.add((current = setTimeout(step(i), steps[i].after)));
       };
       run(0);
       return () => {
@@ -157,34 +167,21 @@ function createControl(ctx: Context): MemoryControl {
       };
     },
     setFailure: rt.setFailure,
-    approveReview: (id) => setReview(data, id, 'published'),
-    rejectReview: (id) => setReview(data, id, 'rejected'),
-    addReviews: (list) => {
-      data.reviews.push(...structuredClone(list));
+    approveReview: (id) => {
+      const review = { ...find(data.reviews, id, 'Review'), status: 'published' as const };
+      data.reviews = data.reviews.map((r) => (r.id === id ? review : r));
+      return structuredClone(review);
     },
-    team: (id) => structuredClone(publicTeam(id)),
     setTeam: (id, patch) => {
       const f = teams();
       const t = teamOf(f, id);
-      const next = { ...t, ...(typeof patch === 'function' ? patch(t) : patch) };
-      f.teams = f.teams.map((x) => (x === t ? next : x));
-      teamChanged(id);
-      return structuredClone(publicTeam(id));
+      f.teams = f.teams.map((x) => (x === t ? { ...t, ...(typeof patch === 'function' ? patch(t) : patch) } : x));
+      ctx.teamChanged(id);
+      return structuredClone(ctx.publicTeam(id));
     },
-    advanceTime: (ms) => {
-      ctx.clockOffset.ms += ms;
-      return new Date(now()).toISOString();
-    },
-    next: (op, outcome) => {
-      rt.queue(op, outcome);
-    },
-    setPoints: (customerId, patch) => {
-      const rec = pointsOf(pointsData(), customerId);
-      rec.account = { ...rec.account, ...structuredClone(patch) };
-    },
+    next: rt.queue,
     update: (recipe) => recipe(data),
   };
-
   return control;
 }
 

@@ -1,5 +1,5 @@
 import type { PointsAccount, PointsEntry, PointsProgram } from '@kith/core';
-import type { Context } from './context.js';
+import type { Context } from './memory-adapter.js';
 import { notFound, signedIn } from './errors.js';
 import type { MemoryAdapter } from './memory-adapter.js';
 import { offsetPage } from './page.js';

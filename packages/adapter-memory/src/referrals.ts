@@ -1,5 +1,5 @@
 import { HttpError, type ReferralLink, type ReferralOffer, type ReferralStats } from '@kith/core';
-import type { Context } from './context.js';
+import type { Context } from './memory-adapter.js';
 import { notFound, signedIn } from './errors.js';
 import type { MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';

@@ -1,6 +1,5 @@
 import type * as K from '@kith/core';
-import type { Context } from './context.js';
-import type { MemoryAdapter } from './memory-adapter.js';
+import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import { offsetPage } from './points.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';

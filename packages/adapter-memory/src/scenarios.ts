@@ -1,5 +1,5 @@
 import { DEMO_SHOPPER } from './group-buy-demo.js';
-import type { MemoryAdapter, ScenarioStep } from './memory-adapter.js';
+import type { MemoryAdapter, MemoryControl, ScenarioStep } from './memory-adapter.js';
 import type { MemoryOutcomes } from './outcomes.js';
 import { demoPointsFixture, demoPointsOutcomes, type PointsScenarioState } from './points-demo.js';
 import { demoReferralsFixture, demoReferralsOutcomes, type ReferralScenarioState } from './referrals-demo.js';
@@ -30,64 +30,37 @@ export const referralsScenario = (state: ReferralScenarioState, o: ScenarioOptio
   demoScenario(o, (now, id) => ({ referrals: demoReferralsFixture(now, id, state) }));
 
 export interface LiveScenarioOptions {
-  /** Time in the scheduled state before going live. */
+  /** Time scheduled, then live (viewers rising in steps), then ended before a loop restarts, in ms. */
   readonly scheduledFor?: number;
-  /** Time live; viewers rise in steps meanwhile. */
   readonly liveFor?: number;
-  /** Time ended before the scenario loops (when looping). */
   readonly endedFor?: number;
   readonly viewerStep?: number;
   readonly replayUrl?: string;
+  /** Reschedules and plays again, so a demo page stays alive. */
+  readonly loop?: boolean;
 }
 
-/**
- * Scheduled → live with viewers rising → ended with a replay, for one show. With `loop` it
- * reschedules and plays again, so a demo page stays alive.
- */
-export function playLiveScenario(
-  adapter: MemoryAdapter,
-  showId: string,
-  o: LiveScenarioOptions & { loop?: boolean } = {},
-): () => void {
-  const { scheduledFor = 8000, liveFor = 30_000, endedFor = 15_000, viewerStep = 37 } = o;
+/** Scheduled → live with viewers rising → ended with a replay, for one show. Returns its stop. */
+export function playLiveScenario(adapter: MemoryAdapter, showId: string, o: LiveScenarioOptions = {}): () => void {
+  const { scheduledFor = 8000, liveFor = 30_000, endedFor = 15_000, viewerStep = 37, loop } = o;
   // Viewers change about every 2 s, and at least twice, so "rising" is always visible.
   const ticks = Math.max(3, Math.floor(liveFor / 2000));
+  const startsAt = () => new Date(Date.now() + scheduledFor).toISOString();
+  const cleared = { startedAt: undefined, endedAt: undefined, viewerCount: undefined, replayUrl: undefined };
   const reschedule = () =>
-    adapter.control.updateShow(showId, {
-      status: 'scheduled',
-      startsAt: new Date(Date.now() + scheduledFor).toISOString(),
-      startedAt: undefined,
-      endedAt: undefined,
-      viewerCount: undefined,
-      replayUrl: undefined,
-    });
+    adapter.control.updateShow(showId, { status: 'scheduled', startsAt: startsAt(), ...cleared });
   reschedule();
-  let viewers = 0;
+  let viewers = 120;
+  const rise = (c: MemoryControl) =>
+    c.setViewers(showId, (viewers += viewerStep + Math.round(Math.random() * viewerStep)));
   const steps: ScenarioStep[] = [
-    {
-      after: scheduledFor,
-      run: (c) => {
-        viewers = 120;
-        c.startShow(showId, viewers);
-      },
-    },
-    ...Array.from({ length: ticks - 1 }, (): ScenarioStep => ({
-      after: liveFor / ticks,
-      run: (c) => {
-        viewers += viewerStep + Math.round(Math.random() * viewerStep);
-        c.setViewers(showId, viewers);
-      },
-    })),
+    { after: scheduledFor, run: (c) => c.startShow(showId, (viewers = 120)) },
+    ...Array.from({ length: ticks - 1 }, () => ({ after: liveFor / ticks, run: rise })),
     {
       after: liveFor / ticks,
       run: (c) => c.endShow(showId, o.replayUrl ?? `https://live.example.com/${showId}/replay`),
     },
-    {
-      after: endedFor,
-      run: () => {
-        if (o.loop) reschedule();
-      },
-    },
+    { after: endedFor, run: () => void (loop && reschedule()) },
   ];
-  return adapter.control.play(steps, { loop: o.loop });
+  return adapter.control.play(steps, { loop });
 }

@@ -22,21 +22,12 @@ export interface MemoryCustomer {
   readonly displayName: string;
 }
 
-/** What a customer bought: the demo outcomes mark their reviews and answers about these products verified. */
-export interface MemoryOrder {
-  readonly id?: string;
-  readonly customerId: string;
-  readonly productIds: readonly string[];
-}
-
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
 export interface MemorySeed {
   shows: LiveShow[];
   reviews: Review[];
   /** Questions as served: newest first, each with its published answers in the served order. */
   questions?: Question[];
-  /** Orders, the proof behind "verified buyer" in the demo outcomes. */
-  orders?: MemoryOrder[];
   /** Each product's review summary as served; a product without one answers an empty summary. */
   summaries?: Record<string, ReviewSummary>;
   /** Review listings as served by query (`p1 rating=5 sort=newest`): ids in order, space-separated. */
@@ -211,24 +202,16 @@ function demoShows(now: number): MemorySeed['shows'] {
 
 /**
  * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points, referrals. `customerId` is who bought `p1` and `p3` in four orders, holds the demo
- * points account and advocates with referral code `ALEX-7Q2K` (the adapter passes its signed-in
- * customer); Lin's code `LIN-8H3M` comes with it (`demoReferralsFixture`).
+ * buy, points, referrals. `customerId` (the adapter passes its signed-in customer) holds the demo
+ * points account and advocates with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
  */
 export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
-  // The shopper's orders: their reviews and answers about p1 and p3 are verified.
-  const orders = ['o-1001', 'o-1042', 'o-1068', 'o-1107'].map((id, i) => ({
-    id,
-    customerId,
-    productIds: i % 2 ? ['p1'] : ['p3'],
-  }));
   return {
     shows: demoShows(now),
     reviews: demoReviews(now),
     questions: demoQuestions(now),
     offers: [demoOffer(now)],
     teams: demoTeams(now),
-    orders,
     summaries: { p1: P1_SUMMARY },
     listings: P1_LISTINGS,
     points: demoPointsFixture(now, customerId),

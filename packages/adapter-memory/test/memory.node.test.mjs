@@ -101,7 +101,10 @@ describe('memory adapter', () => {
     });
     await assert.rejects(adapter.points.redeem('rw-5off'), (e) => isHttpError(e) && e.code === 'insufficient_points');
     assert.equal((await adapter.points.redeem('rw-5off')).code, 'KITH-TEST-CODE', 'queued outcomes answer in order');
-    adapter.control.setPoints('c1', { balance: 42 });
+    adapter.control.update((f) => {
+      const c1 = f.points.customers.c1;
+      c1.account = { ...c1.account, balance: 42 };
+    });
     assert.equal((await adapter.points.getAccount()).balance, 42);
 
     const bare = createMemoryAdapter({ seed: scenario.seed, customer });

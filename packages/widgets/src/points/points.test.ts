@@ -285,7 +285,10 @@ describe('<kith-points>', () => {
   it('re-reads the account when the page becomes visible again (points moved elsewhere)', async () => {
     adapter = adapterFor();
     const el = await widget(adapter);
-    adapter.control.setPoints(ME, { balance: 1300 });
+    adapter.control.update((f) => {
+      const me = f.points!.customers[ME]!;
+      me.account = { ...me.account, balance: 1300 };
+    });
     expect(part(el, 'balance')).to.match(/^1,240 points/);
     document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => part(el, 'balance').startsWith('1,300 points'), 'never re-read');
