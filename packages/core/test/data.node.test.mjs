@@ -162,3 +162,20 @@ describe('intent', () => {
     assert.deepEqual(i.$state.get(), {});
   });
 });
+
+describe('resource view and fail', () => {
+  it('shows listeners its view of each state, and fail() puts a failure in place keeping the data', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch, { view: (s) => ({ status: s.status, value: s.data }) });
+    const off = $r.listen(() => {});
+    assert.deepEqual($r.get(), { status: 'loading', value: undefined });
+    calls[0].resolve(7);
+    await tick();
+    assert.deepEqual($r.get(), { status: 'ready', value: 7 });
+    $r.fail(new NetworkError());
+    assert.deepEqual($r.get(), { status: 'error', value: 7 });
+    $r.mutate(8);
+    assert.deepEqual($r.get(), { status: 'ready', value: 8 });
+    off();
+  });
+});
