@@ -77,7 +77,7 @@ const collapseTemplates = () => ({
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
-  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image', 'error-codes'],
+  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image', 'stores/pages', 'error-codes'],
   widgets: [
     'index',
     'define',
@@ -122,7 +122,8 @@ const chunkOf = (id) => {
   // Lit's directives stay with the widgets that use them, so the runtime carries only what all need.
   if (/[\\/]directives?([\\/]|\.js$|-helpers\.js$)/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
   // The byte sniffer is only for the lazy review form (and servers): keep it out of the runtime.
-  if (/packages[\\/]core[\\/]src[\\/]util[\\/]image/.test(id)) return undefined;
+  // So is the paged read, for the reviews and Q&A lists (@kith/core/pages): it rides in the reviews chunk.
+  if (/packages[\\/]core[\\/]src[\\/](util[\\/]image|stores[\\/]pages)/.test(id)) return undefined;
   if (
     /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(
       id,

@@ -114,4 +114,6 @@ export {
   type IntentState,
 } from './stores/data.js';
 export { storeCache } from './stores/keyed.js';
+// The paged read (`pages`) is at @kith/core/pages, outside the runtime: only the reviews and Q&A lists use it.
+export type { Pages, PagesState } from './stores/pages.js';
 // The byte sniffer is at @kith/core/image, outside the runtime: only forms and servers need it.

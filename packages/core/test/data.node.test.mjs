@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HttpError, NetworkError, TimeoutError, resource, intent, storeCache } from '@kith/core';
+import { pages } from '@kith/core/pages';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** A fetch whose answers the test hands out, recording every call and its signal. */
@@ -160,5 +161,140 @@ describe('intent', () => {
     done('ok');
     assert.equal(await p, 'ok');
     assert.deepEqual(i.$state.get(), {});
+  });
+});
+
+describe('pages', () => {
+  /** A page fetch whose answers the test hands out, recording each call's query, cursor and signal. */
+  function deferredPages() {
+    const calls = [];
+    /** @type {(q: readonly unknown[], cursor: string | null, signal: AbortSignal) => Promise<any> | undefined} */
+    const fetch = ([product], cursor, signal) =>
+      product ? new Promise((resolve, reject) => calls.push({ product, cursor, signal, resolve, reject })) : undefined;
+    return { calls, fetch };
+  }
+  const page = (items, nextCursor = null, total) => ({ items, nextCursor, total });
+
+  it('loads the first page on a query, and more() appends the next cursor’s page until the last', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    const off = $p.listen(() => {});
+    $p.query('p1');
+    assert.equal($p.get().loading, true);
+    assert.equal(calls[0].cursor, null);
+    calls[0].resolve(page(['a', 'b'], 'c2', 3));
+    await tick();
+    assert.deepEqual([$p.get().items, $p.get().total, $p.get().done], [['a', 'b'], 3, false]);
+    $p.more();
+    assert.equal(calls[1].cursor, 'c2');
+    calls[1].resolve(page(['c']));
+    await tick();
+    assert.deepEqual([$p.get().items, $p.get().done, $p.get().loading], [['a', 'b', 'c'], true, false]);
+    $p.more();
+    assert.equal(calls.length, 2, 'done: no request past the last page');
+    off();
+  });
+
+  it('dedupes: the same query again, or more() while a page loads, sends nothing', () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    const filters = { sort: 'newest' };
+    $p.query('p1', filters);
+    $p.query('p1', filters);
+    $p.more();
+    $p.more();
+    assert.equal(calls.length, 1);
+  });
+
+  it('a new query starts over: it aborts the page in flight, clears the rows and bumps the generation', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    $p.query('p1');
+    calls[0].resolve(page(['a'], 'c2'));
+    await tick();
+    const { generation } = $p.get();
+    $p.more();
+    $p.query('p2');
+    assert.equal(calls[1].signal.aborted, true, 'the old query’s page is aborted');
+    assert.deepEqual([calls[2].product, calls[2].cursor], ['p2', null]);
+    assert.deepEqual($p.get().items, []);
+    assert.equal($p.get().generation, generation + 1);
+  });
+
+  it('drops a stale answer: an old query’s page (or failure) that arrives late never lands in the new list', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    $p.query('p1');
+    $p.query('p2');
+    calls[1].resolve(page(['new']));
+    calls[0].resolve(page(['old'], 'c2')); // e.g. from a fetch that ignores its signal
+    await tick();
+    assert.deepEqual($p.get().items, ['new']);
+    assert.equal($p.get().done, true);
+    $p.query('p3');
+    calls[1].reject(new NetworkError());
+    await tick();
+    assert.equal($p.get().error, undefined);
+    assert.equal($p.get().loading, true);
+  });
+
+  it('keeps the rows after a failed page, and more() asks for that page again', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    $p.query('p1');
+    calls[0].resolve(page(['a'], 'c2'));
+    await tick();
+    $p.more();
+    calls[1].reject(new NetworkError());
+    await tick();
+    assert.equal($p.get().error?.code, 'network');
+    assert.deepEqual([$p.get().items, $p.get().loading], [['a'], false]);
+    $p.more();
+    assert.equal(calls[2].cursor, 'c2');
+    assert.equal($p.get().error, undefined);
+  });
+
+  it('revalidate starts the same query over; mutate changes rows without a request; nothing to load is done', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    $p.query('p1');
+    calls[0].resolve(page(['a'], 'c2'));
+    await tick();
+    $p.mutate((items) => ['new', ...items]);
+    assert.deepEqual($p.get().items, ['new', 'a']);
+    $p.revalidate();
+    assert.deepEqual([calls.length, calls[1].product, calls[1].cursor, $p.get().items], [2, 'p1', null, []]);
+    $p.query(undefined);
+    assert.deepEqual([$p.get().done, $p.get().loading, calls.length], [true, false, 2]);
+  });
+
+  it('aborts the page in flight once nobody listens, and the next query starts over', async () => {
+    const { calls, fetch } = deferredPages();
+    const $p = pages(fetch);
+    const off = $p.listen(() => {});
+    $p.query('p1');
+    off();
+    await new Promise((r) => setTimeout(r, 1100)); // nanostores unmounts after its 1 s delay
+    assert.equal(calls[0].signal.aborted, true);
+    $p.listen(() => {})();
+    $p.query('p1');
+    assert.equal(calls.length, 2, 'the same query after an unmount loads again');
+  });
+});
+
+describe('resource view and fail', () => {
+  it('shows listeners its view of each state, and fail() puts a failure in place keeping the data', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch, { view: (s) => ({ status: s.status, value: s.data }) });
+    const off = $r.listen(() => {});
+    assert.deepEqual($r.get(), { status: 'loading', value: undefined });
+    calls[0].resolve(7);
+    await tick();
+    assert.deepEqual($r.get(), { status: 'ready', value: 7 });
+    $r.fail(new NetworkError());
+    assert.deepEqual($r.get(), { status: 'error', value: 7 });
+    $r.mutate(8);
+    assert.deepEqual($r.get(), { status: 'ready', value: 8 });
+    off();
   });
 });

@@ -3,7 +3,8 @@ import { isAbortError, isHttpError, toKithError, type KithError } from '../error
 import { uuid } from '../global.js';
 
 /**
- * The client data layer: every widget reads through a `resource` and writes through an `intent`.
+ * The client data layer: every widget reads through a `resource` (a list through `pages`, in pages.ts)
+ * and writes through an `intent`.
  * In-house rather than @nanostores/query: that costs ~2.1 KB gzip minified in the shared runtime,
  * which had 38 B left; this is a few hundred bytes and does only what the widgets need.
  */
@@ -15,43 +16,56 @@ export interface ResourceState<T> {
   readonly error?: KithError;
 }
 
-export interface Resource<T> extends ReadableAtom<ResourceState<T>> {
+/** `S` is what listeners see: the `ResourceState` itself, or the store's own shape made from it (`view`). */
+export interface Resource<T, S = ResourceState<T>> extends ReadableAtom<S> {
   /** Fetches again (a retry, a stream event, after a write); a newer call wins over an older one still in flight. */
   revalidate(): void;
-  /** Puts a write's answer in place of the data without a request. */
+  /** Puts a write's (or a stream's) answer in place of the data without a request. */
   mutate(data: T): void;
+  /** Puts a failure in place, keeping the data: a stream that gave up for good. */
+  fail(error: unknown): void;
 }
 
-export interface ResourceOptions {
+export interface ResourceOptions<T = unknown, S = ResourceState<T>> {
   /** Fetches again when the page becomes visible: the data also moves elsewhere (another tab, an order). */
   readonly onVisible?: boolean;
   /** Starts a stream while mounted; it calls `revalidate` on events. Returns its stop. */
   readonly subscribe?: (revalidate: () => void) => (() => void) | void;
+  /** The store's public shape, made from every state (a store that names its data, or reads null as 'none'). */
+  readonly view?: (state: ResourceState<T>) => S;
 }
 
 /**
  * A read that runs only while something listens. Share one per key with `storeCache` so N widgets
  * make one request. The last unsubscribe aborts what is in flight; a superseded answer is dropped.
+ * The signal `fetch` gets is aborted when its answer is superseded or nobody listens any more, so
+ * a stream it opens for the answer's updates (pushed with `mutate`) closes on that signal.
  */
-export function resource<T>(fetch: (signal: AbortSignal) => Promise<T>, o: ResourceOptions = {}): Resource<T> {
-  const $state = atom<ResourceState<T>>({ status: 'loading' }) as WritableAtom<ResourceState<T>> & Resource<T>;
+export function resource<T, S = ResourceState<T>>(
+  fetch: (signal: AbortSignal) => Promise<T>,
+  o: ResourceOptions<T, S> = {},
+): Resource<T, S> {
+  const view = o.view ?? ((s) => s as S);
+  let now: ResourceState<T> = { status: 'loading' };
+  const $state = atom(view(now)) as WritableAtom<S> & Resource<T, S>;
+  const put = (s: ResourceState<T>): void => $state.set(view((now = s)));
   let abort: AbortController | undefined;
   const load = (): void => {
     abort?.abort();
     const mine = (abort = new AbortController());
-    const data = $state.get().data;
-    if (!data) $state.set({ status: 'loading' });
+    if (!now.data) put({ status: 'loading' });
     fetch(mine.signal).then(
-      (next) => abort === mine && $state.set({ status: 'ready', data: next }),
-      (e) => abort === mine && !isAbortError(e) && $state.set({ status: 'error', data, error: toKithError(e) }),
+      (next) => abort === mine && put({ status: 'ready', data: next }),
+      (e) => abort === mine && !isAbortError(e) && $state.fail(e),
     );
   };
   const visible = (): void => {
-    if (document.visibilityState === 'visible' && $state.get().status === 'ready') load();
+    if (document.visibilityState === 'visible' && now.status === 'ready') load();
   };
   // Only while mounted: a revalidation with nobody listening would fetch for nothing.
   $state.revalidate = () => abort && load();
-  $state.mutate = (data) => $state.set({ status: 'ready', data });
+  $state.mutate = (data) => put({ status: 'ready', data });
+  $state.fail = (e) => put({ status: 'error', data: now.data, error: toKithError(e) });
   onMount($state, () => {
     load();
     const stop = o.subscribe?.(() => $state.revalidate());

@@ -1,8 +1,9 @@
-import { atom, onMount, type ReadableAtom } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import type { KithAdapter } from '../adapter.js';
-import { isAbortError, toKithError, type KithError } from '../errors.js';
+import type { KithError } from '../errors.js';
 import type { ReviewSummary } from '../types/models.js';
 import { createBatcher } from './batch.js';
+import { resource, type Resource } from './data.js';
 import { storeCache } from './keyed.js';
 
 export type SummaryState =
@@ -18,39 +19,26 @@ const cached = storeCache<ReadableAtom<SummaryState>>();
 
 /** One store per adapter and product; every store mounted in the same task shares one request. */
 export const reviewSummaryStore = (adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> =>
-  cached(adapter, productId, () => createSummaryStore(adapter, productId));
-
-function createSummaryStore(adapter: KithAdapter, productId: string): ReadableAtom<SummaryState> {
-  const $state = atom<SummaryState>({ status: 'loading' });
-  onMount($state, () => {
-    const reviews = adapter.reviews;
-    if (!reviews || !adapter.capabilities.has('reviews')) {
-      $state.set({ status: 'none' });
-      return;
-    }
-    let batch = batchers.get(adapter);
-    if (!batch) batchers.set(adapter, (batch = createBatcher((ids) => reviews.getSummaries(ids))));
-    let live = true;
-    const load = () =>
-      batch!(productId).then(
-        (summary) => live && $state.set(summary.count ? { status: 'ready', summary } : { status: 'none' }),
-        (e) =>
-          live &&
-          !isAbortError(e) &&
-          $state.set({
-            status: 'error',
-            error: toKithError(e),
-            retry: () => {
-              $state.set({ status: 'loading' });
-              load();
-            },
-          }),
-      );
-    load();
-    return () => {
-      live = false;
-      $state.set({ status: 'loading' });
-    };
+  cached(adapter, productId, () => {
+    const $summary: Resource<ReviewSummary | null, SummaryState> = resource(
+      async () => {
+        const reviews = adapter.capabilities.has('reviews') ? adapter.reviews : undefined;
+        if (!reviews) return null;
+        let batch = batchers.get(adapter);
+        if (!batch) batchers.set(adapter, (batch = createBatcher((ids) => reviews.getSummaries(ids))));
+        return batch(productId);
+      },
+      {
+        // Loading reads as it is; a product with no published reviews is 'none'.
+        view: (s) =>
+          s.status === 'ready'
+            ? s.data?.count
+              ? { status: 'ready', summary: s.data }
+              : { status: 'none' }
+            : s.status === 'error'
+              ? { ...(s as SummaryState & { status: 'error' }), retry: $summary.revalidate }
+              : (s as SummaryState),
+      },
+    );
+    return $summary;
   });
-  return $state;
-}

@@ -4,11 +4,10 @@ import {
   explainedCode,
   I18nController,
   intent,
-  isAbortError,
   KithElement,
   registerStrings,
   SessionController,
-  toKithError,
+  StoreController,
   type Answer,
   type AuthErrorCode,
   type CommonErrorCode,
@@ -18,6 +17,7 @@ import {
   type QuestionErrorCode,
   type StringTable,
 } from '@kith/core';
+import { pages } from '@kith/core/pages';
 
 /**
  * The refusals of a question or answer that the form explains (`error.<code>`); anything else is
@@ -114,9 +114,6 @@ export class KithReviewQuestions extends KithElement {
   static override properties = {
     product: { reflect: true },
     signInUrl: { attribute: 'sign-in-url' },
-    items: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
     composing: { state: true },
     formError: { state: true },
     notice: { state: true },
@@ -131,9 +128,6 @@ export class KithReviewQuestions extends KithElement {
    */
   declare signInUrl?: string;
 
-  declare private items: Question[];
-  declare private loading: boolean;
-  declare private loadError: boolean;
   /** `ask`, or the id of the question being answered. */
   declare private composing: string | null;
   declare private formError: string;
@@ -141,10 +135,12 @@ export class KithReviewQuestions extends KithElement {
 
   private readonly i18n = new I18nController(this, 'review-questions');
   private readonly session = new SessionController(this, () => this.activeAdapter);
-  private cursor: string | null = null;
-  private more = false;
-  private key = '';
-  private abort?: AbortController;
+  /** Pages of 10; a new adapter or product starts over, and a late page for the old one is dropped. */
+  private readonly $questions = pages(
+    ([adapter, productId]: readonly [KithAdapter | undefined, string | undefined], cursor, signal) =>
+      productId ? adapter?.reviews?.listQuestions?.({ productId, cursor, limit: 10 }, { signal }) : undefined,
+  );
+  private readonly list = new StoreController(this, this.$questions);
   /**
    * Asking and answering: one Idempotency-Key per post (where, text and name), kept across its retries, so a resend
    * after a timeout cannot post twice; edited text or a refusal makes the next send a new post.
@@ -161,9 +157,6 @@ export class KithReviewQuestions extends KithElement {
 
   constructor() {
     super();
-    this.items = [];
-    this.loading = false;
-    this.loadError = false;
     this.composing = null;
     this.formError = '';
     this.notice = '';
@@ -180,54 +173,14 @@ export class KithReviewQuestions extends KithElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const adapter: KithAdapter | undefined = this.activeAdapter;
-    const key = `${this.product}`;
-    if (adapter && this.product && key !== this.key) {
-      this.key = key;
-      this.items = [];
-      this.cursor = null;
-      // The page in flight is for the old product: a late answer must not land in this list.
-      this.abort?.abort();
-      this.loading = false;
-      this.load();
-    }
+    this.$questions.query(this.activeAdapter, this.product);
     super.willUpdate(changed);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
-    this.key = '';
-  }
-
-  private load(): void {
-    const list = this.api?.listQuestions;
-    if (!list || this.loading) return;
-    const abort = (this.abort = new AbortController());
-    this.loading = true;
-    this.loadError = false;
-    list({ productId: this.product!, cursor: this.cursor, limit: 10 }, { signal: abort.signal }).then(
-      (page) => {
-        if (abort !== this.abort) return;
-        this.items = [...this.items, ...page.items];
-        this.cursor = page.nextCursor;
-        this.more = page.nextCursor !== null;
-        this.loading = false;
-      },
-      (e) => {
-        if (abort !== this.abort) return;
-        this.loading = false;
-        if (!isAbortError(e)) {
-          this.loadError = true;
-          console.warn('[kith] questions could not load', toKithError(e));
-        }
-      },
-    );
   }
 
   protected override renderContent() {
     const t = this.i18n.t;
     const href = this.signInHref(this.signInUrl);
+    const { items, loading, error, done } = this.list.value;
     return html`<h3>${t('heading')}</h3>
       ${
         this.session.value === false
@@ -243,11 +196,11 @@ export class KithReviewQuestions extends KithElement {
             : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`
       }
       <p class="status" role="status">${this.notice}</p>
-      <ul part="questions" aria-busy=${this.loading ? 'true' : 'false'}>${this.items.map((q) => this.renderQuestion(q))}</ul>
-      ${this.loading ? html`<p class="status">${t('loading')}</p>` : nothing}
-      ${!this.loading && !this.loadError && !this.items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
-      ${this.loadError ? html`<p class="status">${t('error')} <button class="link" @click=${() => this.load()}>${t('retry')}</button></p>` : nothing}
-      ${this.more && !this.loading && !this.loadError ? html`<button class="link" @click=${() => this.load()}>${t('more')}</button>` : nothing}`;
+      <ul part="questions" aria-busy=${loading ? 'true' : 'false'}>${items.map((q) => this.renderQuestion(q))}</ul>
+      ${loading ? html`<p class="status">${t('loading')}</p>` : nothing}
+      ${!loading && !error && !items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
+      ${error ? html`<p class="status">${t('error')} <button class="link" @click=${this.$questions.more}>${t('retry')}</button></p>` : nothing}
+      ${!done && !loading && !error ? html`<button class="link" @click=${this.$questions.more}>${t('more')}</button>` : nothing}`;
   }
 
   private renderQuestion(q: Question) {
@@ -324,13 +277,15 @@ export class KithReviewQuestions extends KithElement {
       const posted = await this.posts.run([id, body, displayName]);
       if (id === 'ask') {
         const question = posted as Question;
-        if (question.status === 'published') this.items = [question, ...this.items];
+        if (question.status === 'published') this.$questions.mutate((items) => [question, ...items]);
         this.notice = t(`posted.${question.status === 'published' ? 'published' : 'pending'}`);
         emit(this, 'kith-question-asked', { question });
       } else {
         const answer = posted as Answer;
         if (answer.status === 'published')
-          this.items = this.items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q));
+          this.$questions.mutate((items) =>
+            items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q)),
+          );
         this.notice = t(`posted.${answer.status === 'published' ? 'published' : 'pending'}`);
         emit(this, 'kith-answer-posted', { answer });
       }

@@ -15,7 +15,7 @@ import { starStyles } from '../shared/stars.js';
 import { ReviewActions } from './actions.js';
 import type { ReviewsContext } from './context.js';
 import { ReviewFilterBar } from './filters.js';
-import { ReviewListController } from './list.js';
+import { reviewPages } from './list.js';
 import { ReviewDialog } from './review-dialog.js';
 import { ReviewRows } from './row.js';
 import { paintSummary, renderSummary } from './summary.js';
@@ -102,14 +102,15 @@ export class KithReviews extends KithElement {
   private readonly summary = new StoreController(this, LOADING);
   private readonly i18n = new I18nController(this, 'reviews');
   private readonly announcer = new AnnouncerController(this);
-  private readonly list = new ReviewListController(this);
+  private readonly $reviews = reviewPages();
+  private readonly list = new StoreController(this, this.$reviews);
   private readonly session = new SessionController(this, () => this.activeAdapter);
   private readonly window = new WindowController(this, {
     scroller: () => this.listBox,
     rows: () => this.renderRoot.querySelector<HTMLElement>('.rows'),
-    count: () => this.list.items.length,
-    generation: () => this.list.generation,
-    nearEnd: () => !this.list.error && this.list.loadMore(),
+    count: () => this.list.value.items.length,
+    generation: () => this.list.value.generation,
+    nearEnd: () => !this.list.value.error && this.$reviews.more(),
     maxRows: MAX_ROWS,
   });
   // The parts (filters, rows, dialog, tabs, votes and reports) reach the element only through this.
@@ -128,7 +129,13 @@ export class KithReviews extends KithElement {
     this.rows.expanded.clear();
     this.shown = 0;
   });
-  private readonly actions = new ReviewActions(this.parts, (id, change) => this.list.patch(id, change));
+  private readonly actions = new ReviewActions(this.parts, (id, change) =>
+    this.$reviews.mutate((items) => {
+      const i = items.findIndex((r) => r.id === id);
+      if (i >= 0) items[i] = { ...items[i]!, ...change };
+      return items;
+    }),
+  );
   // A row scrolled out of the window gives focus back to the list.
   private readonly dialog = new ReviewDialog(this.parts, this.actions, () => this.listBox);
   private readonly rows = new ReviewRows(this.parts, this.actions, this.dialog);
@@ -158,11 +165,11 @@ export class KithReviews extends KithElement {
     this.summary.setStore(adapter && this.product ? reviewSummaryStore(adapter, this.product) : LOADING);
     this.syncState(this.summary.value);
     // The list loads beside the summary, not after it: one round trip to first paint.
-    this.list.query(this.state === 'error' ? undefined : adapter, this.product, this.filters.value);
-    if (this.list.items.length !== this.shown && !this.list.loading) {
-      if (this.shown)
-        this.announcer.announce(this.i18n.t('shown', { shown: this.list.items.length, count: this.list.total }), true);
-      this.shown = this.list.items.length;
+    this.$reviews.query(this.state === 'error' ? undefined : adapter, this.product, this.filters.value);
+    const { items, loading, total } = this.list.value;
+    if (items.length !== this.shown && !loading) {
+      if (this.shown) this.announcer.announce(this.i18n.t('shown', { shown: items.length, count: total }), true);
+      this.shown = items.length;
     }
     super.willUpdate(changed);
   }
@@ -190,7 +197,7 @@ export class KithReviews extends KithElement {
       HTMLElement | undefined;
     if (!row) return;
     const next = Number(row.dataset.index) + (e.key === 'PageDown' ? 1 : -1);
-    if (next < 0 || next >= this.list.items.length) return;
+    if (next < 0 || next >= this.list.value.items.length) return;
     e.preventDefault();
     this.window.reveal(next);
     this.focusRow = next;
@@ -227,7 +234,7 @@ export class KithReviews extends KithElement {
     const s = this.data;
     if (!s) return nothing;
     const t = this.i18n.t;
-    const { items, total, loading, error } = this.list;
+    const { items, total, loading, error } = this.list.value;
     const { start, end } = this.window;
     return html`${this.filters.render(s)}
       ${this.actions.render()}
@@ -242,7 +249,7 @@ export class KithReviews extends KithElement {
         </div>
         ${loading ? html`<p class="status">${t('loading')}</p>` : nothing}
         ${!loading && !items.length && !error ? html`<p class="status">${this.filters.active ? t('noMatch') : t('empty')}</p>` : nothing}
-        ${error ? html`<p class="status">${t(items.length ? 'moreError' : 'error')} <button class="link" @click=${() => this.list.loadMore()}>${t('retry')}</button></p>` : nothing}
+        ${error ? html`<p class="status">${t(items.length ? 'moreError' : 'error')} <button class="link" @click=${() => this.$reviews.more()}>${t('retry')}</button></p>` : nothing}
       </div>`;
   }
 }

@@ -1,0 +1,86 @@
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { isAbortError, toKithError, type KithError } from '../errors.js';
+import type { Page } from '../types/models.js';
+
+// The list half of the data layer (data.ts): only the reviews and Q&A lists use it, so the CDN
+// build keeps it out of the shared runtime and in the reviews chunk.
+
+export interface PagesState<I> {
+  /** Appended in place (a new state object on every change): at 10,000 rows a copy per page would be quadratic. */
+  readonly items: I[];
+  /** The server's count for the whole query, else the rows loaded. */
+  readonly total: number;
+  readonly loading: boolean;
+  /** The last page arrived, or there is nothing to load. */
+  readonly done: boolean;
+  /** The last page failed; `more()` tries it again. */
+  readonly error?: KithError;
+  /** Bumped when the list starts over (a new query, a revalidation): e.g. a scroll window resets. */
+  readonly generation: number;
+}
+
+export interface Pages<I, Q extends readonly unknown[]> extends ReadableAtom<PagesState<I>> {
+  /** Starts over when any part of the query changed (`===`); otherwise does nothing. */
+  query(...q: Q): void;
+  /** Fetches the next page, unless one is loading or the list is done; after a failure, that page again. */
+  more(): void;
+  /** Starts the same query over. */
+  revalidate(): void;
+  /** Changes the loaded rows without a request (a write's answer): in place, or a new array. */
+  mutate(change: (items: I[]) => I[]): void;
+}
+
+/**
+ * A paged read: `query(...)` loads the first page, `more()` appends the next cursor's page. A new
+ * query aborts the page in flight and drops its late answer, so an old list never lands in a new
+ * one; `fetch` returns undefined when there is nothing to load (no product, no such domain). Once
+ * nobody listens, the page in flight is aborted and the next `query` starts over.
+ */
+export function pages<I, Q extends readonly unknown[]>(
+  fetch: (q: Q, cursor: string | null, signal: AbortSignal) => Promise<Page<I>> | undefined,
+): Pages<I, Q> {
+  const $s = atom<PagesState<I>>({ items: [], total: 0, loading: false, done: true, generation: 0 }) as WritableAtom<
+    PagesState<I>
+  > &
+    Pages<I, Q>;
+  const set = (change: Partial<PagesState<I>>): void => $s.set({ ...$s.get(), ...change });
+  let abort: AbortController | undefined;
+  let query: Q | undefined;
+  let cursor: string | null = null;
+  $s.more = () => {
+    const s = $s.get();
+    if (s.loading || s.done) return;
+    const mine = (abort = new AbortController());
+    const page = fetch(query!, cursor, mine.signal);
+    if (!page) return set({ done: true });
+    set({ loading: true, error: undefined });
+    page.then(
+      ({ items, nextCursor, total }) => {
+        if (abort !== mine) return;
+        cursor = nextCursor;
+        const all = $s.get().items;
+        all.push(...items);
+        set({ items: all, total: total ?? all.length, done: nextCursor === null, loading: false });
+      },
+      (e) => abort === mine && set({ loading: false, error: isAbortError(e) ? undefined : toKithError(e) }),
+    );
+  };
+  $s.revalidate = () => {
+    abort?.abort();
+    cursor = null;
+    set({ items: [], total: 0, loading: false, done: !query, error: undefined, generation: $s.get().generation + 1 });
+    $s.more();
+  };
+  $s.query = (...q) => {
+    if (query?.length !== q.length || q.some((v, i) => v !== query![i])) {
+      query = q;
+      $s.revalidate();
+    }
+  };
+  $s.mutate = (change) => set({ items: change($s.get().items) });
+  onMount($s, () => () => {
+    abort?.abort();
+    abort = query = undefined;
+  });
+  return $s;
+}
