@@ -2,7 +2,7 @@ import type { Review } from '@kith/core';
 import { artPhoto } from './art.js';
 import { COLOURS, NAMES, TEXTS } from './seed.js';
 
-// For the bench and Storybook: `control.addReviews(manyReviews('p1', 10_000))`, plus a written summary. Review i
+// For the bench and Storybook: `seed.reviews = manyReviews('p1', 10_000)`, with a written summary. Review i
 // retells the demo's text 7i mod 16 (each once in any 16 in a row, so 10,000 have 625 times the demo's ratings)
 // with one of 5 openers and 3 closers, or says its title in one line.
 const OPENERS = ['For my commute.', 'A gift for my sister.', 'I use it daily for work.', 'My second one.', ''];
