@@ -46,6 +46,7 @@ describe('rest adapter writes (reviews)', () => {
         publishableKey: shop.publishableKey,
         customerToken: () => signCustomerToken(shop.secretKey, customer),
       });
+    /** @type {import('@kith/core').ReviewInput} */
     const input = {
       productId: 'p1',
       rating: 4,
@@ -144,7 +145,7 @@ describe('rest adapter: photos, Q&A and cursors against the server', () => {
         displayName: `Q${i}`,
       });
     }
-    for (const sort of ['media', 'helpful']) {
+    for (const sort of /** @type {const} */ (['media', 'helpful'])) {
       const first = await anon.reviews.listReviews({ productId: 'p1', sort, limit: 2 });
       const second = await anon.reviews.listReviews({ productId: 'p1', sort, limit: 2, cursor: first.nextCursor });
       assert.deepEqual(

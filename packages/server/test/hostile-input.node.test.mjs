@@ -146,7 +146,7 @@ const tables = (
   await t.db.query(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
   )
-).rows.map((r) => r.name);
+).rows.map((r) => /** @type {string} */ (r.name));
 /** `/teams/{id}` → a team of the demo shop: the table named after the segment before the param. */
 async function pathValue(path, param) {
   const segments = path.split('/');
@@ -179,7 +179,7 @@ await t.db.query(`CREATE FUNCTION hostile_row_counts() RETURNS text LANGUAGE plp
   BEGIN RETURN concat_ws(',', ${COUNTED.map((n) => `(SELECT count(*) FROM "${n}")`).join(', ')}); END $$`);
 const counts = async () => {
   const { rows } = await t.db.query('SELECT hostile_row_counts() AS n');
-  const n = rows[0].n.split(',');
+  const n = /** @type {string} */ (rows[0].n).split(',');
   return Object.fromEntries(COUNTED.map((table, i) => [table, Number(n[i])]));
 };
 const changed = (a, b) => COUNTED.filter((n) => a[n] !== b[n]).map((n) => `${n} ${a[n]}→${b[n]}`);
@@ -340,8 +340,11 @@ describe(`hostile input on every write route (${ENGINE})`, () => {
 describe(`the shared guards behind it (${ENGINE})`, () => {
   const pub = client(t.app, shop.publishableKey);
   // With the key of the moment: the routes above rotated it.
+  /** @typedef {ReturnType<typeof client>} Client */
   const admin = {
+    /** @param {Parameters<Client['post']>} args */
     post: async (...args) => client(t.app, await secretKey()).post(...args),
+    /** @param {Parameters<Client['call']>} args */
     call: async (...args) => client(t.app, await secretKey()).call(...args),
   };
 

@@ -39,7 +39,7 @@ const freePort = () =>
     const s = createServer()
       .once('error', reject)
       .listen(0, '127.0.0.1', () => {
-        const { port } = s.address();
+        const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
         s.close(() => resolve(port));
       });
   });
@@ -212,6 +212,11 @@ describe('after a PostgreSQL outage', { skip }, () => {
     cleanUp();
   });
 
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {{ key?: string, body?: unknown }} [options]
+   */
   const call = (method, path, { key = kith.secretKey, body } = {}) =>
     fetch(`${kith.base}${path}`, {
       method,

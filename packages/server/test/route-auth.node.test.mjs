@@ -35,7 +35,11 @@ const AUTH_REFUSALS = new Set([
   'customer_token_required',
 ]);
 
-/** One request; `key` in the Authorization header, or `queryKey` as `?key=`. */
+/**
+ * One request; `key` in the Authorization header, or `queryKey` as `?key=`.
+ * @param {{ method: string, path: string }} operation
+ * @param {{ key?: string, queryKey?: string, token?: string }} [auth]
+ */
 async function send({ method, path }, { key, queryKey, token } = {}) {
   const url = new URL(concrete(path), 'http://kith.test');
   if (queryKey) url.searchParams.set('key', queryKey);

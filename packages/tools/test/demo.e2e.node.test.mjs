@@ -26,7 +26,7 @@ before(async () => {
     },
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
   demo = await startDemo();
   ({ shop, db } = demo);
@@ -76,7 +76,7 @@ describe('demo shop (script tag, REST adapter, reference server)', () => {
           Number(
             document.querySelector(sel).shadowRoot.querySelector('[part="viewers"]')?.textContent.replace(/\D/g, ''),
           ) > n,
-        [main, count(first)],
+        /** @type {[string, number]} */ ([main, count(first)]),
         { timeout: 5000 },
       );
       await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ended'), main, {
