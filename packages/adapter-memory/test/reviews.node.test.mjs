@@ -18,6 +18,7 @@ const PNG = Buffer.from(
 );
 const png = () => new Blob([PNG], { type: 'image/jpeg' });
 const code = (status, c) => (e) => isHttpError(e) && e.status === status && e.code === c;
+/** @type {(over?: Partial<import('@kith/core').ReviewInput>) => import('@kith/core').ReviewInput} */
 const input = (over = {}) => ({
   productId: 'p9',
   rating: 5,
@@ -124,6 +125,7 @@ describe('memory adapter: demo data', () => {
 
     const { items, total } = await adapter.reviews.listQuestions({ productId: 'p1' });
     assert.equal(total, 4);
+    /** @type {string[]} */
     const roles = items.flatMap((q) => q.answers.map((a) => a.author.role));
     assert.ok(['merchant', 'expert', 'customer'].every((r) => roles.includes(r)));
     assert.ok(

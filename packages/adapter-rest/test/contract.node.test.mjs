@@ -21,6 +21,7 @@ before(async () => {
 });
 after(() => backend.close());
 
+/** @type {[import('@kith/core').ReviewInput['rating'], string][]} */
 const REVIEWS = [
   [5, 'Sturdy canvas, great handles, carries everything.'],
   [4, 'Good bag overall although the strap is thin.'],

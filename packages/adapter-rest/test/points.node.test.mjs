@@ -85,7 +85,10 @@ describe('rest adapter: points', () => {
     await assert.rejects(ana.points.listHistory({ cursor: 'bad' }), (e) => isHttpError(e) && e.status === 400);
     const c = new AbortController();
     c.abort();
-    await assert.rejects(ana.points.getAccount({ signal: c.signal }), (e) => e.name === 'AbortError');
+    await assert.rejects(
+      ana.points.getAccount({ signal: c.signal }),
+      (/** @type {Error} */ e) => e.name === 'AbortError',
+    );
   });
 
   it('signed out, the customer’s endpoints are 401 customer_token_required', async () => {
@@ -122,11 +125,13 @@ describe('rest adapter: points', () => {
     const ana = as(tokens.ana);
     await assert.rejects(
       as(tokens.done).points.checkIn({ idempotencyKey: 'key-one-1' }),
-      (e) => is(409, 'already_checked_in')(e) && e.idempotencyKey === 'key-one-1',
+      (/** @type {import('@kith/core').HttpError} */ e) =>
+        is(409, 'already_checked_in')(e) && e.idempotencyKey === 'key-one-1',
     );
     await assert.rejects(
       ana.points.redeem('rw-5off', { idempotencyKey: 'key-two-2' }),
-      (e) => is(409, 'insufficient_points')(e) && e.idempotencyKey === 'key-two-2',
+      (/** @type {import('@kith/core').HttpError} */ e) =>
+        is(409, 'insufficient_points')(e) && e.idempotencyKey === 'key-two-2',
     );
     await assert.rejects(ana.points.redeem('rw-vip'), is(409, 'tier_required'));
     await assert.rejects(ana.points.redeem('rw-gone'), is(409, 'out_of_stock'));

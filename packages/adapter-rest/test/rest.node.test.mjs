@@ -52,7 +52,12 @@ async function seedShows(admin) {
   await admin.endShow('show-3', 'https://live.example.com/show-3/replay');
 }
 
-/** A fresh shop with the three shows; `api` is the server's side: requests, streams, the merchant. */
+/**
+ * A fresh shop with the three shows; `api` is the server's side: requests, streams, the merchant.
+ * @param {{
+ *   api?: { heartbeatMs?: number, failStream?: Parameters<import('@kith/server/testing').TestStreams['fail']>[0] },
+ * } & Partial<Omit<import('@kith/adapter-rest').RestAdapterOptions, 'baseUrl' | 'publishableKey'>>} [options]
+ */
 async function setup({ api: { heartbeatMs, failStream } = {}, ...options } = {}) {
   const b = heartbeatMs ? (backends.pings ??= await createTestBackend({ retryMs: 50, heartbeatMs })) : backends.main;
   const { shop, admin } = await b.addShop();
@@ -309,8 +314,8 @@ describe('subscribeShow', () => {
   });
 
   it('reconnects after the server drops the stream, resuming with Last-Event-ID', async () => {
-    // `retry:` shortens EventSource's own reconnect delay (3 s by default) for the test.
-    const { api, adapter } = await setup({ api: { retryMs: 50 } });
+    // The file's server sends `retry:` (50 ms), shortening EventSource's own reconnect delay (3 s by default).
+    const { api, adapter } = await setup();
     const sub = watch(adapter, 'show-1');
     await waitFor(() => sub.shows.length === 1, 'the first push');
     const seenId = api.lastEventIdOf('show-1');
@@ -327,7 +332,7 @@ describe('subscribeShow', () => {
 
   it('reconnects with its own backoff when the reconnect is refused', async () => {
     const { api, adapter } = await setup({
-      api: { retryMs: 50, failStream: (n) => (n === 2 ? 503 : undefined) },
+      api: { failStream: (n) => (n === 2 ? 503 : undefined) },
       retry: { initial: 50 },
     });
     const sub = watch(adapter, 'show-1');
@@ -455,7 +460,7 @@ describe('subscribeShow', () => {
         addEventListener: (type, l) => type === 'visibilitychange' && listeners.add(l),
         removeEventListener: (type, l) => listeners.delete(l),
       };
-      globalThis.document = doc;
+      globalThis.document = /** @type {Document} */ (/** @type {unknown} */ (doc));
       cleanups.push(() => {
         delete globalThis.document;
         listeners.clear();
@@ -510,6 +515,7 @@ describe('subscribeShow', () => {
     it('a first answer slower than the grace period still arrives in a background tab, then it pauses', async () => {
       install();
       doc.visibilityState = 'hidden';
+      /** @type {(...args: [RequestInfo | URL, RequestInit?]) => Promise<Response>} */
       const slow = async (...args) => (await sleep(150), fetch(...args));
       const { api, adapter } = await setup({
         EventSource: undefined,

@@ -40,9 +40,10 @@ import { ga4Sink } from '@kith/core/analytics/ga4';
 describe('errors', () => {
   it('guards recognise each class, and brands survive a second copy of the classes', () => {
     const http = new HttpError(409, 'team_full', 'Full', { idempotencyKey: 'k' });
-    assert.ok(isKithError(http) && isHttpError(http) && !isTimeoutError(http));
     assert.equal(http.status, 409);
     assert.equal(http.code, 'team_full');
+    // Last: the `!isTimeoutError` check narrows `http` to never (an HttpError is structurally a TimeoutError).
+    assert.ok(isKithError(http) && isHttpError(http) && !isTimeoutError(http));
     assert.ok(
       isTimeoutError(new TimeoutError()) &&
         isNetworkError(new NetworkError()) &&
@@ -248,9 +249,11 @@ describe('calendar', () => {
   });
 });
 
-// Controllers are plain classes: a minimal host is enough to test their timing.
+// Controllers are plain classes: a minimal host is enough to test their timing. It stands in for
+// the ReactiveElement the controllers take, hence the cast.
+/** @typedef {import('lit').ReactiveElement & { controllers: unknown[], updates: number }} FakeHost */
 function fakeHost() {
-  return {
+  const host = {
     controllers: [],
     updates: 0,
     isConnected: true,
@@ -261,6 +264,7 @@ function fakeHost() {
       this.updates++;
     },
   };
+  return /** @type {FakeHost} */ (/** @type {unknown} */ (host));
 }
 
 describe('controllers', () => {

@@ -47,6 +47,7 @@ it('docs/server.md lists exactly the catalogued codes', () => {
 });
 
 it('explainedCode: a code the widget has words for, any 401 as customer_token_required, else nothing', () => {
+  /** @type {import('@kith/core/error-codes').KithErrorCode[]} */
   const known = ['team_full', 'customer_token_required'];
   assert.equal(explainedCode(new HttpError(409, 'team_full', 'This team is full'), known), 'team_full');
   assert.equal(

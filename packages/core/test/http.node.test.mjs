@@ -21,7 +21,7 @@ before(async () => {
     res.end(next.json === undefined ? '' : JSON.stringify(next.json));
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/v1/`;
+  base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/v1/`;
 });
 after(() => server.close());
 beforeEach(() => {
@@ -92,8 +92,12 @@ describe('createHttp', () => {
   it('sends every POST with a UUID v4 Idempotency-Key and never retries it automatically', async () => {
     const http = createHttp({ baseUrl: base });
     queue.push({ status: 503, json: { error: { code: 'unavailable', message: 'Try later' } } });
+    /** @type {import('@kith/core').HttpError} */
     let failure;
-    await assert.rejects(http.post('teams', { size: 3 }), (e) => ((failure = e), isHttpError(e)));
+    await assert.rejects(
+      http.post('teams', { size: 3 }),
+      (/** @type {import('@kith/core').HttpError} */ e) => ((failure = e), isHttpError(e)),
+    );
     assert.equal(seen.length, 1);
     const key = seen[0].headers['idempotency-key'];
     assert.match(key, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -122,7 +126,7 @@ describe('createHttp', () => {
     queue.push({ status: 200, json: {}, delay: 500 });
     const c = new AbortController();
     setTimeout(() => c.abort(), 50);
-    await assert.rejects(http.get('x', { signal: c.signal }), (e) => e.name === 'AbortError');
+    await assert.rejects(http.get('x', { signal: c.signal }), (/** @type {Error} */ e) => e.name === 'AbortError');
   });
 
   it('backoff helpers: 300, 600 ms plus at most 20 % jitter', () => {
