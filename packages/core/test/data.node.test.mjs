@@ -263,9 +263,13 @@ describe('pages', () => {
     $p.mutate((items) => ['new', ...items]);
     assert.deepEqual($p.get().items, ['new', 'a']);
     $p.revalidate();
-    assert.deepEqual([calls.length, calls[1].product, calls[1].cursor, $p.get().items], [2, 'p1', null, []]);
+    // The rows stay on screen (no flash) until the first page of the new read replaces them.
+    assert.deepEqual([calls.length, calls[1].product, calls[1].cursor, $p.get().items], [2, 'p1', null, ['new', 'a']]);
+    calls[1].resolve(page(['b'], null));
+    await tick();
+    assert.deepEqual([$p.get().items, $p.get().done], [['b'], true]);
     $p.query(undefined);
-    assert.deepEqual([$p.get().done, $p.get().loading, calls.length], [true, false, 2]);
+    assert.deepEqual([$p.get().done, $p.get().loading, $p.get().items, calls.length], [true, false, [], 2]);
   });
 
   it('aborts the page in flight once nobody listens, and the next query starts over', async () => {

@@ -24,7 +24,7 @@ export interface Pages<I, Q extends readonly unknown[]> extends ReadableAtom<Pag
   query(...q: Q): void;
   /** Fetches the next page, unless one is loading or the list is done; after a failure, that page again. */
   more(): void;
-  /** Starts the same query over. */
+  /** Starts the same query over, keeping the rows on screen until its first page replaces them (no flash). */
   revalidate(): void;
   /** Changes the loaded rows without a request (a write's answer): in place, or a new array. */
   mutate(change: (items: I[]) => I[]): void;
@@ -47,18 +47,21 @@ export function pages<I, Q extends readonly unknown[]>(
   let abort: AbortController | undefined;
   let query: Q | undefined;
   let cursor: string | null = null;
+  /** The next page replaces the rows: a revalidation keeps the old ones until then. */
+  let fresh = false;
   $s.more = () => {
     const s = $s.get();
     if (s.loading || s.done) return;
     const mine = (abort = new AbortController());
     const page = fetch(query!, cursor, mine.signal);
-    if (!page) return set({ done: true });
+    if (!page) return set({ done: true, items: [], total: 0 });
     set({ loading: true, error: undefined });
     page.then(
       ({ items, nextCursor, total }) => {
         if (abort !== mine) return;
         cursor = nextCursor;
-        const all = $s.get().items;
+        const all = fresh ? [] : $s.get().items;
+        fresh = false;
         all.push(...items);
         set({ items: all, total: total ?? all.length, done: nextCursor === null, loading: false });
       },
@@ -68,12 +71,15 @@ export function pages<I, Q extends readonly unknown[]>(
   $s.revalidate = () => {
     abort?.abort();
     cursor = null;
-    set({ items: [], total: 0, loading: false, done: !query, error: undefined, generation: $s.get().generation + 1 });
+    fresh = true;
+    set({ loading: false, done: !query, error: undefined, generation: $s.get().generation + 1 });
     $s.more();
   };
   $s.query = (...q) => {
     if (query?.length !== q.length || q.some((v, i) => v !== query![i])) {
       query = q;
+      // A new query's rows are not the old one's: those go at once.
+      set({ items: [], total: 0 });
       $s.revalidate();
     }
   };

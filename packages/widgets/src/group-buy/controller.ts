@@ -3,7 +3,6 @@ import {
   isAbortError,
   resource,
   storeCache,
-  toKithError,
   type GroupBuyApi,
   type GroupBuyOffer,
   type GroupBuyTeam,
@@ -19,6 +18,7 @@ export type GroupBuyAction = 'start' | 'join' | 'leave';
 /** The offer, a shared team, and server time minus local time; null for an adapter without group buys. */
 type Loaded = { readonly offer: GroupBuyOffer | null; readonly shared?: GroupBuyTeam; readonly offset: number } | null;
 const offers = storeCache<Resource<Loaded>>();
+const teams = storeCache<Resource<GroupBuyTeam>>();
 const groupBuyOf = (adapter: KithAdapter): GroupBuyApi | undefined =>
   adapter.capabilities.has('groupBuy') ? adapter.groupBuy : undefined;
 
@@ -39,8 +39,38 @@ const offerOf = (adapter: KithAdapter, key: string, product: string, team?: stri
   );
 
 /**
+ * One team as the shopper sees it, live while something shows it, shared by every widget showing it.
+ * Whoever puts it in focus puts the team in hand first (`mutate`: the offer's or a write's answer);
+ * the read is the signed-in customer's (with `you`), the stream's pushes are public and keep `you`.
+ */
+const teamOf = (adapter: KithAdapter, id: string): Resource<GroupBuyTeam> =>
+  teams(adapter, id, () => {
+    const api = groupBuyOf(adapter)!;
+    const $team: Resource<GroupBuyTeam> = resource(
+      // A failed re-read keeps the team as it was: the stream still brings its changes.
+      (signal) => api.getTeam(id, { signal }).catch(() => $team.get().data!),
+      {
+        subscribe: () =>
+          api.subscribeTeam(
+            id,
+            (pushed) => {
+              const prev = $team.get().data;
+              const you = prev?.you;
+              $team.mutate(you ? { ...pushed, you } : pushed);
+              // Seats changed and one of them is ours: re-read our own seat (confirmed, lapsed, new price).
+              if (prev && you && (prev.confirmedCount !== pushed.confirmedCount || prev.seatCount !== pushed.seatCount))
+                $team.revalidate();
+            },
+            { onError: (e) => isAbortError(e) || $team.fail(e) },
+          ),
+      },
+    );
+    return $team;
+  });
+
+/**
  * The group buy of one product as a shopper sees it: the offer, the team in focus (the shopper's
- * own, else the one a shared link points at) kept live over the adapter's stream, the server's
+ * own, else the one a shared link points at) kept live by its store (`teamOf`), the server's
  * clock. Start / join / leave run in `team-actions.ts`, loaded on first use, which marks them here
  * with `act`.
  */
@@ -59,8 +89,8 @@ export class GroupBuyController implements ReactiveController {
   private $offer?: Resource<Loaded>;
   private off?: () => void;
   private shown?: () => void;
-  private unsubscribe?: () => void;
-  private following?: string;
+  private $team?: Resource<GroupBuyTeam>;
+  private offTeam?: () => void;
   private key = '';
   private adapter?: KithAdapter;
 
@@ -102,8 +132,8 @@ export class GroupBuyController implements ReactiveController {
 
   hostDisconnected(): void {
     this.off?.();
-    this.unsubscribe?.();
-    this.off = this.unsubscribe = this.following = undefined;
+    this.offTeam?.();
+    this.off = this.offTeam = this.$team = undefined;
   }
 
   /** Reads the offer again (a retry, after a write); resolves once the answer shows (never rejects). */
@@ -140,41 +170,25 @@ export class GroupBuyController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Puts a team in focus and follows it live; `you` survives public pushes of the same team. */
+  /** Puts a team in focus (in hand: the offer's, a write's answer) and follows its store. */
   private focus(team: GroupBuyTeam | undefined): void {
+    const $team = team && teamOf(this.adapter!, team.id);
+    if ($team && $team === this.$team) return $team.mutate(team!);
+    this.offTeam?.();
+    $team?.mutate(team!);
+    this.$team = $team;
+    this.offTeam = $team?.subscribe((s) => this.follow(s));
+    if (!$team) this.follow({ status: 'ready' });
+  }
+
+  /** Every change of the team in focus (stream pushes and re-reads included); a stream that failed fails the widget. */
+  private follow(s: ResourceState<GroupBuyTeam | undefined>): void {
+    if (s.status === 'error') return this.set('error', s.error);
     const prev = this.team;
-    this.team = team;
-    if (team?.id !== this.following) {
-      this.unsubscribe?.();
-      this.following = team?.id;
-      this.unsubscribe =
-        team &&
-        this.api?.subscribeTeam(team.id, (pushed) => this.onPush(pushed), {
-          onError: (e) => this.off && !isAbortError(e) && this.set('error', toKithError(e)),
-        });
-    }
-    this.onTeam(team, prev);
+    this.team = s.data;
+    this.onTeam(s.data, prev);
     this.host.requestUpdate();
   }
-
-  private onPush(pushed: GroupBuyTeam): void {
-    const mine = this.team?.id === pushed.id ? this.team.you : undefined;
-    const prev = this.team;
-    this.focus(mine ? { ...pushed, you: mine } : pushed);
-    // Seats changed and one of them is ours: re-read our own seat (confirmed, lapsed, new price).
-    if (mine && prev && (prev.confirmedCount !== pushed.confirmedCount || prev.seatCount !== pushed.seatCount))
-      this.refresh();
-  }
-
-  /** Re-reads the team in focus as the signed-in customer (after a hold lapses, say). */
-  refresh = (): void => {
-    const id = this.team?.id;
-    if (id)
-      this.api?.getTeam(id).then(
-        (t) => this.off && this.team?.id === id && this.focus(t),
-        () => {},
-      );
-  };
 
   /** Shows a team the shopper now holds a seat in (or reloads after leaving one); resolves once it shows. */
   show(team: GroupBuyTeam | undefined): Promise<void> {

@@ -409,7 +409,27 @@ describe('<kith-group-buy>', () => {
     button(el, 'start')!.click();
     await waitUntil(() => adapter.activeSubscriptions === 1, 'follows its team');
     el.remove();
+    // The team's store closes its stream once nobody shows it: nanostores waits 1 s after the last listener.
+    await new Promise((r) => setTimeout(r, 1100));
     expect(adapter.activeSubscriptions).to.equal(0);
+  });
+
+  it('the team in focus has one owner, its store: two widgets showing it share one stream, and a push reaches both', async () => {
+    adapter = adapterWith(undefined, ANA);
+    const shared = (await adapter.groupBuy!.getOffer('p1'))!.teams[0]!;
+    const box = await fixture<HTMLElement>(html`<div>
+      <kith-group-buy .adapter=${adapter} product="p1" team=${shared.id}></kith-group-buy>
+      <kith-group-buy .adapter=${adapter} product="p1" team=${shared.id}></kith-group-buy>
+    </div>`);
+    const els = [...box.querySelectorAll<KithGroupBuy>('kith-group-buy')];
+    const seats = (el: HTMLElement) => part(el, 'progress')?.querySelectorAll('.on, .held').length;
+    await waitUntil(() => els.every((el) => seats(el) === shared.seatCount), 'both show the shared team');
+    await waitUntil(() => adapter.activeSubscriptions > 0, 'follows the team');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(adapter.activeSubscriptions).to.equal(1);
+    const ana = { initials: 'A', leader: false, seat: 'held' as const };
+    adapter.control.setTeam(shared.id, (t) => ({ members: [...t.members, ana], seatCount: t.seatCount + 1 }));
+    await waitUntil(() => els.every((el) => seats(el) === shared.seatCount + 1), 'the push reaches both widgets');
   });
 
   it('speaks Chinese', async () => {

@@ -9,7 +9,6 @@ import {
   type PointsAccount,
   type PointsApi,
   type PointsCheckIn,
-  type PointsEntry,
   type PointsProgram,
   type PointsRedemption,
   type Resource,
@@ -55,16 +54,14 @@ const standing = (adapter: KithAdapter, signedIn: boolean): Resource<Standing> =
 
 /**
  * A shopper's loyalty standing: the shop's program (public), the signed-in customer's account
- * (null when signed out), the history on demand, and the two writes, check-in and redeem, through
- * one write intent. Every number comes from the server; a write puts the account it returns in
- * place, so the view never adds or subtracts on its own. The lazy actions chunk calls its methods.
+ * (null when signed out), and the two writes, check-in and redeem, through one write intent. Every
+ * number comes from the server; a write puts the account it returns in place, so the view never
+ * adds or subtracts on its own. The lazy actions chunk calls its methods; the history is that
+ * chunk's own paged store, which follows `account`.
  */
 export class PointsController implements ReactiveController {
   /** A new object on every change, for `KithElement.syncState`. */
   state: { readonly status: PointsStatus; readonly error?: KithError } = { status: 'loading' };
-  /** Loaded when the history is first opened; newest first. */
-  history?: PointsEntry[];
-  historyCursor: string | null = null;
   /** The reward waiting for the shopper's confirmation. */
   confirming?: string;
   /** Codes redeemed in this visit, by reward id. */
@@ -75,7 +72,6 @@ export class PointsController implements ReactiveController {
   private readonly writes = intent((name: string, idempotencyKey): Promise<PointsCheckIn | PointsRedemption> =>
     name === 'check-in' ? this.api!.checkIn!({ idempotencyKey }) : this.api!.redeem!(name.slice(7), { idempotencyKey }),
   );
-  private loadingHistory = false;
   private data?: ResourceState<Standing>;
   private $standing?: Resource<Standing>;
   private off?: () => void;
@@ -105,9 +101,9 @@ export class PointsController implements ReactiveController {
     return this.data?.data?.account;
   }
 
-  /** What is in flight: `check-in`, `redeem:<id>`, `history`. */
+  /** The write in flight: `check-in`, `redeem:<id>`. */
   get busy(): string | undefined {
-    return this.writes.$state.get().pending ?? (this.loadingHistory ? 'history' : undefined);
+    return this.writes.$state.get().pending;
   }
 
   /** Follows the adapter and the session (call from `willUpdate`). */
@@ -117,7 +113,7 @@ export class PointsController implements ReactiveController {
     if (adapter === this.adapter && signedIn === this.signedIn) return;
     this.adapter = adapter;
     this.signedIn = signedIn;
-    this.history = this.data = undefined;
+    this.data = undefined;
     // Until the session is known, nothing is asked: the account must not be asked for signed out.
     this.$standing = adapter && signedIn !== undefined ? standing(adapter, signedIn) : undefined;
     if (this.host.isConnected) this.hostConnected();
@@ -135,8 +131,6 @@ export class PointsController implements ReactiveController {
             : s.data
               ? { status: 'ready' }
               : { status: 'error', error: s.error };
-      // New numbers (the page came back, a write's answer) refresh an open history too.
-      if (s.status === 'ready' && this.history) void this.loadHistory(true);
       this.host.requestUpdate();
     });
   }
@@ -161,24 +155,6 @@ export class PointsController implements ReactiveController {
 
   note(key: string, reward?: string): void {
     this.message = { key, reward };
-  }
-
-  /** The first page (again, with `fresh`), or the next one. */
-  async loadHistory(fresh = !this.history): Promise<void> {
-    const api = this.api;
-    if (!api || this.loadingHistory) return;
-    this.loadingHistory = true;
-    this.host.requestUpdate();
-    try {
-      const page = await api.listHistory({ cursor: fresh ? null : this.historyCursor, limit: 10 });
-      this.history = fresh ? [...page.items] : [...(this.history ?? []), ...page.items];
-      this.historyCursor = page.nextCursor;
-    } catch {
-      this.message = { key: generic(0) };
-    } finally {
-      this.loadingHistory = false;
-      this.host.requestUpdate();
-    }
   }
 
   checkIn(explain: Explain): Promise<PointsCheckIn | undefined> {

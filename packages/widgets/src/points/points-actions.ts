@@ -8,11 +8,15 @@ import {
   type AuthErrorCode,
   type ErrorStrings,
   type I18nController,
+  type Pages,
+  type PointsAccount,
+  type PointsApi,
   type PointsEntry,
   type PointsErrorCode,
   type PointsReward,
   type StringTable,
 } from '@kith/core';
+import { pages } from '@kith/core/pages';
 import type { Explain, PointsController } from './controller.js';
 
 /**
@@ -159,23 +163,58 @@ export async function run(h: PointsHost, act: string, id: string): Promise<void>
     await navigator.clipboard.writeText(pts.codes.get(id)!.code);
     pts.note('copied', id);
   } else if (act === 'more') {
-    await pts.loadHistory(false);
+    histories.get(pts)?.$h.more();
   }
   h.el.requestUpdate();
 }
 
-export async function openHistory(h: PointsHost): Promise<void> {
-  if (!h.pts.history) await h.pts.loadHistory();
+type History = Pages<PointsEntry, [PointsApi | undefined]>;
+/** Each widget's history (newest first, 10 a page) once opened, and the account it was last read for. */
+const histories = new WeakMap<PointsController, { readonly $h: History; account?: PointsAccount | null }>();
+
+/**
+ * Follows the standing (the element calls this from `willUpdate`): another adapter starts the
+ * history over; new numbers (the page came back, a write's answer) read it again, the old lines
+ * staying on screen until the new ones arrive.
+ */
+export function follow(h: PointsHost): void {
+  const x = histories.get(h.pts);
+  const { api, account } = h.pts;
+  if (!x || x.account === account) return;
+  x.account = account;
+  const started = x.$h.get().generation;
+  x.$h.query(api);
+  if (x.$h.get().generation === started) x.$h.revalidate();
+}
+
+/** Opened: the first page, once; after a failed first page, that page again. */
+export function openHistory(h: PointsHost): void {
+  let x = histories.get(h.pts);
+  if (!x) {
+    const { pts } = h;
+    const $h: History = pages(([api], cursor, signal) =>
+      pts.account ? api?.listHistory({ cursor, limit: 10 }, { signal }) : undefined,
+    );
+    // A failed page says so where the check-in's outcome shows; "Show more" (or opening again) retries it.
+    $h.listen((s, old) => {
+      if (s.error && !old?.error) pts.note('problem.failed');
+      h.el.requestUpdate();
+    });
+    histories.set(pts, (x = { $h }));
+  }
+  if (x.$h.get().error) x.$h.more();
+  follow(h);
   h.el.requestUpdate();
 }
 
 /** The history list: every line says why, when, the change, and the balance it left. */
 export function history(h: PointsHost) {
+  const x = histories.get(h.pts);
+  if (!x) return nothing;
   const { t } = h.i18n;
-  const { history: items, historyCursor, busy } = h.pts;
-  if (!items) return nothing;
-  return html`${items.length ? html`<ol>${items.map((e) => entry(h, e))}</ol>` : html`<p class="note">${t('noHistory')}</p>`}
-    ${historyCursor ? html`<button part="button" class="link" data-act="more" ?disabled=${!!busy}>${t('more')}</button>` : nothing}`;
+  const { items, loading, done, error } = x.$h.get();
+  return html`${items.length ? html`<ol>${items.map((e) => entry(h, e))}</ol>` : loading || error ? nothing : html`<p class="note">${t('noHistory')}</p>`}
+    ${done || !items.length ? nothing : html`<button part="button" class="link" data-act="more" ?disabled=${loading}>${t('more')}</button>`}`;
 }
 
 function entry(h: PointsHost, e: PointsEntry) {

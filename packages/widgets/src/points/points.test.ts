@@ -282,6 +282,39 @@ describe('<kith-points>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('history pages through its store: "Show more" appends the next page; a write reads it again, aborting the page in flight', async () => {
+    adapter = adapterFor();
+    const api = adapter.points;
+    const listHistory = api.listHistory.bind(api);
+    const calls: { cursor?: string | null; signal?: AbortSignal }[] = [];
+    let hold = false;
+    // Pages of 2, so paging shows whatever the seed holds; `hold` keeps a page in flight until it is aborted.
+    api.listHistory = (q, o) => {
+      calls.push({ cursor: q.cursor, signal: o?.signal });
+      if (hold) return new Promise((_, reject) => o?.signal?.addEventListener('abort', () => reject(o.signal!.reason)));
+      return listHistory({ ...q, limit: 2 }, o);
+    };
+    const el = await widget(adapter);
+    $<HTMLElement>(el, 'summary')!.click();
+    const lines = () => [...sr(el).querySelectorAll('[part="history"] li')].map(text);
+    await waitUntil(() => lines().length === 2, 'first page never loaded');
+    const first = lines();
+    await click(el, 'more');
+    await waitUntil(() => lines().length === 4, 'second page never appended');
+    expect(lines().slice(0, 2)).to.deep.equal(first);
+    expect(calls.map((c) => c.cursor === null)).to.deep.equal([true, false]);
+    hold = true;
+    await click(el, 'more');
+    await waitUntil(() => calls.length === 3);
+    hold = false;
+    await click(el, 'check-in');
+    await waitUntil(() => calls[2]!.signal?.aborted, 'the page in flight was not aborted by the new numbers');
+    await waitUntil(
+      () => lines().length === 2 && /^Daily check-in .* \+5 Balance 1,245$/.test(lines()[1] ?? ''),
+      'history read again after check-in',
+    );
+  });
+
   it('re-reads the account when the page becomes visible again (points moved elsewhere)', async () => {
     adapter = adapterFor();
     const el = await widget(adapter);

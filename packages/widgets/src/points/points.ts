@@ -77,6 +77,8 @@ export class KithPoints extends KithElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.pts.sync();
+    // An open history follows the account: read again after a write, started over for another adapter.
+    this.mod?.follow(this.host);
     this.syncState(this.pts.state);
     super.willUpdate(changed);
   }
@@ -106,7 +108,7 @@ export class KithPoints extends KithElement {
   });
 
   private readonly onToggle = this.guard(async (e: Event) => {
-    if ((e.target as HTMLDetailsElement).open) await (await this.actions()).openHistory(this.host);
+    if ((e.target as HTMLDetailsElement).open) (await this.actions()).openHistory(this.host);
   });
 
   // ── RENDERING ───────────────────────────────────────────────────────────────────────────────
