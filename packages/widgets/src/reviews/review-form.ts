@@ -11,6 +11,7 @@ import {
   type CommonErrorCode,
   type ErrorStrings,
   type MediaErrorCode,
+  type MessageValues,
   type Review,
   type ReviewErrorCode,
   type ReviewInput,
@@ -100,6 +101,12 @@ const NAME_MAX = 60;
 const MB = MEDIA_LIMITS.maxBytes / 1024 / 1024;
 
 type Field = 'rating' | 'body' | 'name' | 'consent' | 'photos' | 'form';
+/**
+ * A message kept by its key and values, and translated when rendered: the shopper's locale table
+ * can still be loading when a check or a refusal happens, and a string looked up then would stay in
+ * the fallback language.
+ */
+type Message = { readonly key: string; readonly values?: MessageValues };
 
 /**
  * The "Write a review" form, loaded only when a shopper opens it. Ratings are a native radio group
@@ -168,7 +175,7 @@ export class KithReviewForm extends KithElement {
 
   declare private rating: number;
   declare private files: readonly File[];
-  declare private errors: Partial<Record<Field, string>>;
+  declare private errors: Partial<Record<Field, Message>>;
   declare private busy: boolean;
   declare private result: Review | null;
   /** What a review earns under the shop's points program, when it has one. */
@@ -265,7 +272,7 @@ export class KithReviewForm extends KithElement {
       <p class="hint">${t('moderation')}</p>
       <div role="alert">${
         e.form
-          ? html`<p class="error">${e.form}${e.form === t('error.customer_token_required') && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
+          ? html`<p class="error">${t(e.form.key, e.form.values)}${e.form.key === 'error.customer_token_required' && href ? html` <a href=${href} target="_blank" rel="noopener">${t('signInNewTab')}</a>` : nothing}</p>`
           : nothing
       }</div>
       <button class="submit" ?disabled=${this.busy}>${t(this.busy ? 'submitting' : 'submit')}</button>
@@ -273,8 +280,8 @@ export class KithReviewForm extends KithElement {
   }
 
   private err(f: Field) {
-    const e = this.errors;
-    return e[f] ? html`<p class="error" id=${`${f}-error`}>${e[f]}</p>` : nothing;
+    const m = this.errors[f];
+    return m ? html`<p class="error" id=${`${f}-error`}>${this.i18n.t(m.key, m.values)}</p>` : nothing;
   }
 
   private invalid(f: Field) {
@@ -331,49 +338,47 @@ export class KithReviewForm extends KithElement {
   /** Checks each new file's size, real type and dimensions before it is ever uploaded. */
   private readonly addFiles = this.guard(async (e: Event) => {
     const input = e.target as HTMLInputElement;
-    const t = this.i18n.t;
     const chosen = [...(input.files ?? [])];
     input.value = '';
     const ok: File[] = [];
-    let error = '';
+    let error: Message | undefined;
     for (const file of chosen) {
       const name = file.name;
       if (this.files.length + ok.length >= MEDIA_LIMITS.maxPerReview) {
-        error = t('error.count', { max: MEDIA_LIMITS.maxPerReview });
+        error = { key: 'error.count', values: { max: MEDIA_LIMITS.maxPerReview } };
         break;
       }
       if (file.size > MEDIA_LIMITS.maxBytes) {
-        error = t('error.size', { name, mb: MB });
+        error = { key: 'error.size', values: { name, mb: MB } };
         continue;
       }
       // Enough bytes for the header and any metadata before a JPEG's frame header.
       const image = sniffImage(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
       if (!image) {
-        error = t('error.type', { name });
+        error = { key: 'error.type', values: { name } };
         continue;
       }
       if (Math.max(image.width, image.height) > MEDIA_LIMITS.maxDimension) {
-        error = t('error.dimensions', { name, max: MEDIA_LIMITS.maxDimension });
+        error = { key: 'error.dimensions', values: { name, max: MEDIA_LIMITS.maxDimension } };
         continue;
       }
       ok.push(file);
     }
     this.files = [...this.files, ...ok];
-    this.errors = { ...this.errors, photos: error || undefined };
+    this.errors = { ...this.errors, photos: error };
   });
 
   private readonly submit = this.guard(async (e: SubmitEvent) => {
     e.preventDefault();
     if (this.busy) return;
-    const t = this.i18n.t;
     const data = new FormData(this.form!);
     const body = String(data.get('body') ?? '').trim();
     const displayName = String(data.get('name') ?? '').trim();
-    const errors: Partial<Record<Field, string>> = {};
-    if (!this.rating) errors.rating = t('error.rating');
-    if (body.length < BODY_MIN) errors.body = t('error.body', { min: BODY_MIN });
-    if (!displayName) errors.name = t('error.name');
-    if (!data.get('consent')) errors.consent = t('error.consent');
+    const errors: Partial<Record<Field, Message>> = {};
+    if (!this.rating) errors.rating = { key: 'error.rating' };
+    if (body.length < BODY_MIN) errors.body = { key: 'error.body', values: { min: BODY_MIN } };
+    if (!displayName) errors.name = { key: 'error.name' };
+    if (!data.get('consent')) errors.consent = { key: 'error.consent' };
     if (this.errors.photos) errors.photos = this.errors.photos;
     this.errors = errors;
     if (Object.keys(errors).length) {
@@ -384,7 +389,7 @@ export class KithReviewForm extends KithElement {
     }
     const api = this.activeAdapter?.reviews;
     if (!api?.submitReview || (this.files.length && !api.uploadMedia)) {
-      this.errors = { form: t('error.unsupported') };
+      this.errors = { form: { key: 'error.unsupported' } };
       return;
     }
     this.busy = true;
@@ -419,9 +424,9 @@ export class KithReviewForm extends KithElement {
   });
 
   /** The shopper's words for a refusal: the server's `message` is for developers, in English. */
-  private explain(e: unknown): string {
+  private explain(e: unknown): Message {
     const code = explainedCode(e, EXPLAINED);
-    return this.i18n.t(code ? `error.${code}` : 'error.failed', { mb: MB, max: MEDIA_LIMITS.maxDimension });
+    return { key: code ? `error.${code}` : 'error.failed', values: { mb: MB, max: MEDIA_LIMITS.maxDimension } };
   }
 }
 

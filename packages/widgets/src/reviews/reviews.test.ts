@@ -3,6 +3,7 @@ import {
   configure,
   HttpError,
   NetworkError,
+  registerStrings,
   setConsent,
   type AnalyticsEnvelope,
   type Review,
@@ -460,14 +461,63 @@ describe('<kith-reviews>', () => {
       f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
       f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
       const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+      // waitUntil's message is made before it waits: say what the form shows when the wait ran out.
+      const shows = (text: string) =>
+        waitUntil(() => error() === text).catch(() => {
+          throw new Error(`expected "${text}"; the form shows "${error()}"`);
+        });
       f.querySelector<HTMLButtonElement>('.submit')!.click();
-      await waitUntil(() => error() === '有一张图片的边长超过 6000 像素。', `image_dimensions: ${error()}`);
+      await shows('有一张图片的边长超过 6000 像素。');
       // A refusal the form has no words for (its own checks should have caught it): the generic line, not the server's text.
       refusal = new HttpError(400, 'invalid_request', 'Invalid json: json.title', {
         details: [{ path: 'json.title', message: 'Too long' }],
       });
       f.querySelector<HTMLButtonElement>('.submit')!.click();
-      await waitUntil(() => error() === '评价提交失败，请重试。', `invalid_request: ${error()}`);
+      await shows('评价提交失败，请重试。');
+    });
+
+    it("the form's messages follow its language table when that arrives after them (a refusal before the table loaded)", async () => {
+      // The shopper's table for the form is held back: the form shows the fallback language meanwhile.
+      await import('./review-form.js');
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      registerStrings('review-form', 'fr', () =>
+        held.then(() => ({
+          default: {
+            'error.image_dimensions': 'Une photo dépasse {max} pixels de côté.',
+          },
+        })),
+      );
+      const base = adapterWith(RICH);
+      const adapter = {
+        ...base,
+        signedIn: () => true,
+        reviews: {
+          ...base.reviews!,
+          submitReview: () =>
+            Promise.reject(new HttpError(422, 'image_dimensions', 'Photos can be at most 6000 pixels')),
+        },
+      } as MemoryAdapter;
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" lang="fr"></kith-reviews>`,
+      );
+      await waitUntil(() => rows(el).length > 0);
+      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+      const f = $(el, 'kith-review-form')!.shadowRoot!;
+      const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+      // Refused while the table is still on its way: the fallback words for now.
+      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
+      f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
+      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+      f.querySelector<HTMLButtonElement>('.submit')!.click();
+      await waitUntil(() => error() === 'A photo is larger than 6000 pixels on a side.');
+      release();
+      await waitUntil(
+        () => error() === 'Une photo dépasse 6000 pixels de côté.',
+        'the refusal stayed in the fallback language',
+      );
     });
 
     it('Q&A: a sign-in line in place of "Ask a question" and no answer buttons; nothing customer-only is sent', async () => {
