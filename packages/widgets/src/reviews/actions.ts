@@ -21,6 +21,10 @@ const SIGN_IN = 'error.customer_token_required' satisfies keyof ReviewsProblems;
 
 /** Helpful votes and reports on reviews; each outcome shows in one notice line. */
 export class ReviewActions {
+  /**
+   * The notice's key, translated when rendered: the shopper's locale table can still be loading
+   * when a vote or report ends, and a string looked up then would stay in the fallback language.
+   */
   private notice = '';
   private readonly voted = new Set<string>();
   // One Idempotency-Key per vote and per report (review and reason), kept when the shopper retries it after a
@@ -47,12 +51,12 @@ export class ReviewActions {
   /** Signed out, says so instead: no request (nor report form) that can only end in a 401. */
   allowed(): boolean {
     if (!this.c.signedOut()) return true;
-    this.say(this.c.i18n.t(SIGN_IN));
+    this.say(SIGN_IN);
     return false;
   }
 
-  private say(text: string): void {
-    this.notice = text;
+  private say(key: string): void {
+    this.notice = key;
     this.c.host.requestUpdate();
   }
 
@@ -64,7 +68,7 @@ export class ReviewActions {
       return true;
     } catch (e) {
       const code = explainedCode(e, EXPLAINED);
-      this.say(this.c.i18n.t(code ? `error.${code}` : 'actionFailed'));
+      this.say(code ? `error.${code}` : 'actionFailed');
       return false;
     }
   }
@@ -75,7 +79,7 @@ export class ReviewActions {
     let count = r.helpfulCount;
     const ok = await this.act(
       () => api?.markHelpful && this.votes.run(r.id).then((x) => ((count = x.helpfulCount), true)),
-      this.c.i18n.t('voted'),
+      'voted',
     );
     if (!ok) return;
     this.voted.add(r.id);
@@ -85,15 +89,14 @@ export class ReviewActions {
 
   async report(r: Review, reason: ReportReason): Promise<void> {
     const api = this.c.adapter()?.reviews;
-    if (
-      await this.act(() => api?.report && this.reports.run([r.id, reason]).then(() => true), this.c.i18n.t('reported'))
-    ) {
+    if (await this.act(() => api?.report && this.reports.run([r.id, reason]).then(() => true), 'reported')) {
       this.c.track('review_reported', { review: r.id, reason });
     }
   }
 
   render() {
     const href = this.c.signInHref();
-    return html`<p part="notice" class="notice" role="status">${this.notice === this.c.i18n.t(SIGN_IN) && href ? html`<a href=${href}>${this.notice}</a>` : this.notice}</p>`;
+    const text = this.notice && this.c.i18n.t(this.notice);
+    return html`<p part="notice" class="notice" role="status">${this.notice === SIGN_IN && href ? html`<a href=${href}>${text}</a>` : text}</p>`;
   }
 }

@@ -13,6 +13,7 @@ import {
   type CommonErrorCode,
   type ErrorStrings,
   type KithAdapter,
+  type MessageValues,
   type Question,
   type QuestionErrorCode,
   type StringTable,
@@ -130,8 +131,14 @@ export class KithReviewQuestions extends KithElement {
 
   /** `ask`, or the id of the question being answered. */
   declare private composing: string | null;
-  declare private formError: string;
-  declare private notice: string;
+  /**
+   * The messages on screen are kept by key (and values) and translated when rendered: the shopper's
+   * locale table can still be loading when they happen, and a string looked up then would stay in
+   * the fallback language.
+   */
+  declare private formError?: { readonly key: string; readonly values?: MessageValues };
+  /** The key of the line that says where the last post landed. */
+  declare private notice?: string;
 
   private readonly i18n = new I18nController(this, 'review-questions');
   private readonly session = new SessionController(this, () => this.activeAdapter);
@@ -158,8 +165,6 @@ export class KithReviewQuestions extends KithElement {
   constructor() {
     super();
     this.composing = null;
-    this.formError = '';
-    this.notice = '';
     this.state = 'ready';
   }
 
@@ -195,7 +200,7 @@ export class KithReviewQuestions extends KithElement {
               )
             : html`<button class="primary" part="ask-button" @click=${() => this.compose('ask')}>${t('ask')}</button>`
       }
-      <p class="status" role="status">${this.notice}</p>
+      <p class="status" role="status">${this.notice && t(this.notice)}</p>
       <ul part="questions" aria-busy=${loading ? 'true' : 'false'}>${items.map((q) => this.renderQuestion(q))}</ul>
       ${loading ? html`<p class="status">${t('loading')}</p>` : nothing}
       ${!loading && !error && !items.length ? html`<p class="status">${t('empty')}</p>` : nothing}
@@ -237,14 +242,15 @@ export class KithReviewQuestions extends KithElement {
 
   private renderForm(id: string, label: string, nameLabel: string, submit: string, hint: unknown = nothing) {
     const t = this.i18n.t;
+    const err = this.formError;
     return html`<form @submit=${(e: SubmitEvent) => this.send(e, id)} novalidate>
       <label>${label} *<textarea name="body" required maxlength=${id === 'ask' ? 1000 : 2000} aria-describedby=${id === 'ask' ? 'hint-ask' : nothing}></textarea></label>
       ${hint}
       <label>${nameLabel} *<input name="name" required maxlength="60" autocomplete="nickname" /></label>
       <div role="alert">${
-        this.formError
-          ? html`<p class="error">${this.formError}${
-              this.formError === t('error.customer_token_required') && this.signInHref(this.signInUrl)
+        err
+          ? html`<p class="error">${t(err.key, err.values)}${
+              err.key === 'error.customer_token_required' && this.signInHref(this.signInUrl)
                 ? html` <a href=${this.signInHref(this.signInUrl)} target="_blank" rel="noopener">${t('signInNewTab')}</a>`
                 : nothing
             }</p>`
@@ -260,25 +266,24 @@ export class KithReviewQuestions extends KithElement {
 
   private compose(id: string | null): void {
     this.composing = id;
-    this.formError = '';
+    this.formError = undefined;
     if (id) this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
   }
 
   private readonly send = this.guard(async (e: SubmitEvent, id: string) => {
     e.preventDefault();
-    const t = this.i18n.t;
     const data = new FormData(e.target as HTMLFormElement);
     const body = String(data.get('body') ?? '').trim();
     const displayName = String(data.get('name') ?? '').trim();
     const min = id === 'ask' ? QUESTION_MIN : ANSWER_MIN;
-    if (body.length < min) return void (this.formError = t('error.short', { min }));
-    if (!displayName) return void (this.formError = t('error.name'));
+    if (body.length < min) return void (this.formError = { key: 'error.short', values: { min } });
+    if (!displayName) return void (this.formError = { key: 'error.name' });
     try {
       const posted = await this.posts.run([id, body, displayName]);
       if (id === 'ask') {
         const question = posted as Question;
         if (question.status === 'published') this.$questions.mutate((items) => [question, ...items]);
-        this.notice = t(`posted.${question.status === 'published' ? 'published' : 'pending'}`);
+        this.notice = `posted.${question.status === 'published' ? 'published' : 'pending'}`;
         emit(this, 'kith-question-asked', { question });
       } else {
         const answer = posted as Answer;
@@ -286,13 +291,13 @@ export class KithReviewQuestions extends KithElement {
           this.$questions.mutate((items) =>
             items.map((q) => (q.id === id ? { ...q, answers: [...q.answers, answer] } : q)),
           );
-        this.notice = t(`posted.${answer.status === 'published' ? 'published' : 'pending'}`);
+        this.notice = `posted.${answer.status === 'published' ? 'published' : 'pending'}`;
         emit(this, 'kith-answer-posted', { answer });
       }
       this.composing = null;
     } catch (error) {
       const code = explainedCode(error, EXPLAINED);
-      this.formError = t(code ? `error.${code}` : 'error.failed');
+      this.formError = { key: code ? `error.${code}` : 'error.failed' };
     }
   });
 }

@@ -520,6 +520,76 @@ describe('<kith-reviews>', () => {
       );
     });
 
+    it('the vote notice follows the reviews language table when that arrives after it (signed out, before the table loaded)', async () => {
+      // The shopper's table is held back: the notice is in the fallback language meanwhile.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      registerStrings('reviews', 'fr', () =>
+        held.then(() => ({ default: { 'error.customer_token_required': 'Connectez-vous d’abord.' } })),
+      );
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapterWith(RICH)} product="p1" sign-in-url="/account/login" lang="fr"></kith-reviews>`,
+      );
+      await waitUntil(() => rows(el).length > 0);
+      const notice = () => $(el, '[part="notice"]')!.textContent;
+      rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
+      await waitUntil(() => notice() === 'Please sign in first.');
+      release();
+      await waitUntil(() => notice() === 'Connectez-vous d’abord.', 'the notice stayed in the fallback language');
+      // Still the sign-in notice, so still a link to sign in.
+      expect($(el, '[part="notice"] a')?.getAttribute('href')).to.equal('/account/login');
+    });
+
+    it('Q&A: its messages follow its language table when that arrives after them (a notice and a 401 before the table loaded)', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      registerStrings('review-questions', 'fr', () =>
+        held.then(() => ({
+          default: {
+            'posted.published': 'Merci ! Elle est visible.',
+            'error.customer_token_required': 'Connectez-vous pour l’envoyer. Votre texte reste ici.',
+            signInNewTab: 'Se connecter (nouvel onglet)',
+          },
+        })),
+      );
+      const base = createMemoryAdapter({ customer: { id: 'c5', displayName: 'Ada' } });
+      const ask = base.reviews!.askQuestion!;
+      let refuse = false;
+      const askQuestion: typeof ask = (...a) =>
+        refuse ? Promise.reject(new HttpError(401, 'customer_token_required', 'Sign in')) : ask(...a);
+      const adapter = { ...base, reviews: { ...base.reviews!, askQuestion } } as MemoryAdapter;
+      const el = await fixture<KithReviews>(
+        html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login" lang="fr"></kith-reviews>`,
+      );
+      await waitUntil(() => rows(el).length > 0);
+      $$<HTMLButtonElement>(el, '[role="tab"]')[1]!.click();
+      await waitUntil(() => $(el, 'kith-review-questions')?.shadowRoot?.querySelector('[part="ask-button"]'));
+      const qa = $(el, 'kith-review-questions')!.shadowRoot!;
+      const post = async () => {
+        qa.querySelector<HTMLButtonElement>('[part="ask-button"]')!.click();
+        await waitUntil(() => qa.querySelector('form'));
+        qa.querySelector<HTMLTextAreaElement>('textarea')!.value = 'How long are the handles?';
+        qa.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Ada';
+        qa.querySelector<HTMLButtonElement>('form .primary')!.click();
+      };
+      const notice = () => qa.querySelector('p[role="status"]')!.textContent;
+      const error = () => qa.querySelector('[role="alert"] .error')?.textContent ?? '';
+      // Posted, then refused (the sign-in expired), while the table is still on its way: the fallback words for now.
+      await post();
+      await waitUntil(() => notice() === 'Thank you! It is now visible.');
+      refuse = true;
+      await post();
+      await waitUntil(
+        () => error() === 'Please sign in to post it. What you wrote stays here. Sign in (opens in a new tab)',
+      );
+      release();
+      await waitUntil(() => notice() === 'Merci ! Elle est visible.', 'the notice stayed in the fallback language');
+      await waitUntil(
+        () => error() === 'Connectez-vous pour l’envoyer. Votre texte reste ici. Se connecter (nouvel onglet)',
+        'the refusal stayed in the fallback language, or lost its sign-in link',
+      );
+    });
+
     it('Q&A: a sign-in line in place of "Ask a question" and no answer buttons; nothing customer-only is sent', async () => {
       const ops: string[] = [];
       const adapter = createMemoryAdapter({ failure: (op) => (ops.push(op), false) });

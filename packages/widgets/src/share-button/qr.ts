@@ -4,9 +4,10 @@ import { encode } from 'uqr';
 /**
  * The link as a QR code, drawn here (no image request, nothing sent to a QR service) for scanning
  * into WeChat and other apps. Loaded only when the shopper opens it: uqr is a small, maintained
- * encoder (unjs) we'd otherwise have to write and test ourselves.
+ * encoder (unjs) we'd otherwise have to write and test ourselves. Encoded once; the label is
+ * given at each render.
  */
-export function qrCode(text: string, label: string) {
+export function qrCode(text: string) {
   const { data, size } = encode(text, { ecc: 'M', border: 0 });
   let d = '';
   data.forEach((row, y) =>
@@ -15,6 +16,8 @@ export function qrCode(text: string, label: string) {
     }),
   );
   const n = size + 8; // a four-module quiet zone, as scanners expect
-  return html`<svg part="qr" viewBox="0 0 ${n} ${n}" role="img" aria-label=${label} shape-rendering="crispEdges">
+  // Labelled when rendered, in the language of that moment.
+  return (label: string) =>
+    html`<svg part="qr" viewBox="0 0 ${n} ${n}" role="img" aria-label=${label} shape-rendering="crispEdges">
     <rect width=${n} height=${n} fill="#fff"></rect><path d=${d} fill="#000"></path></svg>`;
 }

@@ -1,6 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HttpError, NetworkError, type KithAdapter, type KithShareDetail, type ReferralLink } from '@kith/core';
+import {
+  HttpError,
+  NetworkError,
+  registerStrings,
+  type KithAdapter,
+  type KithShareDetail,
+  type ReferralLink,
+} from '@kith/core';
 import { registerShareChannel } from './channels.js';
 import type { KithShareButton } from './share-button.js';
 import './define.js';
@@ -235,6 +242,37 @@ describe('<kith-share-button>', () => {
     expect(qr.getAttribute('aria-label')).to.equal('Scan to open the link');
     expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(500);
     await expect(el).to.be.accessible();
+  });
+
+  it('its messages follow its language table when that arrives after them ("copied" and the QR label before the table loaded)', async () => {
+    // The shopper's table is held back: the menu shows the fallback language meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    registerStrings('share-button', 'fr', () =>
+      held.then(() => ({ default: { copied: 'Lien copié', qr: 'Scannez pour ouvrir le lien' } })),
+    );
+    const { adapter } = referralsAdapter(true);
+    const el = await button(adapter, { lang: 'fr' });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => {} }, configurable: true });
+    try {
+      sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+      await waitUntil(() => dialog(el).open);
+      const message = () => text(sr(el).querySelector('[part="message"]'));
+      const label = () => sr(el).querySelector('[part="qr"]')?.getAttribute('aria-label');
+      channels(el)
+        .find((c) => c.dataset.channel === 'copy')!
+        .click();
+      await waitUntil(() => message() === 'Link copied');
+      channels(el)
+        .find((c) => c.dataset.channel === 'qr')!
+        .click();
+      await waitUntil(() => label() === 'Scan to open the link');
+      release();
+      await waitUntil(() => message() === 'Lien copié', '"copied" stayed in the fallback language');
+      await waitUntil(() => label() === 'Scannez pour ouvrir le lien', 'the QR label stayed in the fallback language');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
   });
 
   it('channels by configuration: order and removal, a custom target; unsafe links are refused', async () => {

@@ -93,7 +93,12 @@ export class KithShareButton extends KithElement {
   declare menu: boolean;
 
   declare private link: ReferralLink | null;
-  declare private qr: unknown;
+  /**
+   * The QR code and the note under the channels wait for their words until rendered: the shopper's
+   * locale table can still be loading when they are asked for, and a string looked up then would
+   * stay in the fallback language. `note` is a key; `qr` draws the code with its label.
+   */
+  declare private qr?: (label: string) => unknown;
   declare private note: string;
   /** The advocate's own numbers, read each time the menu opens. */
   declare private stats?: ReferralStats;
@@ -227,11 +232,11 @@ export class KithShareButton extends KithElement {
     const { url } = this.content();
     if (channel === 'copy') {
       await navigator.clipboard.writeText(url);
-      this.note = this.i18n.t('copied');
+      this.note = 'copied';
       this.shared('copy', 'completed');
     } else if (channel === 'qr') {
       const { qrCode } = await import('./qr.js');
-      this.qr = qrCode(url, this.i18n.t('qr'));
+      this.qr = qrCode(url);
     }
   });
 
@@ -278,8 +283,8 @@ export class KithShareButton extends KithElement {
                 : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`
             }</li>`,
         )}</ul>
-        ${this.qr ?? nothing}
-        <p part="message" role="status">${this.note}</p>
+        ${this.qr?.(t('qr')) ?? nothing}
+        <p part="message" role="status">${this.note && t(this.note)}</p>
         <button class="close" @click=${this.close}>${t('close')}</button>
       </dialog>`;
   }
