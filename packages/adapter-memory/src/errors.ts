@@ -11,3 +11,10 @@ export const signedIn = (customer: { id: string; displayName: string } | null): 
   (() => {
     throw unauthenticated();
   })();
+
+/** The item with `id`, or 404 as the server answers for something it doesn't hold. */
+export function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw notFound(`${what} ${id}`);
+  return found;
+}

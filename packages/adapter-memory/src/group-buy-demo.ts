@@ -4,11 +4,10 @@ import type { MemoryAdapter } from './memory-adapter.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import type { Scenario } from './scenarios.js';
 import { demoOffer, demoSeed, demoTeams, hours, member, type MemoryCustomer } from './seed.js';
+import { iso, MINUTE } from './values.js';
 
 /** The default shopper of the scenarios: the demo seed's buyer (`AK` in the teams). */
 export const DEMO_SHOPPER: MemoryCustomer = { id: 'demo-customer', displayName: 'Alex Kim' };
-const MINUTE = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 type Teams = Partial<Record<'listed' | 'yours' | 'teamId', string>> & { teams: MemoryTeam[]; script?: MemoryTeam[] };
 type State = Omit<Teams, 'listed'> & { listed?: string[]; campaign?: Partial<GroupBuyCampaign> };
 

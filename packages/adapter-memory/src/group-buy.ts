@@ -1,5 +1,5 @@
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam, GroupBuyYourSeat, WriteOptions } from '@kith/core';
-import { notFound } from './errors.js';
+import { find } from './errors.js';
 import type { Context } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
 import type { MemoryAdapter } from './memory-adapter.js';
@@ -10,11 +10,7 @@ export type MemoryTeam = Omit<GroupBuyTeam, 'you' | 'serverTime'> & { you?: Reco
 export type MemoryOffer = { campaign: GroupBuyCampaign; teams: string[]; yours?: Record<string, string | undefined> };
 export type MemoryGroupBuyFixture = { offers: MemoryOffer[]; teams: MemoryTeam[] };
 
-export function teamOf(f: MemoryGroupBuyFixture, id: string): MemoryTeam {
-  const team = f.teams.find((t) => t.id === id);
-  if (!team) throw notFound(`Team ${id}`);
-  return team;
-}
+export const teamOf = (f: MemoryGroupBuyFixture, id: string): MemoryTeam => find(f.teams, id, 'Team');
 /** The team as served to `customerId`: the public view, with their own seat if they hold one. */
 export function teamView({ you, ...team }: MemoryTeam, customerId?: string | null): GroupBuyTeam {
   const mine = customerId && you?.[customerId];

@@ -1,5 +1,5 @@
 import type * as K from '@kith/core';
-import { notFound } from './errors.js';
+import { find, notFound } from './errors.js';
 import { groupBuyApi, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
 import { demoGroupBuyOutcomes } from './group-buy-demo.js';
 import { liveApi } from './live.js';
@@ -82,11 +82,6 @@ const DEMO_OUTCOMES = {
   ...demoPointsOutcomes,
   ...demoReferralsOutcomes,
 };
-function find<T extends { id: string }>(list: T[], id: string, what: string): T {
-  const found = list.find((x) => x.id === id);
-  if (!found) throw notFound(`${what} ${id}`);
-  return found;
-}
 
 /** The adapter's state and helpers, shared by the controls and every view. */
 function createContext(options: MemoryAdapterOptions) {

@@ -1,8 +1,8 @@
 import { HttpError, type PointsEntry, type PointsProgram } from '@kith/core';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
 import { pointsOf, type MemoryPointsCustomer as Customer } from './points.js';
+import { DAY, iso, usd } from './values.js';
 
-const usd = (minor: number) => ({ minor, currency: 'USD' });
 const FIVE_OFF = { amountOff: usd(500), minimumSpend: usd(3000) };
 const MEMBER = { id: 'member', name: 'Member', threshold: 0 };
 const SILVER = { id: 'silver', name: 'Silver', threshold: 500, perks: ['Early access to sales'] };
@@ -67,7 +67,7 @@ type Account = Customer['account'];
 
 /** The demo shopper's points in one state as served, with the written answers to its writes and the states they leave. */
 export function demoPointsFixture(now: number, customerId: string, state: PointsScenarioState = 'member') {
-  const at = (days: number) => new Date(now - days * 86_400_000).toISOString();
+  const at = (days: number) => iso(now - days * DAY);
   const entry = ([kind, action, points, type, id, days, balanceAfter, extra]: Row): PointsEntry => ({
     ...{ id: `pe-${action || kind}-${id}`, kind, points, status: 'available', balanceAfter, createdAt: at(days) },
     ...(action ? { action } : kind === 'adjust' ? { note: extra } : {}),

@@ -5,8 +5,6 @@ import type { MemoryAdapter } from './memory-adapter.js';
 import { offsetPage } from './page.js';
 import type { MemoryCustomer } from './seed.js';
 
-export { offsetPage } from './page.js';
-
 /** A customer's points as served, and the written answer to each write with the state it leaves. */
 export interface MemoryPointsCustomer {
   account: Omit<PointsAccount, 'serverTime'>;

@@ -1,5 +1,6 @@
 import type { ReferralConversion } from '@kith/core';
 import type { MemoryOutcomes } from './outcomes.js';
+import { DAY, iso } from './values.js';
 
 /** Every state `referralsScenario` sets up, for a story's controls. */
 export const REFERRAL_STATES = ['advocate', 'new-advocate', 'no-program', 'capped'] as const;
@@ -18,7 +19,7 @@ const CAPPED = { status: 404, code: 'code_capped', message: 'This code reached i
 
 /** The demo referrals in one state, for the shopper `customerId`. */
 export function demoReferralsFixture(now: number, customerId: string, state: ReferralScenarioState = 'advocate') {
-  const at = (days: number) => new Date(now - days * 86_400_000).toISOString();
+  const at = (days: number) => iso(now - days * DAY);
   const recent: ReferralConversion[] = [
     { id: 'ref-demo-4', status: 'flagged', friendInitials: 'YT', reward, createdAt: at(2) },
     { id: 'ref-demo-5', status: 'denied', friendInitials: 'D', reward, createdAt: at(5) },

@@ -1,8 +1,9 @@
 import type * as K from '@kith/core';
 import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
-import { offsetPage } from './points.js';
+import { offsetPage } from './page.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
+import { iso } from './values.js';
 
 /** What the server answers for a product with no reviews. */
 const NO_REVIEWS = { average: 0, count: 0, histogram: [0, 0, 0, 0, 0], recommendPercent: null, topics: [] } as const;
@@ -22,7 +23,6 @@ const questionPage = (data: MemorySeed, q: K.QuestionQuery) =>
 
 let made = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++made}`;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * The demo's answers to reviews writes, so a story can write, vote, report, add a photo, ask and answer: a new review

@@ -15,6 +15,7 @@ import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
 import type { MemoryReferralsFixture } from './referrals.js';
 import { demoReferralsFixture } from './referrals-demo.js';
+import { HOUR, iso, usd } from './values.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
@@ -44,9 +45,6 @@ export interface MemorySeed {
   referrals?: MemoryReferralsFixture;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const HOUR = 3_600_000;
-const usd = (minor: number) => ({ minor, currency: 'USD' });
 const tier = (size: number, minor: number) => ({ size, price: usd(minor) });
 /** The demo group buy on `p1`: solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
 export const demoCampaign = (now: number): GroupBuyCampaign => ({

@@ -2,8 +2,8 @@ import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores'
 import { isAbortError, toKithError, type KithError } from '../errors.js';
 import type { Page } from '../types/models.js';
 
-// The list half of the data layer (data.ts): only the reviews and Q&A lists use it, so the CDN
-// build keeps it out of the shared runtime and in the reviews chunk.
+// The list half of the data layer (data.ts): only the review and Q&A lists and the points history
+// use it, so the CDN build keeps it out of the shared runtime, in a chunk of its own.
 
 export interface PagesState<I> {
   /** Appended in place (a new state object on every change): at 10,000 rows a copy per page would be quadratic. */
