@@ -1,9 +1,9 @@
 import type * as K from '@kith/core';
-import { find, notFound } from './errors.js';
+import { find, notFound } from './served.js';
 import { groupBuyApi, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
 import { demoGroupBuyOutcomes } from './group-buy-demo.js';
 import { liveApi } from './live.js';
-import type { MemoryOutcomes, Outcome } from './outcomes.js';
+import type { MemoryOutcomes, Outcome } from './runtime.js';
 import { pointsApi } from './points.js';
 import { demoPointsOutcomes } from './points-demo.js';
 import { referralsApi } from './referrals.js';

@@ -1,7 +1,7 @@
 import { HttpError, type PointsEntry, type PointsProgram } from '@kith/core';
-import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
+import type { MemoryOutcomes, OutcomeContext } from './runtime.js';
 import { pointsOf, type MemoryPointsCustomer as Customer } from './points.js';
-import { DAY, iso, usd } from './values.js';
+import { DAY, iso, usd } from './served.js';
 
 const FIVE_OFF = { amountOff: usd(500), minimumSpend: usd(3000) };
 const MEMBER = { id: 'member', name: 'Member', threshold: 0 };

@@ -1,6 +1,6 @@
 import type { ReferralConversion } from '@kith/core';
-import type { MemoryOutcomes } from './outcomes.js';
-import { DAY, iso } from './values.js';
+import type { MemoryOutcomes } from './runtime.js';
+import { DAY, iso } from './served.js';
 
 /** Every state `referralsScenario` sets up, for a story's controls. */
 export const REFERRAL_STATES = ['advocate', 'new-advocate', 'no-program', 'capped'] as const;

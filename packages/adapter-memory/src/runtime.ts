@@ -1,9 +1,28 @@
-import { HttpError, NetworkError, type CallOptions, type SubscribeOptions, type WriteOptions } from '@kith/core';
-import { unauthenticated } from './errors.js';
-import { answer, type MemoryOutcomes, type Outcome } from './outcomes.js';
+import { NetworkError, type CallOptions, type SubscribeOptions, type WriteOptions } from '@kith/core';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
+import { notScripted, unauthenticated } from './served.js';
 
 export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
+
+/** What a scripted outcome sees: the adapter's fixture (which it may change), the signed-in customer and the clock. */
+export interface OutcomeContext {
+  readonly fixture: MemorySeed;
+  readonly customer: MemoryCustomer;
+  readonly now: number;
+}
+
+// `any[]`: each operation has its own arguments, and an outcome is written for one of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type OperationArgs = any[];
+
+/**
+ * How a call answers: a value, an `Error` to throw (`new HttpError(409, 'insufficient_points', …)`), or a function
+ * of the context and the call's arguments (a reducer over the fixture), by the adapter's operation names.
+ */
+export type Outcome =
+  ((ctx: OutcomeContext, ...args: OperationArgs) => unknown) | Error | object | string | number | boolean | null;
+
+export type MemoryOutcomes = Readonly<Record<string, Outcome>>;
 
 export interface RuntimeOptions {
   readonly latency?: number | readonly [number, number];
@@ -40,8 +59,12 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     failure === 'always' ||
     (typeof failure === 'number' && Math.random() < failure) ||
     (typeof failure === 'function' && failure(op));
-  const run = (outcome: Outcome, customer: MemoryCustomer | null, args: readonly unknown[]) =>
-    answer(outcome, { fixture: data, customer: customer ?? NOBODY, now: now() }, args);
+  /** Answers an outcome: throws its error, calls its function, or returns its value. */
+  const run = (outcome: Outcome, customer: MemoryCustomer | null, args: readonly unknown[]) => {
+    if (outcome instanceof Error) throw outcome;
+    const ctx = { fixture: data, customer: customer ?? NOBODY, now: now() };
+    return typeof outcome === 'function' ? outcome(ctx, ...args) : outcome;
+  };
 
   /** A call: the latency, a simulated outage, an outcome queued by `control.next`, else `fn`. */
   async function call<T>(
@@ -63,11 +86,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     (customer: MemoryCustomer): T => {
       const outcome = options.outcomes[op];
       if (outcome === undefined)
-        throw new HttpError(
-          501,
-          'not_scripted',
-          `No outcome for ${op}: pass { outcomes } or call control.next('${op}', …)`,
-        );
+        throw notScripted(`No outcome for ${op}: pass { outcomes } or call control.next('${op}', …)`);
       return run(outcome, customer, args) as T;
     };
 
@@ -94,6 +113,14 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     return call(op, o, answer, customer, args);
   }
 
+  /** One domain's calls as `customer`: `read` answers `fn`, `send` the scripted outcome; both pass on their arguments. */
+  const calls = (domain: string, customer: MemoryCustomer | null) => ({
+    read: <T>(op: string, o: CallOptions | undefined, fn: () => T, ...args: unknown[]) =>
+      call(`${domain}.${op}`, o, fn, customer, args),
+    send: <T>(op: string, o: WriteOptions | undefined, ...args: unknown[]) =>
+      write<T>(customer, `${domain}.${op}`, o, scripted<T | Promise<T>>(`${domain}.${op}`, args), args),
+  });
+
   function notify<T>(channel: string, value: T) {
     for (const l of listeners.get(channel) ?? []) (l as (v: T) => void)(structuredClone(value));
   }
@@ -118,6 +145,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     call,
     write,
     scripted,
+    calls,
     /** A signed-out write (a referral visit). */
     publicWrite: <T>(op: string, o: WriteOptions | undefined, fn: () => T) => write(null, op, o, fn, [], true),
     notify,

@@ -1,17 +1,19 @@
-import { DEMO_SHOPPER } from './group-buy-demo.js';
+import type { MemoryTeam } from './group-buy.js';
+import { demoGroupBuy, demoGroupBuyOutcomes, type GroupBuyScenarioState } from './group-buy-demo.js';
 import type { MemoryAdapter, MemoryControl, ScenarioStep } from './memory-adapter.js';
-import type { MemoryOutcomes } from './outcomes.js';
 import { demoPointsFixture, demoPointsOutcomes, type PointsScenarioState } from './points-demo.js';
 import { demoReferralsFixture, demoReferralsOutcomes, type ReferralScenarioState } from './referrals-demo.js';
-import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
+import type { MemoryOutcomes } from './runtime.js';
+import { DEMO_SHOPPER, demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 
-/** A widget state: pass all three to `createMemoryAdapter({ seed, customer, outcomes })` (`customer: null` to show it signed out). */
+/** A widget state: pass all three to `createMemoryAdapter` (`customer: null` to show it signed out). */
 export interface Scenario {
   readonly seed: MemorySeed;
   readonly customer: MemoryCustomer;
   /** How the scenario's writes answer (a check-in, a redemption, a first link). */
   readonly outcomes: MemoryOutcomes;
 }
+type ScenarioOptions = { now?: number; customer?: MemoryCustomer };
 
 /** The demo data with one domain's part in a given state, the demo's outcomes, and the demo shopper unless given. */
 function demoScenario(o: ScenarioOptions, part: (now: number, customerId: string) => Partial<MemorySeed>): Scenario {
@@ -19,7 +21,6 @@ function demoScenario(o: ScenarioOptions, part: (now: number, customerId: string
   const outcomes = { ...demoPointsOutcomes, ...demoReferralsOutcomes };
   return { seed: { ...demoSeed(now, customer.id), ...part(now, customer.id) }, customer, outcomes };
 }
-type ScenarioOptions = { now?: number; customer?: MemoryCustomer };
 
 /** The demo data with the shopper's points in one of `POINTS_STATES` (see `demoPointsFixture`). */
 export const pointsScenario = (state: PointsScenarioState, o: ScenarioOptions = {}) =>
@@ -28,6 +29,19 @@ export const pointsScenario = (state: PointsScenarioState, o: ScenarioOptions = 
 /** The demo data with referrals in one of `REFERRAL_STATES` (see `demoReferralsFixture`). */
 export const referralsScenario = (state: ReferralScenarioState, o: ScenarioOptions = {}) =>
   demoScenario(o, (now, id) => ({ referrals: demoReferralsFixture(now, id, state) }));
+
+/** A group-buy state, with the team it is about and that team's next states (`reserved`: Mei joins, then pays). */
+export type GroupBuyScenario = Scenario & { readonly teamId: string; readonly script: readonly MemoryTeam[] };
+/** The demo data with `p1`'s group buy in one of `GROUP_BUY_STATES`; its writes answer `demoGroupBuyOutcomes`. */
+export function groupBuyScenario(state: GroupBuyScenarioState, o: ScenarioOptions = {}): GroupBuyScenario {
+  const { now = Date.now(), customer = DEMO_SHOPPER } = o;
+  const { offers, teams, teamId, script } = demoGroupBuy(state, now, customer);
+  const seed = { ...demoSeed(now, customer.id), offers, teams };
+  return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script };
+}
+/** Plays a scenario's `script` to its team's subscribers, a step every `every` ms (default 3000); returns a stopper. */
+export const playGroupBuyScenario = (adapter: MemoryAdapter, s: GroupBuyScenario, o: { every?: number } = {}) =>
+  adapter.control.play(s.script.map((t) => ({ after: o.every ?? 3000, run: (c) => c.setTeam(t.id, t) })));
 
 export interface LiveScenarioOptions {
   /** Time scheduled, then live (viewers rising in steps), then ended before a loop restarts, in ms. */
