@@ -77,7 +77,7 @@ export type GroupBuyScenarioState = keyof ReturnType<typeof states>;
 /** Every state `groupBuyScenario` sets up, for a story's controls. */
 export const GROUP_BUY_STATES = Object.keys(states(0, { id: '', displayName: '' })) as readonly GroupBuyScenarioState[];
 
-/** `p1`'s group buy in one state as served to `customer`: its offer and teams, the team it is about, that team's script. */
+/** `p1`'s group buy in one state as served to `customer`: offer and teams, the team it is about, that team's script. */
 export function demoGroupBuy(state: GroupBuyScenarioState, now: number, customer: MemoryCustomer) {
   const s: State | undefined = states(now, customer)[state];
   if (!s) throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${GROUP_BUY_STATES.join(', ')}`);

@@ -1,7 +1,7 @@
 import type { PointsAccount, PointsEntry, PointsProgram } from '@kith/core';
 import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
-import { notFound, offsetPage, signedIn } from './served.js';
+import { must, offsetPage, signedIn } from './served.js';
 
 /** A customer's points as served, and the written answer to each write with the state it leaves. */
 export interface MemoryPointsCustomer {
@@ -19,10 +19,8 @@ export interface MemoryPointsFixture {
 }
 
 /** The customer's points; 404 for a customer the fixture doesn't hold. */
-export function pointsOf(fixture: MemoryPointsFixture, customerId: string): MemoryPointsCustomer {
-  if (!fixture.customers[customerId]) throw notFound(`Points of ${customerId}`);
-  return fixture.customers[customerId];
-}
+export const pointsOf = (fixture: MemoryPointsFixture, customerId: string) =>
+  must(fixture.customers[customerId], `Points of ${customerId}`);
 
 export function pointsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['points'] {
   const { pointsData, serverTime } = ctx;

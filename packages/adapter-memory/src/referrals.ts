@@ -1,7 +1,7 @@
 import { HttpError, type ReferralLink, type ReferralOffer, type ReferralStats } from '@kith/core';
 import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
-import { notFound, signedIn } from './served.js';
+import { must, signedIn } from './served.js';
 
 /** The referrals part of a fixture, as served: each customer's link and stats, and what each code answers. */
 export interface MemoryReferralsFixture {
@@ -19,8 +19,7 @@ export function referralsApi(ctx: Context, customer: MemoryCustomer | null): Mem
   const { write, publicWrite, scripted, referralsData: data } = ctx;
   const { read } = ctx.calls('referrals', customer);
   const offer = (code: string): ReferralOffer => {
-    const found = data().offers[code.toUpperCase()];
-    if (!found) throw notFound('Referral code');
+    const found = must(data().offers[code.toUpperCase()], 'Referral code');
     if ('status' in found) throw new HttpError(found.status, found.code, found.message);
     return found;
   };

@@ -1,4 +1,5 @@
 import { NetworkError, type CallOptions, type SubscribeOptions, type WriteOptions } from '@kith/core';
+import type { MemoryAdapterOptions } from './memory-adapter.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
 import { notScripted, unauthenticated } from './served.js';
 
@@ -24,11 +25,7 @@ export type Outcome =
 
 export type MemoryOutcomes = Readonly<Record<string, Outcome>>;
 
-export interface RuntimeOptions {
-  readonly latency?: number | readonly [number, number];
-  readonly failure?: FailureMode;
-  readonly outcomes: MemoryOutcomes;
-}
+type RuntimeOptions = Pick<MemoryAdapterOptions, 'latency' | 'failure'> & { readonly outcomes: MemoryOutcomes };
 
 /** The simulated latency: a fixed or random wait that rejects with an AbortError when `signal` aborts. */
 function wait(latency: number | readonly [number, number], signal?: AbortSignal) {
@@ -45,9 +42,8 @@ function wait(latency: number | readonly [number, number], signal?: AbortSignal)
 const NOBODY: MemoryCustomer = { id: '', displayName: '' };
 
 /**
- * How every call travels, whatever its domain: latency, simulated outages, outcomes queued by
- * `control.next`, scripted outcomes for writes, Idempotency-Key replays, and subscriptions that
- * get the current state first, like a stream.
+ * How every call travels, whatever its domain: latency, simulated outages, outcomes queued by `control.next`, scripted
+ * outcomes for writes, Idempotency-Key replays, and subscriptions that get the current state first, like a stream.
  */
 export function createRuntime(data: MemorySeed, now: () => number, options: RuntimeOptions) {
   let failure: FailureMode = options.failure ?? 'none';
@@ -90,10 +86,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
       return run(outcome, customer, args) as T;
     };
 
-  /**
-   * A write as `customer` (a customer-only one when `signedOut` is false): a repeated
-   * Idempotency-Key, per customer as on the server, replays the first answer.
-   */
+  /** A write as `customer` (customer-only unless `signedOut`): a repeated Idempotency-Key replays its first answer. */
   async function write<T>(
     customer: MemoryCustomer | null,
     op: string,
@@ -113,7 +106,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     return call(op, o, answer, customer, args);
   }
 
-  /** One domain's calls as `customer`: `read` answers `fn`, `send` the scripted outcome; both pass on their arguments. */
+  /** One domain's calls as `customer`: `read` answers `fn`, `send` the scripted outcome, both with their arguments. */
   const calls = (domain: string, customer: MemoryCustomer | null) => ({
     read: <T>(op: string, o: CallOptions | undefined, fn: () => T, ...args: unknown[]) =>
       call(`${domain}.${op}`, o, fn, customer, args),
@@ -158,5 +151,3 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     dispose: () => (listeners.clear(), (subscriptions = 0)),
   };
 }
-
-export type Runtime = ReturnType<typeof createRuntime>;

@@ -130,37 +130,24 @@ function demoQuestions(now: number): Question[] {
 }
 
 /** A scheduled, a live and an ended show. */
-function demoShows(now: number): MemorySeed['shows'] {
-  const show = (n: number, title: string, host: string, productIds: string[]) => ({
-    id: `show-${n}`,
-    title,
-    streamUrl: `https://live.example.com/show-${n}`,
-    host: { displayName: host },
-    productIds,
-  });
-  const [ago, ended] = [iso(now - HOUR / 2), iso(now - 26 * HOUR)];
+function demoShows(now: number): LiveShow[] {
+  const show = (n: number, status: LiveShow['status'], title: string, host: string, productIds: string[]) => {
+    const id = `show-${n}`;
+    return { id, status, title, streamUrl: `https://live.example.com/${id}`, host: { displayName: host }, productIds };
+  };
+  const [soon, ago, ended] = [iso(now + 2 * HOUR), iso(now - HOUR / 2), iso(now - 26 * HOUR)];
+  const replay = { endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay' };
   return [
-    {
-      ...show(1, 'Autumn drop, live from the studio', 'Mia', ['p1', 'p2']),
-      status: 'scheduled',
-      startsAt: iso(now + 2 * HOUR),
-    },
-    { ...show(2, 'Sneaker unboxing', 'Leo', ['p3']), status: 'live', startsAt: ago, startedAt: ago, viewerCount: 1284 },
-    {
-      ...show(3, 'Skincare Q&A', 'Yan', ['p4']),
-      status: 'ended',
-      startsAt: ended,
-      startedAt: ended,
-      endedAt: iso(now - 25 * HOUR),
-      replayUrl: 'https://live.example.com/show-3/replay',
-    },
+    { ...show(1, 'scheduled', 'Autumn drop, live from the studio', 'Mia', ['p1', 'p2']), startsAt: soon },
+    { ...show(2, 'live', 'Sneaker unboxing', 'Leo', ['p3']), startsAt: ago, startedAt: ago, viewerCount: 1284 },
+    { ...show(3, 'ended', 'Skincare Q&A', 'Yan', ['p4']), startsAt: ended, startedAt: ended, ...replay },
   ];
 }
 
 /**
- * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points, referrals. `customerId` (the adapter passes its signed-in customer) holds the demo
- * points account and advocates with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
+ * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group buy, points and
+ * referrals. `customerId` (the adapter passes its signed-in customer) holds the demo points account and advocates
+ * with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
  */
 export function demoSeed(now = Date.now(), customerId = DEMO_SHOPPER.id): MemorySeed {
   return {

@@ -21,12 +21,17 @@ export function signedIn(customer: MemoryCustomer | null): MemoryCustomer {
   return customer;
 }
 
-/** The item with `id`, or 404 as the server answers for something it doesn't hold. */
-export function find<T extends { id: string }>(list: readonly T[], id: string, what: string): T {
-  const found = list.find((x) => x.id === id);
-  if (!found) throw notFound(`${what} ${id}`);
-  return found;
+/** `value`, or 404 as the server answers for something it doesn't hold. */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw notFound(what);
+  return value;
 }
+/** The item with `id`, or 404. */
+export const find = <T extends { id: string }>(list: readonly T[], id: string, what: string): T =>
+  must(
+    list.find((x) => x.id === id),
+    `${what} ${id}`,
+  );
 
 /** One page of a list in the fixture's order; the cursor is the offset (opaque to widgets). */
 export function offsetPage<T>(items: readonly T[], cursor: string | null | undefined, limit = 20): Page<T> {
