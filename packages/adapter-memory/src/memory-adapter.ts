@@ -9,7 +9,7 @@ import { demoReferralsOutcomes } from './referrals-demo.js';
 import { demoReviewsOutcomes, reviewsApi } from './reviews.js';
 import { createRuntime, type FailureMode, type MemoryOutcomes, type Outcome } from './runtime.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
-import { find, must } from './served.js';
+import { find, iso, must } from './served.js';
 
 export interface MemoryAdapterOptions {
   /** Data to serve, as the server would serve it; default `demoSeed()`. Copied, never mutated. */
@@ -82,7 +82,7 @@ function createContext(options: MemoryAdapterOptions) {
   const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
   const outcomes = options.outcomes ?? (options.seed ? {} : DEMO_OUTCOMES);
   const rt = createRuntime(data, now, { ...options, outcomes });
-  const serverTime = () => new Date(now()).toISOString();
+  const serverTime = () => iso(now());
   const teams = (): MemoryGroupBuyFixture => ((data.offers ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
   /** The public view (no `you`) with the server time, as the team stream sends it. */
   const publicTeam = (id: string) => ({ ...teamView(teamOf(teams(), id)), serverTime: serverTime() });

@@ -69,9 +69,8 @@ export const demoReviewsOutcomes: MemoryOutcomes = {
 };
 
 /** The reviews calls: reads are lookups in the fixture, writes answer the scripted outcomes. */
-export function reviewsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
-  const { data } = ctx;
-  const { read, send } = ctx.calls('reviews', customer);
+export function reviewsApi({ data, calls }: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
+  const { read, send } = calls('reviews', customer);
   const summary = (productId: string): K.ReviewSummary =>
     data.summaries?.[productId] ?? { productId, withMediaCount: 0, ...NO_REVIEWS };
   return {

@@ -5,6 +5,7 @@ import { demoPointsFixture, demoPointsOutcomes, type PointsScenarioState } from 
 import { demoReferralsFixture, demoReferralsOutcomes, type ReferralScenarioState } from './referrals-demo.js';
 import type { MemoryOutcomes } from './runtime.js';
 import { DEMO_SHOPPER, demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
+import { iso } from './served.js';
 
 /** A widget state: pass all three to `createMemoryAdapter` (`customer: null` to show it signed out). */
 export interface Scenario {
@@ -57,10 +58,11 @@ export interface LiveScenarioOptions {
 /** Scheduled → live with viewers rising → ended with a replay, for one show. Returns its stop. */
 export function playLiveScenario(adapter: MemoryAdapter, showId: string, o: LiveScenarioOptions = {}): () => void {
   const { scheduledFor = 8000, liveFor = 30_000, endedFor = 15_000, viewerStep = 37, loop } = o;
+  const { replayUrl = `https://live.example.com/${showId}/replay` } = o;
   // Viewers change about every 2 s, and at least twice, so "rising" is always visible.
   const ticks = Math.max(3, Math.floor(liveFor / 2000));
-  const startsAt = () => new Date(Date.now() + scheduledFor).toISOString();
   const cleared = { startedAt: undefined, endedAt: undefined, viewerCount: undefined, replayUrl: undefined };
+  const startsAt = () => iso(Date.now() + scheduledFor);
   const reschedule = () =>
     adapter.control.updateShow(showId, { status: 'scheduled', startsAt: startsAt(), ...cleared });
   reschedule();
@@ -70,10 +72,7 @@ export function playLiveScenario(adapter: MemoryAdapter, showId: string, o: Live
   const steps: ScenarioStep[] = [
     { after: scheduledFor, run: (c) => c.startShow(showId, (viewers = 120)) },
     ...Array.from({ length: ticks - 1 }, () => ({ after: liveFor / ticks, run: rise })),
-    {
-      after: liveFor / ticks,
-      run: (c) => c.endShow(showId, o.replayUrl ?? `https://live.example.com/${showId}/replay`),
-    },
+    { after: liveFor / ticks, run: (c) => c.endShow(showId, replayUrl) },
     { after: endedFor, run: () => void (loop && reschedule()) },
   ];
   return adapter.control.play(steps, { loop });
