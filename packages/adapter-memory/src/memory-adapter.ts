@@ -137,10 +137,10 @@ function createControl(ctx: Context): MemoryControl {
         } catch (e) {
           console.warn('[kith memory] scenario step failed', e);
         }
-        run(i + 1 < steps.length ? i + 1 : loop ? 0 : -1);
+        run(loop ? (i + 1) % steps.length : i + 1);
       };
       const run = (i: number) => {
-        if (!stopped && i >= 0 && steps[i]) timers.add((current = setTimeout(step(i), steps[i].after)));
+        if (!stopped && steps[i]) timers.add((current = setTimeout(step(i), steps[i].after)));
       };
       run(0);
       return () => {
