@@ -119,13 +119,10 @@ function createControl(ctx: Context): MemoryControl {
     updateShow,
     startShow: (id, viewerCount = 0) =>
       updateShow(id, { status: 'live', startedAt: ctx.serverTime(), endedAt: undefined, viewerCount }),
-    endShow: (id, replayUrl) =>
-      updateShow(id, {
-        status: 'ended',
-        endedAt: ctx.serverTime(),
-        viewerCount: undefined,
-        ...(replayUrl && { replayUrl }),
-      }),
+    endShow: (id, replayUrl) => {
+      const ended = { status: 'ended', endedAt: ctx.serverTime(), viewerCount: undefined } as const;
+      return updateShow(id, { ...ended, ...(replayUrl && { replayUrl }) });
+    },
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
     play(steps, { loop = false } = {}) {
       let stopped = false;
