@@ -1,13 +1,42 @@
-import { HttpError, type GroupBuyCampaign, type GroupBuyJoinInput, type GroupBuyTier } from '@kith/core';
-import { teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
-import type { MemoryAdapter } from './memory-adapter.js';
-import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
-import type { Scenario } from './scenarios.js';
-import { demoOffer, demoSeed, demoTeams, hours, member, type MemoryCustomer } from './seed.js';
-import { iso, MINUTE } from './values.js';
+import type { GroupBuyCampaign, GroupBuyJoinInput, GroupBuySeat, GroupBuyTier } from '@kith/core';
+import { teamOf, teamView, type MemoryGroupBuyFixture, type MemoryOffer, type MemoryTeam } from './group-buy.js';
+import type { MemoryOutcomes, OutcomeContext } from './runtime.js';
+import type { MemoryCustomer } from './seed.js';
+import { HOUR, iso, MINUTE, notScripted, usd } from './served.js';
 
-/** The default shopper of the scenarios: the demo seed's buyer (`AK` in the teams). */
-export const DEMO_SHOPPER: MemoryCustomer = { id: 'demo-customer', displayName: 'Alex Kim' };
+const tier = (size: number, minor: number) => ({ size, price: usd(minor) });
+/** The demo group buy on `p1`: solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
+export const demoCampaign = (now: number): GroupBuyCampaign => ({
+  id: 'gb-1',
+  product: { id: 'p1', title: 'Everyday tote' },
+  soloPrice: usd(5900),
+  tiers: [tier(2, 5310), tier(3, 5015)],
+  maxMembers: 3,
+  teamDurationSeconds: 86_400,
+  holdSeconds: 900,
+  startsAt: iso(now - 48 * HOUR),
+  status: 'active',
+  reward: { description: 'Free gift wrap' },
+});
+/** A member as served (the server makes the initials; the demo writes them). */
+const member = (initials: string, seat: GroupBuySeat = 'confirmed', leader = false) => ({ initials, leader, seat });
+function hours(now: number, start: number, end: number) {
+  return { createdAt: iso(now + start * HOUR), expiresAt: iso(now + end * HOUR) };
+}
+/** `team-1`: Wei's, forming (1 of 3), 4 h left. `team-2`: Lin's, succeeded at $53.10 (2 of 3), 21 h left. */
+export function demoTeams(now: number): MemoryTeam[] {
+  const { tiers, soloPrice } = demoCampaign(now);
+  const gb1 = { campaignId: 'gb-1', productId: 'p1', maxMembers: 3, tiers, soloPrice, tierReached: null };
+  const wei = { id: 'team-1', state: 'forming', leaderName: 'Wei', members: [member('W', 'confirmed', true)] } as const;
+  const you = { 'c-wei': { seat: 'confirmed', leader: true, price: tiers[0]!.price } } as const;
+  const lin = { id: 'team-2', leaderName: 'Lin Chen', members: [member('LC', 'confirmed', true), member('S')] };
+  const won = { state: 'succeeded', confirmedCount: 2, seatCount: 2, tierReached: tiers[0]! } as const;
+  const team1: MemoryTeam = { ...gb1, ...wei, confirmedCount: 1, seatCount: 1, ...hours(now, -20, 4), you };
+  return [team1, { ...team1, ...lin, ...won, ...hours(now, -3, 21), you: {} }];
+}
+/** The demo offer: `gb-1` listing its teams, soonest deadline first. */
+export const demoOffer = (now: number): MemoryOffer => ({ campaign: demoCampaign(now), teams: ['team-1', 'team-2'] });
+
 type Teams = Partial<Record<'listed' | 'yours' | 'teamId', string>> & { teams: MemoryTeam[]; script?: MemoryTeam[] };
 type State = Omit<Teams, 'listed'> & { listed?: string[]; campaign?: Partial<GroupBuyCampaign> };
 
@@ -46,26 +75,20 @@ function states(now: number, who: MemoryCustomer) {
 }
 export type GroupBuyScenarioState = keyof ReturnType<typeof states>;
 /** Every state `groupBuyScenario` sets up, for a story's controls. */
-export const GROUP_BUY_STATES = Object.keys(states(0, DEMO_SHOPPER)) as readonly GroupBuyScenarioState[];
-/** A group-buy state, with the team it is about and that team's next states (`reserved`: Mei joins, then pays). */
-export type GroupBuyScenario = Scenario & { readonly teamId: string; readonly script: readonly MemoryTeam[] };
-/** The demo data with `p1`'s group buy in one widget state, as served to `customer` (default `DEMO_SHOPPER`). */
-export function groupBuyScenario(
-  state: GroupBuyScenarioState,
-  { now = Date.now(), customer = DEMO_SHOPPER }: { now?: number; customer?: MemoryCustomer } = {},
-): GroupBuyScenario {
+export const GROUP_BUY_STATES = Object.keys(states(0, { id: '', displayName: '' })) as readonly GroupBuyScenarioState[];
+
+/** `p1`'s group buy in one state as served to `customer`: offer and teams, the team it is about, that team's script. */
+export function demoGroupBuy(state: GroupBuyScenarioState, now: number, customer: MemoryCustomer) {
   const s: State | undefined = states(now, customer)[state];
   if (!s) throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${GROUP_BUY_STATES.join(', ')}`);
   const { campaign, teams } = demoOffer(now);
   const yours = { [customer.id]: s.yours };
   const offers = [{ campaign: { ...campaign, ...s.campaign }, teams: s.listed ?? teams, yours }];
-  const seed = { ...demoSeed(now, customer.id), offers, teams: s.teams };
-  const teamId = s.teamId ?? s.yours ?? 'team-1';
-  return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script: s.script ?? [] };
+  return { offers, teams: s.teams, teamId: s.teamId ?? s.yours ?? 'team-1', script: s.script ?? [] };
 }
 function moveTo({ fixture, customer, now }: OutcomeContext, state: GroupBuyScenarioState, input?: GroupBuyJoinInput) {
   const who = { ...customer, displayName: input?.displayName ?? customer.displayName };
-  const { offers, teams } = groupBuyScenario(state, { now, customer: who }).seed;
+  const { offers, teams } = demoGroupBuy(state, now, who);
   return Object.assign(fixture as MemoryGroupBuyFixture, { offers, teams });
 }
 /** Writes move to a written-out state: a start to `leading`, a join of `team-1` to `reserved`, a leave to `forming`. */
@@ -73,7 +96,7 @@ export const demoGroupBuyOutcomes: MemoryOutcomes = {
   'groupBuy.startTeam': (ctx: OutcomeContext, _campaignId: string, input?: GroupBuyJoinInput) =>
     teamView(teamOf(moveTo(ctx, 'leading', input), 'team-you'), ctx.customer.id),
   'groupBuy.joinTeam': (ctx: OutcomeContext, id: string, input?: GroupBuyJoinInput) => {
-    if (id !== 'team-1') throw new HttpError(501, 'not_scripted', `The demo joins team-1 only (${id})`);
+    if (id !== 'team-1') throw notScripted(`The demo joins team-1 only (${id})`);
     return teamView(teamOf(moveTo(ctx, 'reserved', input), id), ctx.customer.id);
   },
   'groupBuy.leaveTeam': (ctx: OutcomeContext, id: string) => {
@@ -81,6 +104,3 @@ export const demoGroupBuyOutcomes: MemoryOutcomes = {
     return teamView(moveTo(ctx, 'forming').teams.find((t) => t.id === id) ?? was);
   },
 };
-/** Plays a scenario's `script` to its team's subscribers, a step every `every` ms (default 3000); returns a stopper. */
-export const playGroupBuyScenario = (adapter: MemoryAdapter, s: GroupBuyScenario, o: { every?: number } = {}) =>
-  adapter.control.play(s.script.map((t) => ({ after: o.every ?? 3000, run: (c) => c.setTeam(t.id, t) })));

@@ -1,8 +1,7 @@
-import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam, GroupBuyYourSeat, WriteOptions } from '@kith/core';
-import { find } from './errors.js';
-import type { Context } from './memory-adapter.js';
+import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam, GroupBuyYourSeat } from '@kith/core';
+import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
-import type { MemoryAdapter } from './memory-adapter.js';
+import { find } from './served.js';
 
 /** A team as served (counts, state and tier written out); `you` is each seat-holder's own seat, by customer id. */
 export type MemoryTeam = Omit<GroupBuyTeam, 'you' | 'serverTime'> & { you?: Record<string, GroupBuyYourSeat> };
@@ -17,13 +16,13 @@ export function teamView({ you, ...team }: MemoryTeam, customerId?: string | nul
   return mine ? { ...team, you: mine } : team;
 }
 export function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['groupBuy'] {
-  const { call, write, scripted, subscribe, teams, publicTeam, teamChanged, serverTime } = ctx;
+  const { subscribe, teams, publicTeam, teamChanged, serverTime } = ctx;
+  const { read, send } = ctx.calls('groupBuy', customer);
   const view = (id: string, you?: string) => teamView(teamOf(teams(), id), you);
   const me = customer?.id;
-  const read = <T>(op: string, o: WriteOptions | undefined, id: string, fn: () => T) => call(op, o, fn, customer, [id]);
-  /** A group-buy write: the scripted outcome, then the team's new state to its subscribers. */
-  const teamWrite = async (op: string, o: WriteOptions | undefined, ...args: unknown[]) => {
-    const team = await write(customer, op, o, scripted<GroupBuyTeam>(op, args), args);
+  /** A group-buy write's scripted answer, whose team's new state then reaches its subscribers. */
+  const teamWrite = async (write: Promise<GroupBuyTeam>) => {
+    const team = await write;
     teamChanged(team.id);
     return team;
   };
@@ -35,11 +34,11 @@ export function groupBuyApi(ctx: Context, customer: MemoryCustomer | null): Memo
     return { campaign: o.campaign, teams: o.teams.map((id) => view(id)), yourTeam, serverTime: serverTime() };
   };
   return {
-    getOffer: (id, o) => read('groupBuy.getOffer', o, id, () => offer(id)),
-    getTeam: (id, o) => read('groupBuy.getTeam', o, id, () => ({ ...view(id, me), serverTime: serverTime() })),
-    startTeam: (campaignId, input, o) => teamWrite('groupBuy.startTeam', o, campaignId, input),
-    joinTeam: (teamId, input, o) => teamWrite('groupBuy.joinTeam', o, teamId, input),
-    leaveTeam: (teamId, o) => teamWrite('groupBuy.leaveTeam', o, teamId),
+    getOffer: (id, o) => read('getOffer', o, () => offer(id), id),
+    getTeam: (id, o) => read('getTeam', o, () => ({ ...view(id, me), serverTime: serverTime() }), id),
+    startTeam: (campaignId, input, o) => teamWrite(send('startTeam', o, campaignId, input)),
+    joinTeam: (teamId, input, o) => teamWrite(send('joinTeam', o, teamId, input)),
+    leaveTeam: (teamId, o) => teamWrite(send('leaveTeam', o, teamId)),
     subscribeTeam: (id, onTeam, o) => subscribe(`team:${id}`, () => publicTeam(id), onTeam, o),
   };
 }

@@ -1,19 +1,13 @@
 export { createMemoryAdapter } from './memory-adapter.js';
 export type { MemoryAdapter, MemoryAdapterOptions, MemoryControl, ScenarioStep } from './memory-adapter.js';
-export type { FailureMode } from './runtime.js';
-export type { MemoryOutcomes, Outcome, OutcomeContext } from './outcomes.js';
-export { playLiveScenario, pointsScenario, referralsScenario } from './scenarios.js';
-export type { LiveScenarioOptions, Scenario } from './scenarios.js';
-export { demoSeed, demoCampaign, demoTeams, type MemoryCustomer, type MemorySeed } from './seed.js';
+export type { FailureMode, MemoryOutcomes, Outcome, OutcomeContext } from './runtime.js';
+export { groupBuyScenario, pointsScenario, referralsScenario } from './scenarios.js';
+export { playGroupBuyScenario, playLiveScenario } from './scenarios.js';
+export type { GroupBuyScenario, LiveScenarioOptions, Scenario } from './scenarios.js';
+export { DEMO_SHOPPER, demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
 export type { MemoryGroupBuyFixture, MemoryOffer, MemoryTeam } from './group-buy.js';
-export {
-  groupBuyScenario,
-  playGroupBuyScenario,
-  demoGroupBuyOutcomes,
-  GROUP_BUY_STATES,
-  DEMO_SHOPPER,
-} from './group-buy-demo.js';
-export type { GroupBuyScenario, GroupBuyScenarioState } from './group-buy-demo.js';
+export { demoCampaign, demoGroupBuyOutcomes, demoTeams, GROUP_BUY_STATES } from './group-buy-demo.js';
+export type { GroupBuyScenarioState } from './group-buy-demo.js';
 export { demoReviewsOutcomes } from './reviews.js';
 export { manyReviews } from './many-reviews.js';
 export type { MemoryPointsCustomer, MemoryPointsFixture } from './points.js';

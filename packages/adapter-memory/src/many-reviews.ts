@@ -1,6 +1,7 @@
 import type { Review } from '@kith/core';
 import { artPhoto } from './art.js';
 import { COLOURS, NAMES, TEXTS } from './seed.js';
+import { iso, MINUTE } from './served.js';
 
 // For the bench and Storybook: `seed.reviews = manyReviews('p1', 10_000)`, with a written summary. Review i
 // retells the demo's text 7i mod 16 (each once in any 16 in a row, so 10,000 have 625 times the demo's ratings)
@@ -19,9 +20,9 @@ export function manyReviews(productId: string, n: number, now = Date.now()): Rev
     const told = i % 5 === 1 && title ? [`${title}!`] : [at(OPENERS, i * 3), text, closer];
     const incentivized = i % 16 === 7;
     const name = `${at(NAMES, i * 3)} ${String.fromCharCode(65 + ((i * 11) % 26))}.`;
-    const createdAt = now - (i + 1) * 5_400_000; // 90 minutes apart
+    const createdAt = now - (i + 1) * 90 * MINUTE;
     const photos = i % 5 === 3 ? (['tote', 'inside', 'strap'] as const).slice(0, 1 + (i % 3)) : [];
-    const reply = { body: REPLY, createdAt: new Date(createdAt + 1_800_000).toISOString() };
+    const reply = { body: REPLY, createdAt: iso(createdAt + 30 * MINUTE) };
     return {
       id: `${productId}-r${i + 1}`,
       productId,
@@ -30,7 +31,7 @@ export function manyReviews(productId: string, n: number, now = Date.now()): Rev
       body: [...told, incentivized ? INCENTIVE : ''].filter(Boolean).join(' '),
       author: { displayName: name, verifiedBuyer: i % 6 !== 5 },
       media: photos.map((kind, m) => artPhoto(`${productId}-m${i + 1}-${m + 1}`, kind, at(COLOURS, i))),
-      createdAt: new Date(createdAt).toISOString(),
+      createdAt: iso(createdAt),
       status: 'published',
       helpfulCount: (i * 13) % 29,
       recommend: rating > 3,

@@ -1,16 +1,15 @@
 import type * as K from '@kith/core';
-import { find, notFound } from './errors.js';
 import { groupBuyApi, teamOf, teamView, type MemoryGroupBuyFixture, type MemoryTeam } from './group-buy.js';
 import { demoGroupBuyOutcomes } from './group-buy-demo.js';
 import { liveApi } from './live.js';
-import type { MemoryOutcomes, Outcome } from './outcomes.js';
 import { pointsApi } from './points.js';
 import { demoPointsOutcomes } from './points-demo.js';
 import { referralsApi } from './referrals.js';
 import { demoReferralsOutcomes } from './referrals-demo.js';
 import { demoReviewsOutcomes, reviewsApi } from './reviews.js';
-import { createRuntime, type FailureMode } from './runtime.js';
+import { createRuntime, type FailureMode, type MemoryOutcomes, type Outcome } from './runtime.js';
 import { demoSeed, type MemoryCustomer, type MemorySeed } from './seed.js';
+import { find, iso, must } from './served.js';
 
 export interface MemoryAdapterOptions {
   /** Data to serve, as the server would serve it; default `demoSeed()`. Copied, never mutated. */
@@ -23,10 +22,7 @@ export interface MemoryAdapterOptions {
   readonly customer?: MemoryCustomer;
   /** The clock (default `Date.now`). */
   readonly now?: () => number;
-  /**
-   * How writes answer, by operation (`{ 'points.redeem': (ctx, rewardId) => … }`): the demo's with
-   * the demo seed, none with your own (such a write then fails with 501 `not_scripted`).
-   */
+  /** How writes answer, by operation: the demo's with the demo seed, none with yours (then 501 `not_scripted`). */
   readonly outcomes?: MemoryOutcomes;
 }
 
@@ -50,10 +46,7 @@ export interface MemoryControl {
   approveReview(id: string): K.Review;
   /** Puts a team in any state as served; `patch` may be a function of the team. 404 for an unknown one. */
   setTeam(id: string, patch: Partial<MemoryTeam> | ((team: MemoryTeam) => Partial<MemoryTeam>)): K.GroupBuyTeam;
-  /**
-   * The next call of `operation` (`points.redeem`, `live.getShow`…) answers `outcome` instead: a
-   * value, an `Error` to throw, or a function of the fixture and the call's arguments. Calls queue.
-   */
+  /** The next call of `operation` (`points.redeem`…) answers `outcome` instead (see `Outcome`); calls queue. */
   next(operation: string, outcome: Outcome): void;
   /** Changes the fixture in place (a reward's stock, a balance, more reviews…); reads see it at once. */
   update(recipe: (fixture: MemorySeed) => void): void;
@@ -87,18 +80,16 @@ const DEMO_OUTCOMES = {
 function createContext(options: MemoryAdapterOptions) {
   const now = options.now ?? Date.now;
   const data: MemorySeed = structuredClone(options.seed ?? demoSeed(now(), options.customer?.id));
-  const rt = createRuntime(data, now, {
-    ...options,
-    outcomes: options.outcomes ?? (options.seed ? {} : DEMO_OUTCOMES),
-  });
-  const serverTime = () => new Date(now()).toISOString();
+  const outcomes = options.outcomes ?? (options.seed ? {} : DEMO_OUTCOMES);
+  const rt = createRuntime(data, now, { ...options, outcomes });
+  const serverTime = () => iso(now());
   const teams = (): MemoryGroupBuyFixture => ((data.offers ??= []), (data.teams ??= []), data as MemoryGroupBuyFixture);
   /** The public view (no `you`) with the server time, as the team stream sends it. */
   const publicTeam = (id: string) => ({ ...teamView(teamOf(teams(), id)), serverTime: serverTime() });
   let visits = 0;
   return {
     ...rt,
-    rt,
+    rt, // for its live \`subscriptions\` count, which the spread copies once
     data,
     now,
     serverTime,
@@ -108,10 +99,7 @@ function createContext(options: MemoryAdapterOptions) {
     // Every change of a team, by a write's outcome or a state setter, reaches its stream.
     teamChanged: (id: string) => teams().teams.some((t) => t.id === id) && rt.notify(`team:${id}`, publicTeam(id)),
     show: (id: string) => find(data.shows, id, 'Show'),
-    pointsData: () => {
-      if (!data.points) throw notFound('Points program');
-      return data.points;
-    },
+    pointsData: () => must(data.points, 'Points program'),
     referralsData: () => (data.referrals ??= { links: {}, offers: {}, stats: {} }),
     nextVisit: () => `rv-${++visits}`,
   };
@@ -120,24 +108,21 @@ export type Context = ReturnType<typeof createContext>;
 
 /** The controls: state setters, scripted answers and scenario timers, shared by every view. */
 function createControl(ctx: Context): MemoryControl {
-  const { data, timers, rt, teams } = ctx;
+  const { data, timers, teams } = ctx;
   const updateShow = (id: string, patch: Partial<K.LiveShow>) => {
     const next = { ...ctx.show(id), ...patch };
     data.shows = data.shows.map((s) => (s.id === id ? next : s));
-    rt.notify(`show:${id}`, next);
+    ctx.notify(`show:${id}`, next);
     return structuredClone(next);
   };
   const control: MemoryControl = {
     updateShow,
     startShow: (id, viewerCount = 0) =>
       updateShow(id, { status: 'live', startedAt: ctx.serverTime(), endedAt: undefined, viewerCount }),
-    endShow: (id, replayUrl) =>
-      updateShow(id, {
-        status: 'ended',
-        endedAt: ctx.serverTime(),
-        viewerCount: undefined,
-        ...(replayUrl && { replayUrl }),
-      }),
+    endShow: (id, replayUrl) => {
+      const ended = { status: 'ended', endedAt: ctx.serverTime(), viewerCount: undefined } as const;
+      return updateShow(id, { ...ended, ...(replayUrl && { replayUrl }) });
+    },
     setViewers: (id, viewerCount) => updateShow(id, { viewerCount: Math.max(0, Math.round(viewerCount)) }),
     play(steps, { loop = false } = {}) {
       let stopped = false;
@@ -149,10 +134,10 @@ function createControl(ctx: Context): MemoryControl {
         } catch (e) {
           console.warn('[kith memory] scenario step failed', e);
         }
-        run(i + 1 < steps.length ? i + 1 : loop ? 0 : -1);
+        run(loop ? (i + 1) % steps.length : i + 1);
       };
       const run = (i: number) => {
-        if (!stopped && i >= 0 && steps[i]) timers.add((current = setTimeout(step(i), steps[i].after)));
+        if (!stopped && steps[i]) timers.add((current = setTimeout(step(i), steps[i].after)));
       };
       run(0);
       return () => {
@@ -161,7 +146,7 @@ function createControl(ctx: Context): MemoryControl {
         timers.delete(current!);
       };
     },
-    setFailure: rt.setFailure,
+    setFailure: ctx.setFailure,
     approveReview: (id) => {
       const review = { ...find(data.reviews, id, 'Review'), status: 'published' as const };
       data.reviews = data.reviews.map((r) => (r.id === id ? review : r));
@@ -174,7 +159,7 @@ function createControl(ctx: Context): MemoryControl {
       ctx.teamChanged(id);
       return structuredClone(ctx.publicTeam(id));
     },
-    next: rt.queue,
+    next: ctx.queue,
     update: (recipe) => recipe(data),
   };
   return control;
@@ -191,7 +176,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const dispose = () => {
     for (const t of ctx.timers) clearTimeout(t);
     ctx.timers.clear();
-    ctx.rt.dispose();
+    ctx.dispose();
     // Photos uploaded in the page hold object URLs until the adapter goes.
     for (const u of ctx.data.uploads ?? []) if (u.url.startsWith('blob:')) URL.revokeObjectURL(u.url);
   };

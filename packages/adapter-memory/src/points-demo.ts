@@ -1,7 +1,7 @@
-import { HttpError, type PointsEntry, type PointsProgram } from '@kith/core';
-import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
+import type { PointsEntry, PointsProgram } from '@kith/core';
+import type { MemoryOutcomes, OutcomeContext } from './runtime.js';
 import { pointsOf, type MemoryPointsCustomer as Customer } from './points.js';
-import { DAY, iso, usd } from './values.js';
+import { DAY, iso, notScripted, usd } from './served.js';
 
 const FIVE_OFF = { amountOff: usd(500), minimumSpend: usd(3000) };
 const MEMBER = { id: 'member', name: 'Member', threshold: 0 };
@@ -65,7 +65,7 @@ export { STATES as POINTS_STATES };
 export type PointsScenarioState = (typeof STATES)[number];
 type Account = Customer['account'];
 
-/** The demo shopper's points in one state as served, with the written answers to its writes and the states they leave. */
+/** The demo shopper's points in one state as served, with its writes' written answers and the states they leave. */
 export function demoPointsFixture(now: number, customerId: string, state: PointsScenarioState = 'member') {
   const at = (days: number) => iso(now - days * DAY);
   const entry = ([kind, action, points, type, id, days, balanceAfter, extra]: Row): PointsEntry => ({
@@ -80,7 +80,7 @@ export function demoPointsFixture(now: number, customerId: string, state: Points
   const step = (answer: object, then: Customer) => ({ answer, then });
   const badges = (...days: number[]) =>
     days.map((d, i) => ({ id: BADGES[i]!.id, name: BADGES[i]!.name, earnedAt: at(d) }));
-  // A Silver member: balance, lifetime, points still needed for Gold, streak, checked in today, the next check-in's points.
+  // A Silver member: balance, lifetime, points needed for Gold, streak, checked in today, the next check-in's points.
   const silver = (balance: number, lifetime: number, toGold: number, streak: number, today = false, next = 5) => ({
     ...{ balance, pending: 180, lifetime, tier: SILVER, nextTier: { ...GOLD, pointsNeeded: toGold }, expiring: null },
     ...{ badges: badges(390, 380, 40, 40), checkIn: { streak, checkedInToday: today, nextPoints: next } },
@@ -123,9 +123,9 @@ export function demoPointsFixture(now: number, customerId: string, state: Points
 /** The demo's points writes: each switches to the state written for it and answers what was written (else 501). */
 const written = ({ fixture, customer, now }: OutcomeContext, write: string) => {
   const step = pointsOf(fixture.points!, customer.id).after?.[write];
-  if (!step) throw new HttpError(501, 'not_scripted', `Nothing written for ${write} in this state`);
+  if (!step) throw notScripted(`Nothing written for ${write} in this state`);
   fixture.points!.customers[customer.id] = step.then;
-  return { ...step.answer, account: { ...step.then.account, serverTime: new Date(now).toISOString() } };
+  return { ...step.answer, account: { ...step.then.account, serverTime: iso(now) } };
 };
 export const demoPointsOutcomes: MemoryOutcomes = {
   'points.checkIn': (ctx) => written(ctx, 'checkIn'),

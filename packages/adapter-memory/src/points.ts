@@ -1,9 +1,7 @@
 import type { PointsAccount, PointsEntry, PointsProgram } from '@kith/core';
-import type { Context } from './memory-adapter.js';
-import { notFound, signedIn } from './errors.js';
-import type { MemoryAdapter } from './memory-adapter.js';
-import { offsetPage } from './page.js';
+import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
+import { must, offsetPage, signedIn } from './served.js';
 
 /** A customer's points as served, and the written answer to each write with the state it leaves. */
 export interface MemoryPointsCustomer {
@@ -21,20 +19,18 @@ export interface MemoryPointsFixture {
 }
 
 /** The customer's points; 404 for a customer the fixture doesn't hold. */
-export function pointsOf(fixture: MemoryPointsFixture, customerId: string): MemoryPointsCustomer {
-  if (!fixture.customers[customerId]) throw notFound(`Points of ${customerId}`);
-  return fixture.customers[customerId];
-}
+export const pointsOf = (fixture: MemoryPointsFixture, customerId: string) =>
+  must(fixture.customers[customerId], `Points of ${customerId}`);
 
 export function pointsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['points'] {
-  const { call, write, scripted, pointsData, serverTime } = ctx;
+  const { pointsData, serverTime } = ctx;
+  const { read, send } = ctx.calls('points', customer);
   const mine = () => pointsOf(pointsData(), signedIn(customer).id);
   return {
-    getProgram: (o) => call('points.getProgram', o, () => pointsData().program),
-    getAccount: (o) => call('points.getAccount', o, () => ({ ...mine().account, serverTime: serverTime() }), customer),
-    listHistory: (q, o) =>
-      call('points.listHistory', o, () => offsetPage(mine().history, q?.cursor, q?.limit), customer, [q]),
-    checkIn: (o) => write(customer, 'points.checkIn', o, scripted('points.checkIn', [])),
-    redeem: (id, o) => write(customer, 'points.redeem', o, scripted('points.redeem', [id]), [id]),
+    getProgram: (o) => read('getProgram', o, () => pointsData().program),
+    getAccount: (o) => read('getAccount', o, () => ({ ...mine().account, serverTime: serverTime() })),
+    listHistory: (q, o) => read('listHistory', o, () => offsetPage(mine().history, q?.cursor, q?.limit), q),
+    checkIn: (o) => send('checkIn', o),
+    redeem: (id, o) => send('redeem', o, id),
   };
 }

@@ -1,17 +1,14 @@
 import type { ReferralConversion } from '@kith/core';
-import type { MemoryOutcomes } from './outcomes.js';
-import { DAY, iso } from './values.js';
+import type { MemoryOutcomes } from './runtime.js';
+import { DAY, iso, usd } from './served.js';
 
 /** Every state `referralsScenario` sets up, for a story's controls. */
 export const REFERRAL_STATES = ['advocate', 'new-advocate', 'no-program', 'capped'] as const;
 export type ReferralScenarioState = (typeof REFERRAL_STATES)[number];
 
-/** The demo program: the friend gets $10 off, the advocate 100 points. The shopper's code is ALEX-7Q2K, Lin's LIN-8H3M. */
+// The demo program: the friend gets $10 off, the advocate 100 points. The shopper's code is ALEX-7Q2K, Lin's LIN-8H3M.
 const reward = { kind: 'points', points: 100 } as const;
-const INCENTIVE = {
-  friend: { kind: 'coupon', amountOff: { minor: 1000, currency: 'USD' } } as const,
-  advocate: reward,
-};
+const INCENTIVE = { friend: { kind: 'coupon', amountOff: usd(1000) }, advocate: reward } as const;
 const ALEX = { code: 'ALEX-7Q2K', url: 'https://shop.example.com/?kith_ref=ALEX-7Q2K', incentive: INCENTIVE };
 const STATS = { code: ALEX.code, clicks: 42, signups: 9, conversions: 4, rewards: { pending: 2, approved: 2 } };
 const LIN = { code: 'LIN-8H3M', advocateName: 'Lin', incentive: INCENTIVE, couponCode: 'FRIEND-LIN-8H3M' };

@@ -1,8 +1,7 @@
 import { HttpError, type ReferralLink, type ReferralOffer, type ReferralStats } from '@kith/core';
-import type { Context } from './memory-adapter.js';
-import { notFound, signedIn } from './errors.js';
-import type { MemoryAdapter } from './memory-adapter.js';
+import type { Context, MemoryAdapter } from './memory-adapter.js';
 import type { MemoryCustomer } from './seed.js';
+import { must, signedIn } from './served.js';
 
 /** The referrals part of a fixture, as served: each customer's link and stats, and what each code answers. */
 export interface MemoryReferralsFixture {
@@ -17,10 +16,10 @@ export interface MemoryReferralsFixture {
 const NONE = { code: null, clicks: 0, signups: 0, conversions: 0, rewards: { pending: 0, approved: 0 }, recent: [] };
 
 export function referralsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['referrals'] {
-  const { call, write, publicWrite, scripted, referralsData: data } = ctx;
+  const { write, publicWrite, scripted, referralsData: data } = ctx;
+  const { read } = ctx.calls('referrals', customer);
   const offer = (code: string): ReferralOffer => {
-    const found = data().offers[code.toUpperCase()];
-    if (!found) throw notFound('Referral code');
+    const found = must(data().offers[code.toUpperCase()], 'Referral code');
     if ('status' in found) throw new HttpError(found.status, found.code, found.message);
     return found;
   };
@@ -33,9 +32,9 @@ export function referralsApi(ctx: Context, customer: MemoryCustomer | null): Mem
   };
   return {
     createLink: (input = {}, o) => write(customer, 'referrals.createLink', o, (c) => link(c, input), [input]),
-    getOffer: (code, o) => call('referrals.getOffer', o, () => offer(code), customer, [code]),
+    getOffer: (code, o) => read('getOffer', o, () => offer(code), code),
     recordVisit: (code, _input, o) =>
       publicWrite('referrals.recordVisit', o, () => (offer(code), { visitId: ctx.nextVisit(), counted: true })),
-    getStats: (o) => call('referrals.getStats', o, () => data().stats[signedIn(customer).id] ?? NONE, customer),
+    getStats: (o) => read('getStats', o, () => data().stats[signedIn(customer).id] ?? NONE),
   };
 }

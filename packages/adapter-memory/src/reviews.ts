@@ -1,9 +1,8 @@
 import type * as K from '@kith/core';
 import type { Context, MemoryAdapter } from './memory-adapter.js';
-import type { MemoryOutcomes, OutcomeContext } from './outcomes.js';
-import { offsetPage } from './page.js';
+import type { MemoryOutcomes, OutcomeContext } from './runtime.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
-import { iso } from './values.js';
+import { iso, offsetPage } from './served.js';
 
 /** What the server answers for a product with no reviews. */
 const NO_REVIEWS = { average: 0, count: 0, histogram: [0, 0, 0, 0, 0], recommendPercent: null, topics: [] } as const;
@@ -70,12 +69,8 @@ export const demoReviewsOutcomes: MemoryOutcomes = {
 };
 
 /** The reviews calls: reads are lookups in the fixture, writes answer the scripted outcomes. */
-export function reviewsApi(ctx: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
-  const { data, call, write, scripted } = ctx;
-  const read = <T>(op: string, o: K.CallOptions | undefined, fn: () => T, ...args: unknown[]) =>
-    call(`reviews.${op}`, o, fn, customer, args);
-  const send = <T>(op: string, o: K.WriteOptions | undefined, ...args: unknown[]) =>
-    write<T>(customer, `reviews.${op}`, o, scripted<T | Promise<T>>(`reviews.${op}`, args), args);
+export function reviewsApi({ data, calls }: Context, customer: MemoryCustomer | null): MemoryAdapter['reviews'] {
+  const { read, send } = calls('reviews', customer);
   const summary = (productId: string): K.ReviewSummary =>
     data.summaries?.[productId] ?? { productId, withMediaCount: 0, ...NO_REVIEWS };
   return {

@@ -1,15 +1,31 @@
-import { HttpError, NetworkError, type CallOptions, type SubscribeOptions, type WriteOptions } from '@kith/core';
-import { unauthenticated } from './errors.js';
-import { answer, type MemoryOutcomes, type Outcome } from './outcomes.js';
+import { NetworkError, type CallOptions, type SubscribeOptions, type WriteOptions } from '@kith/core';
+import type { MemoryAdapterOptions } from './memory-adapter.js';
 import type { MemoryCustomer, MemorySeed } from './seed.js';
+import { notScripted, unauthenticated } from './served.js';
 
 export type FailureMode = 'none' | 'always' | number | ((operation: string) => boolean);
 
-export interface RuntimeOptions {
-  readonly latency?: number | readonly [number, number];
-  readonly failure?: FailureMode;
-  readonly outcomes: MemoryOutcomes;
+/** What a scripted outcome sees: the adapter's fixture (which it may change), the signed-in customer and the clock. */
+export interface OutcomeContext {
+  readonly fixture: MemorySeed;
+  readonly customer: MemoryCustomer;
+  readonly now: number;
 }
+
+// `any[]`: each operation has its own arguments, and an outcome is written for one of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+type OperationArgs = any[];
+
+/**
+ * How a call answers: a value, an `Error` to throw (`new HttpError(409, 'insufficient_points', …)`), or a function
+ * of the context and the call's arguments (a reducer over the fixture), by the adapter's operation names.
+ */
+export type Outcome =
+  ((ctx: OutcomeContext, ...args: OperationArgs) => unknown) | Error | object | string | number | boolean | null;
+
+export type MemoryOutcomes = Readonly<Record<string, Outcome>>;
+
+type RuntimeOptions = Pick<MemoryAdapterOptions, 'latency' | 'failure'> & { readonly outcomes: MemoryOutcomes };
 
 /** The simulated latency: a fixed or random wait that rejects with an AbortError when `signal` aborts. */
 function wait(latency: number | readonly [number, number], signal?: AbortSignal) {
@@ -26,9 +42,8 @@ function wait(latency: number | readonly [number, number], signal?: AbortSignal)
 const NOBODY: MemoryCustomer = { id: '', displayName: '' };
 
 /**
- * How every call travels, whatever its domain: latency, simulated outages, outcomes queued by
- * `control.next`, scripted outcomes for writes, Idempotency-Key replays, and subscriptions that
- * get the current state first, like a stream.
+ * How every call travels, whatever its domain: latency, simulated outages, outcomes queued by `control.next`, scripted
+ * outcomes for writes, Idempotency-Key replays, and subscriptions that get the current state first, like a stream.
  */
 export function createRuntime(data: MemorySeed, now: () => number, options: RuntimeOptions) {
   let failure: FailureMode = options.failure ?? 'none';
@@ -40,8 +55,12 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     failure === 'always' ||
     (typeof failure === 'number' && Math.random() < failure) ||
     (typeof failure === 'function' && failure(op));
-  const run = (outcome: Outcome, customer: MemoryCustomer | null, args: readonly unknown[]) =>
-    answer(outcome, { fixture: data, customer: customer ?? NOBODY, now: now() }, args);
+  /** Answers an outcome: throws its error, calls its function, or returns its value. */
+  const run = (outcome: Outcome, customer: MemoryCustomer | null, args: readonly unknown[]) => {
+    if (outcome instanceof Error) throw outcome;
+    const ctx = { fixture: data, customer: customer ?? NOBODY, now: now() };
+    return typeof outcome === 'function' ? outcome(ctx, ...args) : outcome;
+  };
 
   /** A call: the latency, a simulated outage, an outcome queued by `control.next`, else `fn`. */
   async function call<T>(
@@ -63,18 +82,11 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     (customer: MemoryCustomer): T => {
       const outcome = options.outcomes[op];
       if (outcome === undefined)
-        throw new HttpError(
-          501,
-          'not_scripted',
-          `No outcome for ${op}: pass { outcomes } or call control.next('${op}', …)`,
-        );
+        throw notScripted(`No outcome for ${op}: pass { outcomes } or call control.next('${op}', …)`);
       return run(outcome, customer, args) as T;
     };
 
-  /**
-   * A write as `customer` (a customer-only one when `signedOut` is false): a repeated
-   * Idempotency-Key, per customer as on the server, replays the first answer.
-   */
+  /** A write as `customer` (customer-only unless `signedOut`): a repeated Idempotency-Key replays its first answer. */
   async function write<T>(
     customer: MemoryCustomer | null,
     op: string,
@@ -93,6 +105,14 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     };
     return call(op, o, answer, customer, args);
   }
+
+  /** One domain's calls as `customer`: `read` answers `fn`, `send` the scripted outcome, both with their arguments. */
+  const calls = (domain: string, customer: MemoryCustomer | null) => ({
+    read: <T>(op: string, o: CallOptions | undefined, fn: () => T, ...args: unknown[]) =>
+      call(`${domain}.${op}`, o, fn, customer, args),
+    send: <T>(op: string, o: WriteOptions | undefined, ...args: unknown[]) =>
+      write<T>(customer, `${domain}.${op}`, o, scripted<T | Promise<T>>(`${domain}.${op}`, args), args),
+  });
 
   function notify<T>(channel: string, value: T) {
     for (const l of listeners.get(channel) ?? []) (l as (v: T) => void)(structuredClone(value));
@@ -118,6 +138,7 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     call,
     write,
     scripted,
+    calls,
     /** A signed-out write (a referral visit). */
     publicWrite: <T>(op: string, o: WriteOptions | undefined, fn: () => T) => write(null, op, o, fn, [], true),
     notify,
@@ -130,5 +151,3 @@ export function createRuntime(data: MemorySeed, now: () => number, options: Runt
     dispose: () => (listeners.clear(), (subscriptions = 0)),
   };
 }
-
-export type Runtime = ReturnType<typeof createRuntime>;

@@ -1,27 +1,20 @@
-import type {
-  AnswerRole,
-  GroupBuyCampaign,
-  GroupBuyMember,
-  GroupBuySeat,
-  LiveShow,
-  Question,
-  Review,
-  ReviewSummary,
-  UploadedMedia,
-} from '@kith/core';
+import type { AnswerRole, LiveShow, Question, Review, ReviewSummary, UploadedMedia } from '@kith/core';
 import { artPhoto, type ArtKind } from './art.js';
 import type { MemoryOffer, MemoryTeam } from './group-buy.js';
+import { demoOffer, demoTeams } from './group-buy-demo.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
 import type { MemoryReferralsFixture } from './referrals.js';
 import { demoReferralsFixture } from './referrals-demo.js';
-import { HOUR, iso, usd } from './values.js';
+import { HOUR, iso } from './served.js';
 
 /** A signed-in shopper. */
 export interface MemoryCustomer {
   readonly id: string;
   readonly displayName: string;
 }
+/** The demo's shopper, who holds its points account and referral link (`AK` in the group-buy teams). */
+export const DEMO_SHOPPER: MemoryCustomer = { id: 'demo-customer', displayName: 'Alex Kim' };
 
 /** Everything the memory adapter serves. Pass your own to `createMemoryAdapter({ seed })`. */
 export interface MemorySeed {
@@ -45,40 +38,6 @@ export interface MemorySeed {
   referrals?: MemoryReferralsFixture;
 }
 
-const tier = (size: number, minor: number) => ({ size, price: usd(minor) });
-/** The demo group buy on `p1`: solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
-export const demoCampaign = (now: number): GroupBuyCampaign => ({
-  id: 'gb-1',
-  product: { id: 'p1', title: 'Everyday tote' },
-  soloPrice: usd(5900),
-  tiers: [tier(2, 5310), tier(3, 5015)],
-  maxMembers: 3,
-  teamDurationSeconds: 86_400,
-  holdSeconds: 900,
-  startsAt: iso(now - 48 * HOUR),
-  status: 'active',
-  reward: { description: 'Free gift wrap' },
-});
-/** A member as served (the server makes the initials; the demo writes them). */
-export function member(initials: string, seat: GroupBuySeat = 'confirmed', leader = false): GroupBuyMember {
-  return { initials, leader, seat };
-}
-export function hours(now: number, start: number, end: number) {
-  return { createdAt: iso(now + start * HOUR), expiresAt: iso(now + end * HOUR) };
-}
-/** `team-1`: Wei's, forming (1 of 3), 4 h left. `team-2`: Lin's, succeeded at $53.10 (2 of 3), 21 h left. */
-export function demoTeams(now: number): MemoryTeam[] {
-  const { tiers, soloPrice } = demoCampaign(now);
-  const gb1 = { campaignId: 'gb-1', productId: 'p1', maxMembers: 3, tiers, soloPrice, tierReached: null };
-  const wei = { id: 'team-1', state: 'forming', leaderName: 'Wei', members: [member('W', 'confirmed', true)] } as const;
-  const you = { 'c-wei': { seat: 'confirmed', leader: true, price: tiers[0]!.price } } as const;
-  const lin = { id: 'team-2', leaderName: 'Lin Chen', members: [member('LC', 'confirmed', true), member('S')] };
-  const won = { state: 'succeeded', confirmedCount: 2, seatCount: 2, tierReached: tiers[0]! } as const;
-  const team1: MemoryTeam = { ...gb1, ...wei, confirmedCount: 1, seatCount: 1, ...hours(now, -20, 4), you };
-  return [team1, { ...team1, ...lin, ...won, ...hours(now, -3, 21), you: {} }];
-}
-/** The demo offer: `gb-1` listing its teams, soonest deadline first. */
-export const demoOffer = (now: number): MemoryOffer => ({ campaign: demoCampaign(now), teams: ['team-1', 'team-2'] });
 const LONG =
   'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.';
 /** The reviews of p1 as served, newest first, as [rating, title, text] (manyReviews retells them). */
@@ -171,39 +130,26 @@ function demoQuestions(now: number): Question[] {
 }
 
 /** A scheduled, a live and an ended show. */
-function demoShows(now: number): MemorySeed['shows'] {
-  const show = (n: number, title: string, host: string, productIds: string[]) => ({
-    id: `show-${n}`,
-    title,
-    streamUrl: `https://live.example.com/show-${n}`,
-    host: { displayName: host },
-    productIds,
-  });
-  const [ago, ended] = [iso(now - HOUR / 2), iso(now - 26 * HOUR)];
+function demoShows(now: number): LiveShow[] {
+  const show = (n: number, status: LiveShow['status'], title: string, host: string, productIds: string[]) => {
+    const id = `show-${n}`;
+    return { id, status, title, streamUrl: `https://live.example.com/${id}`, host: { displayName: host }, productIds };
+  };
+  const [soon, ago, ended] = [iso(now + 2 * HOUR), iso(now - HOUR / 2), iso(now - 26 * HOUR)];
+  const replay = { endedAt: iso(now - 25 * HOUR), replayUrl: 'https://live.example.com/show-3/replay' };
   return [
-    {
-      ...show(1, 'Autumn drop, live from the studio', 'Mia', ['p1', 'p2']),
-      status: 'scheduled',
-      startsAt: iso(now + 2 * HOUR),
-    },
-    { ...show(2, 'Sneaker unboxing', 'Leo', ['p3']), status: 'live', startsAt: ago, startedAt: ago, viewerCount: 1284 },
-    {
-      ...show(3, 'Skincare Q&A', 'Yan', ['p4']),
-      status: 'ended',
-      startsAt: ended,
-      startedAt: ended,
-      endedAt: iso(now - 25 * HOUR),
-      replayUrl: 'https://live.example.com/show-3/replay',
-    },
+    { ...show(1, 'scheduled', 'Autumn drop, live from the studio', 'Mia', ['p1', 'p2']), startsAt: soon },
+    { ...show(2, 'live', 'Sneaker unboxing', 'Leo', ['p3']), startsAt: ago, startedAt: ago, viewerCount: 1284 },
+    { ...show(3, 'ended', 'Skincare Q&A', 'Yan', ['p4']), startsAt: ended, startedAt: ended, ...replay },
   ];
 }
 
 /**
- * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group
- * buy, points, referrals. `customerId` (the adapter passes its signed-in customer) holds the demo
- * points account and advocates with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
+ * Deterministic demo data around `now`: a product with a show, reviews with photos, Q&A, a group buy, points and
+ * referrals. `customerId` (the adapter passes its signed-in customer) holds the demo points account and advocates
+ * with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
  */
-export function demoSeed(now = Date.now(), customerId = 'demo-customer'): MemorySeed {
+export function demoSeed(now = Date.now(), customerId = DEMO_SHOPPER.id): MemorySeed {
   return {
     shows: demoShows(now),
     reviews: demoReviews(now),
