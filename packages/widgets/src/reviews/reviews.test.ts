@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { nothing } from 'lit';
 import {
   configure,
   HttpError,
@@ -75,6 +76,35 @@ async function mount(adapter: MemoryAdapter, product = 'p1') {
   await waitUntil(() => el.state !== 'ready' || rows(el).length > 0, 'no review rendered');
   await el.updateComplete;
   return el;
+}
+
+type SubmitReview = NonNullable<MemoryAdapter['reviews']>['submitReview'];
+
+/**
+ * The write form of a page that holds a shopper's token, opened and filled in (`stars`, `text`,
+ * name Dee, consent) but not sent; `submitReview` answers its sends (default: the memory adapter's,
+ * which refuses a shopper the server does not know with a 401). `error()` is the form's alert.
+ */
+async function filledForm(
+  submitReview?: SubmitReview,
+  o: { lang?: string; signInUrl?: string; stars?: number; text?: string } = {},
+) {
+  const base = adapterWith(RICH);
+  const reviews = { ...base.reviews!, ...(submitReview ? { submitReview } : {}) };
+  const adapter = { ...base, signedIn: () => true, reviews } as MemoryAdapter;
+  const el = await fixture<KithReviews>(
+    html`<kith-reviews .adapter=${adapter} product="p1" lang=${o.lang ?? nothing} sign-in-url=${o.signInUrl ?? nothing}></kith-reviews>`,
+  );
+  await waitUntil(() => rows(el).length > 0);
+  $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
+  await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
+  const f = $(el, 'kith-review-form')!.shadowRoot!;
+  f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[(o.stars ?? 4) - 1]!.click();
+  f.querySelector<HTMLTextAreaElement>('textarea')!.value = o.text ?? 'Roomy, and the strap holds up well.';
+  f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
+  f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+  const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+  return { el, f, error };
 }
 
 /** Newest first, as served. */
@@ -398,19 +428,8 @@ describe('<kith-reviews>', () => {
 
     it('a sign-in that expires mid-form (401): the text stays, the sign-in link opens in a new tab, and closing the dialog keeps the text', async () => {
       // The page still holds a token (signedIn says yes) that the server no longer takes.
-      const adapter = { ...adapterWith(RICH), signedIn: () => true } as MemoryAdapter;
-      const el = await fixture<KithReviews>(
-        html`<kith-reviews .adapter=${adapter} product="p1" sign-in-url="/account/login"></kith-reviews>`,
-      );
-      await waitUntil(() => rows(el).length > 0);
-      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
-      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
-      const f = $(el, 'kith-review-form')!.shadowRoot!;
       const typed = 'I wrote this carefully and it must not vanish when my session ends.';
-      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[4]!.click();
-      f.querySelector<HTMLTextAreaElement>('textarea')!.value = typed;
-      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
-      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+      const { el, f } = await filledForm(undefined, { signInUrl: '/account/login', stars: 5, text: typed });
       f.querySelector<HTMLButtonElement>('.submit')!.click();
       await waitUntil(() => f.querySelector('[role="alert"] .error'), 'no error shown');
       expect(f.querySelector('[role="alert"] .error')!.textContent).to.contain(
@@ -438,29 +457,12 @@ describe('<kith-reviews>', () => {
     });
 
     it("a refused review reads from the form's string table by its code, in the shopper's language, never the server's English", async () => {
-      const base = adapterWith(RICH);
       let refusal = new HttpError(
         422,
         'image_dimensions',
         'Photos can be at most 6000 pixels on a side (this one is 7000×10)',
       );
-      const adapter = {
-        ...base,
-        signedIn: () => true,
-        reviews: { ...base.reviews!, submitReview: () => Promise.reject(refusal) },
-      } as MemoryAdapter;
-      const el = await fixture<KithReviews>(
-        html`<kith-reviews .adapter=${adapter} product="p1" lang="zh-CN"></kith-reviews>`,
-      );
-      await waitUntil(() => rows(el).length > 0);
-      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
-      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
-      const f = $(el, 'kith-review-form')!.shadowRoot!;
-      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
-      f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
-      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
-      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
-      const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+      const { f, error } = await filledForm(() => Promise.reject(refusal), { lang: 'zh-CN' });
       // waitUntil's message is made before it waits: say what the form shows when the wait ran out.
       const shows = (text: string) =>
         waitUntil(() => error() === text).catch(() => {
@@ -488,29 +490,9 @@ describe('<kith-reviews>', () => {
           },
         })),
       );
-      const base = adapterWith(RICH);
-      const adapter = {
-        ...base,
-        signedIn: () => true,
-        reviews: {
-          ...base.reviews!,
-          submitReview: () =>
-            Promise.reject(new HttpError(422, 'image_dimensions', 'Photos can be at most 6000 pixels')),
-        },
-      } as MemoryAdapter;
-      const el = await fixture<KithReviews>(
-        html`<kith-reviews .adapter=${adapter} product="p1" lang="fr"></kith-reviews>`,
-      );
-      await waitUntil(() => rows(el).length > 0);
-      $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
-      await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
-      const f = $(el, 'kith-review-form')!.shadowRoot!;
-      const error = () => f.querySelector('[role="alert"] .error')?.textContent ?? '';
+      const refuse = () => Promise.reject(new HttpError(422, 'image_dimensions', 'Photos can be at most 6000 pixels'));
+      const { f, error } = await filledForm(refuse, { lang: 'fr' });
       // Refused while the table is still on its way: the fallback words for now.
-      f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
-      f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
-      f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
-      f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
       f.querySelector<HTMLButtonElement>('.submit')!.click();
       await waitUntil(() => error() === 'A photo is larger than 6000 pixels on a side.');
       release();
@@ -749,27 +731,17 @@ describe('<kith-reviews> writes through one intent', () => {
   });
 
   it('a review resent after a timeout reuses its Idempotency-Key (never posted twice); after a refusal the next send is a new one', async () => {
-    const base = adapterWith(RICH);
     const keys: (string | undefined)[] = [];
     const answers: Error[] = [
       new NetworkError('timeout'),
       new HttpError(429, 'rate_limited', 'Slow down'),
       new HttpError(422, 'invalid_request', 'No'),
     ];
-    const submitReview: NonNullable<MemoryAdapter['reviews']>['submitReview'] = (input, o) => {
+    const submitReview: SubmitReview = (input, o) => {
       keys.push(o?.idempotencyKey);
       return Promise.reject(answers.shift() ?? new HttpError(422, 'invalid_request', 'No'));
     };
-    const adapter = { ...base, signedIn: () => true, reviews: { ...base.reviews!, submitReview } } as MemoryAdapter;
-    const el = await fixture<KithReviews>(html`<kith-reviews .adapter=${adapter} product="p1"></kith-reviews>`);
-    await waitUntil(() => rows(el).length > 0);
-    $<HTMLButtonElement>(el, '[part="write-button"]')!.click();
-    await waitUntil(() => $(el, 'kith-review-form')?.shadowRoot?.querySelector('form'), 'form never loaded');
-    const f = $(el, 'kith-review-form')!.shadowRoot!;
-    f.querySelectorAll<HTMLInputElement>('input[name="rating"]')[3]!.click();
-    f.querySelector<HTMLTextAreaElement>('textarea')!.value = 'Roomy, and the strap holds up well.';
-    f.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Dee';
-    f.querySelector<HTMLInputElement>('input[name="consent"]')!.click();
+    const { f } = await filledForm(submitReview);
     const submit = async (n: number) => {
       await waitUntil(() => !f.querySelector<HTMLButtonElement>('.submit')!.disabled);
       f.querySelector<HTMLButtonElement>('.submit')!.click();
