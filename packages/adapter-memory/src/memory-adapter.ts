@@ -89,7 +89,7 @@ function createContext(options: MemoryAdapterOptions) {
   let visits = 0;
   return {
     ...rt,
-    rt, // for its live \`subscriptions\` count, which the spread copies once
+    rt, // for its live `subscriptions` count, which the spread copies once
     data,
     now,
     serverTime,
