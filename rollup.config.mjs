@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import esbuild from 'rollup-plugin-esbuild';
 
 const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
@@ -69,10 +70,15 @@ const reserveCss = () => ({
   },
 });
 // After terser the only raw newlines left are inside template literals (HTML and CSS), where a
-// newline and its indentation mean no more than one space.
+// newline and its indentation mean no more than one space. With a source map of the change, so the
+// published maps still point every later line at its source.
 const collapseTemplates = () => ({
   name: 'kith-collapse-templates',
-  renderChunk: (code) => ({ code: code.replace(/\s*\n\s*/g, ' '), map: null }),
+  renderChunk(code) {
+    const s = new MagicString(code);
+    for (const m of code.matchAll(/\s*\n\s*/g)) s.overwrite(m.index, m.index + m[0].length, ' ');
+    return { code: s.toString(), map: s.generateMap({ hires: true }) };
+  },
 });
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
