@@ -36,7 +36,7 @@ const PROGRAM: PointsProgram = {
     { id: 'rw-10p', title: '10% off', cost: 1200, kind: 'coupon', coupon: { percentOff: 10 } },
     { id: 'rw-tote', title: 'Canvas tote gift', cost: 2500, kind: 'perk', stock: 0 },
   ],
-  badges: BADGES,
+  badges: [0, 2, 3, 4, 5, 1].map((i) => BADGES[i]!), // in the server's order
 };
 
 /** A ledger line: kind, action ('' for none), points, source type and id, days ago, balance after, label or note. */
