@@ -10,20 +10,24 @@ import { createRestAdapter } from '@kith/adapter-rest';
 import { createTestBackend } from '@kith/server/testing';
 
 const PNG = readFileSync(new URL('seed-media/tote-pocket.png', import.meta.resolve('@kith/server/package.json')));
-const memory = createMemoryAdapter({ seed: demoSeed() });
+// One demo seed: the memory adapter serves it, and its reviews are written through the server.
+const seed = demoSeed();
+const memory = createMemoryAdapter({ seed });
 
 /** @type {import('@kith/server/testing').TestBackend} */
 let backend;
+/** The server's public reads, as the widgets make them. */
+let served;
 /** The server's review id → the demo's (`r1`…), by the body each was written with. */
 const demoId = new Map();
 
 before(async () => {
   backend = await createTestBackend();
   await backend.admin.call('PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
-  const { reviews } = demoSeed();
-  const byBody = new Map(reviews.map((r) => [r.body, r.id]));
+  served = createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: backend.shop.publishableKey });
+  const byBody = new Map(seed.reviews.map((r) => [r.body, r.id]));
   // Oldest first, so the server's newest-first order is the demo's.
-  for (const [i, r] of [...reviews].reverse().entries()) {
+  for (const [i, r] of [...seed.reviews].reverse().entries()) {
     const customer = `demo-buyer-${i}`;
     if (r.author.verifiedBuyer)
       await backend.admin.reportOrder({ id: `o-${i}`, customerId: customer, productIds: [r.productId] });
@@ -51,33 +55,31 @@ before(async () => {
 after(() => backend?.close());
 
 describe('memory demo data is what the server serves', () => {
-  const rest = () => createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: backend.shop.publishableKey });
-
   it("the points program: the default rules, with the demo's name, terms and rewards", async () => {
     const written = await createMemoryAdapter(pointsScenario('member')).points.getProgram();
     const { name, termsUrl, rewards } = written;
     await backend.admin.call('PUT', '/admin/points/program', { name, termsUrl });
     for (const { id, title, cost, kind, coupon, stock, tierId } of rewards)
       await backend.admin.call('POST', '/admin/points/rewards', { id, title, cost, kind, coupon, stock, tierId });
-    assert.deepEqual(written, await rest().points.getProgram());
+    assert.deepEqual(written, await served.points.getProgram());
   });
 
   it("p1's summary", async () => {
-    const { topics: _t, ...served } = await rest().reviews.getSummary('p1');
+    const { topics: _t, ...server } = await served.reviews.getSummary('p1');
     const { topics: _w, ...written } = await memory.reviews.getSummary('p1');
-    assert.deepEqual(written, served);
+    assert.deepEqual(written, server);
   });
 
   // `p1` alone: the default order, which the fixture serves without a written listing.
-  for (const key of ['p1', ...Object.keys(demoSeed().listings ?? {})]) {
+  for (const key of ['p1', ...Object.keys(seed.listings ?? {})]) {
     it(`the listing ${key}`, async () => {
       const [productId, ...fields] = key.split(' ');
       const q = { productId, limit: 50, ...Object.fromEntries(fields.map((f) => f.split('='))) };
       if (q.rating) q.rating = Number(q.rating);
       if (q.withMedia) q.withMedia = q.withMedia === 'true';
-      const served = (await rest().reviews.listReviews(q)).items.map((r) => demoId.get(r.id));
+      const server = (await served.reviews.listReviews(q)).items.map((r) => demoId.get(r.id));
       const written = (await memory.reviews.listReviews(q)).items.map((r) => r.id);
-      assert.deepEqual(written, served);
+      assert.deepEqual(written, server);
     });
   }
 });
