@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { requestDb } from './request-tx.js';
@@ -101,16 +103,77 @@ export async function retryWhileUnavailable<T>(what: string, fn: () => Promise<T
   }
 }
 
-/** Embedded PostgreSQL. `dataDir` persists to disk; without it the database lives in memory. */
+/** An embedded database's files are open in another process. */
+export class DatabaseInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database in ${dataDir} is open in process ${pid} (a running kith-server or npm start?). ` +
+        'Stop it and try again; or use PostgreSQL (KITH_DATABASE_URL), where commands and servers share the database.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Holds `dataDir` for this process (`kith.pid` in it), or throws `DatabaseInUseError`: PGlite keeps
+ * the database in its process's memory and writes it back, so a second process on the same files
+ * would neither see the first one's writes nor keep its own (a shop created beside a running
+ * server was gone when it stopped). A lock whose process is gone (killed) is taken over.
+ */
+function holdDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'kith.pid');
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
+        } catch {
+          // Gone already: nothing to release.
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && running(pid)) throw new DatabaseInUseError(dataDir, pid);
+      unlinkSync(file);
+    }
+  }
+}
+
+/**
+ * Embedded PostgreSQL. `dataDir` persists to disk, for one process at a time (see `holdDataDir`);
+ * without it the database lives in memory.
+ */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
-  const db = await PGlite.create(dataDir);
+  const release = dataDir ? holdDataDir(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   return requestDb(
     wrap('pglite', db, {
       transaction: (fn) => db.transaction((tx) => fn(txDb('pglite', tx))),
       listen: async (channel, onPayload) => db.listen(channel, onPayload),
       // In-process: there is no connection to lose.
       onListenRestored: () => () => {},
-      close: () => db.close(),
+      close: () => db.close().finally(release),
     }),
   );
 }

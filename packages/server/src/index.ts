@@ -1,5 +1,5 @@
 export { createApp, VERSION, type KithApp } from './app.js';
-export { createDbFromEnv, createPgliteDb, createPostgresDb, type Db } from './db.js';
+export { createDbFromEnv, createPgliteDb, createPostgresDb, DatabaseInUseError, type Db } from './db.js';
 export { migrate, MigrationChangedError } from './migrate.js';
 export { LiveHub } from './live-hub.js';
 export { startServer, DEMO_CSP, type StartOptions } from './server.js';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createPgliteDb, migrate, seedDemo, verifyCustomerToken } from '@kith/server';
+import { createPgliteDb, createShop, DatabaseInUseError, migrate, seedDemo, verifyCustomerToken } from '@kith/server';
 import { createTestDb, ENGINE } from './helpers.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -103,6 +103,31 @@ describe('embedded database on disk', () => {
           }),
         /--overlap is 0 to 604800/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is open in one process at a time: another is refused with what to do, and a killed one’s lock is taken over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kith-lock-'));
+    const env = { ...process.env, KITH_DATABASE_URL: '', KITH_DATA_DIR: dir };
+    try {
+      const db = await createPgliteDb(dir);
+      await migrate(db);
+      await createShop(db, { id: 'held', name: 'Held' });
+      // Beside a running server, a command would have worked on its own copy and lost it.
+      const beside = spawnSync('node', [CLI, 'keys', '--shop', 'held'], { env, encoding: 'utf8' });
+      assert.equal(beside.status, 1, beside.stdout);
+      assert.match(beside.stderr, new RegExp(`open in process ${process.pid} .*Stop it and try again`));
+      await assert.rejects(createPgliteDb(dir), DatabaseInUseError, 'a second handle in one process too');
+      await db.close();
+      const after = spawnSync('node', [CLI, 'keys', '--shop', 'held'], { env, encoding: 'utf8' });
+      assert.equal(after.status, 0, after.stderr);
+      assert.match(after.stdout, /^publishable: pk_/);
+      // A process that was killed leaves its lock; the next one takes it over.
+      const gone = spawnSync('node', ['-e', 'process.exit(0)']).pid;
+      writeFileSync(join(dir, 'kith.pid'), String(gone));
+      await (await createPgliteDb(dir)).close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
