@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { requestDb } from './request-tx.js';
@@ -111,7 +111,8 @@ export class DatabaseInUseError extends Error {
   ) {
     super(
       `The embedded database in ${dataDir} is open in process ${pid} (a running kith-server or npm start?). ` +
-        'Stop it and try again; or use PostgreSQL (KITH_DATABASE_URL), where commands and servers share the database.',
+        'Stop it and try again; or use PostgreSQL (KITH_DATABASE_URL), where commands and servers share the database. ' +
+        `If no such process is Kith, delete ${join(dataDir, 'kith.pid')}.`,
     );
     this.name = 'DatabaseInUseError';
   }
@@ -135,10 +136,13 @@ const running = (pid: number) => {
 function holdDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'kith.pid');
-  for (;;) {
+  const dir = resolve(dataDir);
+  for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
+      heldHere.add(dir);
       return () => {
+        heldHere.delete(dir);
         try {
           if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
         } catch {
@@ -147,12 +151,32 @@ function holdDataDir(dataDir: string): () => void {
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number(readFileSync(file, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && running(pid)) throw new DatabaseInUseError(dataDir, pid);
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+      throw e;
+    }
+    // Created but not written yet: its owner is a moment away from writing its pid.
+    if (!text && attempt < 40) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+      continue;
+    }
+    const pid = Number(text);
+    // Our own pid from an earlier run (a container's process is often pid 1 every time) is stale.
+    const held = pid === process.pid ? heldHere.has(dir) : Number.isInteger(pid) && pid > 0 && running(pid);
+    if (held) throw new DatabaseInUseError(dataDir, pid);
+    try {
       unlinkSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
 }
+/** The data folders this process holds, so a second handle is refused and a lock of an earlier run with our pid is not. */
+const heldHere = new Set<string>();
 
 /**
  * Embedded PostgreSQL. `dataDir` persists to disk, for one process at a time (see `holdDataDir`);

@@ -128,6 +128,9 @@ describe('embedded database on disk', () => {
       const gone = spawnSync('node', ['-e', 'process.exit(0)']).pid;
       writeFileSync(join(dir, 'kith.pid'), String(gone));
       await (await createPgliteDb(dir)).close();
+      // So does a lock of an earlier run that had this process's pid (a container's pid 1, each start).
+      writeFileSync(join(dir, 'kith.pid'), String(process.pid));
+      await (await createPgliteDb(dir)).close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
