@@ -118,14 +118,17 @@ export class DatabaseInUseError extends Error {
   }
 }
 
+const errno = (e: unknown) => (e as NodeJS.ErrnoException).code;
 const running = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return errno(e) === 'EPERM';
   }
 };
+/** The data folders this process holds, so a second handle is refused and a lock of an earlier run with our pid is not. */
+const heldHere = new Set<string>();
 
 /**
  * Holds `dataDir` for this process (`kith.pid` in it), or throws `DatabaseInUseError`: PGlite keeps
@@ -133,7 +136,7 @@ const running = (pid: number) => {
  * would neither see the first one's writes nor keep its own (a shop created beside a running
  * server was gone when it stopped). A lock whose process is gone (killed) is taken over.
  */
-function holdDataDir(dataDir: string): () => void {
+async function holdDataDir(dataDir: string): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'kith.pid');
   const dir = resolve(dataDir);
@@ -150,18 +153,18 @@ function holdDataDir(dataDir: string): () => void {
         }
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (errno(e) !== 'EEXIST') throw e;
     }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+      if (errno(e) === 'ENOENT') continue; // released meanwhile
       throw e;
     }
     // Created but not written yet: its owner is a moment away from writing its pid.
     if (!text && attempt < 40) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+      await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
     }
     const pid = Number(text);
@@ -171,19 +174,17 @@ function holdDataDir(dataDir: string): () => void {
     try {
       unlinkSync(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if (errno(e) !== 'ENOENT') throw e;
     }
   }
 }
-/** The data folders this process holds, so a second handle is refused and a lock of an earlier run with our pid is not. */
-const heldHere = new Set<string>();
 
 /**
  * Embedded PostgreSQL. `dataDir` persists to disk, for one process at a time (see `holdDataDir`);
  * without it the database lives in memory.
  */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
-  const release = dataDir ? holdDataDir(dataDir) : () => {};
+  const release = dataDir ? await holdDataDir(dataDir) : () => {};
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir);
