@@ -18,6 +18,7 @@ export default tseslint.config(
       'bench/.build/',
       '.kith-data/',
       '.wtr-tmp/',
+      'packages/adapter-memory/recorded/demo.js',
     ],
   },
   js.configs.recommended,

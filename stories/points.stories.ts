@@ -73,7 +73,7 @@ type Story = StoryObj<PointsArgs>;
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     await ready(canvasElement);
-    await expect(text(canvasElement, '[part="balance"]')).toBe('1,240 points +180 pending');
+    await expect(text(canvasElement, '[part="balance"]')).toBe('840 points +180 pending');
     await expect(text(canvasElement, '[part="tier"]')).toBe('Silver tier');
     await expect(text(canvasElement, '[part="progress"] + p')).toBe('480 points more to Gold');
     await expect(text(canvasElement, '[data-act="check-in"]')).toBe('Check in: +5');
@@ -110,7 +110,7 @@ export const CheckIn: Story = {
     await ready(canvasElement);
     await click(canvasElement, '[data-act="check-in"]');
     await waitFor(() => expect(text(canvasElement, '[part="check-in"] p')).toBe('Checked in today · 3-day streak'));
-    await expect(text(canvasElement, '[part="balance"]')).toBe('1,245 points +180 pending');
+    await expect(text(canvasElement, '[part="balance"]')).toBe('845 points +180 pending');
     await expect(text(canvasElement, '[aria-live="polite"]')).toBe('Checked in: +5 points. 3-day streak.');
   },
 };
@@ -155,10 +155,8 @@ export const Redeemed: Story = {
     await ready(canvasElement);
     await click(canvasElement, '[data-act="ask"][data-id="rw-10p"]');
     await click(canvasElement, '[data-act="redeem"][data-id="rw-10p"]');
-    await waitFor(() =>
-      expect(text(canvasElement, '[part="code"] span')).toMatch(/^Your code: KITH-[A-Z2-9]{4}-[A-Z2-9]{4}$/),
-    );
-    await expect(text(canvasElement, '[part="balance"] strong')).toBe('500');
+    await waitFor(() => expect(text(canvasElement, '[part="code"] span')).toMatch(/^Your code: KITH-TENP-\d{3}$/));
+    await expect(text(canvasElement, '[part="balance"] strong')).toBe('100');
     await waitFor(() => expect(shadow(canvasElement).activeElement).toBe($(canvasElement, '[data-act="copy"]')));
   },
 };
@@ -167,13 +165,13 @@ export const Redeemed: Story = {
 export const NotEnoughPoints: Story = {
   play: async ({ canvasElement, loaded }) => {
     await ready(canvasElement);
-    await click(canvasElement, '[data-act="ask"][data-id="rw-10p"]');
+    await click(canvasElement, '[data-act="ask"][data-id="rw-early"]');
     // The server's answer when the balance moved in another tab, scripted for the next redemption.
     (loaded.adapter as MemoryAdapter).control.next(
       'points.redeem',
       new HttpError(409, 'insufficient_points', 'Not enough points'),
     );
-    await click(canvasElement, '[data-act="redeem"][data-id="rw-10p"]');
+    await click(canvasElement, '[data-act="redeem"][data-id="rw-early"]');
     await waitFor(() =>
       expect(text(canvasElement, '[part="reward"] [part="message"]')).toBe('Not enough points for this reward yet.'),
     );
@@ -182,6 +180,7 @@ export const NotEnoughPoints: Story = {
 
 /** Out of stock: the last one went while the shopper decided; a sold-out reward says so. */
 export const OutOfStock: Story = {
+  parameters: { kith: { state: 'rich' } },
   play: async ({ canvasElement, loaded }) => {
     await ready(canvasElement);
     await expect(text(canvasElement, '[part="reward"].off .why')).toBe('Out of stock');
@@ -204,7 +203,7 @@ export const History: Story = {
     );
     const first = text(canvasElement, '[part="history"] li');
     await expect(first).toMatch(/^Order o-\d+ \w{3} \d+, \d{4} · pending until \w{3} \d+, \d{4} \+180$/);
-    await expect(text(canvasElement, '[part="history"] li.available .after')).toBe('Balance 1,240');
+    await expect(text(canvasElement, '[part="history"] li.available .after')).toBe('Balance 840');
   },
 };
 

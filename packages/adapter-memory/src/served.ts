@@ -10,6 +10,13 @@ export const DAY = 86_400_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const usd = (minor: number) => ({ minor, currency: 'USD' });
 
+const RECORDED_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** Recorded data with every time moved by `by` ms (from the recording's clock to the page's). */
+export const shifted = <T>(data: T, by: number): T =>
+  JSON.parse(JSON.stringify(data), (_, v) =>
+    typeof v === 'string' && RECORDED_TIME.test(v) ? iso(Date.parse(v) + by) : v,
+  );
+
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const unauthenticated = () => new HttpError(401, 'customer_token_required', 'Sign in to do this');
 /** A write the fixture has no answer for: pass one in `outcomes` or `control.next`. */

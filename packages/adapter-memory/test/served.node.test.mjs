@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { createMemoryAdapter, demoSeed, pointsScenario } from '@kith/adapter-memory';
+import { createMemoryAdapter, demoSeed } from '@kith/adapter-memory';
 import { createRestAdapter } from '@kith/adapter-rest';
 import { createTestBackend } from '@kith/server/testing';
 
@@ -55,15 +55,6 @@ before(async () => {
 after(() => backend?.close());
 
 describe('memory demo data is what the server serves', () => {
-  it("the points program: the default rules, with the demo's name, terms and rewards", async () => {
-    const written = await createMemoryAdapter(pointsScenario('member')).points.getProgram();
-    const { name, termsUrl, rewards } = written;
-    await backend.admin.call('PUT', '/admin/points/program', { name, termsUrl });
-    for (const { id, title, cost, kind, coupon, stock, tierId } of rewards)
-      await backend.admin.call('POST', '/admin/points/rewards', { id, title, cost, kind, coupon, stock, tierId });
-    assert.deepEqual(written, await served.points.getProgram());
-  });
-
   it("p1's summary", async () => {
     const { topics: _t, ...server } = await served.reviews.getSummary('p1');
     const { topics: _w, ...written } = await memory.reviews.getSummary('p1');

@@ -61,6 +61,8 @@ export interface TestBackendOptions {
   readonly retryMs?: number;
   /** Origins allowed by the default shop (a browser page on another port). */
   readonly allowedOrigins?: string[];
+  /** The database (default `createTestDb()`); the backend closes it. */
+  readonly db?: Db;
 }
 
 export interface TestBackend {
@@ -290,7 +292,7 @@ function faultyFetch(
  * port, with one shop. For adapter and widget tests; the server's own tests use `app.request`.
  */
 export async function createTestBackend(o: TestBackendOptions = {}): Promise<TestBackend> {
-  const db = await createTestDb();
+  const db = o.db ?? (await createTestDb());
   const hub = new LiveHub(db);
   await hub.start();
   const app = createApp({ db, hub, heartbeatMs: o.heartbeatMs ?? 15_000 });

@@ -1,0 +1,145 @@
+// The demo shopper's points in every state a story or test shows, played through the real server.
+import { DAY, MINUTE, play, PNG } from './backend.mjs';
+
+const usd = (minor) => ({ minor, currency: 'USD' });
+/** The demo catalogue, as a merchant sets it up (codes from their shop's discount codes). */
+const REWARDS = [
+  { id: 'rw-ship', title: 'Free shipping on your next order', cost: 300, kind: 'perk', stock: 25 },
+  {
+    id: 'rw-5off',
+    title: '$5 off',
+    cost: 500,
+    kind: 'coupon',
+    coupon: { amountOff: usd(500), minimumSpend: usd(3000) },
+  },
+  { id: 'rw-early', title: 'Early access: winter drop', cost: 800, kind: 'perk', tierId: 'silver' },
+  { id: 'rw-10p', title: '10% off', cost: 1200, kind: 'coupon', coupon: { percentOff: 10 } },
+  { id: 'rw-tote', title: 'Canvas tote gift', cost: 2500, kind: 'perk', stock: 0 },
+];
+const CODES = { 'rw-ship': 'SHIP', 'rw-5off': 'FIVE', 'rw-early': 'EARLY', 'rw-10p': 'TENP' };
+
+/** Every state, as a story of `[days before now, step]` for its own customer. */
+function stories(b) {
+  // The shop's order numbers, in the order the stories place them.
+  let orders = 1000;
+  const order =
+    (dollars, productIds = ['p1'], team) =>
+    (c) =>
+      b.admin.reportOrder({
+        id: `o-${++orders}`,
+        customerId: c,
+        productIds,
+        total: usd(Math.round(dollars * 100)),
+        ...(team && { teamId: team === 'team' ? teams.get(c) : team }),
+      });
+  /** The team each customer leads. */
+  const teams = new Map();
+  const lead = async (c) => teams.set(c, (await b.shopper(c).groupBuy.startTeam('gb-1', { displayName: 'Alex' })).id);
+  const checkIn = (c) => b.shopper(c).points.checkIn();
+  const redeem = (id) => (c) => b.shopper(c).points.redeem(id);
+  const photoReview = async (c) => {
+    const s = b.shopper(c);
+    const photo = await s.reviews.uploadMedia(new Blob([PNG], { type: 'image/png' }));
+    const body = 'Sturdy canvas and the pockets hold everything. Second one for my partner.';
+    const review = { productId: 'p1', rating: 5, body, displayName: 'Alex K.', consent: true, mediaIds: [photo.id] };
+    // Photos wait for a person; the shop's moderator publishes it the same day.
+    return b.admin.approveReview((await s.reviews.submitReview(review)).id);
+  };
+  const days = (n, step) => [n * DAY, step];
+  const since = (first) => [
+    days(first, order(1150)),
+    days(200, redeem('rw-5off')),
+    days(60, (c) =>
+      b.admin.call('POST', '/admin/points/earn', { customerId: c, action: 'referral', sourceId: `friend-${c}` }),
+    ),
+    days(40, photoReview),
+    days(12, (c) => b.admin.adjustPoints(c, 30, 'Sorry your parcel was late')),
+    days(5, order(180, ['p2'])),
+  ];
+  const base = since(300);
+  const member = [...base, days(2, checkIn), days(1, checkIn)];
+  const checkedIn = [...member, [0, checkIn]];
+  const week = [...base, ...[6, 5, 4, 3, 2, 1].map((n) => days(n, checkIn))];
+  const rich = [...member, days(35, order(460))];
+  const then = (story, ...steps) => [...story, ...steps.map((s) => [0, s])];
+  return {
+    member,
+    'new-member': [],
+    'checked-in': checkedIn,
+    'bonus-next': week,
+    // A first order 385 days ago: what is left of it expires in 10 days (30 pending + 12 months).
+    expiring: [...since(385), days(2, checkIn), days(1, checkIn)],
+    // A week of check-ins and a team led to success: every badge.
+    'top-tier': [
+      ...member,
+      ...[100, 99, 98, 97, 96, 95, 94].map((n) => days(n, checkIn)),
+      days(80, lead),
+      [80 * DAY - 5 * MINUTE, order(53.1, ['p1'], 'team')],
+      [80 * DAY - 10 * MINUTE, (c) => b.shopper(`${c}-friend`).groupBuy.joinTeam(teams.get(c), { displayName: 'Mei' })],
+      [80 * DAY - 15 * MINUTE, (c) => order(53.1, ['p1'], teams.get(c))(`${c}-friend`)],
+      days(45, order(2215)),
+    ],
+    rich,
+    // What each write leaves, from the states that offer it.
+    ...Object.fromEntries(
+      ['rw-ship', 'rw-5off', 'rw-early'].flatMap((r) => [
+        [`member+redeem:${r}`, then(member, redeem(r))],
+        [`checked-in+redeem:${r}`, then(checkedIn, redeem(r))],
+      ]),
+    ),
+    'bonus-next+checkIn': then(week, checkIn),
+    'rich+redeem:rw-10p': then(rich, redeem('rw-10p')),
+  };
+}
+/** Which state each write leads to, from each state that offers it. */
+const AFTER = {
+  member: { checkIn: 'checked-in', 'redeem:rw-ship': '', 'redeem:rw-5off': '', 'redeem:rw-early': '' },
+  'checked-in': { 'redeem:rw-ship': '', 'redeem:rw-5off': '', 'redeem:rw-early': '' },
+  'bonus-next': { checkIn: '' },
+  rich: { 'redeem:rw-10p': '' },
+};
+
+export async function recordPoints(b) {
+  b.at(400 * DAY);
+  await b.admin.call('PUT', '/admin/points/program', {
+    name: 'Kith Rewards',
+    termsUrl: 'https://shop.example.com/rewards/terms',
+  });
+  await b.admin.call('PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
+  await b.admin.call('POST', '/admin/group-buys', {
+    id: 'gb-1',
+    productId: 'p1',
+    product: { title: 'Everyday tote' },
+    soloPrice: usd(5900),
+    tiers: [
+      { size: 2, price: usd(5310) },
+      { size: 3, price: usd(5015) },
+    ],
+  });
+  for (const r of REWARDS) {
+    await b.admin.call('POST', '/admin/points/rewards', r);
+    const prefix = CODES[r.id];
+    if (prefix) {
+      const codes = Array.from({ length: 200 }, (_, i) => `KITH-${prefix}-${String(i + 1).padStart(3, '0')}`);
+      await b.admin.call('POST', `/admin/points/rewards/${r.id}/codes`, { codes });
+    }
+  }
+  const story = stories(b);
+  const answers = await play(b, story);
+  const states = {};
+  for (const who of Object.keys(story)) {
+    const s = b.shopper(who).points;
+    const { serverTime: _, ...account } = await s.getAccount();
+    const { items: history } = await s.listHistory({ limit: 50 });
+    states[who] = { account, history };
+  }
+  for (const [from, writes] of Object.entries(AFTER))
+    states[from].after = Object.fromEntries(
+      Object.entries(writes).map(([write, to]) => {
+        const then = to || `${from}+${write}`;
+        const { account: _, ...answer } = answers[then];
+        return [write, { answer, then }];
+      }),
+    );
+  return { program: await b.guest.points.getProgram(), states };
+}

@@ -1,0 +1,39 @@
+// `npm run record`: plays the demo's stories through the real server and writes what it serves to
+// `recorded/demo.js`, the data the memory adapter serves. Nothing in it is written by hand, so the
+// demo can't show a shop the server would never produce; `test/recorded.node.test.mjs` records
+// again and fails when a rule change on the server makes the file out of date.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { recordingBackend, RECORDED_AT } from './backend.mjs';
+import { recordPoints } from './points.mjs';
+
+export const RECORDED = new URL('../recorded/demo.js', import.meta.url);
+
+/** The server's random ids (UUIDs), renumbered in order of appearance so a recording is repeatable. */
+function renumbered(data) {
+  const ids = new Map();
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const text = JSON.stringify(data).replace(uuid, (id) => {
+    if (!ids.has(id)) ids.set(id, `00000000-0000-4000-8000-${String(ids.size + 1).padStart(12, '0')}`);
+    return ids.get(id);
+  });
+  return JSON.parse(text);
+}
+
+/** Everything the memory adapter serves, as the server served it at `RECORDED_AT`. */
+export async function record() {
+  const b = await recordingBackend();
+  try {
+    return renumbered({ recordedAt: new Date(RECORDED_AT).toISOString(), points: await recordPoints(b) });
+  } finally {
+    await b.close();
+  }
+}
+
+export const moduleText = (data) =>
+  `// Recorded from the real server by \`npm run record\` (packages/adapter-memory/record): do not edit.\nexport default ${JSON.stringify(data, null, 2)};\n`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  writeFileSync(RECORDED, moduleText(await record()));
+  console.log(`wrote ${fileURLToPath(RECORDED)}`);
+}

@@ -1,0 +1,3131 @@
+// Recorded from the real server by `npm run record` (packages/adapter-memory/record): do not edit.
+export default {
+  "recordedAt": "2026-03-02T10:00:00.000Z",
+  "points": {
+    "program": {
+      "name": "Kith Rewards",
+      "tiers": [
+        {
+          "id": "member",
+          "name": "Member",
+          "threshold": 0
+        },
+        {
+          "id": "silver",
+          "name": "Silver",
+          "perks": [
+            "Early access to sales"
+          ],
+          "threshold": 500
+        },
+        {
+          "id": "gold",
+          "name": "Gold",
+          "perks": [
+            "Free shipping on every order",
+            "Early access to sales"
+          ],
+          "threshold": 2000
+        }
+      ],
+      "earn": [
+        {
+          "per": {
+            "minor": 100,
+            "currency": "USD"
+          },
+          "action": "purchase",
+          "points": 1
+        },
+        {
+          "action": "review",
+          "points": 20
+        },
+        {
+          "action": "photo_review",
+          "points": 50
+        },
+        {
+          "action": "share",
+          "points": 5,
+          "dailyCap": 3
+        },
+        {
+          "action": "referral",
+          "points": 100
+        },
+        {
+          "action": "check_in",
+          "points": 5,
+          "streakBonus": {
+            "points": 20,
+            "everyDays": 7
+          }
+        }
+      ],
+      "rewards": [
+        {
+          "id": "rw-ship",
+          "title": "Free shipping on your next order",
+          "cost": 300,
+          "kind": "perk",
+          "stock": 23
+        },
+        {
+          "id": "rw-5off",
+          "title": "$5 off",
+          "cost": 500,
+          "kind": "coupon",
+          "coupon": {
+            "amountOff": {
+              "minor": 500,
+              "currency": "USD"
+            },
+            "minimumSpend": {
+              "minor": 3000,
+              "currency": "USD"
+            }
+          },
+          "stock": 184
+        },
+        {
+          "id": "rw-early",
+          "title": "Early access: winter drop",
+          "cost": 800,
+          "kind": "perk",
+          "stock": 198,
+          "tierId": "silver"
+        },
+        {
+          "id": "rw-10p",
+          "title": "10% off",
+          "cost": 1200,
+          "kind": "coupon",
+          "coupon": {
+            "percentOff": 10
+          },
+          "stock": 199
+        },
+        {
+          "id": "rw-tote",
+          "title": "Canvas tote gift",
+          "cost": 2500,
+          "kind": "perk",
+          "stock": 0
+        }
+      ],
+      "badges": [
+        {
+          "id": "first_purchase",
+          "name": "First order",
+          "description": "Earned points on a first order"
+        },
+        {
+          "id": "first_review",
+          "name": "First review",
+          "description": "Earned points for a first review"
+        },
+        {
+          "id": "photo_review",
+          "name": "Photo reviewer",
+          "description": "Earned points for a review with photos"
+        },
+        {
+          "id": "streak_7",
+          "name": "7-day streak",
+          "description": "Checked in seven days in a row"
+        },
+        {
+          "id": "team_leader",
+          "name": "Team leader",
+          "description": "Led a group-buy team to success"
+        },
+        {
+          "id": "first_redemption",
+          "name": "First reward",
+          "description": "Redeemed points for a first reward"
+        }
+      ],
+      "expiryMonths": 12,
+      "pendingDays": 30,
+      "timeZone": "UTC",
+      "termsUrl": "https://shop.example.com/rewards/terms"
+    },
+    "states": {
+      "member": {
+        "account": {
+          "balance": 840,
+          "pending": 180,
+          "lifetime": 1520,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 480
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_86",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1020"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_120",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_106",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_70",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_70"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_54",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000001"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_39",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-member"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_15",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000002",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_2",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1002"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ],
+        "after": {
+          "checkIn": {
+            "answer": {
+              "points": 5,
+              "bonus": 0,
+              "streak": 3
+            },
+            "then": "checked-in"
+          },
+          "redeem:rw-ship": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000003",
+              "rewardId": "rw-ship",
+              "rewardTitle": "Free shipping on your next order",
+              "points": 300,
+              "code": "KITH-SHIP-001",
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "member+redeem:rw-ship"
+          },
+          "redeem:rw-5off": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000004",
+              "rewardId": "rw-5off",
+              "rewardTitle": "$5 off",
+              "points": 500,
+              "code": "KITH-FIVE-015",
+              "coupon": {
+                "amountOff": {
+                  "minor": 500,
+                  "currency": "USD"
+                },
+                "minimumSpend": {
+                  "minor": 3000,
+                  "currency": "USD"
+                }
+              },
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "member+redeem:rw-5off"
+          },
+          "redeem:rw-early": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000005",
+              "rewardId": "rw-early",
+              "rewardTitle": "Early access: winter drop",
+              "points": 800,
+              "code": "KITH-EARLY-001",
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "member+redeem:rw-early"
+          }
+        }
+      },
+      "new-member": {
+        "account": {
+          "balance": 0,
+          "pending": 0,
+          "lifetime": 0,
+          "tier": {
+            "id": "member",
+            "name": "Member",
+            "threshold": 0
+          },
+          "nextTier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500,
+            "pointsNeeded": 500
+          },
+          "badges": [],
+          "checkIn": {
+            "streak": 0,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": []
+      },
+      "checked-in": {
+        "account": {
+          "balance": 845,
+          "pending": 180,
+          "lifetime": 1525,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 475
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 3,
+            "checkedInToday": true,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_87",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1021"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_134",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_121",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_107",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_71",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_71"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_55",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000006"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_40",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-checked-in"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_16",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000007",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_3",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1003"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ],
+        "after": {
+          "redeem:rw-ship": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000008",
+              "rewardId": "rw-ship",
+              "rewardTitle": "Free shipping on your next order",
+              "points": 300,
+              "code": "KITH-SHIP-002",
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "checked-in+redeem:rw-ship"
+          },
+          "redeem:rw-5off": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000009",
+              "rewardId": "rw-5off",
+              "rewardTitle": "$5 off",
+              "points": 500,
+              "code": "KITH-FIVE-016",
+              "coupon": {
+                "amountOff": {
+                  "minor": 500,
+                  "currency": "USD"
+                },
+                "minimumSpend": {
+                  "minor": 3000,
+                  "currency": "USD"
+                }
+              },
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "checked-in+redeem:rw-5off"
+          },
+          "redeem:rw-early": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000010",
+              "rewardId": "rw-early",
+              "rewardTitle": "Early access: winter drop",
+              "points": 800,
+              "code": "KITH-EARLY-002",
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "checked-in+redeem:rw-early"
+          }
+        }
+      },
+      "bonus-next": {
+        "account": {
+          "balance": 860,
+          "pending": 180,
+          "lifetime": 1540,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 460
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 6,
+            "checkedInToday": false,
+            "nextPoints": 25
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_88",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1022"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_132",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 860,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_118",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 855,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_104",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-27"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-27T10:00:00.000Z",
+            "balanceAfter": 850,
+            "createdAt": "2026-02-27T10:00:00.000Z"
+          },
+          {
+            "id": "pe_102",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-26"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-26T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-02-26T10:00:00.000Z"
+          },
+          {
+            "id": "pe_100",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-25"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-25T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_84",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-24"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-24T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-24T10:00:00.000Z"
+          },
+          {
+            "id": "pe_72",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_72"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_56",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000011"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_41",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-bonus-next"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_17",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000012",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_4",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1004"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ],
+        "after": {
+          "checkIn": {
+            "answer": {
+              "points": 25,
+              "bonus": 20,
+              "streak": 7
+            },
+            "then": "bonus-next+checkIn"
+          }
+        }
+      },
+      "expiring": {
+        "account": {
+          "balance": 840,
+          "pending": 180,
+          "lifetime": 1520,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 480
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-02-10T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": {
+            "points": 650,
+            "at": "2026-03-12T10:00:00.000Z"
+          }
+        },
+        "history": [
+          {
+            "id": "pe_89",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1023"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_122",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_108",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_73",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_73"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_57",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000013"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_42",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-expiring"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_18",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000014",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_1",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1001"
+            },
+            "status": "available",
+            "availableAt": "2025-03-12T10:00:00.000Z",
+            "expiresAt": "2026-03-12T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-02-10T10:00:00.000Z"
+          }
+        ]
+      },
+      "top-tier": {
+        "account": {
+          "balance": 3163,
+          "pending": 180,
+          "lifetime": 3843,
+          "tier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000
+          },
+          "nextTier": null,
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "streak_7",
+              "name": "7-day streak",
+              "earnedAt": "2025-11-28T10:00:00.000Z"
+            },
+            {
+              "id": "team_leader",
+              "name": "Team leader",
+              "earnedAt": "2025-12-12T10:15:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_90",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1024"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_123",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 3163,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_109",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 3158,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_74",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_74"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 3153,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_53",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 2215,
+            "source": {
+              "type": "order",
+              "id": "o-1017"
+            },
+            "status": "available",
+            "availableAt": "2026-02-15T10:00:00.000Z",
+            "expiresAt": "2027-02-15T10:00:00.000Z",
+            "balanceAfter": 3123,
+            "createdAt": "2026-01-16T10:00:00.000Z"
+          },
+          {
+            "id": "pe_58",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000015"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 908,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_37",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 53,
+            "source": {
+              "type": "order",
+              "id": "o-1015"
+            },
+            "status": "available",
+            "availableAt": "2026-01-11T10:05:00.000Z",
+            "expiresAt": "2027-01-11T10:05:00.000Z",
+            "balanceAfter": 858,
+            "createdAt": "2025-12-12T10:05:00.000Z"
+          },
+          {
+            "id": "pe_43",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-top-tier"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 805,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_36",
+            "kind": "earn",
+            "action": "streak_bonus",
+            "points": 20,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-28"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-28T10:00:00.000Z",
+            "balanceAfter": 705,
+            "createdAt": "2025-11-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_35",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-28"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-28T10:00:00.000Z",
+            "balanceAfter": 685,
+            "createdAt": "2025-11-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_34",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-27"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-27T10:00:00.000Z",
+            "balanceAfter": 680,
+            "createdAt": "2025-11-27T10:00:00.000Z"
+          },
+          {
+            "id": "pe_33",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-26"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-26T10:00:00.000Z",
+            "balanceAfter": 675,
+            "createdAt": "2025-11-26T10:00:00.000Z"
+          },
+          {
+            "id": "pe_32",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-25"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-25T10:00:00.000Z",
+            "balanceAfter": 670,
+            "createdAt": "2025-11-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_31",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-24"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-24T10:00:00.000Z",
+            "balanceAfter": 665,
+            "createdAt": "2025-11-24T10:00:00.000Z"
+          },
+          {
+            "id": "pe_30",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-23"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-23T10:00:00.000Z",
+            "balanceAfter": 660,
+            "createdAt": "2025-11-23T10:00:00.000Z"
+          },
+          {
+            "id": "pe_29",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2025-11-22"
+            },
+            "status": "available",
+            "expiresAt": "2026-11-22T10:00:00.000Z",
+            "balanceAfter": 655,
+            "createdAt": "2025-11-22T10:00:00.000Z"
+          },
+          {
+            "id": "pe_19",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000016",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_5",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1005"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "rich": {
+        "account": {
+          "balance": 1300,
+          "pending": 180,
+          "lifetime": 1980,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 20
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_91",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1025"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_124",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 1300,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_110",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 1295,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_68",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 460,
+            "source": {
+              "type": "order",
+              "id": "o-1018"
+            },
+            "status": "available",
+            "availableAt": "2026-02-25T10:00:00.000Z",
+            "expiresAt": "2027-02-25T10:00:00.000Z",
+            "balanceAfter": 1290,
+            "createdAt": "2026-01-26T10:00:00.000Z"
+          },
+          {
+            "id": "pe_75",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_75"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_59",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000017"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_44",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-rich"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_20",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000018",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_6",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1006"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ],
+        "after": {
+          "redeem:rw-10p": {
+            "answer": {
+              "id": "rdm_00000000-0000-4000-8000-000000000019",
+              "rewardId": "rw-10p",
+              "rewardTitle": "10% off",
+              "points": 1200,
+              "code": "KITH-TENP-001",
+              "coupon": {
+                "percentOff": 10
+              },
+              "createdAt": "2026-03-02T10:00:00.000Z"
+            },
+            "then": "rich+redeem:rw-10p"
+          }
+        }
+      },
+      "member+redeem:rw-ship": {
+        "account": {
+          "balance": 540,
+          "pending": 180,
+          "lifetime": 1520,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 480
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_92",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1026"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_135",
+            "kind": "redeem",
+            "points": -300,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000003",
+              "label": "Free shipping on your next order"
+            },
+            "status": "available",
+            "balanceAfter": 540,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_125",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_111",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_76",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_76"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_60",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000020"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_45",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-member+redeem:rw-ship"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_21",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000021",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_7",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1007"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "checked-in+redeem:rw-ship": {
+        "account": {
+          "balance": 545,
+          "pending": 180,
+          "lifetime": 1525,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 475
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 3,
+            "checkedInToday": true,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_93",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1027"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_141",
+            "kind": "redeem",
+            "points": -300,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000008",
+              "label": "Free shipping on your next order"
+            },
+            "status": "available",
+            "balanceAfter": 545,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_136",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_126",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_112",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_77",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_77"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_61",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000022"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_46",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-checked-in+redeem:rw-ship"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_22",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000023",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_8",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1008"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "member+redeem:rw-5off": {
+        "account": {
+          "balance": 340,
+          "pending": 180,
+          "lifetime": 1520,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 480
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_94",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1028"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_137",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000004",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 340,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_127",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_113",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_78",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_78"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_62",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000024"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_47",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-member+redeem:rw-5off"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_23",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000025",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_9",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1009"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "checked-in+redeem:rw-5off": {
+        "account": {
+          "balance": 345,
+          "pending": 180,
+          "lifetime": 1525,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 475
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 3,
+            "checkedInToday": true,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_95",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1029"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_142",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000009",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 345,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_138",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_128",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_114",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_79",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_79"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_63",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000026"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_48",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-checked-in+redeem:rw-5off"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_24",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000027",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_10",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1010"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "member+redeem:rw-early": {
+        "account": {
+          "balance": 40,
+          "pending": 180,
+          "lifetime": 1520,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 480
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_96",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1030"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_139",
+            "kind": "redeem",
+            "points": -800,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000005",
+              "label": "Early access: winter drop"
+            },
+            "status": "available",
+            "balanceAfter": 40,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_129",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_115",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_80",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_80"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_64",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000028"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_49",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-member+redeem:rw-early"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_25",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000029",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_11",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1011"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "checked-in+redeem:rw-early": {
+        "account": {
+          "balance": 45,
+          "pending": 180,
+          "lifetime": 1525,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 475
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 3,
+            "checkedInToday": true,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_97",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1031"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_143",
+            "kind": "redeem",
+            "points": -800,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000010",
+              "label": "Early access: winter drop"
+            },
+            "status": "available",
+            "balanceAfter": 45,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_140",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_130",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_116",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_81",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_81"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_65",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000030"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_50",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-checked-in+redeem:rw-early"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_26",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000031",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_12",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1012"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "bonus-next+checkIn": {
+        "account": {
+          "balance": 885,
+          "pending": 180,
+          "lifetime": 1565,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 435
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "streak_7",
+              "name": "7-day streak",
+              "earnedAt": "2026-03-02T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 7,
+            "checkedInToday": true,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_98",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1032"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_146",
+            "kind": "earn",
+            "action": "streak_bonus",
+            "points": 20,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 885,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_145",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-02"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-02T10:00:00.000Z",
+            "balanceAfter": 865,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_133",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 860,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_119",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 855,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_105",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-27"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-27T10:00:00.000Z",
+            "balanceAfter": 850,
+            "createdAt": "2026-02-27T10:00:00.000Z"
+          },
+          {
+            "id": "pe_103",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-26"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-26T10:00:00.000Z",
+            "balanceAfter": 845,
+            "createdAt": "2026-02-26T10:00:00.000Z"
+          },
+          {
+            "id": "pe_101",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-25"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-25T10:00:00.000Z",
+            "balanceAfter": 840,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_85",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-24"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-24T10:00:00.000Z",
+            "balanceAfter": 835,
+            "createdAt": "2026-02-24T10:00:00.000Z"
+          },
+          {
+            "id": "pe_82",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_82"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_66",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000032"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_51",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-bonus-next+checkIn"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_27",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000033",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_13",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1013"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      },
+      "rich+redeem:rw-10p": {
+        "account": {
+          "balance": 100,
+          "pending": 180,
+          "lifetime": 1980,
+          "tier": {
+            "id": "silver",
+            "name": "Silver",
+            "perks": [
+              "Early access to sales"
+            ],
+            "threshold": 500
+          },
+          "nextTier": {
+            "id": "gold",
+            "name": "Gold",
+            "perks": [
+              "Free shipping on every order",
+              "Early access to sales"
+            ],
+            "threshold": 2000,
+            "pointsNeeded": 20
+          },
+          "badges": [
+            {
+              "id": "first_purchase",
+              "name": "First order",
+              "earnedAt": "2025-05-06T10:00:00.000Z"
+            },
+            {
+              "id": "first_redemption",
+              "name": "First reward",
+              "earnedAt": "2025-08-14T10:00:00.000Z"
+            },
+            {
+              "id": "first_review",
+              "name": "First review",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            },
+            {
+              "id": "photo_review",
+              "name": "Photo reviewer",
+              "earnedAt": "2026-01-21T10:00:00.000Z"
+            }
+          ],
+          "checkIn": {
+            "streak": 2,
+            "checkedInToday": false,
+            "nextPoints": 5
+          },
+          "expiring": null
+        },
+        "history": [
+          {
+            "id": "pe_99",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 180,
+            "source": {
+              "type": "order",
+              "id": "o-1033"
+            },
+            "status": "pending",
+            "availableAt": "2026-03-27T10:00:00.000Z",
+            "expiresAt": "2027-03-27T10:00:00.000Z",
+            "balanceAfter": null,
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "pe_144",
+            "kind": "redeem",
+            "points": -1200,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000019",
+              "label": "10% off"
+            },
+            "status": "available",
+            "balanceAfter": 100,
+            "createdAt": "2026-03-02T10:00:00.000Z"
+          },
+          {
+            "id": "pe_131",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-03-01"
+            },
+            "status": "available",
+            "expiresAt": "2027-03-01T10:00:00.000Z",
+            "balanceAfter": 1300,
+            "createdAt": "2026-03-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_117",
+            "kind": "earn",
+            "action": "check_in",
+            "points": 5,
+            "source": {
+              "type": "check_in",
+              "id": "2026-02-28"
+            },
+            "status": "available",
+            "expiresAt": "2027-02-28T10:00:00.000Z",
+            "balanceAfter": 1295,
+            "createdAt": "2026-02-28T10:00:00.000Z"
+          },
+          {
+            "id": "pe_69",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 460,
+            "source": {
+              "type": "order",
+              "id": "o-1019"
+            },
+            "status": "available",
+            "availableAt": "2026-02-25T10:00:00.000Z",
+            "expiresAt": "2027-02-25T10:00:00.000Z",
+            "balanceAfter": 1290,
+            "createdAt": "2026-01-26T10:00:00.000Z"
+          },
+          {
+            "id": "pe_83",
+            "kind": "adjust",
+            "points": 30,
+            "source": {
+              "type": "adjustment",
+              "id": "pe_83"
+            },
+            "note": "Sorry your parcel was late",
+            "status": "available",
+            "expiresAt": "2027-02-18T10:00:00.000Z",
+            "balanceAfter": 830,
+            "createdAt": "2026-02-18T10:00:00.000Z"
+          },
+          {
+            "id": "pe_67",
+            "kind": "earn",
+            "action": "photo_review",
+            "points": 50,
+            "source": {
+              "type": "review",
+              "id": "rev_00000000-0000-4000-8000-000000000034"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-21T10:00:00.000Z",
+            "balanceAfter": 800,
+            "createdAt": "2026-01-21T10:00:00.000Z"
+          },
+          {
+            "id": "pe_52",
+            "kind": "earn",
+            "action": "referral",
+            "points": 100,
+            "source": {
+              "type": "referral",
+              "id": "friend-rich+redeem:rw-10p"
+            },
+            "status": "available",
+            "expiresAt": "2027-01-01T10:00:00.000Z",
+            "balanceAfter": 750,
+            "createdAt": "2026-01-01T10:00:00.000Z"
+          },
+          {
+            "id": "pe_28",
+            "kind": "redeem",
+            "points": -500,
+            "source": {
+              "type": "redemption",
+              "id": "rdm_00000000-0000-4000-8000-000000000035",
+              "label": "$5 off"
+            },
+            "status": "available",
+            "balanceAfter": 650,
+            "createdAt": "2025-08-14T10:00:00.000Z"
+          },
+          {
+            "id": "pe_14",
+            "kind": "earn",
+            "action": "purchase",
+            "points": 1150,
+            "source": {
+              "type": "order",
+              "id": "o-1014"
+            },
+            "status": "available",
+            "availableAt": "2025-06-05T10:00:00.000Z",
+            "expiresAt": "2026-06-05T10:00:00.000Z",
+            "balanceAfter": 1150,
+            "createdAt": "2025-05-06T10:00:00.000Z"
+          }
+        ]
+      }
+    }
+  }
+};
