@@ -23,17 +23,18 @@ export async function recordingBackend(from = 400 * DAY) {
   // (KITH_DATABASE_URL) would keep its own, so the recording always runs on PGlite.
   const clock = FakeTimers.install({ now: RECORDED_AT - from, toFake: ['Date'] });
   const backend = await createTestBackend({ db: await createTestDb({}) });
-  const shopper = (customerId) =>
-    createRestAdapter({
-      baseUrl: backend.baseUrl,
-      publishableKey: backend.shop.publishableKey,
-      customerToken: () => backend.customerToken(customerId),
-    });
+  /** A shop's merchant (`admin`), a shopper by customer id, and a signed-out visitor. */
+  const clients = ({ shop: { publishableKey }, customerToken, admin }) => ({
+    admin,
+    shopper: (customerId) =>
+      createRestAdapter({ baseUrl: backend.baseUrl, publishableKey, customerToken: () => customerToken(customerId) }),
+    guest: createRestAdapter({ baseUrl: backend.baseUrl, publishableKey }),
+  });
   return {
     ...backend,
-    admin: backend.admin,
-    shopper,
-    guest: createRestAdapter({ baseUrl: backend.baseUrl, publishableKey: backend.shop.publishableKey }),
+    ...clients(backend),
+    /** Another shop on the same server: a state that needs a world of its own. */
+    addShop: async () => clients(await backend.addShop()),
     at: (before) => clock.setSystemTime(RECORDED_AT - before),
     close: async () => (await backend.close(), clock.uninstall()),
   };

@@ -5,15 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { recordingBackend, RECORDED_AT } from './backend.mjs';
+import { recordGroupBuy, SHOPPER } from './group-buy.mjs';
 import { recordPoints } from './points.mjs';
 
 export const RECORDED = new URL('../recorded/demo.js', import.meta.url);
 
-/** The server's random ids (UUIDs), renumbered in order of appearance so a recording is repeatable. */
-function renumbered(data) {
+/**
+ * The server's random ids: those the demo names (`team-1`) by their names, the others (UUIDs)
+ * renumbered in order of appearance, so a recording is repeatable.
+ */
+function renumbered(data, names = {}) {
   const ids = new Map();
   const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-  const text = JSON.stringify(data).replace(uuid, (id) => {
+  const named = JSON.stringify(data).replace(/"([\w-]+)"/g, (all, id) => (names[id] ? `"${names[id]}"` : all));
+  const text = named.replace(uuid, (id) => {
     if (!ids.has(id)) ids.set(id, `00000000-0000-4000-8000-${String(ids.size + 1).padStart(12, '0')}`);
     return ids.get(id);
   });
@@ -24,7 +29,10 @@ function renumbered(data) {
 export async function record() {
   const b = await recordingBackend();
   try {
-    return renumbered({ recordedAt: new Date(RECORDED_AT).toISOString(), points: await recordPoints(b) });
+    const points = await recordPoints(b);
+    const { states, names } = await recordGroupBuy(b);
+    const recordedAt = new Date(RECORDED_AT).toISOString();
+    return renumbered({ recordedAt, shopper: SHOPPER, points, groupBuy: states }, names);
   } finally {
     await b.close();
   }

@@ -1,6 +1,7 @@
 // Recorded from the real server by `npm run record` (packages/adapter-memory/record): do not edit.
 export default {
   "recordedAt": "2026-03-02T10:00:00.000Z",
+  "shopper": "demo-customer",
   "points": {
     "program": {
       "name": "Kith Rewards",
@@ -3126,6 +3127,1772 @@ export default {
           }
         ]
       }
+    }
+  },
+  "groupBuy": {
+    "forming": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-1",
+        "team-2"
+      ],
+      "yours": null,
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": []
+    },
+    "leading": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-1",
+        "team-2"
+      ],
+      "yours": "team-you",
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-you",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Alex Kim",
+          "members": [
+            {
+              "initials": "AK",
+              "leader": true,
+              "seat": "held"
+            }
+          ],
+          "confirmedCount": 0,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-02T10:00:00.000Z",
+          "expiresAt": "2026-03-03T10:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "held",
+              "leader": true,
+              "holdExpiresAt": "2026-03-02T10:15:00.000Z",
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-you",
+      "script": []
+    },
+    "reserved": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-2"
+      ],
+      "yours": "team-1",
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "held"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "held",
+              "leader": false,
+              "holdExpiresAt": "2026-03-02T10:15:00.000Z",
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "held"
+            },
+            {
+              "initials": "ML",
+              "leader": false,
+              "seat": "held"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 3,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "held",
+              "leader": false,
+              "holdExpiresAt": "2026-03-02T10:15:00.000Z",
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-mei": {
+              "seat": "held",
+              "leader": false,
+              "holdExpiresAt": "2026-03-02T10:16:00.000Z",
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "held"
+            },
+            {
+              "initials": "ML",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 3,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "held",
+              "leader": false,
+              "holdExpiresAt": "2026-03-02T10:15:00.000Z",
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-mei": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ]
+    },
+    "succeeded": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-2"
+      ],
+      "yours": "team-1",
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": []
+    },
+    "deeper-tier": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 4,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-2"
+      ],
+      "yours": "team-1",
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "ML",
+              "leader": false,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 3,
+          "seatCount": 3,
+          "maxMembers": 4,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            },
+            "c-mei": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 4,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": []
+    },
+    "full": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-2"
+      ],
+      "yours": "team-1",
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "closed",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "ML",
+              "leader": false,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "AK",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 3,
+          "seatCount": 3,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "endedAt": "2026-03-02T09:51:00.000Z",
+          "you": {
+            "demo-customer": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            },
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            },
+            "c-mei": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": []
+    },
+    "expired": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "active",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-1",
+        "team-2"
+      ],
+      "yours": null,
+      "teams": [
+        {
+          "id": "team-expired",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "expired",
+          "leaderName": "Alex Kim",
+          "members": [
+            {
+              "initials": "AK",
+              "leader": true,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T09:00:00.000Z",
+          "expiresAt": "2026-03-02T09:00:00.000Z",
+          "endedAt": "2026-03-02T09:00:00.001Z",
+          "you": {
+            "demo-customer": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-expired",
+      "script": []
+    },
+    "scheduled": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-03-02T12:00:00.000Z",
+        "status": "scheduled",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [],
+      "yours": null,
+      "teams": [],
+      "teamId": null,
+      "script": []
+    },
+    "ended": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "endsAt": "2026-03-02T09:00:00.000Z",
+        "status": "ended",
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [],
+      "yours": null,
+      "teams": [],
+      "teamId": null,
+      "script": []
+    },
+    "sold-out": {
+      "campaign": {
+        "id": "gb-1",
+        "product": {
+          "id": "p1",
+          "title": "Everyday tote"
+        },
+        "soloPrice": {
+          "minor": 5900,
+          "currency": "USD"
+        },
+        "tiers": [
+          {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          {
+            "size": 3,
+            "price": {
+              "minor": 5015,
+              "currency": "USD"
+            }
+          }
+        ],
+        "teamDurationSeconds": 86400,
+        "maxMembers": 3,
+        "holdSeconds": 900,
+        "startsAt": "2026-02-28T10:00:00.000Z",
+        "status": "sold_out",
+        "seatsLeft": 0,
+        "reward": {
+          "description": "Free gift wrap"
+        }
+      },
+      "listed": [
+        "team-1",
+        "team-2"
+      ],
+      "yours": null,
+      "teams": [
+        {
+          "id": "team-1",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "forming",
+          "leaderName": "Wei",
+          "members": [
+            {
+              "initials": "W",
+              "leader": true,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 1,
+          "seatCount": 1,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": null,
+          "createdAt": "2026-03-01T14:00:00.000Z",
+          "expiresAt": "2026-03-02T14:00:00.000Z",
+          "you": {
+            "c-wei": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        },
+        {
+          "id": "team-2",
+          "campaignId": "gb-1",
+          "productId": "p1",
+          "state": "succeeded",
+          "leaderName": "Lin Chen",
+          "members": [
+            {
+              "initials": "LC",
+              "leader": true,
+              "seat": "confirmed"
+            },
+            {
+              "initials": "S",
+              "leader": false,
+              "seat": "confirmed"
+            }
+          ],
+          "confirmedCount": 2,
+          "seatCount": 2,
+          "maxMembers": 3,
+          "tiers": [
+            {
+              "size": 2,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            {
+              "size": 3,
+              "price": {
+                "minor": 5015,
+                "currency": "USD"
+              }
+            }
+          ],
+          "soloPrice": {
+            "minor": 5900,
+            "currency": "USD"
+          },
+          "tierReached": {
+            "size": 2,
+            "price": {
+              "minor": 5310,
+              "currency": "USD"
+            }
+          },
+          "createdAt": "2026-03-02T07:00:00.000Z",
+          "expiresAt": "2026-03-03T07:00:00.000Z",
+          "you": {
+            "c-lin": {
+              "seat": "confirmed",
+              "leader": true,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            },
+            "c-sam": {
+              "seat": "confirmed",
+              "leader": false,
+              "price": {
+                "minor": 5310,
+                "currency": "USD"
+              }
+            }
+          }
+        }
+      ],
+      "teamId": "team-1",
+      "script": []
     }
   }
 };

@@ -36,7 +36,7 @@ export type GroupBuyScenario = Scenario & { readonly teamId: string; readonly sc
 /** The demo data with `p1`'s group buy in one of `GROUP_BUY_STATES`; its writes answer `demoGroupBuyOutcomes`. */
 export function groupBuyScenario(state: GroupBuyScenarioState, o: ScenarioOptions = {}): GroupBuyScenario {
   const { now = Date.now(), customer = DEMO_SHOPPER } = o;
-  const { offers, teams, teamId, script } = demoGroupBuy(state, now, customer);
+  const { offers, teams, teamId, script } = demoGroupBuy(state, now, customer.id);
   const seed = { ...demoSeed(now, customer.id), offers, teams };
   return { seed, customer, outcomes: demoGroupBuyOutcomes, teamId, script };
 }

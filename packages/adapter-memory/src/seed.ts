@@ -1,7 +1,7 @@
 import type { AnswerRole, LiveShow, Question, Review, ReviewSummary, UploadedMedia } from '@kith/core';
 import { artPhoto, type ArtKind } from './art.js';
 import type { MemoryOffer, MemoryTeam } from './group-buy.js';
-import { demoOffer, demoTeams } from './group-buy-demo.js';
+import { demoGroupBuy } from './group-buy-demo.js';
 import type { MemoryPointsFixture } from './points.js';
 import { demoPointsFixture } from './points-demo.js';
 import type { MemoryReferralsFixture } from './referrals.js';
@@ -150,12 +150,13 @@ function demoShows(now: number): LiveShow[] {
  * with referral code `ALEX-7Q2K`; Lin's code `LIN-8H3M` comes with it.
  */
 export function demoSeed(now = Date.now(), customerId = DEMO_SHOPPER.id): MemorySeed {
+  const { offers, teams } = demoGroupBuy('forming', now, customerId);
   return {
     shows: demoShows(now),
     reviews: demoReviews(now),
     questions: demoQuestions(now),
-    offers: [demoOffer(now)],
-    teams: demoTeams(now),
+    offers,
+    teams,
     summaries: { p1: P1_SUMMARY },
     listings: P1_LISTINGS,
     points: demoPointsFixture(now, customerId),

@@ -143,11 +143,11 @@ describe('memory adapter', () => {
     assert.equal((await adapter.as(null).groupBuy.getTeam('team-1')).you, undefined, 'signed out: the public view');
   });
 
-  it('group-buy writes move to a written-out state: a start to `leading`, a leave back to `forming`', async () => {
+  it('group-buy writes move to a recorded state: a start to `leading`, a leave back to `forming`', async () => {
     const { seed, customer, outcomes } = groupBuyScenario('forming');
     const adapter = createMemoryAdapter({ seed, customer, outcomes });
-    const started = await adapter.groupBuy.startTeam('gb-1', { displayName: 'Alex' });
-    assert.deepEqual([started.id, started.leaderName, started.you.seat], ['team-you', 'Alex', 'held']);
+    const started = await adapter.groupBuy.startTeam('gb-1', { displayName: 'Alex Kim' });
+    assert.deepEqual([started.id, started.leaderName, started.you.seat], ['team-you', 'Alex Kim', 'held']);
     assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam.id, 'team-you');
     await adapter.groupBuy.leaveTeam('team-you');
     assert.equal((await adapter.groupBuy.getOffer('p1')).yourTeam, null);
