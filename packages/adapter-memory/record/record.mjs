@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { recordingBackend, RECORDED_AT } from './backend.mjs';
+import { recordCatalogue } from './catalogue.mjs';
 import { recordGroupBuy, SHOPPER } from './group-buy.mjs';
 import { recordPoints } from './points.mjs';
 
@@ -29,10 +30,12 @@ function renumbered(data, names = {}) {
 export async function record() {
   const b = await recordingBackend();
   try {
+    const catalogue = await recordCatalogue(b);
     const points = await recordPoints(b);
-    const { states, names } = await recordGroupBuy(b);
+    const groupBuy = await recordGroupBuy(b);
     const recordedAt = new Date(RECORDED_AT).toISOString();
-    return renumbered({ recordedAt, shopper: SHOPPER, points, groupBuy: states }, names);
+    const data = { recordedAt, shopper: SHOPPER, ...catalogue.data, points, groupBuy: groupBuy.states };
+    return renumbered(data, { ...catalogue.names, ...groupBuy.names });
   } finally {
     await b.close();
   }

@@ -3,9 +3,13 @@ import type {
   GroupBuyCampaign,
   GroupBuyTeam,
   GroupBuyYourSeat,
+  LiveShow,
   PointsAccount,
   PointsEntry,
   PointsProgram,
+  Question,
+  Review,
+  ReviewSummary,
 } from '@kith/core';
 
 /** A customer's points as served in one state, and which recorded state each write leads to. */
@@ -40,6 +44,12 @@ declare const recorded: {
   readonly recordedAt: string;
   /** The customer id the recording's shopper had; the adapter gives their data to its signed-in customer. */
   readonly shopper: string;
+  /** p1's reviews in the default order, its summary and each other listing's ids, its questions; three shows. */
+  readonly reviews: Review[];
+  readonly summaries: Record<string, ReviewSummary>;
+  readonly listings: Record<string, string[]>;
+  readonly questions: Question[];
+  readonly shows: LiveShow[];
   readonly points: { readonly program: PointsProgram; readonly states: Record<string, RecordedPoints> };
   readonly groupBuy: Record<string, RecordedGroupBuy>;
 };

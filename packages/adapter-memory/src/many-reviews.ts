@@ -1,6 +1,6 @@
 import type { Review } from '@kith/core';
+import recorded from '../recorded/demo.js';
 import { artPhoto } from './art.js';
-import { COLOURS, NAMES, TEXTS } from './seed.js';
 import { iso, MINUTE } from './served.js';
 
 // For the bench and Storybook: `seed.reviews = manyReviews('p1', 10_000)`, with a written summary. Review i
@@ -11,6 +11,9 @@ const CLOSERS = { good: ['Would buy again.', 'Recommended.', ''], bad: ['Returni
 const REPLY = 'We are sorry to hear this. Reply to your order confirmation and we will send a replacement or refund.';
 const INCENTIVE = 'I received a discount code for writing an honest review.';
 const at = <T>(list: readonly T[], k: number) => list[k % list.length]!;
+const TEXTS = recorded.reviews.map((r) => [r.rating, r.title ?? '', r.body] as const);
+const NAMES = ['Lin', 'Ana', 'Wei', 'Sam', 'Mei', 'Jo', 'Chen', 'Ravi', 'Yu', 'Kim'];
+const COLOURS = ['#c9a27e', '#2f4a6d', '#8fa98a', '#7a5c3e'];
 
 /** `n` reviews of `productId`, newest first, 90 minutes apart before `now`; review i is the same for all `n`. */
 export function manyReviews(productId: string, n: number, now = Date.now()): Review[] {

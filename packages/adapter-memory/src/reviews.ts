@@ -10,7 +10,7 @@ const NO_REVIEWS = { average: 0, count: 0, histogram: [0, 0, 0, 0, 0], recommend
 /** The listing written out for the query (`p1 rating=5 sort=newest`), else the product's published reviews in order. */
 function reviewPage(data: MemorySeed, { productId, cursor, limit = 20, ...filters }: K.ReviewQuery) {
   const fields = Object.entries(filters).flatMap(([k, v]) => (v === undefined ? [] : `${k}=${v}`));
-  const ids = data.listings?.[[productId, ...fields.sort()].join(' ')]?.split(' ');
+  const ids = data.listings?.[[productId, ...fields.sort()].join(' ')];
   const items = ids
     ? ids.flatMap((id) => data.reviews.filter((r) => r.id === id))
     : data.reviews.filter((r) => r.productId === productId && r.status === 'published');

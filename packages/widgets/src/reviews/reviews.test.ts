@@ -133,7 +133,7 @@ describe('<kith-reviews>', () => {
       {},
       {
         summaries: { p1: { ...SUMMARY, average: 4, count: 5, histogram: [1, 0, 0, 1, 3], recommendPercent: 50 } },
-        listings: { 'p1 rating=5 sort=newest': 't5 t4 t2' },
+        listings: { 'p1 rating=5 sort=newest': ['t5', 't4', 't2'] },
       },
     );
     const el = await mount(adapter);
@@ -194,7 +194,7 @@ describe('<kith-reviews>', () => {
       adapterWith(
         Array.from({ length: 12 }, (_, i) => review(11 - i)),
         {},
-        { listings: { 'p1 sort=lowest': 't0 t5 t10 t1 t6 t11 t2 t7 t3 t8 t4 t9' } },
+        { listings: { 'p1 sort=lowest': 't0 t5 t10 t1 t6 t11 t2 t7 t3 t8 t4 t9'.split(' ') } },
       ),
     );
     const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
@@ -669,7 +669,7 @@ describe('<kith-reviews>', () => {
     configure({ analytics: (e) => events.push(e) });
     setConsent('granted');
     try {
-      const listings = { 'p1 sort=helpful withMedia=true': 't1' };
+      const listings = { 'p1 sort=helpful withMedia=true': ['t1'] };
       const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }, { listings }));
       const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
       select.value = 'helpful';
