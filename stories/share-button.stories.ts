@@ -91,7 +91,7 @@ export const Menu: Story = {
     ]);
     await waitFor(() =>
       expect(text(canvasElement, '[part="stats"]')).toBe(
-        'Your link: 42 visits · 4 friends ordered · rewards: 2 pending, 2 earned',
+        'Your link: 42 visits · 5 friends ordered · rewards: 3 pending, 2 earned',
       ),
     );
     const fb = shadow(canvasElement).querySelector('[data-channel="facebook"]')!.getAttribute('href')!;

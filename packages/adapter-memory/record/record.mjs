@@ -8,22 +8,25 @@ import { recordingBackend, RECORDED_AT } from './backend.mjs';
 import { recordCatalogue } from './catalogue.mjs';
 import { recordGroupBuy, SHOPPER } from './group-buy.mjs';
 import { recordPoints } from './points.mjs';
+import { recordReferrals } from './referrals.mjs';
 
 export const RECORDED = new URL('../recorded/demo.js', import.meta.url);
 
 /**
- * The server's random ids: those the demo names (`team-1`) by their names, the others (UUIDs)
- * renumbered in order of appearance, so a recording is repeatable.
+ * The server's random ids: those the demo names (`team-1`) by their names, the others (UUIDs, with
+ * or without dashes) renumbered in order of appearance, so a recording is repeatable.
  */
-function renumbered(data, names = {}) {
+function renumbered(data, names = {}, codes = {}) {
   const ids = new Map();
-  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-  const named = JSON.stringify(data).replace(/"([\w-]+)"/g, (all, id) => (names[id] ? `"${names[id]}"` : all));
-  const text = named.replace(uuid, (id) => {
-    if (!ids.has(id)) ids.set(id, `00000000-0000-4000-8000-${String(ids.size + 1).padStart(12, '0')}`);
-    return ids.get(id);
+  const uuid = /[0-9a-f]{8}(-?)[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{12}/g;
+  // Referral codes are random too, and travel inside URLs and coupon codes.
+  const text = Object.entries(codes).reduce((t, [code, name]) => t.replaceAll(code, name), JSON.stringify(data));
+  const named = text.replace(/"([\w-]+)"/g, (all, id) => (names[id] ? `"${names[id]}"` : all));
+  const numbered = named.replace(uuid, (id, dash) => {
+    if (!ids.has(id)) ids.set(id, String(ids.size + 1).padStart(12, '0'));
+    return ['00000000', '0000', '4000', '8000', ids.get(id)].join(dash);
   });
-  return JSON.parse(text);
+  return JSON.parse(numbered);
 }
 
 /** Everything the memory adapter serves, as the server served it at `RECORDED_AT`. */
@@ -33,9 +36,14 @@ export async function record() {
     const catalogue = await recordCatalogue(b);
     const points = await recordPoints(b);
     const groupBuy = await recordGroupBuy(b);
+    const referrals = await recordReferrals(b);
     const recordedAt = new Date(RECORDED_AT).toISOString();
     const data = { recordedAt, shopper: SHOPPER, ...catalogue.data, points, groupBuy: groupBuy.states };
-    return renumbered(data, { ...catalogue.names, ...groupBuy.names });
+    return renumbered(
+      { ...data, referrals: referrals.states },
+      { ...catalogue.names, ...groupBuy.names },
+      referrals.codes,
+    );
   } finally {
     await b.close();
   }

@@ -8,6 +8,9 @@ import type {
   PointsEntry,
   PointsProgram,
   Question,
+  ReferralLink,
+  ReferralOffer,
+  ReferralStats,
   Review,
   ReviewSummary,
 } from '@kith/core';
@@ -52,5 +55,14 @@ declare const recorded: {
   readonly shows: LiveShow[];
   readonly points: { readonly program: PointsProgram; readonly states: Record<string, RecordedPoints> };
   readonly groupBuy: Record<string, RecordedGroupBuy>;
+  /** By state: the shopper's link and stats (null: none yet), and what each code answers a friend. */
+  readonly referrals: Record<
+    string,
+    {
+      readonly link: ReferralLink | null;
+      readonly offers: Record<string, ReferralOffer | { status: number; code: string; message: string }>;
+      readonly stats: ReferralStats | null;
+    }
+  >;
 };
 export default recorded;

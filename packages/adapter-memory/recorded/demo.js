@@ -5445,5 +5445,360 @@ export default {
       "teamId": "team-1",
       "script": []
     }
+  },
+  "referrals": {
+    "advocate": {
+      "link": {
+        "code": "ALEX-7Q2K",
+        "url": "https://shop.example.com/?kith_ref=ALEX-7Q2K",
+        "incentive": {
+          "friend": {
+            "kind": "coupon",
+            "amountOff": {
+              "minor": 1000,
+              "currency": "USD"
+            }
+          },
+          "advocate": {
+            "kind": "points",
+            "points": 100
+          }
+        }
+      },
+      "offers": {
+        "LIN-8H3M": {
+          "code": "LIN-8H3M",
+          "advocateName": "Lin",
+          "incentive": {
+            "friend": {
+              "kind": "coupon",
+              "amountOff": {
+                "minor": 1000,
+                "currency": "USD"
+              }
+            },
+            "advocate": {
+              "kind": "points",
+              "points": 100
+            }
+          },
+          "couponCode": "FRIEND-LIN-8H3M"
+        },
+        "ALEX-7Q2K": {
+          "code": "ALEX-7Q2K",
+          "advocateName": "Alex",
+          "incentive": {
+            "friend": {
+              "kind": "coupon",
+              "amountOff": {
+                "minor": 1000,
+                "currency": "USD"
+              }
+            },
+            "advocate": {
+              "kind": "points",
+              "points": 100
+            }
+          },
+          "couponCode": "FRIEND-ALEX-7Q2K"
+        }
+      },
+      "stats": {
+        "code": "ALEX-7Q2K",
+        "clicks": 42,
+        "signups": 9,
+        "conversions": 5,
+        "rewards": {
+          "pending": 3,
+          "approved": 2
+        },
+        "recent": [
+          {
+            "id": "rc_00000000000040008000000000000036",
+            "status": "flagged",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:30:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000037",
+            "status": "pending",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:00:00.000Z",
+            "approvesAt": "2026-03-30T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000038",
+            "status": "denied",
+            "friendInitials": "D",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000039",
+            "status": "pending",
+            "friendInitials": "R",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-24T10:00:00.000Z",
+            "approvesAt": "2026-03-26T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000040",
+            "status": "approved",
+            "friendInitials": "J",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-12-02T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000041",
+            "status": "approved",
+            "friendInitials": "M",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-10-23T10:00:00.000Z"
+          }
+        ]
+      }
+    },
+    "new-advocate": {
+      "link": null,
+      "offers": {
+        "LIN-8H3M": {
+          "code": "LIN-8H3M",
+          "advocateName": "Lin",
+          "incentive": {
+            "friend": {
+              "kind": "coupon",
+              "amountOff": {
+                "minor": 1000,
+                "currency": "USD"
+              }
+            },
+            "advocate": {
+              "kind": "points",
+              "points": 100
+            }
+          },
+          "couponCode": "FRIEND-LIN-8H3M"
+        }
+      },
+      "stats": null
+    },
+    "no-program": {
+      "link": {
+        "code": "ALEX-7Q2K",
+        "url": "https://shop.example.com/?kith_ref=ALEX-7Q2K",
+        "incentive": null
+      },
+      "offers": {
+        "LIN-8H3M": {
+          "status": 404,
+          "code": "not_found",
+          "message": "Referral code LIN-8H3M not found"
+        },
+        "ALEX-7Q2K": {
+          "status": 404,
+          "code": "not_found",
+          "message": "Referral code ALEX-7Q2K not found"
+        }
+      },
+      "stats": {
+        "code": "ALEX-7Q2K",
+        "clicks": 42,
+        "signups": 9,
+        "conversions": 5,
+        "rewards": {
+          "pending": 3,
+          "approved": 2
+        },
+        "recent": [
+          {
+            "id": "rc_00000000000040008000000000000042",
+            "status": "flagged",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:30:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000043",
+            "status": "pending",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:00:00.000Z",
+            "approvesAt": "2026-03-30T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000044",
+            "status": "denied",
+            "friendInitials": "D",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000045",
+            "status": "pending",
+            "friendInitials": "R",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-24T10:00:00.000Z",
+            "approvesAt": "2026-03-26T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000046",
+            "status": "approved",
+            "friendInitials": "J",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-12-02T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000047",
+            "status": "approved",
+            "friendInitials": "M",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-10-23T10:00:00.000Z"
+          }
+        ]
+      }
+    },
+    "capped": {
+      "link": {
+        "code": "ALEX-7Q2K",
+        "url": "https://shop.example.com/?kith_ref=ALEX-7Q2K",
+        "incentive": {
+          "friend": {
+            "kind": "coupon",
+            "amountOff": {
+              "minor": 1000,
+              "currency": "USD"
+            }
+          },
+          "advocate": {
+            "kind": "points",
+            "points": 100
+          }
+        }
+      },
+      "offers": {
+        "LIN-8H3M": {
+          "status": 404,
+          "code": "code_capped",
+          "message": "This code has been used as often as it may"
+        },
+        "ALEX-7Q2K": {
+          "status": 404,
+          "code": "code_capped",
+          "message": "This code has been used as often as it may"
+        }
+      },
+      "stats": {
+        "code": "ALEX-7Q2K",
+        "clicks": 42,
+        "signups": 9,
+        "conversions": 5,
+        "rewards": {
+          "pending": 3,
+          "approved": 2
+        },
+        "recent": [
+          {
+            "id": "rc_00000000000040008000000000000048",
+            "status": "flagged",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:30:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000049",
+            "status": "pending",
+            "friendInitials": "Y",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-28T10:00:00.000Z",
+            "approvesAt": "2026-03-30T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000050",
+            "status": "denied",
+            "friendInitials": "D",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-25T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000051",
+            "status": "pending",
+            "friendInitials": "R",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2026-02-24T10:00:00.000Z",
+            "approvesAt": "2026-03-26T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000052",
+            "status": "approved",
+            "friendInitials": "J",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-12-02T10:00:00.000Z"
+          },
+          {
+            "id": "rc_00000000000040008000000000000053",
+            "status": "approved",
+            "friendInitials": "M",
+            "reward": {
+              "kind": "points",
+              "points": 100
+            },
+            "createdAt": "2025-10-23T10:00:00.000Z"
+          }
+        ]
+      }
+    }
   }
 };
