@@ -22,7 +22,12 @@ export async function recordingBackend(from = 400 * DAY) {
   // PGlite's now() reads Date.now, so SQL and JS share the recorder's clock; a PostgreSQL server
   // (KITH_DATABASE_URL) would keep its own, so the recording always runs on PGlite.
   const clock = FakeTimers.install({ now: RECORDED_AT - from, toFake: ['Date'] });
-  const backend = await createTestBackend({ db: await createTestDb({}) });
+  const backend = await createTestDb({})
+    .then((db) => createTestBackend({ db }))
+    .catch((e) => {
+      clock.uninstall();
+      throw e;
+    });
   /** A shop's merchant (`admin`), a shopper by customer id, and a signed-out visitor. */
   const clients = ({ shop: { publishableKey }, customerToken, admin }) => ({
     admin,
@@ -54,9 +59,12 @@ export async function play(b, stories) {
   const answers = {};
   for (const step of all) {
     b.at(step.before);
-    answers[step.who] = await step.run().catch((e) => {
-      throw new Error(`${step.who}, ${(step.before / DAY).toFixed(2)} days before: ${e.status} ${e.code} ${e.message}`);
-    });
+    try {
+      answers[step.who] = await step.run();
+    } catch (e) {
+      const when = `${step.who}, ${(step.before / DAY).toFixed(2)} days before`;
+      throw new Error(`${when}: ${e.status} ${e.code} ${e.message}`, { cause: e });
+    }
   }
   b.at(0);
   return answers;

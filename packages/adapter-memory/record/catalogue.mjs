@@ -3,7 +3,7 @@
 // photos moderated, votes cast one per shopper, the shop's reply; the summary and every listing a
 // widget asks for are then the server's.
 import { artPhoto } from '../dist/art.js';
-import { DAY, HOUR, play, PNG } from './backend.mjs';
+import { DAY, HOUR, MINUTE, play, PNG } from './backend.mjs';
 
 const LONG =
   'I have carried this tote every day for three months. It still looks new: the quality of the canvas is excellent, the colour has not faded in the sun, and the leather trim on the strap has softened nicely. It holds a 14-inch laptop, a cardigan, a lunch box and a book without losing its shape, and it stands up on its own on the floor of a café, which sounds minor until you own a bag that flops over. The inside pockets fit a phone and a passport. My only wish is a zip pocket on the outside for a transit card, because digging for it at the gate is the one annoyance left. Delivery took three days. Would buy again in another colour.';
@@ -113,12 +113,10 @@ export async function recordCatalogue(b) {
     steps.push([hours * HOUR, write]);
   });
   steps.push([100 * HOUR, () => admin.call('POST', `/admin/reviews/${keyOf(names, 'r5')}/reply`, { body: REPLY })]);
-  steps.push([
-    HOUR,
-    async () => {
-      for (const [id, c] of votes) await shop.shopper(c).reviews.markHelpful(id);
-    },
-  ]);
+  // The votes in the last two hours, a minute apart (the server limits writes per minute).
+  const voteCount = TEXTS.reduce((n, _, i) => n + ((i * 7) % 11), 0);
+  for (let k = 0; k < voteCount; k++)
+    steps.push([2 * HOUR - k * MINUTE, () => shop.shopper(votes[k][1]).reviews.markHelpful(votes[k][0])]);
   let q = 0;
   let a = 0;
   for (const [hours, body, asker, answers] of QUESTIONS) {

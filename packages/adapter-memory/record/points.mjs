@@ -1,5 +1,8 @@
-// The demo shopper's points in every state a story or test shows, played through the real server.
+// The demo shopper's points in every state a story or test shows, played through the real server:
+// each state in a shop of its own (so its order numbers, codes and stock are that shop's alone),
+// all with the same program and catalogue.
 import { DAY, MINUTE, play, PNG } from './backend.mjs';
+import { SHOPPER } from './group-buy.mjs';
 
 const usd = (minor) => ({ minor, currency: 'USD' });
 /** The demo catalogue, as a merchant sets it up (codes from their shop's discount codes). */
@@ -18,42 +21,39 @@ const REWARDS = [
 ];
 const CODES = { 'rw-ship': 'SHIP', 'rw-5off': 'FIVE', 'rw-early': 'EARLY', 'rw-10p': 'TENP' };
 
-/** Every state, as a story of `[days before now, step]` for its own customer. */
-function stories(b) {
-  // The shop's order numbers, in the order the stories place them.
-  let orders = 1000;
+/** Every state, as a story of `[days before now, step]`; a step gets the state's shop. */
+function stories() {
   const order =
     (dollars, productIds = ['p1'], team) =>
-    (c) =>
-      b.admin.reportOrder({
-        id: `o-${++orders}`,
+    (shop, c = SHOPPER) =>
+      shop.admin.reportOrder({
+        id: `o-${++shop.orders}`,
         customerId: c,
         productIds,
         total: usd(Math.round(dollars * 100)),
-        ...(team && { teamId: team === 'team' ? teams.get(c) : team }),
+        ...(team && { teamId: shop.team }),
       });
-  /** The team each customer leads. */
-  const teams = new Map();
-  const lead = async (c) => teams.set(c, (await b.shopper(c).groupBuy.startTeam('gb-1', { displayName: 'Alex' })).id);
-  const checkIn = (c) => b.shopper(c).points.checkIn();
-  const redeem = (id) => (c) => b.shopper(c).points.redeem(id);
-  const photoReview = async (c) => {
-    const s = b.shopper(c);
+  const lead = async (shop) =>
+    (shop.team = (await shop.shopper(SHOPPER).groupBuy.startTeam('gb-1', { displayName: 'Alex Kim' })).id);
+  const checkIn = (shop) => shop.shopper(SHOPPER).points.checkIn();
+  const redeem = (id) => (shop) => shop.shopper(SHOPPER).points.redeem(id);
+  const photoReview = async (shop) => {
+    const s = shop.shopper(SHOPPER);
     const photo = await s.reviews.uploadMedia(new Blob([PNG], { type: 'image/png' }));
     const body = 'Sturdy canvas and the pockets hold everything. Second one for my partner.';
     const review = { productId: 'p1', rating: 5, body, displayName: 'Alex K.', consent: true, mediaIds: [photo.id] };
     // Photos wait for a person; the shop's moderator publishes it the same day.
-    return b.admin.approveReview((await s.reviews.submitReview(review)).id);
+    return shop.admin.approveReview((await s.reviews.submitReview(review)).id);
   };
   const days = (n, step) => [n * DAY, step];
   const since = (first) => [
     days(first, order(1150)),
     days(200, redeem('rw-5off')),
-    days(60, (c) =>
-      b.admin.call('POST', '/admin/points/earn', { customerId: c, action: 'referral', sourceId: `friend-${c}` }),
+    days(60, (shop) =>
+      shop.admin.call('POST', '/admin/points/earn', { customerId: SHOPPER, action: 'referral', sourceId: 'friend-1' }),
     ),
     days(40, photoReview),
-    days(12, (c) => b.admin.adjustPoints(c, 30, 'Sorry your parcel was late')),
+    days(12, (shop) => shop.admin.adjustPoints(SHOPPER, 30, 'Sorry your parcel was late')),
     days(5, order(180, ['p2'])),
   ];
   const base = since(300);
@@ -74,9 +74,12 @@ function stories(b) {
       ...member,
       ...[100, 99, 98, 97, 96, 95, 94].map((n) => days(n, checkIn)),
       days(80, lead),
-      [80 * DAY - 5 * MINUTE, order(53.1, ['p1'], 'team')],
-      [80 * DAY - 10 * MINUTE, (c) => b.shopper(`${c}-friend`).groupBuy.joinTeam(teams.get(c), { displayName: 'Mei' })],
-      [80 * DAY - 15 * MINUTE, (c) => order(53.1, ['p1'], teams.get(c))(`${c}-friend`)],
+      [80 * DAY - 5 * MINUTE, order(53.1, ['p1'], true)],
+      [
+        80 * DAY - 10 * MINUTE,
+        (shop) => shop.shopper('c-mei').groupBuy.joinTeam(shop.team, { displayName: 'Mei Lin' }),
+      ],
+      [80 * DAY - 15 * MINUTE, (shop) => order(53.1, ['p1'], true)(shop, 'c-mei')],
       days(45, order(2215)),
     ],
     rich,
@@ -99,14 +102,14 @@ const AFTER = {
   rich: { 'redeem:rw-10p': '' },
 };
 
-export async function recordPoints(b) {
-  b.at(400 * DAY);
-  await b.admin.call('PUT', '/admin/points/program', {
-    name: 'Kith Rewards',
-    termsUrl: 'https://shop.example.com/rewards/terms',
-  });
-  await b.admin.call('PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
-  await b.admin.call('POST', '/admin/group-buys', {
+/** The program, catalogue and group buy every state's shop starts with, 400 days ago. */
+async function setUp(b) {
+  const shop = { ...(await b.addShop()), orders: 1000, team: '' };
+  const { admin } = shop;
+  const program = { name: 'Kith Rewards', termsUrl: 'https://shop.example.com/rewards/terms' };
+  await admin.call('PUT', '/admin/points/program', program);
+  await admin.call('PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
+  await admin.call('POST', '/admin/group-buys', {
     id: 'gb-1',
     productId: 'p1',
     product: { title: 'Everyday tote' },
@@ -117,21 +120,33 @@ export async function recordPoints(b) {
     ],
   });
   for (const r of REWARDS) {
-    await b.admin.call('POST', '/admin/points/rewards', r);
+    await admin.call('POST', '/admin/points/rewards', r);
     const prefix = CODES[r.id];
     if (prefix) {
       const codes = Array.from({ length: 200 }, (_, i) => `KITH-${prefix}-${String(i + 1).padStart(3, '0')}`);
-      await b.admin.call('POST', `/admin/points/rewards/${r.id}/codes`, { codes });
+      await admin.call('POST', `/admin/points/rewards/${r.id}/codes`, { codes });
     }
   }
-  const story = stories(b);
-  const answers = await play(b, story);
+  return shop;
+}
+
+export async function recordPoints(b) {
+  b.at(400 * DAY);
+  const story = stories();
+  const shops = {};
+  for (const state of Object.keys(story)) shops[state] = await setUp(b);
+  const answers = await play(
+    b,
+    Object.fromEntries(
+      Object.entries(story).map(([state, steps]) => [state, steps.map(([at, run]) => [at, () => run(shops[state])])]),
+    ),
+  );
   const states = {};
-  for (const who of Object.keys(story)) {
-    const s = b.shopper(who).points;
+  for (const [state, shop] of Object.entries(shops)) {
+    const s = shop.shopper(SHOPPER).points;
     const { serverTime: _, ...account } = await s.getAccount();
     const { items: history } = await s.listHistory({ limit: 50 });
-    states[who] = { account, history };
+    states[state] = { account, history };
   }
   for (const [from, writes] of Object.entries(AFTER))
     states[from].after = Object.fromEntries(
@@ -141,5 +156,5 @@ export async function recordPoints(b) {
         return [write, { answer, then }];
       }),
     );
-  return { program: await b.guest.points.getProgram(), states };
+  return { program: await shops.member.guest.points.getProgram(), states };
 }

@@ -18,10 +18,11 @@ export const RECORDED = new URL('../recorded/demo.js', import.meta.url);
  */
 function renumbered(data, names = {}, codes = {}) {
   const ids = new Map();
-  const uuid = /[0-9a-f]{8}(-?)[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{12}/g;
-  // Referral codes are random too, and travel inside URLs and coupon codes.
+  const uuid = /(?<![0-9a-f-])[0-9a-f]{8}(-?)[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{4}\1[0-9a-f]{12}(?![0-9a-f])/g;
+  // Referral codes are random too, and travel inside URLs and coupon codes (`ALEX-K3P9`: a name
+  // and four characters, distinct enough to replace as text).
   const text = Object.entries(codes).reduce((t, [code, name]) => t.replaceAll(code, name), JSON.stringify(data));
-  const named = text.replace(/"([\w-]+)"/g, (all, id) => (names[id] ? `"${names[id]}"` : all));
+  const named = text.replace(/"([\w-]+)"/g, (all, id) => (Object.hasOwn(names, id) ? `"${names[id]}"` : all));
   const numbered = named.replace(uuid, (id, dash) => {
     if (!ids.has(id)) ids.set(id, String(ids.size + 1).padStart(12, '0'));
     return ['00000000', '0000', '4000', '8000', ids.get(id)].join(dash);

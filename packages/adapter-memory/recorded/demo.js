@@ -621,7 +621,7 @@ export default {
           "title": "Free shipping on your next order",
           "cost": 300,
           "kind": "perk",
-          "stock": 23
+          "stock": 25
         },
         {
           "id": "rw-5off",
@@ -638,14 +638,14 @@ export default {
               "currency": "USD"
             }
           },
-          "stock": 184
+          "stock": 199
         },
         {
           "id": "rw-early",
           "title": "Early access: winter drop",
           "cost": 800,
           "kind": "perk",
-          "stock": 198,
+          "stock": 200,
           "tierId": "silver"
         },
         {
@@ -656,7 +656,7 @@ export default {
           "coupon": {
             "percentOff": 10
           },
-          "stock": 199
+          "stock": 200
         },
         {
           "id": "rw-tote",
@@ -764,7 +764,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1020"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -835,7 +835,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-member"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -862,7 +862,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1002"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -897,7 +897,7 @@ export default {
               "rewardId": "rw-5off",
               "rewardTitle": "$5 off",
               "points": 500,
-              "code": "KITH-FIVE-015",
+              "code": "KITH-FIVE-002",
               "coupon": {
                 "amountOff": {
                   "minor": 500,
@@ -1014,7 +1014,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1021"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -1099,7 +1099,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-checked-in"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -1126,7 +1126,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1003"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -1142,7 +1142,7 @@ export default {
               "rewardId": "rw-ship",
               "rewardTitle": "Free shipping on your next order",
               "points": 300,
-              "code": "KITH-SHIP-002",
+              "code": "KITH-SHIP-001",
               "createdAt": "2026-03-02T10:00:00.000Z"
             },
             "then": "checked-in+redeem:rw-ship"
@@ -1153,7 +1153,7 @@ export default {
               "rewardId": "rw-5off",
               "rewardTitle": "$5 off",
               "points": 500,
-              "code": "KITH-FIVE-016",
+              "code": "KITH-FIVE-002",
               "coupon": {
                 "amountOff": {
                   "minor": 500,
@@ -1174,7 +1174,7 @@ export default {
               "rewardId": "rw-early",
               "rewardTitle": "Early access: winter drop",
               "points": 800,
-              "code": "KITH-EARLY-002",
+              "code": "KITH-EARLY-001",
               "createdAt": "2026-03-02T10:00:00.000Z"
             },
             "then": "checked-in+redeem:rw-early"
@@ -1241,7 +1241,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1022"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -1368,7 +1368,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-bonus-next"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -1395,7 +1395,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1004"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -1478,7 +1478,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1023"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -1549,7 +1549,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-expiring"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -1648,7 +1648,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1024"
+              "id": "o-1005"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -1705,7 +1705,7 @@ export default {
             "points": 2215,
             "source": {
               "type": "order",
-              "id": "o-1017"
+              "id": "o-1004"
             },
             "status": "available",
             "availableAt": "2026-02-15T10:00:00.000Z",
@@ -1734,7 +1734,7 @@ export default {
             "points": 53,
             "source": {
               "type": "order",
-              "id": "o-1015"
+              "id": "o-1002"
             },
             "status": "available",
             "availableAt": "2026-01-11T10:05:00.000Z",
@@ -1749,7 +1749,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-top-tier"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -1888,7 +1888,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1005"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -1958,7 +1958,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1025"
+              "id": "o-1003"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2001,7 +2001,7 @@ export default {
             "points": 460,
             "source": {
               "type": "order",
-              "id": "o-1018"
+              "id": "o-1002"
             },
             "status": "available",
             "availableAt": "2026-02-25T10:00:00.000Z",
@@ -2044,7 +2044,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-rich"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -2071,7 +2071,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1006"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -2157,7 +2157,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1026"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2241,7 +2241,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-member+redeem:rw-ship"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -2268,7 +2268,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1007"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -2338,7 +2338,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1027"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2436,7 +2436,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-checked-in+redeem:rw-ship"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -2463,7 +2463,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1008"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -2533,7 +2533,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1028"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2617,7 +2617,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-member+redeem:rw-5off"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -2644,7 +2644,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1009"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -2714,7 +2714,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1029"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2812,7 +2812,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-checked-in+redeem:rw-5off"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -2839,7 +2839,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1010"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -2909,7 +2909,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1030"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -2993,7 +2993,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-member+redeem:rw-early"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -3020,7 +3020,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1011"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -3090,7 +3090,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1031"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -3188,7 +3188,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-checked-in+redeem:rw-early"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -3215,7 +3215,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1012"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -3290,7 +3290,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1032"
+              "id": "o-1002"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -3445,7 +3445,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-bonus-next+checkIn"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -3472,7 +3472,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1013"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",
@@ -3542,7 +3542,7 @@ export default {
             "points": 180,
             "source": {
               "type": "order",
-              "id": "o-1033"
+              "id": "o-1003"
             },
             "status": "pending",
             "availableAt": "2026-03-27T10:00:00.000Z",
@@ -3598,7 +3598,7 @@ export default {
             "points": 460,
             "source": {
               "type": "order",
-              "id": "o-1019"
+              "id": "o-1002"
             },
             "status": "available",
             "availableAt": "2026-02-25T10:00:00.000Z",
@@ -3641,7 +3641,7 @@ export default {
             "points": 100,
             "source": {
               "type": "referral",
-              "id": "friend-rich+redeem:rw-10p"
+              "id": "friend-1"
             },
             "status": "available",
             "expiresAt": "2027-01-01T10:00:00.000Z",
@@ -3668,7 +3668,7 @@ export default {
             "points": 1150,
             "source": {
               "type": "order",
-              "id": "o-1014"
+              "id": "o-1001"
             },
             "status": "available",
             "availableAt": "2025-06-05T10:00:00.000Z",

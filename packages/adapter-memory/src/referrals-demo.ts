@@ -11,14 +11,17 @@ export type ReferralScenarioState = (typeof REFERRAL_STATES)[number];
  * The demo referrals in one state as the server served them (`npm run record`), for the shopper
  * `customerId`: their link and stats, and what Lin's `LIN-8H3M` and their `ALEX-7Q2K` offer a friend.
  */
-export function demoReferralsFixture(now: number, customerId: string, state: ReferralScenarioState = 'advocate') {
+export function demoReferralsFixture(
+  now: number,
+  customerId: string,
+  state: ReferralScenarioState = 'advocate',
+): MemoryReferralsFixture {
   const { link, offers, stats } = shifted(recorded.referrals[state]!, now - Date.parse(recorded.recordedAt));
-  const mine = <T>(value: T | null) => (value ? { [customerId]: value } : {});
-  return { links: mine(link), offers, stats: mine(stats) } satisfies MemoryReferralsFixture;
+  return { links: link ? { [customerId]: link } : {}, offers, stats: stats ? { [customerId]: stats } : {} };
 }
 
 /** The demo's first link: the shopper's recorded one, kept for the next calls. */
 export const demoReferralsOutcomes: MemoryOutcomes = {
   'referrals.createLink': ({ fixture, customer }) =>
-    (fixture.referrals!.links[customer.id] = recorded.referrals.advocate!.link!),
+    (fixture.referrals!.links[customer.id] = structuredClone(recorded.referrals.advocate!.link!)),
 };

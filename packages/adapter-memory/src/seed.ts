@@ -45,9 +45,12 @@ export interface MemorySeed {
  */
 export function demoSeed(now = Date.now(), customerId = DEMO_SHOPPER.id): MemorySeed {
   const { offers, teams } = demoGroupBuy('forming', now, customerId);
-  const { shows, reviews, questions, summaries, listings } = shifted(recorded, now - Date.parse(recorded.recordedAt));
+  const { shows, reviews, questions, summaries, listings } = recorded;
+  const served = shifted({ shows, reviews, questions }, now - Date.parse(recorded.recordedAt));
   return {
-    ...{ shows, reviews, questions, summaries, listings, offers, teams },
+    ...served,
+    ...structuredClone({ summaries, listings }),
+    ...{ offers, teams },
     points: demoPointsFixture(now, customerId),
     referrals: demoReferralsFixture(now, customerId),
   };

@@ -3,9 +3,32 @@
 // recording is renewed (and its diff shows which figures moved).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { createMemoryAdapter } from '@kith/adapter-memory';
 import recorded from '../recorded/demo.js';
 import { record } from '../record/record.mjs';
 
 it('recorded/demo.js is what the server serves today (else run `npm run record`)', async () => {
   assert.deepEqual(await record(), recorded);
+});
+
+// The recorder keys each listing by its query (`p1 rating=5 sort=newest`); the adapter must build
+// the same key from the query a widget sends, or it answers the default order instead.
+it('the adapter answers each recorded query with its recorded listing', async () => {
+  const adapter = createMemoryAdapter();
+  for (const [key, ids] of Object.entries(recorded.listings)) {
+    const [productId, ...fields] = key.split(' ');
+    const q = Object.fromEntries(fields.map((f) => f.split('=')));
+    const query = {
+      productId,
+      ...q,
+      ...(q.rating && { rating: Number(q.rating) }),
+      ...(q.withMedia && { withMedia: true }),
+    };
+    const { items } = await adapter.reviews.listReviews({ ...query, limit: 50 });
+    assert.deepEqual(
+      items.map((r) => r.id),
+      ids,
+      key,
+    );
+  }
 });
