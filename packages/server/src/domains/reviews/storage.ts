@@ -198,47 +198,23 @@ export async function listReviews(
 
 /**
  * Summaries for many products in one query (N rating snippets on a listing page, one request),
- * with the shop's topics counted the way `q` matches.
+ * read from the counts the triggers of 0013_review_stats.sql keep on every write.
  */
 export async function summaries(db: Db, shopId: string, productIds: string[]): Promise<ReviewSummaryResponse[]> {
-  const { topics } = await getSettings(db, shopId);
-  const [{ rows }, topicRows] = await Promise.all([
-    db.query<{
-      product_id: string;
-      rating: number;
-      n: string;
-      recommend_yes: string;
-      recommend_any: string;
-      with_media: string;
-    }>(
-      `SELECT product_id, rating, count(*) AS n, count(*) FILTER (WHERE recommend) AS recommend_yes, count(recommend) AS recommend_any,
-         count(*) FILTER (WHERE media_count > 0) AS with_media
-       FROM reviews WHERE shop_id = $1 AND product_id = ANY($2) AND status = 'published' GROUP BY product_id, rating`,
-      [shopId, productIds],
-    ),
-    topics.length
-      ? db
-          .query<{ product_id: string; label: string; n: string }>(
-            `SELECT r.product_id, t.label, count(*) AS n
-         FROM reviews r JOIN unnest($3::text[], $4::text[]) AS t (label, pattern) ON r.body ILIKE t.pattern OR r.title ILIKE t.pattern
-         WHERE r.shop_id = $1 AND r.product_id = ANY($2) AND r.status = 'published'
-         GROUP BY r.product_id, t.label`,
-            [shopId, productIds, topics, topics.map(containsPattern)],
-          )
-          .then((r) => r.rows)
-      : [],
-  ]);
+  type Count = 'n1' | 'n2' | 'n3' | 'n4' | 'n5' | 'recommend_yes' | 'recommend_any' | 'with_media';
+  const { rows } = await db.query<
+    Record<Count, number> & { product_id: string; topics: { label: string; n: number }[] | null }
+  >(
+    `SELECT s.product_id, n1, n2, n3, n4, n5, recommend_yes, recommend_any, with_media,
+       (SELECT json_agg(json_build_object('label', t.label, 'n', t.n)) FROM review_topic_stats t
+        WHERE t.shop_id = s.shop_id AND t.product_id = s.product_id AND t.n > 0) AS topics
+     FROM review_stats s WHERE s.shop_id = $1 AND s.product_id = ANY($2)`,
+    [shopId, productIds],
+  );
+  const byProduct = new Map(rows.map((r) => [r.product_id, r]));
   return productIds.map((productId) => {
-    const histogram: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-    let yes = 0;
-    let any = 0;
-    let withMediaCount = 0;
-    for (const r of rows.filter((x) => x.product_id === productId)) {
-      histogram[r.rating - 1] = Number(r.n);
-      yes += Number(r.recommend_yes);
-      any += Number(r.recommend_any);
-      withMediaCount += Number(r.with_media);
-    }
+    const r = byProduct.get(productId);
+    const histogram: [number, number, number, number, number] = r ? [r.n1, r.n2, r.n3, r.n4, r.n5] : [0, 0, 0, 0, 0];
     const count = histogram.reduce((a, b) => a + b, 0);
     const sum = histogram.reduce((s, n, i) => s + n * (i + 1), 0);
     return {
@@ -246,11 +222,10 @@ export async function summaries(db: Db, shopId: string, productIds: string[]): P
       count,
       histogram,
       average: count ? Math.round((sum / count) * 10) / 10 : 0,
-      recommendPercent: any ? Math.round((yes / any) * 100) : null,
-      withMediaCount,
-      topics: topicRows
-        .filter((t) => t.product_id === productId)
-        .map((t) => ({ label: t.label, count: Number(t.n) }))
+      recommendPercent: r?.recommend_any ? Math.round((r.recommend_yes / r.recommend_any) * 100) : null,
+      withMediaCount: r?.with_media ?? 0,
+      topics: (r?.topics ?? [])
+        .map((t) => ({ label: t.label, count: t.n }))
         .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
     };
   });
