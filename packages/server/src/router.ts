@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
 import type { AppEnv, Deps } from './env.js';
 import { badRequest, invalid, unsupportedMediaType } from './errors.js';
 import { optionalCustomer, requireCustomer, requireKey } from './middleware/auth.js';
@@ -44,12 +45,17 @@ type RouteInput = Omit<RouteConfig, 'security' | 'middleware'>;
 /** Who may call a route; one value makes both its OpenAPI `security` and the middleware that enforces it. */
 interface Access {
   readonly key: 'none' | 'publishable' | 'secret';
-  /** EventSource cannot send headers: the publishable key may come as `?key=`. */
-  readonly queryKey?: boolean;
+  /**
+   * The publishable key as `?key=`: `only` for EventSource streams, which cannot send headers;
+   * `also` for every read, so a public read is a simple request a CDN can cache by its URL.
+   */
+  readonly queryKey?: 'only' | 'also';
   /** `optional`: answered anonymously without a token; a token that is sent must be valid. */
   readonly customer?: 'required' | 'optional';
   /** `false` only where a stored answer would be a secret (the secret key's rotation); writes only. */
   readonly idempotency?: boolean;
+  /** `false`: a read no shared cache may keep (its answer carries the server's clock). */
+  readonly cache?: boolean;
 }
 
 /** Routes that went through a helper below; `newRouter` takes no other. */
@@ -58,10 +64,13 @@ const DECLARED = new WeakSet<object>();
 function securityOf({ key, queryKey, customer }: Access): NonNullable<RouteConfig['security']> {
   if (key === 'none') return [];
   if (key === 'secret') return [{ secretKey: [] }];
-  if (queryKey) return [{ publishableKeyQuery: [] }];
-  if (customer === 'required') return [{ publishableKey: [], customerToken: [] }];
-  if (customer === 'optional') return [{ publishableKey: [] }, { publishableKey: [], customerToken: [] }];
-  return [{ publishableKey: [] }];
+  if (queryKey === 'only') return [{ publishableKeyQuery: [] }];
+  const keys: Record<string, string[]>[] = queryKey
+    ? [{ publishableKey: [] }, { publishableKeyQuery: [] }]
+    : [{ publishableKey: [] }];
+  const withToken = keys.map((k) => ({ ...k, customerToken: [] }));
+  if (customer === 'required') return withToken;
+  return customer === 'optional' ? [...keys, ...withToken] : keys;
 }
 
 /**
@@ -90,12 +99,15 @@ export function routes(deps: Deps) {
       access.key === 'secret' ? keys.secret : access.queryKey ? keys.stream : keys.publishable,
       ...(access.customer ? [customers[access.customer]] : []),
       ...(isWrite(method) ? (access.idempotency === false ? [limit] : [limit, keyed]) : []),
+      // A read that is not a stream: a cache policy, and an ETag so a revalidation can be a 304.
+      ...(access.queryKey === 'also' && access.cache !== false ? [publicCache, etag()] : []),
     ];
   };
 
-  const declare = <R extends RouteInput>(access: Access, config: R) => {
+  const declare = <R extends RouteInput>(given: Access, config: R) => {
     // `security` right after `summary`, where routes used to write it: the document keeps its key order.
     const { method, path, summary, ...rest } = config;
+    const access: Access = given.key === 'publishable' && method === 'get' ? { queryKey: 'also', ...given } : given;
     const route = createRoute({
       method,
       path,
@@ -113,12 +125,13 @@ export function routes(deps: Deps) {
     openRoute: <R extends RouteInput>(config: R) => declare({ key: 'none' }, config),
     /**
      * The publishable key. `customer: 'optional'`: a customer token, when sent, shows the
-     * customer their own part of the answer (their seat in a team).
+     * customer their own part of the answer (their seat in a team). A read may be kept by shared
+     * caches (`PUBLIC_CACHE`) unless `cache: false`.
      */
-    publicRoute: <R extends RouteInput>(config: R, options: { customer?: 'optional' } = {}) =>
+    publicRoute: <R extends RouteInput>(config: R, options: { customer?: 'optional'; cache?: false } = {}) =>
       declare({ key: 'publishable', ...options }, config),
     /** A Server-Sent Events stream: the publishable key as `?key=`, since EventSource cannot send headers. */
-    streamRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', queryKey: true }, config),
+    streamRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', queryKey: 'only' }, config),
     /** On behalf of a shopper: the publishable key and a customer token signed by the merchant's server. */
     customerRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', customer: 'required' }, config),
     /** The merchant's server: the secret key. `idempotency: false` for a write whose answer must not be stored. */
@@ -126,6 +139,22 @@ export function routes(deps: Deps) {
       declare({ key: 'secret', ...options }, config),
   };
 }
+
+/** How long caches may keep a public read, and serve it stale while they fetch it again (docs/server.md). */
+export const PUBLIC_CACHE = 'public, max-age=10, stale-while-revalidate=60';
+
+/**
+ * A public read whose key came in the URL may be kept by any cache, a CDN included, keyed by that
+ * URL and the page's origin (the CORS answer differs per origin). With the key in a header, or a
+ * customer token, the app-wide rule stands (private or no-store; see security-headers.ts).
+ */
+const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.header('authorization') || c.req.header('x-kith-customer')) return;
+  if (c.res.status !== 200 && c.res.status !== 304) return;
+  c.res.headers.set('cache-control', PUBLIC_CACHE);
+  c.res.headers.set('vary', 'Origin');
+};
 
 /** A required JSON request body. */
 export const jsonBody = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });

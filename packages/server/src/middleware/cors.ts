@@ -24,7 +24,7 @@ export function cors(): MiddlewareHandler {
     if (origin) {
       c.res.headers.set('access-control-allow-origin', origin);
       c.res.headers.set('access-control-expose-headers', 'retry-after, idempotent-replayed');
-      c.res.headers.append('vary', 'Origin');
+      if (!/\bOrigin\b/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('vary', 'Origin');
     }
   };
 }

@@ -6,10 +6,11 @@ import type { AppEnv } from '../env.js';
  * and an explicit `Cache-Control` (docs/server.md, "Caching and security headers"):
  * - `no-store`: writes, errors, streams, and anything for one customer or the merchant (a customer
  *   token or the secret key), so no cache, shared or the browser's, keeps it;
- * - `private, no-cache`: public reads. Shared caches must not keep them (the key is not in the URL,
- *   so two shops' `p1` would collide), and the browser revalidates each time, so a review or a show
- *   is never shown stale after a write;
- * - a read's own choice before either (photos: public and immutable; a moderator's: private, no-store).
+ * - a public read with the key in the URL: `public, max-age=10, stale-while-revalidate=60` and an
+ *   ETag (router.ts `publicCache`), so a CDN can keep it;
+ * - `private, no-cache`: a public read with the key in a header. Shared caches must not keep it (the
+ *   key is not in the URL, so two shops' `p1` would collide); the browser revalidates each time;
+ * - a read's own choice otherwise (photos: public and immutable; a moderator's: private, no-store).
  */
 export function securityHeaders(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -24,6 +25,8 @@ function cacheControl(c: Context<AppEnv>): string {
   if (c.res.headers.get('content-type')?.startsWith('text/event-stream')) return 'no-store';
   if (c.res.status >= 400 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return 'no-store';
   const own = c.res.headers.get('cache-control');
-  if (own) return own;
-  return c.req.header('x-kith-customer') || c.get('keyKind') === 'secret' ? 'no-store' : 'private, no-cache';
+  // A customer's or the merchant's data is never kept, whatever else the route chose.
+  if (c.req.header('x-kith-customer') || c.get('keyKind') === 'secret')
+    return own?.includes('no-store') ? own : 'no-store';
+  return own ?? 'private, no-cache';
 }

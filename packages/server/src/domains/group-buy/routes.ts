@@ -33,7 +33,8 @@ export function groupBuyRouter(deps: AppDeps) {
           ...errorResponses(401, 403, 404),
         },
       },
-      { customer: 'optional' },
+      // Its serverTime sets the countdowns' clock: a cached copy would move them by its age.
+      { customer: 'optional', cache: false },
     ),
     async (c) => c.json(await getOffer(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
@@ -71,7 +72,8 @@ export function groupBuyRouter(deps: AppDeps) {
         request: { params: IdParam },
         responses: { 200: teamOk('OK'), ...errorResponses(401, 403, 404) },
       },
-      { customer: 'optional' },
+      // Its serverTime sets the countdowns' clock: a cached copy would move them by its age.
+      { customer: 'optional', cache: false },
     ),
     async (c) => c.json(await getTeam(db, c.get('shop').id, c.req.valid('param').id, customerOf(c)), 200),
   );
