@@ -52,6 +52,24 @@ const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>([
 ]);
 
 /**
+ * Wraps fetch so every request carries the publishable key: a read in the URL, so it is a simple
+ * request (no CORS preflight) that a CDN can cache by URL; a write in the Authorization header.
+ */
+function withKey(key: string, base: typeof fetch | undefined): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    const f = base ?? globalThis.fetch;
+    if (request.method !== 'GET') {
+      request.headers.set('Authorization', `Bearer ${key}`);
+      return f(request);
+    }
+    const url = new URL(request.url);
+    url.searchParams.set('key', key);
+    return f(new Request(url, request));
+  };
+}
+
+/**
  * Wraps fetch so every request carries the customer token. A fetch wrapper, not a header hook,
  * because the token may come from an async function (a refresh on the shop's side).
  */
@@ -86,11 +104,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   const root = baseUrl.replace(/\/+$/, '');
   const fetchFn =
     options.customerToken !== undefined ? withCustomerToken(options.customerToken, options.fetch) : options.fetch;
-  const http = createHttp({
-    baseUrl: `${root}/`,
-    headers: { Authorization: `Bearer ${publishableKey}` },
-    ...(fetchFn ? { fetch: fetchFn } : {}),
-  });
+  const http = createHttp({ baseUrl: `${root}/`, fetch: withKey(publishableKey, fetchFn) });
 
   const ctx: LiveContext = {
     http,

@@ -76,8 +76,8 @@ describe('rest adapter: group buy', () => {
     assert.deepEqual([offer.campaign.id, offer.teams.map((t) => t.id), offer.yourTeam], ['gb-1', [t1], null]);
     const [get] = api.requests;
     assert.deepEqual(
-      [get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']],
-      ['GET', '/v1/products/p1/group-buy', `Bearer ${pk}`, undefined],
+      [get.method, get.path, get.query.key, get.headers.authorization, get.headers['x-kith-customer']],
+      ['GET', '/v1/products/p1/group-buy', pk, undefined, undefined],
     );
     assert.equal(await anon.groupBuy.getOffer('p-none'), null);
     await assert.rejects(

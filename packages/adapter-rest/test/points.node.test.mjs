@@ -56,8 +56,8 @@ describe('rest adapter: points', () => {
     assert.deepEqual(program.rewards.map((r) => r.id).sort(), ['rw-5off', 'rw-gone', 'rw-ship', 'rw-vip']);
     const [get] = api.requests;
     assert.deepEqual(
-      [get.method, get.path, get.headers.authorization, get.headers['x-kith-customer']],
-      ['GET', '/v1/points/program', `Bearer ${pk}`, undefined],
+      [get.method, get.path, get.query.key, get.headers.authorization, get.headers['x-kith-customer']],
+      ['GET', '/v1/points/program', pk, undefined, undefined],
     );
 
     const ana = as(async () => tokens.ana);
@@ -76,10 +76,10 @@ describe('rest adapter: points', () => {
         .filter((r) => !r.path.startsWith('/v1/admin/'))
         .map((r) => [r.method, r.path, r.query, r.headers['x-kith-customer']]),
       [
-        ['GET', '/v1/points/me', {}, tokens.ana],
-        ['GET', '/v1/points/me/history', { limit: '1' }, tokens.ana],
-        ['GET', '/v1/points/me/history', { cursor: first.nextCursor, limit: '1' }, tokens.ana],
-        ['GET', '/v1/points/me/history', {}, tokens.ana],
+        ['GET', '/v1/points/me', { key: pk }, tokens.ana],
+        ['GET', '/v1/points/me/history', { limit: '1', key: pk }, tokens.ana],
+        ['GET', '/v1/points/me/history', { cursor: first.nextCursor, limit: '1', key: pk }, tokens.ana],
+        ['GET', '/v1/points/me/history', { key: pk }, tokens.ana],
       ],
     );
     await assert.rejects(ana.points.listHistory({ cursor: 'bad' }), (e) => isHttpError(e) && e.status === 400);

@@ -113,17 +113,19 @@ describe('createRestAdapter', () => {
     );
   });
 
-  it('sends the publishable key as a Bearer token, and in the query of streams', async () => {
+  it('sends the publishable key in the query of reads and streams (simple, cacheable requests), as a Bearer token on writes', async () => {
     const { api, adapter } = await setup();
     assert.equal((await adapter.live.getShow('show-2')).viewerCount, 1284);
     const found = await adapter.live.findShow({ productId: 'p3' });
     assert.equal(found.id, 'show-2');
     const [get] = api.getRequests('/v1/live/shows/show-2');
-    assert.equal(get.headers.authorization, `Bearer ${api.pk}`);
+    assert.deepEqual(get.query, { key: api.pk });
+    // No Authorization or custom header: a simple request, which needs no CORS preflight.
+    assert.equal(get.headers.authorization, undefined);
     assert.equal(get.headers['x-kith-customer'], undefined);
     const [find] = api.getRequests('/v1/live/shows');
-    assert.equal(find.headers.authorization, `Bearer ${api.pk}`);
-    assert.deepEqual(find.query, { product: 'p3' });
+    assert.equal(find.headers.authorization, undefined);
+    assert.deepEqual(find.query, { product: 'p3', key: api.pk });
 
     const sub = watch(adapter, 'show-2');
     await waitFor(() => sub.shows.length === 1, 'the first push');
@@ -148,7 +150,7 @@ describe('createRestAdapter', () => {
       api.requests.map((r) => r.headers['x-kith-customer']),
       ['jwt-1', 'jwt-2'],
     );
-    assert.ok(api.requests.every((r) => r.headers.authorization === `Bearer ${api.pk}`));
+    assert.ok(api.requests.every((r) => r.query.key === api.pk && r.headers.authorization === undefined));
 
     const fixed = createRestAdapter({ baseUrl: api.baseUrl, publishableKey: api.pk, customerToken: 'jwt-fixed' });
     await fixed.live.getShow('show-1');
@@ -202,7 +204,8 @@ describe('createRestAdapter', () => {
       fetch: spy,
       customerToken: 't',
     }).live.findShow({ productId: 'p1' });
-    assert.deepEqual(urls, [`${api.baseUrl}/live/shows/show-1`, `${api.baseUrl}/live/shows?product=p1`]);
+    const key = `key=${api.pk}`;
+    assert.deepEqual(urls, [`${api.baseUrl}/live/shows/show-1?${key}`, `${api.baseUrl}/live/shows?product=p1&${key}`]);
     assert.equal(api.requests.at(-1).headers['x-kith-customer'], 't');
   });
 
