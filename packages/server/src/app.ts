@@ -24,6 +24,7 @@ import { referralsRouter } from './domains/referrals/routes.js';
 import { adminOrdersRouter } from './domains/orders/routes.js';
 import { adminWebhooksRouter } from './domains/webhooks/routes.js';
 import { adminKeysRouter } from './domains/shops/admin-routes.js';
+import { embedRouter } from './domains/embed/routes.js';
 import { createDbMediaStore } from './domains/media/store.js';
 import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
@@ -80,6 +81,8 @@ export function createApp(options: Deps) {
   app.route('/v1', groupBuyRouter(deps));
   app.route('/v1', pointsRouter(deps));
   app.route('/v1', referralsRouter(deps));
+  // Its reads run through the whole app, each as a request of its own.
+  app.route('/v1/embed', embedRouter(deps, { fetch: (request) => app.fetch(request) }));
   app.route('/v1/admin', adminOrdersRouter(deps));
   app.route('/v1/admin', adminReviewsRouter(deps));
   app.route('/v1/admin', adminQuestionsRouter(deps));

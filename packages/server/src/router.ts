@@ -152,6 +152,8 @@ const publicCache: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   if (c.req.header('authorization') || c.req.header('x-kith-customer')) return;
   if (c.res.status !== 200 && c.res.status !== 304) return;
+  // A handler that chose its own policy (a first view with a part no shared cache may keep) keeps it.
+  if (c.res.headers.has('cache-control')) return;
   c.res.headers.set('cache-control', PUBLIC_CACHE);
   c.res.headers.set('vary', 'Origin');
 };

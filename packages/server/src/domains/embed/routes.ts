@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../../env.js';
+import { badRequest } from '../../errors.js';
+import { newRouter, routes } from '../../router.js';
+import { errorResponses } from '../../schemas/common.js';
+
+/** At most this many reads in one first view: every widget of a busy product page, with room. */
+export const FIRST_VIEW_MAX = 16;
+
+const FirstViewQuery = z.object({
+  r: z.union([z.string(), z.array(z.string())]).openapi({
+    description:
+      'A read, as its path and query under `/v1/` without the key (`live/shows?product=p1`, `products/p1/reviews?limit=5`); repeat for each read, at most 16. Streams and admin reads are refused.',
+  }),
+});
+const Answer = z.object({
+  status: z.number().int().openapi({ description: 'What that read alone would answer: 200, 404…' }),
+  body: z.unknown().openapi({ description: 'Its JSON body (an `{ error }` for a refusal)' }),
+});
+const FirstViewResponse = z.object({ answers: z.array(Answer).openapi({ description: 'In the order asked' }) });
+
+/** A read the first view may run: a public GET under /v1/, not a stream, an admin read or itself. */
+function readPath(r: string): string {
+  if (r.length > 512 || !/^[a-z]/.test(r) || /\.\.|\/\/|#|\\/.test(r))
+    throw badRequest(`Not a read path: ${r.slice(0, 80)}`);
+  const url = new URL(r, 'http://kith.invalid/v1/');
+  if (url.origin !== 'http://kith.invalid' || !url.pathname.startsWith('/v1/'))
+    throw badRequest(`Not a read path: ${r.slice(0, 80)}`);
+  if (/^\/v1\/(admin|embed)\b|\/events$/.test(url.pathname) || url.searchParams.has('key'))
+    throw badRequest(`Not a first-view read: ${r.slice(0, 80)}`);
+  return url.pathname + url.search;
+}
+
+/**
+ * The first view of a page in one request: the loader asks for every widget's reads at once,
+ * while it imports their code. Each read runs through the app as a request of its own, with this
+ * request's key, origin and customer token, so it is checked and answered exactly as alone.
+ */
+export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Response | Promise<Response> }) {
+  const router = newRouter();
+  const { publicRoute } = routes(deps);
+
+  router.openapi(
+    publicRoute(
+      {
+        method: 'get',
+        path: '/first-view',
+        summary: "Every widget's first read in one request",
+        description:
+          "Each `r` is answered as that read alone would be (status and body), in order. Cached like a public read when every part may be (no customer token; no read whose answer carries the server's clock), else `private, no-cache`.",
+        request: { query: FirstViewQuery },
+        responses: {
+          200: { description: 'OK', content: { 'application/json': { schema: FirstViewResponse } } },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+      { customer: 'optional' },
+    ),
+    async (c) => {
+      const asked = c.req.queries('r') ?? [];
+      if (!asked.length || asked.length > FIRST_VIEW_MAX)
+        throw badRequest(`Ask for 1 to ${FIRST_VIEW_MAX} reads (r=…)`);
+      const paths = asked.map(readPath);
+      const key = c.req.query('key') ?? '';
+      const headers = new Headers();
+      for (const name of ['authorization', 'origin', 'x-kith-customer', 'x-forwarded-for'])
+        if (c.req.header(name)) headers.set(name, c.req.header(name)!);
+      const origin = new URL(c.req.url).origin;
+      const responses = await Promise.all(
+        paths.map((p) => {
+          const url = new URL(p, origin);
+          if (key) url.searchParams.set('key', key);
+          return app.fetch(new Request(url, { headers }));
+        }),
+      );
+      const answers = await Promise.all(
+        responses.map(async (res) => ({ status: res.status, body: await res.json().catch(() => null) })),
+      );
+      // The whole answer is only as cacheable as its least cacheable part.
+      if (responses.some((res) => !res.headers.get('cache-control')?.startsWith('public')))
+        c.header('cache-control', 'private, no-cache');
+      return c.json({ answers }, 200);
+    },
+  );
+  return router;
+}
