@@ -1,6 +1,7 @@
 import { autoload } from './autoloader.js';
 import { referral, reserve } from 'kith:reserve';
 import { WIDGETS } from './widgets.js';
+import { requestFirstView, type FirstView } from './first-view.js';
 
 /**
  * The script-tag entry: `<script type="module" src="…/kith.js" data-adapter="…">`. It reads its
@@ -61,6 +62,7 @@ const src = script?.src ?? 'inline';
 const active = g.__kithLoader;
 
 let configured: Promise<void> | undefined;
+let first: FirstView | undefined;
 /**
  * Loads the runtime and applies the configuration (once). Widgets show loading states until then.
  * On an idle copy it waits for the active one and changes nothing.
@@ -71,7 +73,7 @@ export const ready = (): Promise<void> =>
     : (configured ??= (preload('setup'), script?.dataset.adapter === 'rest' && preload('rest'), import('./setup.js'))
         .then(({ setup }) => {
           document.removeEventListener('kith-consent', onConsent);
-          return setup({ ...script?.dataset }, earlyConsent);
+          return setup({ ...script?.dataset }, earlyConsent, undefined, first);
         })
         .catch((e) => report('the configuration', e)));
 
@@ -118,6 +120,8 @@ if (active) {
   console.warn(`[kith] Kith is already loaded on this page from ${active.src}; this copy (${src}) stays idle.`);
 } else {
   g.__kithLoader = { src, ready };
+  // Every widget's data in one request, on its way while their code loads.
+  if (script?.dataset.adapter === 'rest') first = requestFirstView(script.dataset, landed);
   autoload(
     document,
     Object.fromEntries(

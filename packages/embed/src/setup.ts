@@ -7,6 +7,8 @@ import {
   type ConsentInput,
   type KithAdapter,
 } from '@kith/core';
+import type { FirstView } from './first-view.js';
+import { firstViewFetch } from './first-view-fetch.js';
 
 /**
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
@@ -25,6 +27,8 @@ export async function setup(
   data: DOMStringMap,
   earlyConsent?: unknown,
   base: string = document.baseURI,
+  /** The loader's first-view request: the REST adapter answers those reads from it. */
+  firstView?: FirstView,
 ): Promise<void> {
   listenForConsentEvents();
   const options = configFromDataset(data);
@@ -35,19 +39,25 @@ export async function setup(
       : undefined;
   configure({ ...options, ...(analytics ? { analytics } : {}) });
   if (earlyConsent) setConsent(earlyConsent as ConsentInput);
-  const adapter = await createAdapter(data, base);
+  const adapter = await createAdapter(data, base, firstView);
   if (adapter) configure({ adapter });
 }
 
-async function createAdapter(data: DOMStringMap, base: string): Promise<KithAdapter | undefined> {
+async function createAdapter(
+  data: DOMStringMap,
+  base: string,
+  firstView?: FirstView,
+): Promise<KithAdapter | undefined> {
   if (data.adapter === 'rest') {
     if (!data.key) {
       console.warn('[kith] data-adapter="rest" needs data-key (the publishable key, pk_…); widgets stay empty.');
       return undefined;
     }
     const { createRestAdapter } = await import('@kith/adapter-rest');
+    const baseUrl = new URL(data.endpoint ?? '/v1', base).href;
     return createRestAdapter({
-      baseUrl: new URL(data.endpoint ?? '/v1', base).href,
+      baseUrl,
+      ...(firstView ? { fetch: firstViewFetch(firstView, baseUrl) } : {}),
       publishableKey: data.key,
       ...(data.customerToken ? { customerToken: data.customerToken } : {}),
     });

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import type { FirstView, FirstViewAnswer } from './first-view.js';
+import { firstViewFetch } from './first-view-fetch.js';
+
+const ROOT = 'https://api.example.com/v1';
+const ok = (body: unknown) => ({ status: 200, body });
+
+/** A first view of `reads` answered with `answers`, and a network that records what reaches it. */
+function setup(reads: string[], answers: FirstViewAnswer['answers'] | undefined, uses = reads.map(() => 1)) {
+  const network: string[] = [];
+  const base = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    network.push(url.pathname.replace('/v1/', '') + url.search);
+    return new Response(JSON.stringify({ from: 'network' }), { headers: { 'content-type': 'application/json' } });
+  };
+  const now = Date.now();
+  const view: FirstView = {
+    reads,
+    uses,
+    answers: Promise.resolve(answers && { answers, sent: now - 100, received: now }),
+  };
+  const f = firstViewFetch(view, ROOT, base as typeof fetch);
+  const get = async (path: string) => {
+    const res = await f(new Request(`${ROOT}/${path}`));
+    return { status: res.status, body: await res.json() };
+  };
+  return { get, network, f };
+}
+
+describe('firstViewFetch', () => {
+  it('answers each read of the first view from it as often as it is made, then from the network', async () => {
+    const s = setup(['points/program', 'live/shows?product=p1'], [ok({ name: 'Rewards' }), ok({ show: null })], [2, 1]);
+    // The key the adapter adds, and the query's order, do not matter.
+    expect(await s.get('points/program?key=pk_1')).to.deep.equal(ok({ name: 'Rewards' }));
+    expect(await s.get('points/program')).to.deep.equal(ok({ name: 'Rewards' }));
+    expect(await s.get('live/shows?key=pk_1&product=p1')).to.deep.equal(ok({ show: null }));
+    expect(s.network).to.deep.equal([]);
+    expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
+    expect((await s.get('live/shows?product=p2')).body).to.deep.equal({ from: 'network' });
+    expect(s.network).to.deep.equal(['points/program', 'live/shows?product=p2']);
+  });
+
+  it('keeps a refusal as the server gave it, for the client to map like any other', async () => {
+    const s = setup(['live/shows/nope'], [{ status: 404, body: { error: { code: 'not_found', message: 'No' } } }]);
+    expect(await s.get('live/shows/nope')).to.deep.equal({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'No' } },
+    });
+  });
+
+  it('holds summaries per product, for whatever batches the widgets make', async () => {
+    const summary = (productId: string) => ({ productId, count: 3 });
+    const s = setup(['reviews/summaries?products=p1,p2,p3'], [ok({ summaries: ['p1', 'p2', 'p3'].map(summary) })]);
+    expect(await s.get('reviews/summaries?products=p3,p1')).to.deep.equal(
+      ok({ summaries: [summary('p3'), summary('p1')] }),
+    );
+    // p2 is held, p9 is not: the batch goes to the network whole.
+    expect((await s.get('reviews/summaries?products=p2,p9')).body).to.deep.equal({ from: 'network' });
+    expect(await s.get('reviews/summaries?products=p2')).to.deep.equal(ok({ summaries: [summary('p2')] }));
+    expect(s.network).to.deep.equal(['reviews/summaries?products=p2,p9']);
+  });
+
+  it('moves a held clock on by the time the answer waited', async () => {
+    const serverTime = new Date(Date.now() - 100).toISOString();
+    const s = setup(['products/p1/group-buy'], [ok({ serverTime, teams: [] })]);
+    await new Promise((r) => setTimeout(r, 300));
+    const { body } = await s.get('products/p1/group-buy');
+    const moved = Date.parse(body.serverTime) - Date.parse(serverTime);
+    expect(moved).to.be.within(300, 700);
+  });
+
+  it('sends every read to the network when the first view failed, and writes always', async () => {
+    const s = setup(['points/program'], undefined);
+    expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
+    await s.f(new Request(`${ROOT}/points/check-in`, { method: 'POST' }));
+    expect(s.network).to.deep.equal(['points/program', 'points/check-in']);
+  });
+});
