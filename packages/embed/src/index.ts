@@ -2,3 +2,4 @@
 export { autoload, type WidgetLoaders } from './autoloader.js';
 export { WIDGETS } from './widgets.js';
 export { setup } from './setup.js';
+export type { FirstView, FirstViewAnswer } from './first-view.js';
