@@ -61,7 +61,10 @@ const reserveCss = () => ({
       (m) => m[1],
     );
     const rule = (tag, box) => cssMin(`${tag}:not(:defined){${box}}`);
-    const css = tags.map((t) => rule(t, t === 'kith-referral-offer' ? 'display:none' : hostBox(t))).join('');
+    // A page whose loader carries a customer token has a signed-in shopper from the first paint: a
+    // widget's :host can reserve what it shows them (the share button's incentive line).
+    const signedIn = ':root:has(script[data-customer-token]:not([data-customer-token=""])){--kith-signed-in:1}';
+    const css = signedIn + tags.map((t) => rule(t, t === 'kith-referral-offer' ? 'display:none' : hostBox(t))).join('');
     for (const t of tags) this.addWatchFile(`packages/widgets/src/${t.slice(5)}/${t.slice(5)}.styles.ts`);
     this.emitFile({ type: 'asset', fileName: `kith-${version}.css`, source: `${css}\n` });
     this.emitFile({ type: 'asset', fileName: 'kith.css', source: `${css}\n` });

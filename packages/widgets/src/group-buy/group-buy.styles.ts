@@ -3,8 +3,9 @@ import { css } from 'lit';
 export default css`
   :host {
     display: block;
-    /* Reserved before data arrives and kept on failure, so the page below never jumps. */
-    min-block-size: var(--reserve-block-size, 14em);
+    /* Reserved before data arrives and kept on failure, so the page below never jumps: an offer with
+       one open team and "N more teams" fits (more teams open on the shopper's click). */
+    min-block-size: var(--reserve-block-size, 19em);
     contain: layout;
   }
   /* The base element hides a failed widget; this one keeps its box and offers a retry. */
@@ -59,6 +60,12 @@ export default css`
     background: var(--_brand);
     color: var(--_on-brand);
     justify-self: start;
+  }
+  summary {
+    color: var(--_brand);
+  }
+  details[open] summary {
+    margin-block-end: var(--_space-s);
   }
   .link {
     border: 0;

@@ -60,6 +60,29 @@ describe('<kith-group-buy>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('open teams after the first wait behind "N more teams", so an offer fits the box reserved for it', async () => {
+    adapter = adapterWith((seed, now) => {
+      const [t1, t2] = demoTeams(now);
+      const more = [3, 4, 5].map((n) => ({ ...t1!, id: `team-${n}`, leaderName: `Leader ${n}` }));
+      seed.teams = [t1!, t2!, ...more];
+      seed.offers![0]!.teams = seed.teams.map((t) => t.id);
+    });
+    const el = await widget(adapter);
+    const rows = () => [...sr(el).querySelectorAll('[part="teams"] > li')].filter((li) => li.checkVisibility());
+    expect(rows().map(text)[0]).to.match(/^Wei's team/);
+    expect(rows().length).to.equal(1);
+    const more = sr(el).querySelector('details')!;
+    expect(text(more.querySelector('summary'))).to.equal('4 more teams');
+    // The widget’s height is the reserved one (19em): the page below did not move.
+    const reserved = 19 * parseFloat(getComputedStyle(el).fontSize);
+    expect(Math.abs(el.getBoundingClientRect().height - reserved)).to.be.below(1);
+    await expect(el).to.be.accessible();
+    more.querySelector('summary')!.click();
+    await waitUntil(() => rows().length === 5, 'the other teams did not open');
+    expect(button(el, 'join', 'team-5')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('a reward with points says how many each member earns', async () => {
     adapter = adapterWith((seed) => {
       const offer = seed.offers![0]!;

@@ -46,13 +46,13 @@ const open = (t: GroupBuyTeam) => t.state === 'forming' || t.state === 'succeede
  * @csspart members - Member avatars.
  * @csspart countdown - Time left, on server time.
  * @csspart seat - The shopper's own seat: held or confirmed.
- * @csspart teams - The list of open teams.
+ * @csspart teams - The list of open teams: the first, then the others behind "N more teams" (the widget's height stays the reserved one).
  * @csspart button - Every button.
  * @csspart message - Why the last action failed, or "Link copied".
  * @csspart sign-in - Signed out: "Sign in to start or join a team", with the sign-in link, in place of start and join.
  *
  * @cssproperty --kith-color-progress - The progress bar's paid and held seats. Default: the danger colour.
- * @cssproperty [--reserve-block-size=14em] - Height reserved before data arrives and kept on failure.
+ * @cssproperty [--reserve-block-size=19em] - Height reserved before data arrives and kept on failure: an offer with open teams fits in it.
  */
 export class KithGroupBuy extends KithElement {
   static override styles = [...KithElement.styles, progressStyles, styles];
@@ -203,7 +203,8 @@ export class KithGroupBuy extends KithElement {
       ${c.reward ? html`<p part="note">${t('reward', { reward: c.reward.description })}${c.reward.points ? t('rewardPoints', { count: c.reward.points }) : ''}</p>` : nothing}
       ${c.status === 'active' ? nothing : html`<p part="note" class="notice">${t(c.status, { when: this.i18n.relative(Date.parse(c.startsAt), this.gb.now()) })}</p>`}
       ${team ? this.renderTeam(team) : nothing}
-      ${others.length ? html`<h3>${t('openTeams')}</h3><ul part="teams">${others.map((x) => this.renderOpenTeam(x))}</ul>` : nothing}
+      ${others.length ? html`<h3>${t('openTeams')}</h3><ul part="teams">${this.renderOpenTeam(others[0]!)}</ul>` : nothing}
+      ${others.length > 1 ? html`<details><summary>${t('moreTeams', { count: others.length - 1 })}</summary><ul part="teams">${others.slice(1).map((x) => this.renderOpenTeam(x))}</ul></details>` : nothing}
       ${canStart ? html`<button part="button" class="primary" ?disabled=${!!busy} data-act="start" data-id=${c.id}>${t('start', { price: money(first.price) })}</button>` : nothing}
       ${out && c.status === 'active' ? html`<p part="sign-in">${href ? html`<a href=${href}>${t('signIn')}</a>` : t('signIn')}</p>` : nothing}
       <p part="message" role="status">${message ? t(message) : ''}</p>

@@ -32,6 +32,8 @@ registerStrings('group-buy', 'en', {
   'spots.one': '{count} spot left',
   'spots.other': '{count} spots left',
   openTeams: 'Open teams',
+  'moreTeams.one': '{count} more team',
+  'moreTeams.other': '{count} more teams',
   start: 'Start a team at {price}',
   leave: 'Leave team',
   signIn: 'Sign in to start or join a team',

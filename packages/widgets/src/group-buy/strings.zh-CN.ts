@@ -31,6 +31,7 @@ export default {
   joinTeam: '加入{name}的团',
   'spots.other': '还差{count}人',
   openTeams: '正在拼团',
+  'moreTeams.other': '还有{count}个团',
   start: '发起拼团 {price}',
   leave: '退出拼团',
   signIn: '登录后即可开团或参团',

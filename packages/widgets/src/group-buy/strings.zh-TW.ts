@@ -31,6 +31,7 @@ export default {
   joinTeam: '加入{name}的團',
   'spots.other': '還差{count}人',
   openTeams: '正在揪團',
+  'moreTeams.other': '還有{count}個團',
   start: '發起揪團 {price}',
   leave: '退出揪團',
   signIn: '登入後即可開團或參團',

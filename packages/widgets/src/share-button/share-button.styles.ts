@@ -3,8 +3,10 @@ import { css } from 'lit';
 export default css`
   :host {
     display: inline-block;
-    /* The button's height, reserved by the loader before the code arrives: nothing moves on upgrade. */
-    min-block-size: var(--reserve-block-size, 2.5em);
+    vertical-align: top;
+    /* The button's height, and the incentive's line on a page with a signed-in shopper (kith.css
+       sets --kith-signed-in there), reserved before the code arrives: nothing moves after. */
+    min-block-size: var(--reserve-block-size, calc(2.5em + var(--kith-signed-in, 0) * 1.75em));
   }
   * {
     margin: 0;
@@ -27,10 +29,17 @@ export default css`
     background: var(--_brand);
     color: var(--_on-brand);
   }
+  /* One line, so the box reserved for it holds: the incentive gives way to an ellipsis before the terms link. */
   [part='incentive'] {
+    display: flex;
+    gap: var(--_space-s);
     margin-block-start: var(--_space-xs);
+    white-space: nowrap;
   }
-  small,
+  [part='incentive'] span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .note {
     display: block;
     color: var(--_muted);

@@ -136,20 +136,21 @@ describe('<kith-share-button>', () => {
     expect(signedOut.calls.length).to.equal(2);
   });
 
-  it('signed in: the personal link everywhere, the incentive with its disclosure and terms', async () => {
+  it('signed in: the personal link everywhere, the incentive on one line with the terms, its disclosure in the menu', async () => {
     const { adapter, calls } = referralsAdapter(true);
     const el = await button(adapter);
     expect(calls).to.deep.equal([
       { url: 'https://shop.example.com/products/tote?colour=sand', productId: 'p1', displayName: 'Lin' },
     ]);
-    expect(text(sr(el).querySelector('[part="incentive"]'))).to.equal(
-      'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window. Terms',
-    );
+    expect(text(sr(el).querySelector('[part="incentive"]'))).to.equal('Give $10.00 off, get 100 points Terms');
     expect(sr(el).querySelector('[part="incentive"] a')!.getAttribute('href')).to.equal(
       'https://shop.example.com/referral-terms',
     );
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open);
+    expect(text(sr(el).querySelector('[part="disclosure"]'))).to.equal(
+      'You get your reward when a friend’s first order through your link is past its return window.',
+    );
     await waitUntil(() => sr(el).querySelector('[part="stats"]'), 'no stats');
     expect(text(sr(el).querySelector('[part="stats"]'))).to.equal(
       'Your link: 42 visits · 3 friends ordered · rewards: 1 pending, 2 earned',
@@ -159,6 +160,26 @@ describe('<kith-share-button>', () => {
       `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(LINK.url)}`,
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('on a signed-in page (kith.css sets --kith-signed-in) its box holds the incentive line from the start: nothing moves', async () => {
+    let answer!: (link: ReferralLink) => void;
+    const { adapter } = referralsAdapter(true);
+    adapter.referrals!.createLink = () => new Promise((resolve) => (answer = resolve));
+    const wrap =
+      await fixture<HTMLDivElement>(html`<div style="--kith-signed-in: 1; font-size: 16px; inline-size: 20em">
+      <kith-share-button .adapter=${adapter} product="p1" lang="en"></kith-share-button></div>`);
+    const el = wrap.querySelector<KithShareButton>('kith-share-button')!;
+    await waitUntil(() => answer, 'no link asked for');
+    const before = el.getBoundingClientRect().height;
+    expect(before).to.equal(16 * 4.25);
+    answer(LINK);
+    await waitUntil(() => sr(el).querySelector('[part="incentive"]'));
+    expect(el.getBoundingClientRect().height).to.equal(before);
+    // However narrow, one line: the incentive gives way to an ellipsis, the terms link stays.
+    wrap.style.inlineSize = '9em';
+    expect(el.getBoundingClientRect().height).to.equal(before);
+    expect(sr(el).querySelector('[part="incentive"] a')!.getBoundingClientRect().width).to.be.greaterThan(0);
   });
 
   it('one tap opens the native share sheet where there is one: initiated, then completed when it resolves', async () => {

@@ -47,7 +47,8 @@ const links = new WeakMap<
  * @slot incentive - Your own incentive copy in place of "Give $10.00 off, get 100 points" and its disclosure.
  *
  * @csspart button - The share button.
- * @csspart incentive - The incentive and its disclosure.
+ * @csspart incentive - The incentive on one line, with the terms link.
+ * @csspart disclosure - In the menu: when the sharer gets their reward.
  * @csspart menu - The channel menu (a modal dialog).
  * @csspart channel - Each channel in the menu.
  * @csspart qr - The QR code.
@@ -267,13 +268,13 @@ export class KithShareButton extends KithElement {
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
       <slot name="incentive">${
         incentive
-          ? html`<p part="incentive">${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}
-        <small>${t('disclosure')}${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</small></p>`
+          ? html`<p part="incentive"><span>${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}</span>${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</p>`
           : nothing
       }</slot>
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
+        ${incentive ? html`<p class="note" part="disclosure">${t('disclosure')}</p>` : nothing}
         ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
         <ul>${list.map(
           (c) =>
