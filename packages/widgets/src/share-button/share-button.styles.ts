@@ -4,9 +4,10 @@ export default css`
   :host {
     display: inline-block;
     vertical-align: top;
-    /* The button's height, and the incentive's line on a page with a signed-in shopper (kith.css
-       sets --kith-signed-in there), reserved before the code arrives: nothing moves after. */
+    /* The button's height, and the incentive's line and width on a page with a signed-in shopper
+       (kith.css sets --kith-signed-in there), reserved before the code arrives: nothing moves after. */
     min-block-size: var(--reserve-block-size, calc(2.5em + var(--kith-signed-in, 0) * 1.75em));
+    min-inline-size: var(--reserve-inline-size, calc(var(--kith-signed-in, 0) * 16em));
   }
   * {
     margin: 0;
@@ -31,6 +32,8 @@ export default css`
   }
   /* One line, so the box reserved for it holds: the incentive gives way to an ellipsis before the terms link. */
   [part='incentive'] {
+    /* Its text never widens the box (which would move what sits beside it): it fills the reserved width. */
+    contain: inline-size;
     display: flex;
     gap: var(--_space-s);
     margin-block-start: var(--_space-xs);

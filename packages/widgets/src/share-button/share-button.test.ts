@@ -162,7 +162,7 @@ describe('<kith-share-button>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('on a signed-in page (kith.css sets --kith-signed-in) its box holds the incentive line from the start: nothing moves', async () => {
+  it('on a signed-in page (kith.css sets --kith-signed-in) its box holds the incentive line from the start: nothing moves or widens', async () => {
     let answer!: (link: ReferralLink) => void;
     const { adapter } = referralsAdapter(true);
     adapter.referrals!.createLink = () => new Promise((resolve) => (answer = resolve));
@@ -172,11 +172,13 @@ describe('<kith-share-button>', () => {
     const el = wrap.querySelector<KithShareButton>('kith-share-button')!;
     await waitUntil(() => answer, 'no link asked for');
     const before = el.getBoundingClientRect().height;
-    expect(before).to.equal(16 * 4.25);
+    const width = el.getBoundingClientRect().width;
+    expect([before, width]).to.deep.equal([16 * 4.25, 16 * 16]);
     answer(LINK);
     await waitUntil(() => sr(el).querySelector('[part="incentive"]'));
-    expect(el.getBoundingClientRect().height).to.equal(before);
+    expect([el.getBoundingClientRect().height, el.getBoundingClientRect().width]).to.deep.equal([before, width]);
     // However narrow, one line: the incentive gives way to an ellipsis, the terms link stays.
+    el.style.setProperty('--reserve-inline-size', '0px');
     wrap.style.inlineSize = '9em';
     expect(el.getBoundingClientRect().height).to.equal(before);
     expect(sr(el).querySelector('[part="incentive"] a')!.getBoundingClientRect().width).to.be.greaterThan(0);
