@@ -49,6 +49,9 @@ const links = new WeakMap<
  * @csspart button - The share button.
  * @csspart incentive - The incentive on one line, with the terms link.
  * @csspart disclosure - In the menu: when the sharer gets their reward.
+ *
+ * @cssproperty [--reserve-block-size=2.5em] - Height reserved before the code arrives: the button's, plus the incentive's line (4.25em) where kith.css knows a shopper is signed in.
+ * @cssproperty [--reserve-inline-size=auto] - Width reserved likewise: 16em where a shopper is signed in, which the incentive line fills.
  * @csspart menu - The channel menu (a modal dialog).
  * @csspart channel - Each channel in the menu.
  * @csspart qr - The QR code.
