@@ -17,7 +17,7 @@ before(async () => (demo = await startDemo({ mounts: { '/fixtures/': fixtures } 
 after(() => demo.close());
 
 /** Data reads the page makes: API GETs other than streams and photos. */
-function watchReads(/** @type {import('playwright-core').Page} */ page) {
+function watchReads(/** @type {import('playwright').Page} */ page) {
   /** @type {{ path: string, status: number, cacheControl: string | null }[]} */
   const reads = [];
   page.on('response', (res) => {
@@ -34,7 +34,7 @@ function watchReads(/** @type {import('playwright-core').Page} */ page) {
 }
 
 /** Every Kith widget on the page has left its loading state. */
-const settled = (/** @type {import('playwright-core').Page} */ page) =>
+const settled = (/** @type {import('playwright').Page} */ page) =>
   page.waitForFunction(() =>
     [...document.querySelectorAll('*')]
       .filter((el) => el.localName.startsWith('kith-'))
@@ -43,7 +43,7 @@ const settled = (/** @type {import('playwright-core').Page} */ page) =>
       ),
   );
 
-const stateOf = (/** @type {import('playwright-core').Page} */ page) =>
+const stateOf = (/** @type {import('playwright').Page} */ page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('*')]
       .filter((el) => el.localName.startsWith('kith-'))
