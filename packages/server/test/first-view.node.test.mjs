@@ -91,12 +91,18 @@ describe(`first view in one request (${ENGINE})`, () => {
     );
   });
 
-  it('refuses anything but public reads, with 400 and nothing run', async () => {
+  it('refuses anything but the public JSON reads widgets make (no stream, photo, admin read or write), with 400 and nothing run', async () => {
     const f = await groupBuyFixture(t);
     const key = f.shop.publishableKey;
     const refused = [
       ['admin/orders'],
       ['live/shows/show-a/events'],
+      ['teams/t1/events'],
+      ['teams/t1%2Fevents'],
+      ['teams/%2E%2E%2Fadmin%2Forders'],
+      ['media/med_1'],
+      ['customer'],
+      ['points/check-in'],
       ['embed/first-view?r=points/program'],
       ['../healthz'],
       ['products/p1/../../admin/orders'],

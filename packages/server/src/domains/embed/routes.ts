@@ -10,7 +10,7 @@ export const FIRST_VIEW_MAX = 16;
 const FirstViewQuery = z.object({
   r: z.union([z.string(), z.array(z.string())]).openapi({
     description:
-      'A read, as its path and query under `/v1/` without the key (`live/shows?product=p1`, `products/p1/reviews?limit=5`); repeat for each read, at most 16. Streams and admin reads are refused.',
+      'A public read, as its path and query under `/v1/` without the key (`live/shows?product=p1`, `products/p1/reviews?limit=5`); repeat for each read, at most 16. Only shows, reviews and their summaries, questions, group buys and teams, points and referrals; streams, photos, admin reads and writes are refused.',
   }),
 });
 const Answer = z.object({
@@ -19,15 +19,17 @@ const Answer = z.object({
 });
 const FirstViewResponse = z.object({ answers: z.array(Answer).openapi({ description: 'In the order asked' }) });
 
-/** A read the first view may run: a public GET under /v1/, not a stream, an admin read or itself. */
+/** The public JSON reads a first view may hold: no stream, photo, admin read or itself. */
+const READS =
+  /^\/v1\/(live\/shows(\/[^/]+)?|products\/[^/]+\/(reviews(\/summary)?|questions|group-buy)|reviews\/summaries|teams\/[^/]+|points\/(program|me(\/history)?)|referrals\/[^/]+)$/;
+
+/** A read as a path and query under /v1/, checked against `READS` before and after the URL parser saw it. */
 function readPath(r: string): string {
-  if (r.length > 512 || !/^[a-z]/.test(r) || /\.\.|\/\/|#|\\/.test(r))
-    throw badRequest(`Not a read path: ${r.slice(0, 80)}`);
+  const refuse = () => badRequest(`Not a first-view read: ${r.slice(0, 80)}`);
+  // Encoded dots, slashes and backslashes could mean another path once a router decodes them.
+  if (r.length > 512 || !/^[a-z]/.test(r) || /\.\.|\/\/|#|\\|%2[ef]|%5c/i.test(r)) throw refuse();
   const url = new URL(r, 'http://kith.invalid/v1/');
-  if (url.origin !== 'http://kith.invalid' || !url.pathname.startsWith('/v1/'))
-    throw badRequest(`Not a read path: ${r.slice(0, 80)}`);
-  if (/^\/v1\/(admin|embed)\b|\/events$/.test(url.pathname) || url.searchParams.has('key'))
-    throw badRequest(`Not a first-view read: ${r.slice(0, 80)}`);
+  if (url.origin !== 'http://kith.invalid' || !READS.test(url.pathname) || url.searchParams.has('key')) throw refuse();
   return url.pathname + url.search;
 }
 
@@ -66,19 +68,18 @@ export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Respo
       for (const name of ['authorization', 'origin', 'x-kith-customer', 'x-forwarded-for'])
         if (c.req.header(name)) headers.set(name, c.req.header(name)!);
       const origin = new URL(c.req.url).origin;
-      const responses = await Promise.all(
-        paths.map((p) => {
+      let cacheable = true;
+      const answers = await Promise.all(
+        paths.map(async (p) => {
           const url = new URL(p, origin);
           if (key) url.searchParams.set('key', key);
-          return app.fetch(new Request(url, { headers }));
+          const res = await app.fetch(new Request(url, { headers }));
+          // The whole answer is only as cacheable as its least cacheable part.
+          if (!res.headers.get('cache-control')?.startsWith('public')) cacheable = false;
+          return { status: res.status, body: await res.json().catch(() => null) };
         }),
       );
-      const answers = await Promise.all(
-        responses.map(async (res) => ({ status: res.status, body: await res.json().catch(() => null) })),
-      );
-      // The whole answer is only as cacheable as its least cacheable part.
-      if (responses.some((res) => !res.headers.get('cache-control')?.startsWith('public')))
-        c.header('cache-control', 'private, no-cache');
+      if (!cacheable) c.header('cache-control', 'private, no-cache');
       return c.json({ answers }, 200);
     },
   );
