@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { FirstView, FirstViewAnswer } from './first-view.js';
 import { firstViewFetch } from './first-view-fetch.js';
+import { requestFirstView } from './first-view.js';
 
 const ROOT = 'https://api.example.com/v1';
 const ok = (body: unknown) => ({ status: 200, body });
@@ -74,5 +75,57 @@ describe('firstViewFetch', () => {
     expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
     await s.f(new Request(`${ROOT}/points/check-in`, { method: 'POST' }));
     expect(s.network).to.deep.equal(['points/program', 'points/check-in']);
+  });
+});
+
+describe('requestFirstView', () => {
+  it('asks for each widget’s first reads, from its tag’s attributes, once each', async () => {
+    const root = document.createElement('div');
+    const tags: [string, Record<string, string>][] = [
+      ['kith-live-badge', { product: 'p1' }],
+      ['kith-live-badge', { show: 'show-2' }],
+      ['kith-rating', { product: 'p2' }],
+      ['kith-rating', { product: 'p1' }],
+      ['kith-reviews', { product: 'p1' }],
+      ['kith-group-buy', { product: 'p1', team: 't 1' }],
+      ['kith-points', {}],
+      ['kith-points-earn', { product: 'p1' }],
+      ['kith-referral-offer', { code: 'LIN-8H3M' }],
+      ['kith-share-button', { product: 'p1' }],
+    ];
+    for (const [tag, attrs] of tags) {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      root.append(el);
+    }
+    document.body.append(root);
+    try {
+      // Port 9 refuses: the answer is undefined, and every read would go to the network.
+      const signedIn = requestFirstView({
+        adapter: 'rest',
+        key: 'pk_1',
+        endpoint: 'http://127.0.0.1:9/v1',
+        customerToken: 't',
+      })!;
+      expect(signedIn.reads).to.deep.equal([
+        'live/shows?product=p1',
+        'live/shows/show-2',
+        'products/p1/reviews?sort=newest&limit=20',
+        'products/p1/group-buy',
+        'teams/t%201',
+        'points/program',
+        'points/me',
+        'referrals/LIN-8H3M',
+        'reviews/summaries?products=p1,p2',
+      ]);
+      // Two kinds of points widget read the program once each.
+      expect(signedIn.uses[signedIn.reads.indexOf('points/program')]).to.equal(2);
+      expect(await signedIn.answers).to.equal(undefined);
+      const signedOut = requestFirstView({ adapter: 'rest', key: 'pk_1', endpoint: 'http://127.0.0.1:9/v1' })!;
+      expect(signedOut.reads).to.not.include('points/me');
+      expect(requestFirstView({ adapter: 'rest', endpoint: 'http://127.0.0.1:9/v1' }), 'no key').to.equal(undefined);
+    } finally {
+      root.remove();
+    }
   });
 });

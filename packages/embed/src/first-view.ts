@@ -65,7 +65,7 @@ export function requestFirstView(data: DOMStringMap, landed?: string): FirstView
   const sent = Date.now();
   // The customer token is a header, as on every read of the adapter: never in a URL a log or cache keeps.
   const headers: Record<string, string> = data.customerToken ? { 'X-Kith-Customer': data.customerToken } : {};
-  const answers = fetch(url, { headers, signal: AbortSignal.timeout(10_000) })
+  const answers = fetch(url, { headers, signal: AbortSignal.timeout?.(10_000) })
     .then((res) => (res.ok ? res.json() : undefined))
     .then((body: { answers?: FirstViewAnswer['answers'] } | undefined) =>
       body?.answers?.length === reads.length ? { answers: body.answers, sent, received: Date.now() } : undefined,

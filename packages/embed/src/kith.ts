@@ -121,7 +121,11 @@ if (active) {
 } else {
   g.__kithLoader = { src, ready };
   // Every widget's data in one request, on its way while their code loads.
-  if (script?.dataset.adapter === 'rest') first = requestFirstView(script.dataset, landed);
+  try {
+    if (script?.dataset.adapter === 'rest') first = requestFirstView(script.dataset, landed);
+  } catch {
+    // A data-endpoint that is no URL: setup reports it; the widgets read on their own.
+  }
   autoload(
     document,
     Object.fromEntries(
