@@ -2,6 +2,8 @@ import type { FirstView } from './first-view.js';
 
 /** How long a held answer may serve reads: as long as a shared cache may keep a public read (max-age). */
 const FRESH = 10_000;
+/** How long a widget's read waits for the first view before it asks the server itself. */
+const WAIT = 2000;
 
 /** A read's identity whatever the order of its query or the key in it: path, then sorted parameters. */
 function canonical(url: URL): string {
@@ -9,58 +11,82 @@ function canonical(url: URL): string {
   return `${url.pathname}?${new URLSearchParams(params)}`;
 }
 
+type Held = {
+  byRead: Map<string, { status: number; body: unknown; uses: number }>;
+  byProduct: Map<string, unknown>;
+  /** The middle of the first view's round trip: when, on this page's clock, the server read its own. */
+  mid: number;
+  received: number;
+};
+
 /**
  * A fetch for the REST adapter that answers each read of the first view from its answer, as many
- * times as the first view makes it (`uses`); a later read of the same thing (a retry, a
- * revalidation) goes to the network, and so does every read once the answer is older than a public
- * read may be kept (`FRESH`). Review
- * summaries are held per product, since widgets batch them in whatever groups they mount in. A read
- * the first view did not ask for, or one it failed, goes to the network at once.
+ * times as the first view makes it (`uses`). Everything else goes to the network: a later read of
+ * the same thing (a retry, a revalidation), a read the first view refused or did not ask for, every
+ * read once the answer is older than a public read may be kept (`FRESH`), and a read that waited
+ * `WAIT` for an answer still on its way. Review summaries are held per product, since widgets batch
+ * them in whatever groups they mount in.
  */
 export function firstViewFetch(view: FirstView, root: string, base: typeof fetch = fetch): typeof fetch {
   const at = (read: string) => canonical(new URL(read, `${root.replace(/\/+$/, '')}/`));
   const asked = new Set(view.reads.map(at));
   const summaries = new Set(view.reads.filter((r) => r.startsWith('reviews/summaries?')).map(at));
-  const held = view.answers.then((a) => {
-    const byRead = new Map<string, { status: number; body: unknown; uses: number }>();
-    const byProduct = new Map<string, unknown>();
-    if (!a) return { byRead, byProduct, shift: 0, received: 0 };
+  const held: Promise<Held> = view.answers.then((a) => {
+    const h: Held = { byRead: new Map(), byProduct: new Map(), mid: 0, received: a?.received ?? 0 };
+    if (!a) return h;
     view.reads.forEach((read, i) => {
       const answer = a.answers[i]!;
-      const summaryList = (answer.body as { summaries?: { productId: string }[] } | null)?.summaries;
-      if (summaries.has(at(read)) && answer.status === 200 && summaryList)
-        for (const s of summaryList) byProduct.set(s.productId, s);
-      else byRead.set(at(read), { ...answer, uses: view.uses[i] ?? 1 });
+      const list = (answer.body as { summaries?: { productId: string }[] } | null)?.summaries;
+      // A read the first view refused (400) is the widget's to make.
+      if (answer.status === 400) return;
+      if (summaries.has(at(read)) && answer.status === 200 && list)
+        for (const s of list) h.byProduct.set(s.productId, s);
+      else h.byRead.set(at(read), { ...answer, uses: view.uses[i] ?? 1 });
     });
-    // A held answer's clock (`serverTime`) moves on by the time it waited, from the middle of its round trip.
-    return { byRead, byProduct, shift: (a.sent + a.received) / 2, received: a.received };
+    h.mid = (a.sent + a.received) / 2;
+    return h;
   });
-  const respond = (body: unknown, status: number, shift: number) => {
+  // A held `serverTime` is moved as if the server had read its clock in the middle of this call, as
+  // widgets assume when they set their countdowns from it.
+  const respond = (body: unknown, status: number, h: Held, called: number) => {
     const b = body as { serverTime?: string } | null;
-    const time = b?.serverTime && Date.parse(b.serverTime) + Date.now() - shift;
+    const time = b?.serverTime && Date.parse(b.serverTime) + (called + Date.now()) / 2 - h.mid;
     const json = JSON.stringify(time ? { ...b, serverTime: new Date(time).toISOString() } : body);
     return new Response(status === 204 ? null : json, { status, headers: { 'content-type': 'application/json' } });
   };
+  const waitFor = (signal: AbortSignal) =>
+    new Promise<Held | undefined>((resolve, reject) => {
+      const t = setTimeout(resolve, WAIT);
+      signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+      held.then((h) => (clearTimeout(t), resolve(h)));
+    });
   return async (input, init) => {
+    const called = Date.now();
     const request = new Request(input, init);
     const url = new URL(request.url);
     const read = canonical(url);
     if (request.method === 'GET' && (asked.has(read) || url.pathname.endsWith('/reviews/summaries'))) {
-      const { byRead, byProduct, shift, received } = await held;
-      if (Date.now() - received > FRESH) {
-        byRead.clear();
-        byProduct.clear();
-      }
-      const answer = byRead.get(read);
-      if (answer) {
-        if (--answer.uses < 1) byRead.delete(read);
-        return respond(answer.body, answer.status, shift);
-      }
       const ids = url.searchParams.get('products')?.split(',') ?? [];
-      if (ids.length && url.pathname.endsWith('/reviews/summaries') && ids.every((id) => byProduct.has(id))) {
-        const list = ids.map((id) => byProduct.get(id));
-        ids.forEach((id) => byProduct.delete(id));
-        return respond({ summaries: list }, 200, shift);
+      const h = await waitFor(request.signal);
+      // Asked of the server after all: an answer arriving later must not serve this read again.
+      if (!h)
+        void held.then((late) => {
+          late.byRead.delete(read);
+          for (const id of ids) late.byProduct.delete(id);
+        });
+      if (h && Date.now() - h.received > FRESH) {
+        h.byRead.clear();
+        h.byProduct.clear();
+      }
+      const answer = h?.byRead.get(read);
+      if (h && answer) {
+        if (--answer.uses < 1) h.byRead.delete(read);
+        return respond(answer.body, answer.status, h, called);
+      }
+      if (h && ids.length && url.pathname.endsWith('/reviews/summaries') && ids.every((id) => h.byProduct.has(id))) {
+        const list = ids.map((id) => h.byProduct.get(id));
+        ids.forEach((id) => h.byProduct.delete(id));
+        return respond({ summaries: list }, 200, h, called);
       }
     }
     return base(request);

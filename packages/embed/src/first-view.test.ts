@@ -70,6 +70,38 @@ describe('firstViewFetch', () => {
     expect(moved).to.be.within(300, 700);
   });
 
+  it('leaves a read the first view refused to the widget', async () => {
+    const refusal = { error: { code: 'invalid_request', message: 'Not a first-view read' } };
+    const s = setup(['products/a%2Fb/group-buy'], [{ status: 400, body: refusal }]);
+    expect((await s.get('products/a%2Fb/group-buy')).body).to.deep.equal({ from: 'network' });
+  });
+
+  it('does not wait long for a slow first view, and its late answer serves nothing the widget already asked for', async () => {
+    let arrive!: (a: FirstViewAnswer) => void;
+    const network: string[] = [];
+    const base = async (input: RequestInfo | URL) => {
+      network.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return new Response(JSON.stringify({ from: 'network' }));
+    };
+    const view: FirstView = { reads: ['points/program'], uses: [2], answers: new Promise((r) => (arrive = r)) };
+    const f = firstViewFetch(view, ROOT, base as typeof fetch);
+    const started = Date.now();
+    expect(await (await f(`${ROOT}/points/program`)).json()).to.deep.equal({ from: 'network' });
+    expect(Date.now() - started).to.be.within(1900, 3000);
+    arrive({ answers: [ok({ name: 'Rewards' })], sent: started, received: Date.now() });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await (await f(`${ROOT}/points/program`)).json()).to.deep.equal({ from: 'network' });
+    // A widget that goes away while waiting gets its abort, not an answer.
+    const slow: FirstView = { reads: ['points/program'], uses: [1], answers: new Promise(() => {}) };
+    const g = firstViewFetch(slow, ROOT, base as typeof fetch);
+    const c = new AbortController();
+    const pending = g(`${ROOT}/points/program`, { signal: c.signal });
+    c.abort();
+    let aborted = false;
+    await pending.catch((e: unknown) => (aborted = (e as Error).name === 'AbortError'));
+    expect(aborted).to.equal(true);
+  });
+
   it('sends every read to the network when the first view failed, and writes always', async () => {
     const s = setup(['points/program'], undefined);
     expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
@@ -124,6 +156,17 @@ describe('requestFirstView', () => {
       const signedOut = requestFirstView({ adapter: 'rest', key: 'pk_1', endpoint: 'http://127.0.0.1:9/v1' })!;
       expect(signedOut.reads).to.not.include('points/me');
       expect(requestFirstView({ adapter: 'rest', endpoint: 'http://127.0.0.1:9/v1' }), 'no key').to.equal(undefined);
+      // A listing page's 120 ratings: summaries in reads the server takes (at most 1,000 characters each).
+      for (let i = 0; i < 120; i++) {
+        const el = document.createElement('kith-rating');
+        el.setAttribute('product', `product-${1000 + i}`);
+        root.append(el);
+      }
+      const listing = requestFirstView({ adapter: 'rest', key: 'pk_1', endpoint: 'http://127.0.0.1:9/v1' })!;
+      const batches = listing.reads.filter((r) => r.startsWith('reviews/summaries?'));
+      expect(batches.length).to.be.greaterThan(1);
+      expect(Math.max(...batches.map((r) => r.length))).to.be.at.most(1000);
+      expect(batches.flatMap((r) => r.slice(27).split(',')).length).to.equal(122);
     } finally {
       root.remove();
     }

@@ -50,7 +50,14 @@ function readsOf(root: ParentNode, signedIn: boolean, landed: string | undefined
       if (code) add(`referrals/${e(code)}`);
     }
   }
-  if (products.size) add(`reviews/summaries?products=${[...products].sort().map(e).join(',')}`);
+  // Summaries in reads of at most 1,000 characters (a listing page's many ratings), held per product either way.
+  const batch: string[] = [];
+  const summaries = (ids: string[]) => `reviews/summaries?products=${ids.join(',')}`;
+  for (const id of [...products].sort().map(e)) {
+    if (batch.length && summaries([...batch, id]).length > 1000) add(summaries(batch.splice(0)));
+    batch.push(id);
+  }
+  if (batch.length) add(summaries(batch));
   return new Map([...reads].slice(0, 16));
 }
 

@@ -44,7 +44,7 @@ describe('referrals on the demo shop', () => {
       await a.page.locator('kith-share-button').locator('[part="button"]').click();
       assert.equal(
         await inShare(a.page, '[part="disclosure"]'),
-        'You get your reward when a friend’s first order through your link is past its return window.',
+        'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window.',
       );
       await a.page.locator('kith-share-button').locator('[data-channel="copy"]').click();
       await a.page.waitForFunction(

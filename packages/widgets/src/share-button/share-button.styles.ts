@@ -32,12 +32,14 @@ export default css`
   }
   /* One line, so the box reserved for it holds: the incentive gives way to an ellipsis before the terms link. */
   [part='incentive'] {
-    /* Its text never widens the box (which would move what sits beside it): it fills the reserved width. */
-    contain: inline-size;
     display: flex;
     gap: var(--_space-s);
     margin-block-start: var(--_space-xs);
     white-space: nowrap;
+  }
+  /* In the width reserved for it, its text never widens the box (which would move what sits beside it). */
+  .fit {
+    contain: inline-size;
   }
   [part='incentive'] span {
     overflow: hidden;

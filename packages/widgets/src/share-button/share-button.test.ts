@@ -149,7 +149,7 @@ describe('<kith-share-button>', () => {
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
     await waitUntil(() => dialog(el).open);
     expect(text(sr(el).querySelector('[part="disclosure"]'))).to.equal(
-      'You get your reward when a friend’s first order through your link is past its return window.',
+      'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window.',
     );
     await waitUntil(() => sr(el).querySelector('[part="stats"]'), 'no stats');
     expect(text(sr(el).querySelector('[part="stats"]'))).to.equal(
@@ -182,6 +182,16 @@ describe('<kith-share-button>', () => {
     wrap.style.inlineSize = '9em';
     expect(el.getBoundingClientRect().height).to.equal(before);
     expect(sr(el).querySelector('[part="incentive"] a')!.getBoundingClientRect().width).to.be.greaterThan(0);
+  });
+
+  it('where no width was reserved (no signed-in flag), the incentive line is as wide as its text', async () => {
+    const { adapter } = referralsAdapter(true);
+    const wrap = await fixture<HTMLDivElement>(html`<div style="font-size: 16px; inline-size: 40em">
+      <kith-share-button .adapter=${adapter} product="p1" lang="en"></kith-share-button></div>`);
+    const el = wrap.querySelector<KithShareButton>('kith-share-button')!;
+    await waitUntil(() => sr(el).querySelector('[part="incentive"]'));
+    const span = sr(el).querySelector<HTMLElement>('[part="incentive"] span')!;
+    expect(span.scrollWidth).to.equal(span.clientWidth, 'not cut');
   });
 
   it('one tap opens the native share sheet where there is one: initiated, then completed when it resolves', async () => {

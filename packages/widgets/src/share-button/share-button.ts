@@ -48,7 +48,7 @@ const links = new WeakMap<
  *
  * @csspart button - The share button.
  * @csspart incentive - The incentive on one line, with the terms link.
- * @csspart disclosure - In the menu: when the sharer gets their reward.
+ * @csspart disclosure - In the menu: the incentive in full, and when the sharer gets their reward.
  *
  * @cssproperty [--reserve-block-size=2.5em] - Height reserved before the code arrives: the button's, plus the incentive's line (4.25em) where kith.css knows a shopper is signed in.
  * @cssproperty [--reserve-inline-size=auto] - Width reserved likewise: 16em where a shopper is signed in, which the incentive line fills.
@@ -260,6 +260,10 @@ export class KithShareButton extends KithElement {
   protected override renderContent() {
     const { t } = this.i18n;
     const incentive = this.link?.incentive;
+    const offer =
+      incentive && t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) });
+    // Where kith.css reserved the line's width (a signed-in page), the line fills it and ellipsizes; the menu says it whole.
+    const fit = getComputedStyle(this).getPropertyValue('--kith-signed-in').trim() === '1';
     const content = this.content();
     const list = channelsFor(
       this.channels
@@ -271,13 +275,13 @@ export class KithShareButton extends KithElement {
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
       <slot name="incentive">${
         incentive
-          ? html`<p part="incentive"><span>${t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) })}</span>${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</p>`
+          ? html`<p part="incentive" class=${fit ? 'fit' : ''}><span>${offer}</span>${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</p>`
           : nothing
       }</slot>
       <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
         <h2 id="heading">${t('heading')}</h2>
         ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
-        ${incentive ? html`<p class="note" part="disclosure">${t('disclosure')}</p>` : nothing}
+        ${incentive ? html`<p class="note" part="disclosure"><strong>${offer}</strong> ${t('disclosure')}</p>` : nothing}
         ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
         <ul>${list.map(
           (c) =>

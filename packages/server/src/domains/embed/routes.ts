@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../env.js';
-import { badRequest } from '../../errors.js';
+import { badRequest, errorBody } from '../../errors.js';
 import { newRouter, routes } from '../../router.js';
 import { errorResponses } from '../../schemas/common.js';
 
@@ -10,7 +10,7 @@ export const FIRST_VIEW_MAX = 16;
 const FirstViewQuery = z.object({
   r: z.union([z.string(), z.array(z.string())]).openapi({
     description:
-      'A public read, as its path and query under `/v1/` without the key (`live/shows?product=p1`, `products/p1/reviews?limit=5`); repeat for each read, at most 16. Only shows, reviews and their summaries, questions, group buys and teams, points and referrals; streams, photos, admin reads and writes are refused.',
+      'A public read, as its path and query under `/v1/` without the key (`live/shows?product=p1`, `products/p1/reviews?limit=5`); repeat for each read, at most 16. Only shows, reviews and their summaries, questions, group buys and teams, the points program and account, and referral offers; anything else (streams, photos, admin reads) is refused in its part.',
   }),
 });
 const Answer = z.object({
@@ -19,18 +19,18 @@ const Answer = z.object({
 });
 const FirstViewResponse = z.object({ answers: z.array(Answer).openapi({ description: 'In the order asked' }) });
 
-/** The public JSON reads a first view may hold: no stream, photo, admin read or itself. */
+/** The public JSON reads widgets make at first view (the shopper's points with their token); nothing else. */
 const READS =
-  /^\/v1\/(live\/shows(\/[^/]+)?|products\/[^/]+\/(reviews(\/summary)?|questions|group-buy)|reviews\/summaries|teams\/[^/]+|points\/(program|me(\/history)?)|referrals\/[^/]+)$/;
+  /^\/v1\/(live\/shows(\/[^/]+)?|products\/[^/]+\/(reviews(\/summary)?|questions|group-buy)|reviews\/summaries|teams\/[^/]+|points\/(program|me)|referrals\/(?!me$)[^/]+)$/;
 
-/** A read as a path and query under /v1/, checked against `READS` before and after the URL parser saw it. */
-function readPath(r: string): string {
-  const refuse = () => badRequest(`Not a first-view read: ${r.slice(0, 80)}`);
-  // Encoded dots, slashes and backslashes could mean another path once a router decodes them.
-  if (r.length > 512 || !/^[a-z]/.test(r) || /\.\.|\/\/|#|\\|%2[ef]|%5c/i.test(r)) throw refuse();
+/** A read as a path and query under /v1/, or undefined when it is not one of `READS` once parsed. */
+function readPath(r: string): string | undefined {
+  // Control characters and spaces are dropped by the URL parser: refuse them rather than parse around them.
+  // eslint-disable-next-line no-control-regex -- matching them is the point
+  if (r.length > 2048 || !/^[a-z]/.test(r) || /[\x00-\x20\x7f\\#]/.test(r)) return undefined;
   const url = new URL(r, 'http://kith.invalid/v1/');
-  if (url.origin !== 'http://kith.invalid' || !READS.test(url.pathname) || url.searchParams.has('key')) throw refuse();
-  return url.pathname + url.search;
+  const ok = url.origin === 'http://kith.invalid' && READS.test(url.pathname) && !url.searchParams.has('key');
+  return ok ? url.pathname + url.search : undefined;
 }
 
 /**
@@ -49,7 +49,7 @@ export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Respo
         path: '/first-view',
         summary: "Every widget's first read in one request",
         description:
-          "Each `r` is answered as that read alone would be (status and body), in order. Cached like a public read when every part may be (no customer token; no read whose answer carries the server's clock), else `private, no-cache`.",
+          "Each `r` is answered as that read alone would be (status and body), in order; one the first view does not hold is a `400 invalid_request` part of its own. Cached like a public read when every part may be (no customer token, no refusal such as an unknown code, no read whose answer carries the server's clock), else `private, no-cache`.",
         request: { query: FirstViewQuery },
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: FirstViewResponse } } },
@@ -62,15 +62,18 @@ export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Respo
       const asked = c.req.queries('r') ?? [];
       if (!asked.length || asked.length > FIRST_VIEW_MAX)
         throw badRequest(`Ask for 1 to ${FIRST_VIEW_MAX} reads (r=…)`);
-      const paths = asked.map(readPath);
       const key = c.req.query('key') ?? '';
       const headers = new Headers();
-      for (const name of ['authorization', 'origin', 'x-kith-customer', 'x-forwarded-for'])
+      for (const name of ['authorization', 'origin', 'x-kith-customer'])
         if (c.req.header(name)) headers.set(name, c.req.header(name)!);
       const origin = new URL(c.req.url).origin;
       let cacheable = true;
       const answers = await Promise.all(
-        paths.map(async (p) => {
+        asked.map(async (r) => {
+          const p = readPath(r);
+          // A read the first view does not hold is refused on its own: the widget reads it itself.
+          if (!p)
+            return { status: 400, body: errorBody('invalid_request', `Not a first-view read: ${r.slice(0, 80)}`) };
           const url = new URL(p, origin);
           if (key) url.searchParams.set('key', key);
           const res = await app.fetch(new Request(url, { headers }));
