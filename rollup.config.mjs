@@ -132,7 +132,8 @@ const chunkOf = (id) => {
   if (/[\\/]directives?([\\/]|\.js$|-helpers\.js$)/.test(id) && /[\\/]node_modules[\\/]lit/.test(id)) return undefined;
   // The byte sniffer is only for the lazy review form (and servers): keep it out of the runtime.
   // So is the paged read, for the reviews and Q&A lists (@kith/core/pages): it rides in the reviews chunk.
-  if (/packages[\\/]core[\\/]src[\\/](util[\\/]image|stores[\\/]pages)/.test(id)) return undefined;
+  // And the GA4 sink, which setup imports only for a page that asks for it (data-analytics="ga4").
+  if (/packages[\\/]core[\\/]src[\\/](util[\\/]image|stores[\\/]pages|analytics[\\/]ga4)/.test(id)) return undefined;
   if (
     /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit|@lit-labs|nanostores)[\\/]|packages[\\/]core[\\/]src[\\/]/.test(
       id,

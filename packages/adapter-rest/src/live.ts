@@ -1,12 +1,12 @@
 import type { LiveApi, LiveShow } from '@kith/core';
-import type { HttpClient } from '@kith/core/http';
+import type { Http } from './http.js';
 import { SHOW_EVENT, type FindShowResponse } from './api-types.js';
 import { shareByKey, type SharedSubscribe } from './shared.js';
-import { subscribeSse, type SseOptions } from './stream.js';
+import type { SseOptions } from './stream.js';
 
 /** What the domains with live updates (shows, teams) need from the adapter. */
 export interface LiveContext {
-  readonly http: HttpClient;
+  readonly http: Http;
   /** Absolute-or-relative URL of a stream path, with the publishable key in the query. */
   readonly streamUrl: (path: string) => string;
   /** Stream settings shared by every subscription (EventSource is looked up per subscription). */
@@ -24,16 +24,27 @@ export function snapshotStreams<T>(
   parse: (data: unknown, id: string) => T | undefined,
   fetch: (id: string, signal: AbortSignal) => Promise<T>,
 ): SharedSubscribe<T> {
-  return shareByKey<T>((id, sink) =>
-    subscribeSse<T>(streamUrl(`${path(id)}/events`), {
-      ...stream(),
-      event,
-      parse: (data) => parse(data, id),
-      fetchCurrent: (signal) => fetch(id, signal),
-      onValue: sink.next,
-      onError: sink.error,
-    }),
-  );
+  return shareByKey<T>((id, sink) => {
+    let close: (() => void) | undefined;
+    let closed = false;
+    // The stream's code (reconnects, backoff, polling, hidden tabs) loads with the first
+    // subscription, not with the first view: a widget has its data before it listens for changes.
+    import('./stream.js').then(({ subscribeSse }) => {
+      if (closed) return;
+      close = subscribeSse<T>(streamUrl(`${path(id)}/events`), {
+        ...stream(),
+        event,
+        parse: (data) => parse(data, id),
+        fetchCurrent: (signal) => fetch(id, signal),
+        onValue: sink.next,
+        onError: sink.error,
+      });
+    }, sink.error);
+    return () => {
+      closed = true;
+      close?.();
+    };
+  });
 }
 
 const STATUSES = new Set(['scheduled', 'live', 'ended']);

@@ -7,7 +7,7 @@ import type {
   PointsProgram,
   PointsRedemption,
 } from '@kith/core';
-import type { HttpClient } from '@kith/core/http';
+import type { Http } from './http.js';
 import { pageParams } from './params.js';
 
 /**
@@ -15,7 +15,7 @@ import { pageParams } from './params.js';
  * customer's (the customer token set on the adapter) and writes carry the caller's Idempotency-Key,
  * so a retried redemption never spends twice.
  */
-export function createPointsApi(http: HttpClient): PointsApi {
+export function createPointsApi(http: Http): PointsApi {
   return {
     getProgram: (o) => http.get<PointsProgram>('points/program', o),
     getAccount: (o) => http.get<PointsAccount>('points/me', o),

@@ -1,5 +1,5 @@
 import type { ReferralLink, ReferralOffer, ReferralsApi, ReferralStats } from '@kith/core';
-import type { HttpClient } from '@kith/core/http';
+import type { Http } from './http.js';
 
 const codePath = (code: string) => `referrals/${encodeURIComponent(code)}`;
 
@@ -8,7 +8,7 @@ const codePath = (code: string) => `referrals/${encodeURIComponent(code)}`;
  * the adapter); the offer and visits are public. Writes carry the caller's Idempotency-Key, so a
  * retried visit counts once.
  */
-export function createReferralsApi(http: HttpClient): ReferralsApi {
+export function createReferralsApi(http: Http): ReferralsApi {
   return {
     createLink: (input, o) => http.post<ReferralLink>('referrals/links', input, o),
     getOffer: (code, o) => http.get<ReferralOffer>(codePath(code), o),

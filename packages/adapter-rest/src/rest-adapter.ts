@@ -1,7 +1,7 @@
 import type { Capability, GroupBuyApi, KithAdapter, LiveApi, PointsApi, ReferralsApi, ReviewsApi } from '@kith/core';
-import { createHttp } from '@kith/core/http';
 import type { RetryOptions } from './backoff.js';
 import { createGroupBuyApi } from './group-buy.js';
+import { lazyHttp, type HeldReads } from './http.js';
 import { createLiveApi, type LiveContext } from './live.js';
 import { createPointsApi } from './points.js';
 import { createReferralsApi } from './referrals.js';
@@ -28,6 +28,11 @@ export interface RestAdapterOptions {
   readonly retry?: RetryOptions;
   /** Close streams after the page has been hidden this long, in ms (default 5000); `false` keeps them open. */
   readonly pauseWhenHidden?: number | false;
+  /**
+   * Answers reads from data the page already holds (the loader's first view) before any request: a
+   * `Response` for the read's URL, or `undefined` to send it. Errors map as the server's would.
+   */
+  readonly held?: HeldReads;
 }
 
 /** The REST adapter: a `KithAdapter` whose `live`, `reviews`, `groupBuy`, `points` and `referrals` domains are always present. */
@@ -90,7 +95,8 @@ function withCustomerToken(token: CustomerToken, base: typeof fetch | undefined)
 
 /**
  * An adapter for `@kith/server`, or any API of the same shape: reads over HTTP with the shared
- * client from `@kith/core/http` (timeouts, retries, error mapping), live updates over Server-Sent
+ * client from `@kith/core/http` (timeouts, retries, error mapping; loaded with the first request the
+ * held reads don't answer), live updates over Server-Sent
  * Events with backoff, pausing in hidden tabs and a polling fallback.
  */
 export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
@@ -104,7 +110,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   const root = baseUrl.replace(/\/+$/, '');
   const fetchFn =
     options.customerToken !== undefined ? withCustomerToken(options.customerToken, options.fetch) : options.fetch;
-  const http = createHttp({ baseUrl: `${root}/`, fetch: withKey(publishableKey, fetchFn) });
+  const http = lazyHttp(`${root}/`, withKey(publishableKey, fetchFn), options.held);
 
   const ctx: LiveContext = {
     http,

@@ -1,5 +1,5 @@
 import type { Page, Review, ReviewsApi, ReviewSummary } from '@kith/core';
-import type { HttpClient } from '@kith/core/http';
+import type { Http } from './http.js';
 import type {
   AnswerResponse,
   QuestionPageResponse,
@@ -19,7 +19,7 @@ const UPLOAD_TIMEOUT = 60_000;
  * Reviews over HTTP. Writes carry the customer token (set on the adapter) and an Idempotency-Key:
  * `o` is the caller's options, and its signal and key go to the client as they are.
  */
-export function createReviewsApi(http: HttpClient): ReviewsApi {
+export function createReviewsApi(http: Http): ReviewsApi {
   return {
     getSummary: (productId, o) => http.get<ReviewSummaryResponse>(`${productPath(productId)}/reviews/summary`, o),
     async getSummaries(productIds, o) {

@@ -223,6 +223,37 @@ describe('createRestAdapter', () => {
   });
 });
 
+describe("held reads (the loader's first view)", () => {
+  it("answer a read they hold with no request, map a held refusal as the server's, and leave the rest to HTTP", async () => {
+    const asked = [];
+    const held = async (url, signal) => {
+      asked.push(`${url.pathname}${url.search}`);
+      assert.ok(signal === undefined || signal instanceof AbortSignal);
+      if (url.pathname.endsWith('/live/shows/held')) return Response.json({ id: 'held', title: 'From the first view' });
+      if (url.pathname.endsWith('/live/shows/gone'))
+        return Response.json({ error: { code: 'not_found', message: 'Gone' } }, { status: 404 });
+      return undefined;
+    };
+    const { api, adapter } = await setup({ held });
+    assert.equal((await adapter.live.getShow('held')).title, 'From the first view');
+    await assert.rejects(
+      adapter.live.getShow('gone'),
+      (e) => isHttpError(e) && e.status === 404 && e.code === 'not_found',
+    );
+    assert.equal(api.requests.length, 0, 'nothing reached the server');
+    // Not held: over HTTP, with the search parameters the held reads were asked about.
+    assert.equal((await adapter.live.findShow({ productId: 'p3' })).id, 'show-2');
+    assert.deepEqual(asked, ['/v1/live/shows/held', '/v1/live/shows/gone', '/v1/live/shows?product=p3']);
+    assert.deepEqual(
+      api.requests.map((r) => r.path),
+      ['/v1/live/shows'],
+    );
+    // Writes never ask them.
+    await adapter.reviews.markHelpful('r-none').catch(() => {});
+    assert.equal(asked.length, 3);
+  });
+});
+
 describe('subscribeShow', () => {
   it('shares one connection per show, gives late subscribers the current state, and closes with the last one', async () => {
     const { api, adapter } = await setup();

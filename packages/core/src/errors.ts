@@ -44,6 +44,28 @@ export class HttpError extends KithError {
   }
 }
 
+/**
+ * The `HttpError` for a response the server refused, from its `{ error: { code, message, details } }`
+ * body (a body that is not JSON keeps the status-derived code `http_<status>`).
+ */
+export async function httpErrorOf(
+  response: Response,
+  extra: { message?: string; idempotencyKey?: string; cause?: unknown } = {},
+): Promise<HttpError> {
+  let code = `http_${response.status}`;
+  let message = extra.message ?? `Request failed with status ${response.status}`;
+  let details: unknown;
+  try {
+    const { error } = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    if (error?.code) code = error.code;
+    if (error?.message) message = error.message;
+    details = error?.details;
+  } catch {
+    // Not JSON: keep the status-derived code.
+  }
+  return new HttpError(response.status, code, message, { details, ...extra });
+}
+
 export class TimeoutError extends KithError {
   constructor(message = 'The request timed out', options?: { cause?: unknown }) {
     super('timeout', message, options);

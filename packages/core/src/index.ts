@@ -15,6 +15,7 @@ export type {
 export {
   KithError,
   HttpError,
+  httpErrorOf,
   TimeoutError,
   NetworkError,
   UnsupportedError,

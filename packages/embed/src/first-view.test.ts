@@ -1,10 +1,17 @@
 import { expect } from '@open-wc/testing';
 import type { FirstView, FirstViewAnswer } from './first-view.js';
-import { firstViewFetch } from './first-view-fetch.js';
+import { firstViewReads } from './first-view-reads.js';
 import { requestFirstView } from './first-view.js';
 
 const ROOT = 'https://api.example.com/v1';
 const ok = (body: unknown) => ({ status: 200, body });
+
+/** The held reads as the REST adapter uses them: a read they answer, else the network. */
+function heldOrNetwork(view: FirstView, base: typeof fetch) {
+  const held = firstViewReads(view, ROOT);
+  return async (input: string, init?: RequestInit) =>
+    (await held(new URL(input), init?.signal ?? undefined)) ?? base(input, init);
+}
 
 /** A first view of `reads` answered with `answers`, and a network that records what reaches it. */
 function setup(reads: string[], answers: FirstViewAnswer['answers'] | undefined, uses = reads.map(() => 1)) {
@@ -20,15 +27,15 @@ function setup(reads: string[], answers: FirstViewAnswer['answers'] | undefined,
     uses,
     answers: Promise.resolve(answers && { answers, sent: now - 100, received: now }),
   };
-  const f = firstViewFetch(view, ROOT, base as typeof fetch);
+  const f = heldOrNetwork(view, base as typeof fetch);
   const get = async (path: string) => {
-    const res = await f(new Request(`${ROOT}/${path}`));
+    const res = await f(`${ROOT}/${path}`);
     return { status: res.status, body: await res.json() };
   };
   return { get, network, f };
 }
 
-describe('firstViewFetch', () => {
+describe('firstViewReads', () => {
   it('answers each read of the first view from it as often as it is made, then from the network', async () => {
     const s = setup(['points/program', 'live/shows?product=p1'], [ok({ name: 'Rewards' }), ok({ show: null })], [2, 1]);
     // The key the adapter adds, and the query's order, do not matter.
@@ -84,7 +91,7 @@ describe('firstViewFetch', () => {
       return new Response(JSON.stringify({ from: 'network' }));
     };
     const view: FirstView = { reads: ['points/program'], uses: [2], answers: new Promise((r) => (arrive = r)) };
-    const f = firstViewFetch(view, ROOT, base as typeof fetch);
+    const f = heldOrNetwork(view, base as typeof fetch);
     const started = Date.now();
     expect(await (await f(`${ROOT}/points/program`)).json()).to.deep.equal({ from: 'network' });
     expect(Date.now() - started).to.be.within(1900, 3000);
@@ -93,7 +100,7 @@ describe('firstViewFetch', () => {
     expect(await (await f(`${ROOT}/points/program`)).json()).to.deep.equal({ from: 'network' });
     // A widget that goes away while waiting gets its abort, not an answer.
     const slow: FirstView = { reads: ['points/program'], uses: [1], answers: new Promise(() => {}) };
-    const g = firstViewFetch(slow, ROOT, base as typeof fetch);
+    const g = heldOrNetwork(slow, base as typeof fetch);
     const c = new AbortController();
     const pending = g(`${ROOT}/points/program`, { signal: c.signal });
     c.abort();
@@ -102,11 +109,10 @@ describe('firstViewFetch', () => {
     expect(aborted).to.equal(true);
   });
 
-  it('sends every read to the network when the first view failed, and writes always', async () => {
+  it('sends every read to the network when the first view failed', async () => {
     const s = setup(['points/program'], undefined);
     expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
-    await s.f(new Request(`${ROOT}/points/check-in`, { method: 'POST' }));
-    expect(s.network).to.deep.equal(['points/program', 'points/check-in']);
+    expect(s.network).to.deep.equal(['points/program']);
   });
 });
 

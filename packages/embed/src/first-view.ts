@@ -2,7 +2,7 @@
  * The first view of a page in one request, sent by the loader beside the widgets' code: every
  * widget's first reads (what its stores ask for when it connects), answered by
  * `GET <endpoint>/embed/first-view`. The REST adapter then takes each read from the answer once
- * (`firstViewFetch`, loaded with the setup chunk); a widget added later reads on its own.
+ * (`firstViewReads`, loaded with the setup chunk); a widget added later reads on its own.
  */
 export interface FirstView {
   /** The reads, as paths under the API root with their query (`points/program`). */

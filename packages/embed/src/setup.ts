@@ -8,7 +8,7 @@ import {
   type KithAdapter,
 } from '@kith/core';
 import type { FirstView } from './first-view.js';
-import { firstViewFetch } from './first-view-fetch.js';
+import { firstViewReads } from './first-view-reads.js';
 
 /**
  * Applies the loader's `data-*` configuration. Loaded lazily by the loader, so a page with no
@@ -57,7 +57,7 @@ async function createAdapter(
     const baseUrl = new URL(data.endpoint ?? '/v1', base).href;
     return createRestAdapter({
       baseUrl,
-      ...(firstView ? { fetch: firstViewFetch(firstView, baseUrl) } : {}),
+      ...(firstView ? { held: firstViewReads(firstView, baseUrl) } : {}),
       publishableKey: data.key,
       ...(data.customerToken ? { customerToken: data.customerToken } : {}),
     });

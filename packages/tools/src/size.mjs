@@ -79,13 +79,20 @@ const BUDGETS = [
     metric: 'gzip',
     max: 0.5625 * KB,
   },
-  // 3 KB held live, reviews and group buy (3,066 B); issue 7's points domain and the room for referrals take it to 3.5 KB.
-  { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 3.5 * KB },
+  // 3 KB held live, reviews and group buy (3,066 B); issue 7's points domain and the room for referrals took it to
+  // 3.5 KB. Issue 18: the HTTP client and the stream load after the first view, 3,550 → 2,576 B: budget 2.625 KB.
+  { name: 'REST adapter (with the runtime)', test: /^chunks\/adapter-rest-/, metric: 'gzip', max: 2.625 * KB },
   {
-    name: 'HTTP client (ky + @kith/core/http), loaded with the REST adapter',
+    name: 'HTTP client (ky + @kith/core/http), on idle or with the first read the first view does not hold',
     test: /^chunks\/http-/,
     metric: 'gzip',
     max: 6 * KB,
+  },
+  {
+    name: 'live updates (SSE, backoff, polling), with the first subscription',
+    test: /^chunks\/stream-/,
+    metric: 'gzip',
+    max: 1.625 * KB,
   },
 ];
 

@@ -33,9 +33,15 @@ describe('CDN preload map', () => {
       }
     }
     assert.ok(
-      map.rest.some((f) => /^chunks\/adapter-rest-/.test(f)) && map.rest.some((f) => /^chunks\/http-/.test(f)),
-      'rest: the adapter and its http client',
+      map.rest.some((f) => /^chunks\/adapter-rest-/.test(f)),
+      'rest: the adapter',
     );
+    // Issue 18: the first view is answered without the HTTP client (ky) and before any stream opens.
+    for (const [key, files] of Object.entries(map))
+      assert.ok(
+        !files.some((f) => /^chunks\/(http|stream)-/.test(f)),
+        `${key}: no HTTP client or stream at first view`,
+      );
     assert.ok(
       map['kith-rating'].some((f) => /^chunks\/runtime-/.test(f)),
       'a widget: the runtime',

@@ -1,5 +1,5 @@
 import ky, { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type KyInstance, type Options } from 'ky';
-import { HttpError, NetworkError, TimeoutError, isAbortError, isKithError } from '../errors.js';
+import { httpErrorOf, NetworkError, TimeoutError, isAbortError, isKithError } from '../errors.js';
 import { uuid } from '../global.js';
 
 export interface HttpOptions {
@@ -106,20 +106,7 @@ export function createHttp(options: HttpOptions): HttpClient {
 /** Maps ky and fetch failures to Kith errors, reading the server's `{ error: { code, message } }` body. */
 async function toHttpError(e: unknown, idempotencyKey?: string): Promise<unknown> {
   if (isAbortError(e) || isKithError(e)) return e;
-  if (e instanceof KyHttpError) {
-    let code = `http_${e.response.status}`;
-    let message = e.message;
-    let details: unknown;
-    try {
-      const body = (await e.response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-      if (body?.error?.code) code = body.error.code;
-      if (body?.error?.message) message = body.error.message;
-      details = body?.error?.details;
-    } catch {
-      // Not JSON: keep the status-derived code.
-    }
-    return new HttpError(e.response.status, code, message, { details, idempotencyKey, cause: e });
-  }
+  if (e instanceof KyHttpError) return httpErrorOf(e.response, { message: e.message, idempotencyKey, cause: e });
   const error =
     e instanceof KyTimeoutError
       ? new TimeoutError(undefined, { cause: e })

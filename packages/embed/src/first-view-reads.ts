@@ -1,3 +1,4 @@
+import type { HeldReads } from '@kith/adapter-rest';
 import type { FirstView } from './first-view.js';
 
 /** How long a held answer may serve reads: as long as a shared cache may keep a public read (max-age). */
@@ -20,14 +21,15 @@ type Held = {
 };
 
 /**
- * A fetch for the REST adapter that answers each read of the first view from its answer, as many
- * times as the first view makes it (`uses`). Everything else goes to the network: a later read of
+ * The REST adapter's held reads: each read of the first view is answered from its answer, as many
+ * times as the first view makes it (`uses`), without loading the HTTP client. Everything else is
+ * left to the network (`undefined`): a later read of
  * the same thing (a retry, a revalidation), a read the first view refused or did not ask for, every
  * read once the answer is older than a public read may be kept (`FRESH`), and a read that waited
  * `WAIT` for an answer still on its way. Review summaries are held per product, since widgets batch
  * them in whatever groups they mount in.
  */
-export function firstViewFetch(view: FirstView, root: string, base: typeof fetch = fetch): typeof fetch {
+export function firstViewReads(view: FirstView, root: string): HeldReads {
   const at = (read: string) => canonical(new URL(read, `${root.replace(/\/+$/, '')}/`));
   const asked = new Set(view.reads.map(at));
   const summaries = new Set(view.reads.filter((r) => r.startsWith('reviews/summaries?')).map(at));
@@ -54,20 +56,19 @@ export function firstViewFetch(view: FirstView, root: string, base: typeof fetch
     const json = JSON.stringify(time ? { ...b, serverTime: new Date(time).toISOString() } : body);
     return new Response(status === 204 ? null : json, { status, headers: { 'content-type': 'application/json' } });
   };
-  const waitFor = (signal: AbortSignal) =>
+  const waitFor = (signal?: AbortSignal) =>
     new Promise<Held | undefined>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
       const t = setTimeout(resolve, WAIT);
-      signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
       held.then((h) => (clearTimeout(t), resolve(h)));
     });
-  return async (input, init) => {
+  return async (url, signal) => {
     const called = Date.now();
-    const request = new Request(input, init);
-    const url = new URL(request.url);
     const read = canonical(url);
-    if (request.method === 'GET' && (asked.has(read) || url.pathname.endsWith('/reviews/summaries'))) {
+    if (asked.has(read) || url.pathname.endsWith('/reviews/summaries')) {
       const ids = url.searchParams.get('products')?.split(',') ?? [];
-      const h = await waitFor(request.signal);
+      const h = await waitFor(signal);
       // Asked of the server after all: an answer arriving later must not serve this read again.
       if (!h)
         void held.then((late) => {
@@ -89,6 +90,6 @@ export function firstViewFetch(view: FirstView, root: string, base: typeof fetch
         return respond({ summaries: list }, 200, h, called);
       }
     }
-    return base(request);
+    return undefined;
   };
 }
