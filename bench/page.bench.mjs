@@ -11,6 +11,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { createPgliteDb, seedDemo, signCustomerToken, startServer } from '@kith/server';
 import { CHROMIUM_ARGS, ensureChromium } from '../packages/tools/src/chromium.mjs';
+import { firstViewBytes } from '../packages/tools/src/first-view-bytes.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -435,6 +436,10 @@ await writeFile(
 );
 
 // The report.
+const firstView = firstViewBytes(
+  here('../packages/embed/dist/cdn'),
+  JSON.parse(readFileSync(here('../packages/embed/package.json'), 'utf8')).version,
+);
 const f = (n, d = 0) => (n === null || n === undefined ? '–' : n.toFixed(d));
 const kb = (n) => (n / KB).toFixed(1);
 const table = (p) => {
@@ -556,6 +561,10 @@ desktop ${perWidget('desktop')}; mobile ${perWidget('mobile')}.
 | file | chain depth | requested by | raw (KB) | gzip (KB) | brotli (KB) |
 |---|---:|---|---:|---:|---:|
 ${chunkTable}
+
+Where the first view's bytes go (from the build, \`npm run size\`: the loader, setup, the REST adapter
+and every widget with what they import statically, each file gzipped alone, shared among its sources
+by minified length): ${firstView.parts.map((p) => `${p.part} ${kb(p.gzip)}`).join(' · ')}; ${kb(firstView.total)} KB in all.
 
 The longest chain: ${longestChain} (depth ${all.depth}). ${all.jsRequests} JS requests in all: ${all.chunks.map((c) => c.file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '')).join(', ')}.
 

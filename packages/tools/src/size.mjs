@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { firstViewBytes } from './first-view-bytes.mjs';
 
 const CDN = 'packages/embed/dist/cdn';
 const KB = 1024;
@@ -136,6 +137,25 @@ for (const b of BUDGETS) {
     `  ${ok ? '✔' : '✖'} ${b.name}: ${size} B ${b.metric} (budget ${b.max} B, ${Math.round((size / b.max) * 100)} %)`,
   );
 }
+// Issue 18: a page with every widget gets its first view from at most 25 KB gzip. Until it does, the
+// figure may not grow: a budget just above it, lowered as the bytes come off (56.3 KB before the HTTP
+// client and the stream left the first view; 48.7 KB after).
+const FIRST_VIEW = { goal: 25 * KB, max: 49 * KB };
+const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
+const first = firstViewBytes(CDN, version);
+const firstOk = first.total <= FIRST_VIEW.max;
+failed ||= !firstOk;
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+console.log(
+  `  ${firstOk ? '✔' : '✖'} first view, all widgets (${first.files.length} files, each gzipped): ${first.total} B gzip (budget ${FIRST_VIEW.max} B, ${Math.round((first.total / FIRST_VIEW.max) * 100)} %)`,
+);
+console.log(
+  first.total <= FIRST_VIEW.goal
+    ? `    goal ${kb(FIRST_VIEW.goal)} met: make it the budget`
+    : `    goal ${kb(FIRST_VIEW.goal)} not met, ${kb(first.total - FIRST_VIEW.goal)} over; where the bytes go:`,
+);
+if (first.total > FIRST_VIEW.goal) for (const p of first.parts) console.log(`      ${pad(p.gzip, 6)} B  ${p.part}`);
+
 if (failed) {
   console.error('\nSize budget exceeded.');
   process.exit(1);
