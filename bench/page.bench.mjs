@@ -147,6 +147,14 @@ const initScript = (scenario) => `(() => {
   requestAnimationFrame(frame);
 })();`;
 
+// The first view's files, as the size check counts them: the loader and what it fetches for setup,
+// the REST adapter and each widget (its preload map). Anything else is loaded after or on intent.
+const firstView = firstViewBytes(
+  here('../packages/embed/dist/cdn'),
+  JSON.parse(readFileSync(here('../packages/embed/package.json'), 'utf8')).version,
+);
+const firstViewPaths = new Set(['/cdn/kith.js', ...firstView.files.map((f) => `/cdn/${f.file}`)]);
+
 const compressed = new Map(); // url → { raw, gzip, brotli }
 const sizes = (url, body) => {
   if (!compressed.has(url)) {
@@ -216,8 +224,14 @@ async function run(scenario, profile) {
   const b = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    // Kith's requests in time, for where the time goes: the loader, its chunks, the API.
+    const kith = performance
+      .getEntriesByType('resource')
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }))
+      .filter((r) => /^\/(cdn|v1)\//.test(r.path));
     return {
       ...window.__bench,
+      kith,
       load: nav.loadEventStart,
       dcl: nav.domContentLoadedEventStart,
       fcp: fcp?.startTime ?? null,
@@ -256,18 +270,42 @@ async function run(scenario, profile) {
     kithScripts.some((s) => s.start < t.start + t.duration && s.start + s.duration > t.start),
   );
   const sum = (xs) => xs.reduce((a, x) => a + x, 0);
+  const lastReady = scenario.widgets.length ? Math.max(...Object.values(b.ready), -Infinity) : null;
+  // The phases up to the last widget ready: what started before it counts.
+  const before = b.kith.filter((r) => lastReady === null || r.start <= lastReady);
+  const span = (rs) => (rs.length ? [Math.min(...rs.map((r) => r.start)), Math.max(...rs.map((r) => r.end))] : []);
+  const [loaderStart, loaderEnd] = span(before.filter((r) => /^\/cdn\/kith[\w.-]*\.js$/.test(r.path)));
+  const [chunksStart, chunksEnd] = span(
+    before.filter((r) => r.path.startsWith('/cdn/chunks/') && firstViewPaths.has(r.path)),
+  );
+  const [apiStart, apiEnd] = span(before.filter((r) => r.path.startsWith('/v1/')));
+  // The first view's JS; what else loads (the HTTP client, streams, actions) is counted apart.
+  const first = scripts.filter((s) => firstViewPaths.has(new URL(s.url).pathname));
+  for (const c of chunks) c.firstView = firstViewPaths.has(`/cdn/${c.file}`);
+  const phases = {
+    loaderStart,
+    loaderEnd,
+    chunksStart,
+    chunksEnd,
+    apiStart,
+    apiEnd,
+    firstReady: scenario.widgets.length ? Math.min(...Object.values(b.ready)) : undefined,
+    lastReady: lastReady ?? undefined,
+  };
   return {
     timedOut,
+    phases,
     load: b.load,
     dcl: b.dcl,
     fcp: b.fcp,
     ready: b.ready,
-    lastReady: scenario.widgets.length ? Math.max(...Object.values(b.ready), -Infinity) : null,
-    jsRequests: scripts.length,
-    jsRaw: sum(scripts.map((s) => s.raw)),
-    jsGzip: sum(scripts.map((s) => s.gzip)),
-    jsBrotli: sum(scripts.map((s) => s.brotli)),
-    depth: chunks.length ? Math.max(...chunks.map((c) => c.depth)) : 0,
+    lastReady,
+    jsRequests: first.length,
+    jsRaw: sum(first.map((s) => s.raw)),
+    jsGzip: sum(first.map((s) => s.gzip)),
+    jsBrotli: sum(first.map((s) => s.brotli)),
+    depth: Math.max(0, ...chunks.filter((c) => c.firstView).map((c) => c.depth)),
+    laterJsGzip: sum(scripts.filter((s) => !first.includes(s)).map((s) => s.gzip)),
     chunks,
     apiRequests: requests.filter((r) => new URL(r.url).pathname.startsWith('/v1/')).length,
     scriptMs: m.ScriptDuration * 1000,
@@ -322,6 +360,7 @@ for (const profile of PROFILES) {
       jsRaw: med('jsRaw'),
       jsGzip: med('jsGzip'),
       jsBrotli: med('jsBrotli'),
+      laterJsGzip: med('laterJsGzip'),
       depth: med('depth'),
       apiRequests: med('apiRequests'),
       scriptMs: med('scriptMs'),
@@ -338,6 +377,7 @@ for (const profile of PROFILES) {
       cls: med('cls'),
       clsMax: Math.max(...runs.map((x) => x.cls)),
       shiftSources: [...new Set(runs.flatMap((x) => x.shiftSources))],
+      phases: Object.fromEntries(Object.keys(runs[0].phases).map((k) => [k, median(runs.map((x) => x.phases[k]))])),
       chunks: runs.at(-1).chunks,
       runs: runs.map(({ chunks, ...x }) => x),
     };
@@ -346,7 +386,7 @@ for (const profile of PROFILES) {
     const after =
       r.lastReady === null ? '' : ` · ready +${(r.lastReady - base.load).toFixed(0)} ms after baseline load`;
     console.log(
-      `${profile.name.padEnd(8)} ${scenario.name.padEnd(15)} JS ${(r.jsGzip / KB).toFixed(1)} KB gz in ${r.jsRequests} req, depth ${r.depth}${after} · script ${r.scriptMs.toFixed(0)} ms · long tasks ${r.longTasks} (Kith ${r.kithLongTasks}) · CLS ${r.cls.toFixed(3)} · heap ${r.heapMB.toFixed(1)} MB${r.timedOut ? ` · ${r.timedOut} runs timed out` : ''}`,
+      `${profile.name.padEnd(8)} ${scenario.name.padEnd(15)} JS ${(r.jsGzip / KB).toFixed(1)} KB gz in ${r.jsRequests} req (+${(r.laterJsGzip / KB).toFixed(1)} KB after), depth ${r.depth}${after} · script ${r.scriptMs.toFixed(0)} ms · long tasks ${r.longTasks} (Kith ${r.kithLongTasks}) · CLS ${r.cls.toFixed(3)} · heap ${r.heapMB.toFixed(1)} MB${r.timedOut ? ` · ${r.timedOut} runs timed out` : ''}`,
     );
   }
 }
@@ -436,10 +476,6 @@ await writeFile(
 );
 
 // The report.
-const firstView = firstViewBytes(
-  here('../packages/embed/dist/cdn'),
-  JSON.parse(readFileSync(here('../packages/embed/package.json'), 'utf8')).version,
-);
 const f = (n, d = 0) => (n === null || n === undefined ? '–' : n.toFixed(d));
 const kb = (n) => (n / KB).toFixed(1);
 const table = (p) => {
@@ -448,14 +484,14 @@ const table = (p) => {
     .filter((r) => r.profile === p.name)
     .map((r) => {
       const isBase = r.scenario === 'baseline';
-      return `| ${r.scenario} | ${kb(r.jsGzip)} | ${kb(r.jsBrotli)} | ${r.jsRequests} | ${isBase ? '–' : r.depth} | ${r.apiRequests} | ${f(r.load)} | ${isBase ? '–' : `${f(r.lastReady)} (+${f(r.vsBaseline.readyAfterLoadMs)})`} | ${isBase ? f(r.scriptMs) : `+${f(r.vsBaseline.scriptMs)}`} | ${isBase ? f(r.taskMs) : `+${f(r.vsBaseline.taskMs)}`} | ${r.longTasks} / ${f(r.tbt)} | ${isBase ? '–' : `${r.kithLongTasks} / ${f(r.kithTbt)} (max ${r.kithLongTasksMax})`} | ${r.cls.toFixed(3)}${r.clsMax > r.cls ? ` (max ${r.clsMax.toFixed(3)})` : ''} | ${isBase ? f(r.heapMB, 2) : `+${f(r.vsBaseline.heapMB, 2)}`} |${r.timedOut ? ` ⚠ ${r.timedOut} runs timed out` : ''}`;
+      return `| ${r.scenario} | ${kb(r.jsGzip)} | ${kb(r.jsBrotli)} | ${kb(r.laterJsGzip)} | ${r.jsRequests} | ${isBase ? '–' : r.depth} | ${r.apiRequests} | ${f(r.load)} | ${isBase ? '–' : `${f(r.lastReady)} (+${f(r.vsBaseline.readyAfterLoadMs)})`} | ${isBase ? f(r.scriptMs) : `+${f(r.vsBaseline.scriptMs)}`} | ${isBase ? f(r.taskMs) : `+${f(r.vsBaseline.taskMs)}`} | ${r.longTasks} / ${f(r.tbt)} | ${isBase ? '–' : `${r.kithLongTasks} / ${f(r.kithTbt)} (max ${r.kithLongTasksMax})`} | ${r.cls.toFixed(3)}${r.clsMax > r.cls ? ` (max ${r.clsMax.toFixed(3)})` : ''} | ${isBase ? f(r.heapMB, 2) : `+${f(r.vsBaseline.heapMB, 2)}`} |${r.timedOut ? ` ⚠ ${r.timedOut} runs timed out` : ''}`;
     });
   return `### ${p.name}${p.cpu > 1 ? ` (${p.cpu}× CPU, ${p.network.latency} ms latency, 1.6 Mbit/s down and up)` : ' (no throttling)'}, ${p.viewport.width}×${p.viewport.height}
 
 Baseline page: load event at ${f(base.load)} ms, first contentful paint ${f(base.fcp)} ms, script ${f(base.scriptMs)} ms, tasks ${f(base.taskMs)} ms, JS heap ${f(base.heapMB, 2)} MB.
 
-| scenario | JS gzip (KB) | JS brotli (KB) | JS requests | chain depth | API requests | load event (ms) | ready (ms; + after baseline load) | script time vs baseline (ms) | task time vs baseline (ms) | long tasks / TBT (ms), all | Kith long tasks / TBT (ms) | CLS | JS heap vs baseline (MB) |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| scenario | JS gzip (KB) | JS brotli (KB) | JS gzip after (KB) | JS requests | chain depth | API requests | load event (ms) | ready (ms; + after baseline load) | script time vs baseline (ms) | task time vs baseline (ms) | long tasks / TBT (ms), all | Kith long tasks / TBT (ms) | CLS | JS heap vs baseline (MB) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 `;
 };
@@ -469,7 +505,7 @@ const longestChain = (() => {
   const byFile = new Map(all.chunks.map((c) => [c.file, c]));
   const chain = [];
   for (
-    let c = all.chunks.reduce((a, x) => (x.depth > a.depth ? x : a));
+    let c = all.chunks.filter((x) => x.firstView).reduce((a, x) => (x.depth > a.depth ? x : a));
     c;
     c = c.parent ? byFile.get(c.parent) : undefined
   )
@@ -479,7 +515,7 @@ const longestChain = (() => {
 const chunkTable = all.chunks
   .map(
     (c) =>
-      `| ${c.file} | ${c.depth} | ${c.parent ?? 'the page'} | ${(c.raw / KB).toFixed(1)} | ${kb(c.gzip)} | ${kb(c.brotli)} |`,
+      `| ${c.file}${c.firstView ? '' : ' (after the first view)'} | ${c.depth} | ${c.parent ?? 'the page'} | ${(c.raw / KB).toFixed(1)} | ${kb(c.gzip)} | ${kb(c.brotli)} |`,
   )
   .join('\n');
 const loafNotes = results.flatMap((r) =>
@@ -556,6 +592,19 @@ ${PROFILES.map(table).join('\n')}
 When all widgets are on the page, each is ready at (ms after the baseline page's load event):
 desktop ${perWidget('desktop')}; mobile ${perWidget('mobile')}.
 
+Where the time goes with all widgets (medians, ms from the start of navigation; each span from the
+first request's start to the last response's end, of the requests started before the last widget
+was ready):
+
+| profile | kith.js | chunks | API | last byte → last widget ready | widgets ready | load event |
+|---|---|---|---|---:|---|---:|
+${PROFILES.map((p) => {
+  const r = get(p.name, 'all widgets');
+  const x = r.phases;
+  const lastByte = Math.max(x.chunksEnd ?? 0, x.apiEnd ?? 0);
+  return `| ${p.name} | ${f(x.loaderStart)}–${f(x.loaderEnd)} | ${f(x.chunksStart)}–${f(x.chunksEnd)} | ${f(x.apiStart)}–${f(x.apiEnd)} | ${f(x.lastReady - lastByte)} | ${f(x.firstReady)}–${f(x.lastReady)} | ${f(r.load)} |`;
+}).join('\n')}
+
 ### Kith's JS with all widgets (desktop, last run)
 
 | file | chain depth | requested by | raw (KB) | gzip (KB) | brotli (KB) |
@@ -566,7 +615,10 @@ Where the first view's bytes go (from the build, \`npm run size\`: the loader, s
 and every widget with what they import statically, each file gzipped alone, shared among its sources
 by minified length): ${firstView.parts.map((p) => `${p.part} ${kb(p.gzip)}`).join(' · ')}; ${kb(firstView.total)} KB in all.
 
-The longest chain: ${longestChain} (depth ${all.depth}). ${all.jsRequests} JS requests in all: ${all.chunks.map((c) => c.file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, '')).join(', ')}.
+The longest chain: ${longestChain} (depth ${all.depth}). ${all.jsRequests} JS requests for the first view: ${all.chunks
+    .filter((c) => c.firstView)
+    .map((c) => c.file.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, ''))
+    .join(', ')}.
 
 ${uniq.length ? `Long animation frames ≥ 50 ms with Kith scripts in them (scripts over 5 ms):\n\n${uniq.map((l) => `- ${l}`).join('\n')}\n` : 'No long animation frame ≥ 50 ms ran a Kith script in any run.\n'}
 ${shifts.length ? `Layout shifts:\n\n${shifts.map((l) => `- ${l}`).join('\n')}\n` : 'No layout shift in any run.\n'}
@@ -575,7 +627,11 @@ ${shifts.length ? `Layout shifts:\n\n${shifts.map((l) => `- ${l}`).join('\n')}\n
 - **JS bytes**: the body of every response of type script (Playwright \`response.body()\`), compressed
   here with \`node:zlib\` (gzip level 9, brotli quality 11), summed per page. The server sends them
   uncompressed over loopback; the figures are what a CDN with compression would send.
-  The baseline page has no JS, so every JS request on the other pages is Kith's.
+  The baseline page has no JS, so every JS request on the other pages is Kith's. "JS gzip", "JS
+  requests" and "chain depth" count the first view: the files the size check counts (the loader and
+  the preload map's files for setup, the REST adapter and each widget on the page); "JS gzip after"
+  is the rest (the HTTP client and the stream code, which load once the first view has settled, and
+  anything loaded on intent).
 - **Chain depth**: from CDP \`Network.requestWillBeSent\`: a script's parent is \`initiator.url\` (static
   \`import\`) or the first URL on \`initiator.stack\` (dynamic \`import()\`). The page's own
   \`<script src="/cdn/kith.js">\` is depth 1, a file a Kith file asked for is its parent's depth + 1.

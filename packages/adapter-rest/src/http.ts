@@ -5,7 +5,14 @@ import type { HttpClient, RequestOptions } from '@kith/core/http';
 export type Http = Pick<HttpClient, 'get' | 'post' | 'put'>;
 
 /** Answers a read from data the page already holds: its `Response`, or `undefined` to send it. */
-export type HeldReads = (url: URL, signal?: AbortSignal) => Promise<Response | undefined>;
+export interface HeldReads {
+  (url: URL, signal?: AbortSignal): Promise<Response | undefined>;
+  /**
+   * Resolves once the held data has served the page's first view: until then the adapter loads its
+   * HTTP client only for a request it needs it for, and opens no stream.
+   */
+  readonly settled?: Promise<unknown>;
+}
 
 /** The URL ky sends a read to: the path under the API root, with the defined search parameters. */
 function urlOf(baseUrl: string, path: string, searchParams: RequestOptions['searchParams']): URL {
@@ -15,9 +22,9 @@ function urlOf(baseUrl: string, path: string, searchParams: RequestOptions['sear
 }
 
 /**
- * The shared client from `@kith/core/http` (ky: timeouts, retries, error mapping), imported on idle
- * when there are held reads (a page whose first view is held runs its widgets without it), else at
- * once. A failed import is tried again by the next request.
+ * The shared client from `@kith/core/http` (ky: timeouts, retries, error mapping), imported once the
+ * held reads have settled (a page whose first view is held runs its widgets without it) or by the
+ * first request they don't answer, else at once. A failed import is tried again by the next request.
  */
 export function lazyHttp(baseUrl: string, fetch: typeof globalThis.fetch, held?: HeldReads): Http {
   let client: Promise<HttpClient> | undefined;
@@ -29,10 +36,11 @@ export function lazyHttp(baseUrl: string, fetch: typeof globalThis.fetch, held?:
         throw e;
       },
     ));
-  // Without held reads every read needs it: ask for it now, beside the widgets' code.
-  const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? setTimeout;
-  if (held) idle(() => void load().catch(() => {}));
-  else void load().catch(() => {});
+  // Without held reads every read needs it: ask for it now, beside the widgets' code. With them, once
+  // they have served the first view, so it takes no bandwidth from the widgets' code.
+  const prefetch = () => void load().catch(() => {});
+  if (!held) prefetch();
+  else void held.settled?.then(prefetch);
   return {
     async get<T>(path: string, o?: RequestOptions) {
       const res = await held?.(urlOf(baseUrl, path, o?.searchParams), o?.signal);

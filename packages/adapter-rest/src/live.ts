@@ -9,6 +9,8 @@ export interface LiveContext {
   readonly http: Http;
   /** Absolute-or-relative URL of a stream path, with the publishable key in the query. */
   readonly streamUrl: (path: string) => string;
+  /** Streams open once this settles: the held first view's (see `HeldReads.settled`). */
+  readonly opened?: Promise<unknown>;
   /** Stream settings shared by every subscription (EventSource is looked up per subscription). */
   readonly stream: () => Pick<SseOptions<unknown>, 'EventSource' | 'retry' | 'pollInterval' | 'pauseWhenHidden'>;
 }
@@ -18,7 +20,7 @@ export interface LiveContext {
  * widgets show it: `parse` drops malformed messages, `fetch` serves polling and explains failures.
  */
 export function snapshotStreams<T>(
-  { streamUrl, stream }: LiveContext,
+  { streamUrl, stream, opened }: LiveContext,
   event: string,
   path: (id: string) => string,
   parse: (data: unknown, id: string) => T | undefined,
@@ -28,18 +30,21 @@ export function snapshotStreams<T>(
     let close: (() => void) | undefined;
     let closed = false;
     // The stream's code (reconnects, backoff, polling, hidden tabs) loads with the first
-    // subscription, not with the first view: a widget has its data before it listens for changes.
-    import('./stream.js').then(({ subscribeSse }) => {
-      if (closed) return;
-      close = subscribeSse<T>(streamUrl(`${path(id)}/events`), {
-        ...stream(),
-        event,
-        parse: (data) => parse(data, id),
-        fetchCurrent: (signal) => fetch(id, signal),
-        onValue: sink.next,
-        onError: sink.error,
-      });
-    }, sink.error);
+    // subscription, and after a held first view: a widget has its data before it listens for
+    // changes, and the stream's first message brings it up to date.
+    Promise.resolve(opened)
+      .then(() => import('./stream.js'))
+      .then(({ subscribeSse }) => {
+        if (closed) return;
+        close = subscribeSse<T>(streamUrl(`${path(id)}/events`), {
+          ...stream(),
+          event,
+          parse: (data) => parse(data, id),
+          fetchCurrent: (signal) => fetch(id, signal),
+          onValue: sink.next,
+          onError: sink.error,
+        });
+      }, sink.error);
     return () => {
       closed = true;
       close?.();

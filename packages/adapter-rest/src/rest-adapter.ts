@@ -114,6 +114,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
 
   const ctx: LiveContext = {
     http,
+    opened: options.held?.settled,
     // EventSource can't send headers, so the stream takes the (public) key in the query.
     streamUrl: (path) => `${root}/${path}?key=${encodeURIComponent(publishableKey)}`,
     // Looked up per subscription, so a polyfill loaded after the adapter is created still counts.

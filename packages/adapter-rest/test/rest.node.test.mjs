@@ -252,6 +252,19 @@ describe("held reads (the loader's first view)", () => {
     await adapter.reviews.markHelpful('r-none').catch(() => {});
     assert.equal(asked.length, 3);
   });
+
+  it('open no stream before they have settled', async () => {
+    /** @type {() => void} */
+    let settle = () => {};
+    const held = Object.assign(async () => undefined, { settled: new Promise((r) => (settle = () => r(undefined))) });
+    const { api, adapter } = await setup({ held });
+    const sub = watch(adapter, 'show-2');
+    await sleep(200);
+    assert.equal(api.streamAttempts.length, 0, 'no stream while the first view is served');
+    settle();
+    await waitFor(() => sub.last()?.viewerCount === 1284, 'the stream after settling');
+    assert.equal(api.streamAttempts.length, 1);
+  });
 });
 
 describe('subscribeShow', () => {

@@ -5,6 +5,8 @@ import type { FirstView } from './first-view.js';
 const FRESH = 10_000;
 /** How long a widget's read waits for the first view before it asks the server itself. */
 const WAIT = 2000;
+/** After the answer, how long the adapter waits for every held read to be made before it loads what it deferred. */
+const SETTLE = 3000;
 
 /** A read's identity whatever the order of its query or the key in it: path, then sorted parameters. */
 function canonical(url: URL): string {
@@ -27,15 +29,20 @@ type Held = {
  * the same thing (a retry, a revalidation), a read the first view refused or did not ask for, every
  * read once the answer is older than a public read may be kept (`FRESH`), and a read that waited
  * `WAIT` for an answer still on its way. Review summaries are held per product, since widgets batch
- * them in whatever groups they mount in.
+ * them in whatever groups they mount in. `settled` resolves once every held read has been made (or
+ * `SETTLE` after the answer, or at once when there is none): the adapter then loads its HTTP client
+ * and opens its streams, which would otherwise take bandwidth and connections from the widgets' code.
  */
 export function firstViewReads(view: FirstView, root: string): HeldReads {
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const drained = (h: Held) => !h.byRead.size && !h.byProduct.size && (settle(), true);
   const at = (read: string) => canonical(new URL(read, `${root.replace(/\/+$/, '')}/`));
   const asked = new Set(view.reads.map(at));
   const summaries = new Set(view.reads.filter((r) => r.startsWith('reviews/summaries?')).map(at));
   const held: Promise<Held> = view.answers.then((a) => {
     const h: Held = { byRead: new Map(), byProduct: new Map(), mid: 0, received: a?.received ?? 0 };
-    if (!a) return h;
+    if (!a) return (settle(), h);
     view.reads.forEach((read, i) => {
       const answer = a.answers[i]!;
       const list = (answer.body as { summaries?: { productId: string }[] } | null)?.summaries;
@@ -46,6 +53,7 @@ export function firstViewReads(view: FirstView, root: string): HeldReads {
       else h.byRead.set(at(read), { ...answer, uses: view.uses[i] ?? 1 });
     });
     h.mid = (a.sent + a.received) / 2;
+    if (!drained(h)) setTimeout(settle, SETTLE);
     return h;
   });
   // A held `serverTime` is moved as if the server had read its clock in the middle of this call, as
@@ -63,7 +71,7 @@ export function firstViewReads(view: FirstView, root: string): HeldReads {
       signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
       held.then((h) => (clearTimeout(t), resolve(h)));
     });
-  return async (url, signal) => {
+  const reads = async (url: URL, signal?: AbortSignal) => {
     const called = Date.now();
     const read = canonical(url);
     if (asked.has(read) || url.pathname.endsWith('/reviews/summaries')) {
@@ -82,14 +90,17 @@ export function firstViewReads(view: FirstView, root: string): HeldReads {
       const answer = h?.byRead.get(read);
       if (h && answer) {
         if (--answer.uses < 1) h.byRead.delete(read);
+        drained(h);
         return respond(answer.body, answer.status, h, called);
       }
       if (h && ids.length && url.pathname.endsWith('/reviews/summaries') && ids.every((id) => h.byProduct.has(id))) {
         const list = ids.map((id) => h.byProduct.get(id));
         ids.forEach((id) => h.byProduct.delete(id));
+        drained(h);
         return respond({ summaries: list }, 200, h, called);
       }
     }
     return undefined;
   };
+  return Object.assign(reads, { settled });
 }

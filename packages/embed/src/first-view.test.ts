@@ -109,6 +109,26 @@ describe('firstViewReads', () => {
     expect(aborted).to.equal(true);
   });
 
+  it('settles once every held read has been made, or at once without a first view', async () => {
+    const now = Date.now();
+    const answers = Promise.resolve({
+      answers: [ok({ name: 'Rewards' }), ok({ show: null })],
+      sent: now,
+      received: now,
+    });
+    const held = firstViewReads({ reads: ['points/program', 'live/shows?product=p1'], uses: [1, 1], answers }, ROOT);
+    let settled = false;
+    void held.settled!.then(() => (settled = true));
+    await held(new URL(`${ROOT}/points/program`));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).to.equal(false, 'one held read is still to be made');
+    await held(new URL(`${ROOT}/live/shows?product=p1`));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).to.equal(true);
+    const failed = firstViewReads({ reads: ['points/program'], uses: [1], answers: Promise.resolve(undefined) }, ROOT);
+    await failed.settled;
+  });
+
   it('sends every read to the network when the first view failed', async () => {
     const s = setup(['points/program'], undefined);
     expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
