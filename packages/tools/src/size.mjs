@@ -22,7 +22,14 @@ const BUDGETS = [
   },
   { name: 'live badge, on top of the runtime', test: /^chunks\/live-badge-/, metric: 'gzip', max: 2 * KB },
   { name: 'rating snippet, on top of the runtime', test: /^chunks\/rating-/, metric: 'gzip', max: 2 * KB },
-  { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 10 * KB },
+  // Issue 18: votes, reports and the dialog load on the first pointer or focus: 9,696 → 8,558 B, budget 10 → 8.75 KB.
+  { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 8.75 * KB },
+  {
+    name: 'reviews votes, reports and dialog, loaded on first pointer or focus',
+    test: /^chunks\/interactions-/,
+    metric: 'gzip',
+    max: 2.125 * KB,
+  },
   // Issue 6 asked for 4 KB; 4.4 KB is what prices, team, tiers, members, countdown, open teams, live updates and three locales' loaders take
   // with start/join/leave/share already in the lazy chunk below (4.0 KB brotli). See docs/group-buy.md, "Size".
   // Issue 16 (hardening): a signed-out shopper is told to sign in before starting or joining, with the shop's sign-in
@@ -139,8 +146,9 @@ for (const b of BUDGETS) {
 }
 // Issue 18: a page with every widget gets its first view from at most 25 KB gzip. Until it does, the
 // figure may not grow: a budget just above it, lowered as the bytes come off (56.3 KB before the HTTP
-// client and the stream left the first view; 48.7 KB after).
-const FIRST_VIEW = { goal: 25 * KB, max: 49 * KB };
+// client and the stream left the first view; 48.7 KB after; 47.6 KB with reviews' votes, reports and
+// dialog loaded on intent).
+const FIRST_VIEW = { goal: 25 * KB, max: 48 * KB };
 const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
 const first = firstViewBytes(CDN, version);
 const firstOk = first.total <= FIRST_VIEW.max;

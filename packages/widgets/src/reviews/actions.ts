@@ -94,9 +94,10 @@ export class ReviewActions {
     }
   }
 
+  /** The notice line's content; the line itself (a live region) is the element's, there before any notice. */
   render() {
     const href = this.c.signInHref();
     const text = this.notice && this.c.i18n.t(this.notice);
-    return html`<p part="notice" class="notice" role="status">${this.notice === SIGN_IN && href ? html`<a href=${href}>${text}</a>` : text}</p>`;
+    return this.notice === SIGN_IN && href ? html`<a href=${href}>${text}</a>` : text;
   }
 }

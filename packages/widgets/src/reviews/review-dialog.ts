@@ -38,18 +38,19 @@ export class ReviewDialog {
     this.c.host.requestUpdate();
   }
 
-  open(e: Event, d: DialogContent): void {
+  /** `opener` takes focus back on close. */
+  open(opener: Element | null, d: DialogContent): void {
     this.show(d);
-    this.modal.open(e.currentTarget);
+    this.modal.open(opener);
   }
 
-  openPhoto(e: Event, review: Review, index: number): void {
-    this.open(e, { kind: 'photo', review, index });
+  openPhoto(opener: Element | null, review: Review, index: number): void {
+    this.open(opener, { kind: 'photo', review, index });
     this.c.track('review_media_viewed', { review: review.id, index });
   }
 
-  readonly openForm = this.c.guard(async (e: Event) => {
-    this.open(e, { kind: 'form' });
+  readonly openForm = this.c.guard(async (opener: Element | null) => {
+    this.open(opener, { kind: 'form' });
     if (!this.formLoaded) {
       await import('./review-form.js');
       this.formLoaded = true;

@@ -25,6 +25,11 @@ const $ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) =>
   [...el.shadowRoot!.querySelectorAll(sel)] as T[];
 const rows = (el: KithReviews) => $$(el, '[part="review"]');
+/** The dialog once open: its code (with votes and reports) loads on the first pointer, focus or click inside. */
+async function openDialog(el: KithReviews): Promise<HTMLDialogElement> {
+  await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open, 'the dialog did not open');
+  return $<HTMLDialogElement>(el, 'dialog')!;
+}
 
 const PHOTO = (fill: string) =>
   `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="400" height="300" fill="${fill}"/></svg>`)}`;
@@ -240,11 +245,10 @@ describe('<kith-reviews>', () => {
     const img = thumb.querySelector('img')!;
     expect(img.getAttribute('loading')).to.equal('lazy');
     expect(img.getAttribute('width')).to.equal('400');
+    expect($(el, 'dialog')).to.equal(null, 'no dialog (nor its code) before the shopper reaches for one');
     thumb.focus();
     thumb.click();
-    await el.updateComplete;
-    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    expect(dialog.open).to.equal(true);
+    const dialog = await openDialog(el);
     expect(el.shadowRoot!.activeElement && dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     expect($(el, '#dialog-title')!.textContent).to.equal('Photo 1 of 2 from Buyer 1');
     await expect(el).to.be.accessible(); // lightbox open
@@ -253,6 +257,15 @@ describe('<kith-reviews>', () => {
     expect($(el, '#dialog-title')!.textContent).to.equal('Photo 2 of 2 from Buyer 1');
     dialog.close();
     await waitUntil(() => el.shadowRoot!.activeElement === thumb, 'focus did not return to the thumbnail');
+  });
+
+  it('loads its votes, reports and dialog on the first pointer inside, before any click', async () => {
+    const el = await mount(adapterWith(RICH));
+    await aTimeout(50);
+    expect($(el, 'dialog')).to.equal(null);
+    $(el, '[part="base"]')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await waitUntil(() => $(el, 'dialog'), 'the dialog (and its code) did not load on pointer');
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
   });
 
   it('votes helpful once with a customer, and asks to sign in without one', async () => {
@@ -272,9 +285,7 @@ describe('<kith-reviews>', () => {
   it('reports a review with a reason from a dialog', async () => {
     const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }));
     rows(el)[0]!.querySelector<HTMLButtonElement>('[part="report"]')!.click();
-    await el.updateComplete;
-    const dialog = $<HTMLDialogElement>(el, 'dialog')!;
-    expect(dialog.open).to.equal(true);
+    const dialog = await openDialog(el);
     expect(dialog.querySelectorAll('input[type="radio"]').length).to.equal(5);
     await expect(el).to.be.accessible();
     dialog.querySelector<HTMLInputElement>('input[value="fake"]')!.click();
@@ -684,8 +695,7 @@ describe('<kith-reviews>', () => {
         .querySelector<HTMLButtonElement>('button[aria-controls]')!
         .click();
       $$<HTMLButtonElement>(el, '[part="photo"]')[0]!.click();
-      await el.updateComplete;
-      $<HTMLDialogElement>(el, 'dialog')!.close();
+      (await openDialog(el)).close();
       rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!.click();
       await waitUntil(() => events.some((e) => e.name === 'review_helpful'));
       const names = events.filter((e) => e.widget === 'reviews').map((e) => e.name);

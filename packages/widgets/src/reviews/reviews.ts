@@ -12,11 +12,10 @@ import {
   type SummaryState,
 } from '@kith/core';
 import { starStyles } from '../shared/stars.js';
-import { ReviewActions } from './actions.js';
 import type { ReviewsContext } from './context.js';
 import { ReviewFilterBar } from './filters.js';
 import { reviewPages } from './list.js';
-import { ReviewDialog } from './review-dialog.js';
+import { LazyInteractions } from './lazy.js';
 import { ReviewRows } from './row.js';
 import { paintSummary, renderSummary } from './summary.js';
 import { ReviewTabs } from './tabs.js';
@@ -129,16 +128,19 @@ export class KithReviews extends KithElement {
     this.rows.expanded.clear();
     this.shown = 0;
   });
-  private readonly actions = new ReviewActions(this.parts, (id, change) =>
-    this.$reviews.mutate((items) => {
-      const i = items.findIndex((r) => r.id === id);
-      if (i >= 0) items[i] = { ...items[i]!, ...change };
-      return items;
-    }),
+  /** Votes, reports and the dialog: loaded on the first pointer or focus inside (see `interactions.ts`). */
+  private readonly ui = new LazyInteractions(
+    this.parts,
+    (id, change) =>
+      this.$reviews.mutate((items) => {
+        const i = items.findIndex((r) => r.id === id);
+        if (i >= 0) items[i] = { ...items[i]!, ...change };
+        return items;
+      }),
+    // A row scrolled out of the window gives focus back to the list.
+    () => this.listBox,
   );
-  // A row scrolled out of the window gives focus back to the list.
-  private readonly dialog = new ReviewDialog(this.parts, this.actions, () => this.listBox);
-  private readonly rows = new ReviewRows(this.parts, this.actions, this.dialog);
+  private readonly rows = new ReviewRows(this.parts, this.ui.rows);
   private readonly tabs = new ReviewTabs(this.parts);
   private focusRow?: number;
   private shown = 0;
@@ -208,14 +210,14 @@ export class KithReviews extends KithElement {
 
   protected override renderContent() {
     const v = this.summary.value;
-    return html`<section part="base" aria-labelledby="heading" aria-busy=${v.status === 'loading' ? 'true' : 'false'}>
+    return html`<section part="base" aria-labelledby="heading" aria-busy=${v.status === 'loading' ? 'true' : 'false'} @pointerover=${this.ui.prefetch} @focusin=${this.ui.prefetch}>
       <h2 part="heading" id="heading">${this.i18n.t('heading')}</h2>
       ${
         v.status === 'loading'
           ? html`<p part="status" class="status">${this.i18n.t('loading')}</p>`
-          : html`${renderSummary(this.parts, this.data, this.filters, this.dialog.openForm)}${this.tabs.render(this.renderReviewsPanel(), this.data?.count)}`
+          : html`${renderSummary(this.parts, this.data, this.filters, this.ui.openForm)}${this.tabs.render(this.renderReviewsPanel(), this.data?.count)}`
       }
-      ${this.dialog.render()}
+      ${this.ui.dialog()}
     </section>`;
   }
 
@@ -237,7 +239,7 @@ export class KithReviews extends KithElement {
     const { items, total, loading, error } = this.list.value;
     const { start, end } = this.window;
     return html`${this.filters.render(s)}
-      ${this.actions.render()}
+      <p part="notice" class="notice" role="status">${this.ui.notice()}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcer.value}</p>
       <div part="list" class="list" @scroll=${this.window.onScroll}>
         <div class="rows" role="feed" aria-label=${t('list')} aria-busy=${loading ? 'true' : 'false'} @keydown=${this.onFeedKey}>

@@ -1,8 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Review } from '@kith/core';
-import type { ReviewActions } from './actions.js';
 import type { ReviewsContext } from './context.js';
-import type { ReviewDialog } from './review-dialog.js';
+
+/** What a row's buttons ask of the element (which loads the votes, reports and dialog for them). */
+export interface RowActions {
+  voted(id: string): boolean;
+  vote(r: Review): void;
+  report(opener: Element, r: Review): void;
+  photo(opener: Element, r: Review, index: number): void;
+}
 
 /** Longer texts start clamped with a "Read more" button. */
 const LONG = 320;
@@ -14,8 +20,7 @@ export class ReviewRows {
 
   constructor(
     private readonly c: ReviewsContext,
-    private readonly actions: ReviewActions,
-    private readonly dialog: ReviewDialog,
+    private readonly act: RowActions,
   ) {}
 
   render(r: Review, i: number, total: number): TemplateResult {
@@ -40,15 +45,15 @@ export class ReviewRows {
                 m,
                 k,
               ) => html`<li><button part="photo" aria-label=${t('openPhoto', { index: k + 1, total: r.media.length, name })}
-            @click=${(e: Event) => this.dialog.openPhoto(e, r, k)}><img src=${m.thumbnailUrl ?? m.url} alt="" loading="lazy" decoding="async" width=${m.width ?? 96} height=${m.height ?? 96} /></button></li>`,
+            @click=${(e: Event) => this.act.photo(e.currentTarget as Element, r, k)}><img src=${m.thumbnailUrl ?? m.url} alt="" loading="lazy" decoding="async" width=${m.width ?? 96} height=${m.height ?? 96} /></button></li>`,
             )}</ul>`
           : nothing
       }
       ${r.incentivized ? html`<p part="disclosure">${t('incentivized')}</p>` : nothing}
       ${r.reply ? html`<div part="reply"><p class="reply-label">${t('reply')}</p><p>${r.reply.body}</p></div>` : nothing}
       <footer>
-        <button part="helpful" aria-pressed=${this.actions.hasVoted(r.id) ? 'true' : 'false'} @click=${() => this.actions.vote(r)}>${t('helpful', { count: this.c.i18n.number(r.helpfulCount) })}</button>
-        <button part="report" class="link" @click=${(e: Event) => this.actions.allowed() && this.dialog.open(e, { kind: 'report', review: r })}>${t('report')}</button>
+        <button part="helpful" aria-pressed=${this.act.voted(r.id) ? 'true' : 'false'} @click=${() => this.act.vote(r)}>${t('helpful', { count: this.c.i18n.number(r.helpfulCount) })}</button>
+        <button part="report" class="link" @click=${(e: Event) => this.act.report(e.currentTarget as Element, r)}>${t('report')}</button>
       </footer>
     </article>`;
   }
