@@ -52,7 +52,14 @@ const BUDGETS = [
     max: 2.25 * KB,
   },
   { name: 'points earn snippet, on top of the runtime', test: /^chunks\/points-earn-/, metric: 'gzip', max: 1.5 * KB },
-  { name: 'share button, on top of the runtime', test: /^chunks\/share-button-/, metric: 'gzip', max: 4 * KB },
+  // Issue 18: the channel menu loads on the first pointer or focus on the button: 3,449 → 2,777 B, budget 4 → 2.875 KB.
+  { name: 'share button, on top of the runtime', test: /^chunks\/share-button-/, metric: 'gzip', max: 2.875 * KB },
+  {
+    name: 'share menu (channels, disclosure, stats), loaded on first pointer or focus',
+    test: /^chunks\/share-menu-/,
+    metric: 'gzip',
+    max: 1.375 * KB,
+  },
   {
     name: 'referral offer banner, on top of the runtime',
     test: /^chunks\/referral-offer-/,
@@ -64,7 +71,7 @@ const BUDGETS = [
   // Issue "shared widget parts": reviews' dialog and the share menu use one DialogController, which rollup puts in a
   // chunk of its own (a module two widgets share); the loader fetches it beside either widget's chunk, not after it.
   {
-    name: 'dialog controller, with reviews or the share button',
+    name: "dialog controller, with reviews' dialog or the share menu",
     test: /^chunks\/dialog-/,
     metric: 'gzip',
     max: 0.375 * KB,
@@ -147,8 +154,8 @@ for (const b of BUDGETS) {
 // Issue 18: a page with every widget gets its first view from at most 25 KB gzip. Until it does, the
 // figure may not grow: a budget just above it, lowered as the bytes come off (56.3 KB before the HTTP
 // client and the stream left the first view; 48.7 KB after; 47.6 KB with reviews' votes, reports and
-// dialog loaded on intent).
-const FIRST_VIEW = { goal: 25 * KB, max: 48 * KB };
+// dialog loaded on intent; 46.7 KB with the share menu too).
+const FIRST_VIEW = { goal: 25 * KB, max: 47 * KB };
 const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
 const first = firstViewBytes(CDN, version);
 const firstOk = first.total <= FIRST_VIEW.max;

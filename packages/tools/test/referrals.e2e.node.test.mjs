@@ -42,6 +42,10 @@ describe('referrals on the demo shop', () => {
       );
       assert.equal(await inShare(a.page, '[part="incentive"]'), 'Give $10.00 off, get 100 points Terms');
       await a.page.locator('kith-share-button').locator('[part="button"]').click();
+      // The menu's code loads on the first pointer or focus on the button (issue 18).
+      await a.page.waitForFunction(
+        () => document.querySelector('kith-share-button')?.shadowRoot?.querySelector('dialog')?.open,
+      );
       assert.equal(
         await inShare(a.page, '[part="disclosure"]'),
         'Give $10.00 off, get 100 points You get your reward when a friend’s first order through your link is past its return window.',

@@ -50,7 +50,8 @@ function referralsAdapter(signedIn: boolean) {
 const sr = (el: HTMLElement) => el.shadowRoot!;
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const channels = (el: HTMLElement) => [...sr(el).querySelectorAll<HTMLElement>('[part="channel"]')];
-const dialog = (el: HTMLElement) => sr(el).querySelector('dialog')!;
+/** The menu; a closed stand-in before its code loads (on the first pointer, focus or click on the button). */
+const dialog = (el: HTMLElement) => sr(el).querySelector('dialog') ?? ({ open: false } as HTMLDialogElement);
 
 async function button(adapter: KithAdapter, attrs: Record<string, string | null> = {}) {
   const el =
@@ -74,6 +75,16 @@ function events(el: HTMLElement) {
 }
 
 describe('<kith-share-button>', () => {
+  it("loads its menu's code on the first pointer or focus on the button, not with the button", async () => {
+    const { adapter } = referralsAdapter(false);
+    const el = await button(adapter);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sr(el).querySelector('dialog')).to.equal(null);
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.focus();
+    await waitUntil(() => sr(el).querySelector('dialog'), 'the menu did not load on focus');
+    expect(dialog(el).open).to.equal(false);
+  });
+
   it('signed out: the plain page link (without Kith parameters) in every channel, in the default order', async () => {
     const { adapter, calls } = referralsAdapter(false);
     const el = await button(adapter);

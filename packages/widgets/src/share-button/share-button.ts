@@ -10,10 +10,9 @@ import {
   type KithAdapter,
   type ReferralLink,
   type ReferralReward,
-  type ReferralStats,
 } from '@kith/core';
-import { DialogController } from '../shared/dialog.js';
-import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
+import type { ShareChannel, ShareContent } from './channels.js';
+import type { MenuHost, ShareMenu } from './share-menu.js';
 import styles from './share-button.styles.js';
 import './strings.js'; // registers the string tables (listed in sideEffects)
 
@@ -72,9 +71,6 @@ export class KithShareButton extends KithElement {
     customerName: { attribute: 'customer-name' },
     menu: { type: Boolean },
     link: { state: true },
-    qr: { state: true },
-    note: { state: true },
-    stats: { state: true },
   };
 
   /** Product id, for the personal link and analytics. */
@@ -97,28 +93,19 @@ export class KithShareButton extends KithElement {
   declare menu: boolean;
 
   declare private link: ReferralLink | null;
-  /**
-   * The QR code and the note under the channels wait for their words until rendered: the shopper's
-   * locale table can still be loading when they are asked for, and a string looked up then would
-   * stay in the fallback language. `note` is a key; `qr` draws the code with its label.
-   */
-  declare private qr?: (label: string) => unknown;
-  declare private note: string;
-  /** The advocate's own numbers, read each time the menu opens. */
-  declare private stats?: ReferralStats;
-
   private readonly i18n = new I18nController(this, 'share-button');
   private linking?: Promise<void>;
   private adapterSeen?: KithAdapter;
   private signedInSeen?: boolean;
   private readonly session = new SessionController(this, () => this.activeAdapter);
-  private readonly modal = new DialogController(this, { dialog: () => this.renderRoot.querySelector('dialog') });
+  /** The channel menu, once its chunk is here (see `share-menu.ts`). */
+  private shareMenu?: ShareMenu;
+  private menuLoading?: Promise<ShareMenu>;
 
   constructor() {
     super();
     this.menu = false;
     this.link = null;
-    this.note = '';
     // The button works without any data: there is nothing to wait for.
     this.state = 'ready';
   }
@@ -206,6 +193,30 @@ export class KithShareButton extends KithElement {
 
   // ── EVENT HANDLERS ──────────────────────────────────────────────────────────────────────────
 
+  /** The menu's chunk: asked for on the first pointer or focus on the button, so a click rarely waits. */
+  private loadMenu(): Promise<ShareMenu> {
+    const host: MenuHost = {
+      el: this,
+      i18n: this.i18n,
+      content: () => this.content(),
+      shared: (channel, stage) => this.shared(channel, stage),
+      guard: (fn) => this.guard(fn),
+    };
+    return (this.menuLoading ??= import('./share-menu.js').then(
+      (m) => {
+        this.shareMenu = new m.ShareMenu(host);
+        this.requestUpdate();
+        return this.shareMenu;
+      },
+      (e: unknown) => {
+        this.menuLoading = undefined;
+        throw e;
+      },
+    ));
+  }
+  // A failed prefetch is retried by the click itself.
+  private readonly prefetch = () => void this.loadMenu().catch(() => {});
+
   private readonly onShare = this.guard(async (e: Event) => {
     const opener = e.currentTarget;
     await this.linking;
@@ -221,30 +232,11 @@ export class KithShareButton extends KithElement {
         if (isAbortError(e) || (e as Error).name === 'AbortError') return;
       }
     }
-    this.note = '';
-    this.qr = undefined;
-    this.modal.open(opener);
-    if (this.link) this.stats = await this.activeAdapter?.referrals?.getStats().catch(() => this.stats);
+    const menu = await this.loadMenu();
+    await this.updateComplete;
+    const referrals = this.link ? this.activeAdapter?.referrals : undefined;
+    await menu.open(opener, referrals && (() => referrals.getStats()));
   });
-
-  /** Menu clicks: links open themselves; copy and QR are ours. */
-  private readonly onMenu = this.guard(async (e: Event) => {
-    const target = (e.target as Element).closest<HTMLElement>('[data-channel]');
-    const channel = target?.dataset.channel;
-    if (!channel) return;
-    this.shared(channel, 'initiated');
-    const { url } = this.content();
-    if (channel === 'copy') {
-      await navigator.clipboard.writeText(url);
-      this.note = 'copied';
-      this.shared('copy', 'completed');
-    } else if (channel === 'qr') {
-      const { qrCode } = await import('./qr.js');
-      this.qr = qrCode(url);
-    }
-  });
-
-  private readonly close = () => this.modal.close();
 
   // ── RENDERING ───────────────────────────────────────────────────────────────────────────────
 
@@ -264,36 +256,22 @@ export class KithShareButton extends KithElement {
       incentive && t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) });
     // Where kith.css reserved the line's width (a signed-in page), the line fills it and ellipsizes; the menu says it whole.
     const fit = getComputedStyle(this).getPropertyValue('--kith-signed-in').trim() === '1';
-    const content = this.content();
-    const list = channelsFor(
-      this.channels
-        ?.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      this.customChannels,
-    );
-    return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare}>${t('share')}</button>
+    return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare} @pointerover=${this.prefetch} @focus=${this.prefetch}>${t('share')}</button>
       <slot name="incentive">${
         incentive
           ? html`<p part="incentive" class=${fit ? 'fit' : ''}><span>${offer}</span>${incentive.termsUrl ? html` <a href=${incentive.termsUrl} target="_blank" rel="noopener">${t('terms')}</a>` : nothing}</p>`
           : nothing
       }</slot>
-      <dialog part="menu" aria-labelledby="heading" @click=${this.onMenu} @close=${this.modal.onClose}>
-        <h2 id="heading">${t('heading')}</h2>
-        ${this.link ? html`<p class="note">${t('personal')}</p>` : nothing}
-        ${incentive ? html`<p class="note" part="disclosure"><strong>${offer}</strong> ${t('disclosure')}</p>` : nothing}
-        ${this.stats ? html`<p part="stats">${[t('visits', { count: this.stats.clicks }), t('friends', { count: this.stats.conversions }), t('rewards', this.stats.rewards)].join(' · ')}</p>` : nothing}
-        <ul>${list.map(
-          (c) =>
-            html`<li>${
-              c.href
-                ? html`<a part="channel" href=${hrefFor(c, content)} target="_blank" rel="noopener noreferrer" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</a>`
-                : html`<button part="channel" data-channel=${c.id}>${c.label ?? t(`channel.${c.id}`)}</button>`
-            }</li>`,
-        )}</ul>
-        ${this.qr?.(t('qr')) ?? nothing}
-        <p part="message" role="status">${this.note && t(this.note)}</p>
-        <button class="close" @click=${this.close}>${t('close')}</button>
-      </dialog>`;
+      ${
+        this.shareMenu?.render({
+          channels: this.channels
+            ?.split(',')
+            .map((c) => c.trim())
+            .filter(Boolean),
+          custom: this.customChannels,
+          personal: !!this.link,
+          offer: offer || undefined,
+        }) ?? nothing
+      }`;
   }
 }
