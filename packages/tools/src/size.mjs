@@ -22,13 +22,14 @@ const BUDGETS = [
   },
   { name: 'live badge, on top of the runtime', test: /^chunks\/live-badge-/, metric: 'gzip', max: 2 * KB },
   { name: 'rating snippet, on top of the runtime', test: /^chunks\/rating-/, metric: 'gzip', max: 2 * KB },
-  // Issue 18: votes, reports and the dialog load on the first pointer or focus: 9,696 → 8,558 B, budget 10 → 8.75 KB.
-  { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 8.75 * KB },
+  // Issue 18: votes, reports and the dialog (with its styles) load on the first pointer or focus: 9,696 → 8,320 B,
+  // budget 10 → 8.375 KB.
+  { name: 'reviews, on top of the runtime', test: /^chunks\/reviews-/, metric: 'gzip', max: 8.375 * KB },
   {
     name: 'reviews votes, reports and dialog, loaded on first pointer or focus',
     test: /^chunks\/interactions-/,
     metric: 'gzip',
-    max: 2.125 * KB,
+    max: 2.5 * KB,
   },
   // Issue 6 asked for 4 KB; 4.4 KB is what prices, team, tiers, members, countdown, open teams, live updates and three locales' loaders take
   // with start/join/leave/share already in the lazy chunk below (4.0 KB brotli). See docs/group-buy.md, "Size".
@@ -52,13 +53,14 @@ const BUDGETS = [
     max: 2.25 * KB,
   },
   { name: 'points earn snippet, on top of the runtime', test: /^chunks\/points-earn-/, metric: 'gzip', max: 1.5 * KB },
-  // Issue 18: the channel menu loads on the first pointer or focus on the button: 3,449 → 2,777 B, budget 4 → 2.875 KB.
-  { name: 'share button, on top of the runtime', test: /^chunks\/share-button-/, metric: 'gzip', max: 2.875 * KB },
+  // Issue 18: the channel menu (with its styles) loads on the first pointer or focus on the button: 3,449 → 2,537 B,
+  // budget 4 → 2.625 KB.
+  { name: 'share button, on top of the runtime', test: /^chunks\/share-button-/, metric: 'gzip', max: 2.625 * KB },
   {
     name: 'share menu (channels, disclosure, stats), loaded on first pointer or focus',
     test: /^chunks\/share-menu-/,
     metric: 'gzip',
-    max: 1.375 * KB,
+    max: 1.75 * KB,
   },
   {
     name: 'referral offer banner, on top of the runtime',
@@ -74,7 +76,7 @@ const BUDGETS = [
     name: "dialog controller, with reviews' dialog or the share menu",
     test: /^chunks\/dialog-/,
     metric: 'gzip',
-    max: 0.375 * KB,
+    max: 0.4375 * KB,
   },
   // Issue 17, shared widget parts: group buy's seats and points' tier bar are one progress primitive (template and
   // styles), which rollup puts in a chunk of its own, fetched beside either widget's chunk. It took 116 B off group
@@ -154,8 +156,8 @@ for (const b of BUDGETS) {
 // Issue 18: a page with every widget gets its first view from at most 25 KB gzip. Until it does, the
 // figure may not grow: a budget just above it, lowered as the bytes come off (56.3 KB before the HTTP
 // client and the stream left the first view; 48.7 KB after; 47.6 KB with reviews' votes, reports and
-// dialog loaded on intent; 46.7 KB with the share menu too).
-const FIRST_VIEW = { goal: 25 * KB, max: 47 * KB };
+// dialog loaded on intent; 46.7 KB with the share menu too; 46.2 KB with the dialogs' styles in their chunks).
+const FIRST_VIEW = { goal: 25 * KB, max: 46.5 * KB };
 const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8'));
 const first = firstViewBytes(CDN, version);
 const firstOk = first.total <= FIRST_VIEW.max;

@@ -3,6 +3,7 @@ import type { ReportReason, Review } from '@kith/core';
 import { DialogController } from '../shared/dialog.js';
 import type { ReviewActions } from './actions.js';
 import type { ReviewsContext } from './context.js';
+import styles from './review-dialog.styles.js';
 
 const REASONS: readonly ReportReason[] = ['spam', 'offensive', 'off_topic', 'fake', 'other'];
 
@@ -28,6 +29,8 @@ export class ReviewDialog {
   ) {
     this.modal = new DialogController(c.host, {
       dialog: () => c.host.renderRoot.querySelector('dialog'),
+      styles,
+      root: () => c.host.renderRoot,
       fallback,
       closed: () => this.show(null),
     });

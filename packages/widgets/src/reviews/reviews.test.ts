@@ -249,6 +249,8 @@ describe('<kith-reviews>', () => {
     thumb.focus();
     thumb.click();
     const dialog = await openDialog(el);
+    // Its styles came with its chunk.
+    expect(getComputedStyle($(el, '.nav')!).display).to.equal('flex');
     expect(el.shadowRoot!.activeElement && dialog.contains(el.shadowRoot!.activeElement)).to.equal(true);
     expect($(el, '#dialog-title')!.textContent).to.equal('Photo 1 of 2 from Buyer 1');
     await expect(el).to.be.accessible(); // lightbox open

@@ -83,6 +83,10 @@ describe('<kith-share-button>', () => {
     sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.focus();
     await waitUntil(() => sr(el).querySelector('dialog'), 'the menu did not load on focus');
     expect(dialog(el).open).to.equal(false);
+    // Its styles came with its chunk: open, the menu is a grid of channels.
+    sr(el).querySelector<HTMLButtonElement>('[part="button"]')!.click();
+    await waitUntil(() => dialog(el).open, 'menu never opened');
+    expect(getComputedStyle(dialog(el)).display).to.equal('grid');
   });
 
   it('signed out: the plain page link (without Kith parameters) in every channel, in the default order', async () => {

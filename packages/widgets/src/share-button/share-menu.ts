@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { I18nController, ReferralStats } from '@kith/core';
 import { DialogController } from '../shared/dialog.js';
 import { channelsFor, hrefFor, type ShareChannel, type ShareContent } from './channels.js';
+import styles from './share-menu.styles.js';
 
 /** What the menu needs from `<kith-share-button>`: its protected members, handed over as functions. */
 export interface MenuHost {
@@ -42,7 +43,11 @@ export class ShareMenu {
   private readonly modal: DialogController;
 
   constructor(private readonly h: MenuHost) {
-    this.modal = new DialogController(h.el, { dialog: () => h.el.renderRoot.querySelector('dialog') });
+    this.modal = new DialogController(h.el, {
+      dialog: () => h.el.renderRoot.querySelector('dialog'),
+      styles,
+      root: () => h.el.renderRoot,
+    });
   }
 
   /** Opens the menu; `stats`, for a personal link, reads the advocate's numbers while it shows. */

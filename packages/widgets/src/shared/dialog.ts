@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface DialogOptions {
   /** The host's `<dialog>`. */
@@ -7,6 +7,13 @@ export interface DialogOptions {
   fallback?(): HTMLElement | null | undefined;
   /** After the dialog closed, by any means (Escape, a close button, a submitted `method="dialog"` form). */
   closed?(): void;
+  /**
+   * The dialog's styles, when they come with its lazy chunk rather than with the widget: added to the
+   * host's shadow root (after the widget's own) when the controller is made.
+   */
+  styles?: CSSResult;
+  /** The host's shadow root, for `styles`. */
+  root?(): ParentNode;
 }
 
 /**
@@ -25,6 +32,10 @@ export class DialogController implements ReactiveController {
     private readonly o: DialogOptions,
   ) {
     host.addController(this);
+    const sheet = o.styles?.styleSheet;
+    const root = o.root?.() as ShadowRoot | undefined;
+    if (sheet && root?.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Opens after the next render, so the dialog holds its new content when focus moves in. */
