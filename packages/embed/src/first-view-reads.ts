@@ -8,6 +8,14 @@ const WAIT = 2000;
 /** After the answer, how long the adapter waits for every held read to be made before it loads what it deferred. */
 const SETTLE = 3000;
 
+/**
+ * A task of its own for each held answer: they all arrive at once, and each widget renders what it
+ * reads in the task that hands it over, so one task for all would be one long task.
+ */
+const nextTask = (): Promise<unknown> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<unknown> } }).scheduler?.yield?.() ??
+  new Promise((resolve) => setTimeout(resolve, 0));
+
 /** A read's identity whatever the order of its query or the key in it: path, then sorted parameters. */
 function canonical(url: URL): string {
   const params = [...url.searchParams].filter(([k]) => k !== 'key').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -91,12 +99,14 @@ export function firstViewReads(view: FirstView, root: string): HeldReads {
       if (h && answer) {
         if (--answer.uses < 1) h.byRead.delete(read);
         drained(h);
+        await nextTask();
         return respond(answer.body, answer.status, h, called);
       }
       if (h && ids.length && url.pathname.endsWith('/reviews/summaries') && ids.every((id) => h.byProduct.has(id))) {
         const list = ids.map((id) => h.byProduct.get(id));
         ids.forEach((id) => h.byProduct.delete(id));
         drained(h);
+        await nextTask();
         return respond({ summaries: list }, 200, h, called);
       }
     }
