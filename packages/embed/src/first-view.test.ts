@@ -129,6 +129,23 @@ describe('firstViewReads', () => {
     await failed.settled;
   });
 
+  it('hands each held answer over in a task of its own, so each widget renders in its own task', async () => {
+    const now = Date.now();
+    const answers = Promise.resolve({ answers: [ok({ a: 1 }), ok({ b: 2 })], sent: now, received: now });
+    const held = firstViewReads({ reads: ['points/program', 'points/me'], uses: [1, 1], answers }, ROOT);
+    let phase = '';
+    let seenByB = '';
+    await Promise.all([
+      held(new URL(`${ROOT}/points/program`)).then(() => {
+        phase = 'A';
+        queueMicrotask(() => (phase = 'A and its microtasks'));
+      }),
+      held(new URL(`${ROOT}/points/me`)).then(() => (seenByB = phase)),
+    ]);
+    // In one task, B would run before A's microtask.
+    expect(seenByB).to.equal('A and its microtasks');
+  });
+
   it('sends every read to the network when the first view failed', async () => {
     const s = setup(['points/program'], undefined);
     expect((await s.get('points/program')).body).to.deep.equal({ from: 'network' });
