@@ -14,6 +14,9 @@ export interface HeldReads {
   readonly settled?: Promise<unknown>;
 }
 
+/** Per attempt, in ms: a read's whole wait, held or not, so widgets show their fallback within 6 s. */
+const TIMEOUT = 5000;
+
 /** The URL ky sends a read to: the path under the API root, with the defined search parameters. */
 function urlOf(baseUrl: string, path: string, searchParams: RequestOptions['searchParams']): URL {
   const url = new URL(path.replace(/^\//, ''), baseUrl);
@@ -30,7 +33,7 @@ export function lazyHttp(baseUrl: string, fetch: typeof globalThis.fetch, held?:
   let client: Promise<HttpClient> | undefined;
   const load = () =>
     (client ??= import('@kith/core/http').then(
-      ({ createHttp }) => createHttp({ baseUrl, fetch }),
+      ({ createHttp }) => createHttp({ baseUrl, fetch, timeout: TIMEOUT }),
       (e: unknown) => {
         client = undefined;
         throw e;
@@ -43,8 +46,11 @@ export function lazyHttp(baseUrl: string, fetch: typeof globalThis.fetch, held?:
   else void held.settled?.then(prefetch);
   return {
     async get<T>(path: string, o?: RequestOptions) {
+      const asked = Date.now();
       const res = await held?.(urlOf(baseUrl, path, o?.searchParams), o?.signal);
-      if (!res) return (await load()).get<T>(path, o);
+      // Time spent waiting for a first view that did not come counts against the read's timeout.
+      const left = Math.max(1000, (o?.timeout ?? TIMEOUT) - (Date.now() - asked));
+      if (!res) return (await load()).get<T>(path, held ? { ...o, timeout: left } : o);
       if (!res.ok) throw await httpErrorOf(res);
       return (res.status === 204 ? undefined : await res.json()) as T;
     },
