@@ -48,9 +48,13 @@ export function lazyHttp(baseUrl: string, fetch: typeof globalThis.fetch, held?:
     async get<T>(path: string, o?: RequestOptions) {
       const asked = Date.now();
       const res = await held?.(urlOf(baseUrl, path, o?.searchParams), o?.signal);
-      // Time spent waiting for a first view that did not come counts against the read's timeout.
-      const left = Math.max(1000, (o?.timeout ?? TIMEOUT) - (Date.now() - asked));
-      if (!res) return (await load()).get<T>(path, held ? { ...o, timeout: left } : o);
+      if (!res) {
+        const http = await load();
+        // Time spent waiting for a first view that did not come, and for the client, counts against
+        // the read's timeout.
+        const left = Math.max(1000, (o?.timeout ?? TIMEOUT) - (Date.now() - asked));
+        return http.get<T>(path, held ? { ...o, timeout: left } : o);
+      }
       if (!res.ok) throw await httpErrorOf(res);
       return (res.status === 204 ? undefined : await res.json()) as T;
     },

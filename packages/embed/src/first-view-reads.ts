@@ -38,24 +38,29 @@ type Held = {
  * read once the answer is older than a public read may be kept (`FRESH`), and a read that waited
  * `WAIT` for an answer still on its way. Review summaries are held per product, since widgets batch
  * them in whatever groups they mount in. `settled` resolves once every held read has been made (or
- * `SETTLE` after the answer, or at once when there is none): the adapter then loads its HTTP client
- * and opens its streams, which would otherwise take bandwidth and connections from the widgets' code.
+ * `SETTLE` after the answer, `WAIT` after the start while there is no answer, at once when it
+ * failed): the adapter then loads its HTTP client and opens its streams, which would otherwise
+ * take bandwidth and connections from the widgets' code.
  */
 export function firstViewReads(view: FirstView, root: string): HeldReads {
   let settle!: () => void;
   const settled = new Promise<void>((resolve) => (settle = resolve));
+  // An answer slower than a read will wait for: the reads go to the server, and so may the rest.
+  const slow = setTimeout(settle, WAIT);
   const drained = (h: Held) => !h.byRead.size && !h.byProduct.size && (settle(), true);
   const at = (read: string) => canonical(new URL(read, `${root.replace(/\/+$/, '')}/`));
   const asked = new Set(view.reads.map(at));
   const summaries = new Set(view.reads.filter((r) => r.startsWith('reviews/summaries?')).map(at));
   const held: Promise<Held> = view.answers.then((a) => {
     const h: Held = { byRead: new Map(), byProduct: new Map(), mid: 0, received: a?.received ?? 0 };
+    clearTimeout(slow);
     if (!a) return (settle(), h);
     view.reads.forEach((read, i) => {
       const answer = a.answers[i]!;
       const list = (answer.body as { summaries?: { productId: string }[] } | null)?.summaries;
-      // A read the first view refused (400) is the widget's to make.
-      if (answer.status === 400) return;
+      // A read the first view refused (400) is the widget's to make, and one that failed in a way a
+      // retry may mend (408, 429, 5xx) is the widget's to retry.
+      if (answer.status === 400 || answer.status === 408 || answer.status === 429 || answer.status >= 500) return;
       if (summaries.has(at(read)) && answer.status === 200 && list)
         for (const s of list) h.byProduct.set(s.productId, s);
       else h.byRead.set(at(read), { ...answer, uses: view.uses[i] ?? 1 });
@@ -90,10 +95,12 @@ export function firstViewReads(view: FirstView, root: string): HeldReads {
         void held.then((late) => {
           late.byRead.delete(read);
           for (const id of ids) late.byProduct.delete(id);
+          drained(late);
         });
       if (h && Date.now() - h.received > FRESH) {
         h.byRead.clear();
         h.byProduct.clear();
+        drained(h);
       }
       const answer = h?.byRead.get(read);
       if (h && answer) {

@@ -77,10 +77,27 @@ describe('firstViewReads', () => {
     expect(moved).to.be.within(300, 700);
   });
 
-  it('leaves a read the first view refused to the widget', async () => {
+  it('leaves a read the first view refused, or that failed in a way a retry may mend, to the widget', async () => {
     const refusal = { error: { code: 'invalid_request', message: 'Not a first-view read' } };
-    const s = setup(['products/a%2Fb/group-buy'], [{ status: 400, body: refusal }]);
-    expect((await s.get('products/a%2Fb/group-buy')).body).to.deep.equal({ from: 'network' });
+    const busy = { error: { code: 'unavailable', message: 'Try again' } };
+    const reads = ['products/a%2Fb/group-buy', 'points/program', 'live/shows/s1', 'live/shows/s2', 'live/shows/s3'];
+    const s = setup(reads, [
+      { status: 400, body: refusal },
+      { status: 503, body: busy },
+      { status: 500, body: busy },
+      { status: 429, body: busy },
+      { status: 404, body: { error: { code: 'not_found', message: 'No such show' } } },
+    ]);
+    for (const read of reads.slice(0, 4)) expect((await s.get(read)).body).to.deep.equal({ from: 'network' }, read);
+    // A 404 is an answer: held like any other.
+    expect((await s.get('live/shows/s3')).status).to.equal(404);
+  });
+
+  it('settles when its answer is slower than a read will wait for it', async () => {
+    const started = Date.now();
+    const held = firstViewReads({ reads: ['points/program'], uses: [1], answers: new Promise(() => {}) }, ROOT);
+    await held.settled;
+    expect(Date.now() - started).to.be.within(1900, 3000);
   });
 
   it('does not wait long for a slow first view, and its late answer serves nothing the widget already asked for', async () => {

@@ -15,6 +15,8 @@ const cdn = `${root}packages/embed/dist/cdn/`;
 export const FAILURES = ['refused', 'http-500', 'timeout', 'malformed-json', 'chunk-404'];
 /** The widget whose chunk `chunk-404` withholds. */
 export const MISSING_CHUNK = 'group-buy';
+/** Lazy chunks `chunk-404` withholds too: reviews' votes and dialog, the share menu. */
+export const MISSING_LAZY = ['interactions', 'share-menu'];
 
 /**
  * `writeLimit`: writes per minute and client (the server's default is 120; the SPA-life probe's own admin driver pushes viewer counts five times a second).
@@ -89,7 +91,8 @@ export async function startProbeServer({ writeLimit } = {}) {
       app.get('/probe-cdn/*', async (c) => {
         const path = c.req.path.slice('/probe-cdn/'.length);
         if (path.includes('..')) return c.body(null, 400);
-        if (new RegExp(`^chunks/${MISSING_CHUNK}-`).test(path)) return c.body('gone', 404);
+        if (new RegExp(`^chunks/(${[MISSING_CHUNK, ...MISSING_LAZY].join('|')})-[\\w-]{8}\\.js$`).test(path))
+          return c.body('gone', 404);
         try {
           return c.body(await readFile(`${cdn}${path}`), 200, {
             'content-type': path.endsWith('.map') ? 'application/json' : 'text/javascript',

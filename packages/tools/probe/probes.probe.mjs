@@ -60,6 +60,12 @@ async function visit(query, settleMs) {
     const settledIn = Date.now() - started;
     await page.waitForTimeout(Math.max(0, settleMs - settledIn));
     await page.locator('#host-button').click();
+    // What loads on intent: reviews' votes and the share menu (their chunks are gone for chunk-404).
+    if (query.includes('api=chunk-404')) {
+      await page.locator('kith-share-button').locator('[part="button"]').click();
+      await page.locator('kith-reviews').locator('[part="helpful"]').first().click();
+      await page.waitForTimeout(500);
+    }
     return await page
       .evaluate(
         ([tags]) => ({
@@ -67,6 +73,8 @@ async function visit(query, settleMs) {
             tags.map((t) => [t, customElements.get(t) ? document.querySelector(t).getAttribute('state') : 'undefined']),
           ),
           hostClicks: Number(/** @type {HTMLInputElement} */ (document.getElementById('host-count')).value),
+          reviewsNotice: document.querySelector('kith-reviews')?.shadowRoot?.querySelector('[part="notice"]')
+            ?.textContent,
           ...window.probe,
         }),
         [TAGS],
@@ -103,6 +111,9 @@ function failureFailures(r, mode) {
           : ['error', 'empty'];
     if (!fine.includes(state)) wrong.push(`${tag} is ${state}, expected ${fine.join(' or ')}`);
   }
+  // A vote whose code could not load says so, and the reviews stay.
+  if (mode === 'chunk-404' && r.reviewsNotice !== 'That did not work. Please try again.')
+    wrong.push(`reviews' notice after a vote without its chunk: ${JSON.stringify(r.reviewsNotice)}`);
   return wrong;
 }
 

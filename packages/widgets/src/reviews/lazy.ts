@@ -12,6 +12,8 @@ import type { RowActions } from './row.js';
 export class LazyInteractions {
   private ui?: Interactions;
   private loading?: Promise<Interactions>;
+  /** The last attempt to load them failed. */
+  private failed = false;
 
   constructor(
     private readonly c: ReviewsContext,
@@ -35,10 +37,22 @@ export class LazyInteractions {
 
   readonly prefetch = (): void => void this.load().catch(() => {});
 
-  /** Runs `fn` once the interactions are here and rendered (a dialog must exist to open). */
+  /**
+   * Runs `fn` once the interactions are here and rendered (a dialog must exist to open). Their code
+   * failing to load (offline, a CDN hiccup) is said in the notice line, and the next click asks again:
+   * the reviews stay.
+   */
   private act(fn: (ui: Interactions) => unknown): void {
     this.c.guard(async () => {
-      const ui = await this.load();
+      let ui: Interactions;
+      try {
+        ui = await this.load();
+        this.failed = false;
+      } catch {
+        this.failed = true;
+        this.c.host.requestUpdate();
+        return;
+      }
       await this.c.host.updateComplete;
       // Gone while its code loaded: nothing to open or announce.
       if (this.c.host.isConnected) await fn(ui);
@@ -64,6 +78,6 @@ export class LazyInteractions {
 
   /** The notice line's content (votes and reports); the line is the element's, there from the start. */
   notice() {
-    return this.ui?.actions.render() ?? nothing;
+    return this.ui?.actions.render() ?? (this.failed ? this.c.i18n.t('actionFailed') : nothing);
   }
 }

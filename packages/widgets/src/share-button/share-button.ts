@@ -232,8 +232,11 @@ export class KithShareButton extends KithElement {
         if (isAbortError(e) || (e as Error).name === 'AbortError') return;
       }
     }
-    const menu = await this.loadMenu();
+    // The menu's code failing to load (offline, a CDN hiccup) leaves the button as it is: the next
+    // tap asks again.
+    const menu = await this.loadMenu().catch(() => undefined);
     await this.updateComplete;
+    if (!menu || !this.isConnected) return;
     const referrals = this.link ? this.activeAdapter?.referrals : undefined;
     await menu.open(opener, referrals && (() => referrals.getStats()));
   });

@@ -17,6 +17,26 @@ export interface DialogOptions {
 }
 
 /**
+ * Adds a lazy chunk's styles to a widget's render root, after its own: a constructed sheet (which a
+ * strict CSP allows), or where there are none (Safari before 16.4) a `<style>` with Lit's nonce,
+ * first in the root, outside what Lit renders.
+ */
+function addStyles(root: ParentNode | undefined, styles: CSSResult): void {
+  const r = root as (ParentNode & Partial<Pick<ShadowRoot, 'adoptedStyleSheets'>>) | undefined;
+  const sheet = styles.styleSheet;
+  if (!r) return;
+  if (sheet && r.adoptedStyleSheets) {
+    if (!r.adoptedStyleSheets.includes(sheet)) r.adoptedStyleSheets = [...r.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  style.textContent = styles.cssText;
+  r.prepend(style);
+}
+
+/**
  * One modal `<dialog>` of a widget (reviews' lightbox, report and review form; the share menu).
  * `showModal()` gives the browser's modal behaviour: focus moves in, Escape closes, the page behind
  * is inert. On close, focus goes back to the control that opened it, which the browser alone does
@@ -32,10 +52,7 @@ export class DialogController implements ReactiveController {
     private readonly o: DialogOptions,
   ) {
     host.addController(this);
-    const sheet = o.styles?.styleSheet;
-    const root = o.root?.() as ShadowRoot | undefined;
-    if (sheet && root?.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    if (o.styles) addStyles(o.root?.(), o.styles);
   }
 
   /** Opens after the next render, so the dialog holds its new content when focus moves in. */
