@@ -270,6 +270,17 @@ describe('<kith-reviews>', () => {
     expect($<HTMLDialogElement>(el, 'dialog')!.open).to.equal(false);
   });
 
+  it('opens nothing for an element that left the page while the dialog loaded', async () => {
+    const el = await mount(adapterWith(RICH));
+    $$<HTMLButtonElement>(el, '[part="photo"]')[0]!.click();
+    const parent = el.parentNode!;
+    el.remove();
+    await aTimeout(300);
+    expect($(el, 'dialog')?.open ?? false).to.equal(false);
+    expect(el.getAttribute('state')).to.not.equal('error');
+    parent.appendChild(el);
+  });
+
   it('votes helpful once with a customer, and asks to sign in without one', async () => {
     const el = await mount(adapterWith(RICH, { customer: { id: 'c1', displayName: 'Cy' } }));
     const button = rows(el)[0]!.querySelector<HTMLButtonElement>('[part="helpful"]')!;
