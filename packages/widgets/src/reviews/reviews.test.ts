@@ -276,7 +276,7 @@ describe('<kith-reviews>', () => {
     const parent = el.parentNode!;
     el.remove();
     await aTimeout(300);
-    expect($(el, 'dialog')?.open ?? false).to.equal(false);
+    expect($<HTMLDialogElement>(el, 'dialog')?.open ?? false).to.equal(false);
     expect(el.getAttribute('state')).to.not.equal('error');
     parent.appendChild(el);
   });
