@@ -76,7 +76,9 @@ const BUDGETS = [
     name: "dialog controller, with reviews' dialog or the share menu",
     test: /^chunks\/dialog-/,
     metric: 'gzip',
-    max: 0.4375 * KB,
+    // Issue 18: it adds the dialogs' lazy styles (a constructed sheet, or a <style> with Lit's nonce
+    // where there are none): 311 → 477 B, budget 0.375 → 0.5 KB; loaded only with a dialog now.
+    max: 0.5 * KB,
   },
   // Issue 17, shared widget parts: group buy's seats and points' tier bar are one progress primitive (template and
   // styles), which rollup puts in a chunk of its own, fetched beside either widget's chunk. It took 116 B off group
