@@ -195,15 +195,15 @@ export class KithShareButton extends KithElement {
 
   /** The menu's chunk: asked for on the first pointer or focus on the button, so a click rarely waits. */
   private loadMenu(): Promise<ShareMenu> {
-    const host: MenuHost = {
-      el: this,
-      i18n: this.i18n,
-      content: () => this.content(),
-      shared: (channel, stage) => this.shared(channel, stage),
-      guard: (fn) => this.guard(fn),
-    };
     return (this.menuLoading ??= import('./share-menu.js').then(
       (m) => {
+        const host: MenuHost = {
+          el: this,
+          i18n: this.i18n,
+          content: () => this.content(),
+          shared: (channel, stage) => this.shared(channel, stage),
+          guard: (fn) => this.guard(fn),
+        };
         this.shareMenu = new m.ShareMenu(host);
         this.requestUpdate();
         return this.shareMenu;
