@@ -1,12 +1,27 @@
 // Test helpers: one database per test file (PGlite in memory, or a fresh schema on the PostgreSQL
 // server named by KITH_DATABASE_URL), one shop per test so tests never share rows.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { createApp, LiveHub, signCustomerToken } from '@kith/server';
 import { createTestDb, createTestShop } from '@kith/server/testing';
 import { isKithErrorCode } from '@kith/core/error-codes';
 
 export { createTestDb };
 export const ENGINE = process.env.KITH_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * A TCP port free on 127.0.0.1 now, for a process a test starts (PostgreSQL, nginx, a server).
+ * @returns {Promise<number>}
+ */
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
+        s.close(() => resolve(port));
+      });
+  });
 
 /** A database, a LISTEN hub and an app; call `close()` in `after`. */
 export async function createTestServer(options = {}) {

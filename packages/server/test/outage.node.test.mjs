@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createPostgresDb, DEMO_PUBLISHABLE_KEY } from '@kith/server';
+import { freePort } from './helpers.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/kith-server.js', import.meta.url));
 
@@ -33,16 +33,6 @@ const skip = !bin
   : asRoot && postgresUser.status !== 0
     ? 'running as root and there is no postgres user to run PostgreSQL as'
     : false;
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
-        s.close(() => resolve(port));
-      });
-  });
 
 async function until(check, ms, what, log = () => '') {
   const deadline = Date.now() + ms;

@@ -7,13 +7,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createPostgresDb, DEMO_PUBLISHABLE_KEY } from '@kith/server';
-import { readEvents, showInput } from './helpers.mjs';
+import { freePort, readEvents, showInput } from './helpers.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/kith-server.js', import.meta.url));
 const URL_ = process.env.KITH_DATABASE_URL;
@@ -23,16 +22,6 @@ const skip = !URL_
   : !NGINX
     ? 'needs nginx (apt-get install nginx-light)'
     : false;
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
-        s.close(() => resolve(port));
-      });
-  });
 
 /** @param {() => Promise<boolean>} check @param {string} what */
 async function until(check, what, ms = 30_000) {
