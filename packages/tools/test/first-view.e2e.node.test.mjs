@@ -133,9 +133,14 @@ describe('first view in one round trip (script tag, REST adapter, reference serv
       cdp.on('Network.responseReceivedExtraInfo', (e) => {
         if (urls.get(e.requestId)?.includes('/v1/embed/first-view')) raw.push(e.statusCode);
       });
+      // DevTools reports a response's raw status a little after the page has it: wait for it.
+      const reported = async (/** @type {number} */ n) => {
+        for (let i = 0; i < 60 && raw.length < n; i++) await page.waitForTimeout(50);
+      };
       await page.goto(`${demo.url}/fixtures/first-view.html`);
       await settled(page);
       assert.equal(reads[0]?.cacheControl, 'public, max-age=10, stale-while-revalidate=60');
+      await reported(1);
       assert.deepEqual(raw, [200]);
       const before = await stateOf(page);
       // Past max-age, the browser asks again with If-None-Match; nothing changed, so 304.
@@ -144,6 +149,7 @@ describe('first view in one round trip (script tag, REST adapter, reference serv
       await page.reload();
       await settled(page);
       await page.waitForTimeout(500);
+      await reported(2);
       assert.deepEqual(raw, [200, 304], 'the reload revalidated the first view: 304');
       assert.ok(
         reads.every((r) => r.path.startsWith('/v1/embed/first-view')),
