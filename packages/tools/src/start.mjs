@@ -1,29 +1,50 @@
-// `npm start`: builds the packages, then runs the reference server (@kith/server) on the embedded
-// database with the demo shop: API, live stream and the demo page (examples/script-tag) on one
-// origin. Flags: --no-driver (show-1 stays put), --no-build. `?fail` on the page URL points its
-// adapter at an API that is down, to show the widgets' fallback.
-import { spawnSync } from 'node:child_process';
+// `npm start`: builds the packages when a file changed since the last build, then runs the
+// reference server (@kith/server) on the embedded database with the demo shop: API, live stream and
+// the demo page (examples/script-tag) on one origin. Flags: --no-driver (show-1 stays put),
+// --no-build. `?fail` on the page URL points its adapter at an API that is down, to show the
+// widgets' fallback. Every step that takes over a second says what it is doing.
 import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 if (!process.argv.includes('--no-build')) {
-  console.log('Building Kith…');
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) process.exit(r.status || 1);
+  try {
+    await build({ ifChanged: true });
+  } catch (e) {
+    if (e.output) process.stderr.write(e.output);
+    console.error(`The build failed: ${e.message}`);
+    process.exit(1);
+  }
 }
 
-const { createDbFromEnv, driveDemo, seedDemo, startServer, DEMO_SHOP_ID } = await import('@kith/server');
+/** Says what it is doing (the embedded database blocks the event loop as it opens), then how long it took. */
+async function step(label, fn) {
+  const started = performance.now();
+  process.stdout.write(`${label}… `);
+  const result = await fn();
+  const ms = performance.now() - started;
+  console.log(ms >= 1000 ? `done in ${(ms / 1000).toFixed(1)} s` : 'done');
+  return result;
+}
+
+const { createDbFromEnv, driveDemo, migrate, seedDemo, startServer, DEMO_SHOP_ID } = await import('@kith/server');
 const { demoRoutes } = await import('./demo-routes.mjs');
 
 let secret;
-const db = await createDbFromEnv({ ...process.env, KITH_DATA_DIR: process.env.KITH_DATA_DIR ?? `${root}.kith-data` });
-const running = await startServer({
-  db,
-  port: Number(process.env.PORT ?? 8787),
-  extend: demoRoutes({ secretKey: () => secret }),
-  staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
-});
-const { shop, created } = await seedDemo(db);
+const dataDir = process.env.KITH_DATA_DIR ?? `${root}.kith-data`;
+const where = process.env.KITH_DATABASE_URL ? 'PostgreSQL' : `the embedded database (${dataDir})`;
+const db = await step(`Opening ${where}`, () => createDbFromEnv({ ...process.env, KITH_DATA_DIR: dataDir }));
+const applied = await step('Migrating the database', () => migrate(db));
+if (applied.length) console.log(`  ${applied.length} migration${applied.length > 1 ? 's' : ''} applied`);
+const running = await step('Starting the server', () =>
+  startServer({
+    db,
+    port: Number(process.env.PORT ?? 8787),
+    extend: demoRoutes({ secretKey: () => secret }),
+    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
+  }),
+);
+const { shop, created } = await step('Seeding the demo shop', () => seedDemo(db));
 secret = shop.secretKey;
 const stop = process.argv.includes('--no-driver') ? () => {} : driveDemo(db, DEMO_SHOP_ID, 'show-1');
 const url = `http://localhost:${running.port}`;
