@@ -36,7 +36,9 @@ const BUDGETS = [
   // Issue 16 (hardening): a signed-out shopper is told to sign in before starting or joining, with the shop's sign-in
   // link, instead of a 401 after the click: 4.5 → 4.625 KB (the line, its session check and three locales' string;
   // leaving out the per-widget sign-in-url attribute saved only 8 B).
-  { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.625 * KB },
+  // At 4.625 KB it sat on its last byte: the same code with other chunks' hashed names in its imports gzips 2 B
+  // larger. 4.75 KB leaves that noise room.
+  { name: 'group buy, on top of the runtime', test: /^chunks\/group-buy-/, metric: 'gzip', max: 4.75 * KB },
   // The lazy action chunks grew by the keyboard focus they now keep after a write (join, leave, check-in), which the
   // accessibility probe found dropped to the top of the page: 1.5 → 1.75 KB and 2 → 2.25 KB.
   {

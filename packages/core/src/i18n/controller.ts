@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 import { $config } from '../config.js';
 import { formatCompact, formatDateTime, formatMoney, formatNumber, formatRelative } from './format.js';
 import { loadStrings, translate, type MessageValues, type StringTable } from './strings.js';
@@ -51,12 +51,14 @@ export class I18nController implements ReactiveController {
   get locale(): string {
     // <html lang> is the page default, so it ranks below configure({ locale }).
     // The host's own `lang` is read as a property: during render its attribute may not be reflected yet.
+    // Rendered on a server (Lit SSR) there is no page: the host's attribute, then configure().
+    const page = isServer ? null : document.documentElement;
     const own = this.host.parentElement?.closest('[lang]');
     const tag =
-      this.host.lang ||
-      (own !== document.documentElement && own?.getAttribute('lang')) ||
+      (isServer ? this.host.getAttribute('lang') : this.host.lang) ||
+      (own !== page && own?.getAttribute('lang')) ||
       $config.get().locale ||
-      document.documentElement.lang;
+      page?.lang;
     return validLocale(tag);
   }
 

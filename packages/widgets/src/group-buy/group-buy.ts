@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import {
   AnnouncerController,
   ClockController,
@@ -91,7 +91,7 @@ export class KithGroupBuy extends KithElement {
     () => ({
       adapter: this.activeAdapter,
       product: this.product,
-      team: this.team ?? new URL(location.href).searchParams.get(TEAM_PARAM) ?? undefined,
+      team: this.team ?? (isServer ? undefined : (new URL(location.href).searchParams.get(TEAM_PARAM) ?? undefined)),
     }),
     (t, prev) => this.onTeam(t, prev),
   );

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import {
   I18nController,
   KithElement,
@@ -12,6 +12,7 @@ import './strings.js'; // registers the string tables (listed in sideEffects)
 
 /** The code this visit came with: the loader's attribution (consent-aware), else the page's URL. */
 function landedCode(): string | undefined {
+  if (isServer) return undefined; // a server has no visit: the browser reads it as it hydrates
   const kith = (globalThis as { Kith?: { getAttribution?: () => { code: string } | null } }).Kith;
   return kith?.getAttribution?.()?.code ?? new URLSearchParams(location.search).get('kith_ref') ?? undefined;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import {
   I18nController,
   KithElement,
@@ -258,7 +258,7 @@ export class KithShareButton extends KithElement {
     const offer =
       incentive && t('incentive', { friend: this.reward(incentive.friend), advocate: this.reward(incentive.advocate) });
     // Where kith.css reserved the line's width (a signed-in page), the line fills it and ellipsizes; the menu says it whole.
-    const fit = getComputedStyle(this).getPropertyValue('--kith-signed-in').trim() === '1';
+    const fit = !isServer && getComputedStyle(this).getPropertyValue('--kith-signed-in').trim() === '1';
     return html`<button part="button" aria-haspopup="dialog" @click=${this.onShare} @pointerover=${this.prefetch} @focus=${this.prefetch}>${t('share')}</button>
       <slot name="incentive">${
         incentive
