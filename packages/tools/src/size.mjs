@@ -1,8 +1,9 @@
 // `npm run size`: builds, prints raw/gzip/brotli bytes for every shipped CDN file, and fails when a
 // budgeted file is over. The budgets are the product's promise to merchants; raise one only with
-// a reason in the commit.
+// a reason in the commit. It also fails when the README's size table (the one place the docs quote
+// sizes) no longer says what it measured; `--write-readme` rewrites that table.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { firstViewBytes } from './first-view-bytes.mjs';
@@ -117,6 +118,18 @@ const BUDGETS = [
   },
 ];
 
+/** Files the README also lists, measured but without a budget. */
+const MEASURED = [
+  { name: 'Q&A tab, loaded when opened', test: /^chunks\/questions-[\w-]+\.js$/, metric: 'gzip' },
+  { name: 'classic-script shim (kith-<version>.iife.js)', test: /^kith-[\d.]+\.iife\.js$/, metric: 'brotli' },
+  {
+    name: "optional stylesheet kith.css (each widget's box from the first paint)",
+    test: /^kith\.css$/,
+    metric: 'gzip',
+  },
+  { name: 'in-memory adapter (demos only, with its demo data)', test: /^chunks\/adapter-memory-/, metric: 'gzip' },
+];
+
 if (!process.argv.includes('--no-build')) {
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status || 1);
@@ -125,7 +138,7 @@ if (!process.argv.includes('--no-build')) {
 const walk = (dir) =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const files = walk(CDN)
-  .filter((f) => f.endsWith('.js'))
+  .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
   .map((f) => {
     const buf = readFileSync(f);
     return {
@@ -142,8 +155,11 @@ console.log(`\n${'file'.padEnd(44)}${pad('raw', 9)}${pad('gzip', 9)}${pad('brotl
 for (const f of files) console.log(`${f.file.padEnd(44)}${pad(f.raw, 9)}${pad(f.gzip, 9)}${pad(f.brotli, 9)}`);
 
 let failed = false;
+/** The README's rows: what each file is, its size and its budget, in KB to one decimal. */
+const readmeRows = [];
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 console.log('\nbudgets');
-for (const b of BUDGETS) {
+for (const b of [...BUDGETS, ...MEASURED]) {
   const matches = files.filter((f) => b.test.test(f.file));
   if (matches.length !== 1) {
     console.log(`  ✖ ${b.name}: expected one file, found ${matches.length}`);
@@ -151,6 +167,8 @@ for (const b of BUDGETS) {
     continue;
   }
   const size = matches[0][b.metric];
+  readmeRows.push([b.name, `${kb(size)} ${b.metric}`, b.max ? `${b.max / KB} KB ${b.metric}` : '—']);
+  if (!b.max) continue;
   const ok = size <= b.max;
   failed ||= !ok;
   console.log(
@@ -166,7 +184,11 @@ const { version } = JSON.parse(readFileSync('packages/embed/package.json', 'utf8
 const first = firstViewBytes(CDN, version);
 const firstOk = first.total <= FIRST_VIEW.max;
 failed ||= !firstOk;
-const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+readmeRows.push([
+  `first view, all widgets (${first.files.length} files)`,
+  `${kb(first.total)} gzip`,
+  `${FIRST_VIEW.max / KB} KB gzip (goal ${FIRST_VIEW.goal / KB} KB)`,
+]);
 console.log(
   `  ${firstOk ? '✔' : '✖'} first view, all widgets (${first.files.length} files, each gzipped): ${first.total} B gzip (budget ${FIRST_VIEW.max} B, ${Math.round((first.total / FIRST_VIEW.max) * 100)} %)`,
 );
@@ -177,7 +199,29 @@ console.log(
 );
 if (first.total > FIRST_VIEW.goal) for (const p of first.parts) console.log(`      ${pad(p.gzip, 6)} B  ${p.part}`);
 
+// The README's table, between its markers, says exactly these rows.
+const README = 'README.md';
+const [START, END] = ['<!-- size-table:start -->', '<!-- size-table:end -->'];
+const readme = readFileSync(README, 'utf8');
+const table = [
+  '| File | Size | Budget |',
+  '| --- | --- | --- |',
+  ...readmeRows.map(
+    ([name, size, budget]) =>
+      `| ${(name[0].toUpperCase() + name.slice(1)).replace(/</g, '&lt;')} | ${size} | ${budget} |`,
+  ),
+].join('\n');
+const at = [readme.indexOf(START), readme.indexOf(END)];
+const current = at.every((i) => i >= 0) && readme.slice(at[0] + START.length, at[1]).trim() === table;
+if (!current && process.argv.includes('--write-readme') && at.every((i) => i >= 0)) {
+  writeFileSync(README, `${readme.slice(0, at[0] + START.length)}\n${table}\n${readme.slice(at[1])}`);
+  console.log(`\n${README}: size table rewritten`);
+} else if (!current) {
+  console.log(`\n  ✖ ${README}'s size table is not what this measured: run \`npm run size -- --write-readme\``);
+  failed = true;
+}
+
 if (failed) {
-  console.error('\nSize budget exceeded.');
+  console.error('\nSize budget exceeded, or the README quotes other sizes.');
   process.exit(1);
 }
