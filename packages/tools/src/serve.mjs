@@ -21,10 +21,11 @@ const TYPES = {
 
 /**
  * `mounts` maps URL prefixes to folders. `transformHtml(html, url)` may rewrite pages (the demo
- * uses it to switch the adapter into failure mode with `?fail`).
+ * uses it to switch the adapter into failure mode with `?fail`). `csp` replaces the policy (an app
+ * whose framework has its own Trusted Types policy).
  */
-/** @param {{ mounts: Record<string, string>, transformHtml?: (html: string, url: URL) => string }} options */
-export function createStaticServer({ mounts, transformHtml = (html) => html }) {
+/** @param {{ mounts: Record<string, string>, transformHtml?: (html: string, url: URL) => string, csp?: string }} options */
+export function createStaticServer({ mounts, transformHtml = (html) => html, csp = CSP }) {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -44,7 +45,7 @@ export function createStaticServer({ mounts, transformHtml = (html) => html }) {
       if (type.startsWith('text/html')) body = Buffer.from(transformHtml(body.toString('utf8'), url));
       res.writeHead(200, {
         'content-type': type,
-        'content-security-policy': CSP,
+        'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'strict-origin-when-cross-origin',
         'cache-control': 'no-cache',
