@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
+import { cdnHandler } from './cdn.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
@@ -43,6 +44,8 @@ export function createApp(options: Deps) {
     c.set('db', db);
     await next();
   });
+  // Before the API's middleware: static files with their own caching and CORS (cdn.ts).
+  if (options.cdn) app.get('/cdn/*', cdnHandler(options.cdn));
   app.use('*', clientIpMiddleware(parseTrustProxy(options.trustProxy)));
   app.use('*', securityHeaders());
   app.use('*', cors());

@@ -4,6 +4,7 @@ import { createDbFromEnv, retryWhileUnavailable } from './db.js';
 import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
+import { defaultCdnDir } from './cdn.js';
 import { startServer } from './server.js';
 import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS } from './domains/shops/schemas.js';
 import { getShop, rotateSecretKey } from './domains/shops/storage.js';
@@ -105,6 +106,8 @@ async function main() {
   console.log(
     `Kith server on ${where} (database: ${db.kind === 'pglite' ? `embedded, ${process.env.KITH_DATA_DIR ?? '.kith-data'}` : 'PostgreSQL'})`,
   );
+  const cdn = defaultCdnDir();
+  if (cdn) console.log(`Script-tag build: ${where}/cdn/kith.js (SRI hashes in ${where}/cdn/integrity.json)`);
   let stopDriver = () => {};
   if (values.demo) {
     const { shop, created } = await seedDemo(db);

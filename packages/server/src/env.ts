@@ -25,6 +25,8 @@ export interface Deps {
    * off by default; a hop count (`1`) or trusted IPs and CIDRs (`'10.0.0.0/8,fd00::/8'`).
    */
   readonly trustProxy?: TrustProxyOption;
+  /** The script-tag build to serve at `/cdn/` (`@kith/embed`'s `dist/cdn`); none: no `/cdn/`. */
+  readonly cdn?: string;
 }
 
 /** What routers get: every optional dependency filled in. */

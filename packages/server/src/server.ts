@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
+import { defaultCdnDir } from './cdn.js';
 import { retryWhileUnavailable, type Db } from './db.js';
 import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './domains/media/store.js';
@@ -28,6 +29,8 @@ export interface StartOptions {
   readonly schedulerIntervalMs?: number | false;
   /** First webhook retry after this many ms, then ×4 per attempt (8 attempts); default 30 000. */
   readonly webhookRetryBaseMs?: number;
+  /** The script-tag build served at `/cdn/`; default `@kith/embed`'s when it is built; `false`: none. */
+  readonly cdn?: string | false;
   /** Adds routes before the static mounts (the demo's failure switch, say). */
   readonly extend?: (app: ReturnType<typeof createApp>) => void;
 }
@@ -64,6 +67,7 @@ export async function startServer(
     uploadQuota: o.uploadQuota,
     publicUrl: o.publicUrl,
     trustProxy: o.trustProxy,
+    cdn: o.cdn === false ? undefined : (o.cdn ?? defaultCdnDir()),
   });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.

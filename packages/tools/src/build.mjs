@@ -24,6 +24,7 @@ const STEPS = [
   },
   { name: 'types and server (tsc)', cmd: ['npx', 'tsc', '-b', ...PACKAGES.map((p) => `packages/${p}`)] },
   { name: 'bundles and CDN files (rollup)', cmd: ['npx', 'rollup', '-c', '--silent'] },
+  { name: 'CDN integrity hashes', cmd: ['node', 'packages/embed/integrity.mjs'] },
 ];
 
 /** The stamp of the last build that finished, under `node_modules` so a fresh install starts over. */
@@ -58,6 +59,7 @@ const outputsPresent = (root) =>
   [
     ...PACKAGES.map((p) => `packages/${p}/dist`),
     'packages/embed/dist/cdn/kith.js',
+    'packages/embed/dist/cdn/integrity.json',
     'packages/widgets/custom-elements.json',
   ].every((p) => existsSync(join(root, p)));
 

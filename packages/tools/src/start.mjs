@@ -41,6 +41,8 @@ const running = await step('Starting the server', () =>
     db,
     port: Number(process.env.PORT ?? 8787),
     extend: demoRoutes({ secretKey: () => secret }),
+    // The demo serves the CDN files uncached, so a rebuild shows at once (the server's own /cdn/ keeps them).
+    cdn: false,
     staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn` },
   }),
 );

@@ -20,7 +20,8 @@ export async function startDemo({ mounts = {}, ...options } = {}) {
     hostname: '127.0.0.1',
     ...options,
     extend: demoRoutes({ secretKey: () => shop?.secretKey }),
-    staticMounts: { '/': `${root}examples/script-tag`, '/cdn/': `${root}packages/embed/dist/cdn`, ...mounts },
+    // /cdn/ is the server's own (cdn.ts), as `kith-server serve` serves it.
+    staticMounts: { '/': `${root}examples/script-tag`, ...mounts },
   });
   ({ shop } = await seedDemo(db));
   return {

@@ -31,6 +31,7 @@ function checkout() {
     put(root, `packages/${p}/dist/index.js`, '');
   }
   put(root, 'packages/embed/dist/cdn/kith.js', '');
+  put(root, 'packages/embed/dist/cdn/integrity.json', '{}');
   put(root, 'packages/widgets/custom-elements.json', '{}');
   return root;
 }
@@ -137,4 +138,5 @@ for (const p of ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', '
   fs.mkdirSync('packages/' + p + '/dist', { recursive: true });
 fs.mkdirSync('packages/embed/dist/cdn', { recursive: true });
 fs.writeFileSync('packages/embed/dist/cdn/kith.js', '');
+fs.writeFileSync('packages/embed/dist/cdn/integrity.json', '{}');
 `;
