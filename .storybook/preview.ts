@@ -14,7 +14,10 @@ interface ManifestItem {
 }
 interface Manifest {
   readonly modules: readonly {
-    readonly declarations?: readonly { members?: readonly ManifestItem[]; attributes?: readonly ManifestItem[] }[];
+    readonly declarations?: readonly {
+      members?: readonly ManifestItem[];
+      attributes?: readonly ManifestItem[];
+    }[];
   }[];
 }
 
@@ -63,19 +66,21 @@ const documentationOnly: NonNullable<Preview['argTypesEnhancers']>[number] = ({ 
  * `[lang]`); `theme` is passed as the story's `theme` arg unless the story sets its own, and a dark
  * theme gets a dark page behind it, as `theme="dark"` is meant for dark pages.
  */
-const withThemeAndLocale: Decorator = (story, { args, globals }) => {
+const withThemeAndLocale: Decorator = (story, { args, globals, viewMode }) => {
   const theme = (args.theme as string | undefined) || (globals.theme as string | undefined) || 'light';
   const dark = theme === 'dark';
   return html`<div
     class="kith-story"
     lang=${(globals.locale as string | undefined) || 'en'}
-    style="box-sizing: border-box; min-block-size: 100vh; padding: 1rem; font-family: system-ui, sans-serif; background: ${dark ? '#0d1117' : '#ffffff'}; color: ${dark ? '#f0f6fc' : '#1f2328'}; color-scheme: ${dark ? 'dark' : 'light'}"
+    style="box-sizing: border-box; min-block-size: ${viewMode === 'docs' ? 'auto' : '100vh'}; padding: 1rem; font-family: system-ui, sans-serif; background: ${dark ? '#0d1117' : '#ffffff'}; color: ${dark ? '#f0f6fc' : '#1f2328'}; color-scheme: ${dark ? 'dark' : 'light'}"
   >
     ${story({ args: { ...args, theme } })}
   </div>`;
 };
 
 const preview: Preview = {
+  // A documentation page per widget, from its manifest entry (attributes, properties, events, parts, tokens).
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     // axe runs after every story; a violation fails the story test (the addon's default is 'todo',

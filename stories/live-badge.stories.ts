@@ -246,3 +246,12 @@ export const StringOverrides: Story = {
     await expect(text(canvasElement, 'viewers')).toBe('1.3K tuned in');
   },
 };
+
+/** Signed out, as every viewer: a show's status needs no sign-in. */
+export const SignedOut: Story = {
+  args: { show: 'show-2' },
+  play: async ({ canvasElement, loaded }) => {
+    await expect((loaded.adapter as MemoryAdapter).customer).toBe(null);
+    await waitFor(() => expect(text(canvasElement, 'viewers')).toBe('1.3K watching'));
+  },
+};

@@ -7,6 +7,7 @@ import '@kith/widgets/points-earn/define';
 interface EarnArgs {
   price?: string;
   lang?: string;
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-points-earn')!;
@@ -15,7 +16,12 @@ const text = (canvasElement: HTMLElement) => host(canvasElement).shadowRoot!.tex
 const meta = {
   title: 'Widgets/Points earn line',
   component: 'kith-points-earn',
-  loaders: [async () => ({ adapter: createMemoryAdapter() })],
+  // `parameters.kith`: the adapter's latency and failures.
+  loaders: [
+    async ({ parameters }) => ({
+      adapter: createMemoryAdapter((parameters.kith ?? {}) as { latency?: number; failure?: 'always' }),
+    }),
+  ],
   beforeEach:
     ({ loaded }) =>
     () =>
@@ -24,7 +30,7 @@ const meta = {
   args: { price: '59.00' },
   render: (args: EarnArgs, { loaded }: StoryContext<EarnArgs>) => html`
     <p style="font: 1.25rem/1.4 Georgia, serif; margin: 0">$${args.price}</p>
-    <kith-points-earn .adapter=${loaded.adapter as MemoryAdapter} product="p1" price=${args.price || nothing} lang=${args.lang || nothing}></kith-points-earn>
+    <kith-points-earn .adapter=${loaded.adapter as MemoryAdapter} product="p1" price=${args.price || nothing} lang=${args.lang || nothing} theme=${args.theme || nothing}></kith-points-earn>
   `,
 } satisfies Meta<EarnArgs>;
 
@@ -60,5 +66,40 @@ export const Chinese: Story = {
   args: { lang: 'zh-CN' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(text(canvasElement)).toBe('购买可得59 积分（Kith Rewards）'));
+  },
+};
+
+/** Loading (a slow adapter): the line keeps its space until the program arrives. */
+export const Loading: Story = {
+  parameters: { kith: { latency: 3_600_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(host(canvasElement).getAttribute('state')).toBe('loading');
+    await expect(host(canvasElement).getBoundingClientRect().height).toBeGreaterThan(0);
+  },
+};
+
+/** The API fails: the line collapses in place; nothing thrown. */
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: { kith: { failure: 'always' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('error'));
+    await expect(text(canvasElement)).toBe('');
+  },
+};
+
+/** Signed out, as most shoppers on a product page: what the price earns needs no account. */
+export const SignedOut: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await expect((loaded.adapter as MemoryAdapter).customer).toBe(null);
+    await waitFor(() => expect(text(canvasElement)).toBe('Earn 59 points with Kith Rewards'));
+  },
+};
+
+/** Dark theme, for dark pages. */
+export const DarkTheme: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('ready'));
   },
 };

@@ -8,6 +8,7 @@ interface RatingArgs {
   product?: string;
   href?: string;
   theme?: 'light' | 'dark' | 'auto';
+  lang?: string;
 }
 
 /** `parameters.kith`: latency and failures of the in-memory adapter. */
@@ -41,7 +42,7 @@ const meta = {
   },
   render: (args: RatingArgs, { loaded }: StoryContext<RatingArgs>) => html`
     <kith-rating .adapter=${loaded.adapter as MemoryAdapter} product=${args.product || nothing} href=${args.href || nothing}
-      theme=${args.theme || nothing}></kith-rating>
+      theme=${args.theme || nothing} lang=${args.lang || nothing}></kith-rating>
   `,
 } satisfies Meta<RatingArgs>;
 
@@ -101,5 +102,35 @@ export const DarkTheme: Story = {
   args: { product: 'p1', theme: 'dark' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(canvasElement.querySelector('kith-rating')?.getAttribute('state')).toBe('ready'));
+  },
+};
+
+/** Loading (a slow adapter): the snippet keeps its box while the summary is on its way. */
+export const Loading: Story = {
+  args: { product: 'p1' },
+  parameters: { kith: { latency: 3_600_000 } },
+  play: async ({ canvasElement }) => {
+    const host = canvasElement.querySelector('kith-rating')!;
+    await expect(host.getAttribute('state')).toBe('loading');
+    await expect(host.getBoundingClientRect().width).toBeGreaterThan(0);
+  },
+};
+
+/** Signed out, as every shopper sees it: the snippet needs no sign-in. */
+export const SignedOut: Story = {
+  args: { product: 'p1' },
+  play: async ({ canvasElement, loaded }) => {
+    await expect((loaded.adapter as MemoryAdapter).customer).toBe(null);
+    await waitFor(() => expect(canvasElement.querySelector('kith-rating')?.getAttribute('state')).toBe('ready'));
+  },
+};
+
+/** Simplified Chinese (strings load on demand). */
+export const Chinese: Story = {
+  args: { product: 'p1', lang: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(base(canvasElement)?.getAttribute('aria-label')).toMatch(/^评分 \d\.\d（满分 5 分），共 16 条评价$/),
+    );
   },
 };

@@ -16,11 +16,19 @@ interface OfferArgs {
 }
 
 // The friend's landing: signed out, on the demo data, with Lin's code LIN-8H3M.
+// `parameters.kith`: the referrals state, and the adapter's latency and failures.
 const memoryAdapter: Loader<OfferArgs> = async ({ parameters }) => {
-  const { seed } = referralsScenario(
-    ((parameters.kith ?? {}) as { state?: ReferralScenarioState }).state ?? 'advocate',
-  );
-  return { adapter: createMemoryAdapter({ seed }) };
+  const {
+    state = 'advocate',
+    latency,
+    failure,
+  } = (parameters.kith ?? {}) as {
+    state?: ReferralScenarioState;
+    latency?: number;
+    failure?: 'always';
+  };
+  const { seed } = referralsScenario(state);
+  return { adapter: createMemoryAdapter({ seed, latency, failure }) };
 };
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-referral-offer')!;
@@ -88,5 +96,33 @@ export const Chinese: Story = {
   args: { lang: 'zh-CN' },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(text(canvasElement)).toMatch(/^Lin送你首单立减/));
+  },
+};
+
+/** Loading (a slow adapter): the banner holds its height while the offer is on its way. */
+export const Loading: Story = {
+  parameters: { kith: { latency: 3_600_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(host(canvasElement).getAttribute('state')).toBe('loading');
+    await expect(host(canvasElement).getBoundingClientRect().height).toBeGreaterThan(0);
+  },
+};
+
+/** The API fails: the banner keeps its box, empty, so nothing below moves; nothing thrown. */
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: { kith: { failure: 'always' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(host(canvasElement).getAttribute('state')).toBe('error'));
+    await expect(host(canvasElement).getBoundingClientRect().height).toBeGreaterThan(0);
+    await expect(text(canvasElement)).toBe('');
+  },
+};
+
+/** Signed out, as a friend arriving through a link is: the offer needs no account. */
+export const SignedOut: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await expect((loaded.adapter as MemoryAdapter).customer).toBe(null);
+    await waitFor(() => expect(text(canvasElement)).toMatch(/^Lin gave you/));
   },
 };

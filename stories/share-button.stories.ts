@@ -21,12 +21,14 @@ interface ShareArgs {
 interface KithStoryParameters {
   state?: ReferralScenarioState;
   signedIn?: boolean;
+  latency?: number;
+  failure?: 'always';
 }
 
 const memoryAdapter: Loader<ShareArgs> = async ({ parameters }) => {
-  const { state = 'advocate', signedIn = true } = (parameters.kith ?? {}) as KithStoryParameters;
+  const { state = 'advocate', signedIn = true, latency, failure } = (parameters.kith ?? {}) as KithStoryParameters;
   const { seed, customer, outcomes } = referralsScenario(state);
-  return { adapter: createMemoryAdapter({ seed, outcomes, ...(signedIn ? { customer } : {}) }) };
+  return { adapter: createMemoryAdapter({ seed, outcomes, latency, failure, ...(signedIn ? { customer } : {}) }) };
 };
 
 const host = (canvasElement: HTMLElement) => canvasElement.querySelector('kith-share-button')!;
@@ -156,5 +158,26 @@ export const Chinese: Story = {
     await waitFor(() => expect(text(canvasElement, '[part="button"]')).toBe('分享'));
     await open(canvasElement);
     await expect(labels(canvasElement)).toContain('微博');
+  },
+};
+
+/** Loading the shopper's link (a slow adapter): the button already shares the page; the incentive line waits. */
+export const Loading: Story = {
+  parameters: { kith: { latency: 3_600_000 } },
+  play: async ({ canvasElement }) => {
+    await expect(host(canvasElement).getAttribute('state')).toBe('ready');
+    await expect(shadow(canvasElement).querySelector('[part="button"]')).not.toBeNull();
+    await expect(shadow(canvasElement).querySelector('[part="incentive"]')).toBeNull();
+  },
+};
+
+/** The API fails: the button still shares the page's own link, without the incentive; nothing thrown. */
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: { kith: { failure: 'always' } },
+  play: async ({ canvasElement }) => {
+    await open(canvasElement);
+    await expect(labels(canvasElement)).toContain('Copy link');
+    await expect(shadow(canvasElement).querySelector('[part="incentive"]')).toBeNull();
   },
 };
