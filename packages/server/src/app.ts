@@ -2,10 +2,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
+import { API_REFERENCE_CSS, apiReferenceHtml, type OpenApiDocument } from './api-reference.js';
 import { cdnHandler } from './cdn.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
+import { requestIds } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { refuseBadText } from './middleware/text.js';
 import { newRouter, routes } from './router.js';
@@ -31,6 +33,15 @@ import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
 
 export const VERSION = '0.1.0';
+const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Kith API',
+    version: VERSION,
+    description:
+      'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"?, "requestId", "docUrl" } }`; every response has a `Request-Id` header. Every POST needs an `Idempotency-Key` (all but `/v1/admin/keys/rotate`, the secret key\'s rotation).',
+  },
+} as const;
 const MAX_BODY = 1024 * 1024;
 
 /** The Kith API as a Hono app: routers per domain, one error shape, an OpenAPI 3.1 document. */
@@ -39,7 +50,8 @@ export function createApp(options: Deps) {
   const db = requestDb(options.db);
   const deps: AppDeps = { ...options, db, media: options.media ?? createDbMediaStore(db) };
   const app = newRouter();
-  const { customerRoute } = routes(deps);
+  const { customerRoute } = routes(deps, 'Customer');
+  app.use('*', requestIds(options.publicUrl));
   app.use('*', async (c, next) => {
     c.set('db', db);
     await next();
@@ -101,6 +113,7 @@ export function createApp(options: Deps) {
     customerRoute({
       method: 'get',
       path: '/v1/customer',
+      operationId: 'getCustomer',
       summary: 'Who the customer token says the customer is',
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: z.object({ id: z.string() }) } } },
@@ -133,15 +146,15 @@ export function createApp(options: Deps) {
     description:
       "HS256 JWT signed with the shop's secret key; `sub` is the customer id, `exp` required, `nbf` and `iat` honoured (30 s clock tolerance); `kid` picks the key (during a rotation's overlap window, the previous one)",
   });
-  app.doc31('/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Kith API',
-      version: VERSION,
-      description:
-        'Reference server for Kith widgets. Errors are `{ "error": { "code", "message", "details"? } }`. Every POST needs an `Idempotency-Key` (all but `/v1/admin/keys/rotate`, the secret key\'s rotation).',
-    },
-  });
+  app.doc31('/v1/openapi.json', OPENAPI);
+
+  // The reference as a page, from the same document (api-reference.ts).
+  app.get('/docs/api', (c) =>
+    c.html(apiReferenceHtml(app.getOpenAPI31Document(OPENAPI) as unknown as OpenApiDocument), 200, {
+      'content-security-policy': "default-src 'none'; style-src 'self'; frame-ancestors 'none'",
+    }),
+  );
+  app.get('/docs/api.css', (c) => c.body(API_REFERENCE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
 
   app.notFound((c) => c.json(errorBody('not_found', 'No such route'), 404));
   app.onError(toErrorResponse);

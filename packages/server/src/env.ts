@@ -43,5 +43,7 @@ export type AppEnv = {
     idempotency: IdempotencyClaim | undefined;
     /** The client's address, as the trust-proxy setting resolves it (`clientIp(c)`). */
     clientIp: string;
+    /** This request's `Request-Id` (middleware/request-id.ts). */
+    requestId: string;
   };
 };

@@ -104,7 +104,7 @@ export function toErrorResponse(err: Error, c: Context): Response {
   // The stack and SQLSTATE only: database errors also carry the query, its parameters (keys,
   // customer text) and row details, which must never reach a log. The path is quoted: a caller
   // could put a line break in it.
-  const where = `${c.req.method} ${JSON.stringify(c.req.path)} from ${clientIp(c)}`;
+  const where = `${c.req.method} ${JSON.stringify(c.req.path)} from ${clientIp(c)} (Request-Id ${c.get('requestId')})`;
   console.error(
     `[kith-server] unhandled error in ${where}:`,
     sqlState ? `(SQLSTATE ${String(sqlState)})` : '',

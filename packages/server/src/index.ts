@@ -74,3 +74,4 @@ export {
   putSettings as putReferralSettings,
   reportSignup,
 } from './domains/referrals/storage.js';
+export { ERROR_DOCS } from './error-docs.js';

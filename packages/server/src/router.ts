@@ -39,8 +39,11 @@ export const newRouter = () => {
 
 const isWrite = (method: string) => ['post', 'put', 'patch', 'delete'].includes(method);
 
-/** A route as a domain writes it: everything but its auth, which the helper it goes through adds. */
-type RouteInput = Omit<RouteConfig, 'security' | 'middleware'>;
+/**
+ * A route as a domain writes it: everything but its auth and tag, which the helper it goes through
+ * adds, and with an `operationId` (camelCase, unique: what a generated client names the call).
+ */
+type RouteInput = Omit<RouteConfig, 'security' | 'middleware' | 'tags'> & { readonly operationId: string };
 
 /** Who may call a route; one value makes both its OpenAPI `security` and the middleware that enforces it. */
 interface Access {
@@ -74,12 +77,12 @@ function securityOf({ key, queryKey, customer }: Access): NonNullable<RouteConfi
 }
 
 /**
- * The route helpers of one app. Each declares a route's auth once: the OpenAPI `security` and the
- * middleware, in this order: the key (publishable or secret; `?key=` for streams), the customer
+ * The route helpers of one router, whose routes the API reference groups under `tag`. Each declares
+ * a route's auth once: the OpenAPI `security` and the middleware, in this order: the key (publishable or secret; `?key=` for streams), the customer
  * token, then for writes the write rate limit and the Idempotency-Key check; the handler then runs
  * in `runWrite` (see `newRouter`).
  */
-export function routes(deps: Deps) {
+export function routes(deps: Deps, tag: string) {
   const keys = {
     publishable: requireKey(deps, 'publishable'),
     secret: requireKey(deps, 'secret'),
@@ -112,10 +115,11 @@ export function routes(deps: Deps) {
       method,
       path,
       summary,
+      tags: [tag],
       security: securityOf(access),
       ...rest,
       middleware: middlewareOf(access, method),
-    } as R & Pick<RouteConfig, 'security' | 'middleware'>);
+    } as unknown as R & Pick<RouteConfig, 'security' | 'middleware'>);
     DECLARED.add(route);
     return route;
   };

@@ -45,8 +45,15 @@ describe(`first view in one request (${ENGINE})`, () => {
     assert.equal(res.json.answers.length, reads.length);
     for (const [i, r] of reads.entries()) {
       const alone = await anon.get(`/v1/${r}${r.includes('?') ? '&' : '?'}key=${f.shop.publishableKey}`);
-      // The clock is read when each is answered.
-      const clockless = (/** @type {any} */ body) => (body?.serverTime ? { ...body, serverTime: 'T' } : body);
+      // The clock is read when each is answered; an error names the request it came in (the first view's).
+      const clockless = (/** @type {any} */ body) =>
+        body?.serverTime
+          ? { ...body, serverTime: 'T' }
+          : body?.error
+            ? { error: { ...body.error, requestId: 'R' } }
+            : body;
+      if (res.json.answers[i].body?.error)
+        assert.equal(res.json.answers[i].body.error.requestId, res.headers.get('request-id'), `${r}: requestId`);
       const { status, body } = res.json.answers[i];
       assert.deepEqual({ status, body: clockless(body) }, { status: alone.status, body: clockless(alone.json) }, r);
     }

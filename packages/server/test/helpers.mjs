@@ -35,6 +35,7 @@ export async function createTestServer(options = {}) {
     writeLimit: options.writeLimit,
     media: options.media,
     trustProxy: options.trustProxy,
+    publicUrl: options.publicUrl,
   });
   return {
     db,

@@ -1,7 +1,10 @@
 // `npm run docs`: one Markdown page per custom element in docs/api/, built from the widgets'
 // custom-elements.json, plus an index. `--check` writes nothing and exits 1 when a page on disk
-// differs from what the manifest gives, so CI catches stale docs. Node built-ins only.
+// differs from what the manifest gives, so CI catches stale docs. Also docs/errors.md, from the
+// server's ERROR_DOCS (what each error code means and what to do), which every error's `docUrl`
+// also reaches on the server itself (`/docs/api#error-<code>`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ERROR_DOCS } from '@kith/server';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -212,7 +215,31 @@ const index = [
   .join('\n')
   .trimEnd()
   .concat('\n');
-const files = new Map([['README.md', index], ...pages.map((p) => [p.file, p.text])]);
+const errors = [
+  MARK.replace('packages/widgets/custom-elements.json', "the server's ERROR_DOCS (packages/server/src/error-docs.ts)"),
+  '',
+  '# Error codes',
+  '',
+  'Every error the reference server answers is `{ "error": { "code", "message", "details"?, "requestId", "docUrl" } }`,',
+  'with a `Request-Id` header. `message` is for developers; widgets show shoppers their own words for the code. Quote',
+  "the `requestId` when you report a problem: the server's log line carries it. The same entries are on every server at",
+  '`/docs/api#error-<code>`, where `docUrl` points.',
+  '',
+  ...Object.entries(ERROR_DOCS)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([c, e]) => [
+      `## \`${c}\``,
+      '',
+      `**${e.status}.** ${oneLine(e.when)}`,
+      '',
+      `What to do: ${oneLine(e.fix)}`,
+      '',
+    ]),
+]
+  .join('\n')
+  .trimEnd()
+  .concat('\n');
+const files = new Map([['README.md', index], ...pages.map((p) => [p.file, p.text]), ['../errors.md', errors]]);
 
 // Pages we generated earlier for elements that no longer exist.
 const stale = existsSync(OUT)

@@ -23,7 +23,7 @@ export function cors(): MiddlewareHandler {
     await next();
     if (origin) {
       c.res.headers.set('access-control-allow-origin', origin);
-      c.res.headers.set('access-control-expose-headers', 'retry-after, idempotent-replayed');
+      c.res.headers.set('access-control-expose-headers', 'retry-after, idempotent-replayed, request-id');
       if (!/\bOrigin\b/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('vary', 'Origin');
     }
   };

@@ -6,6 +6,10 @@ export const ErrorSchema = z
       code: z.string().openapi({ example: 'invalid_request' }),
       message: z.string(),
       details: z.unknown().optional(),
+      requestId: z
+        .string()
+        .openapi({ description: "The response's Request-Id header: quote it to find the server's log line" }),
+      docUrl: z.string().openapi({ description: "Where this server's API reference explains the code" }),
     }),
   })
   .openapi('Error');

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../env.js';
 import { badRequest, errorBody } from '../../errors.js';
+import { docUrl } from '../../middleware/request-id.js';
 import { newRouter, routes } from '../../router.js';
 import { errorResponses } from '../../schemas/common.js';
 
@@ -40,13 +41,14 @@ function readPath(r: string): string | undefined {
  */
 export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Response | Promise<Response> }) {
   const router = newRouter();
-  const { publicRoute } = routes(deps);
+  const { publicRoute } = routes(deps, 'First view');
 
   router.openapi(
     publicRoute(
       {
         method: 'get',
         path: '/first-view',
+        operationId: 'getFirstView',
         summary: "Every widget's first read in one request",
         description:
           "Each `r` is answered as that read alone would be (status and body), in order; one the first view does not hold is a `400 invalid_request` part of its own. Cached like a public read when every part may be (no customer token, no refusal such as an unknown code, no read whose answer carries the server's clock), else `private, no-cache`.",
@@ -66,14 +68,19 @@ export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Respo
       const headers = new Headers();
       for (const name of ['authorization', 'origin', 'x-kith-customer'])
         if (c.req.header(name)) headers.set(name, c.req.header(name)!);
+      // Each read's error names this request, whose id the caller sees.
+      headers.set('request-id', c.get('requestId'));
       const origin = new URL(c.req.url).origin;
       let cacheable = true;
       const answers = await Promise.all(
         asked.map(async (r) => {
           const p = readPath(r);
           // A read the first view does not hold is refused on its own: the widget reads it itself.
-          if (!p)
-            return { status: 400, body: errorBody('invalid_request', `Not a first-view read: ${r.slice(0, 80)}`) };
+          if (!p) {
+            const { error } = errorBody('invalid_request', `Not a first-view read: ${r.slice(0, 80)}`);
+            const ref = { requestId: c.get('requestId'), docUrl: docUrl(deps.publicUrl ?? origin, error.code) };
+            return { status: 400, body: { error: { ...error, ...ref } } };
+          }
           const url = new URL(p, origin);
           if (key) url.searchParams.set('key', key);
           const res = await app.fetch(new Request(url, { headers }));

@@ -17,12 +17,13 @@ import { createCampaign, endCampaign, getCampaign, listCampaigns, updateCampaign
 export function adminGroupBuyRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Group buy: admin');
 
   app.openapi(
     adminRoute({
       method: 'post',
       path: '/group-buys',
+      operationId: 'createCampaign',
       summary: 'Create a group-buy campaign',
       description:
         'Tiers: sizes ≥ 2 strictly ascending, prices strictly falling, all below `soloPrice`, one currency; `maxMembers` (default: the deepest tier) at least the deepest tier and at most 100.',
@@ -36,6 +37,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/group-buys',
+      operationId: 'listCampaigns',
       summary: 'Every campaign, newest first',
       responses: { 200: ok(z.object({ items: z.array(CampaignSchema) })), ...errorResponses(401, 403) },
     }),
@@ -46,6 +48,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/group-buys/{id}',
+      operationId: 'getCampaign',
       summary: 'One campaign',
       request: { params: IdParam },
       responses: { 200: ok(CampaignSchema), ...errorResponses(401, 403, 404) },
@@ -57,6 +60,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'put',
       path: '/group-buys/{id}',
+      operationId: 'updateCampaign',
       summary: 'Change a campaign',
       description: 'Partial. Teams already started keep the terms they started with; only new teams get the change.',
       request: { params: IdParam, body: jsonBody(UpdateCampaignBody) },
@@ -69,6 +73,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'delete',
       path: '/group-buys/{id}',
+      operationId: 'endCampaign',
       summary: 'End a campaign',
       description: 'Its status becomes `ended` and no team can start; open teams run to their deadlines.',
       request: { params: IdParam },
@@ -81,6 +86,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/teams',
+      operationId: 'listTeams',
       summary: 'Teams with their seats',
       description: 'Newest first, keyset-paged; each seat with the customer id, hold expiry and order id.',
       request: { query: AdminTeamsQuery },
@@ -96,6 +102,7 @@ export function adminGroupBuyRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/teams/{id}',
+      operationId: 'getTeamWithSeats',
       summary: 'One team with its seats',
       request: { params: IdParam },
       responses: { 200: ok(AdminTeamSchema), ...errorResponses(401, 403, 404) },

@@ -17,13 +17,14 @@ const customerOf = (c: Context<AppEnv>) => c.get('customerId') as string | undef
 export function groupBuyRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { publicRoute, streamRoute, customerRoute } = routes(deps);
+  const { publicRoute, streamRoute, customerRoute } = routes(deps, 'Group buy');
 
   app.openapi(
     publicRoute(
       {
         method: 'get',
         path: '/products/{id}/group-buy',
+        operationId: 'getGroupBuyOffer',
         summary: "A product's group buy with teams to join",
         description:
           "The campaign (active first, then the next scheduled, then the latest ended or sold out), up to 5 open teams the customer is not in (soonest deadline first), and with a customer token the customer's own team (`yourTeam`, with `you`). `404 no_campaign` when the product has none.",
@@ -43,6 +44,7 @@ export function groupBuyRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/group-buys/{campaignId}/teams',
+      operationId: 'startTeam',
       summary: 'Start a team',
       description:
         'The customer leads the new team and holds its first seat until `you.holdExpiresAt`; the merchant confirms it by reporting the order (`POST /v1/admin/orders` with `teamId`). 409: `campaign_not_started`, `campaign_over`, `sold_out`, `already_in_team`.',
@@ -67,6 +69,7 @@ export function groupBuyRouter(deps: AppDeps) {
       {
         method: 'get',
         path: '/teams/{id}',
+        operationId: 'getTeam',
         summary: 'One team',
         description: "With `serverTime` for countdowns, and `you` when the customer token's customer holds a seat.",
         request: { params: IdParam },
@@ -82,6 +85,7 @@ export function groupBuyRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/teams/{id}/join',
+      operationId: 'joinTeam',
       summary: 'Join a team (hold a seat)',
       description:
         '409: `team_closed`, `already_joined`, `already_in_team`, `sold_out`, `team_full`. Succeeded teams can still be joined (deeper tiers) until full or the deadline.',
@@ -105,6 +109,7 @@ export function groupBuyRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/teams/{id}/leave',
+      operationId: 'leaveTeam',
       summary: 'Give the seat back',
       description:
         'Only before the team succeeds. 409: `not_a_member`, `team_succeeded`, `team_closed`. The earliest remaining member becomes leader; a team left empty expires.',
@@ -118,6 +123,7 @@ export function groupBuyRouter(deps: AppDeps) {
     streamRoute({
       method: 'get',
       path: '/teams/{id}/events',
+      operationId: 'streamTeam',
       summary: 'Team updates (Server-Sent Events)',
       description:
         'Each message is `event: team` with the public team as `data` (never `you`; `serverTime` set when sent) and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',

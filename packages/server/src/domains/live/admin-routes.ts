@@ -8,12 +8,13 @@ import { createShow, endShow, setViewers, startShow } from './storage.js';
 export function adminLiveRouter(deps: Deps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Live: admin');
 
   app.openapi(
     adminRoute({
       method: 'post',
       path: '/shows',
+      operationId: 'createShow',
       summary: 'Schedule a show',
       request: { headers: IdempotencyHeader, body: jsonBody(CreateShowBody) },
       responses: { 201: ok(LiveShowSchema, 'Created'), ...errorResponses(400, 401, 403, 409, 413, 422, 429) },
@@ -25,6 +26,7 @@ export function adminLiveRouter(deps: Deps) {
     adminRoute({
       method: 'post',
       path: '/shows/{id}/start',
+      operationId: 'startShow',
       summary: 'Go live',
       request: {
         params: ShowIdParam,
@@ -49,6 +51,7 @@ export function adminLiveRouter(deps: Deps) {
     adminRoute({
       method: 'post',
       path: '/shows/{id}/end',
+      operationId: 'endShow',
       summary: 'End the show',
       request: { params: ShowIdParam, headers: IdempotencyHeader, body: { ...jsonBody(EndShowBody), required: false } },
       responses: { 200: ok(LiveShowSchema, 'Ended'), ...errorResponses(400, 401, 403, 404, 409, 422, 429) },
@@ -64,6 +67,7 @@ export function adminLiveRouter(deps: Deps) {
     adminRoute({
       method: 'put',
       path: '/shows/{id}/viewers',
+      operationId: 'setShowViewers',
       summary: 'Report the real concurrent viewer count',
       request: { params: ShowIdParam, body: jsonBody(ViewersBody) },
       responses: { 200: ok(LiveShowSchema, 'Updated'), ...errorResponses(400, 401, 403, 404, 409, 429) },

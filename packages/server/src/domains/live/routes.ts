@@ -10,12 +10,13 @@ import { streamSnapshots } from '../../sse.js';
 export function liveRouter(deps: Deps) {
   const { db } = deps;
   const app = newRouter();
-  const { publicRoute, streamRoute } = routes(deps);
+  const { publicRoute, streamRoute } = routes(deps, 'Live');
 
   app.openapi(
     publicRoute({
       method: 'get',
       path: '/shows',
+      operationId: 'findShow',
       summary: 'The show to badge for a product',
       description: 'Live first, then the next scheduled, then the latest ended; `null` when the product has none.',
       request: { query: FindShowQuery },
@@ -31,6 +32,7 @@ export function liveRouter(deps: Deps) {
     publicRoute({
       method: 'get',
       path: '/shows/{id}',
+      operationId: 'getShow',
       summary: 'One show',
       request: { params: ShowIdParam },
       responses: {
@@ -45,6 +47,7 @@ export function liveRouter(deps: Deps) {
     streamRoute({
       method: 'get',
       path: '/shows/{id}/events',
+      operationId: 'streamShow',
       summary: 'Live updates (Server-Sent Events)',
       description:
         'Each message is `event: show` with the whole show as `data` and an `id` to resume from (`Last-Event-ID`). The first message is the current state. A `: ping` comment comes every 15 s.',

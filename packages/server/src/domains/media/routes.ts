@@ -36,12 +36,13 @@ const serve = (c: Context, media: StoredMedia, cacheControl?: string) =>
 export function mediaRouter(deps: AppDeps) {
   const { db, media: store, uploadQuota: quota = UPLOAD_QUOTA } = deps;
   const app = newRouter();
-  const { openRoute, customerRoute } = routes(deps);
+  const { openRoute, customerRoute } = routes(deps, 'Photos');
 
   app.openapi(
     customerRoute({
       method: 'post',
       path: '/media',
+      operationId: 'uploadMedia',
       summary: 'Upload a photo for a review',
       description: `The image bytes as the body, any Content-Type: the type is read from the bytes (JPEG, PNG or WebP, else \`415 unsupported_media_type\`). At most ${MEDIA_LIMITS.maxBytes / 1024 / 1024} MB (\`413 media_too_large\`) and ${MEDIA_LIMITS.maxDimension} px a side (\`422 image_dimensions\`). Location, camera and editing metadata are removed before storing (a JPEG keeps its orientation; a colour profile stays only if it is a valid ICC profile). Each customer may upload at most ${quota.count} photos and ${quota.bytes / 1024 / 1024} MB (stored, after stripping) in any 24 hours: over that, \`429 upload_quota_exceeded\` with \`Retry-After\` (seconds until enough of their uploads are older than 24 hours) and nothing stored. Uploads no review takes within 24 hours are deleted. Pass the id in the review's \`mediaIds\`.`,
       request: {
@@ -75,6 +76,7 @@ export function mediaRouter(deps: AppDeps) {
     openRoute({
       method: 'get',
       path: '/media/{id}',
+      operationId: 'getMedia',
       summary: 'A photo of a published review',
       description: 'No key: `<img>` cannot send one. Photos of reviews that are not published (yet) are 404.',
       request: { params: MediaIdParam },
@@ -94,11 +96,12 @@ export function mediaRouter(deps: AppDeps) {
 export function adminMediaRouter(deps: AppDeps) {
   const { db, media: store } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Photos: admin');
   app.openapi(
     adminRoute({
       method: 'get',
       path: '/media/{id}',
+      operationId: 'getAdminMedia',
       summary: 'Any photo of the shop (pending ones too)',
       request: { params: MediaIdParam },
       responses: { 200: image, ...errorResponses(401, 403, 404) },

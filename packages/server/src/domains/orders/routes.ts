@@ -28,12 +28,13 @@ const OrderSchema = z.object({
 export function adminOrdersRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Orders: admin');
 
   app.openapi(
     adminRoute({
       method: 'post',
       path: '/orders',
+      operationId: 'reportOrder',
       summary: 'Report an order',
       description:
         "Your backend reports each order (customer and products); reviews of those products by that customer are then verified. With `total` in the points program's purchase currency, it earns purchase points (floor(total / per) × points), pending until `placedAt` + the program's `pendingDays` (`points` in the answer). With `teamId`, the order confirms the customer's held seat in that group-buy team in the same transaction (which may make the team succeed, reach a tier or close, pushed to its stream, and earn its members the campaign's reward points); `409 seat_not_held` records nothing. The same id twice is a 409 `already_exists`.",
@@ -54,6 +55,7 @@ export function adminOrdersRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/orders/{id}/refund',
+      operationId: 'refundOrder',
       summary: "Report an order's refund",
       description:
         "The whole order, once (409 `already_refunded`; 404 unknown order). Its purchase points are reversed: in full while still pending (the reversal stays pending with them, net 0), otherwise as many as the balance holds, with the rest (already spent) as `shortfall`. Its referral conversion is reversed too (`referral`): an approved one takes the advocate's referral points back (never below 0) or, for a coupon, sends `referral.reversed`. No body needed.",

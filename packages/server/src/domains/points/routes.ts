@@ -17,12 +17,13 @@ import { checkIn, getAccount, getHistory, redeem } from './storage.js';
 export function pointsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { publicRoute, customerRoute } = routes(deps);
+  const { publicRoute, customerRoute } = routes(deps, 'Points');
 
   app.openapi(
     publicRoute({
       method: 'get',
       path: '/points/program',
+      operationId: 'getPointsProgram',
       summary: "The shop's loyalty program",
       description:
         'Tiers (ascending from 0), earn rules, active rewards cheapest first with their live stock, badges, expiry, pending days and the time zone that decides "today".',
@@ -35,6 +36,7 @@ export function pointsRouter(deps: AppDeps) {
     customerRoute({
       method: 'get',
       path: '/points/me',
+      operationId: 'getPointsAccount',
       summary: "The customer's points account",
       description:
         'Balance (available entries), pending (purchases in the return window), lifetime (what tiers count), tier and next tier, badges, check-in streak, the soonest points expiring within 30 days and `serverTime` (the database clock). Due expiries are applied first.',
@@ -47,6 +49,7 @@ export function pointsRouter(deps: AppDeps) {
     customerRoute({
       method: 'get',
       path: '/points/me/history',
+      operationId: 'listPointsHistory',
       summary: "The customer's ledger, newest first",
       description:
         'Ordered by when each entry took effect, newest first (pending purchases first), keyset-paged (`limit` 1 to 50, default 20). `balanceAfter` is the available balance right after each available entry; null while pending.',
@@ -60,6 +63,7 @@ export function pointsRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/points/check-in',
+      operationId: 'checkIn',
       summary: 'Check in for today',
       description:
         'No body. "Today" is the date in the program\'s time zone. Earns the check_in rule\'s points, plus its streak bonus on every `everyDays`-th day in a row. 409 `already_checked_in`; 409 `not_in_program` when the program has no check-in.',
@@ -73,6 +77,7 @@ export function pointsRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/points/redeem',
+      operationId: 'redeemReward',
       summary: 'Spend points on a reward',
       description:
         "One transaction under the customer's account lock, so the balance never goes below 0 and stock is never oversold. 404 unknown or inactive reward; then 409 `tier_required`, `out_of_stock`, `insufficient_points`, in that order. The code comes from the reward's imported pool, else is generated (`KITH-XXXX-XXXX`).",

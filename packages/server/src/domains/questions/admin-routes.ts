@@ -23,12 +23,13 @@ const page = <T extends z.ZodType>(item: T) => ({
 export function adminQuestionsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Questions: admin');
 
   app.openapi(
     adminRoute({
       method: 'get',
       path: '/questions',
+      operationId: 'listQuestionsForModeration',
       summary: 'The questions moderation queue',
       description: 'Oldest first, keyset-paged, each with every answer (any status) and the flags.',
       request: { query: AdminQueueQuery },
@@ -41,6 +42,7 @@ export function adminQuestionsRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/answers',
+      operationId: 'listAnswersForModeration',
       summary: 'The answers moderation queue',
       request: { query: AdminQueueQuery },
       responses: { 200: page(AdminAnswerSchema), ...errorResponses(400, 401, 403) },
@@ -56,6 +58,7 @@ export function adminQuestionsRouter(deps: AppDeps) {
       adminRoute({
         method: 'post',
         path: `/questions/{id}/${action}`,
+        operationId: action === 'approve' ? 'approveQuestion' : 'rejectQuestion',
         summary: action === 'approve' ? 'Publish a question' : 'Reject a question',
         request: { params: QuestionIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(QuestionSchema), ...errorResponses(401, 403, 404, 422, 429) },
@@ -66,6 +69,7 @@ export function adminQuestionsRouter(deps: AppDeps) {
       adminRoute({
         method: 'post',
         path: `/answers/{id}/${action}`,
+        operationId: action === 'approve' ? 'approveAnswer' : 'rejectAnswer',
         summary: action === 'approve' ? 'Publish an answer' : 'Reject an answer',
         request: { params: AnswerIdParam, headers: IdempotencyHeader },
         responses: { 200: ok(AnswerSchema), ...errorResponses(401, 403, 404, 422, 429) },
@@ -78,6 +82,7 @@ export function adminQuestionsRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/questions/{id}/answers',
+      operationId: 'answerQuestionAsStaff',
       summary: 'Answer as the merchant or a named expert',
       description: "Published at once and listed before customers' answers, with the role as a badge.",
       request: {

@@ -17,12 +17,13 @@ import { createAnswer, createQuestion, listQuestions } from './storage.js';
 export function questionsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { publicRoute, customerRoute } = routes(deps);
+  const { publicRoute, customerRoute } = routes(deps, 'Questions');
 
   app.openapi(
     publicRoute({
       method: 'get',
       path: '/products/{id}/questions',
+      operationId: 'listQuestions',
       summary: 'Published questions of a product, with their answers',
       description:
         'Newest first, keyset-paged (`cursor`, `limit` 1–50, default 10). Each carries its published answers, merchant and expert answers first, then oldest first.',
@@ -39,6 +40,7 @@ export function questionsRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/products/{id}/questions',
+      operationId: 'askQuestion',
       summary: 'Ask a question',
       description:
         "Published at once, unless it carries links or contact details (then `pending`). Counts toward the shop's hourly submissions per customer and IP.",
@@ -66,6 +68,7 @@ export function questionsRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/questions/{id}/answers',
+      operationId: 'answerQuestion',
       summary: 'Answer a question as a customer',
       description:
         "Role `customer`; `verifiedBuyer` when the customer has an order with the question's product. Only published questions take answers (404 otherwise).",

@@ -27,12 +27,13 @@ import {
 export function adminReferralsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Referrals: admin');
 
   app.openapi(
     adminRoute({
       method: 'get',
       path: '/referrals/settings',
+      operationId: 'getReferralSettings',
       summary: 'The referral program',
       responses: { 200: ok(ReferralSettingsSchema), ...errorResponses(401, 403) },
     }),
@@ -43,6 +44,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'put',
       path: '/referrals/settings',
+      operationId: 'updateReferralSettings',
       summary: 'Change the referral program',
       description:
         "Partial: keys sent replace what is set (`incentive` key by key; `termsUrl: null` clears it). Rewards: a coupon has exactly one of `amountOff` and `percentOff` (1 to 100); points need a positive whole number. Limits are positive integers; `returnDays` 0 to 365; `landingUrl` absolute http(s) or null. Defaults: the advocate earns the points program's referral points (when it has that rule) and `returnDays` is its `pendingDays`.",
@@ -56,6 +58,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/referrals/signups',
+      operationId: 'reportReferralSignup',
       summary: 'Report a sign-up through a code',
       description:
         "Once per customer: a second report is a no-op (`recorded: false`), as is the advocate's own sign-up. 404 unknown code.",
@@ -72,6 +75,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/referrals/visit-bursts',
+      operationId: 'listReferralVisitBursts',
       summary: 'Codes whose visits hit the hourly cap',
       description:
         'Each hour of the last `days` (1 to 90, default 7) in which a code had visits refused by `visitsPerHour`, newest first (at most 500): the code, its advocate, the hour (UTC), the visits counted and refused in it. A flood of one link (scripted clicks, a link posted to a coupon site) shows here.',
@@ -85,6 +89,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/referrals',
+      operationId: 'listReferralConversions',
       summary: 'Conversions, for review',
       description:
         'Oldest first, keyset-paged, optionally of one `status` (`flagged`: the review queue), each with its reasons, order and both customers.',
@@ -101,6 +106,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/referrals/{id}/approve',
+      operationId: 'approveReferral',
       summary: 'Accept a flagged conversion',
       description:
         'Rewarded now when its return window has passed, else pending until then. Only a flagged conversion: 409 `illegal_transition` otherwise.',
@@ -114,6 +120,7 @@ export function adminReferralsRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/referrals/{id}/deny',
+      operationId: 'denyReferral',
       summary: 'Refuse a conversion',
       description:
         'A flagged or pending conversion becomes denied (reason `denied_by_merchant`); 409 `illegal_transition` otherwise.',

@@ -17,13 +17,14 @@ import { createLink, getOffer, getStats, recordVisit } from './storage.js';
 export function referralsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { publicRoute, customerRoute } = routes(deps);
+  const { publicRoute, customerRoute } = routes(deps, 'Referrals');
 
   // Registered before `/referrals/{code}`, which would otherwise take "me" for a code.
   app.openapi(
     customerRoute({
       method: 'get',
       path: '/referrals/me',
+      operationId: 'getReferralStats',
       summary: "The customer's referral stats",
       description:
         'Code (null before any link), clicks (visits), sign-ups, conversions (pending, flagged and approved), rewards pending (pending and flagged) and approved, and the 20 newest conversions of any status. Conversions whose return window has passed are approved first.',
@@ -36,6 +37,7 @@ export function referralsRouter(deps: AppDeps) {
     customerRoute({
       method: 'post',
       path: '/referrals/links',
+      operationId: 'createReferralLink',
       summary: "The customer's personal link",
       description:
         "The same code every time (made on the first call, 201; later calls 200). The url is `url` (absolute http or https), else the shop's `landingUrl`, else the request's Origin + `/`, with `kith_ref=CODE` set in its query (other parameters kept); none of them: 400 `landing_url_required`. `displayName` (1 to 40) is how friends see the advocate; a later call that sends one replaces it. `incentive` is null while the program is disabled. Making a code sends webhook `referral.link_created`.",
@@ -62,6 +64,7 @@ export function referralsRouter(deps: AppDeps) {
     publicRoute({
       method: 'get',
       path: '/referrals/{code}',
+      operationId: 'getReferralOffer',
       summary: 'The offer behind a code',
       description:
         "For the friend's landing banner; the code in any case. 404 `not_found` for an unknown or blocked code or when the program is disabled; 404 `code_capped` when the code has had `maxConversionsPerCode` conversions.",
@@ -75,6 +78,7 @@ export function referralsRouter(deps: AppDeps) {
     publicRoute({
       method: 'post',
       path: '/referrals/{code}/visits',
+      operationId: 'recordReferralVisit',
       summary: 'Record a visit through a code',
       description:
         "Counted as a click once per visitor: only when neither its `sessionId` (a random id the page keeps for the browser session) nor its network address and browser for the day was seen for the code; again: 200 `counted: false` with the first visit's id. At most the shop's `visitsPerHour` are counted per code in any hour; more: 200 `counted: false`, `visitId: null`, reported in `GET /v1/admin/referrals/visit-bursts`. Stores the code, the time, the landing URL's path and a salted hash of the visitor (no query, IP or customer). 404 unknown code.",

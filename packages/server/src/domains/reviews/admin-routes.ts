@@ -13,12 +13,13 @@ const SettingsSchema = SettingsBody.required();
 export function adminReviewsRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Reviews: admin');
 
   app.openapi(
     adminRoute({
       method: 'get',
       path: '/reviews',
+      operationId: 'listReviewsForModeration',
       summary: 'The moderation queue',
       description:
         "Oldest first, keyset-paged, with each review's flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.",
@@ -49,6 +50,7 @@ export function adminReviewsRouter(deps: AppDeps) {
       adminRoute({
         method: 'post',
         path: `/reviews/{id}/${action}`,
+        operationId: action === 'approve' ? 'approveReview' : 'rejectReview',
         summary: action === 'approve' ? 'Publish a review' : 'Reject a review',
         request: { params: ReviewIdParam, headers: IdempotencyHeader },
         responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
@@ -62,6 +64,7 @@ export function adminReviewsRouter(deps: AppDeps) {
     adminRoute({
       method: 'post',
       path: '/reviews/{id}/reply',
+      operationId: 'replyToReview',
       summary: 'Reply as the merchant',
       request: { params: ReviewIdParam, headers: IdempotencyHeader, body: jsonBody(ReplyBody) },
       responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
@@ -77,6 +80,7 @@ export function adminReviewsRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/reviews/settings',
+      operationId: 'getReviewSettings',
       summary: 'Moderation rules',
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: SettingsSchema } } },
@@ -90,6 +94,7 @@ export function adminReviewsRouter(deps: AppDeps) {
     adminRoute({
       method: 'put',
       path: '/reviews/settings',
+      operationId: 'updateReviewSettings',
       summary: 'Change moderation rules',
       request: { body: jsonBody(SettingsBody) },
       responses: {

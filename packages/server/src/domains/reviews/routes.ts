@@ -22,7 +22,7 @@ import { createReview, listReviews, markHelpful, report, summaries } from './sto
 export function reviewsRouter(deps: AppDeps) {
   const app = newRouter();
   // One set of route helpers (their rate limits and idempotency) for all of the router's routes.
-  const helpers = routes(deps);
+  const helpers = routes(deps, 'Reviews');
   readRoutes(app, deps, helpers);
   writeRoutes(app, deps, helpers);
   return app;
@@ -39,6 +39,7 @@ function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
     publicRoute({
       method: 'get',
       path: '/products/{id}/reviews',
+      operationId: 'listReviews',
       summary: 'Published reviews of a product',
       description:
         "Keyset-paged: pass `nextCursor` back as `cursor` to get the next page; every review appears once, in the sort's order.",
@@ -59,6 +60,7 @@ function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
     publicRoute({
       method: 'get',
       path: '/products/{id}/reviews/summary',
+      operationId: 'getReviewSummary',
       summary: 'Average, count, histogram, photos, topics',
       request: { params: ProductParam },
       responses: {
@@ -73,6 +75,7 @@ function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
     publicRoute({
       method: 'get',
       path: '/products/{id}/reviews/jsonld',
+      operationId: 'getReviewsJsonLd',
       summary: 'schema.org Product markup with the rating and reviews',
       description: `For \`<script type="application/ld+json">\` on the product page: \`AggregateRating\` and the ${JSONLD_REVIEWS} newest published reviews (neither when there are none). \`<\`, \`>\`, \`&\`, U+2028 and U+2029 are escaped as \\uXXXX, so the text is safe to paste into the script element as is.`,
       request: { params: ProductParam, query: JsonLdQuery },
@@ -98,6 +101,7 @@ function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
     publicRoute({
       method: 'get',
       path: '/reviews/summaries',
+      operationId: 'getReviewSummaries',
       summary: 'Summaries for many products at once',
       request: { query: SummariesQuery },
       responses: {
@@ -120,6 +124,7 @@ function writeRoutes(app: Router, deps: AppDeps, { customerRoute }: RouteHelpers
     customerRoute({
       method: 'post',
       path: '/products/{id}/reviews',
+      operationId: 'submitReview',
       summary: 'Write a review',
       description:
         "Verified when the customer has a reported order with the product. Lands `published` or `pending` by the shop's moderation rules; links, contact details, copied text and (unless the shop publishes them automatically) photos always wait for a person. `mediaIds` must be this customer's unused uploads (`422 invalid_media`).",
@@ -150,6 +155,7 @@ function writeRoutes(app: Router, deps: AppDeps, { customerRoute }: RouteHelpers
     customerRoute({
       method: 'post',
       path: '/reviews/{id}/helpful',
+      operationId: 'markReviewHelpful',
       summary: 'Vote a review helpful (once per customer)',
       request: { params: ReviewIdParam, headers: IdempotencyHeader },
       responses: {
@@ -167,6 +173,7 @@ function writeRoutes(app: Router, deps: AppDeps, { customerRoute }: RouteHelpers
     customerRoute({
       method: 'post',
       path: '/reviews/{id}/report',
+      operationId: 'reportReview',
       summary: 'Report a review',
       description:
         "Reports from enough distinct customers (the shop's threshold, 3 by default) send a published review back to pending.",

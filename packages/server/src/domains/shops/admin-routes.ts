@@ -10,7 +10,7 @@ import { rotateSecretKey } from './storage.js';
 export function adminKeysRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Shop: admin');
 
   app.openapi(
     // No Idempotency-Key: a stored answer would be a copy of the new secret, and a retry could not
@@ -19,6 +19,7 @@ export function adminKeysRouter(deps: AppDeps) {
       {
         method: 'post',
         path: '/keys/rotate',
+        operationId: 'rotateSecretKey',
         summary: 'Rotate the secret key',
         description:
           'Makes a new secret key and answers it, once. The key used for this call stops authenticating API calls at once; it keeps verifying customer tokens (by their `kid`) for `overlapSeconds` (default a day, at most 7 days; 0 ends it now, after a leak), so tokens your servers signed before they switched keep working. A key replaced earlier is dropped. No Idempotency-Key: if the answer is lost, read the new key with `kith-server keys --shop <id>`. The publishable key does not change. 409 `key_already_rotated` when another call rotated this key first.',

@@ -9,12 +9,13 @@ import { getWebhookSettings, listDeliveries, putWebhookSettings } from './storag
 export function adminWebhooksRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
-  const { adminRoute } = routes(deps);
+  const { adminRoute } = routes(deps, 'Webhooks: admin');
 
   app.openapi(
     adminRoute({
       method: 'get',
       path: '/webhooks',
+      operationId: 'getWebhookSettings',
       summary: 'Where webhooks go',
       responses: { 200: ok(WebhookSettingsSchema), ...errorResponses(401, 403) },
     }),
@@ -25,6 +26,7 @@ export function adminWebhooksRouter(deps: AppDeps) {
     adminRoute({
       method: 'put',
       path: '/webhooks',
+      operationId: 'setWebhookUrl',
       summary: 'Set the webhook URL',
       description:
         'The signing secret (`whsec_…`) is made and shown on the first set and on `rotateSecret`, never again. Each delivery is a POST of `{ id, type, createdAt, data }` (`data`: `{ team, tier?, member? }` for `team.*`, `{ redemption }` for `points.redeemed`) with `Kith-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>` and `Kith-Event-Id`; anything but a 2xx is retried with exponential backoff (30 s ×4, 8 attempts). Types: `team.succeeded`, `team.tier_reached`, `team.expired`, `team.member_left`, `points.redeemed` (a customer spent points on a reward: `{ id, customerId, rewardId, rewardTitle, points, code, coupon?, expiresAt?, createdAt }`).',
@@ -38,6 +40,7 @@ export function adminWebhooksRouter(deps: AppDeps) {
     adminRoute({
       method: 'get',
       path: '/webhooks/deliveries',
+      operationId: 'listWebhookDeliveries',
       summary: 'The webhook delivery log',
       description:
         'Newest first, keyset-paged: each event with its attempts, last status or error, and the next attempt while pending.',
