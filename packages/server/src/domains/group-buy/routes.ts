@@ -13,6 +13,15 @@ const joinBody = { content: { 'application/json': { schema: JoinBody } }, requir
 /** Set by optionalCustomer only when a token was sent. */
 const customerOf = (c: Context<AppEnv>) => c.get('customerId') as string | undefined;
 
+/** A team's live stream: its public view (never `you`), stamped with the server's clock when sent. */
+async function streamTeam(c: Context<AppEnv>, deps: AppDeps, id: string, lastEventId?: string) {
+  const shopId = c.get('shop').id;
+  const { you: _you, ...current } = await getTeam(deps.db, shopId, id); // 404 before the stream starts
+  const resumeFrom = c.req.header('last-event-id') ?? lastEventId;
+  const render = (team: unknown) => ({ ...(team as object), serverTime: new Date().toISOString() });
+  return streamSnapshots(c, deps, { log: TEAM_LOG, shopId, subjectId: id, current, resumeFrom, render });
+}
+
 /** Group buy for shoppers: the offer, teams, joining and leaving, and each team's live stream. */
 export function groupBuyRouter(deps: AppDeps) {
   const { db } = deps;
@@ -133,14 +142,7 @@ export function groupBuyRouter(deps: AppDeps) {
         ...errorResponses(401, 403, 404),
       },
     }),
-    async (c) => {
-      const shopId = c.get('shop').id;
-      const { id } = c.req.valid('param');
-      const { you: _you, ...current } = await getTeam(db, shopId, id); // 404 before the stream starts
-      const resumeFrom = c.req.header('last-event-id') ?? c.req.valid('query').lastEventId;
-      const render = (team: unknown) => ({ ...(team as object), serverTime: new Date().toISOString() });
-      return streamSnapshots(c, deps, { log: TEAM_LOG, shopId, subjectId: id, current, resumeFrom, render });
-    },
+    async (c) => streamTeam(c, deps, c.req.valid('param').id, c.req.valid('query').lastEventId),
   );
 
   return app;
