@@ -6,11 +6,13 @@ import { configure } from '@kith/core';
 import { createMemoryAdapter } from '@kith/adapter-memory';
 import '@kith/widgets/live-badge/define';
 import '@kith/widgets/rating/define';
+import { LiveBadge } from '@kith/react/live-badge';
 
 configure({ adapter: createMemoryAdapter({ latency: 50 }) });
 
 function Product() {
   const [opened, setOpened] = useState('');
+  const [replay, setReplay] = useState('');
   return (
     <main>
       <h1>Everyday tote</h1>
@@ -24,6 +26,15 @@ function Product() {
         }}
       />
       <p id="opened">{opened && `Opening ${opened}`}</p>
+      {/* The same element through @kith/react: a camelCase event prop (works on React 18 too). */}
+      <LiveBadge
+        show="show-3"
+        onLiveOpen={(event) => {
+          event.preventDefault();
+          setReplay(event.detail.url);
+        }}
+      />
+      <p id="replay">{replay && `Replaying ${replay}`}</p>
     </main>
   );
 }

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server'];
+export const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server', 'react'];
 /** What the build writes besides each package's `dist`, and never reads back as an input. */
 const OUTPUTS = new Set(['dist', 'node_modules', 'test', 'custom-elements.json', 'README.md']);
 const ROOT_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs'];

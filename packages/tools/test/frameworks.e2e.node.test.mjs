@@ -41,9 +41,15 @@ async function builtAndClicked(name, policies = '') {
     await page.waitForFunction(() =>
       ['kith-live-badge', 'kith-rating'].every((t) => document.querySelector(t)?.getAttribute('state') === 'ready'),
     );
-    await page.locator('kith-live-badge a').first().click();
+    await page.locator('kith-live-badge[show="show-2"] a').first().click();
     await page.waitForFunction(() => document.querySelector('#opened')?.textContent?.startsWith('Opening'));
     assert.equal(await page.textContent('#opened'), 'Opening https://live.example.com/show-2');
+    if (name === 'react') {
+      // The @kith/react wrapper: its onLiveOpen prop gets the event.
+      await page.locator('kith-live-badge[show="show-3"] a').first().click();
+      await page.waitForFunction(() => document.querySelector('#replay')?.textContent?.startsWith('Replaying'));
+      assert.equal(await page.textContent('#replay'), 'Replaying https://live.example.com/show-3/replay');
+    }
     assert.equal(new URL(page.url()).origin, origin, 'the handler’s preventDefault kept the page');
     assert.deepEqual(problems, []);
   } finally {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
-const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server'];
+const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server', 'react'];
 
 describe('npm pack', () => {
   for (const name of PACKAGES) {

@@ -36,6 +36,7 @@ describe('npm run release', () => {
       `kith-adapter-rest-${made.version}.tgz`,
       `kith-core-${made.version}.tgz`,
       `kith-embed-${made.version}.tgz`,
+      `kith-react-${made.version}.tgz`,
       `kith-server-${made.version}.tgz`,
       `kith-widgets-${made.version}.tgz`,
     ]);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build, buildIsCurrent, fingerprint, stampPath } from '../src/build.mjs';
+import { build, buildIsCurrent, fingerprint, PACKAGES, stampPath } from '../src/build.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const temps = [];
@@ -26,7 +26,7 @@ const put = (root, path, text) => {
 function checkout() {
   const root = temp();
   put(root, 'package.json', '{}');
-  for (const p of ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server']) {
+  for (const p of PACKAGES) {
     put(root, `packages/${p}/src/index.ts`, `export const name = '${p}';\n`);
     put(root, `packages/${p}/dist/index.js`, '');
   }
@@ -134,7 +134,7 @@ describe('npm start', () => {
 // Puts back what `npm start` checks for, as the real steps would write it.
 const OUTPUTS = `
 const fs = require('node:fs');
-for (const p of ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server'])
+for (const p of ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server', 'react'])
   fs.mkdirSync('packages/' + p + '/dist', { recursive: true });
 fs.mkdirSync('packages/embed/dist/cdn', { recursive: true });
 fs.writeFileSync('packages/embed/dist/cdn/kith.js', '');
