@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Handler } from 'hono';
 
@@ -31,24 +31,31 @@ export function defaultCdnDir(): string | undefined {
  */
 export function cdnHandler(dir: string): Handler {
   const root = resolve(dir);
+  const shared = {
+    'access-control-allow-origin': '*',
+    'cross-origin-resource-policy': 'cross-origin',
+    'x-content-type-options': 'nosniff',
+  };
+  // A missing file is a plain 404 a page from another origin can read (not a CORS error).
+  const missing = (c: Parameters<Handler>[0]) => c.text('Not found', 404, { ...shared, 'cache-control': 'no-store' });
   return async (c) => {
-    const rel = decodeURIComponent(c.req.path.slice('/cdn/'.length));
-    const file = resolve(root, rel);
+    // Hono has decoded the path once (`%2F` stays as it is): no second decode, so no `..%2F`.
+    const file = resolve(root, c.req.path.slice('/cdn/'.length));
     const type = TYPES[extname(file)];
-    if (!type || !file.startsWith(root + sep)) return c.notFound();
+    if (!type || !file.startsWith(root + sep)) return missing(c);
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
-      return c.notFound();
+      return missing(c);
     }
-    const fixed = /^chunks\//.test(rel) || /-\d+\.\d+\.\d+[\w.-]*\.(js|css|map)$/.test(rel);
+    // Decided on the file served, not on the path asked for.
+    const name = relative(root, file).split(sep).join('/');
+    const fixed = /^chunks\//.test(name) || /-\d+\.\d+\.\d+[\w.-]*\.(js|css|map)$/.test(name);
     return c.body(new Uint8Array(body), 200, {
+      ...shared,
       'content-type': type,
       'cache-control': fixed ? YEAR : SHORT,
-      'access-control-allow-origin': '*',
-      'cross-origin-resource-policy': 'cross-origin',
-      'x-content-type-options': 'nosniff',
     });
   };
 }

@@ -129,7 +129,12 @@ describe(`first view in one request (${ENGINE})`, () => {
         [...some.map(() => 400), 200],
         some.join(' '),
       );
-      for (const a of res.json.answers.slice(0, -1)) assert.equal(a.body.error.code, 'invalid_request');
+      for (const a of res.json.answers.slice(0, -1)) {
+        assert.equal(a.body.error.code, 'invalid_request');
+        assert.equal(a.body.error.requestId, res.headers.get('request-id'), 'names this request');
+      }
+      // A part that names this request is not for shared caches.
+      assert.doesNotMatch(res.headers.get('cache-control') ?? '', /public/);
     }
     // Encoded slashes stay inside their segment: a lookup of an odd id, never another route.
     const odd = await client(t.app).get(firstView(key, ['teams/t1%2Fevents', 'teams/%2E%2E%2Fadmin%2Forders']));

@@ -25,6 +25,9 @@ describe('Request-Id and docUrl', () => {
     assert.equal(given.headers.get('request-id'), 'lb-7f3a.1:2');
     const proxy = await t.app.request('/healthz', { headers: { 'x-request-id': 'edge_42' } });
     assert.equal(proxy.headers.get('request-id'), 'edge_42');
+    // A bad Request-Id does not hide a proxy's good X-Request-Id.
+    const both = await t.app.request('/healthz', { headers: { 'request-id': 'two words', 'x-request-id': 'edge_43' } });
+    assert.equal(both.headers.get('request-id'), 'edge_43');
     for (const bad of ['two words', 'x'.repeat(101), 'a<b>'])
       assert.match(
         (await t.app.request('/healthz', { headers: { 'request-id': bad } })).headers.get('request-id'),

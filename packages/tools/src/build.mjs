@@ -14,7 +14,14 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server', 'react'];
 /** What the build writes besides each package's `dist`, and never reads back as an input. */
 const OUTPUTS = new Set(['dist', 'node_modules', 'test', 'custom-elements.json', 'README.md']);
-const ROOT_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs'];
+// `node_modules/.package-lock.json` is what npm installed, which a `git pull` alone does not change.
+const ROOT_INPUTS = [
+  'package.json',
+  'package-lock.json',
+  'node_modules/.package-lock.json',
+  'tsconfig.base.json',
+  'rollup.config.mjs',
+];
 
 const STEPS = [
   {
@@ -57,7 +64,7 @@ export function fingerprint(root = ROOT) {
 /** The outputs `npm start` serves and imports; a build missing one is not current whatever its stamp says. */
 const outputsPresent = (root) =>
   [
-    ...PACKAGES.map((p) => `packages/${p}/dist`),
+    ...PACKAGES.map((p) => `packages/${p}/dist/index.js`),
     'packages/embed/dist/cdn/kith.js',
     'packages/embed/dist/cdn/integrity.json',
     'packages/widgets/custom-elements.json',

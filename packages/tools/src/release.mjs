@@ -7,7 +7,7 @@
 // `--out <dir>` writes elsewhere; `--no-build` uses the current build.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, PACKAGES } from './build.mjs';
@@ -24,13 +24,18 @@ const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest(
 export async function release({ out, skipBuild = false, log = (line) => console.log(line) } = {}) {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'packages/embed/package.json'), 'utf8'));
   const dir = out ?? join(ROOT, 'release', version);
-  if (!skipBuild) await build({ log });
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'npm'), { recursive: true });
   for (const p of PACKAGES) {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8'));
     if (pkg.version !== version)
       throw new Error(`${pkg.name} is ${pkg.version}, not ${version}: release them together`);
+  }
+  // Only an earlier release is replaced: `--out .` must not empty the checkout.
+  if (existsSync(dir) && readdirSync(dir).length && !existsSync(join(dir, 'SHA256SUMS')))
+    throw new Error(`${dir} exists and is not a release folder: choose an empty or new folder`);
+  if (!skipBuild) await build({ log });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'npm'), { recursive: true });
+  for (const p of PACKAGES) {
     execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', join(dir, 'npm')], {
       cwd: join(ROOT, 'packages', p),
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -56,6 +56,11 @@ describe('npm run release', () => {
     }
   });
 
+  it('refuses to write over a folder that is not a release (`--out .` must not empty a checkout)', async () => {
+    await assert.rejects(release({ out: app, skipBuild: true, log: () => {} }), /not a release folder/);
+    assert.ok(readFileSync(join(app, 'package.json')).length > 0, 'the app is untouched');
+  });
+
   it('installed together in an empty app, the packages import and their types are there', async () => {
     const out = execFileSync(
       'node',

@@ -16,8 +16,8 @@ const GIVEN = /^[\w.:-]{1,100}$/;
  */
 export function requestIds(publicUrl?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const given = c.req.header('request-id') ?? c.req.header('x-request-id');
-    const id = given && GIVEN.test(given) ? given : `req_${randomUUID()}`;
+    const given = [c.req.header('request-id'), c.req.header('x-request-id')].find((v) => v && GIVEN.test(v));
+    const id = given ?? `req_${randomUUID()}`;
     c.set('requestId', id);
     await next();
     const res = c.res;

@@ -79,6 +79,7 @@ export function embedRouter(deps: AppDeps, app: { fetch(request: Request): Respo
           if (!p) {
             const { error } = errorBody('invalid_request', `Not a first-view read: ${r.slice(0, 80)}`);
             const ref = { requestId: c.get('requestId'), docUrl: docUrl(deps.publicUrl ?? origin, error.code) };
+            cacheable = false; // an error names this request: no cache may hand it to another
             return { status: 400, body: { error: { ...error, ...ref } } };
           }
           const url = new URL(p, origin);
