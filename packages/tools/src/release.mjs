@@ -7,14 +7,13 @@
 // `--out <dir>` writes elsewhere; `--no-build` uses the current build.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, PACKAGES } from './build.mjs';
+import { filesUnder } from './files.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const walk = (dir) =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /**
@@ -42,7 +41,7 @@ export async function release({ out, skipBuild = false, log = (line) => console.
     });
   }
   cpSync(join(ROOT, 'packages/embed/dist/cdn'), join(dir, 'cdn'), { recursive: true });
-  const files = walk(dir)
+  const files = filesUnder(dir)
     .filter((f) => !f.endsWith('SHA256SUMS'))
     .map((f) => relative(dir, f).split('\\').join('/'))
     .sort();

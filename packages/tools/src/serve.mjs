@@ -22,10 +22,10 @@ const TYPES = {
 /**
  * `mounts` maps URL prefixes to folders. `transformHtml(html, url)` may rewrite pages (the demo
  * uses it to switch the adapter into failure mode with `?fail`). `csp` replaces the policy (an app
- * whose framework has its own Trusted Types policy).
+ * whose framework has its own Trusted Types policy); `headers` are added to every file (a CDN's CORS header).
  */
-/** @param {{ mounts: Record<string, string>, transformHtml?: (html: string, url: URL) => string, csp?: string }} options */
-export function createStaticServer({ mounts, transformHtml = (html) => html, csp = CSP }) {
+/** @param {{ mounts: Record<string, string>, transformHtml?: (html: string, url: URL) => string, csp?: string, headers?: Record<string, string> }} options */
+export function createStaticServer({ mounts, transformHtml = (html) => html, csp = CSP, headers = {} }) {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -49,6 +49,7 @@ export function createStaticServer({ mounts, transformHtml = (html) => html, csp
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'strict-origin-when-cross-origin',
         'cache-control': 'no-cache',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {

@@ -3,10 +3,11 @@
 // a reason in the commit. It also fails when the README's size table (the one place the docs quote
 // sizes) no longer says what it measured; `--write-readme` rewrites that table.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildSync } from 'esbuild';
+import { filesUnder } from './files.mjs';
 import { firstViewBytes } from './first-view-bytes.mjs';
 
 const CDN = 'packages/embed/dist/cdn';
@@ -136,9 +137,7 @@ if (!process.argv.includes('--no-build')) {
   if (r.status !== 0) process.exit(r.status || 1);
 }
 
-const walk = (dir) =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
-const files = walk(CDN)
+const files = filesUnder(CDN)
   .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
   .map((f) => {
     const buf = readFileSync(f);

@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEMO_CSP, signCustomerToken } from '@kith/server';
 import { startDemo } from './demo-server.mjs';
+import { createStaticServer } from '../src/serve.mjs';
 import { openPage } from '../src/shoot.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,8 +28,12 @@ let api;
 /** @type {import('node:http').Server[]} */
 const servers = [];
 /** @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} handler */
-async function serve(handler) {
-  const server = createServer(handler);
+const serve = (handler) => listen(createServer(handler));
+/**
+ * Starts `server` on a free loopback port; resolves its origin.
+ * @param {import('node:http').Server} server
+ */
+async function listen(server) {
   servers.push(server);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
@@ -40,22 +45,11 @@ after(async () => {
   await api?.close();
 });
 
-const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 /** A CDN: the built files, with the CORS header module scripts need. */
-const cdn = () =>
-  serve((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    try {
-      const body = readFileSync(join(CDN_DIR, path));
-      const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path))] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'access-control-allow-origin': '*' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
+const cdn = () => {
+  const server = createStaticServer({ mounts: { '/': CDN_DIR }, headers: { 'access-control-allow-origin': '*' } });
+  return listen(server);
+};
 
 /** A product page with every widget, signed in, whose Kith code comes from `cdnUrl` and talks to `apiUrl`. */
 const productPage = (cdnUrl, apiUrl, token) => `<!doctype html>
