@@ -149,8 +149,10 @@ export function createApp(options: Deps) {
   app.doc31('/v1/openapi.json', OPENAPI);
 
   // The reference as a page, from the same document (api-reference.ts).
+  // Rendered once, on the first visit: every route is registered by then and none is added later.
+  let reference: string | undefined;
   app.get('/docs/api', (c) =>
-    c.html(apiReferenceHtml(app.getOpenAPI31Document(OPENAPI) as unknown as OpenApiDocument), 200, {
+    c.html((reference ??= apiReferenceHtml(app.getOpenAPI31Document(OPENAPI) as unknown as OpenApiDocument)), 200, {
       'content-security-policy': "default-src 'none'; style-src 'self'; frame-ancestors 'none'",
     }),
   );
