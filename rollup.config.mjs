@@ -86,10 +86,21 @@ const collapseTemplates = () => ({
 
 // (a) npm: unbundled ESM per package, dependencies external; tsc -b writes the .d.ts files.
 const entries = {
-  core: ['index', 'http/index', 'analytics/ga4', 'testing/index', 'util/image', 'stores/pages', 'error-codes'],
+  core: [
+    'index',
+    'http/index',
+    'analytics/ga4',
+    'testing/index',
+    'util/image',
+    'stores/pages',
+    'error-codes',
+    'hydrate',
+  ],
   widgets: [
     'index',
     'define',
+    'ssr',
+    'hydrate',
     'live-badge/index',
     'live-badge/define',
     'rating/index',
@@ -155,6 +166,12 @@ const chunkName = ({ facadeModuleId, moduleIds }) => {
       /packages[\\/](adapter-[\w-]+)[\\/]src[\\/]index\.ts$/.exec(id));
   return `chunks/${m ? m[1] : '[name]'}-[hash].js`;
 };
+// The CDN build cannot hydrate server-rendered widgets (its pages have no Lit hydration support),
+// so what only such a page uses folds away: @kith/core's HYDRATION is false here (see hydration.ts).
+const noHydration = () => ({
+  name: 'kith-no-hydration',
+  load: (id) => (/packages[\\/]core[\\/]src[\\/]hydration\.ts$/.test(id) ? 'export const HYDRATION = false;' : null),
+});
 // Stable alias next to the versioned file (like a CDN's major pin): same code, so `import.meta.url`
 // still finds the right <script>.
 const alias = (name) => ({
@@ -208,7 +225,7 @@ const cdn = [
       chunkFileNames: chunkName,
       plugins: [min(true), collapseTemplates(), preloadMap(), alias('kith.js')],
     },
-    plugins: [reserveCss(), prod(), resolve(), ts(), minifyCss()],
+    plugins: [reserveCss(), noHydration(), prod(), resolve(), ts(), minifyCss()],
   },
   {
     // Classic-script shim: imports the module loader above, so both tags run the same modules.

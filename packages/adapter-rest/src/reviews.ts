@@ -42,6 +42,11 @@ export function createReviewsApi(http: Http): ReviewsApi {
           media: q.withMedia || undefined,
         },
       }) as Promise<Page<Review>>,
+    getJsonLd: (productId, facts, o) =>
+      http.get<Record<string, unknown>>(`${productPath(productId)}/reviews/jsonld`, {
+        ...o,
+        searchParams: { ...facts },
+      }),
     submitReview: ({ productId, ...body }, o) => http.post<Review>(`${productPath(productId)}/reviews`, body, o),
     markHelpful: (reviewId, o) => http.post<{ helpfulCount: number }>(`${reviewPath(reviewId)}/helpful`, undefined, o),
     async report(reviewId, reason, o) {

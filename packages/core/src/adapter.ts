@@ -53,12 +53,25 @@ export interface LiveApi {
   subscribeShow(id: string, onShow: (show: LiveShow) => void, o?: SubscribeOptions): Unsubscribe;
 }
 
+/** What a product page knows of its product, for structured data. */
+export interface ProductFacts {
+  readonly name: string;
+  readonly url?: string;
+  readonly image?: string;
+  readonly sku?: string;
+}
+
 export interface ReviewsApi {
   getSummary(productId: string, o?: CallOptions): Promise<ReviewSummary>;
   /** Many products in one request (rating snippets on a listing page), in the order asked. */
   getSummaries(productIds: readonly string[], o?: CallOptions): Promise<readonly ReviewSummary[]>;
   /** Published reviews only. */
   listReviews(query: ReviewQuery, o?: CallOptions): Promise<Page<Review>>;
+  /**
+   * schema.org `Product` JSON-LD with `AggregateRating` and the newest reviews, for a server-rendered
+   * product page (`renderWidget`). Optional: the markup is the server's to make.
+   */
+  getJsonLd?(productId: string, product: ProductFacts, o?: CallOptions): Promise<Record<string, unknown>>;
   /** Needs a signed-in customer; the result says whether it was published or waits for moderation. */
   submitReview?(input: ReviewInput, o?: WriteOptions): Promise<Review>;
   /** One vote per customer. */

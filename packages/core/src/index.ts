@@ -8,6 +8,7 @@ export type {
   Unsubscribe,
   LiveApi,
   ReviewsApi,
+  ProductFacts,
   GroupBuyApi,
   PointsApi,
   ReferralsApi,
@@ -115,6 +116,8 @@ export {
   type IntentState,
 } from './stores/data.js';
 export { storeCache } from './stores/keyed.js';
+export { HYDRATION } from './hydration.js';
+export { takeSnapshot, holdSnapshot, withSnapshot, queryKey, type KithSnapshot } from './stores/snapshot.js';
 // The paged read (`pages`) is at @kith/core/pages, outside the runtime: only the reviews and Q&A lists use it.
 export type { Pages, PagesState } from './stores/pages.js';
 // The byte sniffer is at @kith/core/image, outside the runtime: only forms and servers need it.

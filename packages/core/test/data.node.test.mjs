@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HttpError, NetworkError, TimeoutError, resource, intent, storeCache } from '@kith/core';
+import {
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  holdSnapshot,
+  intent,
+  queryKey,
+  resource,
+  storeCache,
+  takeSnapshot,
+  withSnapshot,
+} from '@kith/core';
 import { pages } from '@kith/core/pages';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -299,6 +310,72 @@ describe('resource view and fail', () => {
     assert.deepEqual($r.get(), { status: 'error', value: 7 });
     $r.mutate(8);
     assert.deepEqual($r.get(), { status: 'ready', value: 8 });
+    off();
+  });
+});
+
+describe('server-rendered snapshot (takeSnapshot, resource and pages `initial`)', () => {
+  it('an entry serves as many stores as snapshots held it; withSnapshot holds only for its render', () => {
+    holdSnapshot({ summary: { p1: 'one' } });
+    holdSnapshot({ summary: { p1: 'one' } });
+    assert.equal(takeSnapshot('summary', 'p1'), 'one');
+    assert.equal(takeSnapshot('summary', 'p1'), 'one');
+    assert.equal(takeSnapshot('summary', 'p1'), undefined, 'two snapshots, two uses');
+    holdSnapshot({ summary: { p2: 'left over' } });
+    assert.equal(
+      withSnapshot({ summary: { p3: 'mine' } }, () =>
+        [takeSnapshot('summary', 'p2'), takeSnapshot('summary', 'p3')].join(),
+      ),
+      ',mine',
+      'a render sees its own snapshot only',
+    );
+    assert.throws(() => withSnapshot({ summary: { p4: 'x' } }, () => assert.fail('render failed')));
+    assert.equal(takeSnapshot('summary', 'p4'), undefined, 'dropped after a render, even one that threw');
+  });
+
+  it('queryKey: the set filters in a stable order, without the cursor', () => {
+    assert.equal(
+      queryKey({ sort: 'newest', productId: 'p1', limit: 20, rating: undefined, cursor: 'c2' }),
+      'limit=20&productId=p1&sort=newest',
+    );
+  });
+
+  it('a resource with initial data is ready at once, keeps it at its first mount, and fetches after', async () => {
+    const { calls, fetch } = deferredFetch();
+    const $r = resource(fetch, { initial: 7 });
+    assert.deepEqual($r.get(), { status: 'ready', data: 7 });
+    const off = $r.listen(() => {});
+    assert.equal(calls.length, 0, 'no request for what the server rendered');
+    $r.revalidate();
+    assert.equal(calls.length, 1, 'a revalidation fetches');
+    calls[0].resolve(8);
+    await tick();
+    assert.deepEqual($r.get(), { status: 'ready', data: 8 });
+    off();
+    await new Promise((r) => setTimeout(r, 1100)); // nanostores unmounts after its 1 s delay
+    const again = $r.listen(() => {});
+    assert.equal(calls.length, 2, 'a later mount fetches as usual');
+    again();
+  });
+
+  it('pages takes the first page of a query from `initial` without a request, then reads on from its cursor', async () => {
+    const calls = [];
+    /** @type {(q: readonly unknown[], cursor: string | null, signal: AbortSignal) => Promise<any>} */
+    const fetch = ([product], cursor) => new Promise((resolve) => calls.push({ product, cursor, resolve }));
+    const $p = pages(fetch, ([product]) =>
+      product === 'p1' ? { items: ['a', 'b'], nextCursor: 'c2', total: 3 } : undefined,
+    );
+    const off = $p.listen(() => {});
+    $p.query('p1');
+    assert.deepEqual([$p.get().items, $p.get().total, $p.get().loading, $p.get().done], [['a', 'b'], 3, false, false]);
+    assert.equal(calls.length, 0);
+    $p.more();
+    assert.deepEqual([calls[0].product, calls[0].cursor], ['p1', 'c2']);
+    calls[0].resolve({ items: ['c'], nextCursor: null });
+    await tick();
+    assert.deepEqual($p.get().items, ['a', 'b', 'c']);
+    $p.query('p2');
+    assert.deepEqual([calls[1].product, calls[1].cursor, $p.get().loading], ['p2', null, true], 'no snapshot: a read');
     off();
   });
 });

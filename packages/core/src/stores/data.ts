@@ -1,6 +1,7 @@
 import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { isAbortError, isHttpError, toKithError, type KithError } from '../errors.js';
 import { uuid } from '../global.js';
+import { HYDRATION } from '../hydration.js';
 
 /**
  * The client data layer: every widget reads through a `resource` (a list through `pages`, in pages.ts)
@@ -33,6 +34,8 @@ export interface ResourceOptions<T = unknown, S = ResourceState<T>> {
   readonly subscribe?: (revalidate: () => void) => (() => void) | void;
   /** The store's public shape, made from every state (a store that names its data, or reads null as 'none'). */
   readonly view?: (state: ResourceState<T>) => S;
+  /** Data to start from, ready, without fetching at the first mount: what the server rendered with (`takeSnapshot`). */
+  readonly initial?: T;
 }
 
 /**
@@ -46,7 +49,9 @@ export function resource<T, S = ResourceState<T>>(
   o: ResourceOptions<T, S> = {},
 ): Resource<T, S> {
   const view = o.view ?? ((s) => s as S);
-  let now: ResourceState<T> = { status: 'loading' };
+  // Server-rendered data is as fresh as the page: the first mount keeps it, later ones fetch.
+  let seeded = HYDRATION && o.initial !== undefined;
+  let now: ResourceState<T> = seeded ? { status: 'ready', data: o.initial } : { status: 'loading' };
   const $state = atom(view(now)) as WritableAtom<S> & Resource<T, S>;
   const put = (s: ResourceState<T>): void => $state.set(view((now = s)));
   let abort: AbortController | undefined;
@@ -67,7 +72,9 @@ export function resource<T, S = ResourceState<T>>(
   $state.mutate = (data) => put({ status: 'ready', data });
   $state.fail = (e) => put({ status: 'error', data: now.data, error: toKithError(e) });
   onMount($state, () => {
-    load();
+    if (HYDRATION && seeded) abort = new AbortController();
+    else load();
+    seeded = false;
     const stop = o.subscribe?.(() => $state.revalidate());
     if (o.onVisible) document.addEventListener('visibilitychange', visible);
     return () => {

@@ -1,5 +1,6 @@
 import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { isAbortError, toKithError, type KithError } from '../errors.js';
+import { HYDRATION } from '../hydration.js';
 import type { Page } from '../types/models.js';
 
 // The list half of the data layer (data.ts): only the review and Q&A lists and the points history
@@ -38,6 +39,8 @@ export interface Pages<I, Q extends readonly unknown[]> extends ReadableAtom<Pag
  */
 export function pages<I, Q extends readonly unknown[]>(
   fetch: (q: Q, cursor: string | null, signal: AbortSignal) => Promise<Page<I>> | undefined,
+  /** A query's first page as the server rendered it (`takeSnapshot`): taken instead of fetching it. */
+  initial?: (q: Q) => Page<I> | undefined,
 ): Pages<I, Q> {
   const $s = atom<PagesState<I>>({ items: [], total: 0, loading: false, done: true, generation: 0 }) as WritableAtom<
     PagesState<I>
@@ -49,22 +52,27 @@ export function pages<I, Q extends readonly unknown[]>(
   let cursor: string | null = null;
   /** The next page replaces the rows: a revalidation keeps the old ones until then. */
   let fresh = false;
+  /** A page arrived for the request `mine`: appended, unless a newer request took its place. */
+  const landed = (mine: AbortController, { items, nextCursor, total }: Page<I>): void => {
+    if (abort !== mine) return;
+    cursor = nextCursor;
+    const all = fresh ? [] : $s.get().items;
+    fresh = false;
+    all.push(...items);
+    set({ items: all, total: total ?? all.length, done: nextCursor === null, loading: false });
+  };
   $s.more = () => {
     const s = $s.get();
     if (s.loading || s.done) return;
     const mine = (abort = new AbortController());
+    // Taken at once, so a server-rendered list hydrates with its rows.
+    const first = HYDRATION && cursor === null ? initial?.(query!) : undefined;
+    if (HYDRATION && first) return landed(mine, first);
     const page = fetch(query!, cursor, mine.signal);
     if (!page) return set({ done: true, items: [], total: 0 });
     set({ loading: true, error: undefined });
     page.then(
-      ({ items, nextCursor, total }) => {
-        if (abort !== mine) return;
-        cursor = nextCursor;
-        const all = fresh ? [] : $s.get().items;
-        fresh = false;
-        all.push(...items);
-        set({ items: all, total: total ?? all.length, done: nextCursor === null, loading: false });
-      },
+      (p) => landed(mine, p),
       (e) => abort === mine && set({ loading: false, error: isAbortError(e) ? undefined : toKithError(e) }),
     );
   };

@@ -5,6 +5,8 @@ import type { ReviewSummary } from '../types/models.js';
 import { createBatcher } from './batch.js';
 import { resource, type Resource } from './data.js';
 import { storeCache } from './keyed.js';
+import { HYDRATION } from '../hydration.js';
+import { takeSnapshot } from './snapshot.js';
 
 export type SummaryState =
   | { readonly status: 'loading' }
@@ -29,6 +31,7 @@ export const reviewSummaryStore = (adapter: KithAdapter, productId: string): Rea
         return batch(productId);
       },
       {
+        initial: HYDRATION ? takeSnapshot<ReviewSummary>('summary', productId) : undefined,
         // Loading reads as it is; a product with no published reviews is 'none'.
         view: (s) =>
           s.status === 'ready'

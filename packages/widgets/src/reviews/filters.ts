@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import type { ReviewSort, ReviewSummary } from '@kith/core';
 import type { ReviewsContext } from './context.js';
-import type { ReviewFilters } from './list.js';
+import { FIRST_FILTERS, type ReviewFilters } from './list.js';
 
 const SORTS: readonly ReviewSort[] = ['newest', 'highest', 'lowest', 'helpful', 'media'];
 
 /** The shopper's sort and filters (toolbar, histogram bars, topic pills); each change starts a new query. */
 export class ReviewFilterBar {
-  value: ReviewFilters = { sort: 'newest' };
+  value: ReviewFilters = { ...FIRST_FILTERS };
 
   /** `changed` runs on every change, before the host re-renders. */
   constructor(

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { atom } from 'nanostores';
 import {
@@ -168,6 +168,12 @@ export class KithReviews extends KithElement {
     this.syncState(this.summary.value);
     // The list loads beside the summary, not after it: one round trip to first paint.
     this.$reviews.query(this.state === 'error' ? undefined : adapter, this.product, this.filters.value);
+    // A server render runs no controller: the list's value is read here, and the rows it shows are
+    // the window's first, as hydration's.
+    if (isServer) {
+      this.list.value = this.$reviews.get();
+      this.window.hostUpdate();
+    }
     const { items, loading, total } = this.list.value;
     if (items.length !== this.shown && !loading) {
       if (this.shown) this.announcer.announce(this.i18n.t('shown', { shown: items.length, count: total }), true);

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ReviewSummary } from '@kith/core';
-import { fillStars, stars } from '../shared/stars.js';
+import { fillStars, starFill, stars } from '../shared/stars.js';
 import type { ReviewsContext } from './context.js';
 import type { ReviewFilterBar } from './filters.js';
 
@@ -52,8 +52,14 @@ export function renderSummary(
 export function paintSummary(root: ParentNode, s: ReviewSummary): void {
   const summary = root.querySelector<HTMLElement>('[part~="summary"]');
   if (summary) fillStars(summary, s.average);
-  const most = Math.max(1, ...s.histogram);
-  for (const fill of root.querySelectorAll<HTMLElement>('.fill')) {
-    fill.style.setProperty('--_bar', `${(s.histogram[Number(fill.dataset.stars) - 1]! / most) * 100}%`);
-  }
+  for (const fill of root.querySelectorAll<HTMLElement>('.fill'))
+    fill.style.setProperty('--_bar', barWidth(s, Number(fill.dataset.stars)));
 }
+
+const barWidth = (s: ReviewSummary, stars: number) =>
+  `${(s.histogram[stars - 1]! / Math.max(1, ...s.histogram)) * 100}%`;
+
+/** What `paintSummary` sets, as a style sheet: a server render has no CSSOM to set it with. */
+export const summaryPaint = (s: ReviewSummary): string =>
+  `[part~="summary"] .stars-fill{--_fill:${starFill(s.average)}}` +
+  [1, 2, 3, 4, 5].map((n) => `.fill[data-stars="${n}"]{--_bar:${barWidth(s, n)}}`).join('');

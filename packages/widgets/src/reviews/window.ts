@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { HYDRATION } from '@kith/core';
 
 export interface WindowOptions {
   /** The scrolling box. */
@@ -34,6 +35,8 @@ export class WindowController implements ReactiveController {
   private frame = 0;
   private observer?: ResizeObserver;
   private readonly observed = new Set<Element>();
+  /** Rendered once (see `compute`). */
+  private laidOut = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -88,13 +91,14 @@ export class WindowController implements ReactiveController {
       this.generation = generation;
       this.heights = [];
       this.measured = this.measuredSum = 0;
-      const s = this.o.scroller();
+      const s = isServer ? undefined : this.o.scroller();
       if (s) s.scrollTop = 0;
     }
     this.compute(false);
   }
 
   hostUpdated(): void {
+    if (HYDRATION) this.laidOut = true;
     const rows = this.o.rows();
     if (!rows || !this.observer) return;
     for (const el of this.observed) {
@@ -116,8 +120,16 @@ export class WindowController implements ReactiveController {
   private after = 0;
 
   private compute(render = true): void {
-    const s = this.o.scroller();
     const n = this.o.count();
+    // A server render has no box to measure, so it shows the first `maxRows` rows, more than any
+    // list box holds: hydration renders the same ones, and then trims them to the box without it
+    // growing (a first window of 600px would, in a taller box, push the page below it down).
+    if (HYDRATION && !this.laidOut && (isServer || this.o.rows())) {
+      this.start = this.before = this.after = 0;
+      this.end = Math.min(n, this.o.maxRows);
+      return;
+    }
+    const s = this.o.scroller();
     const top = s?.scrollTop ?? 0;
     const view = s?.clientHeight || 600;
     const overscan = view / 2;
@@ -142,7 +154,7 @@ export class WindowController implements ReactiveController {
   }
 
   private pad(): void {
-    const rows = this.o.rows();
+    const rows = isServer ? undefined : this.o.rows();
     rows?.style.setProperty('padding-block', `${this.before}px ${this.after}px`);
   }
 

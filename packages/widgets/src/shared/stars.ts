@@ -13,10 +13,11 @@ export const stars = () =>
  * render, is blocked by a strict CSP (`style-src` without 'unsafe-inline'); CSSOM is not.
  */
 export function fillStars(root: ParentNode, value: number): void {
-  root
-    .querySelector<HTMLElement>('.stars-fill')
-    ?.style.setProperty('--_fill', `${Math.max(0, Math.min(5, value)) * 20}%`);
+  root.querySelector<HTMLElement>('.stars-fill')?.style.setProperty('--_fill', starFill(value));
 }
+
+/** The stars' fill for `value` (0–5), as a width. */
+export const starFill = (value: number): string => `${Math.max(0, Math.min(5, value)) * 20}%`;
 
 export const starStyles = css`
   .stars {
