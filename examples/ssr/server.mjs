@@ -27,7 +27,10 @@ async function proxy(req, res, api, path) {
   url.search = new URL(req.url ?? '/', 'http://x').search;
   const headers = Object.fromEntries(ASKED.flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])));
   const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : req;
-  const answer = await fetch(url, { method: req.method, headers, body, duplex: 'half', signal: abortOnClose(res) });
+  // A streamed request body needs `duplex: 'half'` (Node's fetch), which the DOM types don't know.
+  /** @type {RequestInit & { duplex: 'half' }} */
+  const init = { method: req.method, headers, body, duplex: 'half', signal: abortOnClose(res) };
+  const answer = await fetch(url, init);
   res.writeHead(
     answer.status,
     Object.fromEntries(ANSWERED.flatMap((h) => (answer.headers.has(h) ? [[h, answer.headers.get(h)]] : []))),
