@@ -6,8 +6,16 @@ import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
 import { defaultCdnDir } from './cdn.js';
 import { startServer } from './server.js';
-import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS } from './domains/shops/schemas.js';
-import { getShop, rotateSecretKey } from './domains/shops/storage.js';
+import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS, originOf, SHOP_ID } from './domains/shops/schemas.js';
+import {
+  createShop,
+  getShop,
+  listShops,
+  rotateSecretKey,
+  setOriginAllowed,
+  type Shop,
+} from './domains/shops/storage.js';
+import type { Db } from './db.js';
 import { customerTokenKeyId, signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server
@@ -18,11 +26,19 @@ const HELP = `kith-server: the Kith reference server
       keeps its show-1 cycling scheduled → live → ended. The scheduler (held seats lapsing, team
       deadlines, points expiring, webhooks) runs every --scheduler-interval ms; 0: not in this
       process (another one runs it).
+  kith-server shops create --id <id> --name <name> [--origin <url>]…
+      Creates a shop and prints its keys and the script tag for its pages. Each --origin (scheme,
+      host and port, e.g. https://shop.example.com) is a site whose pages may use the shop's
+      publishable key; a browser on any other site is refused (403 origin_not_allowed).
+  kith-server shops list
+      Lists the shops with their allowed origins.
+  kith-server shops origins add|remove <shop> <origin>
+      Allows a site's pages to use the shop's publishable key, or stops them.
   kith-server token --shop <id> --customer <id> [--ttl 900]
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>
       Prints the shop's publishable and secret keys.
-  kith-server rotate-key --shop <id> [--overlap 86400]
+  kith-server keys rotate --shop <id> [--overlap 86400]   (also: rotate-key)
       Gives the shop a new secret key and prints it. The old one stops authenticating API calls now
       and verifies customer tokens for --overlap more seconds (at most 604800; 0: not at all).
 
@@ -46,17 +62,28 @@ async function main() {
       customer: { type: 'string' },
       ttl: { type: 'string' },
       overlap: { type: 'string' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const command = positionals[0] ?? 'serve';
-  if (values.help || !['serve', 'token', 'keys', 'rotate-key'].includes(command)) {
+  // `keys rotate` is `rotate-key`, its first spelling.
+  const command = positionals[0] === 'keys' && positionals[1] === 'rotate' ? 'rotate-key' : (positionals[0] ?? 'serve');
+  if (values.help || !['serve', 'shops', 'token', 'keys', 'rotate-key'].includes(command)) {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
   // A server waits for its database (creating KITH_DATABASE_SCHEMA connects); one-off commands fail at once.
   const db =
     command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
+
+  if (command === 'shops') {
+    await migrate(db);
+    await shops(db, positionals.slice(1), values);
+    await db.close();
+    return;
+  }
 
   if (command === 'token' || command === 'keys' || command === 'rotate-key') {
     await migrate(db);
@@ -135,6 +162,53 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** `shops create|list|origins add|remove`: what a merchant needs before a page can use Kith. */
+async function shops(
+  db: Db,
+  [sub, ...args]: string[],
+  o: { id?: string; name?: string; origin?: string[] },
+): Promise<void> {
+  const origins = (list: readonly string[]) => (list.length ? list.join(', ') : 'none yet');
+  if (sub === 'list') {
+    const all = await listShops(db);
+    if (!all.length) console.log('No shops yet: kith-server shops create --id <id> --name <name> --origin <url>');
+    for (const shop of all) console.log(`${shop.id}  ${shop.name}  (origins: ${origins(shop.allowedOrigins)})`);
+  } else if (sub === 'create') {
+    if (!o.id || !SHOP_ID.test(o.id))
+      fail('Give the shop an id: --id <id> (lower-case letters, digits, - and _, up to 63 characters)');
+    const name = o.name?.trim();
+    if (!name || name.length > 200) fail('Give the shop a name: --name <name> (up to 200 characters)');
+    const allowed = (o.origin ?? []).map((input) => originOf(input) ?? fail(notAnOrigin(input)));
+    if (await getShop(db, o.id)) fail(`A shop "${o.id}" exists already (kith-server keys --shop ${o.id})`);
+    const shop = await createShop(db, { id: o.id, name, allowedOrigins: [...new Set(allowed)] });
+    console.log(`Created the shop "${shop.id}" (${shop.name}).`);
+    printShop(shop);
+  } else if (sub === 'origins' && (args[0] === 'add' || args[0] === 'remove') && args.length === 3) {
+    const [change, shopId, input] = args as [string, string, string];
+    const origin = originOf(input) ?? fail(notAnOrigin(input));
+    const shop = await setOriginAllowed(db, shopId, origin, change === 'add');
+    if (!shop) fail(`Unknown shop "${shopId}" (kith-server shops list)`);
+    console.log(`${shop.id} allows pages on: ${origins(shop.allowedOrigins)}`);
+  } else fail(HELP);
+}
+
+const notAnOrigin = (input: string) =>
+  `"${input}" is not an origin: give the scheme, host and port only, e.g. https://shop.example.com or http://localhost:5173`;
+
+function printShop(shop: Shop): void {
+  const server = process.env.KITH_PUBLIC_URL || `http://localhost:${process.env.PORT || 8787}`;
+  console.log(`  publishable key: ${shop.publishableKey}   (for pages)`);
+  console.log(`  secret key:      ${shop.secretKey}   (for your servers only: never in a page)`);
+  console.log(
+    `  allowed origins: ${shop.allowedOrigins.length ? shop.allowedOrigins.join(', ') : 'none yet (kith-server shops origins add)'}`,
+  );
+  console.log(`On a page of an allowed origin, with the server at ${server}:`);
+  console.log(
+    `  <script type="module" src="${server}/cdn/kith.js" data-adapter="rest" data-endpoint="${server}/v1" data-key="${shop.publishableKey}"></script>`,
+  );
+  console.log('  <kith-rating product="your-product-id"></kith-rating>');
 }
 
 function fail(message: string): never {

@@ -33,3 +33,22 @@ export const RotatedKeySchema = z
     }),
   })
   .openapi('RotatedKey');
+
+/** A shop id: lower-case letters, digits, `-` and `_`, up to 63 characters (it appears in URLs and logs). */
+export const SHOP_ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+/**
+ * `input` as a browser sends it in `Origin` (`https://shop.example.com`, `http://localhost:5173`):
+ * scheme, host and port only. Undefined for anything else (a path, a query, credentials, another scheme),
+ * so a typo is refused instead of stored as an origin no browser ever sends.
+ */
+export function originOf(input: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return undefined;
+  }
+  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return bare && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : undefined;
+}

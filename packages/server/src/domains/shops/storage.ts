@@ -45,6 +45,33 @@ export async function createShop(
   return toShop(rows[0]!);
 }
 
+/** Every shop, by id. */
+export async function listShops(db: Db): Promise<Shop[]> {
+  const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM shops ORDER BY id`);
+  return rows.map(toShop);
+}
+
+/**
+ * Lets the shop's publishable key work from `origin` (a page there), or stops it; `origin` as
+ * `originOf` gives it. Adding one twice keeps one. Undefined for an unknown shop.
+ */
+export async function setOriginAllowed(
+  db: Db,
+  shopId: string,
+  origin: string,
+  allowed: boolean,
+): Promise<Shop | undefined> {
+  const { rows } = await db.query<Row>(
+    `UPDATE shops SET allowed_origins = CASE
+       WHEN NOT $3::boolean THEN array_remove(allowed_origins, $2::text)
+       WHEN $2::text = ANY(allowed_origins) THEN allowed_origins
+       ELSE array_append(allowed_origins, $2::text) END
+     WHERE id = $1 RETURNING ${COLUMNS}`,
+    [shopId, origin, allowed],
+  );
+  return rows[0] && toShop(rows[0]);
+}
+
 export async function getShop(db: Db, id: string): Promise<Shop | undefined> {
   const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM shops WHERE id = $1`, [id]);
   return rows[0] && toShop(rows[0]);
