@@ -27,6 +27,7 @@ import { referralsRouter } from './domains/referrals/routes.js';
 import { adminOrdersRouter } from './domains/orders/routes.js';
 import { adminWebhooksRouter } from './domains/webhooks/routes.js';
 import { adminKeysRouter } from './domains/shops/admin-routes.js';
+import { adminProductsRouter } from './domains/products/admin-routes.js';
 import { embedRouter } from './domains/embed/routes.js';
 import { createDbMediaStore } from './domains/media/store.js';
 import { requestDb } from './request-tx.js';
@@ -107,6 +108,7 @@ export function createApp(options: Deps) {
   app.route('/v1/admin', adminPointsRouter(deps));
   app.route('/v1/admin', adminReferralsRouter(deps));
   app.route('/v1/admin', adminKeysRouter(deps));
+  app.route('/v1/admin', adminProductsRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.openapi(

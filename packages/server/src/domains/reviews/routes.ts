@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../env.js';
+import { getProduct } from '../products/storage.js';
 import { JSONLD_REVIEWS, productJsonLd, scriptSafeJson } from './jsonld.js';
 import { linksFor } from '../media/links.js';
 import { clientIp } from '../../middleware/client-ip.js';
@@ -85,11 +86,15 @@ function readRoutes(app: Router, deps: AppDeps, { publicRoute }: RouteHelpers) {
       },
     }),
     async (c) => {
+      const [shopId, id, asked] = [c.get('shop').id, c.req.valid('param').id, c.req.valid('query')];
+      // What the page leaves out comes from the catalogue.
+      const known = await getProduct(db, shopId, id);
+      const product = { ...asked, name: asked.name ?? known?.title, url: asked.url ?? known?.url };
       const markup = await productJsonLd(
         db,
-        c.get('shop').id,
-        c.req.valid('param').id,
-        c.req.valid('query'),
+        shopId,
+        id,
+        { ...product, image: asked.image ?? known?.image },
         linksFor(deps, c),
       );
       // A body we serialise ourselves; the typed c.json() would undo the escaping.

@@ -201,7 +201,11 @@ export const JsonLdQuery = z.object({
     .min(1)
     .max(200)
     .optional()
-    .openapi({ param: { name: 'name', in: 'query' }, description: 'Product name (default: the product id)' }),
+    .openapi({
+      param: { name: 'name', in: 'query' },
+      description:
+        "Product name (default: the product's title in the catalogue, else its id); `url` and `image` also default to the catalogue's",
+    }),
   url: httpUrl.optional().openapi({ param: { name: 'url', in: 'query' } }),
   image: httpUrl.optional().openapi({ param: { name: 'image', in: 'query' } }),
   sku: z
