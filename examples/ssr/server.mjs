@@ -26,6 +26,8 @@ async function proxy(req, res, api, path) {
   const url = new URL(`${api.replace(/\/+$/, '')}${path.slice('/kith/v1'.length)}`);
   url.search = new URL(req.url ?? '/', 'http://x').search;
   const headers = Object.fromEntries(ASKED.flatMap((h) => (req.headers[h] ? [[h, String(req.headers[h])]] : [])));
+  // The shopper's address, for the server's per-address limits: it trusts it with KITH_TRUST_PROXY=1.
+  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
   const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : req;
   // A streamed request body needs `duplex: 'half'` (Node's fetch), which the DOM types don't know.
   /** @type {RequestInit & { duplex: 'half' }} */

@@ -79,40 +79,22 @@ async function main() {
     command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
 
   if (command === 'shops') {
-    await migrate(db);
-    await shops(db, positionals.slice(1), values);
-    await db.close();
+    try {
+      await migrate(db);
+      await shops(db, positionals.slice(1), values);
+    } finally {
+      await db.close();
+    }
     return;
   }
 
   if (command === 'token' || command === 'keys' || command === 'rotate-key') {
-    await migrate(db);
-    const shop = values.shop && (await getShop(db, values.shop));
-    if (!shop) fail(`Unknown shop "${values.shop ?? ''}" (use --shop <id>)`);
-    if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
-    else if (command === 'rotate-key') {
-      const overlapSeconds = values.overlap === undefined ? DEFAULT_KEY_OVERLAP_SECONDS : Number(values.overlap);
-      if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_KEY_OVERLAP_SECONDS)
-        fail(`--overlap is 0 to ${MAX_KEY_OVERLAP_SECONDS} seconds`);
-      const rotated = await rotateSecretKey(db, shop.id, { overlapSeconds });
-      if (!rotated) fail(`Unknown shop "${shop.id}"`);
-      console.log(`secret:      ${rotated.shop.secretKey} (kid ${customerTokenKeyId(rotated.shop.secretKey)})`);
-      console.log(
-        rotated.previousSecretKeyExpiresAt
-          ? `The previous key (kid ${customerTokenKeyId(shop.secretKey)}) verifies customer tokens until ${rotated.previousSecretKeyExpiresAt}, and no longer authenticates API calls.`
-          : 'The previous key no longer verifies customer tokens nor authenticates API calls.',
-      );
-    } else {
-      if (!values.customer) fail('Give the customer id: --customer <id>');
-      const ttlSeconds = values.ttl ? Number(values.ttl) : 900;
-      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl is a positive number of seconds');
-      try {
-        console.log(await signCustomerToken(shop.secretKey, values.customer, { ttlSeconds }));
-      } catch (e) {
-        fail(e instanceof Error ? e.message : String(e));
-      }
+    // A refusal closes the database too: its files are clean for the next process.
+    try {
+      await oneOff(db, command, values);
+    } finally {
+      await db.close();
     }
-    await db.close();
     return;
   }
 
@@ -164,6 +146,40 @@ async function main() {
   process.once('SIGTERM', shutdown);
 }
 
+/** `token`, `keys` and `rotate-key`: one shop's keys and tokens. */
+async function oneOff(
+  db: Db,
+  command: 'token' | 'keys' | 'rotate-key',
+  values: { shop?: string; customer?: string; ttl?: string; overlap?: string },
+): Promise<void> {
+  await migrate(db);
+  const shop = values.shop && (await getShop(db, values.shop));
+  if (!shop) fail(`Unknown shop "${values.shop ?? ''}" (use --shop <id>)`);
+  if (command === 'keys') console.log(`publishable: ${shop.publishableKey}\nsecret:      ${shop.secretKey}`);
+  else if (command === 'rotate-key') {
+    const overlapSeconds = values.overlap === undefined ? DEFAULT_KEY_OVERLAP_SECONDS : Number(values.overlap);
+    if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_KEY_OVERLAP_SECONDS)
+      fail(`--overlap is 0 to ${MAX_KEY_OVERLAP_SECONDS} seconds`);
+    const rotated = await rotateSecretKey(db, shop.id, { overlapSeconds });
+    if (!rotated) fail(`Unknown shop "${shop.id}"`);
+    console.log(`secret:      ${rotated.shop.secretKey} (kid ${customerTokenKeyId(rotated.shop.secretKey)})`);
+    console.log(
+      rotated.previousSecretKeyExpiresAt
+        ? `The previous key (kid ${customerTokenKeyId(shop.secretKey)}) verifies customer tokens until ${rotated.previousSecretKeyExpiresAt}, and no longer authenticates API calls.`
+        : 'The previous key no longer verifies customer tokens nor authenticates API calls.',
+    );
+  } else {
+    if (!values.customer) fail('Give the customer id: --customer <id>');
+    const ttlSeconds = values.ttl ? Number(values.ttl) : 900;
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) fail('--ttl is a positive number of seconds');
+    try {
+      console.log(await signCustomerToken(shop.secretKey, values.customer, { ttlSeconds }));
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
 /** `shops create|list|origins add|remove`: what a merchant needs before a page can use Kith. */
 async function shops(
   db: Db,
@@ -211,12 +227,14 @@ function printShop(shop: Shop): void {
   console.log('  <kith-rating product="your-product-id"></kith-rating>');
 }
 
+/** A command refused for its input: its message, exit code 2, after the database is closed. */
+class Refusal extends Error {}
 function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
+  throw new Refusal(message);
 }
 
 main().catch((e) => {
-  console.error('[kith-server]', e instanceof Error ? e.message : e);
-  process.exit(1);
+  if (e instanceof Refusal) console.error(e.message);
+  else console.error('[kith-server]', e instanceof Error ? e.message : e);
+  process.exit(e instanceof Refusal ? 2 : 1);
 });

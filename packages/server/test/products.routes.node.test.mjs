@@ -80,10 +80,11 @@ describe(`products (${ENGINE})`, () => {
       'p1,"Tote, canvas",https://shop.example.com/p/1,,59.00,usd,\r\n' +
       'p2,"A ""quoted""\nline",,,,,no\r\n' +
       '\r\n' +
-      'p3,Mug,,https://shop.example.com/mug.png,12.5,EUR,yes\r\n';
+      'p3,Mug,,https://shop.example.com/mug.png,12.5,EUR,yes\r\n' +
+      'p4,Tea,,,1500,jpy,\r\n';
     const res = await importCsv(admin, csv);
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.json, { created: 2, updated: 1 });
+    assert.deepEqual(res.json, { created: 3, updated: 1 });
     const { items } = (await admin.get('/v1/admin/products')).json;
     assert.deepEqual(
       items.map(({ updatedAt: _u, ...p }) => p),
@@ -103,9 +104,10 @@ describe(`products (${ENGINE})`, () => {
           price: { minor: 1250, currency: 'EUR' },
           active: true,
         },
+        { id: 'p4', title: 'Tea', price: { minor: 1500, currency: 'JPY' }, active: true },
       ],
     );
-    assert.equal(await rows(shop), 3);
+    assert.equal(await rows(shop), 4);
   });
 
   it('a file with any problem imports nothing and names every problem by line and column', async () => {
@@ -130,12 +132,16 @@ describe(`products (${ENGINE})`, () => {
     assert.equal(await rows(shop), 0);
     for (const [bad, path] of [
       ['name,title\nx,y', 'line 1'],
+      ['id,title,price,currency\np1,Tea,15.5,JPY', 'line 2.price'],
+      ['id,title,price,currency\np1,Tea,15.5,', 'line 2.price'],
+      ['id,title\np1,A\u0000B', 'line 2'],
+      [Buffer.from('id,title\np1,Caf\xe9', 'latin1'), 'file'],
       ['id,title\n"p1,Open quote', 'line 2'],
       ['id,title\n"p1"x,T', 'line 2'],
     ]) {
       const refused = await importCsv(admin, bad);
-      isError(refused, 400, 'invalid_request', bad);
-      assert.equal(refused.json.error.details[0].path, path, bad);
+      isError(refused, 400, 'invalid_request', String(bad));
+      assert.equal(refused.json.error.details[0].path, path, String(bad));
     }
     assert.equal(await rows(shop), 0);
   });

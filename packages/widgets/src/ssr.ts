@@ -86,8 +86,7 @@ export async function renderWidget(
   const pairs = Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined);
   for (const [name] of pairs) if (!NAME.test(name)) throw new TypeError(`renderWidget: bad attribute name ${name}`);
   const { snapshot, jsonLd, summary } = await firstReads(tag, attrs.product, adapter, o);
-  // Its own object per render: stores are cached per adapter, and a server's must not outlive the page.
-  const view = Object.create(adapter) as KithAdapter;
+  const view = offline(adapter);
   const open = unsafeStatic(`${tag}${pairs.map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join('')}`);
   const rendered = withSnapshot(snapshot ?? {}, () =>
     // The tag is a static part (unsafeStatic, checked above), not a binding.
@@ -106,6 +105,36 @@ export async function renderWidget(
     ].join(''),
     styleHashes: await Promise.all([...styles].map(sha256)),
   };
+}
+
+const aborted = () => Promise.reject(new DOMException('Read before the render', 'AbortError'));
+/**
+ * What the render's stores see: the adapter's capabilities and session, and no reads (each is
+ * aborted, which a store ignores): the first view was read above, and a store mounted during the
+ * render must not send a request nobody waits for. Its own object per render, since stores are
+ * cached per adapter and a server's must not outlive the page.
+ */
+function offline(adapter: KithAdapter): KithAdapter {
+  // The same methods (so an optional one is there exactly when it is: the Q&A tab), none reading.
+  const none = (api: object | undefined) =>
+    api &&
+    new Proxy(api, {
+      get: (target, k) => {
+        const value: unknown = Reflect.get(target, k);
+        if (typeof value !== 'function') return value;
+        return String(k).startsWith('subscribe') ? () => () => {} : aborted;
+      },
+    });
+  return {
+    id: adapter.id,
+    capabilities: adapter.capabilities,
+    signedIn: () => adapter.signedIn?.() ?? false,
+    live: none(adapter.live),
+    reviews: none(adapter.reviews),
+    groupBuy: none(adapter.groupBuy),
+    points: none(adapter.points),
+    referrals: none(adapter.referrals),
+  } as KithAdapter;
 }
 
 async function sha256(text: string): Promise<string> {

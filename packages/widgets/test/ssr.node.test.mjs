@@ -122,6 +122,24 @@ describe('renderWidget (@kith/widgets/ssr): the first view with its data', () =>
     }
   });
 
+  it('reads only up front: the render itself sends nothing, even when a read failed', async () => {
+    const calls = [];
+    /** @type {import('@kith/core').KithAdapter} */
+    const down = {
+      id: 'down',
+      capabilities: new Set(/** @type {const} */ (['reviews'])),
+      reviews: {
+        getSummary: async () => (calls.push('getSummary'), Promise.reject(new Error('down'))),
+        getSummaries: async () => (calls.push('getSummaries'), Promise.reject(new Error('down'))),
+        listReviews: async () => (calls.push('listReviews'), { items: [], nextCursor: null }),
+      },
+    };
+    const { html: out } = await renderWidget('kith-reviews', { product: 'p1' }, down);
+    assert.match(out, /Loading reviews/);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(calls, ['getSummaries', 'listReviews']);
+  });
+
   it('JSON-LD comes from the adapter (reviews.getJsonLd) when the page names its product', async () => {
     const asked = [];
     const withLd = Object.create(demo, {

@@ -27,6 +27,24 @@ const refused = (problems: Problem[]) =>
   );
 
 /**
+ * `59.00` in `currency`'s minor unit (5900 cents; 1500 yen is 1500), from the digits, with at most
+ * as many decimals as the currency has; else what is wrong, for the merchant.
+ */
+function minorUnits(price: string, currency: string): number | string {
+  let decimals: number;
+  try {
+    decimals =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return `A price needs its currency, a three-letter code such as USD (not "${currency}")`;
+  }
+  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(price);
+  if (!m || (m[2] ?? '').length > decimals)
+    return `A price in ${currency} is a number with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, e.g. ${(59).toFixed(decimals)}`;
+  return Number(m[1]! + (m[2] ?? '').padEnd(decimals, '0'));
+}
+
+/**
  * The products of a CSV file (header row, then one product a row), each checked as the one-product
  * endpoint checks it; every problem, by line and column, or the products.
  */
@@ -65,15 +83,17 @@ export function productsFromCsv(text: string): (ProductInput & { id: string })[]
     }
     const id = cell('id');
     const price = cell('price');
-    const minor = /^\d{1,9}(\.\d{1,2})?$/.test(price) ? Math.round(Number(price) * 100) : undefined;
-    if (price && minor === undefined)
-      problems.push({ path: `line ${line}.price`, message: 'A price in units with at most two decimals, e.g. 59.00' });
+    const currency = cell('currency').toUpperCase();
+    const minor = price ? minorUnits(price, currency) : undefined;
+    if (typeof minor === 'string') problems.push({ path: `line ${line}.price`, message: minor });
+    if (fields.some((f) => f.includes('\u0000')))
+      problems.push({ path: `line ${line}`, message: 'A NUL character, which no text can hold' });
     const active = cell('active').toLowerCase();
     const candidate = {
       title: cell('title'),
       ...(cell('url') && { url: cell('url') }),
       ...(cell('image') && { image: cell('image') }),
-      ...(price && minor !== undefined && { price: { minor, currency: cell('currency').toUpperCase() } }),
+      ...(typeof minor === 'number' && { price: { minor, currency } }),
       ...(active && {
         active: ['true', 'yes', '1'].includes(active) ? true : ['false', 'no', '0'].includes(active) ? false : active,
       }),
@@ -156,7 +176,13 @@ export function adminProductsRouter(deps: Deps) {
       responses: { 200: ok(ImportResultSchema, 'Imported'), ...errorResponses(400, 401, 403, 409, 413, 415, 429) },
     }),
     async (c) => {
-      const products = productsFromCsv(await c.req.text());
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+      } catch {
+        throw refused([{ path: 'file', message: 'Not UTF-8: save the file as "CSV UTF-8"' }]);
+      }
+      const products = productsFromCsv(text);
       const written = await upsertProducts(db, c.get('shop').id, products);
       const created = written.filter((w) => w.created).length;
       return c.json({ created, updated: written.length - created }, 200);

@@ -49,6 +49,7 @@ export function originOf(input: string): string | undefined {
   } catch {
     return undefined;
   }
-  const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  const bare =
+    url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !url.hostname.includes('*');
   return bare && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : undefined;
 }
