@@ -13,10 +13,10 @@ async function shopAdmin() {
   return { shop, admin: client(t.app, shop.secretKey), pub: client(t.app, shop.publishableKey) };
 }
 /** A CSV import; the body as given. */
-const importCsv = (admin, csv) =>
+const importCsv = (admin, csv, type = 'text/csv') =>
   admin.call('POST', '/v1/admin/products/import', {
     raw: csv,
-    headers: { 'content-type': 'text/csv', 'idempotency-key': crypto.randomUUID() },
+    headers: { 'content-type': type, 'idempotency-key': crypto.randomUUID() },
   });
 const rows = (shop) => count(t.db, 'SELECT count(*) AS n FROM products WHERE shop_id = $1', [shop.id]);
 
@@ -108,6 +108,17 @@ describe(`products (${ENGINE})`, () => {
       ],
     );
     assert.equal(await rows(shop), 4);
+  });
+
+  it('takes a CSV file as browsers and spreadsheets label it; JSON or a form is 415 and imports nothing', async () => {
+    const { shop, admin } = await shopAdmin();
+    const csv = 'id,title\np1,Everyday tote\n';
+    for (const type of ['application/json', 'application/x-www-form-urlencoded'])
+      isError(await importCsv(admin, csv, type), 415, 'unsupported_media_type', type);
+    assert.equal(await rows(shop), 0);
+    for (const type of ['text/plain; charset=utf-8', 'application/vnd.ms-excel', 'TEXT/CSV'])
+      assert.equal((await importCsv(admin, csv, type)).status, 200, type);
+    assert.equal(await rows(shop), 1);
   });
 
   it('a file with any problem imports nothing and names every problem by line and column', async () => {

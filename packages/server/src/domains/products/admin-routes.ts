@@ -48,6 +48,9 @@ function minorUnits(price: string, currency: string): number | string {
  * The products of a CSV file (header row, then one product a row), each checked as the one-product
  * endpoint checks it; every problem, by line and column, or the products.
  */
+/** How CSV files are labelled: the standard type, and what browsers and spreadsheets send for them. */
+const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'];
+
 export function productsFromCsv(text: string): (ProductInput & { id: string })[] {
   let rows;
   try {
@@ -168,7 +171,7 @@ export function adminProductsRouter(deps: Deps) {
         .map((c) => `\`${c}\``)
         .join(
           ', ',
-        )}), then one product a row, at most ${MAX_IMPORT_ROWS}. \`price\` is in units (\`59.00\`) with its \`currency\`; \`active\` is true or false (default true). Each row adds or replaces its product, as \`PUT /products/{id}\` does. All or nothing: a file with any problem imports nothing and answers 400 with every problem (up to 100) by line and column.`,
+        )}), typed \`text/csv\` (or \`text/plain\`, \`application/csv\`, \`application/vnd.ms-excel\`, as browsers and spreadsheets label CSV; anything else is 415), then one product a row, at most ${MAX_IMPORT_ROWS}. \`price\` is in units (\`59.00\`) with its \`currency\`; \`active\` is true or false (default true). Each row adds or replaces its product, as \`PUT /products/{id}\` does. All or nothing: a file with any problem imports nothing and answers 400 with every problem (up to 100) by line and column.`,
       request: {
         headers: IdempotencyHeader,
         body: { content: { 'text/csv': { schema: z.string() } }, required: true },
@@ -176,6 +179,9 @@ export function adminProductsRouter(deps: Deps) {
       responses: { 200: ok(ImportResultSchema, 'Imported'), ...errorResponses(400, 401, 403, 409, 413, 415, 429) },
     }),
     async (c) => {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!CSV_TYPES.includes(type))
+        throw new ApiError(415, 'unsupported_media_type', `Send the file as the body, with Content-Type: text/csv`);
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
