@@ -85,7 +85,9 @@ export function createApp(options: Deps) {
         version: VERSION,
       });
     } catch {
-      return c.json({ status: 'unavailable', database: { kind: deps.db.kind, ok: false }, version: VERSION }, 503);
+      // As every 503 of the API says: when to look again (load balancers and uptime checks read it).
+      const body = { status: 'unavailable', database: { kind: deps.db.kind, ok: false }, version: VERSION };
+      return c.json(body, 503, { 'retry-after': '2' });
     }
   });
 

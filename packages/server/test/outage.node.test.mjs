@@ -280,7 +280,12 @@ describe('after a PostgreSQL outage', { skip }, () => {
           'no connection details or stack',
         );
       }
-      assert.equal((await fetch(`${kith.base}/healthz`)).status, 503);
+      const health = await fetch(`${kith.base}/healthz`);
+      assert.deepEqual(
+        [health.status, health.headers.get('retry-after')],
+        [503, '2'],
+        '/healthz down, and when to look again',
+      );
       // Down long enough for reconnecting to fail twice: it keeps trying.
       await until(
         () => kith.log.match(/LISTEN connection unavailable/g)?.length >= 2,
