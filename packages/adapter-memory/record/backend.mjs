@@ -9,6 +9,7 @@ import { createTestBackend, createTestDb } from '@kith/server/testing';
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
+export const usd = (minor) => ({ minor, currency: 'USD' });
 /** The moment the demo is recorded at; the memory adapter moves every time by `now - RECORDED_AT`. */
 export const RECORDED_AT = Date.parse('2026-03-02T10:00:00.000Z');
 

@@ -64,6 +64,17 @@ const QUESTIONS = [
   [6, 'Can I put it in the washing machine?', 'Jo', []],
 ];
 
+/**
+ * The query a listing key stands for: `p1 rating=5 sort=newest` → `{ productId: 'p1', rating: 5, sort: 'newest' }`.
+ * @param {string} key
+ * @returns {import('@kith/core').ReviewQuery}
+ */
+export function listingQuery(key) {
+  const [productId, ...fields] = key.split(' ');
+  const q = Object.fromEntries(fields.map((f) => f.split('=')));
+  return { productId, ...q, ...(q.rating && { rating: Number(q.rating) }), ...(q.withMedia && { withMedia: true }) };
+}
+
 export async function recordCatalogue(b) {
   const shop = await b.addShop();
   const { admin } = shop;
@@ -170,17 +181,8 @@ export async function recordCatalogue(b) {
   const g = shop.guest;
   const reviews = (await g.reviews.listReviews({ productId: 'p1', limit: 50 })).items;
   const listings = {};
-  for (const key of LISTINGS) {
-    const q = Object.fromEntries(key.split(' ').map((f) => f.split('=')));
-    const query = {
-      productId: 'p1',
-      limit: 50,
-      ...q,
-      ...(q.rating && { rating: Number(q.rating) }),
-      ...(q.withMedia && { withMedia: true }),
-    };
-    listings[`p1 ${key}`] = (await g.reviews.listReviews(query)).items.map((r) => r.id);
-  }
+  for (const key of LISTINGS.map((k) => `p1 ${k}`))
+    listings[key] = (await g.reviews.listReviews({ ...listingQuery(key), limit: 50 })).items.map((r) => r.id);
   const shows = await Promise.all([1, 2, 3].map((n) => g.live.getShow(`show-${n}`)));
   return {
     data: {

@@ -1,11 +1,10 @@
 // `p1`'s group buy in every state a story or test shows, played through the real server: each
 // state in a shop of its own (its teams would meet the others' otherwise), the same campaign in
 // each, the demo shopper (Alex Kim) joining, leading or paying at their moment.
-import { HOUR, MINUTE, play, RECORDED_AT } from './backend.mjs';
+import { HOUR, MINUTE, play, RECORDED_AT, usd } from './backend.mjs';
 
-const usd = (minor) => ({ minor, currency: 'USD' });
 /** Solo $59.00, $53.10 each for 2, $50.15 for 3; a day to fill, seats held 15 minutes. */
-const CAMPAIGN = {
+export const CAMPAIGN = {
   id: 'gb-1',
   productId: 'p1',
   product: { title: 'Everyday tote' },

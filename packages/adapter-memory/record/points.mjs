@@ -1,10 +1,9 @@
 // The demo shopper's points in every state a story or test shows, played through the real server:
 // each state in a shop of its own (so its order numbers, codes and stock are that shop's alone),
 // all with the same program and catalogue.
-import { DAY, MINUTE, play, PNG } from './backend.mjs';
-import { SHOPPER } from './group-buy.mjs';
+import { DAY, MINUTE, play, PNG, usd } from './backend.mjs';
+import { CAMPAIGN, SHOPPER } from './group-buy.mjs';
 
-const usd = (minor) => ({ minor, currency: 'USD' });
 /** The demo catalogue, as a merchant sets it up (codes from their shop's discount codes). */
 const REWARDS = [
   { id: 'rw-ship', title: 'Free shipping on your next order', cost: 300, kind: 'perk', stock: 25 },
@@ -109,16 +108,7 @@ async function setUp(b) {
   const program = { name: 'Kith Rewards', termsUrl: 'https://shop.example.com/rewards/terms' };
   await admin.call('PUT', '/admin/points/program', program);
   await admin.call('PUT', '/admin/reviews/settings', { autoPublish: 'all', submissionsPerHour: 1000 });
-  await admin.call('POST', '/admin/group-buys', {
-    id: 'gb-1',
-    productId: 'p1',
-    product: { title: 'Everyday tote' },
-    soloPrice: usd(5900),
-    tiers: [
-      { size: 2, price: usd(5310) },
-      { size: 3, price: usd(5015) },
-    ],
-  });
+  await admin.call('POST', '/admin/group-buys', CAMPAIGN);
   for (const r of REWARDS) {
     await admin.call('POST', '/admin/points/rewards', r);
     const prefix = CODES[r.id];

@@ -18,7 +18,7 @@ export type GroupBuyScenarioState = (typeof STATES)[number];
 export function demoGroupBuy(state: GroupBuyScenarioState, now: number, customerId: string) {
   if (!recorded.groupBuy[state])
     throw new TypeError(`groupBuyScenario: unknown state ${state}; one of ${STATES.join(', ')}`);
-  const s = shifted(recorded.groupBuy[state], now - Date.parse(recorded.recordedAt));
+  const s = shifted(recorded.groupBuy[state], now);
   const yours = (t: RecordedTeam): MemoryTeam => ({
     ...t,
     you: Object.fromEntries(Object.entries(t.you).map(([c, seat]) => [c === recorded.shopper ? customerId : c, seat])),

@@ -13,7 +13,7 @@ export type PointsScenarioState = (typeof STATES)[number];
  * state's story through it), with each write's answer and the state it leaves; times move to `now`.
  */
 export function demoPointsFixture(now: number, customerId: string, state: PointsScenarioState = 'member') {
-  const { program, states } = shifted(recorded.points, now - Date.parse(recorded.recordedAt));
+  const { program, states } = shifted(recorded.points, now);
   const served = ({ after, ...points }: RecordedPoints): Customer => ({
     ...points,
     ...(after && {

@@ -16,7 +16,7 @@ export function demoReferralsFixture(
   customerId: string,
   state: ReferralScenarioState = 'advocate',
 ): MemoryReferralsFixture {
-  const { link, offers, stats } = shifted(recorded.referrals[state]!, now - Date.parse(recorded.recordedAt));
+  const { link, offers, stats } = shifted(recorded.referrals[state]!, now);
   return { links: link ? { [customerId]: link } : {}, offers, stats: stats ? { [customerId]: stats } : {} };
 }
 

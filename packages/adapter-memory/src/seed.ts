@@ -46,7 +46,7 @@ export interface MemorySeed {
 export function demoSeed(now = Date.now(), customerId = DEMO_SHOPPER.id): MemorySeed {
   const { offers, teams } = demoGroupBuy('forming', now, customerId);
   const { shows, reviews, questions, summaries, listings } = recorded;
-  const served = shifted({ shows, reviews, questions }, now - Date.parse(recorded.recordedAt));
+  const served = shifted({ shows, reviews, questions }, now);
   return {
     ...served,
     ...structuredClone({ summaries, listings }),

@@ -1,21 +1,21 @@
 import { HttpError, type Page } from '@kith/core';
+import recorded from '../recorded/demo.js';
 import type { MemoryCustomer } from './seed.js';
 
-// What fixtures write and the adapter answers by itself, once: times as the server sends them, money in minor units,
-// pages, and the server's codes for a lookup the fixture can't answer and a customer-only call signed out. Any other
-// refusal is scripted.
+// What fixtures write and the adapter answers by itself, once: times as the server sends them, recorded data moved to
+// the page's clock, pages, and the server's codes for a lookup the fixture can't answer and a customer-only call
+// signed out. Any other refusal is scripted.
 export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
-export const usd = (minor: number) => ({ minor, currency: 'USD' });
 
 const RECORDED_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-/** Recorded data with every time moved by `by` ms (from the recording's clock to the page's). */
-export const shifted = <T>(data: T, by: number): T =>
-  JSON.parse(JSON.stringify(data), (_, v) =>
+/** Part of the recording (a copy) with every time moved as if recorded at `now`. */
+export function shifted<T>(data: T, now: number): T {
+  const by = now - Date.parse(recorded.recordedAt);
+  return JSON.parse(JSON.stringify(data), (_, v) =>
     typeof v === 'string' && RECORDED_TIME.test(v) ? iso(Date.parse(v) + by) : v,
   );
+}
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const unauthenticated = () => new HttpError(401, 'customer_token_required', 'Sign in to do this');

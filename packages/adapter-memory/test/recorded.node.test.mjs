@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createMemoryAdapter } from '@kith/adapter-memory';
 import recorded from '../recorded/demo.js';
+import { listingQuery } from '../record/catalogue.mjs';
 import { record } from '../record/record.mjs';
 
 it('recorded/demo.js is what the server serves today (else run `npm run record`)', async () => {
@@ -16,15 +17,7 @@ it('recorded/demo.js is what the server serves today (else run `npm run record`)
 it('the adapter answers each recorded query with its recorded listing', async () => {
   const adapter = createMemoryAdapter();
   for (const [key, ids] of Object.entries(recorded.listings)) {
-    const [productId, ...fields] = key.split(' ');
-    const q = Object.fromEntries(fields.map((f) => f.split('=')));
-    const query = {
-      productId,
-      ...q,
-      ...(q.rating && { rating: Number(q.rating) }),
-      ...(q.withMedia && { withMedia: true }),
-    };
-    const { items } = await adapter.reviews.listReviews({ ...query, limit: 50 });
+    const { items } = await adapter.reviews.listReviews({ ...listingQuery(key), limit: 50 });
     assert.deepEqual(
       items.map((r) => r.id),
       ids,
