@@ -245,4 +245,27 @@ const cdn = [
   },
 ];
 
-export default [...npm, ...cdn];
+// (c) The merchant console (@kith/console): one bundled script with Lit, and its page and stylesheet
+// copied beside it, which @kith/server serves at /admin/.
+const consolePage = () => ({
+  name: 'kith-console-page',
+  generateBundle() {
+    for (const name of ['index.html', 'console.css']) {
+      const file = `packages/console/public/${name}`;
+      this.addWatchFile(file);
+      this.emitFile({ type: 'asset', fileName: name, source: readFileSync(file, 'utf8') });
+    }
+  },
+});
+const consoleApp = {
+  input: 'packages/console/src/main.ts',
+  output: {
+    file: 'packages/console/dist/console.js',
+    format: 'es',
+    sourcemap: true,
+    plugins: [min(true), collapseTemplates()],
+  },
+  plugins: [prod(), resolve(), ts(), minifyCss(), consolePage()],
+};
+
+export default [...npm, ...cdn, consoleApp];

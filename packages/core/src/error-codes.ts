@@ -36,7 +36,11 @@ export const ERROR_CODES = {
     'customer_token_not_yet_valid',
     'customer_token_unknown_key',
     'key_already_rotated',
+    'session_required',
+    'role_forbidden',
   ],
+  /** The console's sign-in, invitations and staff (`/v1/console`, `/v1/admin/staff`). */
+  staff: ['invalid_credentials', 'sign_in_rate_limited', 'invite_invalid', 'already_exists', 'illegal_transition'],
   /** Every POST. */
   idempotency: ['idempotency_key_reused', 'idempotency_in_progress'],
   reviews: ['already_reviewed', 'review_rate_limited'],
@@ -86,6 +90,7 @@ export type GroupBuyErrorCode = CodesOf<'groupBuy'>;
 export type PointsErrorCode = CodesOf<'points'>;
 export type ReferralErrorCode = CodesOf<'referrals'>;
 export type OrderErrorCode = CodesOf<'orders'>;
+export type StaffErrorCode = CodesOf<'staff'>;
 /** Every code the server answers. */
 export type KithErrorCode = CodesOf<ErrorDomain>;
 

@@ -45,6 +45,7 @@ export type {
   PointsErrorCode,
   ReferralErrorCode,
   OrderErrorCode,
+  StaffErrorCode,
 } from './error-codes.js';
 export { VERSION, uuid } from './global.js';
 export {

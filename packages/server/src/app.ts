@@ -4,6 +4,7 @@ import { MEDIA_LIMITS } from '@kith/core/image';
 import type { AppDeps, Deps } from './env.js';
 import { API_REFERENCE_CSS, apiReferenceHtml, type OpenApiDocument } from './api-reference.js';
 import { cdnHandler } from './cdn.js';
+import { consoleHandler } from './console.js';
 import { errorBody, toErrorResponse } from './errors.js';
 import { clientIpMiddleware, parseTrustProxy } from './middleware/client-ip.js';
 import { cors } from './middleware/cors.js';
@@ -29,6 +30,7 @@ import { adminWebhooksRouter } from './domains/webhooks/routes.js';
 import { adminKeysRouter } from './domains/shops/admin-routes.js';
 import { adminProductsRouter } from './domains/products/admin-routes.js';
 import { embedRouter } from './domains/embed/routes.js';
+import { adminStaffRouter, consoleRouter } from './domains/staff/routes.js';
 import { createDbMediaStore } from './domains/media/store.js';
 import { requestDb } from './request-tx.js';
 import { errorResponses } from './schemas/common.js';
@@ -59,6 +61,10 @@ export function createApp(options: Deps) {
   });
   // Before the API's middleware: static files with their own caching and CORS (cdn.ts).
   if (options.cdn) app.get('/cdn/*', cdnHandler(options.cdn));
+  if (options.console) {
+    app.get('/admin', (c) => c.redirect('/admin/', 308));
+    app.get('/admin/*', consoleHandler(options.console));
+  }
   app.use('*', clientIpMiddleware(parseTrustProxy(options.trustProxy)));
   app.use('*', securityHeaders());
   app.use('*', cors());
@@ -111,6 +117,8 @@ export function createApp(options: Deps) {
   app.route('/v1/admin', adminReferralsRouter(deps));
   app.route('/v1/admin', adminKeysRouter(deps));
   app.route('/v1/admin', adminProductsRouter(deps));
+  app.route('/v1/admin', adminStaffRouter(deps));
+  app.route('/v1/console', consoleRouter(deps));
 
   // Lets a merchant check the customer tokens their backend signs.
   app.openapi(
@@ -142,6 +150,13 @@ export function createApp(options: Deps) {
     type: 'http',
     scheme: 'bearer',
     description: 'sk_… (merchant server only; admin endpoints)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'consoleSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kith_console',
+    description:
+      "A staff member's console session (`POST /v1/console/sign-in`). Where an operation names `owner`, a moderator's session gets 403 `role_forbidden`; writes must come from the console's own origin",
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'customerToken', {
     type: 'apiKey',

@@ -5,6 +5,7 @@ import { driveDemo } from './driver.js';
 import { migrate } from './migrate.js';
 import { DEMO_SHOP_ID, seedDemo } from './seed.js';
 import { defaultCdnDir } from './cdn.js';
+import { defaultConsoleDir } from './console.js';
 import { startServer } from './server.js';
 import { DEFAULT_KEY_OVERLAP_SECONDS, MAX_KEY_OVERLAP_SECONDS, originOf, SHOP_ID } from './domains/shops/schemas.js';
 import {
@@ -16,6 +17,15 @@ import {
   type Shop,
 } from './domains/shops/storage.js';
 import type { Db } from './db.js';
+import {
+  inviteStaff,
+  inviteUrl,
+  listStaff,
+  normalizeEmail,
+  reinviteStaff,
+  removeStaff,
+  staffByEmail,
+} from './domains/staff/storage.js';
 import { customerTokenKeyId, signCustomerToken } from './tokens.js';
 
 const HELP = `kith-server: the Kith reference server
@@ -34,6 +44,16 @@ const HELP = `kith-server: the Kith reference server
       Lists the shops with their allowed origins.
   kith-server shops origins add|remove <shop> <origin>
       Allows a site's pages to use the shop's publishable key, or stops them.
+  kith-server users create --shop <id> --email <email> --role owner|moderator
+      Adds a staff member to the shop and prints a one-time link (7 days) to the console
+      (KITH_PUBLIC_URL/admin/) where they set their password. An owner may do everything; a
+      moderator, the moderation queue only.
+  kith-server users invite --shop <id> --email <email>
+      Prints a new one-time link for someone already on the staff (a lost link, a forgotten password).
+  kith-server users list --shop <id>
+      Lists the shop's staff with their roles.
+  kith-server users remove --shop <id> --email <email>
+      Takes someone off the staff: they can no longer sign in, and their sessions end now.
   kith-server token --shop <id> --customer <id> [--ttl 900]
       Prints a customer token signed with the shop's secret key (what your backend does per login).
   kith-server keys --shop <id>
@@ -65,12 +85,14 @@ async function main() {
       id: { type: 'string' },
       name: { type: 'string' },
       origin: { type: 'string', multiple: true },
+      email: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   // `keys rotate` is `rotate-key`, its first spelling.
   const command = positionals[0] === 'keys' && positionals[1] === 'rotate' ? 'rotate-key' : (positionals[0] ?? 'serve');
-  if (values.help || !['serve', 'shops', 'token', 'keys', 'rotate-key'].includes(command)) {
+  if (values.help || !['serve', 'shops', 'users', 'token', 'keys', 'rotate-key'].includes(command)) {
     console.log(HELP);
     process.exit(values.help ? 0 : 2);
   }
@@ -78,10 +100,10 @@ async function main() {
   const db =
     command === 'serve' ? await retryWhileUnavailable('start-up', () => createDbFromEnv()) : await createDbFromEnv();
 
-  if (command === 'shops') {
+  if (command === 'shops' || command === 'users') {
     try {
       await migrate(db);
-      await shops(db, positionals.slice(1), values);
+      await (command === 'shops' ? shops : users)(db, positionals.slice(1), values);
     } finally {
       await db.close();
     }
@@ -117,6 +139,10 @@ async function main() {
   );
   const cdn = defaultCdnDir();
   if (cdn) console.log(`Script-tag build: ${where}/cdn/kith.js (SRI hashes in ${where}/cdn/integrity.json)`);
+  if (defaultConsoleDir())
+    console.log(
+      `Merchant console: ${where}/admin/ (kith-server users create --shop <id> --email <email> --role owner)`,
+    );
   let stopDriver = () => {};
   if (values.demo) {
     const { shop, created } = await seedDemo(db);
@@ -207,6 +233,39 @@ async function shops(
     const shop = await setOriginAllowed(db, shopId, origin, change === 'add');
     if (!shop) fail(`Unknown shop "${shopId}" (kith-server shops list)`);
     console.log(`${shop.id} allows pages on: ${origins(shop.allowedOrigins)}`);
+  } else fail(HELP);
+}
+
+/** `users create|invite|list`: the shop's staff, who sign in to the console. */
+async function users(db: Db, [sub]: string[], o: { shop?: string; email?: string; role?: string }): Promise<void> {
+  const shop = o.shop && (await getShop(db, o.shop));
+  if (!shop) fail(`Unknown shop "${o.shop ?? ''}" (use --shop <id>; kith-server shops list)`);
+  const server = process.env.KITH_PUBLIC_URL || `http://localhost:${process.env.PORT || 8787}`;
+  if (sub === 'list') {
+    const staff = await listStaff(db, shop.id);
+    if (!staff.length)
+      console.log(`No staff yet: kith-server users create --shop ${shop.id} --email <email> --role owner`);
+    for (const u of staff) console.log(`${u.email}  ${u.role}${u.active ? '' : '  (invited, no password yet)'}`);
+    return;
+  }
+  const email = o.email && normalizeEmail(o.email);
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 320) fail('Give their email: --email <email>');
+  if (sub === 'create') {
+    if (o.role !== 'owner' && o.role !== 'moderator') fail('Give their role: --role owner or --role moderator');
+    const invited = await inviteStaff(db, { shopId: shop.id, email, role: o.role });
+    if (!invited) fail(`${email} is on a staff already (kith-server users invite --shop <id> --email ${email})`);
+    console.log(`Added ${email} to ${shop.id} as ${o.role}. Send them this link (it works once, for 7 days):`);
+    console.log(`  ${inviteUrl(server, invited.invite)}`);
+  } else if (sub === 'remove') {
+    const user = await staffByEmail(db, shop.id, email);
+    if (!user || !(await removeStaff(db, shop.id, user.id)))
+      fail(`${email} is not on ${shop.id}'s staff (kith-server users list --shop ${shop.id})`);
+    console.log(`${email} can no longer sign in to ${shop.id}; their sessions have ended.`);
+  } else if (sub === 'invite') {
+    const invite = await reinviteStaff(db, shop.id, email);
+    if (!invite) fail(`${email} is not on ${shop.id}'s staff (kith-server users list --shop ${shop.id})`);
+    console.log(`A new link for ${email} (earlier links stop working; it works once, for 7 days):`);
+    console.log(`  ${inviteUrl(server, invite)}`);
   } else fail(HELP);
 }
 

@@ -6,6 +6,7 @@ import type { RequestDb } from './request-tx.js';
 import type { TrustProxyOption } from './middleware/client-ip.js';
 import type { UploadQuota } from './domains/media/storage.js';
 import type { Shop } from './domains/shops/storage.js';
+import type { StaffUser } from './domains/staff/storage.js';
 
 export interface Deps {
   readonly db: Db;
@@ -27,6 +28,8 @@ export interface Deps {
   readonly trustProxy?: TrustProxyOption;
   /** The script-tag build to serve at `/cdn/` (`@kith/embed`'s `dist/cdn`); none: no `/cdn/`. */
   readonly cdn?: string;
+  /** The merchant console to serve at `/admin/` (`@kith/console`'s `dist`); none: no console. */
+  readonly console?: string;
 }
 
 /** What routers get: every optional dependency filled in. */
@@ -37,6 +40,12 @@ export type AppEnv = {
     shop: Shop;
     keyKind: 'publishable' | 'secret';
     customerId: string;
+    /** The staff member a console session signed in (admin and console routes); unset for the secret key. */
+    staff: StaffUser | undefined;
+    /** An admin write's operation, for the audit log (`operationId`), and whether a moderator may make it. */
+    audit: { readonly operation: string; readonly moderation: boolean } | undefined;
+    /** What an admin write changed, as it was before: set by a handler that reads it (the audit log's `before`). */
+    auditBefore: unknown;
     /** The app's database: a write handler's calls join its request transaction. */
     db: RequestDb;
     /** Set by `idempotency()` on a POST. */

@@ -76,8 +76,33 @@ export const ERROR_DOCS: Record<
   },
   origin_not_allowed: {
     status: 403,
-    when: "A browser call from an origin outside the shop's allowed origins.",
-    fix: "Add the site's origin to the shop's allowed origins.",
+    when: "A browser call from an origin outside the shop's allowed origins; or a console write (a session cookie) from any page but the console's own.",
+    fix: "Add the site's origin to the shop's allowed origins. The console's writes come from the console (`/admin/`) on the server's own origin.",
+  },
+  session_required: {
+    status: 401,
+    when: 'A console route, or an admin route with a `kith_console` cookie, without an open session: never signed in, signed out, revoked by an owner, or past its 12 hours.',
+    fix: 'Sign in to the console again (`POST /v1/console/sign-in`).',
+  },
+  role_forbidden: {
+    status: 403,
+    when: "A moderator's session on a route only an owner may use (campaigns, points, referral settings, keys, staff, webhooks, orders).",
+    fix: 'Ask an owner of the shop to do it, or to make you an owner.',
+  },
+  invalid_credentials: {
+    status: 401,
+    when: 'Signing in with an email and password that do not match a staff member who has set a password. The answer is the same for an unknown email.',
+    fix: 'Check both; an owner can send a new invitation link (`kith-server users invite`) to set a new password.',
+  },
+  sign_in_rate_limited: {
+    status: 429,
+    when: 'Too many sign-in attempts for one email (5) or from one address (30) in 15 minutes.',
+    fix: 'Wait `Retry-After` seconds.',
+  },
+  invite_invalid: {
+    status: 401,
+    when: 'An invitation link that is unknown, already used, replaced by a newer one, or more than 7 days old.',
+    fix: 'Ask an owner for a new link (`kith-server users invite --shop <id> --email <email>`).',
   },
   customer_token_required: {
     status: 401,

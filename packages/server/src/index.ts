@@ -13,7 +13,16 @@ export {
   type TokenProblem,
 } from './tokens.js';
 export { createShop, getShop, rotateSecretKey, shopByKey, type Shop } from './domains/shops/storage.js';
-export { seedDemo, DEMO_SHOP_ID, DEMO_PUBLISHABLE_KEY, DEMO_GROUP_BUY, DEMO_REWARDS } from './seed.js';
+export { inviteStaff, inviteUrl, reinviteStaff, type StaffRole, type StaffUser } from './domains/staff/storage.js';
+export {
+  seedDemo,
+  demoOwnerLink,
+  DEMO_OWNER_EMAIL,
+  DEMO_SHOP_ID,
+  DEMO_PUBLISHABLE_KEY,
+  DEMO_GROUP_BUY,
+  DEMO_REWARDS,
+} from './seed.js';
 export { driveDemo } from './driver.js';
 export { ApiError } from './errors.js';
 export { parseTrustProxy, resolveClientIp, type TrustProxy, type TrustProxyOption } from './middleware/client-ip.js';

@@ -3,9 +3,15 @@ import type { MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv, Deps } from './env.js';
 import { badRequest, invalid, unsupportedMediaType } from './errors.js';
-import { optionalCustomer, requireCustomer, requireKey } from './middleware/auth.js';
+import {
+  optionalCustomer,
+  refuseForeignOrigin,
+  requireCustomer,
+  requireKey,
+  requireSession,
+} from './middleware/auth.js';
 import { idempotency, runWrite } from './middleware/idempotency.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import { rateLimit, signInLimit } from './middleware/rate-limit.js';
 import { isJsonType } from './middleware/text.js';
 
 /**
@@ -26,11 +32,13 @@ export const newRouter = () => {
   app.openapi = ((route, handler, hook) => {
     if (!DECLARED.has(route))
       throw new Error(
-        `${route.method.toUpperCase()} ${route.path}: declare it with routes(deps) (openRoute, publicRoute, streamRoute, customerRoute or adminRoute)`,
+        `${route.method.toUpperCase()} ${route.path}: declare it with routes(deps) (openRoute, publicRoute, streamRoute, customerRoute, adminRoute or consoleRoute)`,
       );
     return openapi(
       route,
-      isWrite(route.method) ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response) : handler,
+      isWrite(route.method) && !UNTRANSACTED.has(route)
+        ? (c, next) => runWrite(c, async () => (await handler(c, next)) as Response)
+        : handler,
       hook,
     );
   }) as typeof openapi;
@@ -47,7 +55,8 @@ type RouteInput = Omit<RouteConfig, 'security' | 'middleware' | 'tags'> & { read
 
 /** Who may call a route; one value makes both its OpenAPI `security` and the middleware that enforces it. */
 interface Access {
-  readonly key: 'none' | 'publishable' | 'secret';
+  /** `console`: the console's own routes (sign-in, its session), on the server's origin only. */
+  readonly key: 'none' | 'publishable' | 'secret' | 'console';
   /**
    * The publishable key as `?key=`: `only` for EventSource streams, which cannot send headers;
    * `also` for every read, so a public read is a simple request a CDN can cache by its URL.
@@ -59,14 +68,28 @@ interface Access {
   readonly idempotency?: boolean;
   /** `false`: a read no shared cache may keep (its answer carries the server's clock). */
   readonly cache?: boolean;
+  /**
+   * Secret-key routes: who else may call it with a console session (`owner` by default; `moderation`:
+   * moderators too). Console routes: `none` (signing in) or `any` signed-in staff member.
+   */
+  readonly session?: 'owner' | 'moderation' | 'none' | 'any';
 }
 
 /** Routes that went through a helper below; `newRouter` takes no other. */
 const DECLARED = new WeakSet<object>();
+/**
+ * Writes that run outside a request transaction: signing in, whose password hash (a fifth of a
+ * second) must not hold a database connection, and which writes one row (the session) at the end.
+ */
+const UNTRANSACTED = new WeakSet<object>();
 
-function securityOf({ key, queryKey, customer }: Access): NonNullable<RouteConfig['security']> {
-  if (key === 'none') return [];
-  if (key === 'secret') return [{ secretKey: [] }];
+function securityOf({ key, queryKey, customer, session }: Access): NonNullable<RouteConfig['security']> {
+  if (key === 'none' || (key === 'console' && session === 'none')) return [];
+  if (key === 'console') return [{ consoleSession: [] }];
+  if (key === 'secret')
+    // OpenAPI 3.1 lets a non-OAuth scheme name the roles it needs: a moderator's session is let in
+    // where none is named.
+    return [{ secretKey: [] }, { consoleSession: session === 'moderation' ? [] : ['owner'] }];
   if (queryKey === 'only') return [{ publishableKeyQuery: [] }];
   const keys: Record<string, string[]>[] = queryKey
     ? [{ publishableKey: [] }, { publishableKeyQuery: [] }]
@@ -85,23 +108,40 @@ function securityOf({ key, queryKey, customer }: Access): NonNullable<RouteConfi
 export function routes(deps: Deps, tag: string) {
   const keys = {
     publishable: requireKey(deps, 'publishable'),
-    secret: requireKey(deps, 'secret'),
+    secret: requireKey(deps, 'secret', { session: 'owner' }),
+    moderation: requireKey(deps, 'secret', { session: 'moderation' }),
     stream: requireKey(deps, 'publishable', { allowQueryKey: true }),
   };
+  const staff = { any: requireSession(deps, 'any'), signIn: signInLimit(deps) };
   const customers = { required: requireCustomer(), optional: optionalCustomer() };
   const limit = rateLimit(deps);
   const keyed = idempotency();
 
-  const middlewareOf = (access: Access, method: string): MiddlewareHandler<AppEnv>[] => {
+  const middlewareOf = (access: Access, method: string, operation: string): MiddlewareHandler<AppEnv>[] => {
+    if (access.key === 'console') {
+      // No Idempotency-Key: an answer here opens a session, and a replay must not hand out its cookie.
+      if (access.session === 'any') return [staff.any];
+      if (!isWrite(method)) throw new Error('A console route without a session only signs in');
+      return [(c, next) => (refuseForeignOrigin(c, deps.publicUrl), next()), staff.signIn];
+    }
     if (access.key === 'none') {
       // Rate limits and idempotency records are per shop, which an open route does not know.
       if (isWrite(method)) throw new Error('A route without a key cannot write');
       return [];
     }
+    const admin = access.key === 'secret';
     return [
-      access.key === 'secret' ? keys.secret : access.queryKey ? keys.stream : keys.publishable,
+      admin
+        ? access.session === 'moderation'
+          ? keys.moderation
+          : keys.secret
+        : access.queryKey
+          ? keys.stream
+          : keys.publishable,
       ...(access.customer ? [customers[access.customer]] : []),
       ...(isWrite(method) ? (access.idempotency === false ? [limit] : [limit, keyed]) : []),
+      // Every admin write goes in the audit log (runWrite), its secrets redacted.
+      ...(admin && isWrite(method) ? [audited(operation, access.session === 'moderation')] : []),
       // A read that is not a stream: a cache policy, and an ETag so a revalidation can be a 304.
       ...(access.queryKey === 'also' && access.cache !== false ? [publicCache, etag()] : []),
     ];
@@ -118,9 +158,10 @@ export function routes(deps: Deps, tag: string) {
       tags: [tag],
       security: securityOf(access),
       ...rest,
-      middleware: middlewareOf(access, method),
+      middleware: middlewareOf(access, method, config.operationId),
     } as unknown as R & Pick<RouteConfig, 'security' | 'middleware'>);
     DECLARED.add(route);
+    if (access.key === 'console' && access.session === 'none') UNTRANSACTED.add(route);
     return route;
   };
 
@@ -138,11 +179,32 @@ export function routes(deps: Deps, tag: string) {
     streamRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', queryKey: 'only' }, config),
     /** On behalf of a shopper: the publishable key and a customer token signed by the merchant's server. */
     customerRoute: <R extends RouteInput>(config: R) => declare({ key: 'publishable', customer: 'required' }, config),
-    /** The merchant's server: the secret key. `idempotency: false` for a write whose answer must not be stored. */
-    adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false } = {}) =>
-      declare({ key: 'secret', ...options }, config),
+    /**
+     * The merchant's server with the secret key, or a console session: an owner's, or with
+     * `moderation: true` a moderator's too. `idempotency: false` for a write whose answer must not
+     * be stored (nor kept in the audit log).
+     */
+    adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false; moderation?: true } = {}) =>
+      declare(
+        { key: 'secret', session: options.moderation ? 'moderation' : 'owner', idempotency: options.idempotency },
+        config,
+      ),
+    /**
+     * The console's own routes, from its origin only: `session: 'none'` to sign in (rate-limited
+     * per email and address; no request transaction), `any` for a signed-in staff member of either
+     * role. No Idempotency-Key.
+     */
+    consoleRoute: <R extends RouteInput>(config: R, options: { session: 'none' | 'any' }) =>
+      declare({ key: 'console', ...options }, config),
   };
 }
+
+const audited =
+  (operation: string, moderation: boolean): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    c.set('audit', { operation, moderation });
+    await next();
+  };
 
 /** How long caches may keep a public read, and serve it stale while they fetch it again (docs/server.md). */
 export const PUBLIC_CACHE = 'public, max-age=10, stale-while-revalidate=60';

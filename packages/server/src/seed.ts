@@ -12,6 +12,7 @@ import { createAnswer, createQuestion, staffAnswer } from './domains/questions/s
 import { confirmSeat, recordOrder } from './domains/orders/storage.js';
 import { createReview, getSettings, setStatus, updateSettings } from './domains/reviews/storage.js';
 import { createShop, getShop, type Shop } from './domains/shops/storage.js';
+import { inviteStaff, inviteUrl, reinviteStaff } from './domains/staff/storage.js';
 import type { CreateRewardInput } from './domains/points/schemas.js';
 
 export const DEMO_SHOP_ID = 'demo-shop';
@@ -334,4 +335,18 @@ export async function seedDemo(
   await seedPoints(db, s);
   await seedReferrals(db, s);
   return { shop, created: true };
+}
+
+/** The demo shop's owner, who signs in to the console (`npm start` prints their link). */
+export const DEMO_OWNER_EMAIL = 'owner@demo-shop.example';
+
+/**
+ * A one-time link to the console for the demo shop's owner (added on first use): a new one each
+ * time, so `npm start` can always print one that works; it sets their password and signs them in.
+ */
+export async function demoOwnerLink(db: Db, baseUrl: string): Promise<string> {
+  const invited = await inviteStaff(db, { shopId: DEMO_SHOP_ID, email: DEMO_OWNER_EMAIL, role: 'owner' });
+  const token = invited?.invite ?? (await reinviteStaff(db, DEMO_SHOP_ID, DEMO_OWNER_EMAIL));
+  if (!token) throw new Error(`${DEMO_OWNER_EMAIL} is on another shop's staff`);
+  return inviteUrl(baseUrl, token);
 }

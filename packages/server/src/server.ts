@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { defaultCdnDir } from './cdn.js';
+import { defaultConsoleDir } from './console.js';
 import { retryWhileUnavailable, type Db } from './db.js';
 import { LiveHub } from './live-hub.js';
 import type { MediaStore } from './domains/media/store.js';
@@ -31,6 +32,8 @@ export interface StartOptions {
   readonly webhookRetryBaseMs?: number;
   /** The script-tag build served at `/cdn/`; default `@kith/embed`'s when it is built; `false`: none. */
   readonly cdn?: string | false;
+  /** The merchant console served at `/admin/`; default `@kith/console`'s when it is built; `false`: none. */
+  readonly console?: string | false;
   /** Adds routes before the static mounts (the demo's failure switch, say). */
   readonly extend?: (app: ReturnType<typeof createApp>) => void;
 }
@@ -68,6 +71,7 @@ export async function startServer(
     publicUrl: o.publicUrl,
     trustProxy: o.trustProxy,
     cdn: o.cdn === false ? undefined : (o.cdn ?? defaultCdnDir()),
+    console: o.console === false ? undefined : (o.console ?? defaultConsoleDir()),
   });
   if (o.staticMounts || o.extend) {
     // Registered after the API routes, so it wraps only the pages served below.

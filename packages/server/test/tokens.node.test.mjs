@@ -369,10 +369,10 @@ describe('rotating the secret key (POST /v1/admin/keys/rotate)', () => {
     assert.equal((await client(t.app, shop.secretKey).call('POST', '/v1/admin/keys/rotate')).status, 200);
   });
 
-  it('is documented in the OpenAPI document, with the secret key', async () => {
+  it("is documented in the OpenAPI document, with the secret key or an owner's console session", async () => {
     const doc = (await client(t.app).get('/v1/openapi.json')).json;
     const op = doc.paths['/v1/admin/keys/rotate'].post;
-    assert.deepEqual(op.security, [{ secretKey: [] }]);
+    assert.deepEqual(op.security, [{ secretKey: [] }, { consoleSession: ['owner'] }]);
     assert.ok(op.responses['200'] && op.responses['409']);
   });
 });

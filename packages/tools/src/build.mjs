@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const PACKAGES = ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', 'server', 'react'];
+/** Packages that are one bundle (rollup alone, no tsc output): the merchant console. */
+export const BUNDLED = ['console'];
 /** What the build writes besides each package's `dist`, and never reads back as an input. */
 const OUTPUTS = new Set(['dist', 'node_modules', 'test', 'custom-elements.json', 'README.md']);
 // `node_modules/.package-lock.json` is what npm installed, which a `git pull` alone does not change.
@@ -56,7 +58,7 @@ export function fingerprint(root = ROOT) {
       .update('\0');
   for (const f of ROOT_INPUTS) if (existsSync(join(root, f))) add(join(root, f));
   add(fileURLToPath(import.meta.url));
-  for (const p of PACKAGES)
+  for (const p of [...PACKAGES, ...BUNDLED])
     if (existsSync(join(root, 'packages', p))) for (const f of files(join(root, 'packages', p))) add(f);
   return hash.digest('hex');
 }
@@ -68,6 +70,7 @@ const outputsPresent = (root) =>
     'packages/embed/dist/cdn/kith.js',
     'packages/embed/dist/cdn/integrity.json',
     'packages/widgets/custom-elements.json',
+    'packages/console/dist/index.html',
   ].every((p) => existsSync(join(root, p)));
 
 /** Whether the last finished build is of exactly these inputs and its outputs are still there. */
@@ -110,7 +113,8 @@ export async function build({ root = ROOT, ifChanged = false, log = (line) => co
   }
   const inputs = fingerprint(root);
   rmSync(stampPath(root), { force: true });
-  for (const p of PACKAGES) rmSync(join(root, 'packages', p, 'dist'), { recursive: true, force: true });
+  for (const p of [...PACKAGES, ...BUNDLED])
+    rmSync(join(root, 'packages', p, 'dist'), { recursive: true, force: true });
   const started = performance.now();
   log(`Building Kith in ${steps.length} steps (later starts skip this until a file changes).`);
   for (const [i, step] of steps.entries()) {

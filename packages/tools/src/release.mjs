@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, PACKAGES } from './build.mjs';
+import { build, BUNDLED, PACKAGES } from './build.mjs';
 import { filesUnder } from './files.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,7 +23,7 @@ const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest(
 export async function release({ out, skipBuild = false, log = (line) => console.log(line) } = {}) {
   const { version } = JSON.parse(readFileSync(join(ROOT, 'packages/embed/package.json'), 'utf8'));
   const dir = out ?? join(ROOT, 'release', version);
-  for (const p of PACKAGES) {
+  for (const p of [...PACKAGES, ...BUNDLED]) {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', p, 'package.json'), 'utf8'));
     if (pkg.version !== version)
       throw new Error(`${pkg.name} is ${pkg.version}, not ${version}: release them together`);
@@ -34,7 +34,7 @@ export async function release({ out, skipBuild = false, log = (line) => console.
   if (!skipBuild) await build({ log });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'npm'), { recursive: true });
-  for (const p of PACKAGES) {
+  for (const p of [...PACKAGES, ...BUNDLED]) {
     execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', join(dir, 'npm')], {
       cwd: join(ROOT, 'packages', p),
       stdio: ['ignore', 'ignore', 'inherit'],

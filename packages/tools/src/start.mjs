@@ -27,7 +27,8 @@ async function step(label, fn) {
   return result;
 }
 
-const { createDbFromEnv, driveDemo, migrate, seedDemo, startServer, DEMO_SHOP_ID } = await import('@kith/server');
+const { createDbFromEnv, demoOwnerLink, driveDemo, migrate, seedDemo, startServer, DEMO_OWNER_EMAIL, DEMO_SHOP_ID } =
+  await import('@kith/server');
 const { demoRoutes } = await import('./demo-routes.mjs');
 
 let secret;
@@ -50,14 +51,19 @@ const { shop, created } = await step('Seeding the demo shop', () => seedDemo(db)
 secret = shop.secretKey;
 const stop = process.argv.includes('--no-driver') ? () => {} : driveDemo(db, DEMO_SHOP_ID, 'show-1');
 const url = `http://localhost:${running.port}`;
+const signIn = await demoOwnerLink(db, url);
 console.log(`
 Kith demo shop: ${url}/   (embedded database in ${db.kind === 'pglite' ? (process.env.KITH_DATA_DIR ?? '.kith-data/') : 'PostgreSQL'}${created ? ', seeded now' : ''})
 With the API failing: ${url}/?fail
 API: ${url}/v1/openapi.json
+Merchant console: ${url}/admin/
+  Sign in as the demo shop's owner (${DEMO_OWNER_EMAIL}) with this one-time link, which sets a password:
+  ${signIn}
 Demo shop keys: publishable ${shop.publishableKey}, secret ${shop.secretKey}
 Take "Studio tour" live (watch its badge on the page):
   curl -X POST ${url}/v1/admin/live/shows/show-4/start -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
-Write a review on the page (you are a new demo shopper on each visit), then approve it:
+Write a review on the page (you are a new demo shopper on each visit), then approve it in the console's
+Moderation screen, or:
   curl ${url}/v1/admin/reviews?status=pending -H "Authorization: Bearer ${shop.secretKey}"
   curl -X POST ${url}/v1/admin/reviews/<id>/approve -H "Authorization: Bearer ${shop.secretKey}" -H "Idempotency-Key: $RANDOM$RANDOM$RANDOM"
 Team up (group buy): start a team on the page and press "Pay now" in the demo cart; open the page in a

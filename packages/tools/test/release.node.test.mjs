@@ -34,6 +34,7 @@ describe('npm run release', () => {
     assert.deepEqual(readdirSync(join(made.dir, 'npm')).sort(), [
       `kith-adapter-memory-${made.version}.tgz`,
       `kith-adapter-rest-${made.version}.tgz`,
+      `kith-console-${made.version}.tgz`,
       `kith-core-${made.version}.tgz`,
       `kith-embed-${made.version}.tgz`,
       `kith-react-${made.version}.tgz`,
@@ -80,7 +81,7 @@ describe('npm run release', () => {
       assert.ok(readFileSync(join(app, 'node_modules/@kith', file)).length > 0, file);
   });
 
-  it('the installed kith-server serves the API and the script-tag build at /cdn/', async (t) => {
+  it('the installed kith-server serves the API, the script-tag build at /cdn/ and the console at /admin/', async (t) => {
     const server = spawn(join(app, 'node_modules/.bin/kith-server'), ['serve', '--port', '0'], {
       cwd: app,
       env: { ...process.env, KITH_DATA_DIR: join(temp, 'data'), KITH_DATABASE_URL: '' },
@@ -92,7 +93,7 @@ describe('npm run release', () => {
       server.stdout.on('data', (d) => {
         printed += d;
         const m = /Kith server on (http:\/\/localhost:\d+)/.exec(printed);
-        if (m && printed.includes('Script-tag build')) resolve(m[1]);
+        if (m && printed.includes('Script-tag build') && printed.includes('Merchant console')) resolve(m[1]);
       });
       server.on('exit', (code) => reject(new Error(`kith-server exited (${code}): ${printed}`)));
     });
@@ -105,5 +106,10 @@ describe('npm run release', () => {
       `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
       integrity.files[`kith-${made.version}.js`],
     );
+    const page = await fetch(`${url}/admin/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /require-trusted-types-for 'script'/);
+    assert.match(await page.text(), /<kith-console>/);
+    assert.equal((await fetch(`${url}/admin/console.js`)).status, 200);
   });
 });

@@ -33,6 +33,7 @@ function checkout() {
   put(root, 'packages/embed/dist/cdn/kith.js', '');
   put(root, 'packages/embed/dist/cdn/integrity.json', '{}');
   put(root, 'packages/widgets/custom-elements.json', '{}');
+  put(root, 'packages/console/dist/index.html', '');
   return root;
 }
 const node = (code) => ['node', '-e', code];
@@ -140,4 +141,6 @@ for (const p of ['core', 'widgets', 'adapter-memory', 'adapter-rest', 'embed', '
 fs.mkdirSync('packages/embed/dist/cdn', { recursive: true });
 fs.writeFileSync('packages/embed/dist/cdn/kith.js', '');
 fs.writeFileSync('packages/embed/dist/cdn/integrity.json', '{}');
+fs.mkdirSync('packages/console/dist', { recursive: true });
+fs.writeFileSync('packages/console/dist/index.html', '');
 `;

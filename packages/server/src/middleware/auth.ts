@@ -1,7 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { Deps, AppEnv } from '../env.js';
 import { forbidden, unauthorized } from '../errors.js';
-import { shopByKey } from '../domains/shops/storage.js';
+import { getShop, shopByKey } from '../domains/shops/storage.js';
+import { sessionUser } from '../domains/staff/storage.js';
 import { TOKEN_PROBLEM_MESSAGES, verifyCustomerToken } from '../tokens.js';
 
 /**
@@ -9,12 +11,16 @@ import { TOKEN_PROBLEM_MESSAGES, verifyCustomerToken } from '../tokens.js';
  * for EventSource, which cannot send headers). `secret` routes refuse publishable keys.
  */
 export function requireKey(
-  { db }: Deps,
+  deps: Deps,
   need: 'publishable' | 'secret',
-  options: { allowQueryKey?: boolean } = {},
+  options: { allowQueryKey?: boolean; session?: 'owner' | 'moderation' } = {},
 ): MiddlewareHandler<AppEnv> {
+  const { db } = deps;
+  const session = options.session && requireSession(deps, options.session);
   return async (c, next) => {
     const header = c.req.header('authorization');
+    // Admin routes also let in a console session (a staff member's cookie), when no key is sent.
+    if (session && !header && sessionSecret(c)) return session(c, next);
     const key = header?.startsWith('Bearer ')
       ? header.slice(7).trim()
       : options.allowQueryKey
@@ -78,4 +84,55 @@ function customer(required: boolean): MiddlewareHandler<AppEnv> {
     c.set('customerId', claims.sub);
     await next();
   };
+}
+
+/** The console's session cookie: `HttpOnly`, `SameSite=Strict`; over https `Secure` and `__Host-` prefixed (console routes set it). */
+export const SESSION_COOKIE = 'kith_console';
+export const SECURE_SESSION_COOKIE = '__Host-kith_console';
+/** The session cookie's secret, whichever of its two names it came under. */
+export const sessionSecret = (c: Context<AppEnv>) =>
+  getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+
+/**
+ * A console session (the `kith_console` cookie) signs in a staff member of one shop. `owner`: only
+ * owners pass (403 `role_forbidden` for a moderator); `moderation`: moderators too. A write must
+ * come from the console's own origin (`refuseForeignOrigin`). Sets `shop`, `staff`, and `keyKind`
+ * `secret`, since the session acts with the shop's admin rights.
+ */
+export function requireSession(
+  { db, publicUrl }: Deps,
+  need: 'owner' | 'moderation' | 'any',
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    refuseForeignOrigin(c, publicUrl);
+    const secret = sessionSecret(c);
+    const user = secret ? await sessionUser(db, secret) : undefined;
+    if (!user) throw unauthorized('session_required', 'Sign in to the console again: no session, or it ended');
+    if (need === 'owner' && user.role !== 'owner')
+      throw forbidden('role_forbidden', `A ${user.role} may not do this; ask an owner of the shop`);
+    const shop = await getShop(db, user.shopId);
+    if (!shop) throw unauthorized('session_required', 'Sign in to the console again: no session, or it ended');
+    c.set('shop', shop);
+    c.set('keyKind', 'secret');
+    c.set('staff', user);
+    await next();
+  };
+}
+
+/**
+ * Cookies go with every request a browser makes to this server, so a write carrying one must be
+ * from the console's own pages: a write whose `Origin` is another site's (or whose
+ * `Sec-Fetch-Site` says cross-site) is refused (the server's own origin, or `publicUrl`'s behind a proxy) with 403 `origin_not_allowed`. Browsers send
+ * `Origin` on every write; a request without it is no browser's, and carries no one else's cookie.
+ */
+export function refuseForeignOrigin(c: Context<AppEnv>, publicUrl?: string): void {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return;
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  const own = [new URL(c.req.url).origin, ...(publicUrl ? [new URL(publicUrl).origin] : [])];
+  if (
+    (origin !== undefined && !own.includes(origin)) ||
+    (site !== undefined && site !== 'same-origin' && site !== 'none')
+  )
+    throw forbidden('origin_not_allowed', `Console writes come from the console's own origin, not ${origin ?? site}`);
 }

@@ -4,19 +4,20 @@ import type { Db } from '../db.js';
 import type { AppEnv } from '../env.js';
 import { ApiError, badRequest, toErrorResponse } from '../errors.js';
 import { isRetryable } from '../request-tx.js';
+import { recordAudit } from '../domains/audit/storage.js';
 import { clientIp } from './client-ip.js';
 
 /** What `idempotency()` read from a POST, for the write that runs in the handler's transaction. */
 export interface IdempotencyClaim {
   readonly key: string;
-  /** Whose key it is: a key never answers another caller (customer, the secret key, or an anonymous client). */
+  /** Whose key it is: a key never answers another caller (customer, staff member, the secret key, or an anonymous client). */
   readonly caller: string;
   readonly hash: string;
 }
 
 /**
- * Every POST needs an `Idempotency-Key`, scoped to its caller: the signed-in customer, the shop's
- * secret key, or (anonymous writes) the client's address. The key's record and the write commit in
+ * Every POST needs an `Idempotency-Key`, scoped to its caller: the signed-in customer, the staff
+ * member (a console session), the shop's secret key, or (anonymous writes) the client's address. The key's record and the write commit in
  * one transaction (see `runWrite`), so after a crash a retry either replays the answer or runs once.
  * Mount after the auth middleware, which sets the caller.
  */
@@ -47,6 +48,8 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
 const callerOf = (c: Context<AppEnv>) => {
   const customer = c.get('customerId');
   if (customer) return `customer:${customer}`;
+  const staff = c.get('staff');
+  if (staff) return `staff:${staff.id}`;
   return c.get('keyKind') === 'secret' ? 'secret' : `anonymous:${clientIp(c)}`;
 };
 
@@ -90,6 +93,8 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
         // key: a retry with it later runs again instead of replaying the refusal.
         if (res.status >= 500 || res.status === 429) throw new Abort(res);
         if (res.status >= 400) await tx.query('ROLLBACK TO SAVEPOINT kith_handler');
+        // An admin write that was done is in the audit log, in its transaction: both or neither.
+        if (res.ok && c.get('audit')) await recordAudit(tx, c, res);
         if (claim) {
           await tx.query(
             'UPDATE idempotency_keys SET status = $4, body = $5 WHERE shop_id = $1 AND caller = $2 AND key = $3',

@@ -79,6 +79,16 @@ export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 export const productId = z.string().min(1).max(200);
 export const ProductParam = z.object({ id: productId.openapi({ param: { name: 'id', in: 'path' }, example: 'p1' }) });
 
+/** A listing's `?limit=`: 1 to `max`, `fallback` when not given. */
+export const pageLimit = (max: number, fallback: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .openapi({ param: { name: 'limit', in: 'query' } });
+
 /** Opaque keyset cursors; the storage layer answers a malformed one with 400 `invalid_cursor`. */
 export const cursor = z
   .string()

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { GroupBuyCampaign, GroupBuyOffer, GroupBuyTeam } from '@kith/core';
 import { hasContactOrLink } from '../reviews/moderation.js';
-import { cursor, httpUrl, isoDate, MoneySchema, productId } from '../../schemas/common.js';
+import { MoneySchema, cursor, httpUrl, isoDate, pageLimit, productId } from '../../schemas/common.js';
 
 export const TierSchema = z
   .object({
@@ -244,13 +244,7 @@ export const AdminTeamsQuery = z.object({
     .optional()
     .openapi({ param: { name: 'campaign', in: 'query' } }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(100, 50),
 });
 
 /** The `event:` name of messages on `GET /v1/teams/:id/events`; `data` is the public team. */

@@ -98,14 +98,17 @@ export function adminMediaRouter(deps: AppDeps) {
   const app = newRouter();
   const { adminRoute } = routes(deps, 'Photos: admin');
   app.openapi(
-    adminRoute({
-      method: 'get',
-      path: '/media/{id}',
-      operationId: 'getAdminMedia',
-      summary: 'Any photo of the shop (pending ones too)',
-      request: { params: MediaIdParam },
-      responses: { 200: image, ...errorResponses(401, 403, 404) },
-    }),
+    adminRoute(
+      {
+        method: 'get',
+        path: '/media/{id}',
+        operationId: 'getAdminMedia',
+        summary: 'Any photo of the shop (pending ones too)',
+        request: { params: MediaIdParam },
+        responses: { 200: image, ...errorResponses(401, 403, 404) },
+      },
+      { moderation: true },
+    ),
     async (c) => {
       const found = await shopMedia(db, store, c.get('shop').id, c.req.valid('param').id);
       if (!found) throw notFound('Photo');

@@ -7,7 +7,7 @@ import type {
   PointsRedemption,
   PointsReward,
 } from '@kith/core';
-import { cursor, httpUrl, isoDate, MoneySchema } from '../../schemas/common.js';
+import { MoneySchema, cursor, httpUrl, isoDate, pageLimit } from '../../schemas/common.js';
 
 const int = () => z.number().int();
 /** A positive amount (a coupon's value, the amount that earns purchase points). */
@@ -180,13 +180,7 @@ export const PointsRedemptionSchema = z
 
 export const PointsHistoryQuery = z.object({
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(50, 20),
 });
 
 export const PointsRedeemBody = z.object({ rewardId: z.string().min(1).max(100) }).openapi('PointsRedeem');

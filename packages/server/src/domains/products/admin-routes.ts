@@ -147,15 +147,18 @@ export function adminProductsRouter(deps: Deps) {
   );
 
   app.openapi(
-    adminRoute({
-      method: 'get',
-      path: '/products',
-      operationId: 'listProducts',
-      summary: 'List the products',
-      description: 'By id, 50 a page by default.',
-      request: { query: ProductListQuery },
-      responses: { 200: ok(ProductPageSchema, 'OK'), ...errorResponses(400, 401, 403, 429) },
-    }),
+    adminRoute(
+      {
+        method: 'get',
+        path: '/products',
+        operationId: 'listProducts',
+        summary: 'List the products',
+        description: 'By id, 50 a page by default.',
+        request: { query: ProductListQuery },
+        responses: { 200: ok(ProductPageSchema, 'OK'), ...errorResponses(400, 401, 403, 429) },
+      },
+      { moderation: true },
+    ),
     async (c) => c.json(await listProducts(db, c.get('shop').id, c.req.valid('query')), 200),
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursor, isoDate } from '../../schemas/common.js';
+import { cursor, isoDate, pageLimit } from '../../schemas/common.js';
 
 const status = z.enum(['pending', 'published', 'rejected']);
 const displayName = z.string().trim().min(1).max(60);
@@ -55,25 +55,13 @@ export const AnswerIdParam = QuestionIdParam;
 
 export const ListQuestionsQuery = z.object({
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(10)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(50, 10),
 });
 
 export const AdminQueueQuery = z.object({
   status: status.default('pending').openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(100, 50),
 });
 
 export const CreateQuestionBody = z

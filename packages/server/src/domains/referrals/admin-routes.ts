@@ -72,61 +72,73 @@ export function adminReferralsRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    adminRoute({
-      method: 'get',
-      path: '/referrals/visit-bursts',
-      operationId: 'listReferralVisitBursts',
-      summary: 'Codes whose visits hit the hourly cap',
-      description:
-        'Each hour of the last `days` (1 to 90, default 7) in which a code had visits refused by `visitsPerHour`, newest first (at most 500): the code, its advocate, the hour (UTC), the visits counted and refused in it. A flood of one link (scripted clicks, a link posted to a coupon site) shows here.',
-      request: { query: VisitBurstsQuery },
-      responses: { 200: ok(z.object({ items: z.array(VisitBurstSchema) })), ...errorResponses(400, 401, 403) },
-    }),
+    adminRoute(
+      {
+        method: 'get',
+        path: '/referrals/visit-bursts',
+        operationId: 'listReferralVisitBursts',
+        summary: 'Codes whose visits hit the hourly cap',
+        description:
+          'Each hour of the last `days` (1 to 90, default 7) in which a code had visits refused by `visitsPerHour`, newest first (at most 500): the code, its advocate, the hour (UTC), the visits counted and refused in it. A flood of one link (scripted clicks, a link posted to a coupon site) shows here.',
+        request: { query: VisitBurstsQuery },
+        responses: { 200: ok(z.object({ items: z.array(VisitBurstSchema) })), ...errorResponses(400, 401, 403) },
+      },
+      { moderation: true },
+    ),
     async (c) => c.json(await visitBursts(db, c.get('shop').id, c.req.valid('query').days), 200),
   );
 
   app.openapi(
-    adminRoute({
-      method: 'get',
-      path: '/referrals',
-      operationId: 'listReferralConversions',
-      summary: 'Conversions, for review',
-      description:
-        'Oldest first, keyset-paged, optionally of one `status` (`flagged`: the review queue), each with its reasons, order and both customers.',
-      request: { query: AdminConversionsQuery },
-      responses: {
-        200: ok(z.object({ items: z.array(AdminConversionSchema), nextCursor: z.string().nullable() })),
-        ...errorResponses(400, 401, 403),
+    adminRoute(
+      {
+        method: 'get',
+        path: '/referrals',
+        operationId: 'listReferralConversions',
+        summary: 'Conversions, for review',
+        description:
+          'Oldest first, keyset-paged, optionally of one `status` (`flagged`: the review queue), each with its reasons, order and both customers.',
+        request: { query: AdminConversionsQuery },
+        responses: {
+          200: ok(z.object({ items: z.array(AdminConversionSchema), nextCursor: z.string().nullable() })),
+          ...errorResponses(400, 401, 403),
+        },
       },
-    }),
+      { moderation: true },
+    ),
     async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query')), 200),
   );
 
   app.openapi(
-    adminRoute({
-      method: 'post',
-      path: '/referrals/{id}/approve',
-      operationId: 'approveReferral',
-      summary: 'Accept a flagged conversion',
-      description:
-        'Rewarded now when its return window has passed, else pending until then. Only a flagged conversion: 409 `illegal_transition` otherwise.',
-      request: { params: ConversionIdParam, headers: IdempotencyHeader },
-      responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
-    }),
+    adminRoute(
+      {
+        method: 'post',
+        path: '/referrals/{id}/approve',
+        operationId: 'approveReferral',
+        summary: 'Accept a flagged conversion',
+        description:
+          'Rewarded now when its return window has passed, else pending until then. Only a flagged conversion: 409 `illegal_transition` otherwise.',
+        request: { params: ConversionIdParam, headers: IdempotencyHeader },
+        responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
+      },
+      { moderation: true },
+    ),
     async (c) => c.json(await approveConversion(db, c.get('shop').id, c.req.valid('param').id), 200),
   );
 
   app.openapi(
-    adminRoute({
-      method: 'post',
-      path: '/referrals/{id}/deny',
-      operationId: 'denyReferral',
-      summary: 'Refuse a conversion',
-      description:
-        'A flagged or pending conversion becomes denied (reason `denied_by_merchant`); 409 `illegal_transition` otherwise.',
-      request: { params: ConversionIdParam, headers: IdempotencyHeader },
-      responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
-    }),
+    adminRoute(
+      {
+        method: 'post',
+        path: '/referrals/{id}/deny',
+        operationId: 'denyReferral',
+        summary: 'Refuse a conversion',
+        description:
+          'A flagged or pending conversion becomes denied (reason `denied_by_merchant`); 409 `illegal_transition` otherwise.',
+        request: { params: ConversionIdParam, headers: IdempotencyHeader },
+        responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
+      },
+      { moderation: true },
+    ),
     async (c) => c.json(await denyConversion(db, c.get('shop').id, c.req.valid('param').id), 200),
   );
 

@@ -7,7 +7,7 @@ import type {
   ReferralReward,
   ReferralStats,
 } from '@kith/core';
-import { cursor, httpUrl, isoDate, MoneySchema, productId } from '../../schemas/common.js';
+import { MoneySchema, cursor, httpUrl, isoDate, pageLimit, productId } from '../../schemas/common.js';
 
 const int = () => z.number().int();
 const PositiveMoney = MoneySchema.extend({ minor: int().min(1).max(1_000_000_000) });
@@ -223,13 +223,7 @@ export const AdminConversionsQuery = z.object({
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(100, 50),
 });
 
 export const SignupBody = z

@@ -4,7 +4,7 @@ import { linksFor } from '../media/links.js';
 import { jsonBody, newRouter, routes } from '../../router.js';
 import { errorResponses, IdempotencyHeader } from '../../schemas/common.js';
 import { AdminReviewsQuery, ReplyBody, ReviewIdParam, ReviewSchema, SettingsBody } from './schemas.js';
-import { adminList, getSettings, reply, setStatus, updateSettings } from './storage.js';
+import { adminList, getSettings, moderationState, reply, setStatus, updateSettings } from './storage.js';
 
 const reviewOk = { description: 'OK', content: { 'application/json': { schema: ReviewSchema } } };
 const SettingsSchema = SettingsBody.required();
@@ -16,29 +16,32 @@ export function adminReviewsRouter(deps: AppDeps) {
   const { adminRoute } = routes(deps, 'Reviews: admin');
 
   app.openapi(
-    adminRoute({
-      method: 'get',
-      path: '/reviews',
-      operationId: 'listReviewsForModeration',
-      summary: 'The moderation queue',
-      description:
-        "Oldest first, keyset-paged, with each review's flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.",
-      request: { query: AdminReviewsQuery },
-      responses: {
-        200: {
-          description: 'OK',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })),
-                nextCursor: z.string().nullable(),
-              }),
+    adminRoute(
+      {
+        method: 'get',
+        path: '/reviews',
+        operationId: 'listReviewsForModeration',
+        summary: 'The moderation queue',
+        description:
+          "Oldest first, keyset-paged, with each review's flags (`contact_or_link`, `duplicate_text`, `media`, `reported`). Photos of pending reviews: `GET /v1/admin/media/{id}`.",
+        request: { query: AdminReviewsQuery },
+        responses: {
+          200: {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: z.object({
+                  items: z.array(ReviewSchema.extend({ flags: z.array(z.string()) })),
+                  nextCursor: z.string().nullable(),
+                }),
+              },
             },
           },
+          ...errorResponses(400, 401, 403),
         },
-        ...errorResponses(400, 401, 403),
       },
-    }),
+      { moderation: true },
+    ),
     async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query'), linksFor(deps, c)), 200),
   );
 
@@ -47,33 +50,42 @@ export function adminReviewsRouter(deps: AppDeps) {
     ['reject', 'rejected'],
   ] as const) {
     app.openapi(
-      adminRoute({
-        method: 'post',
-        path: `/reviews/{id}/${action}`,
-        operationId: action === 'approve' ? 'approveReview' : 'rejectReview',
-        summary: action === 'approve' ? 'Publish a review' : 'Reject a review',
-        request: { params: ReviewIdParam, headers: IdempotencyHeader },
-        responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
-      }),
-      async (c) =>
-        c.json(await setStatus(db, c.get('shop').id, c.req.valid('param').id, status, linksFor(deps, c)), 200),
+      adminRoute(
+        {
+          method: 'post',
+          path: `/reviews/{id}/${action}`,
+          operationId: action === 'approve' ? 'approveReview' : 'rejectReview',
+          summary: action === 'approve' ? 'Publish a review' : 'Reject a review',
+          request: { params: ReviewIdParam, headers: IdempotencyHeader },
+          responses: { 200: reviewOk, ...errorResponses(401, 403, 404, 422, 429) },
+        },
+        { moderation: true },
+      ),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        c.set('auditBefore', await moderationState(db, c.get('shop').id, id));
+        return c.json(await setStatus(db, c.get('shop').id, id, status, linksFor(deps, c)), 200);
+      },
     );
   }
 
   app.openapi(
-    adminRoute({
-      method: 'post',
-      path: '/reviews/{id}/reply',
-      operationId: 'replyToReview',
-      summary: 'Reply as the merchant',
-      request: { params: ReviewIdParam, headers: IdempotencyHeader, body: jsonBody(ReplyBody) },
-      responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
-    }),
-    async (c) =>
-      c.json(
-        await reply(db, c.get('shop').id, c.req.valid('param').id, c.req.valid('json').body, linksFor(deps, c)),
-        200,
-      ),
+    adminRoute(
+      {
+        method: 'post',
+        path: '/reviews/{id}/reply',
+        operationId: 'replyToReview',
+        summary: 'Reply as the merchant',
+        request: { params: ReviewIdParam, headers: IdempotencyHeader, body: jsonBody(ReplyBody) },
+        responses: { 200: reviewOk, ...errorResponses(400, 401, 403, 404, 422, 429) },
+      },
+      { moderation: true },
+    ),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      c.set('auditBefore', await moderationState(db, c.get('shop').id, id));
+      return c.json(await reply(db, c.get('shop').id, id, c.req.valid('json').body, linksFor(deps, c)), 200);
+    },
   );
 
   app.openapi(

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { MEDIA_LIMITS } from '@kith/core/image';
-import { cursor, httpUrl, isoDate, productId } from '../../schemas/common.js';
+import { cursor, httpUrl, isoDate, pageLimit, productId } from '../../schemas/common.js';
 
 export const ReviewSchema = z
   .object({
@@ -88,13 +88,7 @@ export const ListReviewsQuery = z.object({
     .optional()
     .openapi({ param: { name: 'q', in: 'query' }, description: 'Keyword in title or text' }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(50, 20),
 });
 
 export const SummariesQuery = z.object({
@@ -147,13 +141,7 @@ export const AdminReviewsQuery = z.object({
     .default('pending')
     .openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(100, 50),
 });
 
 export const ReplyBody = z.object({ body: z.string().trim().min(1).max(2000) }).openapi('ReviewReply');

@@ -425,6 +425,19 @@ export async function setStatus(
   });
 }
 
+/** What moderation can change of a review, for the audit log's `before`. Undefined for an unknown id. */
+export async function moderationState(
+  db: Db,
+  shopId: string,
+  id: string,
+): Promise<{ status: string; reply: string | null } | undefined> {
+  const { rows } = await db.query<{ status: string; reply_body: string | null }>(
+    'SELECT status, reply_body FROM reviews WHERE shop_id = $1 AND id = $2',
+    [shopId, id],
+  );
+  return rows[0] && { status: rows[0].status, reply: rows[0].reply_body };
+}
+
 export async function reply(db: Db, shopId: string, id: string, body: string, links: Links): Promise<ReviewResponse> {
   const { rows } = await db.query<Row>(
     `UPDATE reviews SET reply_body = $3, reply_at = now(), updated_at = now() WHERE shop_id = $1 AND id = $2 RETURNING ${COLUMNS}`,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { cursor, httpUrl, isoDate } from '../../schemas/common.js';
+import { cursor, httpUrl, isoDate, pageLimit } from '../../schemas/common.js';
 
 export const WebhookSettingsBody = z
   .object({ url: httpUrl, rotateSecret: z.boolean().optional() })
@@ -58,13 +58,7 @@ export const DeliveriesQuery = z.object({
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
   cursor,
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageLimit(100, 50),
 });
 
 export type WebhookDeliveryResponse = z.infer<typeof DeliverySchema>;

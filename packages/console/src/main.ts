@@ -1,0 +1,2 @@
+// The console's one script (served at /admin/console.js): every screen, bundled with Lit.
+import './app.js';
