@@ -17,7 +17,10 @@ interface Screen {
 }
 const SCREENS: Record<string, Screen> = {
   overview: { label: 'nav.overview', render: () => html`<kc-overview></kc-overview>` },
-  moderation: { label: 'nav.moderation', render: () => html`<kc-moderation></kc-moderation>` },
+  moderation: {
+    label: 'nav.moderation',
+    render: (s) => html`<kc-moderation .shopName=${s.shop.name}></kc-moderation>`,
+  },
   audit: { label: 'nav.audit', render: () => html`<kc-audit></kc-audit>` },
   staff: { label: 'nav.staff', render: (s) => html`<kc-staff .me=${s.user.id}></kc-staff>`, owner: true },
 };

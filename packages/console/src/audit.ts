@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { Paged } from './paged.js';
 import { ConsoleElement, formatDate, t } from './i18n.js';
-import { reportError } from './moderation.js';
+import { reportError } from './queue.js';
 import { base } from './styles.js';
 
 interface Entry {

@@ -13,8 +13,16 @@ interface Count {
 const LIMIT = 100;
 const COUNTS: Count[] = [
   { key: 'overview.pendingReviews', path: `/v1/admin/reviews?status=pending&limit=${LIMIT}`, href: '#/moderation' },
-  { key: 'overview.pendingQuestions', path: `/v1/admin/questions?status=pending&limit=${LIMIT}`, href: '#/moderation' },
-  { key: 'overview.flaggedReferrals', path: `/v1/admin/referrals?status=flagged&limit=${LIMIT}`, href: '#/moderation' },
+  {
+    key: 'overview.pendingQuestions',
+    path: `/v1/admin/questions?status=pending&limit=${LIMIT}`,
+    href: '#/moderation/questions',
+  },
+  {
+    key: 'overview.flaggedReferrals',
+    path: `/v1/admin/referrals?status=flagged&limit=${LIMIT}`,
+    href: '#/moderation/referrals',
+  },
 ];
 
 /** What needs a look now: the moderation queues' sizes, each linking to its queue. */

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { api, ApiError } from './api.js';
 import { ConsoleElement, t } from './i18n.js';
-import { reportError } from './moderation.js';
+import { reportError } from './queue.js';
 import { base } from './styles.js';
 
 interface Staff {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { Deps } from './env.js';
-import { eventsAfter, latestEventId, type EventLog } from './storage/events.js';
+import { eventsAfter, type EventLog } from './storage/events.js';
 
 export interface SnapshotStream {
   readonly log: EventLog;
@@ -9,6 +9,11 @@ export interface SnapshotStream {
   readonly subjectId: string;
   /** The current state, read (and any 404 thrown) before the stream starts. */
   readonly current: unknown;
+  /**
+   * The subject's latest event id read before `current` (`latestEventId`): whatever the log holds
+   * after it may have happened after `current` was read, and is sent after it.
+   */
+  readonly currentAt: string;
   /** `Last-Event-ID` (header or query) to resume after. */
   readonly resumeFrom?: string;
   /** Applied to each snapshot as it is sent (the team stream stamps `serverTime`). */
@@ -17,8 +22,9 @@ export interface SnapshotStream {
 
 /**
  * An SSE stream of one subject's snapshots: missed events after `Last-Event-ID` (or the current
- * state), then every change the hub pushes, each once and in id order, with `: ping` heartbeats.
- * The `event:` name is the log's topic.
+ * state and any event logged since it was read), then every change the hub pushes, each once and
+ * in id order, with `: ping` heartbeats. The `event:` name is the log's topic. A change committed
+ * between reading `current` and subscribing to the hub is in the log, so it is never lost.
  */
 export function streamSnapshots(c: Context, { db, hub, heartbeatMs = 15_000 }: Deps, s: SnapshotStream): Response {
   const render = s.render ?? ((d) => d);
@@ -43,7 +49,10 @@ export function streamSnapshots(c: Context, { db, hub, heartbeatMs = 15_000 }: D
           ? await eventsAfter(db, s.log, s.shopId, s.subjectId, s.resumeFrom)
           : [];
       if (missed.length) for (const e of missed) await send(e);
-      else await send({ id: await latestEventId(db, s.log, s.shopId, s.subjectId), data: s.current });
+      else {
+        await send({ id: s.currentAt, data: s.current });
+        for (const e of await eventsAfter(db, s.log, s.shopId, s.subjectId, s.currentAt)) await send(e);
+      }
       replaying = false;
       for (const e of pending.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))) await send(e);
       await closed;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createApp } from '@kith/server';
 import {
   client,
   createTestServer,
@@ -284,6 +285,43 @@ describe(`live routes (${ENGINE})`, () => {
         [
           ['live', 9],
           ['ended', undefined],
+        ],
+      );
+    });
+
+    it('a change committed between reading the state and subscribing is still sent, after the state', async () => {
+      const { shop } = await shopWithShow();
+      // The stream's read of the show is answered, then, before the stream subscribes, the show
+      // goes live and its notification passes with nobody listening for it yet.
+      let armed = true;
+      const db = {
+        kind: t.db.kind,
+        query: async (sql, params) => {
+          const result = await t.db.query(sql, params);
+          if (armed && /FROM live_shows/.test(sql) && params?.[1] === 'show-a') {
+            armed = false;
+            const started = await client(app, shop.secretKey).post('/v1/admin/live/shows/show-a/start', {
+              viewerCount: 7,
+            });
+            assert.equal(started.status, 200, started.text);
+            await new Promise((r) => setTimeout(r, 300));
+          }
+          return result;
+        },
+        transaction: (fn) => t.db.transaction(fn),
+        listen: (channel, fn) => t.db.listen(channel, fn),
+        onListenRestored: (fn) => t.db.onListenRestored(fn),
+        close: async () => {},
+      };
+      const app = createApp({ db, hub: t.hub, heartbeatMs: 200 });
+      const res = await app.request(`/v1/live/shows/show-a/events?key=${shop.publishableKey}`);
+      const events = (await readEvents(res, 4, 2000)).filter((e) => !e.comment);
+      assert.equal(armed, false, 'the write ran inside the stream request');
+      assert.deepEqual(
+        events.map((e) => [e.data.status, e.data.viewerCount]),
+        [
+          ['scheduled', undefined],
+          ['live', 7],
         ],
       );
     });

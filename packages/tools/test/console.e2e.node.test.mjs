@@ -25,6 +25,13 @@ let demo;
 let browser;
 before(async () => {
   demo = await startDemo();
+  // Every shopper here writes from 127.0.0.1: more reviews and questions an hour than the demo allows one address.
+  const settings = await fetch(`${demo.url}/v1/admin/reviews/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${demo.shop.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ submissionsPerHour: 1000 }),
+  });
+  assert.equal(settings.status, 200);
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 after(async () => {
@@ -228,6 +235,129 @@ describe('the merchant console (Chromium, demo server)', () => {
     }
   });
 
+  it('questions, answers and flagged referrals have their queues: answered as the shop, published, accepted', async () => {
+    const shopper = async (/** @type {string} */ id) => ({
+      authorization: `Bearer ${demo.shop.publishableKey}`,
+      'x-kith-customer': await signCustomerToken(demo.shop.secretKey, id),
+      'content-type': 'application/json',
+    });
+    const send = async (
+      /** @type {string} */ path,
+      /** @type {unknown} */ body,
+      /** @type {Record<string, string>} */ headers,
+    ) =>
+      (
+        await fetch(`${demo.url}${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': crypto.randomUUID() },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    // A question that waits (it names an email address), and an answer that waits on a published one.
+    const question = await send(
+      '/v1/products/p1/questions',
+      { body: 'Is it washable? Email me at ana@example.com', displayName: 'Ana' },
+      await shopper('console-e2e-q'),
+    );
+    assert.equal(question.status, 'pending', JSON.stringify(question));
+    const published = (
+      await (
+        await fetch(`${demo.url}/v1/products/p1/questions`, {
+          headers: { authorization: `Bearer ${demo.shop.publishableKey}` },
+        })
+      ).json()
+    ).items[0];
+    const answer = await send(
+      `/v1/questions/${published.id}/answers`,
+      { body: 'Yes, see https://example.com/care', displayName: 'Bo' },
+      await shopper('console-e2e-a'),
+    );
+    assert.equal(answer.status, 'pending', JSON.stringify(answer));
+    // A referral conversion the fraud checks hold back: a second friend's order from the first one's address.
+    const admin = async (/** @type {string} */ method, /** @type {string} */ path, /** @type {unknown} */ body) =>
+      (
+        await fetch(`${demo.url}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${demo.shop.secretKey}`,
+            'content-type': 'application/json',
+            'idempotency-key': crypto.randomUUID(),
+          },
+          body: JSON.stringify(body),
+        })
+      ).json();
+    await admin('PUT', '/v1/admin/referrals/settings', { sameIpLimit: 1 });
+    const link = await send('/v1/referrals/links', { url: `${demo.url}/` }, await shopper('console-e2e-advocate'));
+    assert.ok(link.code, JSON.stringify(link));
+    const refer = (/** @type {string} */ friend) =>
+      admin('POST', '/v1/admin/orders', {
+        id: `ord-${friend}`,
+        customerId: friend,
+        productIds: ['p1'],
+        total: { minor: 4200, currency: 'USD' },
+        referralCode: link.code,
+        ip: '203.0.113.9',
+      });
+    const first = await refer('console-e2e-friend-1');
+    assert.equal(first.referral?.status, 'pending', JSON.stringify(first));
+    const held = await refer('console-e2e-friend-2');
+    assert.deepEqual([held.referral?.status, held.referral?.reasons], ['flagged', ['same_ip']], JSON.stringify(held));
+
+    const email = await staff('moderator');
+    const { context, page } = await console_();
+    try {
+      await signIn(page, email);
+      await page.getByRole('link', { name: 'Moderation' }).click();
+      const queues = page.getByRole('navigation', { name: 'Queues' });
+      await queues.getByRole('link', { name: 'Questions' }).click();
+      const card = page.locator('article', { hasText: 'Is it washable?' });
+      await card.getByText('Contact details or a link').waitFor();
+      await card.getByRole('button', { name: 'Answer' }).click();
+      await card.getByLabel('Your answer (published at once)').fill('Yes: 30 °C, inside out.');
+      assert.equal(await card.getByLabel('Signed as').inputValue(), 'Kith demo shop', 'signed as the shop by default');
+      await card.getByRole('button', { name: 'Publish answer' }).click();
+      await card.getByText('Yes: 30 °C, inside out.').waitFor();
+      await card.getByRole('button', { name: 'Approve' }).click();
+      await card.getByText('Published', { exact: true }).waitFor();
+      const listed = (
+        await (
+          await fetch(`${demo.url}/v1/products/p1/questions`, {
+            headers: { authorization: `Bearer ${demo.shop.publishableKey}` },
+          })
+        ).json()
+      ).items;
+      const shown = listed.find((/** @type {any} */ q) => q.id === question.id);
+      assert.deepEqual(
+        [shown?.answers[0]?.body, shown?.answers[0]?.author.role],
+        ['Yes: 30 °C, inside out.', 'merchant'],
+      );
+
+      await queues.getByRole('link', { name: 'Answers' }).click();
+      const answerCard = page.locator('article', { hasText: 'Yes, see https://example.com/care' });
+      await answerCard.focus();
+      await page.keyboard.press('a');
+      await answerCard.getByText('Published', { exact: true }).waitFor();
+
+      await queues.getByRole('link', { name: 'Referrals' }).click();
+      const conversion = page.locator('article', { hasText: 'console-e2e-friend-2' });
+      await conversion.getByText('Several friends from one address').waitFor();
+      await conversion.getByRole('button', { name: 'Refuse' }).click();
+      await conversion.getByText('Refused', { exact: true }).waitFor();
+
+      await page.getByRole('link', { name: 'Audit log' }).click();
+      const rows = page.locator('tbody tr', { hasText: email });
+      await rows.first().waitFor();
+      assert.deepEqual(
+        (await rows.allInnerTexts()).map((r) => r.split('\t').slice(2, 3).join()),
+        ['denyReferral', 'approveAnswer', 'approveQuestion', 'answerQuestionAsStaff'],
+      );
+      assert.match((await rows.allInnerTexts())[0] ?? '', /status: "flagged" → "denied"/);
+      assert.deepEqual(await findings(page, 'queues'), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('every screen passes axe, in English and Chinese, at 1100 and 390 px; the CSP allows all it does', async () => {
     await pendingReview(
       'console-e2e-axe',
@@ -261,7 +391,15 @@ describe('the merchant console (Chromium, demo server)', () => {
         await signIn(page, email);
         for (const lang of ['en', 'zh-CN']) {
           await page.locator('#lang').selectOption(lang);
-          for (const screen of ['overview', 'moderation', 'audit', 'staff']) {
+          for (const screen of [
+            'overview',
+            'moderation',
+            'moderation/questions',
+            'moderation/answers',
+            'moderation/referrals',
+            'audit',
+            'staff',
+          ]) {
             await page.goto(`${demo.url}/admin/#/${screen}`);
             await page.locator('main h1').waitFor();
             await page.waitForLoadState('networkidle');

@@ -4,7 +4,7 @@ import { newRouter, optionalJson, routes } from '../../router.js';
 import { errorResponses, IdempotencyHeader, ProductParam } from '../../schemas/common.js';
 import { CampaignIdParam, IdParam, JoinBody, OfferSchema, TeamSchema } from './schemas.js';
 import { StreamQuery } from '../live/schemas.js';
-import { TEAM_LOG } from '../../storage/events.js';
+import { latestEventId, TEAM_LOG } from '../../storage/events.js';
 import { getOffer, getTeam, joinTeam, leaveTeam, startTeam } from './storage.js';
 import { streamSnapshots } from '../../sse.js';
 
@@ -16,10 +16,12 @@ const customerOf = (c: Context<AppEnv>) => c.get('customerId') as string | undef
 /** A team's live stream: its public view (never `you`), stamped with the server's clock when sent. */
 async function streamTeam(c: Context<AppEnv>, deps: AppDeps, id: string, lastEventId?: string) {
   const shopId = c.get('shop').id;
+  // The log's position first, then the state: what happens in between is sent after it.
+  const currentAt = await latestEventId(deps.db, TEAM_LOG, shopId, id);
   const { you: _you, ...current } = await getTeam(deps.db, shopId, id); // 404 before the stream starts
   const resumeFrom = c.req.header('last-event-id') ?? lastEventId;
   const render = (team: unknown) => ({ ...(team as object), serverTime: new Date().toISOString() });
-  return streamSnapshots(c, deps, { log: TEAM_LOG, shopId, subjectId: id, current, resumeFrom, render });
+  return streamSnapshots(c, deps, { log: TEAM_LOG, shopId, subjectId: id, current, currentAt, resumeFrom, render });
 }
 
 /** Group buy for shoppers: the offer, teams, joining and leaving, and each team's live stream. */

@@ -2,7 +2,7 @@ import type { Deps } from '../../env.js';
 import { newRouter, routes } from '../../router.js';
 import { errorResponses } from '../../schemas/common.js';
 import { FindShowQuery, FindShowResponse, LiveShowSchema, ShowIdParam, StreamQuery } from './schemas.js';
-import { SHOW_LOG } from '../../storage/events.js';
+import { latestEventId, SHOW_LOG } from '../../storage/events.js';
 import { findShowForProduct, getShow } from './storage.js';
 import { streamSnapshots } from '../../sse.js';
 
@@ -60,9 +60,11 @@ export function liveRouter(deps: Deps) {
     async (c) => {
       const shopId = c.get('shop').id;
       const { id } = c.req.valid('param');
+      // The log's position first, then the state: what happens in between is sent after it.
+      const currentAt = await latestEventId(db, SHOW_LOG, shopId, id);
       const current = await getShow(db, shopId, id); // 404 before the stream starts
       const resumeFrom = c.req.header('last-event-id') ?? c.req.valid('query').lastEventId;
-      return streamSnapshots(c, deps, { log: SHOW_LOG, shopId, subjectId: id, current, resumeFrom });
+      return streamSnapshots(c, deps, { log: SHOW_LOG, shopId, subjectId: id, current, currentAt, resumeFrom });
     },
   );
 

@@ -12,7 +12,7 @@ import {
   QuestionSchema,
   StaffAnswerBody,
 } from './schemas.js';
-import { adminAnswers, adminQuestions, setAnswerStatus, setQuestionStatus, staffAnswer } from './storage.js';
+import { adminAnswers, adminQuestions, setAnswerStatus, setQuestionStatus, staffAnswer, statusOf } from './storage.js';
 
 const page = <T extends z.ZodType>(item: T) => ({
   description: 'OK',
@@ -72,7 +72,11 @@ export function adminQuestionsRouter(deps: AppDeps) {
         },
         { moderation: true },
       ),
-      async (c) => c.json(await setQuestionStatus(db, c.get('shop').id, c.req.valid('param').id, status), 200),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        c.set('auditBefore', await statusOf(db, c.get('shop').id, 'question', id));
+        return c.json(await setQuestionStatus(db, c.get('shop').id, id, status), 200);
+      },
     );
     app.openapi(
       adminRoute(
@@ -86,7 +90,11 @@ export function adminQuestionsRouter(deps: AppDeps) {
         },
         { moderation: true },
       ),
-      async (c) => c.json(await setAnswerStatus(db, c.get('shop').id, c.req.valid('param').id, status), 200),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        c.set('auditBefore', await statusOf(db, c.get('shop').id, 'answer', id));
+        return c.json(await setAnswerStatus(db, c.get('shop').id, id, status), 200);
+      },
     );
   }
 

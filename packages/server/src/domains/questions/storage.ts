@@ -287,6 +287,21 @@ export async function adminAnswers(
   };
 }
 
+/** A question's or answer's status before moderation changes it (the audit log's `before`); undefined for an unknown id. */
+export async function statusOf(
+  db: Db,
+  shopId: string,
+  kind: 'question' | 'answer',
+  id: string,
+): Promise<{ status: string } | undefined> {
+  const table = kind === 'question' ? 'questions' : 'answers';
+  const { rows } = await db.query<{ status: string }>(`SELECT status FROM ${table} WHERE shop_id = $1 AND id = $2`, [
+    shopId,
+    id,
+  ]);
+  return rows[0] && { status: rows[0].status };
+}
+
 export async function setQuestionStatus(
   db: Db,
   shopId: string,

@@ -16,6 +16,7 @@ import {
 import {
   adminList,
   approveConversion,
+  conversionStatus,
   denyConversion,
   getSettings,
   putSettings,
@@ -122,7 +123,11 @@ export function adminReferralsRouter(deps: AppDeps) {
       },
       { moderation: true },
     ),
-    async (c) => c.json(await approveConversion(db, c.get('shop').id, c.req.valid('param').id), 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      c.set('auditBefore', await conversionStatus(db, c.get('shop').id, id));
+      return c.json(await approveConversion(db, c.get('shop').id, id), 200);
+    },
   );
 
   app.openapi(
@@ -139,7 +144,11 @@ export function adminReferralsRouter(deps: AppDeps) {
       },
       { moderation: true },
     ),
-    async (c) => c.json(await denyConversion(db, c.get('shop').id, c.req.valid('param').id), 200),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      c.set('auditBefore', await conversionStatus(db, c.get('shop').id, id));
+      return c.json(await denyConversion(db, c.get('shop').id, id), 200);
+    },
   );
 
   return app;

@@ -707,6 +707,15 @@ async function locked(tx: Db, shopId: string, id: string): Promise<ConversionRow
 const illegal = (from: string, to: string) =>
   conflict('illegal_transition', `A ${from} conversion cannot become ${to}`);
 
+/** A conversion's status before the merchant decides on it (the audit log's `before`); undefined for an unknown id. */
+export async function conversionStatus(db: Db, shopId: string, id: string): Promise<{ status: string } | undefined> {
+  const { rows } = await db.query<{ status: string }>(
+    'SELECT status FROM referral_conversions WHERE shop_id = $1 AND id = $2',
+    [shopId, id],
+  );
+  return rows[0] && { status: rows[0].status };
+}
+
 /** A flagged conversion the merchant accepts: rewarded now when its window has passed, else pending until then. */
 export async function approveConversion(db: Db, shopId: string, id: string): Promise<AdminConversionResponse> {
   return db.transaction(async (tx) => {
