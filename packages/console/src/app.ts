@@ -8,6 +8,7 @@ import './overview.js';
 import './moderation.js';
 import './audit.js';
 import './staff.js';
+import './settings.js';
 
 interface Screen {
   readonly label: StringKey;
@@ -23,6 +24,7 @@ const SCREENS: Record<string, Screen> = {
   },
   audit: { label: 'nav.audit', render: () => html`<kc-audit></kc-audit>` },
   staff: { label: 'nav.staff', render: (s) => html`<kc-staff .me=${s.user.id}></kc-staff>`, owner: true },
+  settings: { label: 'nav.settings', render: () => html`<kc-settings></kc-settings>`, owner: true },
 };
 
 const route = () => /^#\/([\w-]+)/.exec(location.hash)?.[1] ?? 'overview';

@@ -2,7 +2,9 @@
 // The merchant console in Chromium, on the demo server (`npm start`'s): a moderator signs in with
 // the form, approves a pending photo review and replies, by button and by key; the shopper's page
 // then shows the review with the reply; the audit log shows both actions by that moderator; a
-// moderator sees no owner's screen and the API refuses them an owner's write. Every screen, in
+// moderator sees no owner's screen and the API refuses them an owner's write. The queues for
+// questions, answers and held-back referrals work by button and key. An owner allows a site,
+// points webhooks somewhere and rotates the secret key from Settings. Every screen, in
 // English and Chinese, at desktop and phone widths, passes axe (WCAG 2.2 AA) under the console's
 // CSP with Trusted Types, without a violation or an uncaught error.
 // Run after `npm run build`.
@@ -399,6 +401,7 @@ describe('the merchant console (Chromium, demo server)', () => {
             'moderation/referrals',
             'audit',
             'staff',
+            'settings',
           ]) {
             await page.goto(`${demo.url}/admin/#/${screen}`);
             await page.locator('main h1').waitFor();
@@ -439,5 +442,50 @@ describe('the merchant console (Chromium, demo server)', () => {
       }
     }
     assert.deepEqual(wrong, []);
+  });
+
+  it("an owner's settings: a site allowed, the secret key rotated (shown once), webhooks pointed somewhere", async () => {
+    const email = await staff('owner');
+    const { context, page } = await console_();
+    try {
+      await signIn(page, email);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      // The script tag carries the publishable key, never the secret one.
+      const tag = await page.locator('pre').innerText();
+      assert.ok(tag.includes(demo.shop.publishableKey) && !tag.includes('sk_'), tag);
+
+      await page.getByLabel('Add a site (scheme, host and port)').fill('https://acme.example/path');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByText('Enter a site as https://shop.example.com').waitFor();
+      await page.getByLabel('Add a site (scheme, host and port)').fill('https://acme.example/');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.locator('li', { hasText: 'https://acme.example' }).waitFor();
+      const summary = (/** @type {string} */ origin) =>
+        fetch(`${demo.url}/v1/products/p1/reviews/summary`, {
+          headers: { authorization: `Bearer ${demo.shop.publishableKey}`, origin },
+        });
+      assert.equal((await summary('https://acme.example')).status, 200);
+      await page.getByRole('button', { name: 'Remove https://acme.example' }).click();
+      await page.getByText('Sites saved.').waitFor({ state: 'attached' });
+      assert.equal((await summary('https://acme.example')).status, 403);
+
+      await page.getByLabel('Where Kith sends webhooks').fill('https://acme.example/hooks');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('output', { hasText: /whsec_/ }).waitFor();
+
+      // The rotation leaves the demo shop's old key refused: this test goes last.
+      await page.getByLabel('The old key keeps verifying customer tokens for').selectOption('0');
+      await page.getByRole('button', { name: 'Rotate the secret key' }).click();
+      const shown = await page.locator('output', { hasText: /sk_/ }).innerText();
+      const newKey = /sk_[\w-]+/.exec(shown)?.[0];
+      const whoami = (/** @type {string} */ key) =>
+        fetch(`${demo.url}/v1/admin/shop`, { headers: { authorization: `Bearer ${key}` } });
+      assert.equal((await whoami(demo.shop.secretKey)).status, 401);
+      assert.equal((await whoami(newKey ?? '')).status, 200);
+      assert.deepEqual(await findings(page, 'settings'), []);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -1,12 +1,27 @@
 import type { AppDeps } from '../../env.js';
 import { conflict } from '../../errors.js';
-import { newRouter, ok, optionalJson, routes } from '../../router.js';
+import { jsonBody, newRouter, ok, optionalJson, routes } from '../../router.js';
 import { errorResponses } from '../../schemas/common.js';
 import { customerTokenKeyId } from '../../tokens.js';
-import { DEFAULT_KEY_OVERLAP_SECONDS, RotatedKeySchema, RotateKeyBody } from './schemas.js';
-import { rotateSecretKey } from './storage.js';
+import {
+  DEFAULT_KEY_OVERLAP_SECONDS,
+  originOf,
+  OriginsBody,
+  RotatedKeySchema,
+  RotateKeyBody,
+  ShopSettingsSchema,
+} from './schemas.js';
+import { rotateSecretKey, setAllowedOrigins, type Shop } from './storage.js';
 
-/** The shop's own keys: rotating the secret key. */
+const settingsOf = (shop: Shop) => ({
+  id: shop.id,
+  name: shop.name,
+  publishableKey: shop.publishableKey,
+  keyId: customerTokenKeyId(shop.secretKey),
+  allowedOrigins: [...shop.allowedOrigins],
+});
+
+/** The shop's own settings: its keys (rotating the secret key) and the sites that may use them. */
 export function adminKeysRouter(deps: AppDeps) {
   const { db } = deps;
   const app = newRouter();
@@ -43,6 +58,38 @@ export function adminKeysRouter(deps: AppDeps) {
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    adminRoute({
+      method: 'get',
+      path: '/shop',
+      operationId: 'getShopSettings',
+      summary: "The shop's keys and sites",
+      description: 'The publishable key, the `kid` of the current secret key (never the key) and the allowed origins.',
+      responses: { 200: ok(ShopSettingsSchema), ...errorResponses(401, 403) },
+    }),
+    (c) => c.json(settingsOf(c.get('shop')), 200),
+  );
+
+  app.openapi(
+    adminRoute({
+      method: 'put',
+      path: '/shop/origins',
+      operationId: 'setAllowedOrigins',
+      summary: 'Set the sites that may use the publishable key',
+      description:
+        "The whole list (at most 50): a page on any other site gets 403 `origin_not_allowed` and its widgets show their fallback. Each is a browser's `Origin`: scheme, host and port (`https://shop.example.com`, `http://localhost:5173`); a trailing slash is dropped, a path or query refused.",
+      request: { body: jsonBody(OriginsBody) },
+      responses: { 200: ok(ShopSettingsSchema), ...errorResponses(400, 401, 403, 415, 429) },
+    }),
+    async (c) => {
+      const before = c.get('shop');
+      c.set('auditBefore', { allowedOrigins: before.allowedOrigins });
+      const origins = c.req.valid('json').origins.map((o) => originOf(o)!);
+      const shop = await setAllowedOrigins(db, before.id, origins);
+      return c.json(settingsOf(shop!), 200);
     },
   );
 

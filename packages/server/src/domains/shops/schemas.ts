@@ -53,3 +53,35 @@ export function originOf(input: string): string | undefined {
     url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !url.hostname.includes('*');
   return bare && (url.protocol === 'https:' || url.protocol === 'http:') ? url.origin : undefined;
 }
+
+/** The most sites one shop may allow. */
+export const MAX_ORIGINS = 50;
+
+export const ShopSettingsSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    publishableKey: z.string().openapi({ description: 'For pages: the script tag and the widgets' }),
+    keyId: z
+      .string()
+      .openapi({ description: 'The `kid` of customer tokens signed with the current secret key (never the key)' }),
+    allowedOrigins: z.array(z.string()).openapi({
+      description: "Sites whose pages may use the publishable key (a browser's `Origin`: scheme, host and port)",
+    }),
+  })
+  .openapi('ShopSettings');
+
+export const OriginsBody = z
+  .object({
+    origins: z
+      .array(
+        z
+          .string()
+          .max(300)
+          .refine((o) => originOf(o) !== undefined, {
+            message: 'An origin is a scheme, host and port only, e.g. https://shop.example.com',
+          }),
+      )
+      .max(MAX_ORIGINS),
+  })
+  .openapi('AllowedOrigins');

@@ -72,6 +72,15 @@ export async function setOriginAllowed(
   return rows[0] && toShop(rows[0]);
 }
 
+/** Sets the sites whose pages may use the shop's publishable key (each as `originOf` gives it, once). */
+export async function setAllowedOrigins(db: Db, shopId: string, origins: readonly string[]): Promise<Shop | undefined> {
+  const { rows } = await db.query<Row>(`UPDATE shops SET allowed_origins = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [
+    shopId,
+    [...new Set(origins)],
+  ]);
+  return rows[0] && toShop(rows[0]);
+}
+
 export async function getShop(db: Db, id: string): Promise<Shop | undefined> {
   const { rows } = await db.query<Row>(`SELECT ${COLUMNS} FROM shops WHERE id = $1`, [id]);
   return rows[0] && toShop(rows[0]);
