@@ -205,7 +205,7 @@ export class KithConsole extends ConsoleElement {
             <kc-sign-in></kc-sign-in>`
           : nothing
       }
-      <div ?inert=${this.ended}>
+      <div ?inert=${this.ended} ?hidden=${this.ended}>
         <header>
           <span class="shop">${session.shop.name}</span>
           <div class="who">

@@ -136,6 +136,11 @@ const en = {
   'settings.overlapWeek': '7 days',
   'settings.overlapNone': 'no time at all (after a leak)',
   'settings.rotate': 'Rotate the secret key',
+  'settings.rotateLead':
+    'Rotating makes a new key. API calls with the old key stop at once; only customer tokens it signed keep working for the time below.',
+  'settings.rotateNow': 'Yes, rotate it now',
+  'settings.stored': 'I have stored it: hide it',
+  'settings.tooManyOrigins': 'A shop can allow at most 50 sites.',
   'settings.newKey': 'The new secret key, shown only now. Put it on your servers:',
   'settings.rotated': 'The secret key was rotated.',
   'settings.webhooks': 'Webhooks',
@@ -314,6 +319,11 @@ const zhCN: Record<StringKey, string> = {
   'settings.overlapWeek': '7 天',
   'settings.overlapNone': '立即失效（密钥泄露时）',
   'settings.rotate': '更换密钥',
+  'settings.rotateLead':
+    '更换后会生成新密钥。使用旧密钥的 API 调用立即失效；只有旧密钥签发的顾客令牌会在下面选择的时间内继续有效。',
+  'settings.rotateNow': '确定，立即更换',
+  'settings.stored': '我已保存，隐藏它',
+  'settings.tooManyOrigins': '每个店铺最多允许 50 个网站。',
   'settings.newKey': '新密钥仅显示这一次，请配置到您的服务器：',
   'settings.rotated': '密钥已更换。',
   'settings.webhooks': 'Webhook',

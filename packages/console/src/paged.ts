@@ -3,12 +3,15 @@ import { api } from './api.js';
 
 /**
  * A keyset-paged admin listing (`{ items, nextCursor }`), read a page at a time: `load()` starts
- * over, `load(true)` appends the next page. A refusal goes to `onError`; the items already shown stay.
+ * over (another filter), `load(true)` appends the next page. A refusal goes to `onError`; the
+ * items already shown stay. Only the latest load's answer is kept.
  */
 export class Paged<T> implements ReactiveController {
   items: T[] = [];
   next: string | null = null;
   loading = false;
+  // Each load's number: an answer to an earlier load (another filter's) is dropped.
+  private generation = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,

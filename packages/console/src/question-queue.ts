@@ -157,7 +157,7 @@ export class QuestionQueue extends Queue<Question, Status> {
   private act(q: Question, action: 'approve' | 'reject') {
     return this.busy.run(q.id, async () => {
       const updated = await api<Question>('POST', `/v1/admin/questions/${encodeURIComponent(q.id)}/${action}`);
-      this.replaceItem(q.id, (x) => ({ ...x, status: updated.status }));
+      void this.replaceItem(q.id, (x) => ({ ...x, status: updated.status }));
       return t(action === 'approve' ? 'qa.approved' : 'qa.rejected', { name: q.author.displayName });
     });
   }
@@ -172,7 +172,7 @@ export class QuestionQueue extends Queue<Question, Status> {
         displayName: draft.name.trim(),
         role: draft.role,
       });
-      this.replaceItem(q.id, (x) => ({ ...x, answers: [answer, ...x.answers] }));
+      void this.replaceItem(q.id, (x) => ({ ...x, answers: [answer, ...x.answers] }));
       // Only once it is published: a failed send keeps the draft.
       this.setDraft(q.id, undefined);
       return t('qa.answered', { name: q.author.displayName });
@@ -230,7 +230,7 @@ export class AnswerQueue extends Queue<Answer, Status> {
   private act(a: Answer, action: 'approve' | 'reject') {
     return this.busy.run(a.id, async () => {
       const updated = await api<Answer>('POST', `/v1/admin/answers/${encodeURIComponent(a.id)}/${action}`);
-      this.replaceItem(a.id, (x) => ({ ...updated, flags: x.flags }));
+      void this.replaceItem(a.id, (x) => ({ ...updated, flags: x.flags }));
       return t(action === 'approve' ? 'qa.approved' : 'qa.rejected', { name: a.author.displayName });
     });
   }

@@ -136,13 +136,16 @@ export class Busy implements ReactiveController {
     return this.ids.has(id);
   }
 
-  /** Runs `task` for `id`; what it resolves to is announced. */
+  /** Runs `task` for `id`; what it resolves to is announced (cleared first, so the same words twice are read twice). */
   async run(id: string, task: () => Promise<string>): Promise<void> {
     if (this.ids.has(id)) return;
     this.ids.add(id);
+    this.announcement = '';
     this.host.requestUpdate();
     try {
-      this.announcement = await task();
+      const said = await task();
+      await this.host.updateComplete;
+      this.announcement = said;
     } catch (e) {
       this.onError(e);
     } finally {
@@ -235,7 +238,6 @@ export abstract class Queue<T extends { id: string }, S extends string> extends 
       (s) => this.statusLabel(s),
       (s) => {
         this.status = s;
-        this.page.items = [];
         void this.page.load();
       },
       this.keysText,
@@ -253,8 +255,14 @@ export abstract class Queue<T extends { id: string }, S extends string> extends 
     })}`;
   }
 
-  /** Puts a write's answer in place of its card's item (`updated` may keep what only the listing carries). */
-  protected replaceItem(id: string, updated: (item: T) => T): void {
+  /**
+   * Puts a write's answer in place of its card's item (`updated` may keep what only the listing
+   * carries). When the button pressed went with the old state, focus goes to the card, not the page.
+   */
+  protected async replaceItem(id: string, updated: (item: T) => T): Promise<void> {
     this.page.replace((x) => x.id === id, updated);
+    await this.updateComplete;
+    if (!(this.renderRoot as ShadowRoot).activeElement?.isConnected)
+      this.renderRoot.querySelector<HTMLElement>(`article[data-id="${CSS.escape(id)}"]`)?.focus();
   }
 }

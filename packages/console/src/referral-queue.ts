@@ -102,7 +102,7 @@ export class ReferralQueue extends Queue<Conversion, Status> {
   private act(c: Conversion, action: 'approve' | 'deny') {
     return this.busy.run(c.id, async () => {
       const updated = await api<Conversion>('POST', `/v1/admin/referrals/${encodeURIComponent(c.id)}/${action}`);
-      this.replaceItem(c.id, () => updated);
+      void this.replaceItem(c.id, () => updated);
       return t(action === 'approve' ? 'referral.approvedDone' : 'referral.deniedDone', { code: c.code });
     });
   }

@@ -185,7 +185,7 @@ export class ReviewQueue extends Queue<Review, Status> {
   }
 
   private replace(updated: Review) {
-    this.replaceItem(updated.id, (r) => ({ ...updated, flags: r.flags }));
+    void this.replaceItem(updated.id, (r) => ({ ...updated, flags: r.flags }));
   }
 
   private act(r: Review, action: 'approve' | 'reject') {

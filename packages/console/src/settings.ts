@@ -21,6 +21,7 @@ interface Delivery {
   lastError?: string;
   createdAt: string;
 }
+const MAX_ORIGINS = 50;
 const OVERLAPS: [seconds: number, label: StringKey][] = [
   [86_400, 'settings.overlapDay'],
   [3_600, 'settings.overlapHour'],
@@ -85,9 +86,12 @@ export class Settings extends ConsoleElement {
       .row select {
         flex: 1 1 16rem;
       }
-      output {
-        display: block;
+      .secret {
         margin-block-start: 0.75rem;
+        padding: 0.75rem;
+        border: 2px solid var(--kc-accent);
+        border-radius: 0.5rem;
+        background: var(--kc-bg);
         overflow-wrap: anywhere;
       }
       code {
@@ -100,6 +104,8 @@ export class Settings extends ConsoleElement {
   @state() private originError = '';
   @state() private overlap = OVERLAPS[0]![0];
   @state() private newKey = '';
+  @state() private confirming = false;
+  @state() private busy = false;
   @state() private webhookUrl = '';
   @state() private webhookError = '';
   @state() private webhookSecret = '';
@@ -112,18 +118,32 @@ export class Settings extends ConsoleElement {
   }
 
   private async load() {
-    try {
-      const [shop, webhook, deliveries] = await Promise.all([
-        api<ShopSettings>('GET', '/v1/admin/shop'),
-        api<{ url: string | null }>('GET', '/v1/admin/webhooks'),
-        api<{ items: Delivery[] }>('GET', '/v1/admin/webhooks/deliveries?limit=10'),
-      ]);
-      this.shop = shop;
-      this.webhookUrl = webhook.url ?? '';
-      this.deliveries = deliveries.items;
-    } catch (e) {
-      reportError(this, e);
-    }
+    const [shop, webhook, deliveries] = await Promise.allSettled([
+      api<ShopSettings>('GET', '/v1/admin/shop'),
+      api<{ url: string | null }>('GET', '/v1/admin/webhooks'),
+      api<{ items: Delivery[] }>('GET', '/v1/admin/webhooks/deliveries?limit=10'),
+    ]);
+    if (shop.status === 'fulfilled') this.shop = shop.value;
+    if (webhook.status === 'fulfilled') this.webhookUrl = webhook.value.url ?? '';
+    if (deliveries.status === 'fulfilled') this.deliveries = deliveries.value.items;
+    const failed = [shop, webhook, deliveries].find((r) => r.status === 'rejected');
+    if (failed) reportError(this, failed.reason);
+  }
+
+  // A secret shown once is gone from the page with the screen.
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.newKey = '';
+    this.webhookSecret = '';
+  }
+
+  /** A secret shown once, with a button that takes it off the screen. */
+  private secret(lead: StringKey, value: string, clear: () => void) {
+    return html`<div class="secret">
+      <p id="secret-${lead}">${t(lead)}</p>
+      <code tabindex="0" aria-describedby="secret-${lead}">${value}</code>
+      <p><button @click=${clear}>${t('settings.stored')}</button></p>
+    </div>`;
   }
 
   private get scriptTag() {
@@ -153,7 +173,12 @@ export class Settings extends ConsoleElement {
                       (o) =>
                         html`<li>
                           <span>${o}</span>
-                          <button class="danger" aria-label=${t('settings.removeOrigin', { origin: o })} @click=${() => this.saveOrigins(shop.allowedOrigins.filter((x) => x !== o))}>
+                          <button
+                            class="danger"
+                            aria-label=${t('settings.removeOrigin', { origin: o })}
+                            ?disabled=${this.busy}
+                            @click=${() => this.saveOrigins(shop.allowedOrigins.filter((x) => x !== o))}
+                          >
                             ${t('staff.remove')}
                           </button>
                         </li>`,
@@ -174,13 +199,14 @@ export class Settings extends ConsoleElement {
                     @input=${(e: Event) => (this.origin = (e.target as HTMLInputElement).value)}
                   />
                 </div>
-                <button class="primary" type="submit">${t('settings.add')}</button>
+                <button class="primary" type="submit" ?disabled=${this.busy}>${t('settings.add')}</button>
               </form>
               <p id="origin-error" class="error" role="alert">${this.originError}</p>
             </section>
             <section aria-labelledby="key">
               <h2 id="key">${t('settings.secretKey')}</h2>
               <p>${t('settings.keyLead', { kid: shop.keyId })}</p>
+              <p>${t('settings.rotateLead')}</p>
               <form class="row" @submit=${this.rotate}>
                 <div>
                   <label for="overlap">${t('settings.overlap')}</label>
@@ -188,9 +214,14 @@ export class Settings extends ConsoleElement {
                     ${OVERLAPS.map(([s, label]) => html`<option value=${s} ?selected=${s === this.overlap}>${t(label)}</option>`)}
                   </select>
                 </div>
-                <button class="danger" type="submit">${t('settings.rotate')}</button>
+                ${
+                  this.confirming
+                    ? html`<button class="danger" type="submit" ?disabled=${this.busy}>${t('settings.rotateNow')}</button>
+                      <button type="button" @click=${() => (this.confirming = false)}>${t('moderation.cancel')}</button>`
+                    : html`<button class="danger" type="submit">${t('settings.rotate')}</button>`
+                }
               </form>
-              ${this.newKey ? html`<output>${t('settings.newKey')}<br /><code>${this.newKey}</code></output>` : nothing}
+              ${this.newKey ? this.secret('settings.newKey', this.newKey, () => (this.newKey = '')) : nothing}
             </section>
             <section aria-labelledby="webhooks">
               <h2 id="webhooks">${t('settings.webhooks')}</h2>
@@ -212,7 +243,7 @@ export class Settings extends ConsoleElement {
               <p id="webhook-error" class="error" role="alert">${this.webhookError}</p>
               ${
                 this.webhookSecret
-                  ? html`<output>${t('settings.webhookSecret')}<br /><code>${this.webhookSecret}</code></output>`
+                  ? this.secret('settings.webhookSecret', this.webhookSecret, () => (this.webhookSecret = ''))
                   : nothing
               }
               <h3>${t('settings.deliveries')}</h3>
@@ -252,19 +283,35 @@ export class Settings extends ConsoleElement {
   }
 
   private async saveOrigins(origins: string[], adding = false) {
+    // One change at a time: each sends the whole list, so a second one must start from the first's answer.
+    if (this.busy) return;
+    this.busy = true;
     this.originError = '';
     try {
       this.shop = await api<ShopSettings>('PUT', '/v1/admin/shop/origins', { origins });
       if (adding) this.origin = '';
       this.announcement = t('settings.originsSaved');
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid_request') this.originError = t('settings.originInvalid');
+      if (err instanceof ApiError && err.code === 'invalid_request')
+        this.originError = t(origins.length > MAX_ORIGINS ? 'settings.tooManyOrigins' : 'settings.originInvalid');
       else reportError(this, err);
+    } finally {
+      this.busy = false;
     }
+    // A removed site's button is gone: focus goes to the field that adds one.
+    await this.updateComplete;
+    if (!(this.renderRoot as ShadowRoot).activeElement?.isConnected)
+      this.renderRoot.querySelector<HTMLInputElement>('#origin')?.focus();
   }
 
   private async rotate(e: Event) {
     e.preventDefault();
+    if (!this.confirming) {
+      this.confirming = true;
+      return;
+    }
+    if (this.busy) return;
+    this.busy = true;
     try {
       const rotated = await api<{ secretKey: string; keyId: string }>('POST', '/v1/admin/keys/rotate', {
         overlapSeconds: this.overlap,
@@ -274,6 +321,9 @@ export class Settings extends ConsoleElement {
       this.announcement = t('settings.rotated');
     } catch (err) {
       reportError(this, err);
+    } finally {
+      this.busy = false;
+      this.confirming = false;
     }
   }
 
@@ -284,7 +334,8 @@ export class Settings extends ConsoleElement {
       const saved = await api<{ url: string | null; secret?: string }>('PUT', '/v1/admin/webhooks', {
         url: this.webhookUrl.trim(),
       });
-      this.webhookSecret = saved.secret ?? '';
+      // A secret comes only when first set or rotated: keep the one shown until it is stored.
+      if (saved.secret) this.webhookSecret = saved.secret;
       this.announcement = t('settings.webhookSaved');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'invalid_request') this.webhookError = t('settings.webhookInvalid');

@@ -48,8 +48,7 @@ export class StaffScreen extends ConsoleElement {
       form button {
         margin-block-start: 1rem;
       }
-      output {
-        display: block;
+      .secret {
         margin-block-start: 1rem;
         overflow-wrap: anywhere;
       }
@@ -115,7 +114,10 @@ export class StaffScreen extends ConsoleElement {
         <button class="primary" type="submit">${t('staff.send')}</button>
         ${
           this.link
-            ? html`<output>${t('staff.link', { email: this.email })}<br /><code>${this.link}</code></output>`
+            ? html`<div class="secret">
+              <p id="invite-link">${t('staff.link', { email: this.email })}</p>
+              <code tabindex="0" aria-describedby="invite-link">${this.link}</code>
+            </div>`
             : nothing
         }
       </form>`;

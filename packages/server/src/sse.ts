@@ -44,14 +44,22 @@ export function streamSnapshots(c: Context, { db, hub, heartbeatMs = 15_000 }: D
     const heartbeat = setInterval(() => void stream.write(': ping\n\n').catch(() => {}), heartbeatMs);
     const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
     try {
-      const missed =
-        s.resumeFrom && /^\d+$/.test(s.resumeFrom)
-          ? await eventsAfter(db, s.log, s.shopId, s.subjectId, s.resumeFrom)
-          : [];
-      if (missed.length) for (const e of missed) await send(e);
+      // Every event after `from`, a page at a time (a client may have missed more than one page).
+      const sendAfter = async (from: string) => {
+        let after = from;
+        for (;;) {
+          const page = await eventsAfter(db, s.log, s.shopId, s.subjectId, after);
+          if (!page.length) return;
+          for (const e of page) await send(e);
+          after = page.at(-1)!.id;
+        }
+      };
+      const resuming = !!s.resumeFrom && /^\d+$/.test(s.resumeFrom);
+      const missed = resuming ? await eventsAfter(db, s.log, s.shopId, s.subjectId, s.resumeFrom!, 1) : [];
+      if (missed.length) await sendAfter(s.resumeFrom!);
       else {
         await send({ id: s.currentAt, data: s.current });
-        for (const e of await eventsAfter(db, s.log, s.shopId, s.subjectId, s.currentAt)) await send(e);
+        await sendAfter(s.currentAt);
       }
       replaying = false;
       for (const e of pending.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))) await send(e);

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { inviteStaff, reinviteStaff } from '@kith/server';
+import { redact } from '../dist/domains/audit/storage.js';
 import { client, count, createTestServer, ENGINE, idem, isError, shopFixture } from './helpers.mjs';
 
 let t;
@@ -383,6 +384,25 @@ describe(`console sessions, roles and the audit log (${ENGINE})`, () => {
     );
     isError(await b.get('/v1/console/me'), 401, 'session_required');
     assert.equal((await fresh.get('/v1/console/me')).status, 200);
+  });
+
+  it('redaction: keys, passwords, tokens and reward and coupon codes go; a public share code stays', () => {
+    assert.deepEqual(
+      redact({
+        code: 'LIN-7Q2K',
+        couponCode: 'FRIEND-AB12',
+        codes: ['TEN-1'],
+        secretKey: 'anything',
+        nested: [{ password: 'p', note: 'sk_live_123', webhook: 'whsec_abc', plain: 'hello' }],
+      }),
+      {
+        code: 'LIN-7Q2K',
+        couponCode: '[redacted]',
+        codes: '[redacted]',
+        secretKey: '[redacted]',
+        nested: [{ password: '[redacted]', note: '[redacted]', webhook: '[redacted]', plain: 'hello' }],
+      },
+    );
   });
 
   it("an Idempotency-Key is the staff member's own: the same key from the secret key or a colleague runs anew", async () => {

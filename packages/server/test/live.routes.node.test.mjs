@@ -326,6 +326,28 @@ describe(`live routes (${ENGINE})`, () => {
       );
     });
 
+    it('a client resuming after more than a page of changes gets every one, up to the newest', async () => {
+      const { shop, admin } = await shopWithShow();
+      await admin.post('/v1/admin/live/shows/show-a/start', { viewerCount: 1 });
+      const { rows } = await t.db.query(
+        'SELECT id, snapshot FROM live_events WHERE shop_id = $1 AND show_id = $2 ORDER BY id DESC LIMIT 1',
+        [shop.id, 'show-a'],
+      );
+      const from = String(rows[0].id);
+      // 250 viewer counts logged since (the log pages by 100).
+      await t.db.query(
+        `INSERT INTO live_events (shop_id, show_id, snapshot)
+         SELECT $1, 'show-a', jsonb_set($2::jsonb, '{viewerCount}', to_jsonb(n)) FROM generate_series(2, 251) AS n`,
+        [shop.id, JSON.stringify(rows[0].snapshot)],
+      );
+      const res = await t.app.request(`/v1/live/shows/show-a/events?key=${shop.publishableKey}`, {
+        headers: { 'last-event-id': from },
+      });
+      const events = (await readEvents(res, 250, 5000)).filter((e) => !e.comment);
+      assert.equal(events.length, 250);
+      assert.deepEqual([events[0].data.viewerCount, events.at(-1).data.viewerCount], [2, 251]);
+    });
+
     it('sends heartbeats and releases its listener when the client goes away', async () => {
       const { shop } = await shopWithShow();
       const before = t.hub.listeners;

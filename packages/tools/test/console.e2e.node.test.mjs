@@ -417,7 +417,7 @@ describe('the merchant console (Chromium, demo server)', () => {
               await page.getByLabel('Role').selectOption('owner');
               await page.getByRole('button', { name: 'Create invitation link' }).click();
               await page
-                .locator('output')
+                .locator('.secret')
                 .getByText(/#invite=[\w-]{43}$/)
                 .waitFor();
               await page.locator('li', { hasText: invitee }).getByText('Invited').waitFor();
@@ -472,12 +472,20 @@ describe('the merchant console (Chromium, demo server)', () => {
 
       await page.getByLabel('Where Kith sends webhooks').fill('https://acme.example/hooks');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.locator('output', { hasText: /whsec_/ }).waitFor();
+      await page.locator('.secret', { hasText: /whsec_/ }).waitFor();
+      // Fixing the address later keeps the secret on screen until it is put away.
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Webhook address saved.').waitFor({ state: 'attached' });
+      await page.locator('.secret', { hasText: /whsec_/ }).waitFor();
+      await page.getByRole('button', { name: 'I have stored it: hide it' }).click();
+      assert.equal(await page.locator('.secret').count(), 0);
 
       // The rotation leaves the demo shop's old key refused: this test goes last.
       await page.getByLabel('The old key keeps verifying customer tokens for').selectOption('0');
       await page.getByRole('button', { name: 'Rotate the secret key' }).click();
-      const shown = await page.locator('output', { hasText: /sk_/ }).innerText();
+      // A second, deliberate press: the old key stops working for API calls at once.
+      await page.getByRole('button', { name: 'Yes, rotate it now' }).click();
+      const shown = await page.locator('.secret', { hasText: /sk_/ }).innerText();
       const newKey = /sk_[\w-]+/.exec(shown)?.[0];
       const whoami = (/** @type {string} */ key) =>
         fetch(`${demo.url}/v1/admin/shop`, { headers: { authorization: `Bearer ${key}` } });

@@ -24,8 +24,8 @@ export interface AuditEntry {
   readonly after: unknown;
 }
 
-/** What the log never keeps: keys, passwords, tokens, signing secrets, invitation links, reward codes. */
-const SECRET_FIELD = /^(password|token|secret|secretKey|inviteUrl|codes)$|(Secret|Token|Password)$/;
+/** What the log never keeps: keys, passwords, tokens, signing secrets, invitation links, reward and coupon codes (a referral's share `code` is public). */
+const SECRET_FIELD = /^(password|token|secret|secretKey|inviteUrl|codes|couponCode)$|(Secret|Token|Password)$/;
 const SECRET_VALUE = /^(sk|whsec)_/;
 export const REDACTED = '[redacted]';
 
