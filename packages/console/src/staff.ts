@@ -144,8 +144,11 @@ export class StaffScreen extends ConsoleElement {
   private async removeMember(s: Staff) {
     try {
       await api('DELETE', `/v1/admin/staff/${encodeURIComponent(s.id)}`);
-      this.announcement = t('staff.removed', { email: s.email });
+      // Said once the list no longer shows them; focus goes where the next person is invited.
       await this.load();
+      this.announcement = t('staff.removed', { email: s.email });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#email')?.focus();
     } catch (e) {
       reportError(this, e);
     }
