@@ -1,3 +1,4 @@
+import { formatDateTime, formatMoney as formatCurrency, type Money } from '@kith/core';
 import { LitElement } from 'lit';
 
 /** Every string the console shows, in every language it ships; a key missing in one fails the type check. */
@@ -391,14 +392,10 @@ export function t(key: StringKey, vars: Record<string, string | number> = {}): s
 }
 
 /** Dates and times in the console's language and the browser's time zone. */
-export const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat(current, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+export const formatDate = (iso: string) => formatDateTime(current, new Date(iso));
 
 /** An amount in a currency's minor unit (cents, fen), in the console's language. */
-export function formatMoney({ minor, currency }: { minor: number; currency: string }): string {
-  const format = new Intl.NumberFormat(current, { style: 'currency', currency });
-  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-}
+export const formatMoney = (money: Money) => formatCurrency(current, money);
 
 /** A LitElement that renders again when the language changes. */
 export class ConsoleElement extends LitElement {

@@ -182,7 +182,7 @@ export function routes(deps: Deps, tag: string) {
     /**
      * The merchant's server with the secret key, or a console session: an owner's, or with
      * `moderation: true` a moderator's too. `idempotency: false` for a write whose answer must not
-     * be stored (nor kept in the audit log).
+     * be stored (the audit log keeps it, its secrets redacted).
      */
     adminRoute: <R extends RouteInput>(config: R, options: { idempotency?: false; moderation?: true } = {}) =>
       declare(

@@ -16,7 +16,7 @@ export function requireKey(
   options: { allowQueryKey?: boolean; session?: 'owner' | 'moderation' } = {},
 ): MiddlewareHandler<AppEnv> {
   const { db } = deps;
-  const session = options.session && requireSession(deps, options.session);
+  const session = options.session && requireSession(deps, options.session === 'owner' ? 'owner' : 'any');
   return async (c, next) => {
     const header = c.req.header('authorization');
     // Admin routes also let in a console session (a staff member's cookie), when no key is sent.
@@ -88,21 +88,17 @@ function customer(required: boolean): MiddlewareHandler<AppEnv> {
 
 /** The console's session cookie: `HttpOnly`, `SameSite=Strict`; over https `Secure` and `__Host-` prefixed (console routes set it). */
 export const SESSION_COOKIE = 'kith_console';
-export const SECURE_SESSION_COOKIE = '__Host-kith_console';
-/** The session cookie's secret, whichever of its two names it came under. */
+/** The session cookie's secret, with or without its `__Host-` prefix. */
 export const sessionSecret = (c: Context<AppEnv>) =>
-  getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+  getCookie(c, SESSION_COOKIE, 'host') ?? getCookie(c, SESSION_COOKIE);
 
 /**
  * A console session (the `kith_console` cookie) signs in a staff member of one shop. `owner`: only
- * owners pass (403 `role_forbidden` for a moderator); `moderation`: moderators too. A write must
+ * owners pass (403 `role_forbidden` for a moderator); `any`: moderators too. A write must
  * come from the console's own origin (`refuseForeignOrigin`). Sets `shop`, `staff`, and `keyKind`
  * `secret`, since the session acts with the shop's admin rights.
  */
-export function requireSession(
-  { db, publicUrl }: Deps,
-  need: 'owner' | 'moderation' | 'any',
-): MiddlewareHandler<AppEnv> {
+export function requireSession({ db, publicUrl }: Deps, need: 'owner' | 'any'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     refuseForeignOrigin(c, publicUrl);
     const secret = sessionSecret(c);

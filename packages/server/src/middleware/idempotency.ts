@@ -93,12 +93,15 @@ export async function runWrite(c: Context<AppEnv>, handler: () => Response | Pro
         // key: a retry with it later runs again instead of replaying the refusal.
         if (res.status >= 500 || res.status === 429) throw new Abort(res);
         if (res.status >= 400) await tx.query('ROLLBACK TO SAVEPOINT kith_handler');
+        const audit = res.ok && c.get('audit');
+        // The answer's text, read once for the key's record and the audit log.
+        const answer = claim || audit ? await res.clone().text() : '';
         // An admin write that was done is in the audit log, in its transaction: both or neither.
-        if (res.ok && c.get('audit')) await recordAudit(tx, c, res);
+        if (audit) await recordAudit(tx, c, res, answer);
         if (claim) {
           await tx.query(
             'UPDATE idempotency_keys SET status = $4, body = $5 WHERE shop_id = $1 AND caller = $2 AND key = $3',
-            [c.get('shop').id, claim.caller, claim.key, res.status, await res.clone().text()],
+            [c.get('shop').id, claim.caller, claim.key, res.status, answer],
           );
         }
         return res;

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../../db.js';
 import type { AppEnv } from '../../env.js';
+import { isJsonType } from '../../middleware/text.js';
 import { decodeCursor, encodeCursor } from '../../storage/cursor.js';
 
 /** One admin write, as the console's audit log shows it. */
@@ -48,18 +49,18 @@ const json = (text: string): unknown => {
   }
 };
 
-/** Records `c`'s admin write, which answered `res`, in the write's own transaction (`runWrite`). */
-export async function recordAudit(tx: Db, c: Context<AppEnv>, res: Response): Promise<void> {
+/** Records `c`'s admin write, which answered `res` (its body `answer`), in the write's own transaction (`runWrite`). */
+export async function recordAudit(tx: Db, c: Context<AppEnv>, res: Response, answer: string): Promise<void> {
   const audit = c.get('audit')!;
   const staff = c.get('staff');
-  const type = c.req.header('content-type') ?? '';
+  const type = c.req.header('content-type');
   const body = await c.req.text();
   const request = !body
     ? null
-    : /json/i.test(type)
+    : isJsonType(type)
       ? json(body)
-      : { contentType: type, bytes: Buffer.byteLength(body) };
-  const after = /json/i.test(res.headers.get('content-type') ?? '') ? json(await res.clone().text()) : null;
+      : { contentType: type ?? null, bytes: Buffer.byteLength(body) };
+  const after = isJsonType(res.headers.get('content-type') ?? undefined) ? json(answer) : null;
   const params = c.req.param() as Record<string, string>;
   const target = Object.values(params)[0] ?? null;
   await tx.query(

@@ -109,47 +109,43 @@ export function adminReferralsRouter(deps: AppDeps) {
     async (c) => c.json(await adminList(db, c.get('shop').id, c.req.valid('query')), 200),
   );
 
-  app.openapi(
-    adminRoute(
-      {
-        method: 'post',
-        path: '/referrals/{id}/approve',
-        operationId: 'approveReferral',
-        summary: 'Accept a flagged conversion',
-        description:
-          'Rewarded now when its return window has passed, else pending until then. Only a flagged conversion: 409 `illegal_transition` otherwise.',
-        request: { params: ConversionIdParam, headers: IdempotencyHeader },
-        responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
+  // The merchant's two decisions on a conversion; the audit log keeps the status each found.
+  for (const [action, operationId, decide, summary, description] of [
+    [
+      'approve',
+      'approveReferral',
+      approveConversion,
+      'Accept a flagged conversion',
+      'Rewarded now when its return window has passed, else pending until then. Only a flagged conversion: 409 `illegal_transition` otherwise.',
+    ],
+    [
+      'deny',
+      'denyReferral',
+      denyConversion,
+      'Refuse a conversion',
+      'A flagged or pending conversion becomes denied (reason `denied_by_merchant`); 409 `illegal_transition` otherwise.',
+    ],
+  ] as const) {
+    app.openapi(
+      adminRoute(
+        {
+          method: 'post',
+          path: `/referrals/{id}/${action}`,
+          operationId,
+          summary,
+          description,
+          request: { params: ConversionIdParam, headers: IdempotencyHeader },
+          responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
+        },
+        { moderation: true },
+      ),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        c.set('auditBefore', await conversionStatus(db, c.get('shop').id, id));
+        return c.json(await decide(db, c.get('shop').id, id), 200);
       },
-      { moderation: true },
-    ),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      c.set('auditBefore', await conversionStatus(db, c.get('shop').id, id));
-      return c.json(await approveConversion(db, c.get('shop').id, id), 200);
-    },
-  );
-
-  app.openapi(
-    adminRoute(
-      {
-        method: 'post',
-        path: '/referrals/{id}/deny',
-        operationId: 'denyReferral',
-        summary: 'Refuse a conversion',
-        description:
-          'A flagged or pending conversion becomes denied (reason `denied_by_merchant`); 409 `illegal_transition` otherwise.',
-        request: { params: ConversionIdParam, headers: IdempotencyHeader },
-        responses: { 200: ok(AdminConversionSchema), ...errorResponses(401, 403, 404, 409, 422, 429) },
-      },
-      { moderation: true },
-    ),
-    async (c) => {
-      const { id } = c.req.valid('param');
-      c.set('auditBefore', await conversionStatus(db, c.get('shop').id, id));
-      return c.json(await denyConversion(db, c.get('shop').id, id), 200);
-    },
-  );
+    );
+  }
 
   return app;
 }

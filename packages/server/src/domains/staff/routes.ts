@@ -34,8 +34,20 @@ import {
 } from './storage.js';
 
 const baseOf = (deps: AppDeps, c: Context) => deps.publicUrl ?? new URL(c.req.url).origin;
-/** Whether browsers reach the console over https (`KITH_PUBLIC_URL`'s scheme, else the request's). */
-const isSecure = (deps: AppDeps, c: Context) => new URL(deps.publicUrl ?? c.req.url).protocol === 'https:';
+/**
+ * Where the session cookie lives: `Path=/`; when browsers reach the console over https
+ * (`KITH_PUBLIC_URL`'s scheme, else the request's) also `Secure` with the `__Host-` prefix, so the
+ * browser takes it only from this host and no other site on the domain can set one in its place.
+ */
+const cookieScope = (deps: AppDeps, c: Context) =>
+  new URL(deps.publicUrl ?? c.req.url).protocol === 'https:'
+    ? { path: '/', secure: true, prefix: 'host' as const }
+    : { path: '/' };
+/** What the console is told of a session: who, and for which shop. */
+const sessionView = (user: StaffUser, shop: { id: string; name: string }) => ({
+  user,
+  shop: { id: shop.id, name: shop.name },
+});
 
 /**
  * The console's session (`/v1/console`): signing in with an email and password, accepting an
@@ -48,19 +60,13 @@ export function consoleRouter(deps: AppDeps) {
   const { consoleRoute } = routes(deps, 'Console');
 
   const opened = async (c: Context<AppEnv>, user: StaffUser, session: string) => {
-    const secure = isSecure(deps, c);
-    // Over https with the `__Host-` prefix: the browser takes it only from this host, `Secure`, on
-    // `Path=/`, so no other site on the domain can set one in its place.
     setCookie(c, SESSION_COOKIE, session, {
       httpOnly: true,
       sameSite: 'Strict',
-      secure,
-      path: '/',
       maxAge: SESSION_TTL_SECONDS,
-      ...(secure ? { prefix: 'host' as const } : {}),
+      ...cookieScope(deps, c),
     });
-    const shop = (await getShop(db, user.shopId))!;
-    return c.json({ user, shop: { id: shop.id, name: shop.name } }, 200);
+    return c.json(sessionView(user, (await getShop(db, user.shopId))!), 200);
   };
 
   app.openapi(
@@ -129,8 +135,7 @@ export function consoleRouter(deps: AppDeps) {
     ),
     async (c) => {
       await endSession(db, sessionSecret(c)!);
-      if (isSecure(deps, c)) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, prefix: 'host' });
-      else deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, SESSION_COOKIE, cookieScope(deps, c));
       return c.body(null, 204);
     },
   );
@@ -146,10 +151,7 @@ export function consoleRouter(deps: AppDeps) {
       },
       { session: 'any' },
     ),
-    (c) => {
-      const shop = c.get('shop');
-      return c.json({ user: c.get('staff')!, shop: { id: shop.id, name: shop.name } }, 200);
-    },
+    (c) => c.json(sessionView(c.get('staff')!, c.get('shop')), 200),
   );
 
   return app;
@@ -173,7 +175,7 @@ export function adminStaffRouter(deps: AppDeps) {
   );
 
   app.openapi(
-    // No stored answer and no audit bodies: the answer holds the invitation link, a password's key.
+    // No stored answer: it holds the invitation link, a password's key (the audit log redacts it).
     adminRoute(
       {
         method: 'post',

@@ -119,14 +119,21 @@ export async function inviteStaff(
  */
 export async function reinviteStaff(db: Db, shopId: string, email: string): Promise<string | undefined> {
   return db.transaction(async (tx) => {
-    const user = await byEmail(tx, email);
-    if (!user || user.shop_id !== shopId) return undefined;
-    await tx.query(
-      `UPDATE staff_tokens SET revoked_at = now() WHERE user_id = $1 AND kind = 'invite' AND revoked_at IS NULL`,
-      [user.id],
-    );
+    const user = await staffByEmail(tx, shopId, email);
+    if (!user) return undefined;
+    await revokeTokens(tx, user.id, 'invite');
     return newToken(tx, user.id, 'invite', INVITE_TTL_SECONDS);
   });
+}
+
+/** Ends a staff member's open invitations or sessions (`kind`), or both; how many were open. */
+async function revokeTokens(db: Db, userId: string, kind?: 'invite' | 'session'): Promise<number> {
+  const { rows } = await db.query(
+    `UPDATE staff_tokens SET revoked_at = now()
+     WHERE user_id = $1 AND ($2::text IS NULL OR kind = $2) AND revoked_at IS NULL AND expires_at > now() RETURNING hash`,
+    [userId, kind ?? null],
+  );
+  return rows.length;
 }
 
 async function newToken(db: Db, userId: string, kind: 'invite' | 'session', ttlSeconds: number) {
@@ -173,7 +180,7 @@ export async function acceptInvite(
     const found = await holder(tx, secret, 'invite', true);
     if (!found) return undefined;
     // A new password ends every way in the old one gave: other invitations and open sessions.
-    await tx.query(`UPDATE staff_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [found.id]);
+    await revokeTokens(tx, found.id);
     const { rows } = await tx.query<Row>(
       `UPDATE staff_users SET password_hash = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
       [found.id, hash],
@@ -214,12 +221,7 @@ export async function endSessionsOf(db: Db, shopId: string, userId: string): Pro
     shopId,
   ]);
   if (!user.rows[0]) return undefined;
-  const { rows } = await db.query(
-    `UPDATE staff_tokens SET revoked_at = now()
-     WHERE user_id = $1 AND kind = 'session' AND revoked_at IS NULL AND expires_at > now() RETURNING hash`,
-    [userId],
-  );
-  return rows.length;
+  return revokeTokens(db, userId, 'session');
 }
 
 /**
@@ -233,7 +235,7 @@ export async function removeStaff(db: Db, shopId: string, userId: string): Promi
       [userId, shopId],
     );
     if (!rows[0]) return false;
-    await tx.query('UPDATE staff_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await revokeTokens(tx, userId);
     return true;
   });
 }
